@@ -1,0 +1,32 @@
+package dev.redline.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+/** What is written where. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class ArtifactsSpec {
+    @JsonPropertyDescription("Output directory (--artifact-dir). Default artifacts/<model>-<endpoint>-<load>.")
+    private String dir;
+
+    @JsonPropertyDescription("File name prefix of the exports (--profile-export-file). Default profile_export_redline.")
+    private String prefix;
+
+    @JsonPropertyDescription("summary, records (default: adds profile_export.jsonl) or raw (adds raw responses).")
+    private String exportLevel;
+
+    @JsonPropertyDescription("Seconds per time slice; every metric is also computed per slice (--slice-duration).")
+    private Double sliceDuration;
+
+    public String getDir() { return dir; }
+    public void setDir(String dir) { this.dir = dir; }
+    public String getPrefix() { return prefix; }
+    public void setPrefix(String prefix) { this.prefix = prefix; }
+    public String getExportLevel() { return exportLevel; }
+    public void setExportLevel(String exportLevel) { this.exportLevel = exportLevel; }
+    public Double getSliceDuration() { return sliceDuration; }
+    public void setSliceDuration(Double sliceDuration) { this.sliceDuration = sliceDuration; }
+
+    public String resolvedPrefix() { return prefix == null || prefix.isBlank() ? "profile_export_redline" : prefix; }
+    public String resolvedExportLevel() { return exportLevel == null ? "records" : exportLevel; }
+}

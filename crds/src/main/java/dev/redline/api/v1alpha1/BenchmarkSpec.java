@@ -1,0 +1,93 @@
+package dev.redline.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one benchmark model: the Benchmark CR's spec, the YAML of {@code redline profile -f}, and the
+ * target of every CLI flag (flags override the file). Shaped like AIPerf's YAML {@code benchmark} body.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"models", "modelSelectionStrategy", "endpoint", "tokenizer", "dataset", "phases", "goodput", "randomSeed", "artifacts"})
+public class BenchmarkSpec {
+    @JsonPropertyDescription("Model names sent in the request body; several are used per modelSelectionStrategy.")
+    @JsonAlias("model")
+    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+    private List<String> models;
+
+    @JsonPropertyDescription("round_robin (default) or random choice among models.")
+    private String modelSelectionStrategy;
+
+    @JsonPropertyDescription("The server and API under test.")
+    private EndpointSpec endpoint;
+
+    @JsonPropertyDescription("Tokenizer for prompt synthesis and token counting.")
+    private TokenizerSpec tokenizer;
+
+    @JsonPropertyDescription("Prompt source.")
+    private DatasetSpec dataset;
+
+    @JsonPropertyDescription("Load phases in order: typically an optional warmup, then profiling.")
+    private List<PhaseSpec> phases;
+
+    @JsonPropertyDescription("Goodput SLOs: metric tag to threshold in display units, e.g. time_to_first_token: 200 (ms).")
+    private Map<String, Double> goodput;
+
+    @JsonPropertyDescription("Seed for every random choice (prompts, lengths, arrivals), for reproducible runs.")
+    private Long randomSeed;
+
+    @JsonPropertyDescription("Output files.")
+    private ArtifactsSpec artifacts;
+
+    public List<String> getModels() { return models; }
+    public void setModels(List<String> models) { this.models = models; }
+    public String getModelSelectionStrategy() { return modelSelectionStrategy; }
+    public void setModelSelectionStrategy(String modelSelectionStrategy) { this.modelSelectionStrategy = modelSelectionStrategy; }
+    public EndpointSpec getEndpoint() { return endpoint; }
+    public void setEndpoint(EndpointSpec endpoint) { this.endpoint = endpoint; }
+    public TokenizerSpec getTokenizer() { return tokenizer; }
+    public void setTokenizer(TokenizerSpec tokenizer) { this.tokenizer = tokenizer; }
+    public DatasetSpec getDataset() { return dataset; }
+    public void setDataset(DatasetSpec dataset) { this.dataset = dataset; }
+    public List<PhaseSpec> getPhases() { return phases; }
+    public void setPhases(List<PhaseSpec> phases) { this.phases = phases; }
+    public Map<String, Double> getGoodput() { return goodput; }
+    public void setGoodput(Map<String, Double> goodput) { this.goodput = goodput; }
+    public Long getRandomSeed() { return randomSeed; }
+    public void setRandomSeed(Long randomSeed) { this.randomSeed = randomSeed; }
+    public ArtifactsSpec getArtifacts() { return artifacts; }
+    public void setArtifacts(ArtifactsSpec artifacts) { this.artifacts = artifacts; }
+
+    /** Returns the endpoint, creating it so that callers (CLI overrides) can fill it in. */
+    public EndpointSpec endpoint() {
+        if (endpoint == null) endpoint = new EndpointSpec();
+        return endpoint;
+    }
+
+    public DatasetSpec dataset() {
+        if (dataset == null) dataset = new DatasetSpec();
+        return dataset;
+    }
+
+    public TokenizerSpec tokenizer() {
+        if (tokenizer == null) tokenizer = new TokenizerSpec();
+        return tokenizer;
+    }
+
+    public ArtifactsSpec artifacts() {
+        if (artifacts == null) artifacts = new ArtifactsSpec();
+        return artifacts;
+    }
+
+    public List<PhaseSpec> phases() {
+        if (phases == null) phases = new ArrayList<>();
+        return phases;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.redline.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+import java.util.List;
+import java.util.Map;
+
+/** Where prompts come from. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class DatasetSpec {
+    public static final int DEFAULT_ENTRIES = 100;
+
+    @JsonPropertyDescription("synthetic (default), file (inputFile) or public (publicDataset).")
+    private String type;
+
+    @JsonPropertyDescription("Number of distinct dataset entries generated (--num-dataset-entries). Default 100.")
+    private Integer entries;
+
+    @JsonPropertyDescription("Synthetic prompt lengths.")
+    private PromptSpec prompts;
+
+    @JsonPropertyDescription("Path of a dataset file or directory (--input-file).")
+    private String inputFile;
+
+    @JsonPropertyDescription("Format of inputFile: single_turn, multi_turn, random_pool, mooncake_trace, bailian_trace, burst_gpt_trace, sagemaker_data_capture. Inferred when unset.")
+    private String customDatasetType;
+
+    @JsonPropertyDescription("Name of a public dataset, e.g. sharegpt (--public-dataset).")
+    private String publicDataset;
+
+    @JsonPropertyDescription("Subset of a Hugging Face dataset (--hf-subset).")
+    private String hfSubset;
+
+    @JsonPropertyDescription("Order entries are used in: sequential, random or shuffle.")
+    private String samplingStrategy;
+
+    @JsonPropertyDescription("Inline records in single_turn form, used instead of a file.")
+    private List<Map<String, Object>> records;
+
+    public String getType() { return type; }
+    public void setType(String type) { this.type = type; }
+    public Integer getEntries() { return entries; }
+    public void setEntries(Integer entries) { this.entries = entries; }
+    public PromptSpec getPrompts() { return prompts; }
+    public void setPrompts(PromptSpec prompts) { this.prompts = prompts; }
+    public String getInputFile() { return inputFile; }
+    public void setInputFile(String inputFile) { this.inputFile = inputFile; }
+    public String getCustomDatasetType() { return customDatasetType; }
+    public void setCustomDatasetType(String customDatasetType) { this.customDatasetType = customDatasetType; }
+    public String getPublicDataset() { return publicDataset; }
+    public void setPublicDataset(String publicDataset) { this.publicDataset = publicDataset; }
+    public String getHfSubset() { return hfSubset; }
+    public void setHfSubset(String hfSubset) { this.hfSubset = hfSubset; }
+    public String getSamplingStrategy() { return samplingStrategy; }
+    public void setSamplingStrategy(String samplingStrategy) { this.samplingStrategy = samplingStrategy; }
+    public List<Map<String, Object>> getRecords() { return records; }
+    public void setRecords(List<Map<String, Object>> records) { this.records = records; }
+
+    public int resolvedEntries() { return entries == null ? DEFAULT_ENTRIES : entries; }
+    public PromptSpec resolvedPrompts() { return prompts == null ? new PromptSpec() : prompts; }
+}

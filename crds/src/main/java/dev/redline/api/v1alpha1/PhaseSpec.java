@@ -1,0 +1,94 @@
+package dev.redline.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+/** One phase of load: warmup or profiling, with its pacing, limits and stop condition. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class PhaseSpec {
+    public static final double DEFAULT_GRACE_PERIOD_SECONDS = 30;
+
+    @JsonPropertyDescription("Phase name, unique; matches ^[A-Za-z_][A-Za-z0-9_-]*$. Defaults to the kind.")
+    private String name;
+
+    @JsonPropertyDescription("warmup (excluded from results) or profiling (measured). Default profiling.")
+    private PhaseKind kind;
+
+    @JsonPropertyDescription("Pacing: concurrency (closed model), constant, poisson or gamma (open model at rate), user_centric, fixed_schedule. Default: poisson when rate is set, else concurrency.")
+    private LoadType type;
+
+    @JsonPropertyDescription("Maximum requests (or sessions) in flight. With a rate it is a ceiling.")
+    private Integer concurrency;
+
+    @JsonPropertyDescription("Maximum requests in flight that have not yet received their first token (streaming only).")
+    private Integer prefillConcurrency;
+
+    @JsonPropertyDescription("Target request rate in requests/s (open model).")
+    private Double rate;
+
+    @JsonPropertyDescription("Gamma shape for type gamma (1 = Poisson, <1 bursty, >1 smooth). Default 1.")
+    private Double smoothness;
+
+    @JsonPropertyDescription("Stop after this many requests have been sent.")
+    private Integer requests;
+
+    @JsonPropertyDescription("Stop after this many sessions have been started (multi-turn).")
+    private Integer sessions;
+
+    @JsonPropertyDescription("Stop sending after this many seconds.")
+    private Double duration;
+
+    @JsonPropertyDescription("Seconds to wait for in-flight responses after the duration ends (.inf = forever). Default 30.")
+    private Double gracePeriod;
+
+    @JsonPropertyDescription("Seconds over which concurrency ramps from 1 to its target.")
+    private Double concurrencyRamp;
+
+    @JsonPropertyDescription("Seconds over which prefill concurrency ramps from 1 to its target.")
+    private Double prefillRamp;
+
+    @JsonPropertyDescription("Seconds over which the request rate ramps up to its target.")
+    private Double rateRamp;
+
+    @JsonPropertyDescription("Client-side request cancellation.")
+    private CancellationSpec cancellation;
+
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public PhaseKind getKind() { return kind; }
+    public void setKind(PhaseKind kind) { this.kind = kind; }
+    public LoadType getType() { return type; }
+    public void setType(LoadType type) { this.type = type; }
+    public Integer getConcurrency() { return concurrency; }
+    public void setConcurrency(Integer concurrency) { this.concurrency = concurrency; }
+    public Integer getPrefillConcurrency() { return prefillConcurrency; }
+    public void setPrefillConcurrency(Integer prefillConcurrency) { this.prefillConcurrency = prefillConcurrency; }
+    public Double getRate() { return rate; }
+    public void setRate(Double rate) { this.rate = rate; }
+    public Double getSmoothness() { return smoothness; }
+    public void setSmoothness(Double smoothness) { this.smoothness = smoothness; }
+    public Integer getRequests() { return requests; }
+    public void setRequests(Integer requests) { this.requests = requests; }
+    public Integer getSessions() { return sessions; }
+    public void setSessions(Integer sessions) { this.sessions = sessions; }
+    public Double getDuration() { return duration; }
+    public void setDuration(Double duration) { this.duration = duration; }
+    public Double getGracePeriod() { return gracePeriod; }
+    public void setGracePeriod(Double gracePeriod) { this.gracePeriod = gracePeriod; }
+    public Double getConcurrencyRamp() { return concurrencyRamp; }
+    public void setConcurrencyRamp(Double concurrencyRamp) { this.concurrencyRamp = concurrencyRamp; }
+    public Double getPrefillRamp() { return prefillRamp; }
+    public void setPrefillRamp(Double prefillRamp) { this.prefillRamp = prefillRamp; }
+    public Double getRateRamp() { return rateRamp; }
+    public void setRateRamp(Double rateRamp) { this.rateRamp = rateRamp; }
+    public CancellationSpec getCancellation() { return cancellation; }
+    public void setCancellation(CancellationSpec cancellation) { this.cancellation = cancellation; }
+
+    public PhaseKind resolvedKind() { return kind == null ? PhaseKind.PROFILING : kind; }
+    public String resolvedName() { return name == null ? resolvedKind().wireName() : name; }
+    public LoadType resolvedType() {
+        if (type != null) return type;
+        return rate != null ? LoadType.POISSON : LoadType.CONCURRENCY;
+    }
+    public double resolvedGracePeriod() { return gracePeriod == null ? DEFAULT_GRACE_PERIOD_SECONDS : gracePeriod; }
+}

@@ -1,0 +1,41 @@
+package dev.redline.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+/** Synthetic prompt shape. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class PromptSpec {
+    public static final int DEFAULT_ISL = 550;
+
+    @JsonPropertyDescription("Input sequence length in tokens (exact for the configured tokenizer). Default mean 550.")
+    private LengthSpec isl;
+
+    @JsonPropertyDescription("Output sequence length in tokens, sent as max_completion_tokens/max_tokens. Unset: no limit is sent.")
+    private LengthSpec osl;
+
+    @JsonPropertyDescription("Token block size used for hash_ids prompt synthesis (--isl-block-size).")
+    private Integer blockSize;
+
+    @JsonPropertyDescription("Number of distinct shared prefixes (--num-prefix-prompts).")
+    private Integer prefixPromptCount;
+
+    @JsonPropertyDescription("Length in tokens of each shared prefix (--prefix-prompt-length).")
+    private Integer prefixPromptLength;
+
+    @JsonPropertyDescription("Texts per embeddings request (--batch-size-text). Default 1.")
+    private Integer batchSize;
+
+    public LengthSpec getIsl() { return isl; }
+    public void setIsl(LengthSpec isl) { this.isl = isl; }
+    public LengthSpec getOsl() { return osl; }
+    public void setOsl(LengthSpec osl) { this.osl = osl; }
+    public Integer getBlockSize() { return blockSize; }
+    public void setBlockSize(Integer blockSize) { this.blockSize = blockSize; }
+    public Integer getPrefixPromptCount() { return prefixPromptCount; }
+    public void setPrefixPromptCount(Integer prefixPromptCount) { this.prefixPromptCount = prefixPromptCount; }
+    public Integer getPrefixPromptLength() { return prefixPromptLength; }
+    public void setPrefixPromptLength(Integer prefixPromptLength) { this.prefixPromptLength = prefixPromptLength; }
+    public Integer getBatchSize() { return batchSize; }
+    public void setBatchSize(Integer batchSize) { this.batchSize = batchSize; }
+}

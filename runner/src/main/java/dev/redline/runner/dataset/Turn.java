@@ -1,0 +1,28 @@
+package dev.redline.runner.dataset;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One request's worth of input, independent of the endpoint's wire format. Request factories turn it
+ * into a body; the metrics read {@link #inputTokens()}.
+ *
+ * @param texts          the text contents; chat/completions join them, embeddings send each as an input
+ * @param systemPrompt   optional system message (chat), null if none
+ * @param maxTokens      requested output length, or null to send no limit
+ * @param inputTokens    client-side token count of the texts (ISL), computed before the run
+ * @param timestampMs    trace timestamp in ms for fixed schedules, or null
+ * @param delayMs        delay after the previous turn of the same session completes, or null
+ * @param extra          per-record body fields merged after --extra-inputs, or empty
+ */
+public record Turn(List<String> texts, String systemPrompt, Integer maxTokens, int inputTokens,
+                   Long timestampMs, Long delayMs, Map<String, Object> extra) {
+    public Turn {
+        texts = List.copyOf(texts);
+        extra = extra == null ? Map.of() : extra;
+    }
+
+    public static Turn ofText(String text, int inputTokens, Integer maxTokens) {
+        return new Turn(List.of(text), null, maxTokens, inputTokens, null, null, Map.of());
+    }
+}
