@@ -1,0 +1,58 @@
+package dev.redline.api.validate;
+
+import dev.redline.api.v1alpha1.BenchmarkSpec;
+import dev.redline.api.v1alpha1.EndpointSpec;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/** Models, URL, endpoint type vs streaming, timeout. */
+final class EndpointRules implements ValidationRule {
+    @Override
+    public void check(BenchmarkSpec spec, Violations out) {
+        if (spec.getModels() == null || spec.getModels().isEmpty()) {
+            out.add("models", "at least one model name is required; set models (CLI: -m/--model)");
+        } else {
+            for (int i = 0; i < spec.getModels().size(); i++) {
+                String m = spec.getModels().get(i);
+                if (m == null || m.isBlank()) out.add("models[" + i + "]", "model name is empty; give a model name");
+            }
+        }
+        String strategy = spec.getModelSelectionStrategy();
+        if (strategy != null && !strategy.equals("round_robin") && !strategy.equals("random")) {
+            out.add("modelSelectionStrategy", "unknown strategy '" + strategy + "'; use round_robin or random");
+        }
+        EndpointSpec ep = spec.getEndpoint();
+        if (ep == null) return;
+        if (ep.getUrl() != null) {
+            String problem = urlProblem(ep.getUrl());
+            if (problem != null) out.add("endpoint.url", problem);
+        }
+        if (ep.getPath() != null && !ep.getPath().isBlank() && !ep.getPath().startsWith("/")) {
+            out.add("endpoint.path", "'" + ep.getPath() + "' must start with '/', e.g. /v1/chat/completions");
+        }
+        if (ep.isStreaming() && !ep.resolvedType().supportsStreaming()) {
+            out.add("endpoint.streaming", "endpoint type " + ep.resolvedType().wireName()
+                    + " does not stream; remove streaming or use chat/completions");
+        }
+        out.positive("endpoint.timeoutSeconds", ep.getTimeoutSeconds());
+    }
+
+    /** Returns why the URL cannot be used, or null if it is fine. Adds http:// when no scheme is given. */
+    static String urlProblem(String url) {
+        String withScheme = url.contains("://") ? url : "http://" + url;
+        try {
+            URI uri = new URI(withScheme);
+            String scheme = uri.getScheme();
+            if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
+                return "'" + url + "' has scheme '" + scheme + "'; use http:// or https://";
+            }
+            if (uri.getHost() == null || uri.getHost().isBlank()) {
+                return "'" + url + "' has no host; use a URL like http://localhost:8000";
+            }
+            return null;
+        } catch (URISyntaxException e) {
+            return "'" + url + "' is not a valid URL (" + e.getReason() + "); use a URL like http://localhost:8000";
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.redline.api.validate;
+
+import dev.redline.api.v1alpha1.BenchmarkSpec;
+
+import java.util.List;
+
+/**
+ * The one validator for a {@link BenchmarkSpec}, whether it came from a CR, a YAML file or CLI flags.
+ * Each feature contributes a {@link ValidationRule}; messages name the field path and the fix.
+ */
+public final class SpecValidator {
+    private static final List<ValidationRule> RULES = List.of(
+            new EndpointRules(),
+            new PhaseRules(),
+            new DatasetRules(),
+            new GoodputRules()
+    );
+
+    private SpecValidator() { }
+
+    public static List<Violation> validate(BenchmarkSpec spec) {
+        Violations out = new Violations();
+        for (ValidationRule rule : RULES) {
+            rule.check(spec, out);
+        }
+        return out.list();
+    }
+}
