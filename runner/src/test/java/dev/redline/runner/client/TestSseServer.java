@@ -135,12 +135,12 @@ public final class TestSseServer implements AutoCloseable {
                     ? "data: {\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{\"" + field + "\":\"word" + idx + " \"}}]}" + nl + nl
                     : "data: {\"object\":\"text_completion\",\"choices\":[{\"index\":0,\"text\":\"word" + idx + " \"}]}" + nl + nl;
             at(arrival, ttft + (long) idx * itl, () -> {
-                if (closed[0]) return;
+                if (closed[0] || resp.closed() || resp.ended()) return;
                 int split = splitGapMs;
                 if (split > 0) {
                     int half = ev.length() / 2;
                     resp.write(ev.substring(0, half));
-                    vertx.setTimer(split, t -> { if (!closed[0]) resp.write(ev.substring(half)); });
+                    vertx.setTimer(split, t -> { if (!closed[0] && !resp.closed() && !resp.ended()) resp.write(ev.substring(half)); });
                 } else {
                     resp.write(ev);
                 }
@@ -148,7 +148,7 @@ public final class TestSseServer implements AutoCloseable {
         }
         long endAt = ttft + (long) Math.max(0, tokens - 1) * itl + (splitGapMs > 0 ? splitGapMs + 30 : 1);
         at(arrival, endAt, () -> {
-            if (closed[0]) return;
+            if (closed[0] || resp.closed() || resp.ended()) return;
             if (includeUsage) {
                 resp.write("data: {\"object\":\"chat.completion.chunk\",\"choices\":[],\"usage\":{\"prompt_tokens\":7,\"completion_tokens\":"
                         + tokens + ",\"total_tokens\":" + (7 + tokens)
