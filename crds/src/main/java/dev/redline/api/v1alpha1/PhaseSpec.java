@@ -14,7 +14,7 @@ public class PhaseSpec {
     @JsonPropertyDescription("warmup (excluded from results) or profiling (measured). Default profiling.")
     private PhaseKind kind;
 
-    @JsonPropertyDescription("Pacing: concurrency (closed model), constant, poisson or gamma (open model at rate), user_centric, fixed_schedule. Default: poisson when rate is set, else concurrency.")
+    @JsonPropertyDescription("Pacing: concurrency (closed model), constant, poisson or gamma (open model at rate), user_centric, fixed_schedule. Default: poisson when rate is set (gamma when smoothness is set too), else concurrency.")
     private LoadType type;
 
     @JsonPropertyDescription("Maximum requests (or sessions) in flight. With a rate it is a ceiling.")
@@ -88,7 +88,8 @@ public class PhaseSpec {
     public String resolvedName() { return name == null ? resolvedKind().wireName() : name; }
     public LoadType resolvedType() {
         if (type != null) return type;
-        return rate != null ? LoadType.POISSON : LoadType.CONCURRENCY;
+        if (rate == null) return LoadType.CONCURRENCY;
+        return smoothness != null ? LoadType.GAMMA : LoadType.POISSON; // a smoothness (vLLM burstiness) implies gamma
     }
     public double resolvedGracePeriod() { return gracePeriod == null ? DEFAULT_GRACE_PERIOD_SECONDS : gracePeriod; }
 }

@@ -1,6 +1,8 @@
 package dev.redline.api.validate;
 
 import dev.redline.api.v1alpha1.BenchmarkSpec;
+import dev.redline.api.v1alpha1.CancellationSpec;
+import dev.redline.api.v1alpha1.LoadType;
 import dev.redline.api.v1alpha1.PhaseKind;
 import dev.redline.api.v1alpha1.PhaseSpec;
 
@@ -45,9 +47,59 @@ final class PhaseRules implements ValidationRule {
             if (p.getGracePeriod() != null && p.getDuration() == null) {
                 out.add(at + ".gracePeriod", "a grace period needs a duration; set duration (CLI: --benchmark-duration) or remove the grace period");
             }
+            checkPacing(spec, p, at, out);
         }
         if (!profiling) {
             out.add("phases", "no profiling phase; add a phase with kind: profiling");
+        }
+    }
+
+    /** Conflicting or incomplete pacing and stop settings of one phase. */
+    private static void checkPacing(BenchmarkSpec spec, PhaseSpec p, String at, Violations out) {
+        if (p.getRequests() != null && p.getSessions() != null) {
+            out.add(at + ".sessions", "requests and sessions are both set; they are mutually exclusive stop conditions"
+                    + " (CLI: --request-count vs --num-sessions); keep one");
+        }
+        LoadType type = p.getType();
+        if (type != null && type.isOpenModel() && p.getRate() == null) {
+            out.add(at + ".rate", "type " + type.wireName() + " needs a rate; set rate (CLI: --request-rate)");
+        }
+        if (type == LoadType.CONCURRENCY && p.getRate() != null) {
+            out.add(at + ".type", "type concurrency conflicts with rate " + p.getRate()
+                    + "; remove the rate or use constant, poisson or gamma (CLI: --arrival-pattern)");
+        }
+        if (p.getSmoothness() != null && p.getType() != null && p.getType() != LoadType.GAMMA) {
+            out.add(at + ".smoothness", "smoothness applies only to type gamma; set type gamma (CLI: --arrival-pattern gamma) or remove it");
+        }
+        if (p.getRateRamp() != null && p.getRate() == null) {
+            out.add(at + ".rateRamp", "a rate ramp needs a rate; set rate (CLI: --request-rate) or remove the ramp");
+        }
+        if (p.getConcurrencyRamp() != null && p.getConcurrency() == null) {
+            out.add(at + ".concurrencyRamp", "a concurrency ramp needs concurrency; set concurrency (CLI: --concurrency) or remove the ramp");
+        }
+        if (p.getPrefillRamp() != null && p.getPrefillConcurrency() == null) {
+            out.add(at + ".prefillRamp", "a prefill ramp needs prefillConcurrency (CLI: --prefill-concurrency); set it or remove the ramp");
+        }
+        out.positive(at + ".concurrencyRamp", p.getConcurrencyRamp());
+        out.positive(at + ".rateRamp", p.getRateRamp());
+        out.positive(at + ".prefillRamp", p.getPrefillRamp());
+        if (p.getPrefillConcurrency() != null) {
+            boolean streaming = spec.getEndpoint() != null && spec.getEndpoint().isStreaming();
+            if (!streaming) {
+                out.add(at + ".prefillConcurrency", "prefill concurrency needs streaming responses (first-token time); set endpoint.streaming (CLI: --streaming) or remove it");
+            }
+            if (p.getConcurrency() != null && p.getPrefillConcurrency() > p.getConcurrency()) {
+                out.add(at + ".prefillConcurrency", "prefill concurrency " + p.getPrefillConcurrency() + " exceeds concurrency "
+                        + p.getConcurrency() + "; set it <= concurrency");
+            }
+        }
+        CancellationSpec c = p.getCancellation();
+        if (c != null) {
+            if (c.getRate() != null && (c.getRate() < 0 || c.getRate() > 100)) {
+                out.add(at + ".cancellation.rate", "must be a percentage from 0 to 100, got " + c.getRate()
+                        + " (CLI: --request-cancellation-rate)");
+            }
+            out.atLeast(at + ".cancellation.delay", c.getDelay(), 0);
         }
     }
 }

@@ -97,6 +97,15 @@ public final class RequestRecord {
         return true;
     }
 
+    /**
+     * Records a response that carries no text but is a valid result (embeddings): counted as one chunk
+     * for validity and latency, with nothing added to the output text.
+     */
+    public void addResultChunk(long perfNs) {
+        if (chunkCount == chunkPerfNs.length) chunkPerfNs = Arrays.copyOf(chunkPerfNs, chunkCount * 2);
+        chunkPerfNs[chunkCount++] = perfNs;
+    }
+
     public void fail(ErrorInfo error) { this.error = error; }
 
     public void cancel(long perfNs) {

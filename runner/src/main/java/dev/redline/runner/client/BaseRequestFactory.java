@@ -1,0 +1,60 @@
+package dev.redline.runner.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.redline.runner.dataset.Turn;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Headers, extra-input merging and serialisation shared by every endpoint type. */
+abstract class BaseRequestFactory implements RequestFactory {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    protected final ClientConfig config;
+
+    BaseRequestFactory(ClientConfig config) {
+        this.config = config;
+    }
+
+    /** The endpoint-specific body fields, before extra inputs are merged. */
+    protected abstract Map<String, Object> fields(Turn turn, String model, List<ChatMessage> history);
+
+    @Override
+    public final byte[] body(Turn turn, String model, List<ChatMessage> history) {
+        Map<String, Object> body = fields(turn, model, history == null ? List.of() : history);
+        body.putAll(config.extraInputs()); // AIPerf: shallow merge at the top level, then per-record extras
+        body.putAll(turn.extra());
+        try {
+            return JSON.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot serialise request body: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    @Override
+    public final PreparedRequest build(Turn turn, String model, List<ChatMessage> history, String correlationId) {
+        String requestId = UUID.randomUUID().toString();
+        String corr = correlationId == null ? UUID.randomUUID().toString() : correlationId;
+        MultiMap h = MultiMap.caseInsensitiveMultiMap();
+        h.set("Content-Type", "application/json");
+        h.set("Accept", config.streaming() ? "text/event-stream" : "application/json");
+        h.set("User-Agent", "redline");
+        if (config.apiKey() != null && !config.apiKey().isBlank()) h.set("Authorization", "Bearer " + config.apiKey());
+        h.set("X-Request-ID", requestId);
+        h.set("X-Correlation-ID", corr);
+        config.headers().forEach(h::set); // user -H headers win
+        return new PreparedRequest(Buffer.buffer(body(turn, model, history)), h, requestId, corr);
+    }
+
+    protected static Map<String, Object> base(String model) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", model);
+        return m;
+    }
+}

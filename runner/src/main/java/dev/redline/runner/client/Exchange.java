@@ -1,0 +1,166 @@
+package dev.redline.runner.client;
+
+import dev.redline.runner.record.ErrorInfo;
+import dev.redline.runner.record.RequestRecord;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Context;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+
+/**
+ * One request/response exchange, confined to one event loop context: sends, timestamps, parses the
+ * SSE stream or body into the record, and completes exactly once (success, error, timeout, cancel).
+ */
+final class Exchange implements RequestHandle, SseEventParser.Listener {
+    private static final int MAX_ERROR_BODY = 4096;
+
+    private final InferenceClient client;
+    private final PreparedRequest request;
+    private final RequestRecord rec;
+    private final Runnable onComplete;
+    private final Context ctx;
+    private final ResponseParser parser = new ResponseParser();
+
+    private HttpClientRequest httpRequest;
+    private long timerId = -1;
+    private boolean done;
+    private int status;
+    private SseEventParser sse;
+    private Buffer body;
+
+    Exchange(InferenceClient client, PreparedRequest request, RequestRecord rec, Runnable onComplete, Context ctx) {
+        this.client = client;
+        this.request = request;
+        this.rec = rec;
+        this.onComplete = onComplete;
+        this.ctx = ctx;
+    }
+
+    /** Runs on {@link #ctx}. */
+    void start() {
+        long timeoutMs = (long) Math.min(Long.MAX_VALUE / 2, Math.ceil(client.config().timeoutSeconds() * 1000));
+        rec.markStart(System.nanoTime(), InferenceClient.wallNowNs());
+        timerId = client.vertx().setTimer(Math.max(1, timeoutMs), id -> {
+            timerId = -1;
+            abort(TransportErrors.timeout(client.config().timeoutSeconds()), false);
+        });
+        client.http().request(client.requestOptions()).onComplete(this::onRequest);
+    }
+
+    private void onRequest(AsyncResult<HttpClientRequest> ar) {
+        if (done) {
+            if (ar.succeeded()) ar.result().reset();
+            return;
+        }
+        if (ar.failed()) {
+            finish(TransportErrors.of(ar.cause()));
+            return;
+        }
+        httpRequest = ar.result();
+        httpRequest.headers().addAll(request.headers());
+        httpRequest.exceptionHandler(t -> finish(TransportErrors.of(t)));
+        httpRequest.send(request.body()).onComplete(this::onResponse);
+    }
+
+    private void onResponse(AsyncResult<HttpClientResponse> ar) {
+        if (done) return;
+        if (ar.failed()) {
+            finish(TransportErrors.of(ar.cause()));
+            return;
+        }
+        HttpClientResponse resp = ar.result();
+        rec.markAck(System.nanoTime());
+        status = resp.statusCode();
+        rec.setHttpStatus(status);
+        String ct = resp.getHeader("Content-Type");
+        boolean isSse = status == 200 && ct != null && ct.regionMatches(true, 0, "text/event-stream", 0, 17);
+        if (isSse) {
+            sse = new SseEventParser(this);
+            resp.handler(buf -> {
+                if (!done) sse.feed(buf, System.nanoTime());
+            });
+        } else {
+            body = Buffer.buffer(status == 200 ? 1024 : 256);
+            resp.handler(buf -> {
+                if (!done && (status == 200 || body.length() < MAX_ERROR_BODY)) body.appendBuffer(buf);
+            });
+        }
+        resp.exceptionHandler(t -> finish(TransportErrors.of(t)));
+        resp.endHandler(v -> onEnd(resp));
+    }
+
+    @Override
+    public void onEvent(byte[] data, int length, long firstBytePerfNs) {
+        if (ResponseParser.isDone(data, 0, length) || length == 0) return;
+        if (!parser.parse(data, 0, length)) return; // unparseable events are not content (AIPerf)
+        if (parser.usage() != null) rec.setUsage(parser.usage());
+        rec.addContentChunk(firstBytePerfNs, parser.content(), parser.reasoning());
+    }
+
+    private void onEnd(HttpClientResponse resp) {
+        if (done) return;
+        long now = System.nanoTime();
+        if (sse != null) {
+            sse.finish();
+            finish(null, now);
+            return;
+        }
+        if (status != 200) {
+            String text = body.length() > MAX_ERROR_BODY ? body.getString(0, MAX_ERROR_BODY) : body.toString();
+            String reason = resp.statusMessage() == null ? "HTTP " + status : resp.statusMessage();
+            finish(new ErrorInfo(status, reason, text), now);
+            return;
+        }
+        byte[] bytes = body.getBytes();
+        if (parser.parse(bytes, 0, bytes.length)) {
+            if (parser.usage() != null) rec.setUsage(parser.usage());
+            if (!rec.addContentChunk(now, parser.content(), parser.reasoning()) && parser.hasData()) {
+                rec.addResultChunk(now); // embeddings: a valid response without text
+            }
+        }
+        finish(null, now);
+    }
+
+    private void finish(ErrorInfo error) {
+        finish(error, System.nanoTime());
+    }
+
+    private void finish(ErrorInfo error, long endNs) {
+        if (done) return;
+        done = true;
+        if (timerId >= 0) client.vertx().cancelTimer(timerId);
+        if (error != null && rec.error() == null) rec.fail(error);
+        rec.markEnd(endNs);
+        client.completed();
+        try {
+            onComplete.run();
+        } catch (RuntimeException e) {
+            InferenceClient.LOG.error("completion callback failed for request {}", request.requestId(), e);
+        }
+    }
+
+    /** Aborts on this exchange's context: an error (timeout), or {@code late} for a grace-period cut. */
+    private void abort(ErrorInfo error, boolean late) {
+        if (done) return;
+        long now = System.nanoTime();
+        if (late) rec.setLateForGrace(true);
+        finish(error, now); // first: reset() fires the exception handlers synchronously
+        if (httpRequest != null) httpRequest.reset();
+    }
+
+    @Override
+    public void cancel() {
+        ctx.runOnContext(v -> {
+            if (done) return;
+            rec.cancel(System.nanoTime());
+            finish(null, rec.cancellationPerfNs());
+            if (httpRequest != null) httpRequest.reset();
+        });
+    }
+
+    @Override
+    public void abandon() {
+        ctx.runOnContext(v -> abort(null, true));
+    }
+}

@@ -1,0 +1,118 @@
+package dev.redline.runner.client;
+
+import dev.redline.runner.record.RequestRecord;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.internal.VertxInternal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Sends prepared requests to an OpenAI-compatible server over Vert.x core {@link HttpClient} and fills
+ * {@link RequestRecord}s with AIPerf's timestamps. The pool holds {@code maxInFlight} keep-alive HTTP/1.1
+ * connections (never Vert.x's default of 5, which would queue requests inside the client and inflate TTFT),
+ * TCP_NODELAY, no compression. Requests are spread over a few event-loop contexts; each exchange stays on
+ * one context, so its record has a single writer.
+ */
+public final class InferenceClient implements AutoCloseable {
+    static final Logger LOG = LoggerFactory.getLogger(InferenceClient.class);
+
+    private final Vertx vertx;
+    private final ClientConfig config;
+    private final HttpClient http;
+    private final RequestOptions options;
+    private final Context[] contexts;
+    private final AtomicInteger nextContext = new AtomicInteger();
+    private final AtomicLong inFlight = new AtomicLong();
+
+    public InferenceClient(Vertx vertx, ClientConfig config) {
+        this(vertx, config, Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors())));
+    }
+
+    public InferenceClient(Vertx vertx, ClientConfig config, int eventLoops) {
+        this.vertx = vertx;
+        this.config = config;
+        int connectMs = (int) Math.min(Integer.MAX_VALUE, Math.max(1, config.timeoutSeconds() * 1000));
+        HttpClientOptions httpOptions = new HttpClientOptions()
+                .setKeepAlive(true)
+                .setKeepAliveTimeout(300)
+                .setTcpNoDelay(true)
+                .setDecompressionSupported(false)
+                .setConnectTimeout(connectMs)
+                .setSsl(config.ssl())
+                .setMaxInitialLineLength(64 * 1024)
+                .setMaxHeaderSize(64 * 1024);
+        PoolOptions pool = new PoolOptions().setHttp1MaxSize(config.maxInFlight()).setHttp2MaxSize(config.maxInFlight());
+        this.http = vertx.createHttpClient(httpOptions, pool);
+        this.options = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setHost(config.host())
+                .setPort(config.port())
+                .setSsl(config.ssl())
+                .setURI(config.requestUri());
+        this.contexts = new Context[Math.max(1, eventLoops)];
+        for (int i = 0; i < contexts.length; i++) contexts[i] = ((VertxInternal) vertx).createEventLoopContext();
+    }
+
+    /**
+     * Sends {@code req}, filling {@code rec}; {@code onComplete} runs exactly once on the exchange's event
+     * loop after the record is final (success or error). Never throws for server or transport problems.
+     * Called on an event loop of this Vert.x instance, the exchange stays there; from any other thread it
+     * is handed to one of the client's event loops.
+     */
+    public RequestHandle send(PreparedRequest req, RequestRecord rec, Runnable onComplete) {
+        Context current = Vertx.currentContext();
+        inFlight.incrementAndGet();
+        if (current != null && current.isEventLoopContext() && current.owner() == vertx) {
+            Exchange ex = new Exchange(this, req, rec, onComplete, current);
+            ex.start();
+            return ex;
+        }
+        Context ctx = nextContext();
+        Exchange ex = new Exchange(this, req, rec, onComplete, ctx);
+        ctx.runOnContext(v -> ex.start());
+        return ex;
+    }
+
+    /** The event loop contexts requests are spread over (round-robin), for schedulers that want one. */
+    public Context nextContext() {
+        return contexts[Math.floorMod(nextContext.getAndIncrement(), contexts.length)];
+    }
+
+    public int eventLoopCount() { return contexts.length; }
+
+    /** Requests handed to {@link #send} and not yet completed. */
+    public long inFlight() { return inFlight.get(); }
+
+    public ClientConfig config() { return config; }
+
+    Vertx vertx() { return vertx; }
+
+    HttpClient http() { return http; }
+
+    RequestOptions requestOptions() { return options; }
+
+    void completed() { inFlight.decrementAndGet(); }
+
+    public Future<Void> closeAsync() { return http.close(); }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+
+    static long wallNowNs() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+}

@@ -1,0 +1,159 @@
+package dev.redline.runner.client;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.redline.runner.record.Usage;
+
+import java.io.IOException;
+
+/**
+ * Pulls the few fields the metrics need out of one response JSON (an SSE event's data or a whole
+ * non-streaming body) with Jackson's streaming parser, skipping everything else without building a tree.
+ * Reads {@code choices[0].delta|message.{content, reasoning_content, reasoning}}, {@code choices[0].text},
+ * {@code usage} and whether {@code data} (embeddings) is present. Reused per response; single-threaded.
+ */
+public final class ResponseParser {
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private String content;
+    private String reasoning;
+    private Usage usage;
+    private boolean hasData;
+
+    /** Parses one JSON document; returns false (and leaves no fields set) when it is not valid JSON. */
+    public boolean parse(byte[] bytes, int off, int len) {
+        content = null;
+        reasoning = null;
+        usage = null;
+        hasData = false;
+        try (JsonParser p = JSON.createParser(bytes, off, len)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) return false;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken t = p.nextToken();
+                switch (name) {
+                    case "choices" -> readChoices(p, t);
+                    case "usage" -> usage = t == JsonToken.START_OBJECT ? readUsage(p) : usage;
+                    case "data" -> {
+                        hasData = t != JsonToken.VALUE_NULL;
+                        p.skipChildren();
+                    }
+                    default -> p.skipChildren();
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            content = null;
+            reasoning = null;
+            usage = null;
+            hasData = false;
+            return false;
+        }
+    }
+
+    /** True when the bytes are exactly the {@code [DONE]} sentinel. */
+    public static boolean isDone(byte[] b, int off, int len) {
+        return len == 6 && b[off] == '[' && b[off + 1] == 'D' && b[off + 2] == 'O' && b[off + 3] == 'N'
+                && b[off + 4] == 'E' && b[off + 5] == ']';
+    }
+
+    public String content() { return content; }
+    public String reasoning() { return reasoning; }
+    public Usage usage() { return usage; }
+    public boolean hasData() { return hasData; }
+
+    private void readChoices(JsonParser p, JsonToken t) throws IOException {
+        if (t != JsonToken.START_ARRAY) {
+            p.skipChildren();
+            return;
+        }
+        JsonToken first = p.nextToken();
+        if (first == JsonToken.START_OBJECT) {
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken v = p.nextToken();
+                if (("delta".equals(name) || "message".equals(name)) && v == JsonToken.START_OBJECT) {
+                    readMessage(p);
+                } else if ("text".equals(name) && v == JsonToken.VALUE_STRING) {
+                    content = p.getText();
+                } else {
+                    p.skipChildren();
+                }
+            }
+        } else if (first != JsonToken.END_ARRAY) {
+            p.skipChildren();
+        }
+        if (first == JsonToken.END_ARRAY) return;
+        // skip the remaining choices
+        JsonToken rest;
+        while ((rest = p.nextToken()) != JsonToken.END_ARRAY && rest != null) p.skipChildren();
+    }
+
+    private void readMessage(JsonParser p) throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            if (v == JsonToken.VALUE_STRING) {
+                switch (name) {
+                    case "content" -> content = p.getText();
+                    case "reasoning_content" -> reasoning = p.getText();
+                    case "reasoning" -> {
+                        if (reasoning == null) reasoning = p.getText();
+                    }
+                    default -> { }
+                }
+            } else {
+                p.skipChildren();
+            }
+        }
+    }
+
+    private static Usage readUsage(JsonParser p) throws IOException {
+        int prompt = -1, completion = -1, total = -1, reasoningTokens = -1, cached = -1;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (name) {
+                case "prompt_tokens" -> prompt = intOr(p, v);
+                case "completion_tokens" -> completion = intOr(p, v);
+                case "total_tokens" -> total = intOr(p, v);
+                case "completion_tokens_details" -> {
+                    int r = nestedInt(p, v, "reasoning_tokens");
+                    if (r >= 0) reasoningTokens = r;
+                }
+                case "prompt_tokens_details" -> {
+                    int c = nestedInt(p, v, "cached_tokens");
+                    if (c >= 0) cached = c;
+                }
+                case "reasoning_tokens" -> {
+                    int r = intOr(p, v);
+                    if (r >= 0) reasoningTokens = r;
+                }
+                default -> p.skipChildren();
+            }
+        }
+        return new Usage(prompt, completion, total, reasoningTokens, cached);
+    }
+
+    private static int intOr(JsonParser p, JsonToken v) throws IOException {
+        if (v == JsonToken.VALUE_NUMBER_INT) return p.getIntValue();
+        p.skipChildren();
+        return -1;
+    }
+
+    private static int nestedInt(JsonParser p, JsonToken v, String field) throws IOException {
+        if (v != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return -1;
+        }
+        int out = -1;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            if (field.equals(name)) out = intOr(p, t);
+            else p.skipChildren();
+        }
+        return out;
+    }
+}
