@@ -14,6 +14,7 @@ import java.util.Map;
 public final class GoodputEvaluator {
     private final RecordMetric[] metrics;
     private final double[] thresholds;
+    private final boolean configured;
 
     public GoodputEvaluator(MetricsContext ctx) {
         List<RecordMetric> ms = new ArrayList<>();
@@ -25,11 +26,13 @@ public final class GoodputEvaluator {
             ms.add(m);
             ts.add(slo.getValue());
         }
+        configured = !ctx.goodputSlos().isEmpty();
         metrics = ms.toArray(new RecordMetric[0]);
         thresholds = ts.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    public boolean active() { return metrics.length > 0; }
+    /** Whether the run has goodput SLOs at all (even if every one was ignored, making each valid record good). */
+    public boolean configured() { return configured; }
 
     public boolean isGood(RequestRecord r) {
         for (int i = 0; i < metrics.length; i++) {

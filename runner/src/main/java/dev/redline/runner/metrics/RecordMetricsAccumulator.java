@@ -69,7 +69,7 @@ public final class RecordMetricsAccumulator {
             int n = c.countOf(r);
             if (n >= 0) counters.merge(c.tag(), (long) n, Long::sum);
         }
-        if (goodput.active() && goodput.isGood(r)) goodCount++;
+        if (goodput.configured() && goodput.isGood(r)) goodCount++;
         minRequestWallNs = Math.min(minRequestWallNs, r.startWallNs());
         maxResponseWallNs = Math.max(maxResponseWallNs, r.startWallNs() + RecordTiming.latencyNs(r));
     }
