@@ -2,10 +2,8 @@ package dev.redline.runner.metrics.types;
 
 import dev.redline.runner.metrics.MetricDef;
 import dev.redline.runner.metrics.RecordMetric;
-import dev.redline.runner.metrics.RecordTiming;
 import dev.redline.runner.record.RequestRecord;
 
-import static dev.redline.runner.metrics.MetricFlag.*;
 import static dev.redline.runner.metrics.MetricType.RECORD;
 import static dev.redline.runner.metrics.MetricUnit.*;
 

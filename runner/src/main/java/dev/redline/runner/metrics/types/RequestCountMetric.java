@@ -4,7 +4,6 @@ import dev.redline.runner.metrics.MetricDef;
 import dev.redline.runner.metrics.RunTotals;
 import dev.redline.runner.metrics.ScalarMetric;
 
-import static dev.redline.runner.metrics.MetricFlag.*;
 import static dev.redline.runner.metrics.MetricType.*;
 import static dev.redline.runner.metrics.MetricUnit.*;
 

@@ -5,7 +5,6 @@ import dev.redline.runner.metrics.RecordMetric;
 import dev.redline.runner.metrics.RecordTiming;
 import dev.redline.runner.record.RequestRecord;
 
-import static dev.redline.runner.metrics.MetricFlag.*;
 import static dev.redline.runner.metrics.MetricType.RECORD;
 import static dev.redline.runner.metrics.MetricUnit.*;
 

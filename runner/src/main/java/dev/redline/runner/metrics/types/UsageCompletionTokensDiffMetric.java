@@ -2,7 +2,6 @@ package dev.redline.runner.metrics.types;
 
 import dev.redline.runner.metrics.MetricDef;
 import dev.redline.runner.metrics.RecordMetric;
-import dev.redline.runner.metrics.RecordTiming;
 import dev.redline.runner.record.RequestRecord;
 
 import static dev.redline.runner.metrics.MetricFlag.*;

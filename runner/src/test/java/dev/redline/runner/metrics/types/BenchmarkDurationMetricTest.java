@@ -1,13 +1,8 @@
 package dev.redline.runner.metrics.types;
 
-import dev.redline.api.v1alpha1.EndpointType;
 import dev.redline.runner.metrics.BenchmarkResults;
-import dev.redline.runner.metrics.MetricFlag;
-import dev.redline.runner.metrics.MetricsContext;
 import dev.redline.runner.metrics.TestRecord;
 import org.junit.jupiter.api.Test;
-
-import java.util.Map;
 
 import static dev.redline.runner.metrics.Runs.*;
 import static org.junit.jupiter.api.Assertions.*;

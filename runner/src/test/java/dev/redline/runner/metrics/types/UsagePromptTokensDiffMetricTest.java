@@ -1,7 +1,6 @@
 package dev.redline.runner.metrics.types;
 
 import dev.redline.api.v1alpha1.EndpointType;
-import dev.redline.runner.metrics.MetricFlag;
 import dev.redline.runner.metrics.MetricsContext;
 import dev.redline.runner.metrics.TestRecord;
 import org.junit.jupiter.api.Test;
