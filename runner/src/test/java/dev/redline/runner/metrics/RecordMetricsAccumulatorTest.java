@@ -53,8 +53,9 @@ class RecordMetricsAccumulatorTest {
     void resultsAreInDisplayOrder() {
         BenchmarkResults res = results(TestRecord.startAt(1000).chunks(1010, 1020, 1030).tokens(5, 3, 0).build());
         List<String> visible = res.metrics().stream().filter(m -> m.def().consoleVisible()).map(MetricResult::tag).toList();
-        assertEquals(List.of("time_to_first_token", "time_to_second_token", "request_latency", "inter_token_latency",
-                "output_token_throughput_per_user", "output_sequence_length", "input_sequence_length",
+        assertEquals(List.of("time_to_first_token", "time_to_second_token", "time_to_first_output_token",
+                "request_latency", "decode_duration", "inter_token_latency", "output_token_throughput_per_user",
+                "e2e_output_token_throughput", "output_sequence_length", "input_sequence_length",
                 "output_token_throughput", "request_throughput", "request_error_rate", "request_count"), visible);
     }
 

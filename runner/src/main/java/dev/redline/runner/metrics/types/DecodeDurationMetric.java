@@ -14,7 +14,7 @@ public final class DecodeDurationMetric extends RecordMetric {
     public static final String TAG = "decode_duration";
 
     public DecodeDurationMetric() {
-        super(MetricDef.of(TAG, "Decode Duration", MILLISECONDS, RECORD, MetricDef.UNORDERED, STREAMING_ONLY, PRODUCES_TOKENS_ONLY, HIDDEN));
+        super(MetricDef.of(TAG, "Decode Duration", MILLISECONDS, RECORD, 350, STREAMING_ONLY, PRODUCES_TOKENS_ONLY));
     }
 
     @Override

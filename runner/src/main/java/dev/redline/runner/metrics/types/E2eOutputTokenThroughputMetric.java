@@ -14,7 +14,7 @@ public final class E2eOutputTokenThroughputMetric extends RecordMetric {
     public static final String TAG = "e2e_output_token_throughput";
 
     public E2eOutputTokenThroughputMetric() {
-        super(MetricDef.of(TAG, "E2E Output Token Throughput", TOKENS_PER_SECOND, RECORD, MetricDef.UNORDERED, PRODUCES_TOKENS_ONLY, LARGER_IS_BETTER, HIDDEN));
+        super(MetricDef.of(TAG, "E2E Output Token Throughput", TOKENS_PER_SECOND_PER_USER, RECORD, 510, PRODUCES_TOKENS_ONLY, LARGER_IS_BETTER));
     }
 
     @Override

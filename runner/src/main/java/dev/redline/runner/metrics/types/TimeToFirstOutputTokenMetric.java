@@ -13,7 +13,7 @@ public final class TimeToFirstOutputTokenMetric extends RecordMetric {
     public static final String TAG = "time_to_first_output_token";
 
     public TimeToFirstOutputTokenMetric() {
-        super(MetricDef.of(TAG, "Time to First Output Token", MILLISECONDS, RECORD, MetricDef.UNORDERED, STREAMING_ONLY, PRODUCES_TOKENS_ONLY, HIDDEN));
+        super(MetricDef.of(TAG, "Time to First Output Token", MILLISECONDS, RECORD, 210, STREAMING_ONLY, PRODUCES_TOKENS_ONLY));
     }
 
     @Override

@@ -18,6 +18,8 @@ class E2eOutputTokenThroughputMetricTest {
 
     @Test
     void worksWithoutStreaming() {
+        assertEquals("tokens/sec/user", m.def().unit().label());
+        assertEquals(510, m.def().displayOrder());
         assertTrue(m.def().enabledFor(MetricsContext.of(EndpointType.CHAT, false)));
         assertFalse(m.def().enabledFor(MetricsContext.of(EndpointType.EMBEDDINGS, false)));
     }
