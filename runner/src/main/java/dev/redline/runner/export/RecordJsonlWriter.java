@@ -2,7 +2,7 @@ package dev.redline.runner.export;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.redline.runner.metrics.MetricValue;
+import dev.redline.runner.metrics.MetricUnit;
 import dev.redline.runner.metrics.RecordMetricsView;
 import dev.redline.runner.metrics.RecordOutcome;
 import dev.redline.runner.metrics.RecordTiming;
@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * Streams {@code profile_export.jsonl}: one line per record (success or error) in AIPerf's shape
@@ -29,6 +28,26 @@ public final class RecordJsonlWriter implements Closeable {
     private final JsonGenerator g;
     private final RecordMetricsView view;
     private final int recordProcessorId;
+    private final RecordMetricsView.Visitor metricsWriter = new RecordMetricsView.Visitor() {
+        @Override
+        public void scalar(String tag, double value, MetricUnit unit) throws IOException {
+            g.writeObjectFieldStart(tag);
+            g.writeFieldName("value");
+            SummaryJsonWriter.writeNumber(g, value);
+            g.writeStringField("unit", unit.label());
+            g.writeEndObject();
+        }
+
+        @Override
+        public void list(String tag, double[] values, MetricUnit unit) throws IOException {
+            g.writeObjectFieldStart(tag);
+            g.writeArrayFieldStart("value");
+            for (double d : values) SummaryJsonWriter.writeNumber(g, d);
+            g.writeEndArray();
+            g.writeStringField("unit", unit.label());
+            g.writeEndObject();
+        }
+    };
     private long written;
 
     public RecordJsonlWriter(Path file, RecordMetricsView view, int recordProcessorId) throws IOException {
@@ -47,20 +66,7 @@ public final class RecordJsonlWriter implements Closeable {
         g.writeStartObject();
         writeMetadata(r);
         g.writeObjectFieldStart("metrics");
-        for (Map.Entry<String, MetricValue> e : view.compute(r).entrySet()) {
-            MetricValue v = e.getValue();
-            g.writeObjectFieldStart(e.getKey());
-            g.writeFieldName("value");
-            if (v.isList()) {
-                g.writeStartArray();
-                for (double d : v.list()) SummaryJsonWriter.writeNumber(g, d);
-                g.writeEndArray();
-            } else {
-                SummaryJsonWriter.writeNumber(g, v.value());
-            }
-            g.writeStringField("unit", v.unit());
-            g.writeEndObject();
-        }
+        view.visit(r, metricsWriter);
         g.writeEndObject();
         ErrorInfo error = RecordOutcome.errorOf(r);
         if (error == null) {

@@ -2,6 +2,8 @@ package dev.redline.runner.metrics;
 
 import dev.redline.runner.record.RequestRecord;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,25 +14,46 @@ import java.util.Map;
  * flagged {@link MetricFlag#NO_INDIVIDUAL_RECORDS} and absent values are left out.
  */
 public final class RecordMetricsView {
+    /** Receives a record's values one by one, in registry order, without building a map. */
+    public interface Visitor {
+        void scalar(String tag, double value, MetricUnit unit) throws IOException;
+
+        void list(String tag, double[] values, MetricUnit unit) throws IOException;
+    }
+
     private final EnabledMetrics enabled;
 
     public RecordMetricsView(MetricsContext ctx) {
         this.enabled = new EnabledMetrics(ctx);
     }
 
-    public Map<String, MetricValue> compute(RequestRecord r) {
+    public void visit(RequestRecord r, Visitor visitor) throws IOException {
         boolean error = RecordOutcome.errorOf(r) != null;
         List<RecordMetric> metrics = error ? enabled.error() : enabled.valid();
-        Map<String, MetricValue> out = new LinkedHashMap<>();
         for (RecordMetric m : metrics) {
             if (m.def().has(MetricFlag.NO_INDIVIDUAL_RECORDS)) continue;
             if (m instanceof ListRecordMetric lm) {
                 double[] vs = lm.values(r);
-                if (vs != null) out.put(m.tag(), MetricValue.list(vs, m.def().unit()));
+                if (vs != null) visitor.list(m.tag(), vs, m.def().unit());
             } else {
                 double v = m.value(r);
-                if (!Double.isNaN(v)) out.put(m.tag(), MetricValue.scalar(v, m.def().unit()));
+                if (!Double.isNaN(v)) visitor.scalar(m.tag(), v, m.def().unit());
             }
+        }
+    }
+
+    public Map<String, MetricValue> compute(RequestRecord r) {
+        Map<String, MetricValue> out = new LinkedHashMap<>();
+        try {
+            visit(r, new Visitor() {
+                @Override
+                public void scalar(String tag, double value, MetricUnit unit) { out.put(tag, MetricValue.scalar(value, unit)); }
+
+                @Override
+                public void list(String tag, double[] values, MetricUnit unit) { out.put(tag, MetricValue.list(values, unit)); }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // the map visitor does no I/O
         }
         return out;
     }
