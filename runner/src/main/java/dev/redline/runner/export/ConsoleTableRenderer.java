@@ -1,0 +1,77 @@
+package dev.redline.runner.export;
+
+import dev.redline.api.v1alpha1.EndpointType;
+import dev.redline.runner.metrics.BenchmarkResults;
+import dev.redline.runner.metrics.ErrorSummaryEntry;
+import dev.redline.runner.metrics.MetricResult;
+import dev.redline.runner.metrics.Stats;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The end-of-run console output in AIPerf's layout: one metrics table (Metric, avg, min, max, p99, p90,
+ * p50, std), then an error summary when requests failed. Hidden, internal and error-only metrics are
+ * not shown; scalar metrics fill only the avg column.
+ */
+public final class ConsoleTableRenderer {
+    static final int WRAP_AT = 30;
+    private static final String[] STATS = {"avg", "min", "max", "p99", "p90", "p50", "std"};
+    private static final int MESSAGE_WIDTH = 60;
+
+    public String render(BenchmarkResults results) {
+        StringBuilder sb = new StringBuilder(metricsTable(results));
+        if (!results.errorSummary().isEmpty()) sb.append('\n').append(errorTable(results));
+        return sb.toString();
+    }
+
+    static String title(EndpointType type) {
+        return "Redline | " + (type.producesTokens() ? "LLM Metrics" : "Embeddings Metrics");
+    }
+
+    private String metricsTable(BenchmarkResults results) {
+        String[] headers = new String[STATS.length + 1];
+        boolean[] right = new boolean[headers.length];
+        headers[0] = "Metric";
+        System.arraycopy(STATS, 0, headers, 1, STATS.length);
+        Arrays.fill(right, true);
+        TextTable table = new TextTable(title(results.context().endpointType()), headers, right);
+        for (MetricResult m : results.metrics()) {
+            if (!m.def().consoleVisible()) continue;
+            String[][] cells = new String[headers.length][];
+            cells[0] = label(m);
+            for (int i = 0; i < STATS.length; i++) cells[i + 1] = new String[] {cell(m, STATS[i])};
+            table.addRow(cells);
+        }
+        return table.render();
+    }
+
+    /** {@code Header (unit)}, split over two lines when longer than 30 characters. */
+    static String[] label(MetricResult m) {
+        String full = m.header() + " (" + m.unit() + ")";
+        if (full.length() <= WRAP_AT) return new String[] {full};
+        return new String[] {m.header(), "(" + m.unit() + ")"};
+    }
+
+    private static String cell(MetricResult m, String stat) {
+        if (m.isScalar()) return stat.equals("avg") ? DisplayNumbers.grouped(m.value()) : DisplayNumbers.MISSING;
+        Stats s = m.stats();
+        return DisplayNumbers.grouped(s.get(stat));
+    }
+
+    private String errorTable(BenchmarkResults results) {
+        TextTable table = new TextTable("Error Summary", new String[] {"Code", "Type", "Message", "Count"},
+                new boolean[] {true, false, false, true});
+        for (ErrorSummaryEntry e : results.errorSummary()) {
+            table.addRow(new String[] {Integer.toString(e.code())}, new String[] {e.type()},
+                    new String[] {shorten(e.message())}, new String[] {String.format(Locale.ROOT, "%,d", e.count())});
+        }
+        return table.render();
+    }
+
+    private static String shorten(String message) {
+        if (message == null) return "";
+        String oneLine = message.replaceAll("\\s+", " ").trim();
+        return oneLine.length() <= MESSAGE_WIDTH ? oneLine : oneLine.substring(0, MESSAGE_WIDTH - 3) + "...";
+    }
+}

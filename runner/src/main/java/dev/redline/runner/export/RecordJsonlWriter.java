@@ -1,0 +1,116 @@
+package dev.redline.runner.export;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.redline.runner.metrics.MetricUnit;
+import dev.redline.runner.metrics.RecordMetricsView;
+import dev.redline.runner.metrics.RecordOutcome;
+import dev.redline.runner.metrics.RecordTiming;
+import dev.redline.runner.record.ErrorInfo;
+import dev.redline.runner.record.RequestRecord;
+
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Streams {@code profile_export.jsonl}: one line per record (success or error) in AIPerf's shape
+ * ({@code metadata}, {@code metrics}, {@code error}). Opened once and written from the single
+ * record-processing thread; output is buffered and flushed on {@link #close}. Perf timestamps are
+ * exported as wall-clock ns (send wall time + perf offset).
+ */
+public final class RecordJsonlWriter implements Closeable {
+    public static final String FILE_NAME = "profile_export.jsonl";
+
+    private final JsonGenerator g;
+    private final RecordMetricsView view;
+    private final int recordProcessorId;
+    private final RecordMetricsView.Visitor metricsWriter = new RecordMetricsView.Visitor() {
+        @Override
+        public void scalar(String tag, double value, MetricUnit unit) throws IOException {
+            g.writeObjectFieldStart(tag);
+            g.writeFieldName("value");
+            SummaryJsonWriter.writeNumber(g, value);
+            g.writeStringField("unit", unit.label());
+            g.writeEndObject();
+        }
+
+        @Override
+        public void list(String tag, double[] values, MetricUnit unit) throws IOException {
+            g.writeObjectFieldStart(tag);
+            g.writeArrayFieldStart("value");
+            for (double d : values) SummaryJsonWriter.writeNumber(g, d);
+            g.writeEndArray();
+            g.writeStringField("unit", unit.label());
+            g.writeEndObject();
+        }
+    };
+    private long written;
+
+    public RecordJsonlWriter(Path file, RecordMetricsView view, int recordProcessorId) throws IOException {
+        this(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), view, recordProcessorId);
+    }
+
+    public RecordJsonlWriter(OutputStream out, RecordMetricsView view, int recordProcessorId) throws IOException {
+        this.g = new JsonFactory().createGenerator(out);
+        this.g.setRootValueSeparator(null);
+        this.view = view;
+        this.recordProcessorId = recordProcessorId;
+    }
+
+    /** Writes one record; call after token counting so token metrics are present. */
+    public void write(RequestRecord r) throws IOException {
+        g.writeStartObject();
+        writeMetadata(r);
+        g.writeObjectFieldStart("metrics");
+        view.visit(r, metricsWriter);
+        g.writeEndObject();
+        ErrorInfo error = RecordOutcome.errorOf(r);
+        if (error == null) {
+            g.writeNullField("error");
+        } else {
+            g.writeObjectFieldStart("error");
+            g.writeNumberField("code", error.code());
+            g.writeStringField("type", error.type());
+            g.writeStringField("message", error.message());
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+        g.writeRaw('\n');
+        written++;
+    }
+
+    private void writeMetadata(RequestRecord r) throws IOException {
+        g.writeObjectFieldStart("metadata");
+        g.writeNumberField("session_num", r.sessionNum());
+        g.writeStringField("x_request_id", r.xRequestId());
+        g.writeStringField("x_correlation_id", r.xCorrelationId());
+        g.writeStringField("conversation_id", r.conversationId());
+        g.writeNumberField("turn_index", r.turnIndex());
+        g.writeNumberField("request_start_ns", r.startWallNs());
+        wallField("request_ack_ns", r, r.ackPerfNs());
+        wallField("request_end_ns", r, r.endPerfNs());
+        g.writeNumberField("worker_id", r.workerId());
+        g.writeNumberField("record_processor_id", recordProcessorId);
+        g.writeStringField("benchmark_phase", r.phase() == RequestRecord.Phase.WARMUP ? "warmup" : "profiling");
+        g.writeBooleanField("was_cancelled", r.cancelled());
+        wallField("cancellation_time_ns", r, r.cancelled() ? r.cancellationPerfNs() : 0);
+        g.writeEndObject();
+    }
+
+    private void wallField(String name, RequestRecord r, long perfNs) throws IOException {
+        if (perfNs <= 0) g.writeNullField(name);
+        else g.writeNumberField(name, RecordTiming.toWallNs(r, perfNs));
+    }
+
+    /** Records written so far. */
+    public long written() { return written; }
+
+    public void flush() throws IOException { g.flush(); }
+
+    @Override
+    public void close() throws IOException { g.close(); }
+}

@@ -1,0 +1,23 @@
+package dev.redline.runner.metrics;
+
+/** Properties of a metric that decide when it exists and where it is shown (AIPerf's MetricFlags). */
+public enum MetricFlag {
+    /** Needs a streamed response (TTFT, ITL, ...); disabled for non-streaming runs. */
+    STREAMING_ONLY,
+    /** Needs output tokens; disabled for endpoints that produce none (embeddings). */
+    PRODUCES_TOKENS_ONLY,
+    /** Computed from error records only; absent on clean runs, never in the console table. */
+    ERROR_ONLY,
+    /** Higher is better: goodput SLOs compare with {@code >=}. */
+    LARGER_IS_BETTER,
+    /** Exported but not shown in the console table. */
+    HIDDEN,
+    /** Run bookkeeping (timestamps): not in the console table and not in the CSV. */
+    INTERNAL,
+    /** Not written per record in the JSONL export. */
+    NO_INDIVIDUAL_RECORDS,
+    /** Only when goodput SLOs are configured. */
+    GOODPUT_ONLY,
+    /** Compares server usage with client token counts; off when the server counts are the metric source. */
+    USAGE_DIFF_ONLY
+}

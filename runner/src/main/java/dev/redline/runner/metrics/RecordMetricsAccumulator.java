@@ -1,0 +1,135 @@
+package dev.redline.runner.metrics;
+
+import dev.redline.runner.record.ErrorInfo;
+import dev.redline.runner.record.RequestRecord;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Accumulates the profiling phase's finished records into AIPerf's metrics. Not thread-safe: fed by the
+ * single record-processing thread. Valid records feed the record metrics, counters, goodput and the
+ * duration; errors feed the error metrics and the error summary; late records are only counted.
+ * Accumulators of several runners (same context) combine with {@link #merge}.
+ */
+public final class RecordMetricsAccumulator {
+    private final MetricsContext ctx;
+    private final EnabledMetrics enabled;
+    private final RecordMetricsView view;
+    private final GoodputEvaluator goodput;
+    private final Map<String, Distribution> distributions = new LinkedHashMap<>();
+    private final Map<String, Long> counters = new HashMap<>();
+    private final ErrorSummary errorSummary = new ErrorSummary();
+    private long validCount;
+    private long errorCount;
+    private long cancelledCount;
+    private long lateCount;
+    private long goodCount;
+    private long minRequestWallNs = Long.MAX_VALUE;
+    private long maxResponseWallNs = Long.MIN_VALUE;
+
+    public RecordMetricsAccumulator(MetricsContext ctx) {
+        this.ctx = ctx;
+        this.enabled = new EnabledMetrics(ctx);
+        this.view = new RecordMetricsView(ctx);
+        this.goodput = new GoodputEvaluator(ctx);
+        for (RecordMetric m : enabled.valid()) distributions.put(m.tag(), new Distribution(m.def().unit()));
+        for (RecordMetric m : enabled.error()) distributions.put(m.tag(), new Distribution(m.def().unit()));
+    }
+
+    public MetricsContext context() { return ctx; }
+
+    public void add(RequestRecord r) {
+        if (r.phase() != RequestRecord.Phase.PROFILING) return;
+        if (r.lateForGrace()) {
+            lateCount++;
+            return;
+        }
+        ErrorInfo error = RecordOutcome.errorOf(r);
+        if (error != null) addError(r, error);
+        else addValid(r);
+    }
+
+    private void addError(RequestRecord r, ErrorInfo error) {
+        errorCount++;
+        if (r.cancelled()) cancelledCount++;
+        errorSummary.add(error);
+        feed(enabled.error(), r);
+    }
+
+    private void addValid(RequestRecord r) {
+        validCount++;
+        feed(enabled.valid(), r);
+        for (RecordCounterMetric c : enabled.counters()) {
+            int n = c.countOf(r);
+            if (n >= 0) counters.merge(c.tag(), (long) n, Long::sum);
+        }
+        if (goodput.configured() && goodput.isGood(r)) goodCount++;
+        minRequestWallNs = Math.min(minRequestWallNs, r.startWallNs());
+        maxResponseWallNs = Math.max(maxResponseWallNs, r.startWallNs() + RecordTiming.latencyNs(r));
+    }
+
+    private void feed(List<RecordMetric> metrics, RequestRecord r) {
+        for (RecordMetric m : metrics) {
+            Distribution d = distributions.get(m.tag());
+            if (m instanceof ListRecordMetric lm) {
+                double[] vs = lm.values(r);
+                if (vs != null) for (double v : vs) d.add(v);
+            } else {
+                double v = m.value(r);
+                if (!Double.isNaN(v)) d.add(v);
+            }
+        }
+    }
+
+    /** Adds another accumulator's records (e.g. another runner's) to this one. */
+    public void merge(RecordMetricsAccumulator other) {
+        if (!ctx.equals(other.ctx)) throw new IllegalArgumentException("cannot merge metrics of different runs: "
+                + other.ctx + " vs " + ctx);
+        other.distributions.forEach((tag, d) -> distributions.get(tag).merge(d));
+        other.counters.forEach((tag, n) -> counters.merge(tag, n, Long::sum));
+        errorSummary.merge(other.errorSummary);
+        validCount += other.validCount;
+        errorCount += other.errorCount;
+        cancelledCount += other.cancelledCount;
+        lateCount += other.lateCount;
+        goodCount += other.goodCount;
+        minRequestWallNs = Math.min(minRequestWallNs, other.minRequestWallNs);
+        maxResponseWallNs = Math.max(maxResponseWallNs, other.maxResponseWallNs);
+    }
+
+    /** The per-record metric values for the JSONL export. */
+    public Map<String, MetricValue> recordMetrics(RequestRecord r) { return view.compute(r); }
+
+    /** A record metric's distribution (exact values and histogram), if the run has that metric. */
+    public Optional<Distribution> distribution(String tag) { return Optional.ofNullable(distributions.get(tag)); }
+
+    public BenchmarkResults results() {
+        long minWall = validCount == 0 ? 0 : minRequestWallNs;
+        long maxWall = validCount == 0 ? 0 : maxResponseWallNs;
+        Map<String, Distribution> filled = new LinkedHashMap<>();
+        distributions.forEach((tag, d) -> { if (d.count() > 0) filled.put(tag, d); });
+        RunTotals totals = new RunTotals(validCount, errorCount, goodCount, minWall, maxWall, Map.copyOf(counters), filled);
+
+        List<MetricResult> out = new ArrayList<>();
+        for (RecordMetric m : enabled.valid()) addStats(out, m, filled);
+        for (RecordMetric m : enabled.error()) addStats(out, m, filled);
+        for (ScalarMetric m : enabled.scalar()) {
+            double v = m.value(totals);
+            if (!Double.isNaN(v)) out.add(MetricResult.ofValue(m.def(), v));
+        }
+        out.sort(Comparator.comparingInt(r -> r.def().displayOrder())); // stable: registry order breaks ties
+        return new BenchmarkResults(out, errorSummary.entries(), validCount, errorCount, cancelledCount, lateCount,
+                totals.durationNs(), minWall, maxWall, ctx);
+    }
+
+    private static void addStats(List<MetricResult> out, RecordMetric m, Map<String, Distribution> filled) {
+        Distribution d = filled.get(m.tag());
+        if (d != null) out.add(MetricResult.ofStats(m.def(), d.exactStats()));
+    }
+}

@@ -1,0 +1,23 @@
+package dev.redline.runner.metrics.types;
+
+import dev.redline.runner.metrics.MetricDef;
+import dev.redline.runner.metrics.RunTotals;
+import dev.redline.runner.metrics.ScalarMetric;
+
+import static dev.redline.runner.metrics.MetricFlag.*;
+import static dev.redline.runner.metrics.MetricType.*;
+import static dev.redline.runner.metrics.MetricUnit.*;
+
+/** Sum of non-reasoning output tokens over successful records. */
+public final class TotalOutputTokensMetric extends ScalarMetric {
+    public static final String TAG = "total_output_tokens";
+
+    public TotalOutputTokensMetric() {
+        super(MetricDef.of(TAG, "Total Output Tokens", TOKENS, DERIVED, MetricDef.UNORDERED, PRODUCES_TOKENS_ONLY, HIDDEN));
+    }
+
+    @Override
+    public double value(RunTotals t) {
+        return t.sum(OutputTokenCountMetric.TAG);
+    }
+}

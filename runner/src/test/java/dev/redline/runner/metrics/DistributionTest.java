@@ -1,0 +1,52 @@
+package dev.redline.runner.metrics;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class DistributionTest {
+    @Test
+    void histogramAgreesWithExactWithinThreeDigits() {
+        Distribution d = new Distribution(MetricUnit.MILLISECONDS);
+        for (int i = 1; i <= 1000; i++) d.add(i * 0.731); // 0.731 .. 731 ms
+        Stats exact = d.exactStats();
+        Stats hist = d.histogramStats();
+        assertEquals(1000, hist.count());
+        for (String p : new String[] {"p50", "p90", "p99", "max", "min", "avg"}) {
+            assertEquals(exact.get(p), hist.get(p), exact.get(p) * 2e-3 + 1e-6, p);
+        }
+        assertEquals(exact.std(), hist.std(), exact.std() * 5e-3);
+    }
+
+    @Test
+    void mergeConcatenatesValuesAndHistograms() {
+        Distribution a = new Distribution(MetricUnit.TOKENS);
+        Distribution b = new Distribution(MetricUnit.TOKENS);
+        a.add(1);
+        a.add(2);
+        b.add(3);
+        b.add(10);
+        a.merge(b);
+        assertEquals(4, a.count());
+        assertEquals(16, a.sum());
+        assertEquals(2.5, a.exactStats().p50(), 1e-12);
+        assertEquals(4, a.histogramCopy().getTotalCount());
+    }
+
+    @Test
+    void negativeValuesStayExactButLeaveHistogramStatsOut() {
+        Distribution d = new Distribution(MetricUnit.PERCENT);
+        d.add(-20);
+        d.add(10);
+        assertEquals(-5, d.exactStats().avg(), 1e-12);
+        assertNull(d.histogramStats());
+    }
+
+    @Test
+    void growsBeyondInitialCapacity() {
+        Distribution d = new Distribution(MetricUnit.TOKENS);
+        for (int i = 0; i < 10_000; i++) d.add(i);
+        assertEquals(10_000, d.exactStats().count());
+        assertEquals(4999.5, d.exactStats().p50(), 1e-9);
+    }
+}
