@@ -103,6 +103,39 @@ public final class RecordMetricsAccumulator {
         maxResponseWallNs = Math.max(maxResponseWallNs, other.maxResponseWallNs);
     }
 
+    /** A portable copy of this accumulator; {@code withValues} = false ships histograms only. */
+    public MetricsSnapshot snapshot(boolean withValues) {
+        Map<String, DistributionSnapshot> ds = new LinkedHashMap<>();
+        distributions.forEach((tag, d) -> ds.put(tag, d.snapshot(withValues)));
+        return new MetricsSnapshot(MetricsSnapshot.VERSION, validCount, errorCount, cancelledCount, lateCount,
+                goodCount, minRequestWallNs, maxResponseWallNs, Map.copyOf(counters), errorSummary.entries(), ds);
+    }
+
+    /** Rebuilds an accumulator from a snapshot taken under the same context (e.g. to merge runners). */
+    public static RecordMetricsAccumulator fromSnapshot(MetricsContext ctx, MetricsSnapshot s) {
+        if (s.version() != MetricsSnapshot.VERSION) {
+            throw new IllegalArgumentException("metrics snapshot: version " + s.version() + " is not supported; expected "
+                    + MetricsSnapshot.VERSION);
+        }
+        RecordMetricsAccumulator acc = new RecordMetricsAccumulator(ctx);
+        s.distributions().forEach((tag, ds) -> {
+            Distribution own = acc.distributions.get(tag);
+            if (own == null) throw new IllegalArgumentException("metrics snapshot: metric '" + tag
+                    + "' is not produced by this run; snapshots must come from runners of the same benchmark");
+            acc.distributions.put(tag, Distribution.fromSnapshot(MetricRegistry.find(tag).orElseThrow().unit(), ds));
+        });
+        acc.counters.putAll(s.counters());
+        s.errors().forEach(acc.errorSummary::add);
+        acc.validCount = s.validCount();
+        acc.errorCount = s.errorCount();
+        acc.cancelledCount = s.cancelledCount();
+        acc.lateCount = s.lateCount();
+        acc.goodCount = s.goodCount();
+        acc.minRequestWallNs = s.minRequestWallNs();
+        acc.maxResponseWallNs = s.maxResponseWallNs();
+        return acc;
+    }
+
     /** The per-record metric values for the JSONL export. */
     public Map<String, MetricValue> recordMetrics(RequestRecord r) { return view.compute(r); }
 
@@ -130,6 +163,7 @@ public final class RecordMetricsAccumulator {
 
     private static void addStats(List<MetricResult> out, RecordMetric m, Map<String, Distribution> filled) {
         Distribution d = filled.get(m.tag());
-        if (d != null) out.add(MetricResult.ofStats(m.def(), d.exactStats()));
+        Stats stats = d == null ? null : d.stats();
+        if (stats != null) out.add(MetricResult.ofStats(m.def(), stats)); // null: signed values known only by histogram
     }
 }
