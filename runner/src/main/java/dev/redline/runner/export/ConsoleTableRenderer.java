@@ -5,13 +5,15 @@ import dev.redline.runner.metrics.BenchmarkResults;
 import dev.redline.runner.metrics.ErrorSummaryEntry;
 import dev.redline.runner.metrics.MetricResult;
 import dev.redline.runner.metrics.Stats;
+import dev.redline.runner.metrics.types.OslMismatchCountMetric;
 
 import java.util.Arrays;
 import java.util.Locale;
 
 /**
  * The end-of-run console output in AIPerf's layout: one metrics table (Metric, avg, min, max, p99, p90,
- * p50, std), then an error summary when requests failed. Hidden, internal and error-only metrics are
+ * p50, std), then an error summary when requests failed and a warning when output lengths missed the
+ * requested max tokens. Hidden, internal and error-only metrics are
  * not shown; scalar metrics fill only the avg column.
  */
 public final class ConsoleTableRenderer {
@@ -22,7 +24,20 @@ public final class ConsoleTableRenderer {
     public String render(BenchmarkResults results) {
         StringBuilder sb = new StringBuilder(metricsTable(results));
         if (!results.errorSummary().isEmpty()) sb.append('\n').append(errorTable(results));
+        oslMismatchWarning(results, sb);
         return sb.toString();
+    }
+
+    /** AIPerf's end-of-run hint when servers stopped short of (or ran past) the requested output length. */
+    private static void oslMismatchWarning(BenchmarkResults results, StringBuilder sb) {
+        double mismatched = results.metric(OslMismatchCountMetric.TAG).map(MetricResult::value).orElse(0.0);
+        if (!(mismatched > 0)) return;
+        sb.append('\n').append(String.format(Locale.ROOT,
+                "Warning: %,d of %,d requests returned an output length that differs from the requested max tokens "
+                        + "by more than min(%.0f%%, %.0f tokens). The server probably stopped at EOS; to get exact "
+                        + "lengths, add ignore_eos: true (or min_tokens) to the extra request inputs.%n",
+                (long) mismatched, results.validCount(), OslMismatchCountMetric.PCT_THRESHOLD,
+                OslMismatchCountMetric.MAX_TOKEN_THRESHOLD));
     }
 
     static String title(EndpointType type) {

@@ -23,6 +23,9 @@ public final class ErrorSummary {
 
     public void add(ErrorInfo e) { add(e.code(), e.type(), e.message(), 1); }
 
+    /** Adds a group of errors, e.g. from another runner's summary. */
+    public void add(ErrorSummaryEntry e) { add(e.code(), e.type(), e.message(), e.count()); }
+
     private void add(int code, String type, String message, long n) {
         groups.computeIfAbsent(new Key(code, type), k -> new Group(message)).count += n;
     }

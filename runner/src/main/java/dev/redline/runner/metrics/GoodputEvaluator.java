@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Decides whether a valid record is "good": every SLO must hold, {@code >=} for larger-is-better metrics,
  * {@code <=} otherwise, thresholds in display units. A record without a value for an SLO metric is not
- * good. SLOs on metrics this run cannot produce (e.g. TTFT without streaming) are ignored.
+ * good; for the list metric inter_chunk_latency every gap must pass. SLOs on metrics this run cannot
+ * produce (e.g. TTFT without streaming) are ignored.
  */
 public final class GoodputEvaluator {
     private final RecordMetric[] metrics;
@@ -22,7 +23,7 @@ public final class GoodputEvaluator {
         for (Map.Entry<String, Double> slo : ctx.goodputSlos().entrySet()) {
             RecordMetric m = MetricRegistry.findRecordMetric(slo.getKey()).orElseThrow(() -> new IllegalArgumentException(
                     "goodput: unknown metric tag '" + slo.getKey() + "'; use a record metric tag such as time_to_first_token"));
-            if (m instanceof ListRecordMetric || !m.def().enabledFor(ctx) || m.def().has(MetricFlag.ERROR_ONLY)) continue;
+            if (!m.def().enabledFor(ctx) || m.def().has(MetricFlag.ERROR_ONLY)) continue;
             ms.add(m);
             ts.add(slo.getValue());
         }
@@ -36,11 +37,20 @@ public final class GoodputEvaluator {
 
     public boolean isGood(RequestRecord r) {
         for (int i = 0; i < metrics.length; i++) {
-            double v = metrics[i].value(r);
-            if (Double.isNaN(v)) return false;
-            boolean ok = metrics[i].def().has(MetricFlag.LARGER_IS_BETTER) ? v >= thresholds[i] : v <= thresholds[i];
-            if (!ok) return false;
+            boolean larger = metrics[i].def().has(MetricFlag.LARGER_IS_BETTER);
+            if (metrics[i] instanceof ListRecordMetric lm) {
+                double[] vs = lm.values(r);
+                if (vs == null) return false;
+                for (double v : vs) if (!passes(v, thresholds[i], larger)) return false;
+            } else {
+                double v = metrics[i].value(r);
+                if (Double.isNaN(v) || !passes(v, thresholds[i], larger)) return false;
+            }
         }
         return true;
+    }
+
+    private static boolean passes(double v, double threshold, boolean largerIsBetter) {
+        return largerIsBetter ? v >= threshold : v <= threshold;
     }
 }

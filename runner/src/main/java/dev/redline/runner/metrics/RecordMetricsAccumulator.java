@@ -5,7 +5,6 @@ import dev.redline.runner.record.RequestRecord;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,8 @@ import java.util.Optional;
  * Accumulates the profiling phase's finished records into AIPerf's metrics. Not thread-safe: fed by the
  * single record-processing thread. Valid records feed the record metrics, counters, goodput and the
  * duration; errors feed the error metrics and the error summary; late records are only counted.
- * Accumulators of several runners (same context) combine with {@link #merge}.
+ * Accumulators of several runners (same context) combine with {@link #merge}, directly or through a
+ * {@link MetricsSnapshot}.
  */
 public final class RecordMetricsAccumulator {
     private final MetricsContext ctx;
@@ -23,7 +23,11 @@ public final class RecordMetricsAccumulator {
     private final RecordMetricsView view;
     private final GoodputEvaluator goodput;
     private final Map<String, Distribution> distributions = new LinkedHashMap<>();
-    private final Map<String, Long> counters = new HashMap<>();
+    // parallel to enabled.valid() / enabled.error() / enabled.counters(): no lookups or boxing per record
+    private final Distribution[] validDists;
+    private final Distribution[] errorDists;
+    private final long[] counterValues;
+    private final boolean[] counterSeen;
     private final ErrorSummary errorSummary = new ErrorSummary();
     private long validCount;
     private long errorCount;
@@ -38,8 +42,19 @@ public final class RecordMetricsAccumulator {
         this.enabled = new EnabledMetrics(ctx);
         this.view = new RecordMetricsView(ctx);
         this.goodput = new GoodputEvaluator(ctx);
-        for (RecordMetric m : enabled.valid()) distributions.put(m.tag(), new Distribution(m.def().unit()));
-        for (RecordMetric m : enabled.error()) distributions.put(m.tag(), new Distribution(m.def().unit()));
+        validDists = distributionsFor(enabled.valid());
+        errorDists = distributionsFor(enabled.error());
+        counterValues = new long[enabled.counters().size()];
+        counterSeen = new boolean[counterValues.length];
+    }
+
+    private Distribution[] distributionsFor(List<RecordMetric> metrics) {
+        Distribution[] ds = new Distribution[metrics.size()];
+        for (int i = 0; i < ds.length; i++) {
+            ds[i] = new Distribution(metrics.get(i).def().unit());
+            distributions.put(metrics.get(i).tag(), ds[i]);
+        }
+        return ds;
     }
 
     public MetricsContext context() { return ctx; }
@@ -59,30 +74,33 @@ public final class RecordMetricsAccumulator {
         errorCount++;
         if (r.cancelled()) cancelledCount++;
         errorSummary.add(error);
-        feed(enabled.error(), r);
+        feed(enabled.error(), errorDists, r);
     }
 
     private void addValid(RequestRecord r) {
         validCount++;
-        feed(enabled.valid(), r);
-        for (RecordCounterMetric c : enabled.counters()) {
-            int n = c.countOf(r);
-            if (n >= 0) counters.merge(c.tag(), (long) n, Long::sum);
+        feed(enabled.valid(), validDists, r);
+        List<RecordCounterMetric> counters = enabled.counters();
+        for (int i = 0; i < counterValues.length; i++) {
+            int n = counters.get(i).countOf(r);
+            if (n < 0) continue;
+            counterSeen[i] = true;
+            counterValues[i] += n;
         }
         if (goodput.configured() && goodput.isGood(r)) goodCount++;
         minRequestWallNs = Math.min(minRequestWallNs, r.startWallNs());
         maxResponseWallNs = Math.max(maxResponseWallNs, r.startWallNs() + RecordTiming.latencyNs(r));
     }
 
-    private void feed(List<RecordMetric> metrics, RequestRecord r) {
-        for (RecordMetric m : metrics) {
-            Distribution d = distributions.get(m.tag());
+    private static void feed(List<RecordMetric> metrics, Distribution[] dists, RequestRecord r) {
+        for (int i = 0; i < dists.length; i++) {
+            RecordMetric m = metrics.get(i);
             if (m instanceof ListRecordMetric lm) {
                 double[] vs = lm.values(r);
-                if (vs != null) for (double v : vs) d.add(v);
+                if (vs != null) for (double v : vs) dists[i].add(v);
             } else {
                 double v = m.value(r);
-                if (!Double.isNaN(v)) d.add(v);
+                if (!Double.isNaN(v)) dists[i].add(v);
             }
         }
     }
@@ -92,7 +110,7 @@ public final class RecordMetricsAccumulator {
         if (!ctx.equals(other.ctx)) throw new IllegalArgumentException("cannot merge metrics of different runs: "
                 + other.ctx + " vs " + ctx);
         other.distributions.forEach((tag, d) -> distributions.get(tag).merge(d));
-        other.counters.forEach((tag, n) -> counters.merge(tag, n, Long::sum));
+        mergeCounters(other.counters());
         errorSummary.merge(other.errorSummary);
         validCount += other.validCount;
         errorCount += other.errorCount;
@@ -103,8 +121,62 @@ public final class RecordMetricsAccumulator {
         maxResponseWallNs = Math.max(maxResponseWallNs, other.maxResponseWallNs);
     }
 
+    /** Counter values by tag, for counters at least one record was applicable to. */
+    private Map<String, Long> counters() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (int i = 0; i < counterValues.length; i++) {
+            if (counterSeen[i]) out.put(enabled.counters().get(i).tag(), counterValues[i]);
+        }
+        return out;
+    }
+
+    private void mergeCounters(Map<String, Long> other) {
+        for (int i = 0; i < counterValues.length; i++) {
+            Long n = other.get(enabled.counters().get(i).tag());
+            if (n == null) continue;
+            counterSeen[i] = true;
+            counterValues[i] += n;
+        }
+    }
+
+    /** A portable copy of this accumulator; {@code withValues} = false ships histograms only. */
+    public MetricsSnapshot snapshot(boolean withValues) {
+        Map<String, DistributionSnapshot> ds = new LinkedHashMap<>();
+        distributions.forEach((tag, d) -> ds.put(tag, d.snapshot(withValues)));
+        return new MetricsSnapshot(MetricsSnapshot.VERSION, validCount, errorCount, cancelledCount, lateCount,
+                goodCount, minRequestWallNs, maxResponseWallNs, counters(), errorSummary.entries(), ds);
+    }
+
+    /** Rebuilds an accumulator from a snapshot taken under the same context (e.g. to merge runners). */
+    public static RecordMetricsAccumulator fromSnapshot(MetricsContext ctx, MetricsSnapshot s) {
+        if (s.version() != MetricsSnapshot.VERSION) {
+            throw new IllegalArgumentException("metrics snapshot: version " + s.version() + " is not supported; expected "
+                    + MetricsSnapshot.VERSION);
+        }
+        RecordMetricsAccumulator acc = new RecordMetricsAccumulator(ctx);
+        s.distributions().forEach((tag, ds) -> {
+            Distribution own = acc.distributions.get(tag);
+            if (own == null) throw new IllegalArgumentException("metrics snapshot: metric '" + tag
+                    + "' is not produced by this run; snapshots must come from runners of the same benchmark");
+            own.merge(Distribution.fromSnapshot(MetricRegistry.find(tag).orElseThrow().unit(), ds));
+        });
+        acc.mergeCounters(s.counters());
+        s.errors().forEach(acc.errorSummary::add);
+        acc.validCount = s.validCount();
+        acc.errorCount = s.errorCount();
+        acc.cancelledCount = s.cancelledCount();
+        acc.lateCount = s.lateCount();
+        acc.goodCount = s.goodCount();
+        acc.minRequestWallNs = s.minRequestWallNs();
+        acc.maxResponseWallNs = s.maxResponseWallNs();
+        return acc;
+    }
+
     /** The per-record metric values for the JSONL export. */
     public Map<String, MetricValue> recordMetrics(RequestRecord r) { return view.compute(r); }
+
+    /** The per-record view the JSONL writer streams from. */
+    public RecordMetricsView recordMetricsView() { return view; }
 
     /** A record metric's distribution (exact values and histogram), if the run has that metric. */
     public Optional<Distribution> distribution(String tag) { return Optional.ofNullable(distributions.get(tag)); }
@@ -114,7 +186,7 @@ public final class RecordMetricsAccumulator {
         long maxWall = validCount == 0 ? 0 : maxResponseWallNs;
         Map<String, Distribution> filled = new LinkedHashMap<>();
         distributions.forEach((tag, d) -> { if (d.count() > 0) filled.put(tag, d); });
-        RunTotals totals = new RunTotals(validCount, errorCount, goodCount, minWall, maxWall, Map.copyOf(counters), filled);
+        RunTotals totals = new RunTotals(validCount, errorCount, goodCount, minWall, maxWall, counters(), filled);
 
         List<MetricResult> out = new ArrayList<>();
         for (RecordMetric m : enabled.valid()) addStats(out, m, filled);
@@ -130,6 +202,7 @@ public final class RecordMetricsAccumulator {
 
     private static void addStats(List<MetricResult> out, RecordMetric m, Map<String, Distribution> filled) {
         Distribution d = filled.get(m.tag());
-        if (d != null) out.add(MetricResult.ofStats(m.def(), d.exactStats()));
+        Stats stats = d == null ? null : d.stats();
+        if (stats != null) out.add(MetricResult.ofStats(m.def(), stats)); // null: signed values known only by histogram
     }
 }

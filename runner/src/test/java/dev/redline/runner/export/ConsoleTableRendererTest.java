@@ -61,6 +61,18 @@ class ConsoleTableRendererTest {
     }
 
     @Test
+    void oslMismatchWarningOnlyWhenLengthsMissed() {
+        String missed = renderer.render(Runs.results(
+                TestRecord.startAt(1000).chunk(1010).tokens(5, 40, 0).maxTokens(100).build(),
+                TestRecord.startAt(1000).chunk(1010).tokens(5, 100, 0).maxTokens(100).build()));
+        assertTrue(missed.contains("Warning: 1 of 2 requests returned an output length"), missed);
+        assertTrue(missed.contains("ignore_eos"));
+        String exact = renderer.render(Runs.results(
+                TestRecord.startAt(1000).chunk(1010).tokens(5, 100, 0).maxTokens(100).build()));
+        assertFalse(exact.contains("Warning"));
+    }
+
+    @Test
     void thousandsSeparatorsAndMissing() {
         assertEquals("1,234,567.89", DisplayNumbers.grouped(1234567.891));
         assertEquals("0.50", DisplayNumbers.grouped(0.5));

@@ -43,6 +43,19 @@ class DistributionTest {
     }
 
     @Test
+    void histogramOnlyCopyOfSignedValuesHasNoStats() {
+        Distribution d = new Distribution(MetricUnit.PERCENT);
+        d.add(-20);
+        d.add(10);
+        Distribution back = Distribution.fromSnapshot(MetricUnit.PERCENT, d.snapshot(false));
+        assertFalse(back.isExact());
+        assertEquals(2, back.count());
+        assertEquals(-10, back.sum(), 1e-12);
+        assertNull(back.stats()); // dropped rather than reported wrong
+        assertEquals(-5, Distribution.fromSnapshot(MetricUnit.PERCENT, d.snapshot(true)).stats().avg(), 1e-12);
+    }
+
+    @Test
     void growsBeyondInitialCapacity() {
         Distribution d = new Distribution(MetricUnit.TOKENS);
         for (int i = 0; i < 10_000; i++) d.add(i);

@@ -7,7 +7,7 @@ import dev.redline.runner.metrics.ScalarMetric;
 import static dev.redline.runner.metrics.MetricType.*;
 import static dev.redline.runner.metrics.MetricUnit.*;
 
-/** Number of successful (valid) records. */
+/** Number of successful (valid) records; absent when every request failed (as AIPerf). */
 public final class RequestCountMetric extends ScalarMetric {
     public static final String TAG = "request_count";
 
@@ -17,6 +17,6 @@ public final class RequestCountMetric extends ScalarMetric {
 
     @Override
     public double value(RunTotals t) {
-        return t.validCount();
+        return t.validCount() == 0 ? Double.NaN : t.validCount();
     }
 }

@@ -40,6 +40,16 @@ class GoodputMetricTest {
     }
 
     @Test
+    void everyInterChunkGapMustPass() {
+        var ctx = withGoodput(Map.of("inter_chunk_latency", 30.0));
+        BenchmarkResults res = results(ctx,
+                TestRecord.startAt(1000).chunks(1010, 1040, 1070).build(), // gaps 30, 30: good
+                TestRecord.startAt(1000).chunks(1010, 1020, 1051).build(), // gap 31: not good
+                TestRecord.startAt(1000).chunk(1010).build());             // no gaps: not good
+        assertEquals(1, value(res, GoodRequestCountMetric.TAG), 0);
+    }
+
+    @Test
     void unknownTagIsRejected() {
         var ctx = withGoodput(Map.of("time_to_frist_token", 1.0));
         var e = assertThrows(IllegalArgumentException.class, () -> results(ctx));

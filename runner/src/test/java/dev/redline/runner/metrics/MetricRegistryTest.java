@@ -1,0 +1,47 @@
+package dev.redline.runner.metrics;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class MetricRegistryTest {
+    @Test
+    void tagsAreUniqueAndCoverAiperfCatalogue() {
+        List<String> tags = MetricRegistry.all().stream().map(MetricDef::tag).toList();
+        assertEquals(tags.size(), new HashSet<>(tags).size(), "duplicate tag");
+        for (String tag : List.of("time_to_first_token", "time_to_second_token", "time_to_first_output_token",
+                "request_latency", "inter_token_latency", "inter_chunk_latency", "output_token_throughput_per_user",
+                "prefill_throughput_per_user", "e2e_output_token_throughput", "decode_duration",
+                "input_sequence_length", "output_sequence_length", "output_token_count", "reasoning_token_count",
+                "effective_latency", "output_token_throughput", "total_token_throughput", "request_throughput",
+                "goodput", "good_request_count", "request_count", "error_request_count", "request_error_rate",
+                "benchmark_duration", "total_isl", "total_osl", "total_output_tokens", "total_reasoning_tokens",
+                "error_isl", "total_error_isl", "usage_prompt_tokens", "usage_completion_tokens", "usage_total_tokens",
+                "usage_reasoning_tokens", "usage_prompt_tokens_diff_pct", "usage_completion_tokens_diff_pct",
+                "usage_discrepancy_count", "osl_mismatch_diff_pct", "osl_mismatch_count")) {
+            assertTrue(MetricRegistry.find(tag).isPresent(), tag);
+        }
+    }
+
+    @Test
+    void recordMetricsAreRecordTypeAndScalarsAreNot() {
+        MetricRegistry.recordMetrics().forEach(m -> assertEquals(MetricType.RECORD, m.def().type(), m.tag()));
+        MetricRegistry.scalarMetrics().forEach(m -> assertNotEquals(MetricType.RECORD, m.def().type(), m.tag()));
+    }
+
+    @Test
+    void consoleOrderMatchesAiperf() {
+        Set<String> ordered = new HashSet<>();
+        MetricRegistry.all().stream().filter(d -> d.displayOrder() < MetricDef.UNORDERED).forEach(d -> ordered.add(d.tag()));
+        assertEquals(300, MetricRegistry.find("request_latency").orElseThrow().displayOrder());
+        assertEquals(1100, MetricRegistry.find("request_count").orElseThrow().displayOrder());
+        assertEquals(Set.of("time_to_first_token", "time_to_second_token", "time_to_first_output_token",
+                "request_latency", "decode_duration", "inter_token_latency", "output_token_throughput_per_user",
+                "e2e_output_token_throughput", "output_sequence_length", "input_sequence_length",
+                "output_token_throughput", "request_throughput", "goodput", "request_error_rate", "request_count"), ordered);
+    }
+}
