@@ -1,0 +1,32 @@
+package dev.redline.runner.mock;
+
+import dev.redline.runner.cli.MockServerCommand;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Bad flag values exit 2 with one line naming the flag. */
+class MockServerCommandTest {
+
+    @ParameterizedTest
+    @CsvSource({
+            "--ttft-ms,-1", "--itl-ms,-0.5", "--jitter-ms,-2", "--error-rate,1.5", "--error-rate,-0.1",
+            "--port,70000", "--port,-1", "--reasoning-tokens,-3", "--default-output-tokens,0"
+    })
+    void badValueExitsTwoNamingTheFlag(String flag, String value) {
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new MockServerCommand());
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(flag, value);
+        assertEquals(2, code);
+        String message = err.toString().strip();
+        assertTrue(message.contains(flag), message);
+        assertEquals(1, message.lines().count(), message);
+    }
+}
