@@ -1,6 +1,7 @@
 package dev.redline.runner.mock;
 
 import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import io.vertx.core.Vertx;
 
@@ -25,7 +26,12 @@ final class MockContext {
     }
 
     private static ToIntFunction<String> o200kCounter() {
-        var encoding = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+        Encoding encoding = O200k.ENCODING; // loaded before listening, so no request pays for it
         return text -> text == null || text.isEmpty() ? 0 : encoding.countTokensOrdinary(text);
+    }
+
+    /** Loaded once per JVM, on first use (building the encoding takes about a second). */
+    private static final class O200k {
+        static final Encoding ENCODING = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
     }
 }
