@@ -51,6 +51,22 @@ final class MockHttp {
         return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
     }
 
+    /** Sends {@code count} copies of one POST, {@code parallel} at a time; replies in completion order. */
+    List<Reply> postMany(String path, String body, int count, int parallel) {
+        List<Reply> replies = new ArrayList<>(count);
+        for (int start = 0; start < count; start += parallel) {
+            List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> batch = new ArrayList<>();
+            for (int i = start; i < Math.min(count, start + parallel); i++) {
+                batch.add(client.sendAsync(request(path, body), HttpResponse.BodyHandlers.ofString()));
+            }
+            for (var f : batch) {
+                HttpResponse<String> r = f.join();
+                replies.add(new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body()));
+            }
+        }
+        return replies;
+    }
+
     Stream stream(String path, String body) throws Exception {
         HttpRequest request = request(path, body);
         long sent = System.nanoTime();
