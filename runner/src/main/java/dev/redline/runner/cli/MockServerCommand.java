@@ -65,9 +65,10 @@ public final class MockServerCommand implements Callable<Integer> {
         MockServer server;
         try {
             server = MockServer.start(options());
-        } catch (RuntimeException e) {
-            err.println("redline mock-server: cannot listen on " + host + ":" + port + ": " + e.getMessage()
-                    + " (choose another --port, or 0 for any free port)");
+        } catch (IllegalStateException e) {
+            String cause = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+            err.println("redline mock-server: cannot listen on " + host + ":" + port + " (" + cause
+                    + "); choose another --port, or --port 0 for any free port");
             err.flush();
             return 1;
         }

@@ -28,7 +28,11 @@ public final class MockServer implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts the server and returns once it is listening; throws if the options are invalid or the port is taken. */
+    /**
+     * Starts the server and returns once it is listening. Throws {@link IllegalArgumentException} for invalid
+     * options and {@link IllegalStateException} when it cannot listen (port taken). Call it from a plain
+     * thread, not from a Vert.x event loop (it waits).
+     */
     public static MockServer start(MockServerOptions options) {
         options.validate();
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(options.eventLoops()));
@@ -49,9 +53,11 @@ public final class MockServer implements AutoCloseable {
             vertx.deployVerticle(() -> new HttpVerticle(options.host(), listenPort, bound, router),
                     new DeploymentOptions().setInstances(options.eventLoops())).await();
             return new MockServer(vertx, ctx, router, options.host(), bound[0]);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // await() rethrows checked causes (BindException) unchanged
             vertx.close();
-            throw e;
+            if (e instanceof IllegalArgumentException) throw (IllegalArgumentException) e;
+            throw new IllegalStateException("mock server cannot listen on " + options.host() + ":" + options.port()
+                    + ": " + e.getMessage(), e);
         }
     }
 

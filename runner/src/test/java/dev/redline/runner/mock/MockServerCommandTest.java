@@ -1,6 +1,7 @@
 package dev.redline.runner.mock;
 
 import dev.redline.runner.cli.MockServerCommand;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
@@ -9,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Bad flag values exit 2 with one line naming the flag. */
@@ -28,5 +30,22 @@ class MockServerCommandTest {
         String message = err.toString().strip();
         assertTrue(message.contains(flag), message);
         assertEquals(1, message.lines().count(), message);
+    }
+
+    @Test
+    void busyPortFailsWithOneLineNamingThePort() {
+        try (MockServer busy = MockServer.start(new MockServerOptions().eventLoops(1))) {
+            StringWriter err = new StringWriter();
+            CommandLine cli = new CommandLine(new MockServerCommand());
+            cli.setErr(new PrintWriter(err));
+            int code = cli.execute("--port", String.valueOf(busy.port()));
+            assertEquals(1, code);
+            String message = err.toString().strip();
+            assertTrue(message.contains("--port"), message);
+            assertEquals(1, message.lines().count(), message);
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> MockServer.start(new MockServerOptions().port(busy.port())));
+            assertTrue(e.getMessage().contains(String.valueOf(busy.port())), e.getMessage());
+        }
     }
 }
