@@ -64,6 +64,7 @@ final class GenerationHandler implements Handler<HttpServerRequest> {
                 return;
             }
             job.tokensSent(job.outputTokens);
+            for (int i = 1; i < job.outputTokens; i++) job.interTokenGaps(1, ctx.plan.gapNanos(job.request, i) / 1e9);
             String text = WholeBodies.build(chat, id, created, model, job);
             response.putHeader("Content-Type", "application/json").end(text);
             job.finished(true);

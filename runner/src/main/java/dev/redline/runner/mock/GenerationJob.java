@@ -47,6 +47,11 @@ final class GenerationJob {
         metrics.tokensSent(model, n);
     }
 
+    /** {@code count} gaps of {@code seconds} each between consecutive tokens. */
+    void interTokenGaps(int count, double seconds) {
+        for (int i = 0; i < count; i++) metrics.interToken(model, seconds);
+    }
+
     void finished(boolean completed) {
         long end = System.nanoTime();
         double ttft = firstTokenNanos > 0 ? (firstTokenNanos - receivedNanos) / 1e9 : -1;

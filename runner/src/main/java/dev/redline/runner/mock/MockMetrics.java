@@ -19,6 +19,10 @@ public final class MockMetrics {
     static final double[] E2E_BUCKETS = {0.3, 0.5, 0.8, 1.0, 1.5, 2.0, 2.5, 5.0, 10.0, 15.0, 20.0, 30.0, 40.0,
             50.0, 60.0, 120.0, 240.0, 480.0, 960.0, 1920.0, 7680.0};
 
+    /** vLLM's bucket bounds for inter-token latency (seconds). */
+    static final double[] ITL_BUCKETS = {0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.75, 1.0,
+            2.5, 5.0, 7.5, 10.0, 20.0, 40.0, 80.0};
+
     /** Counters and histograms of one model name. */
     static final class ModelStats {
         final String model;
@@ -28,6 +32,7 @@ public final class MockMetrics {
         final LongAdder success = new LongAdder();
         final Histogram ttft = new Histogram(TTFT_BUCKETS);
         final Histogram e2e = new Histogram(E2E_BUCKETS);
+        final Histogram itl = new Histogram(ITL_BUCKETS);
 
         ModelStats(String model) {
             this.model = model;
@@ -87,6 +92,11 @@ public final class MockMetrics {
     void tokensSent(ModelStats m, int tokens) {
         m.generationTokens.add(tokens);
         tokensGenerated.add(tokens);
+    }
+
+    /** One gap between two consecutive tokens of a request. */
+    void interToken(ModelStats m, double seconds) {
+        m.itl.observe(seconds);
     }
 
     /** A request ended: {@code ttftSeconds} < 0 when no token was produced (embeddings, aborted early). */

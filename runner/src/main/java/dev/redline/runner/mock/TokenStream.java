@@ -18,6 +18,7 @@ final class TokenStream {
     private final ChunkTemplates templates;
     private final GenerationJob job;
     private long target;
+    private long lastWrite;
     private int sent;
     private boolean done;
 
@@ -58,6 +59,7 @@ final class TokenStream {
             job.firstTokenNanos = now;
         }
         int before = sent;
+        boolean first = sent == 0;
         while (sent < job.outputTokens) {
             boolean reasoning = sent < job.reasoningTokens;
             templates.appendToken(out, job.word(sent), reasoning);
@@ -67,6 +69,10 @@ final class TokenStream {
             if (target > now) break;
         }
         job.tokensSent(sent - before);
+        // Gaps as a client sees them: events written in one buffer are 0 s apart.
+        if (!first) job.interTokenGaps(1, (now - lastWrite) / 1e9);
+        job.interTokenGaps(sent - before - 1, 0);
+        lastWrite = now;
         if (sent == job.outputTokens) {
             templates.appendFinish(out, job.finishReason);
             if (job.includeUsage) templates.appendUsage(out, job.promptTokens, job.outputTokens, job.reasoningTokens);

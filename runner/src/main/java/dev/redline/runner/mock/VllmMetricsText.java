@@ -23,8 +23,9 @@ final class VllmMetricsText {
         counter(out, "vllm:prompt_tokens_total", "Number of prefill tokens processed.", models, m -> m.promptTokens.sum());
         counter(out, "vllm:generation_tokens_total", "Number of generation tokens processed.", models, m -> m.generationTokens.sum());
         counter(out, "vllm:request_success_total", "Count of successfully processed requests.", models, m -> m.success.sum());
-        histogram(out, "vllm:time_to_first_token_seconds", "Histogram of time to first token in seconds.", models, true);
-        histogram(out, "vllm:e2e_request_latency_seconds", "Histogram of e2e request latency in seconds.", models, false);
+        histogram(out, "vllm:time_to_first_token_seconds", "Histogram of time to first token in seconds.", models, m -> m.ttft);
+        histogram(out, "vllm:inter_token_latency_seconds", "Histogram of inter-token latency in seconds.", models, m -> m.itl);
+        histogram(out, "vllm:e2e_request_latency_seconds", "Histogram of e2e request latency in seconds.", models, m -> m.e2e);
         return out.toString();
     }
 
@@ -52,10 +53,11 @@ final class VllmMetricsText {
         }
     }
 
-    private static void histogram(StringBuilder out, String name, String help, List<MockMetrics.ModelStats> models, boolean ttft) {
+    private static void histogram(StringBuilder out, String name, String help, List<MockMetrics.ModelStats> models,
+                                  java.util.function.Function<MockMetrics.ModelStats, MockMetrics.Histogram> which) {
         header(out, name, help, "histogram");
         for (MockMetrics.ModelStats m : models) {
-            MockMetrics.Histogram h = ttft ? m.ttft : m.e2e;
+            MockMetrics.Histogram h = which.apply(m);
             String model = escape(m.model);
             long cumulative = 0;
             for (int i = 0; i <= h.bounds.length; i++) {

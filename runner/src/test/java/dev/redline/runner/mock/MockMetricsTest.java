@@ -40,6 +40,8 @@ class MockMetricsTest {
             assertEquals(0, m.get("vllm:num_requests_waiting" + label));
             assertEquals(6, m.get("vllm:time_to_first_token_seconds_count" + label));
             assertEquals(6, m.get("vllm:e2e_request_latency_seconds_count" + label));
+            // One inter-token gap per token after the first: (1 + 2 + ... + 6) - 6.
+            assertEquals(generated - 6, m.get("vllm:inter_token_latency_seconds_count" + label));
             assertEquals(6, m.get("vllm:time_to_first_token_seconds_bucket{le=\"+Inf\",model_name=\"mock-model\"}"));
             // TTFT is 15 ms: none at or below 10 ms, all at or below 100 ms (loose upper: loaded machine).
             assertEquals(0, m.get("vllm:time_to_first_token_seconds_bucket{le=\"0.01\",model_name=\"mock-model\"}"));
