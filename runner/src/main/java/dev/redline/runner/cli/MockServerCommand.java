@@ -84,7 +84,8 @@ public final class MockServerCommand implements Callable<Integer> {
         return 0;
     }
 
-    MockServerOptions options() {
+    /** The server options these flags describe. */
+    public MockServerOptions options() {
         return new MockServerOptions().host(host).port(port).ttftMs(ttftMs).itlMs(itlMs).jitterMs(jitterMs)
                 .errorRate(errorRate).reasoningTokens(reasoningTokens).randomSeed(randomSeed)
                 .defaultOutputTokens(defaultOutputTokens).embeddingDims(embeddingDims).models(models);

@@ -33,6 +33,25 @@ class MockServerCommandTest {
     }
 
     @Test
+    void flagsMapToOptions() {
+        MockServerCommand command = new MockServerCommand();
+        new CommandLine(command).parseArgs("--port", "0", "--ttft-ms", "7.5", "--itl-ms", "2", "--jitter-ms", "1",
+                "--error-rate", "0.1", "--reasoning-tokens", "4", "--random-seed", "99", "--default-output-tokens", "32",
+                "--model", "a", "--model", "b");
+        MockServerOptions o = command.options();
+        assertEquals(0, o.port());
+        assertEquals(7.5, o.ttftMs());
+        assertEquals(2, o.itlMs());
+        assertEquals(1, o.jitterMs());
+        assertEquals(0.1, o.errorRate());
+        assertEquals(4, o.reasoningTokens());
+        assertEquals(99, o.randomSeed());
+        assertEquals(32, o.defaultOutputTokens());
+        assertEquals(java.util.List.of("a", "b"), o.models());
+        assertEquals(8000, new MockServerCommand().options().port());
+    }
+
+    @Test
     void busyPortFailsWithOneLineNamingThePort() {
         try (MockServer busy = MockServer.start(new MockServerOptions().eventLoops(1))) {
             StringWriter err = new StringWriter();
