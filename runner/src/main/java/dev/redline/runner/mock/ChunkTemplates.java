@@ -1,0 +1,93 @@
+package dev.redline.runner.mock;
+
+import io.vertx.core.buffer.Buffer;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Byte templates of one streaming response's SSE events. Built once per request (id and model differ);
+ * a token event is then prefix + word + suffix, with no JSON tree or string formatting per token.
+ */
+final class ChunkTemplates {
+    static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final String objectHead;
+    private final byte[] contentPrefix;
+    private final byte[] reasoningPrefix;
+    private final byte[] tokenSuffix;
+    private final byte[] roleEvent;
+    private final String finishHead;
+    private final String finishTail;
+
+    private ChunkTemplates(String objectHead, String contentPrefix, String reasoningPrefix, String tokenSuffix,
+                           String roleEvent, String finishHead, String finishTail) {
+        this.objectHead = objectHead;
+        this.contentPrefix = bytes(contentPrefix);
+        this.reasoningPrefix = reasoningPrefix == null ? null : bytes(reasoningPrefix);
+        this.tokenSuffix = bytes(tokenSuffix);
+        this.roleEvent = roleEvent == null ? null : bytes(roleEvent);
+        this.finishHead = finishHead;
+        this.finishTail = finishTail;
+    }
+
+    /** {@code {"id":..,"object":..,"created":..,"model":..,} } without the closing brace. */
+    static String objectHead(String id, String object, long created, String model) {
+        return "{\"id\":\"" + id + "\",\"object\":\"" + object + "\",\"created\":" + created
+                + ",\"model\":" + JsonText.quote(model) + ",";
+    }
+
+    static ChunkTemplates chat(String id, long created, String model) {
+        String head = objectHead(id, "chat.completion.chunk", created, model);
+        String delta = "data: " + head + "\"choices\":[{\"index\":0,\"delta\":{";
+        return new ChunkTemplates(head,
+                delta + "\"content\":\"",
+                delta + "\"reasoning_content\":\"",
+                "\"},\"logprobs\":null,\"finish_reason\":null}]}\n\n",
+                delta + "\"role\":\"assistant\"},\"logprobs\":null,\"finish_reason\":null}]}\n\n",
+                delta + "},\"logprobs\":null,\"finish_reason\":\"",
+                "\"}]}\n\n");
+    }
+
+    static ChunkTemplates completion(String id, long created, String model) {
+        String head = objectHead(id, "text_completion", created, model);
+        String choice = "data: " + head + "\"choices\":[{\"index\":0,\"text\":\"";
+        return new ChunkTemplates(head,
+                choice,
+                null,
+                "\",\"logprobs\":null,\"finish_reason\":null}]}\n\n",
+                null,
+                choice + "\",\"logprobs\":null,\"finish_reason\":\"",
+                "\"}]}\n\n");
+    }
+
+    /** Chat's role-only first event, or nothing for completions. */
+    void appendRole(Buffer out) {
+        if (roleEvent != null) out.appendBytes(roleEvent);
+    }
+
+    void appendToken(Buffer out, byte[] word, boolean reasoning) {
+        out.appendBytes(reasoning && reasoningPrefix != null ? reasoningPrefix : contentPrefix)
+                .appendBytes(word)
+                .appendBytes(tokenSuffix);
+    }
+
+    void appendFinish(Buffer out, String finishReason) {
+        out.appendString(finishHead).appendString(finishReason).appendString(finishTail);
+    }
+
+    void appendUsage(Buffer out, int promptTokens, int completionTokens, int reasoningTokens) {
+        out.appendString("data: ").appendString(objectHead).appendString("\"choices\":[],\"usage\":")
+                .appendString(usageJson(promptTokens, completionTokens, reasoningTokens))
+                .appendString("}\n\n");
+    }
+
+    static String usageJson(int promptTokens, int completionTokens, int reasoningTokens) {
+        return "{\"prompt_tokens\":" + promptTokens + ",\"completion_tokens\":" + completionTokens
+                + ",\"total_tokens\":" + (promptTokens + completionTokens)
+                + ",\"completion_tokens_details\":{\"reasoning_tokens\":" + reasoningTokens + "}}";
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

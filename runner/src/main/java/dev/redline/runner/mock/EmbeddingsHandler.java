@@ -1,0 +1,88 @@
+package dev.redline.runner.mock;
+
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code POST /v1/embeddings}: one deterministic unit vector per input (seeded by the text's hash, so the
+ * same text always gets the same vector), answered after ttft.
+ */
+final class EmbeddingsHandler implements Handler<HttpServerRequest> {
+    private final MockContext ctx;
+
+    EmbeddingsHandler(MockContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void handle(HttpServerRequest request) {
+        long received = System.nanoTime();
+        ctx.metrics.received();
+        request.body().onSuccess(body -> serve(request.response(), body, received));
+    }
+
+    private void serve(HttpServerResponse response, Buffer body, long received) {
+        InferenceRequest req;
+        try {
+            req = InferenceRequest.parse(body, EndpointKind.EMBEDDINGS, ctx.defaultModel);
+        } catch (InferenceRequest.BadRequest e) {
+            ctx.metrics.badRequest();
+            ErrorResponses.send(response, 400, "BadRequestError", e.getMessage());
+            return;
+        }
+        long index = ctx.plan.nextRequest();
+        if (ctx.plan.fails(index)) {
+            ctx.metrics.injectedError();
+            ErrorResponses.send(response, 500, "InternalServerError", "Injected mock server error (request " + index + ")");
+            return;
+        }
+        int promptTokens = 0;
+        for (String input : req.inputs) promptTokens += ctx.promptTokens.applyAsInt(input);
+        MockMetrics.ModelStats model = ctx.metrics.model(req.model);
+        ctx.metrics.started(model, promptTokens);
+        String text = body(req.model, req.inputs, promptTokens, ctx.options.embeddingDims());
+        long delay = received + ctx.plan.ttftNanos(index) - System.nanoTime();
+        Runnable finish = () -> {
+            response.putHeader("Content-Type", "application/json").end(text);
+            ctx.metrics.finished(model, true, -1, (System.nanoTime() - received) / 1e9);
+        };
+        if (delay <= 0) finish.run();
+        else ctx.vertx.timer(delay, TimeUnit.NANOSECONDS).onComplete(ar -> finish.run());
+    }
+
+    static String body(String model, List<String> inputs, int promptTokens, int dims) {
+        StringBuilder b = new StringBuilder(64 + inputs.size() * dims * 10);
+        b.append("{\"object\":\"list\",\"data\":[");
+        for (int i = 0; i < inputs.size(); i++) {
+            if (i > 0) b.append(',');
+            b.append("{\"object\":\"embedding\",\"index\":").append(i).append(",\"embedding\":[");
+            appendVector(b, inputs.get(i), dims);
+            b.append("]}");
+        }
+        b.append("],\"model\":").append(JsonText.quote(model))
+                .append(",\"usage\":{\"prompt_tokens\":").append(promptTokens)
+                .append(",\"total_tokens\":").append(promptTokens).append("}}");
+        return b.toString();
+    }
+
+    private static void appendVector(StringBuilder b, String text, int dims) {
+        SeededDice dice = new SeededDice(text.hashCode());
+        double[] v = new double[dims];
+        double norm = 0;
+        for (int d = 0; d < dims; d++) {
+            v[d] = dice.uniform(d, 0) * 2 - 1;
+            norm += v[d] * v[d];
+        }
+        norm = Math.sqrt(norm);
+        for (int d = 0; d < dims; d++) {
+            if (d > 0) b.append(',');
+            b.append(String.format(Locale.ROOT, "%.6f", norm == 0 ? 0 : v[d] / norm));
+        }
+    }
+}

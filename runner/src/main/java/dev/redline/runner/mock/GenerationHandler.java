@@ -1,0 +1,75 @@
+package dev.redline.runner.mock;
+
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+
+import java.util.concurrent.TimeUnit;
+
+/** {@code POST /v1/chat/completions} and {@code POST /v1/completions}, streaming or not. */
+final class GenerationHandler implements Handler<HttpServerRequest> {
+    private final MockContext ctx;
+    private final boolean chat;
+
+    GenerationHandler(MockContext ctx, boolean chat) {
+        this.ctx = ctx;
+        this.chat = chat;
+    }
+
+    @Override
+    public void handle(HttpServerRequest request) {
+        long received = System.nanoTime();
+        ctx.metrics.received();
+        request.body().onSuccess(body -> serve(request.response(), body, received));
+    }
+
+    private void serve(HttpServerResponse response, Buffer body, long received) {
+        InferenceRequest req;
+        try {
+            req = InferenceRequest.parse(body, chat ? EndpointKind.CHAT : EndpointKind.COMPLETIONS, ctx.defaultModel);
+        } catch (InferenceRequest.BadRequest e) {
+            ctx.metrics.badRequest();
+            ErrorResponses.send(response, 400, "BadRequestError", e.getMessage());
+            return;
+        }
+        long index = ctx.plan.nextRequest();
+        if (ctx.plan.fails(index)) {
+            ctx.metrics.injectedError();
+            ErrorResponses.send(response, 500, "InternalServerError", "Injected mock server error (request " + index + ")");
+            return;
+        }
+        GenerationJob job = new GenerationJob(ctx, index, received, req, chat);
+        long now = System.currentTimeMillis() / 1000;
+        String id = (chat ? "chatcmpl-mock-" : "cmpl-mock-") + index;
+        if (req.stream) {
+            ChunkTemplates templates = chat ? ChunkTemplates.chat(id, now, req.model) : ChunkTemplates.completion(id, now, req.model);
+            new TokenStream(ctx.vertx, response, ctx.plan, templates, job).start();
+        } else {
+            respondWhole(response, job, id, now, req.model);
+        }
+    }
+
+    private void respondWhole(HttpServerResponse response, GenerationJob job, String id, long created, String model) {
+        long offset = 0;
+        for (int i = 0; i < job.outputTokens; i++) offset += ctx.plan.gapNanos(job.request, i);
+        boolean[] closed = {false};
+        response.closeHandler(v -> closed[0] = true);
+        long firstToken = job.receivedNanos + ctx.plan.ttftNanos(job.request);
+        long delay = job.receivedNanos + offset - System.nanoTime();
+        Runnable finish = () -> {
+            job.firstTokenNanos = firstToken;
+            if (closed[0]) {
+                job.finished(false);
+                return;
+            }
+            job.tokensSent(job.outputTokens);
+            for (int i = 1; i < job.outputTokens; i++) job.interTokenGaps(1, ctx.plan.gapNanos(job.request, i) / 1e9);
+            String text = WholeBodies.build(chat, id, created, model, job);
+            response.putHeader("Content-Type", "application/json").end(text);
+            job.finished(true);
+        };
+        if (delay <= 0) finish.run();
+        else ctx.vertx.timer(delay, TimeUnit.NANOSECONDS).onComplete(ar -> finish.run());
+    }
+}

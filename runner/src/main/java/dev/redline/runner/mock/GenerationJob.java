@@ -1,0 +1,60 @@
+package dev.redline.runner.mock;
+
+/** One chat / completions request being served: its sizes, words and metric bookkeeping. */
+final class GenerationJob {
+    final long request;
+    final long receivedNanos;
+    final int promptTokens;
+    final int outputTokens;
+    final int reasoningTokens;
+    final boolean includeUsage;
+    final String finishReason;
+    long firstTokenNanos;
+    private final long wordOffset;
+    private final MockMetrics metrics;
+    private final MockMetrics.ModelStats model;
+
+    GenerationJob(MockContext ctx, long request, long receivedNanos, InferenceRequest req, boolean chat) {
+        this.request = request;
+        this.receivedNanos = receivedNanos;
+        this.promptTokens = ctx.promptTokens.applyAsInt(req.promptText);
+        this.outputTokens = req.maxTokens > 0 ? req.maxTokens : ctx.options.defaultOutputTokens();
+        this.reasoningTokens = chat ? Math.min(ctx.options.reasoningTokens(), outputTokens) : 0;
+        this.includeUsage = req.includeUsage;
+        this.finishReason = req.maxTokens > 0 ? "length" : "stop";
+        this.wordOffset = ctx.plan.wordOffset(request);
+        this.metrics = ctx.metrics;
+        this.model = ctx.metrics.model(req.model);
+        metrics.started(model, promptTokens);
+    }
+
+    /** The bytes of token {@code i} (" word"): reasoning words first, then content words. */
+    byte[] word(int i) {
+        return i < reasoningTokens
+                ? WordList.REASONING_TOKENS.token(wordOffset, i)
+                : WordList.CONTENT_TOKENS.token(wordOffset, i - reasoningTokens);
+    }
+
+    String reasoningText() {
+        return WordList.REASONING_TOKENS.text(wordOffset, reasoningTokens);
+    }
+
+    String contentText() {
+        return WordList.CONTENT_TOKENS.text(wordOffset, outputTokens - reasoningTokens);
+    }
+
+    void tokensSent(int n) {
+        metrics.tokensSent(model, n);
+    }
+
+    /** {@code count} gaps of {@code seconds} each between consecutive tokens. */
+    void interTokenGaps(int count, double seconds) {
+        for (int i = 0; i < count; i++) metrics.interToken(model, seconds);
+    }
+
+    void finished(boolean completed) {
+        long end = System.nanoTime();
+        double ttft = firstTokenNanos > 0 ? (firstTokenNanos - receivedNanos) / 1e9 : -1;
+        metrics.finished(model, completed, ttft, (end - receivedNanos) / 1e9);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.redline.runner.mock;
+
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingType;
+import io.vertx.core.Vertx;
+
+import java.util.function.ToIntFunction;
+
+/** What every mock endpoint shares: options, the seeded plan, the metrics, the prompt token counter. */
+final class MockContext {
+    final MockServerOptions options;
+    final Vertx vertx;
+    final ServedPlan plan;
+    final MockMetrics metrics;
+    final ToIntFunction<String> promptTokens;
+    final String defaultModel;
+
+    MockContext(MockServerOptions options, Vertx vertx) {
+        this.options = options;
+        this.vertx = vertx;
+        this.plan = new ServedPlan(options);
+        this.metrics = new MockMetrics(options.models());
+        this.promptTokens = options.promptTokenCounter() != null ? options.promptTokenCounter() : o200kCounter();
+        this.defaultModel = options.models().get(0);
+    }
+
+    private static ToIntFunction<String> o200kCounter() {
+        Encoding encoding = O200k.ENCODING; // loaded before listening, so no request pays for it
+        return text -> text == null || text.isEmpty() ? 0 : encoding.countTokensOrdinary(text);
+    }
+
+    /** Loaded once per JVM, on first use (building the encoding takes about a second). */
+    private static final class O200k {
+        static final Encoding ENCODING = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+    }
+}

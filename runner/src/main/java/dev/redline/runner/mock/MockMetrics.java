@@ -1,0 +1,123 @@
+package dev.redline.runner.mock;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.DoubleAdder;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What the mock served, per model, in the shape vLLM exposes; rendered by {@link VllmMetricsText}.
+ * Lock-free (adders) because every event loop records into it.
+ */
+public final class MockMetrics {
+    /** vLLM's bucket bounds for time to first token (seconds). */
+    static final double[] TTFT_BUCKETS = {0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75,
+            1.0, 2.5, 5.0, 7.5, 10.0, 20.0, 40.0, 80.0, 160.0, 640.0, 2560.0};
+    /** vLLM's bucket bounds for end-to-end request latency (seconds). */
+    static final double[] E2E_BUCKETS = {0.3, 0.5, 0.8, 1.0, 1.5, 2.0, 2.5, 5.0, 10.0, 15.0, 20.0, 30.0, 40.0,
+            50.0, 60.0, 120.0, 240.0, 480.0, 960.0, 1920.0, 7680.0};
+
+    /** vLLM's bucket bounds for inter-token latency (seconds). */
+    static final double[] ITL_BUCKETS = {0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.75, 1.0,
+            2.5, 5.0, 7.5, 10.0, 20.0, 40.0, 80.0};
+
+    /** Counters and histograms of one model name. */
+    static final class ModelStats {
+        final String model;
+        final AtomicInteger running = new AtomicInteger();
+        final LongAdder promptTokens = new LongAdder();
+        final LongAdder generationTokens = new LongAdder();
+        final LongAdder success = new LongAdder();
+        final Histogram ttft = new Histogram(TTFT_BUCKETS);
+        final Histogram e2e = new Histogram(E2E_BUCKETS);
+        final Histogram itl = new Histogram(ITL_BUCKETS);
+
+        ModelStats(String model) {
+            this.model = model;
+        }
+    }
+
+    /** A Prometheus histogram: per-bucket counts (made cumulative when rendered), sum and count. */
+    static final class Histogram {
+        final double[] bounds;
+        final LongAdder[] counts;
+        final DoubleAdder sum = new DoubleAdder();
+        final LongAdder count = new LongAdder();
+
+        Histogram(double[] bounds) {
+            this.bounds = bounds;
+            this.counts = new LongAdder[bounds.length + 1];
+            for (int i = 0; i < counts.length; i++) counts[i] = new LongAdder();
+        }
+
+        void observe(double seconds) {
+            int i = 0;
+            while (i < bounds.length && seconds > bounds[i]) i++;
+            counts[i].increment();
+            sum.add(seconds);
+            count.increment();
+        }
+    }
+
+    private final ConcurrentHashMap<String, ModelStats> byModel = new ConcurrentHashMap<>();
+    private final LongAdder requestsReceived = new LongAdder();
+    private final LongAdder requestsCompleted = new LongAdder();
+    private final LongAdder errorsInjected = new LongAdder();
+    private final LongAdder badRequests = new LongAdder();
+    private final LongAdder tokensGenerated = new LongAdder();
+
+    MockMetrics(List<String> models) {
+        for (String m : models) model(m);
+    }
+
+    ModelStats model(String name) {
+        return byModel.computeIfAbsent(name, ModelStats::new);
+    }
+
+    Collection<ModelStats> models() {
+        return byModel.values();
+    }
+
+    void received() { requestsReceived.increment(); }
+    void injectedError() { errorsInjected.increment(); }
+    void badRequest() { badRequests.increment(); }
+
+    void started(ModelStats m, int promptTokens) {
+        m.running.incrementAndGet();
+        m.promptTokens.add(promptTokens);
+    }
+
+    void tokensSent(ModelStats m, int tokens) {
+        m.generationTokens.add(tokens);
+        tokensGenerated.add(tokens);
+    }
+
+    /** One gap between two consecutive tokens of a request. */
+    void interToken(ModelStats m, double seconds) {
+        m.itl.observe(seconds);
+    }
+
+    /** A request ended: {@code ttftSeconds} < 0 when no token was produced (embeddings, aborted early). */
+    void finished(ModelStats m, boolean completed, double ttftSeconds, double e2eSeconds) {
+        m.running.decrementAndGet();
+        if (ttftSeconds >= 0) m.ttft.observe(ttftSeconds);
+        if (completed) {
+            m.success.increment();
+            m.e2e.observe(e2eSeconds);
+            requestsCompleted.increment();
+        }
+    }
+
+    /** Inference requests (chat, completions, embeddings) received, including rejected ones. */
+    public long requestsReceived() { return requestsReceived.sum(); }
+    /** Inference requests answered in full with HTTP 200. */
+    public long requestsCompleted() { return requestsCompleted.sum(); }
+    /** Requests answered with an injected HTTP 500. */
+    public long errorsInjected() { return errorsInjected.sum(); }
+    /** Requests refused with HTTP 400. */
+    public long badRequests() { return badRequests.sum(); }
+    /** Output tokens sent (content and reasoning), all models. */
+    public long tokensGenerated() { return tokensGenerated.sum(); }
+}

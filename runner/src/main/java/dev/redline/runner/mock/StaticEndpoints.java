@@ -1,0 +1,30 @@
+package dev.redline.runner.mock;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+
+/** {@code GET /v1/models}, {@code GET /health} and {@code GET /metrics}. */
+final class StaticEndpoints {
+    private StaticEndpoints() {}
+
+    static void register(MockRouter router, MockContext ctx) {
+        Buffer models = Buffer.buffer(modelsJson(ctx));
+        router.add(HttpMethod.GET, "/v1/models", req -> req.response()
+                .putHeader("Content-Type", "application/json").end(models.copy()));
+        Buffer health = Buffer.buffer("{\"status\":\"ok\"}");
+        router.add(HttpMethod.GET, "/health", req -> req.response()
+                .putHeader("Content-Type", "application/json").end(health.copy()));
+        router.add(HttpMethod.GET, "/metrics", req -> req.response()
+                .putHeader("Content-Type", VllmMetricsText.CONTENT_TYPE).end(VllmMetricsText.render(ctx.metrics)));
+    }
+
+    private static String modelsJson(MockContext ctx) {
+        StringBuilder b = new StringBuilder("{\"object\":\"list\",\"data\":[");
+        for (int i = 0; i < ctx.options.models().size(); i++) {
+            if (i > 0) b.append(',');
+            b.append("{\"id\":").append(JsonText.quote(ctx.options.models().get(i)))
+                    .append(",\"object\":\"model\",\"created\":0,\"owned_by\":\"redline-mock\"}");
+        }
+        return b.append("]}").toString();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.redline.runner.mock;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Renders {@link MockMetrics} as Prometheus text exposition (0.0.4) with vLLM's metric names, so a
+ * scraper written for vLLM reads the mock unchanged. Hand-written on purpose: it fakes one server's format.
+ */
+final class VllmMetricsText {
+    static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+    private VllmMetricsText() {}
+
+    static String render(MockMetrics metrics) {
+        List<MockMetrics.ModelStats> models = new ArrayList<>(metrics.models());
+        models.sort(Comparator.comparing(m -> m.model));
+        StringBuilder out = new StringBuilder(4096);
+        gauge(out, "vllm:num_requests_running", "Number of requests in model execution batches.", models, m -> m.running.get());
+        gauge(out, "vllm:num_requests_waiting", "Number of requests waiting to be processed.", models, m -> 0);
+        counter(out, "vllm:prompt_tokens_total", "Number of prefill tokens processed.", models, m -> m.promptTokens.sum());
+        counter(out, "vllm:generation_tokens_total", "Number of generation tokens processed.", models, m -> m.generationTokens.sum());
+        counter(out, "vllm:request_success_total", "Count of successfully processed requests.", models, m -> m.success.sum());
+        histogram(out, "vllm:time_to_first_token_seconds", "Histogram of time to first token in seconds.", models, m -> m.ttft);
+        histogram(out, "vllm:inter_token_latency_seconds", "Histogram of inter-token latency in seconds.", models, m -> m.itl);
+        histogram(out, "vllm:e2e_request_latency_seconds", "Histogram of e2e request latency in seconds.", models, m -> m.e2e);
+        return out.toString();
+    }
+
+    private interface Value {
+        long of(MockMetrics.ModelStats m);
+    }
+
+    private static void header(StringBuilder out, String name, String help, String type) {
+        out.append("# HELP ").append(name).append(' ').append(help).append('\n');
+        out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
+    }
+
+    private static void gauge(StringBuilder out, String name, String help, List<MockMetrics.ModelStats> models, Value v) {
+        header(out, name, help, "gauge");
+        for (MockMetrics.ModelStats m : models) {
+            out.append(name).append(label(m)).append(' ').append(v.of(m)).append(".0\n");
+        }
+    }
+
+    private static void counter(StringBuilder out, String name, String help, List<MockMetrics.ModelStats> models, Value v) {
+        // TYPE names the family without _total, as prometheus_client writes it.
+        header(out, name.substring(0, name.length() - "_total".length()), help, "counter");
+        for (MockMetrics.ModelStats m : models) {
+            out.append(name).append(label(m)).append(' ').append(v.of(m)).append(".0\n");
+        }
+    }
+
+    private static void histogram(StringBuilder out, String name, String help, List<MockMetrics.ModelStats> models,
+                                  java.util.function.Function<MockMetrics.ModelStats, MockMetrics.Histogram> which) {
+        header(out, name, help, "histogram");
+        for (MockMetrics.ModelStats m : models) {
+            MockMetrics.Histogram h = which.apply(m);
+            String model = escape(m.model);
+            long cumulative = 0;
+            for (int i = 0; i <= h.bounds.length; i++) {
+                cumulative += h.counts[i].sum();
+                String le = i < h.bounds.length ? Double.toString(h.bounds[i]) : "+Inf";
+                out.append(name).append("_bucket{le=\"").append(le).append("\",model_name=\"").append(model)
+                        .append("\"} ").append(cumulative).append(".0\n");
+            }
+            out.append(name).append("_count").append(label(m)).append(' ').append(h.count.sum()).append(".0\n");
+            out.append(name).append("_sum").append(label(m)).append(' ')
+                    .append(String.format(Locale.ROOT, "%.9f", h.sum.sum())).append('\n');
+        }
+    }
+
+    private static String label(MockMetrics.ModelStats m) {
+        return "{model_name=\"" + escape(m.model) + "\"}";
+    }
+
+    private static String escape(String v) {
+        return v.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    }
+}
