@@ -46,6 +46,41 @@ public class DatasetOptions implements SpecOptions {
             description = "Accepted for AIPerf compatibility; tokenizer.json files run no remote code, so it has no effect.")
     Boolean trustRemoteCode;
 
+    @Option(names = {"--num-prefix-prompts", "--prompt-prefix-pool-size"}, paramLabel = "K",
+            description = "Number of shared prefixes; each entry starts with a seeded choice of one (needs --prefix-prompt-length).")
+    Integer prefixPromptCount;
+
+    @Option(names = {"--prefix-prompt-length", "--prompt-prefix-length"}, paramLabel = "TOKENS",
+            description = "Length of each shared prefix in tokens; it is added to the entry's ISL.")
+    Integer prefixPromptLength;
+
+    @Option(names = {"--prompt-input-tokens-block-size", "--isl-block-size"}, paramLabel = "TOKENS",
+            description = "Tokens per hash_ids block in traces. Default 512 (mooncake_trace), 16 (bailian_trace).")
+    Integer blockSize;
+
+    @Option(names = "--dataset-sampling-strategy", paramLabel = "sequential|random|shuffle",
+            description = "Order entries are used in. Default shuffle for synthetic and public data, sequential for files and traces.")
+    String samplingStrategy;
+
+    @Option(names = "--batch-size-text", paramLabel = "N",
+            description = "Texts per request (embeddings inputs). Default 1.")
+    Integer batchSize;
+
+    @Option(names = "--input-file", paramLabel = "PATH",
+            description = "Dataset file (or directory for random_pool / sagemaker_data_capture), or a local copy of a --public-dataset.")
+    String inputFile;
+
+    @Option(names = "--custom-dataset-type", paramLabel = "TYPE",
+            description = "Format of --input-file: single_turn, multi_turn, random_pool, mooncake_trace, bailian_trace, burst_gpt_trace, sagemaker_data_capture. Inferred when unset.")
+    String customDatasetType;
+
+    @Option(names = "--public-dataset", paramLabel = "NAME",
+            description = "sharegpt or instruct_coder: downloaded once from the Hugging Face hub into the cache, or read from --input-file.")
+    String publicDataset;
+
+    @Option(names = "--hf-subset", paramLabel = "NAME", description = "Subset (config) of a Hugging Face dataset.")
+    String hfSubset;
+
     @Option(names = "--random-seed", paramLabel = "SEED",
             description = "Seed for prompts, lengths and sampling (and every other random choice); same seed, same run.")
     Long randomSeed;
@@ -60,6 +95,15 @@ public class DatasetOptions implements SpecOptions {
             if (trustRemoteCode != null) t.setTrustRemoteCode(trustRemoteCode);
         }
         if (entries != null) spec.dataset().setEntries(entries);
+        if (samplingStrategy != null) spec.dataset().setSamplingStrategy(samplingStrategy);
+        if (inputFile != null) spec.dataset().setInputFile(inputFile);
+        if (customDatasetType != null) spec.dataset().setCustomDatasetType(customDatasetType);
+        if (publicDataset != null) spec.dataset().setPublicDataset(publicDataset);
+        if (hfSubset != null) spec.dataset().setHfSubset(hfSubset);
+        if (prefixPromptCount != null) prompts(spec).setPrefixPromptCount(prefixPromptCount);
+        if (prefixPromptLength != null) prompts(spec).setPrefixPromptLength(prefixPromptLength);
+        if (blockSize != null) prompts(spec).setBlockSize(blockSize);
+        if (batchSize != null) prompts(spec).setBatchSize(batchSize);
         if (islMean != null || islStddev != null) {
             LengthSpec isl = length(prompts(spec)::getIsl, prompts(spec)::setIsl);
             if (islMean != null) isl.setMean(islMean);
@@ -80,6 +124,15 @@ public class DatasetOptions implements SpecOptions {
         m.put("tokenizer.revision", "--tokenizer-revision");
         m.put("tokenizer.trustRemoteCode", "--tokenizer-trust-remote-code");
         m.put("dataset.entries", "--num-dataset-entries");
+        m.put("dataset.samplingStrategy", "--dataset-sampling-strategy");
+        m.put("dataset.inputFile", "--input-file");
+        m.put("dataset.customDatasetType", "--custom-dataset-type");
+        m.put("dataset.publicDataset", "--public-dataset");
+        m.put("dataset.hfSubset", "--hf-subset");
+        m.put("dataset.prompts.prefixPromptCount", "--num-prefix-prompts");
+        m.put("dataset.prompts.prefixPromptLength", "--prefix-prompt-length");
+        m.put("dataset.prompts.blockSize", "--isl-block-size");
+        m.put("dataset.prompts.batchSize", "--batch-size-text");
         m.put("dataset.prompts.isl", "--isl");
         m.put("dataset.prompts.isl.mean", "--isl");
         m.put("dataset.prompts.isl.stddev", "--isl-stddev");

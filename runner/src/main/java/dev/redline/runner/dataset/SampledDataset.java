@@ -11,10 +11,17 @@ public final class SampledDataset implements Dataset {
     private final List<Conversation> conversations;
     private final SamplingStrategy strategy;
     private final SeedStreams seeds;
+    private final String source;
     private long shuffledEpoch = -1;
     private int[] permutation;
 
     public SampledDataset(List<Conversation> conversations, SamplingStrategy strategy, SeedStreams seeds) {
+        this(conversations, strategy, seeds, "custom");
+    }
+
+    /** {@code source} names where the entries came from for reports: synthetic, a file type, public:name, records. */
+    public SampledDataset(List<Conversation> conversations, SamplingStrategy strategy, SeedStreams seeds, String source) {
+        this.source = source;
         if (conversations.isEmpty()) throw new IllegalArgumentException("the dataset has no entries");
         this.conversations = List.copyOf(conversations);
         this.strategy = strategy;
@@ -24,6 +31,15 @@ public final class SampledDataset implements Dataset {
     @Override
     public List<Conversation> conversations() {
         return conversations;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    /** True when the entries carry trace timestamps (a fixed schedule can replay them). */
+    public boolean hasTimestamps() {
+        return conversations.stream().anyMatch(c -> c.turns().get(0).timestampMs() != null);
     }
 
     public SamplingStrategy strategy() {

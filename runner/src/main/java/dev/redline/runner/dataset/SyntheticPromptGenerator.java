@@ -37,6 +37,10 @@ public final class SyntheticPromptGenerator {
         return tokenizer;
     }
 
+    public Corpus corpus() {
+        return corpus;
+    }
+
     /** A text that encodes to exactly {@code tokens} ids. */
     public String generate(int tokens, Random rnd) {
         return generateAfter("", tokens, rnd);
