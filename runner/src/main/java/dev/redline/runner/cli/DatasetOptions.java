@@ -1,0 +1,159 @@
+package dev.redline.runner.cli;
+
+import dev.redline.api.v1alpha1.BenchmarkSpec;
+import dev.redline.api.v1alpha1.DatasetSpec;
+import dev.redline.api.v1alpha1.LengthSpec;
+import dev.redline.api.v1alpha1.PromptSpec;
+import dev.redline.api.v1alpha1.TokenizerSpec;
+import picocli.CommandLine.Option;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/** Dataset, prompt-length and tokenizer flags of {@code redline profile} and {@code redline synthesize} (AIPerf names). */
+public class DatasetOptions implements SpecOptions {
+    @Option(names = {"--isl", "--synthetic-input-tokens-mean"}, paramLabel = "TOKENS",
+            description = "Mean prompt length in tokens of the tokenizer; every prompt hits its drawn length exactly. Default 550.")
+    Integer islMean;
+
+    @Option(names = {"--isl-stddev", "--synthetic-input-tokens-stddev"}, paramLabel = "TOKENS",
+            description = "Standard deviation of the prompt length (needs --isl). Default 0.")
+    Double islStddev;
+
+    @Option(names = {"--osl", "--output-tokens-mean"}, paramLabel = "TOKENS",
+            description = "Mean output length, sent as max_completion_tokens/max_tokens. Unset: no limit is sent.")
+    Integer oslMean;
+
+    @Option(names = {"--osl-stddev", "--output-tokens-stddev"}, paramLabel = "TOKENS",
+            description = "Standard deviation of the output length (needs --osl). Default 0.")
+    Double oslStddev;
+
+    @Option(names = {"--num-dataset-entries", "--num-prompts"}, paramLabel = "N",
+            description = "Number of distinct prompts generated. Default 100.")
+    Integer entries;
+
+    @Option(names = "--tokenizer", paramLabel = "NAME|PATH",
+            description = "Hugging Face model id (downloaded once into the cache), a directory with tokenizer.json, a tokenizer.json, or builtin (o200k_base). Default: the model name.")
+    String tokenizer;
+
+    @Option(names = "--tokenizer-revision", paramLabel = "REV",
+            description = "Branch, tag or commit of a Hugging Face tokenizer. Default main.")
+    String tokenizerRevision;
+
+    @Option(names = "--tokenizer-trust-remote-code", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
+            description = "Accepted for AIPerf compatibility; tokenizer.json files run no remote code, so it has no effect.")
+    Boolean trustRemoteCode;
+
+    @Option(names = {"--num-prefix-prompts", "--prompt-prefix-pool-size"}, paramLabel = "K",
+            description = "Number of shared prefixes; each entry starts with a seeded choice of one (needs --prefix-prompt-length).")
+    Integer prefixPromptCount;
+
+    @Option(names = {"--prefix-prompt-length", "--prompt-prefix-length"}, paramLabel = "TOKENS",
+            description = "Length of each shared prefix in tokens; it is added to the entry's ISL.")
+    Integer prefixPromptLength;
+
+    @Option(names = {"--prompt-input-tokens-block-size", "--isl-block-size"}, paramLabel = "TOKENS",
+            description = "Tokens per hash_ids block in traces. Default 512 (mooncake_trace), 16 (bailian_trace).")
+    Integer blockSize;
+
+    @Option(names = "--dataset-sampling-strategy", paramLabel = "sequential|random|shuffle",
+            description = "Order entries are used in. Default shuffle for synthetic and public data, sequential for files and traces.")
+    String samplingStrategy;
+
+    @Option(names = "--batch-size-text", paramLabel = "N",
+            description = "Texts per request (embeddings inputs). Default 1.")
+    Integer batchSize;
+
+    @Option(names = "--input-file", paramLabel = "PATH",
+            description = "Dataset file (or directory for random_pool / sagemaker_data_capture), or a local copy of a --public-dataset.")
+    String inputFile;
+
+    @Option(names = "--custom-dataset-type", paramLabel = "TYPE",
+            description = "Format of --input-file: single_turn, multi_turn, random_pool, mooncake_trace, bailian_trace, burst_gpt_trace, sagemaker_data_capture. Inferred when unset.")
+    String customDatasetType;
+
+    @Option(names = "--public-dataset", paramLabel = "NAME",
+            description = "sharegpt or instruct_coder: downloaded once from the Hugging Face hub into the cache, or read from --input-file.")
+    String publicDataset;
+
+    @Option(names = "--hf-subset", paramLabel = "NAME", description = "Subset (config) of a Hugging Face dataset.")
+    String hfSubset;
+
+    @Option(names = "--random-seed", paramLabel = "SEED",
+            description = "Seed for prompts, lengths and sampling (and every other random choice); same seed, same run.")
+    Long randomSeed;
+
+    @Override
+    public void applyTo(BenchmarkSpec spec) {
+        if (randomSeed != null) spec.setRandomSeed(randomSeed);
+        if (tokenizer != null || tokenizerRevision != null || trustRemoteCode != null) {
+            TokenizerSpec t = spec.tokenizer();
+            if (tokenizer != null) t.setName(tokenizer);
+            if (tokenizerRevision != null) t.setRevision(tokenizerRevision);
+            if (trustRemoteCode != null) t.setTrustRemoteCode(trustRemoteCode);
+        }
+        if (entries != null) spec.dataset().setEntries(entries);
+        if (samplingStrategy != null) spec.dataset().setSamplingStrategy(samplingStrategy);
+        if (inputFile != null) spec.dataset().setInputFile(inputFile);
+        if (customDatasetType != null) spec.dataset().setCustomDatasetType(customDatasetType);
+        if (publicDataset != null) spec.dataset().setPublicDataset(publicDataset);
+        if (hfSubset != null) spec.dataset().setHfSubset(hfSubset);
+        if (prefixPromptCount != null) prompts(spec).setPrefixPromptCount(prefixPromptCount);
+        if (prefixPromptLength != null) prompts(spec).setPrefixPromptLength(prefixPromptLength);
+        if (blockSize != null) prompts(spec).setBlockSize(blockSize);
+        if (batchSize != null) prompts(spec).setBatchSize(batchSize);
+        if (islMean != null || islStddev != null) {
+            LengthSpec isl = length(prompts(spec)::getIsl, prompts(spec)::setIsl);
+            if (islMean != null) isl.setMean(islMean);
+            if (islStddev != null) isl.setStddev(islStddev);
+        }
+        if (oslMean != null || oslStddev != null) {
+            LengthSpec osl = length(prompts(spec)::getOsl, prompts(spec)::setOsl);
+            if (oslMean != null) osl.setMean(oslMean);
+            if (oslStddev != null) osl.setStddev(oslStddev);
+        }
+    }
+
+    @Override
+    public Map<String, String> flagsByField() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("randomSeed", "--random-seed");
+        m.put("tokenizer.name", "--tokenizer");
+        m.put("tokenizer.revision", "--tokenizer-revision");
+        m.put("tokenizer.trustRemoteCode", "--tokenizer-trust-remote-code");
+        m.put("dataset.entries", "--num-dataset-entries");
+        m.put("dataset.samplingStrategy", "--dataset-sampling-strategy");
+        m.put("dataset.inputFile", "--input-file");
+        m.put("dataset.customDatasetType", "--custom-dataset-type");
+        m.put("dataset.publicDataset", "--public-dataset");
+        m.put("dataset.hfSubset", "--hf-subset");
+        m.put("dataset.prompts.prefixPromptCount", "--num-prefix-prompts");
+        m.put("dataset.prompts.prefixPromptLength", "--prefix-prompt-length");
+        m.put("dataset.prompts.blockSize", "--isl-block-size");
+        m.put("dataset.prompts.batchSize", "--batch-size-text");
+        m.put("dataset.prompts.isl", "--isl");
+        m.put("dataset.prompts.isl.mean", "--isl");
+        m.put("dataset.prompts.isl.stddev", "--isl-stddev");
+        m.put("dataset.prompts.osl", "--osl");
+        m.put("dataset.prompts.osl.mean", "--osl");
+        m.put("dataset.prompts.osl.stddev", "--osl-stddev");
+        return m;
+    }
+
+    static PromptSpec prompts(BenchmarkSpec spec) {
+        DatasetSpec ds = spec.dataset();
+        if (ds.getPrompts() == null) ds.setPrompts(new PromptSpec());
+        return ds.getPrompts();
+    }
+
+    private static LengthSpec length(Supplier<LengthSpec> get, Consumer<LengthSpec> set) {
+        LengthSpec l = get.get();
+        if (l == null) {
+            l = new LengthSpec();
+            set.accept(l);
+        }
+        return l;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.redline.runner.dataset;
+
+import dev.redline.api.v1alpha1.LengthSpec;
+import dev.redline.api.v1alpha1.PromptSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.IntStream;
+
+/**
+ * Synthetic single-turn entries: each prompt has an exact token count drawn from the ISL distribution; the output
+ * limit is drawn from the OSL distribution only when one is configured. With prefix prompts, K shared prefixes of L
+ * tokens are made once and each entry starts with a seeded choice of one, so the entry's ISL is exactly L + its drawn
+ * length. Entries are built in parallel, each from its own seeded streams, so the result does not depend on threads.
+ */
+final class SyntheticDatasetBuilder {
+    private final SyntheticPromptGenerator generator;
+    private final SeedStreams seeds;
+
+    SyntheticDatasetBuilder(SyntheticPromptGenerator generator, SeedStreams seeds) {
+        this.generator = generator;
+        this.seeds = seeds;
+    }
+
+    List<Conversation> build(PromptSpec prompts, int entries) {
+        LengthSampler isl = sampler(prompts.getIsl(), PromptSpec.DEFAULT_ISL);
+        LengthSampler osl = oslSampler(prompts);
+        int batch = prompts.getBatchSize() == null ? 1 : prompts.getBatchSize();
+        List<String> prefixes = prefixes(prompts);
+        int prefixTokens = prefixes.isEmpty() ? 0 : prompts.getPrefixPromptLength();
+        return IntStream.range(0, entries).parallel()
+                .mapToObj(i -> entry(i, isl, osl, batch, prefixes, prefixTokens))
+                .toList();
+    }
+
+    private List<String> prefixes(PromptSpec prompts) {
+        Integer count = prompts.getPrefixPromptCount();
+        Integer length = prompts.getPrefixPromptLength();
+        if (count == null || count < 1 || length == null || length < 1) return List.of();
+        return IntStream.range(0, count).parallel()
+                .mapToObj(k -> generator.generate(length, seeds.stream("synthetic.prefix", k)))
+                .toList();
+    }
+
+    private Conversation entry(int index, LengthSampler isl, LengthSampler osl, int batch, List<String> prefixes, int prefixTokens) {
+        Random text = seeds.stream("synthetic.prompt", index);
+        List<String> texts = new ArrayList<>(batch);
+        int inputTokens = 0;
+        for (int b = 0; b < batch; b++) {
+            int n = isl.sample(text);
+            if (b == 0 && !prefixes.isEmpty()) {
+                String prefix = prefixes.get(seeds.stream("synthetic.prefix.choice", index).nextInt(prefixes.size()));
+                texts.add(prefix + generator.generateAfter(prefix, n, text));
+                inputTokens += prefixTokens + n;
+            } else {
+                texts.add(generator.generate(n, text));
+                inputTokens += n;
+            }
+        }
+        Integer maxTokens = osl == null ? null : osl.sample(seeds.stream("synthetic.osl", index));
+        Turn turn = new Turn(texts, null, maxTokens, inputTokens, null, null, Map.of());
+        return new Conversation("synthetic-" + index, List.of(turn));
+    }
+
+    /** The configured output-length distribution, or null when no --osl is set. */
+    static LengthSampler oslSampler(PromptSpec prompts) {
+        return prompts.getOsl() == null || prompts.getOsl().getMean() == null ? null : sampler(prompts.getOsl(), 0);
+    }
+
+    static LengthSampler sampler(LengthSpec spec, int defaultMean) {
+        int mean = spec == null || spec.getMean() == null ? defaultMean : spec.getMean();
+        double sd = spec == null ? 0 : spec.resolvedStddev();
+        return new LengthSampler(mean, sd);
+    }
+}

@@ -1,0 +1,101 @@
+package dev.redline.runner.dataset.file;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.redline.runner.dataset.DatasetFormatException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** The --custom-dataset-type values, each with its loader and whether it replays a schedule (a trace). */
+public enum CustomDatasetType {
+    SINGLE_TURN(SingleTurnLoader::new, false),
+    MULTI_TURN(MultiTurnLoader::new, false),
+    RANDOM_POOL(RandomPoolLoader::new, false),
+    MOONCAKE_TRACE(MooncakeTraceLoader::new, true),
+    BAILIAN_TRACE(BailianTraceLoader::new, true),
+    BURST_GPT_TRACE(BurstGptTraceLoader::new, true),
+    SAGEMAKER_DATA_CAPTURE(SageMakerCaptureLoader::new, true);
+
+    private final Supplier<DatasetLoader> loader;
+    private final boolean trace;
+
+    CustomDatasetType(Supplier<DatasetLoader> loader, boolean trace) {
+        this.loader = loader;
+        this.trace = trace;
+    }
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean isTrace() {
+        return trace;
+    }
+
+    DatasetLoader loader() {
+        return loader.get();
+    }
+
+    public static List<String> wireNames() {
+        return Arrays.stream(values()).map(CustomDatasetType::wireName).toList();
+    }
+
+    public static CustomDatasetType parse(String value) {
+        String v = value.trim().toLowerCase(Locale.ROOT).replace('-', '_');
+        for (CustomDatasetType t : values()) {
+            if (t.wireName().equals(v)) return t;
+        }
+        throw new DatasetFormatException("unknown dataset type '" + value + "' (--custom-dataset-type); use one of "
+                + String.join(", ", wireNames()));
+    }
+
+    /** Infers the type from the path: a CSV is a BurstGPT trace, a directory a random pool, JSONL by its first record's keys. */
+    public static CustomDatasetType infer(Path path) {
+        if (Files.isDirectory(path)) {
+            Path first = firstJsonl(path);
+            ObjectNode o = first == null ? null : JsonlRecords.firstObject(first);
+            return o != null && o.has("captureData") ? SAGEMAKER_DATA_CAPTURE : RANDOM_POOL;
+        }
+        if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) return BURST_GPT_TRACE;
+        ObjectNode o = JsonlRecords.firstObject(path);
+        if (o == null) {
+            // read fully for the precise error (empty file, malformed first line)
+            JsonlRecords.read(path);
+            throw new DatasetFormatException(path + ": cannot infer the dataset type; pass --custom-dataset-type");
+        }
+        if (o.has("captureData")) return SAGEMAKER_DATA_CAPTURE;
+        if (o.has("chat_id") || o.has("parent_chat_id")) return BAILIAN_TRACE;
+        if (o.has("turns")) return MULTI_TURN;
+        if (o.has("hash_ids") || o.has("input_length") || o.has("text_input") || o.has("messages")) return MOONCAKE_TRACE;
+        if (o.has("text") || o.has("texts")) return SINGLE_TURN;
+        Iterator<String> names = o.fieldNames();
+        Iterable<String> it = () -> names;
+        String keys = String.join(", ", it);
+        throw new DatasetFormatException(path + ":1: cannot infer the dataset type from the keys [" + keys
+                + "]; pass --custom-dataset-type (" + String.join(", ", wireNames()) + ")");
+    }
+
+    static Path firstJsonl(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".jsonl")).sorted().findFirst().orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    static List<Path> files(Path dir, String suffix) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(suffix)).sorted().collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new DatasetFormatException("cannot list dataset directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

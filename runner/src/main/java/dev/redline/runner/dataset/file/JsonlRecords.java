@@ -1,0 +1,68 @@
+package dev.redline.runner.dataset.file;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.redline.runner.dataset.DatasetFormatException;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads a JSONL file into objects, each tagged with its {@code file:line} for error messages. */
+public final class JsonlRecords {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private JsonlRecords() { }
+
+    /** Every non-blank line as a JSON object; a malformed line or an empty file is a {@link DatasetFormatException}. */
+    public static List<SourceRecord> read(Path file) {
+        List<SourceRecord> out = new ArrayList<>();
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int n = 0;
+            while ((line = r.readLine()) != null) {
+                n++;
+                if (line.isBlank()) continue;
+                String where = file + ":" + n;
+                JsonNode node;
+                try {
+                    node = JSON.readTree(line);
+                } catch (JsonProcessingException e) {
+                    throw new DatasetFormatException(where + ": malformed JSON (" + e.getOriginalMessage()
+                            + "); each line must be one JSON object");
+                }
+                if (!(node instanceof ObjectNode obj)) {
+                    throw new DatasetFormatException(where + ": expected a JSON object per line, got " + node.getNodeType().name().toLowerCase());
+                }
+                out.add(new SourceRecord(where, obj));
+            }
+        } catch (IOException e) {
+            throw new DatasetFormatException("cannot read dataset file " + file + ": " + e.getMessage(), e);
+        }
+        if (out.isEmpty()) {
+            throw new DatasetFormatException(file + ": the dataset file is empty; add at least one JSON line");
+        }
+        return out;
+    }
+
+    /** The first non-blank line parsed as an object, or null when there is none or it does not parse. */
+    static ObjectNode firstObject(Path file) {
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.isBlank()) continue;
+                JsonNode node = JSON.readTree(line);
+                return node instanceof ObjectNode o ? o : null;
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.redline.runner.dataset.file;
+
+import dev.redline.runner.dataset.LengthSampler;
+import dev.redline.runner.dataset.SeedStreams;
+import dev.redline.runner.dataset.SyntheticPromptGenerator;
+import dev.redline.runner.tokenizer.Tokenizer;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * What a loader needs besides the file: the tokenizer (to count ISL), a prompt generator (for traces that give
+ * lengths instead of text; built lazily because tokenizing the corpus costs time), seeded streams, the configured
+ * output length (used when a record has none), the hash block size override and the entry count.
+ */
+public final class LoadContext {
+    private final Tokenizer tokenizer;
+    private final Supplier<SyntheticPromptGenerator> generator;
+    private final SeedStreams seeds;
+    private final LengthSampler osl;
+    private final Integer blockSize;
+    private final int entries;
+
+    public LoadContext(Tokenizer tokenizer, Supplier<SyntheticPromptGenerator> generator, SeedStreams seeds,
+                       LengthSampler osl, Integer blockSize, int entries) {
+        this.tokenizer = tokenizer;
+        this.generator = generator;
+        this.seeds = seeds;
+        this.osl = osl;
+        this.blockSize = blockSize;
+        this.entries = entries;
+    }
+
+    public Tokenizer tokenizer() { return tokenizer; }
+    public SyntheticPromptGenerator generator() { return generator.get(); }
+    public SeedStreams seeds() { return seeds; }
+    public int entries() { return entries; }
+
+    /** The --isl-block-size override, else the format's default. */
+    public int blockSize(int formatDefault) {
+        return blockSize == null ? formatDefault : blockSize;
+    }
+
+    /** Whether --osl is set (records without an output length then get a drawn one). */
+    public boolean outputLengthSet() {
+        return osl != null;
+    }
+
+    /** Output limit for a record without one: drawn from --osl when set, else none. */
+    public Integer defaultMaxTokens(long index) {
+        return osl == null ? null : osl.sample(seeds.stream("file.osl", index));
+    }
+
+    /** Client ISL of a turn: the token counts of its texts, summed. */
+    public int count(List<String> texts) {
+        int n = 0;
+        for (String t : texts) n += tokenizer.count(t);
+        return n;
+    }
+}

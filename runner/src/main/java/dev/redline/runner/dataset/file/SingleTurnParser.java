@@ -1,0 +1,65 @@
+package dev.redline.runner.dataset.file;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.redline.runner.dataset.Turn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Parses one turn in AIPerf's single_turn shape: {@code text} or {@code texts} (strings, or {@code {name, contents}}
+ * objects), optional {@code timestamp} (ms) or {@code delay} (ms), {@code output_length}, {@code extra}. Media fields
+ * are rejected: Redline sends text only.
+ */
+final class SingleTurnParser {
+    private static final List<String> MEDIA = List.of("image", "images", "image_uuids", "audio", "audios", "video", "videos");
+
+    private SingleTurnParser() { }
+
+    static Turn parse(SourceRecord rec, LoadContext ctx, long index) {
+        for (String m : MEDIA) {
+            if (rec.has(m)) throw rec.error(m, "is not supported (Redline sends text only); remove it or use text/texts");
+        }
+        List<String> texts = texts(rec);
+        if (rec.has("timestamp") && rec.has("delay")) {
+            throw rec.error("timestamp", "and 'delay' cannot both be set; keep one");
+        }
+        Long timestamp = rec.number("timestamp");
+        Long delay = rec.number("delay");
+        if (timestamp != null && timestamp < 0) throw rec.error("timestamp", "must be >= 0 ms, got " + timestamp);
+        if (delay != null && delay < 0) throw rec.error("delay", "must be >= 0 ms, got " + delay);
+        Integer maxTokens = rec.positiveInt("output_length");
+        if (maxTokens == null) maxTokens = rec.positiveInt("max_tokens");
+        if (maxTokens == null) maxTokens = ctx.defaultMaxTokens(index);
+        Map<String, Object> extra = rec.object("extra");
+        return new Turn(texts, null, maxTokens, ctx.count(texts), timestamp, delay, extra);
+    }
+
+    static List<String> texts(SourceRecord rec) {
+        if (rec.has("text") && rec.has("texts")) throw rec.error("text", "and 'texts' cannot both be set; keep one");
+        if (rec.has("text")) {
+            String t = rec.string("text");
+            if (t.isEmpty()) throw rec.error("text", "is empty; give the prompt text");
+            return List.of(t);
+        }
+        if (!rec.has("texts")) throw rec.error("text", "is required (or 'texts'): each record needs prompt text");
+        JsonNode arr = rec.node().get("texts");
+        if (!arr.isArray() || arr.isEmpty()) throw rec.error("texts", "must be a non-empty list of strings or {name, contents} objects");
+        List<String> out = new ArrayList<>();
+        for (JsonNode e : arr) {
+            if (e.isTextual()) {
+                out.add(e.asText());
+            } else if (e.isObject() && e.has("contents") && e.get("contents").isArray()) {
+                for (JsonNode c : e.get("contents")) {
+                    if (!c.isTextual()) throw rec.error("texts", "contents must be strings, found " + c);
+                    out.add(c.asText());
+                }
+            } else {
+                throw rec.error("texts", "must hold strings or {name, contents} objects, found " + e);
+            }
+        }
+        if (out.isEmpty()) throw rec.error("texts", "holds no text");
+        return out;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.redline.runner.dataset;
+
+import dev.redline.api.v1alpha1.BenchmarkSpec;
+import dev.redline.api.v1alpha1.LengthSpec;
+import dev.redline.api.v1alpha1.PromptSpec;
+import dev.redline.runner.tokenizer.BuiltinTokenizer;
+import dev.redline.runner.tokenizer.TestTokenizers;
+import dev.redline.runner.tokenizer.Tokenizer;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DatasetFactoryTest {
+    private static BenchmarkSpec spec(long seed, int entries, LengthSpec isl, LengthSpec osl) {
+        BenchmarkSpec spec = new BenchmarkSpec();
+        spec.setRandomSeed(seed);
+        spec.dataset().setEntries(entries);
+        PromptSpec p = new PromptSpec();
+        p.setIsl(isl);
+        p.setOsl(osl);
+        spec.dataset().setPrompts(p);
+        return spec;
+    }
+
+    private static List<String> texts(Dataset d) {
+        return d.conversations().stream().map(c -> c.turns().get(0).texts().get(0)).toList();
+    }
+
+    @Test
+    void defaultsAreOneHundredPromptsOf550TokensWithoutOutputLimit() {
+        Tokenizer tok = new BuiltinTokenizer();
+        BenchmarkSpec spec = new BenchmarkSpec();
+        spec.setRandomSeed(1L);
+        Dataset d = DatasetFactory.build(spec, tok);
+        assertEquals(100, d.conversations().size());
+        for (Conversation c : d.conversations()) {
+            Turn t = c.turns().get(0);
+            assertEquals(550, t.inputTokens());
+            assertEquals(550, tok.encode(t.texts().get(0)).length);
+            assertNull(t.maxTokens());
+        }
+        assertEquals(SamplingStrategy.SHUFFLE, ((SampledDataset) d).strategy());
+    }
+
+    @Test
+    void withStddevEveryPromptReencodesToItsInputTokens() {
+        Tokenizer tok = TestTokenizers.qwen();
+        Dataset d = DatasetFactory.build(spec(5, 60, new LengthSpec(200, 80.0), new LengthSpec(100, 30.0)), tok);
+        Set<Integer> lengths = new HashSet<>();
+        for (Conversation c : d.conversations()) {
+            Turn t = c.turns().get(0);
+            assertEquals(t.inputTokens(), tok.encode(t.texts().get(0)).length);
+            assertTrue(t.maxTokens() != null && t.maxTokens() >= 1);
+            lengths.add(t.inputTokens());
+        }
+        assertTrue(lengths.size() > 20, "lengths should vary with stddev 80: " + lengths);
+    }
+
+    @Test
+    void sameSeedGivesIdenticalPromptsAndAnotherSeedDifferentOnes() {
+        Tokenizer tok = TestTokenizers.qwen();
+        List<String> a = texts(DatasetFactory.build(spec(42, 30, new LengthSpec(120, 20.0), null), tok));
+        List<String> b = texts(DatasetFactory.build(spec(42, 30, new LengthSpec(120, 20.0), null), tok));
+        List<String> c = texts(DatasetFactory.build(spec(43, 30, new LengthSpec(120, 20.0), null), tok));
+        assertEquals(a, b);
+        assertNotEquals(a, c);
+        assertEquals(30, new HashSet<>(a).size(), "entries should be distinct");
+    }
+
+    @Test
+    void settingAnOutputLengthDoesNotChangeThePrompts() {
+        Tokenizer tok = new BuiltinTokenizer();
+        List<String> without = texts(DatasetFactory.build(spec(9, 10, new LengthSpec(50, 5.0), null), tok));
+        List<String> with = texts(DatasetFactory.build(spec(9, 10, new LengthSpec(50, 5.0), new LengthSpec(64, 0.0)), tok));
+        assertEquals(without, with);
+    }
+
+    @Test
+    void promptsAbove512TokensAreNotTruncated() {
+        Tokenizer tok = TestTokenizers.qwen();
+        Dataset d = DatasetFactory.build(spec(3, 3, new LengthSpec(2048, null), null), tok);
+        for (Conversation c : d.conversations()) {
+            assertEquals(2048, tok.encode(c.turns().get(0).texts().get(0)).length);
+        }
+    }
+}
