@@ -53,6 +53,12 @@ public class PhaseSpec {
     @JsonPropertyDescription("Client-side request cancellation.")
     private CancellationSpec cancellation;
 
+    @JsonPropertyDescription("Trace replay window and time zero, for type fixed_schedule (trace datasets imply it).")
+    private FixedScheduleSpec fixedSchedule;
+
+    @JsonPropertyDescription("Number of simulated users for type user_centric; each user sends a turn every users/rate seconds.")
+    private Integer users;
+
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }
     public PhaseKind getKind() { return kind; }
@@ -81,6 +87,10 @@ public class PhaseSpec {
     public void setPrefillRamp(Double prefillRamp) { this.prefillRamp = prefillRamp; }
     public Double getRateRamp() { return rateRamp; }
     public void setRateRamp(Double rateRamp) { this.rateRamp = rateRamp; }
+    public FixedScheduleSpec getFixedSchedule() { return fixedSchedule; }
+    public void setFixedSchedule(FixedScheduleSpec fixedSchedule) { this.fixedSchedule = fixedSchedule; }
+    public Integer getUsers() { return users; }
+    public void setUsers(Integer users) { this.users = users; }
     public CancellationSpec getCancellation() { return cancellation; }
     public void setCancellation(CancellationSpec cancellation) { this.cancellation = cancellation; }
 

@@ -19,6 +19,7 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
     private final PreparedRequest request;
     private final RequestRecord rec;
     private final Runnable onComplete;
+    private Runnable onFirstChunk;
     private final Context ctx;
     private final ResponseParser parser = new ResponseParser();
 
@@ -29,7 +30,9 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
     private SseEventParser sse;
     private Buffer body;
 
-    Exchange(InferenceClient client, PreparedRequest request, RequestRecord rec, Runnable onComplete, Context ctx) {
+    Exchange(InferenceClient client, PreparedRequest request, RequestRecord rec, Runnable onFirstChunk,
+             Runnable onComplete, Context ctx) {
+        this.onFirstChunk = onFirstChunk;
         this.client = client;
         this.request = request;
         this.rec = rec;
@@ -95,7 +98,11 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
         if (ResponseParser.isDone(data, 0, length) || length == 0) return;
         if (!parser.parse(data, 0, length)) return; // unparseable events are not content (AIPerf)
         if (parser.usage() != null) rec.setUsage(parser.usage());
-        rec.addContentChunk(firstBytePerfNs, parser.content(), parser.reasoning());
+        if (rec.addContentChunk(firstBytePerfNs, parser.content(), parser.reasoning()) && onFirstChunk != null) {
+            Runnable r = onFirstChunk;
+            onFirstChunk = null;
+            r.run();
+        }
     }
 
     private void onEnd(HttpClientResponse resp) {

@@ -71,15 +71,24 @@ public final class InferenceClient implements AutoCloseable {
      * is handed to one of the client's event loops.
      */
     public RequestHandle send(PreparedRequest req, RequestRecord rec, Runnable onComplete) {
+        return send(req, rec, null, onComplete);
+    }
+
+    /**
+     * As {@link #send(PreparedRequest, RequestRecord, Runnable)}, plus {@code onFirstChunk} (nullable), run on
+     * the event loop when the first content chunk arrives (prefill-concurrency release); never run when
+     * the request ends without content.
+     */
+    public RequestHandle send(PreparedRequest req, RequestRecord rec, Runnable onFirstChunk, Runnable onComplete) {
         Context current = Vertx.currentContext();
         inFlight.incrementAndGet();
         if (current != null && current.isEventLoopContext() && current.owner() == vertx) {
-            Exchange ex = new Exchange(this, req, rec, onComplete, current);
+            Exchange ex = new Exchange(this, req, rec, onFirstChunk, onComplete, current);
             ex.start();
             return ex;
         }
         Context ctx = nextContext();
-        Exchange ex = new Exchange(this, req, rec, onComplete, ctx);
+        Exchange ex = new Exchange(this, req, rec, onFirstChunk, onComplete, ctx);
         ctx.runOnContext(v -> ex.start());
         return ex;
     }

@@ -23,11 +23,12 @@ final class ClosedLoopPhase {
     private final AtomicInteger active = new AtomicInteger();
     private long durationTimer = -1;
     private long graceTimer = -1;
+    private final List<Long> rampTimers = new ArrayList<>();
 
     ClosedLoopPhase(PhaseContext ctx, PhasePlan plan) {
         this.ctx = ctx;
         this.vertx = ctx.vertx();
-        this.state = new PhaseState(plan, ctx.progress());
+        this.state = new PhaseState(plan, ctx.progress(), ctx.seed());
     }
 
     PhaseState state() { return state; }
@@ -46,6 +47,9 @@ final class ClosedLoopPhase {
         for (int i = 0; i < n; i++) slots.add(new SessionSlot(this, i, ctx.client().nextContext(), vertx));
         if (plan.durationNs() >= 0) {
             durationTimer = vertx.setTimer(Math.max(1, plan.durationNs() / 1_000_000), id -> onDurationEnd());
+        }
+        if (state.prefillGate != null) {
+            rampTimers.addAll(Ramps.schedule(vertx, plan.spec().getPrefillConcurrency(), plan.prefillRampNs(), state.prefillGate::setLimit));
         }
         long ramp = plan.concurrencyRampNs();
         for (int i = 0; i < n; i++) slots.get(i).startAfter(n > 1 && ramp > 0 ? ramp * i / (n - 1) : 0);
@@ -72,6 +76,7 @@ final class ClosedLoopPhase {
             state.stop();
             if (durationTimer >= 0) vertx.cancelTimer(durationTimer);
             if (graceTimer >= 0) vertx.cancelTimer(graceTimer);
+            rampTimers.forEach(vertx::cancelTimer);
             state.done.complete(null);
         }
     }

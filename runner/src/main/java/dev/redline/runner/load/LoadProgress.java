@@ -16,6 +16,7 @@ public final class LoadProgress {
     final AtomicLong completed = new AtomicLong();
     final AtomicLong errors = new AtomicLong();
     final AtomicLong late = new AtomicLong();
+    final AtomicLong cancelled = new AtomicLong();
     final AtomicLong inFlight = new AtomicLong();
 
     void startPhase(String name, boolean warmup, long expectedRequests, double durationSeconds) {
@@ -23,6 +24,7 @@ public final class LoadProgress {
         completed.set(0);
         errors.set(0);
         late.set(0);
+        cancelled.set(0);
         inFlight.set(0);
         this.phaseName = name;
         this.warmup = warmup;
@@ -37,7 +39,10 @@ public final class LoadProgress {
     public long sent() { return sent.get(); }
     /** Requests finished (success, error or cut at the grace period). */
     public long completed() { return completed.get(); }
+    /** Failed requests, cancellations excluded (see {@link #cancelled()}). */
     public long errors() { return errors.get(); }
+    /** Requests cancelled by the client (--request-cancellation-rate); they are error records with code 499. */
+    public long cancelled() { return cancelled.get(); }
     /** Requests cut because they were still running when the grace period ended. */
     public long lateForGrace() { return late.get(); }
     public long inFlight() { return inFlight.get(); }

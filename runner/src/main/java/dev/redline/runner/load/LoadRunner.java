@@ -1,5 +1,6 @@
 package dev.redline.runner.load;
 
+import dev.redline.api.v1alpha1.LoadType;
 import dev.redline.api.v1alpha1.PhaseSpec;
 import dev.redline.runner.client.InferenceClient;
 import dev.redline.runner.client.RequestFactory;
@@ -7,26 +8,36 @@ import dev.redline.runner.dataset.Dataset;
 import dev.redline.runner.record.RecordSink;
 import io.vertx.core.Vertx;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
  * Runs a benchmark's phases in order (typically warmup, then profiling). Each phase is fully drained
  * before the next starts, so warmup requests never overlap measured ones. Records go to the sink, tagged
- * with their phase, on the client's event loops.
+ * with their phase, on the client's event loops. The phase's load type picks the engine: closed model
+ * (concurrency slots), open model (pacer thread at a rate), or fixed schedule (trace timestamps).
  */
 public final class LoadRunner {
     private final PhaseContext ctx;
+    private final Dataset dataset;
 
     public LoadRunner(Vertx vertx, InferenceClient client, RequestFactory factory, Dataset dataset,
                       List<String> models, String modelSelectionStrategy, long seed, RecordSink sink) {
-        this(vertx, client, factory, dataset, new ModelSelector(models, modelSelectionStrategy, seed), sink, 1.0);
+        this(vertx, client, factory, dataset, new ModelSelector(models, modelSelectionStrategy, seed), sink, 1.0, seed, Clock.SYSTEM);
     }
 
+    /**
+     * @param sessionDelayRatio scales every turn delay (--session-delay-ratio)
+     * @param seed              drives arrivals and cancellation
+     * @param clock             paces open-model phases
+     */
     public LoadRunner(Vertx vertx, InferenceClient client, RequestFactory factory, Dataset dataset,
-                      ModelSelector models, RecordSink sink, double sessionDelayRatio) {
+                      ModelSelector models, RecordSink sink, double sessionDelayRatio, long seed, Clock clock) {
+        this.dataset = dataset;
         this.ctx = new PhaseContext(vertx, client, new SessionSource(dataset, models),
-                new TurnIssuer(client, factory, sink), new LoadProgress(), sessionDelayRatio);
+                new TurnIssuer(vertx, client, factory, sink), new LoadProgress(), sessionDelayRatio, seed, clock);
     }
 
     /** Live counters for a progress display (safe to read from any thread). */
@@ -34,24 +45,69 @@ public final class LoadRunner {
 
     /** The plan a phase will run with, defaults resolved. */
     public PhasePlan plan(PhaseSpec phase) {
+        if (isFixedSchedule(phase)) {
+            int entries = FixedSchedule.build(dataset, phase.getFixedSchedule()).size();
+            return PhasePlan.resolveFixed(phase, entries);
+        }
         return PhasePlan.resolve(phase, ctx.source().multiTurn(), ctx.source().conversations());
     }
 
     /** Runs the phases one after another; blocks the calling thread (never call it on an event loop). */
-    public void run(List<PhaseSpec> phases) throws InterruptedException {
-        for (PhaseSpec p : phases) runPhase(p);
+    public List<PhaseOutcome> run(List<PhaseSpec> phases) throws InterruptedException {
+        List<PhaseOutcome> out = new ArrayList<>();
+        for (PhaseSpec p : phases) out.add(runPhase(p));
+        return out;
     }
 
     /** Runs one phase to completion (all its responses received, cut or failed). */
-    public void runPhase(PhaseSpec phase) throws InterruptedException {
+    public PhaseOutcome runPhase(PhaseSpec phase) throws InterruptedException {
         if (Vertx.currentContext() != null && Vertx.currentContext().isEventLoopContext()) {
             throw new IllegalStateException("LoadRunner.run blocks; call it off the event loop");
         }
         PhasePlan plan = plan(phase);
+        LoadType type = isFixedSchedule(phase) ? LoadType.FIXED_SCHEDULE : phase.resolvedType();
+        PhaseState state;
+        Pacer pacer = null;
+        CompletableFuture<Void> done;
+        switch (type) {
+            case CONCURRENCY -> {
+                ClosedLoopPhase p = new ClosedLoopPhase(ctx, plan);
+                state = p.state();
+                done = p.start();
+            }
+            case CONSTANT, POISSON, GAMMA -> {
+                double smooth = phase.getSmoothness() == null ? 1.0 : phase.getSmoothness();
+                IntervalSampler sampler = new IntervalSampler(type, smooth, ctx.seed() * 31 + plan.name().hashCode());
+                RateSchedule schedule = new RateSchedule(phase.getRate(), phase.getRateRamp() == null ? 0 : phase.getRateRamp(), sampler);
+                OpenLoopPhase p = new OpenLoopPhase(ctx, plan, schedule, ctx.source()::open);
+                state = p.state();
+                done = p.start();
+                pacer = p.pacer();
+            }
+            case FIXED_SCHEDULE -> {
+                FixedSchedule fs = FixedSchedule.build(dataset, phase.getFixedSchedule());
+                OpenLoopPhase p = new OpenLoopPhase(ctx, plan, fs.schedule(), fs.sessions(ctx.source()));
+                state = p.state();
+                done = p.start();
+                pacer = p.pacer();
+            }
+            default -> throw new IllegalArgumentException("load type " + type.wireName() + " is not supported by this runner");
+        }
         try {
-            new ClosedLoopPhase(ctx, plan).start().get();
+            done.get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("phase " + plan.name() + " failed: " + e.getCause(), e.getCause());
         }
+        LoadProgress pr = ctx.progress();
+        return new PhaseOutcome(plan.name(), plan.kind().name().toLowerCase(java.util.Locale.ROOT), type.wireName(),
+                type.isOpenModel() ? phase.getRate() : Double.NaN, state.achievedRate(pr.sent()),
+                pr.sent(), pr.completed(), pr.errors(), pr.cancelled(), pr.lateForGrace(),
+                pacer == null ? 0 : pacer.reanchors(), pacer == null ? 0 : pacer.maxBehindNs() / 1e6);
+    }
+
+    /** Explicit fixed_schedule, or a trace dataset (timestamps) with no other pacing given. */
+    private boolean isFixedSchedule(PhaseSpec p) {
+        if (p.getType() == LoadType.FIXED_SCHEDULE) return true;
+        return p.getType() == null && p.getRate() == null && FixedSchedule.hasTimestamps(dataset);
     }
 }

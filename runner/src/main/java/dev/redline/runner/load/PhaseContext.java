@@ -6,7 +6,7 @@ import io.vertx.core.Vertx;
 
 /** What every phase of a run shares: the client, the session source, the issuer and the counters. */
 record PhaseContext(Vertx vertx, InferenceClient client, SessionSource source, TurnIssuer issuer,
-                    LoadProgress progress, double sessionDelayRatio) {
+                    LoadProgress progress, double sessionDelayRatio, long seed, Clock clock) {
 
     /** The delay before a continuation turn, scaled by --session-delay-ratio. */
     long turnDelayNs(Turn t) {

@@ -16,7 +16,8 @@ import dev.redline.runner.record.RequestRecord;
  * @param concurrencyRampNs time over which concurrency grows from 1 to its target, 0 = none
  */
 public record PhasePlan(String name, RequestRecord.Phase kind, PhaseSpec spec, int concurrency,
-                        long maxRequests, long maxSessions, long durationNs, long graceNs, long concurrencyRampNs) {
+                        long maxRequests, long maxSessions, long durationNs, long graceNs, long concurrencyRampNs,
+                        long prefillRampNs) {
 
     public static final long UNLIMITED = Long.MAX_VALUE;
 
@@ -35,7 +36,19 @@ public record PhasePlan(String name, RequestRecord.Phase kind, PhaseSpec spec, i
         else graceNs = warmup ? UNLIMITED : seconds(PhaseSpec.DEFAULT_GRACE_PERIOD_SECONDS);
         long rampNs = p.getConcurrencyRamp() != null ? seconds(p.getConcurrencyRamp()) : 0;
         return new PhasePlan(p.resolvedName(), warmup ? RequestRecord.Phase.WARMUP : RequestRecord.Phase.PROFILING,
-                p, concurrency, maxRequests, maxSessions, durationNs, graceNs, rampNs);
+                p, concurrency, maxRequests, maxSessions, durationNs, graceNs, rampNs,
+                p.getPrefillRamp() != null ? seconds(p.getPrefillRamp()) : 0);
+    }
+
+    /** A trace replay: without another stop condition it replays every (cropped) entry once. */
+    public static PhasePlan resolveFixed(PhaseSpec p, int entries) {
+        PhasePlan base = resolve(p, false, entries);
+        int concurrency = p.getConcurrency() != null ? p.getConcurrency() : Integer.MAX_VALUE;
+        boolean given = p.getRequests() != null || p.getSessions() != null || p.getDuration() != null;
+        long maxRequests = p.getRequests() != null ? p.getRequests() : UNLIMITED;
+        long maxSessions = given ? Math.min(base.maxSessions(), entries) : entries;
+        return new PhasePlan(base.name(), base.kind(), p, concurrency, maxRequests, maxSessions, base.durationNs(),
+                base.graceNs(), base.concurrencyRampNs(), base.prefillRampNs());
     }
 
     static long seconds(double s) {

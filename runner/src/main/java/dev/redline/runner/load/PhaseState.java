@@ -21,10 +21,20 @@ final class PhaseState {
     private final AtomicLong sessions = new AtomicLong();
     private volatile boolean stopped;
     volatile long startNs;
+    private final AtomicLong firstSendNs = new AtomicLong(Long.MAX_VALUE);
+    private final AtomicLong lastSendNs = new AtomicLong(Long.MIN_VALUE);
+    /** Limits requests without a first token yet; null when unlimited. */
+    final SlotGate prefillGate;
+    /** Client-side cancellation; null when off. */
+    final CancelPolicy cancelPolicy;
 
-    PhaseState(PhasePlan plan, LoadProgress progress) {
+    PhaseState(PhasePlan plan, LoadProgress progress, long seed) {
         this.plan = plan;
         this.progress = progress;
+        Integer prefill = plan.spec().getPrefillConcurrency();
+        this.prefillGate = prefill == null ? null
+                : new SlotGate(SlotGate.rampLimit(prefill, plan.prefillRampNs(), 0));
+        this.cancelPolicy = CancelPolicy.of(plan.spec().getCancellation(), seed + plan.name().hashCode());
     }
 
     /** Takes the next request index, or -1 when the phase stopped sending or the count is used up. */
@@ -47,7 +57,20 @@ final class PhaseState {
         return n;
     }
 
+    void sent(long perfNs) {
+        firstSendNs.accumulateAndGet(perfNs, Math::min);
+        lastSendNs.accumulateAndGet(perfNs, Math::max);
+    }
+
+    /** Sends per second between the first and last send; NaN with fewer than two. */
+    double achievedRate(long sent) {
+        long span = lastSendNs.get() - firstSendNs.get();
+        return sent < 2 || span <= 0 ? Double.NaN : (sent - 1) * 1e9 / span;
+    }
+
     boolean stopped() { return stopped; }
+
+    long sessionsStarted() { return Math.min(sessions.get(), plan.maxSessions()); }
 
     void stop() { stopped = true; }
 

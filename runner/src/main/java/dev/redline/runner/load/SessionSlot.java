@@ -64,7 +64,7 @@ final class SessionSlot {
             exit();
             return;
         }
-        phase.issuer().issue(st, index, session, id, intendedNs, this::afterTurn);
+        phase.issuer().issue(st, ctx, index, session, id, intendedNs, this::afterTurn);
     }
 
     private void afterTurn(RequestRecord rec) {

@@ -18,6 +18,11 @@ final class SessionSource {
         return new SessionRun(sessionNum, c, models.select(sessionNum));
     }
 
+    /** A session over a given conversation (trace replay), with the model chosen as usual. */
+    synchronized SessionRun open(long sessionNum, Conversation c) {
+        return new SessionRun(sessionNum, c, models.select(sessionNum));
+    }
+
     boolean multiTurn() {
         for (Conversation c : dataset.conversations()) if (c.turns().size() > 1) return true;
         return false;

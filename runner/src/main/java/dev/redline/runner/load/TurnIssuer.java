@@ -7,29 +7,51 @@ import dev.redline.runner.client.RequestHandle;
 import dev.redline.runner.dataset.Turn;
 import dev.redline.runner.record.RecordSink;
 import dev.redline.runner.record.RequestRecord;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 import java.util.function.Consumer;
 
 /**
- * Sends one turn of a session: builds the request, fills the record's identity, tracks it as in flight,
- * and on completion updates the counters, hands the record to the sink and calls back the scheduler.
+ * Sends one turn of a session: waits for a prefill slot when prefill concurrency is limited, builds the
+ * request, fills the record's identity, tracks it as in flight, arms a cancellation when the policy picks
+ * it, and on completion updates the counters, hands the record to the sink and calls back the scheduler.
  */
 final class TurnIssuer {
+    private final Vertx vertx;
     private final InferenceClient client;
     private final RequestFactory factory;
     private final RecordSink sink;
 
-    TurnIssuer(InferenceClient client, RequestFactory factory, RecordSink sink) {
+    TurnIssuer(Vertx vertx, InferenceClient client, RequestFactory factory, RecordSink sink) {
+        this.vertx = vertx;
         this.client = client;
         this.factory = factory;
         this.sink = sink;
     }
 
     /**
+     * Must be called on {@code ctx}.
+     *
      * @param intendedNs when the schedule wanted this request sent (System.nanoTime)
-     * @param after      called with the final record after the sink, on the request's event loop
+     * @param after      called with the final record after the sink, on {@code ctx}
      */
-    void issue(PhaseState st, long index, SessionRun session, int workerId, long intendedNs, Consumer<RequestRecord> after) {
+    void issue(PhaseState st, Context ctx, long index, SessionRun session, int workerId, long intendedNs,
+               Consumer<RequestRecord> after) {
+        SlotGate prefill = st.prefillGate;
+        if (prefill == null) {
+            send(st, index, session, workerId, intendedNs, after, null);
+            return;
+        }
+        prefill.acquire(() -> {
+            Runnable go = () -> send(st, index, session, workerId, intendedNs, after, prefill);
+            if (Vertx.currentContext() == ctx) go.run();
+            else ctx.runOnContext(v -> go.run());
+        });
+    }
+
+    private void send(PhaseState st, long index, SessionRun session, int workerId, long intendedNs,
+                      Consumer<RequestRecord> after, SlotGate prefill) {
         Turn turn = session.nextTurn();
         PreparedRequest req = factory.build(turn, session.model, session.history(), session.correlationId);
         RequestRecord rec = new RequestRecord(index, st.plan.kind());
@@ -46,12 +68,23 @@ final class TurnIssuer {
         LoadProgress p = st.progress;
         p.sent.incrementAndGet();
         p.inFlight.incrementAndGet();
+        boolean[] prefillHeld = {prefill != null};
+        Runnable releasePrefill = prefill == null ? null : () -> {
+            if (prefillHeld[0]) {
+                prefillHeld[0] = false;
+                prefill.release();
+            }
+        };
         RequestHandle[] handle = new RequestHandle[1];
-        handle[0] = client.send(req, rec, () -> {
+        long[] cancelTimer = {-1};
+        handle[0] = client.send(req, rec, releasePrefill, () -> {
+            if (releasePrefill != null) releasePrefill.run();
+            if (cancelTimer[0] >= 0) vertx.cancelTimer(cancelTimer[0]);
             if (handle[0] != null) st.inFlight.remove(handle[0]);
             p.inFlight.decrementAndGet();
             p.completed.incrementAndGet();
             if (rec.lateForGrace()) p.late.incrementAndGet();
+            else if (rec.cancelled()) p.cancelled.incrementAndGet();
             else if (rec.isError()) p.errors.incrementAndGet();
             String reply = rec.outputText(); // read before the sink may drop the text
             session.completeTurn(turn, reply);
@@ -59,5 +92,14 @@ final class TurnIssuer {
             after.accept(rec);
         });
         st.inFlight.add(handle[0]);
+        st.sent(rec.startPerfNs() != 0 ? rec.startPerfNs() : System.nanoTime());
+        CancelPolicy cancel = st.cancelPolicy;
+        if (cancel != null && cancel.pick()) {
+            RequestHandle h = handle[0];
+            cancelTimer[0] = vertx.setTimer(Math.max(1, cancel.delayNs() / 1_000_000), id -> {
+                cancelTimer[0] = -1;
+                h.cancel();
+            });
+        }
     }
 }

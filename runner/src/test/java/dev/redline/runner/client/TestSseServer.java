@@ -38,6 +38,9 @@ public final class TestSseServer implements AutoCloseable {
     public final ConcurrentLinkedQueue<JsonNode> bodies = new ConcurrentLinkedQueue<>();
     public final ConcurrentLinkedQueue<String> requestIds = new ConcurrentLinkedQueue<>();
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** Requests received whose first content event has not been written yet (prefill), and its maximum. */
+    public final AtomicInteger prefillNow = new AtomicInteger();
+    public final AtomicInteger maxPrefill = new AtomicInteger();
 
     private final Vertx vertx;
     private final HttpServer server;
@@ -60,6 +63,14 @@ public final class TestSseServer implements AutoCloseable {
             return;
         }
         req.body().onSuccess(buf -> {
+            maxPrefill.accumulateAndGet(prefillNow.incrementAndGet(), Math::max);
+            boolean[] prefillDone = {false};
+            Runnable endPrefill = () -> {
+                if (!prefillDone[0]) {
+                    prefillDone[0] = true;
+                    prefillNow.decrementAndGet();
+                }
+            };
             int now = inFlight.incrementAndGet();
             maxInFlight.accumulateAndGet(now, Math::max);
             received.incrementAndGet();
@@ -80,6 +91,7 @@ public final class TestSseServer implements AutoCloseable {
                 @Override public void run() {
                     if (!released) {
                         released = true;
+                        endPrefill.run();
                         inFlight.decrementAndGet();
                     }
                 }
@@ -94,11 +106,12 @@ public final class TestSseServer implements AutoCloseable {
                 resp.setStatusCode(errorStatus).setStatusMessage("Injected Error").end("{\"error\":\"injected\"}");
                 return;
             }
-            respond(req, resp, body, arrival, closed);
+            respond(req, resp, body, arrival, closed, endPrefill);
         });
     }
 
-    private void respond(HttpServerRequest req, HttpServerResponse resp, JsonNode body, long arrival, boolean[] closed) {
+    private void respond(HttpServerRequest req, HttpServerResponse resp, JsonNode body, long arrival, boolean[] closed,
+                         Runnable endPrefill) {
         int tokens = body.has("max_completion_tokens") ? body.get("max_completion_tokens").asInt()
                 : body.has("max_tokens") ? body.get("max_tokens").asInt() : defaultTokens;
         boolean stream = body.path("stream").asBoolean(false);
@@ -136,6 +149,7 @@ public final class TestSseServer implements AutoCloseable {
                     : "data: {\"object\":\"text_completion\",\"choices\":[{\"index\":0,\"text\":\"word" + idx + " \"}]}" + nl + nl;
             at(arrival, ttft + (long) idx * itl, () -> {
                 if (closed[0] || resp.closed() || resp.ended()) return;
+                endPrefill.run();
                 int split = splitGapMs;
                 if (split > 0) {
                     int half = ev.length() / 2;

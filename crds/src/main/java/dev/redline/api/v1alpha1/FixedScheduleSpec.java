@@ -1,0 +1,26 @@
+package dev.redline.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+/** Trace replay settings (AIPerf's --fixed-schedule-*): which timestamps are replayed and where time zero is. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class FixedScheduleSpec {
+    @JsonPropertyDescription("Use the first replayed timestamp as time zero, so the replay starts at once. Exclusive with startOffsetMs.")
+    private Boolean autoOffset;
+
+    @JsonPropertyDescription("Replay only entries with timestamp >= this many ms (inclusive); it is also time zero.")
+    private Long startOffsetMs;
+
+    @JsonPropertyDescription("Replay only entries with timestamp <= this many ms (inclusive).")
+    private Long endOffsetMs;
+
+    public Boolean getAutoOffset() { return autoOffset; }
+    public void setAutoOffset(Boolean autoOffset) { this.autoOffset = autoOffset; }
+    public Long getStartOffsetMs() { return startOffsetMs; }
+    public void setStartOffsetMs(Long startOffsetMs) { this.startOffsetMs = startOffsetMs; }
+    public Long getEndOffsetMs() { return endOffsetMs; }
+    public void setEndOffsetMs(Long endOffsetMs) { this.endOffsetMs = endOffsetMs; }
+
+    public boolean isAutoOffset() { return Boolean.TRUE.equals(autoOffset); }
+}
