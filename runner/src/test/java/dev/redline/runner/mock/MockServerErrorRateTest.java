@@ -32,8 +32,8 @@ class MockServerErrorRateTest {
     private static Set<Integer> failingRequests(long seed) throws Exception {
         Set<Integer> failed = new TreeSet<>();
         Vertx clientVertx = Vertx.vertx();
-        try (MockServer server = MockServer.start(new MockServerOptions().promptTokenCounter(String::length).ttftMs(0).itlMs(0).errorRate(RATE)
-                .randomSeed(seed).eventLoops(1))) {
+        try (MockServer server = MockServer.start(new MockServerOptions().ttftMs(0).itlMs(0).errorRate(RATE)
+                .randomSeed(seed).eventLoops(1).promptTokenCounter(String::length))) {
             HttpClient client = clientVertx.createHttpClient(new HttpClientOptions(), new PoolOptions().setHttp1MaxSize(16));
             List<Future<HttpClientResponse>> responses = new ArrayList<>();
             List<Future<Buffer>> bodies = new ArrayList<>();
@@ -80,7 +80,8 @@ class MockServerErrorRateTest {
 
     @Test
     void zeroRateNeverFails() throws Exception {
-        try (MockServer server = MockServer.start(new MockServerOptions().promptTokenCounter(String::length).ttftMs(0).itlMs(0).eventLoops(1))) {
+        try (MockServer server = MockServer.start(new MockServerOptions().ttftMs(0).itlMs(0).eventLoops(1)
+                .promptTokenCounter(String::length))) {
             MockHttp http = new MockHttp(server.baseUrl());
             for (MockHttp.Reply r : http.postMany("/v1/completions", "{\"prompt\":\"x\",\"max_tokens\":1}", 100, 20)) {
                 assertEquals(200, r.status(), r.body());
