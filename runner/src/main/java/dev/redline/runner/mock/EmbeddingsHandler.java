@@ -6,7 +6,6 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -82,7 +81,7 @@ final class EmbeddingsHandler implements Handler<HttpServerRequest> {
         norm = Math.sqrt(norm);
         for (int d = 0; d < dims; d++) {
             if (d > 0) b.append(',');
-            b.append(String.format(Locale.ROOT, "%.6f", norm == 0 ? 0 : v[d] / norm));
+            b.append(norm == 0 ? 0f : (float) (v[d] / norm)); // float text: short, and valid JSON (may use E-notation)
         }
     }
 }
