@@ -1,0 +1,164 @@
+package dev.redline.runner.cli;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.redline.api.v1alpha1.BenchmarkSpec;
+import dev.redline.api.v1alpha1.EndpointSpec;
+import dev.redline.api.v1alpha1.EndpointType;
+import dev.redline.runner.BadInputException;
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Model and endpoint flags of {@code redline profile} (AIPerf names). */
+public class EndpointOptions implements SpecOptions {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Option(names = {"-m", "--model", "--model-names"}, paramLabel = "MODEL", split = ",",
+            description = "Model name(s) sent in the request; comma-separated or repeated.")
+    List<String> models;
+
+    @Option(names = "--model-selection-strategy", paramLabel = "round_robin|random",
+            description = "How a request picks among several models. Default round_robin.")
+    String modelSelectionStrategy;
+
+    @Option(names = {"-u", "--url"}, paramLabel = "URL", description = "Server base URL. Default localhost:8000.")
+    String url;
+
+    @Option(names = "--endpoint-type", paramLabel = "TYPE", description = "chat (default), completions or embeddings.")
+    String endpointType;
+
+    @Option(names = "--endpoint", paramLabel = "PATH", description = "Custom path, overriding the endpoint type's default.")
+    String endpointPath;
+
+    @Option(names = "--streaming", description = "Stream responses (SSE); enables TTFT, ITL and the other per-token metrics.")
+    Boolean streaming;
+
+    @Option(names = "--api-key", paramLabel = "KEY", description = "Sent as 'Authorization: Bearer KEY'. Never logged or exported.")
+    String apiKey;
+
+    @Option(names = {"-H", "--header"}, paramLabel = "'Name: value'", description = "Extra HTTP header; repeatable.")
+    List<String> headers;
+
+    @Option(names = "--extra-inputs", paramLabel = "key:value|JSON",
+            description = "Extra body fields merged at the top level: key:value (value parsed as JSON when it parses) or a JSON object; repeatable.")
+    List<String> extraInputs;
+
+    @Option(names = "--request-timeout-seconds", paramLabel = "S", description = "Per-request timeout. Default 21600.")
+    Double timeoutSeconds;
+
+    @Option(names = "--use-legacy-max-tokens", description = "Send max_tokens instead of max_completion_tokens (chat).")
+    Boolean useLegacyMaxTokens;
+
+    @Option(names = "--use-server-token-count", description = "Use the server's usage counts instead of the client tokenizer.")
+    Boolean useServerTokenCount;
+
+    @Option(names = "--goodput", paramLabel = "'tag:value ...'",
+            description = "Goodput SLOs in display units, e.g. \"time_to_first_token:200 inter_token_latency:20\".")
+    String goodput;
+
+    @Override
+    public void applyTo(BenchmarkSpec spec) {
+        if (models != null) {
+            spec.setModels(models.stream().map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toList()));
+        }
+        if (modelSelectionStrategy != null) spec.setModelSelectionStrategy(modelSelectionStrategy);
+        if (goodput != null) spec.setGoodput(parseGoodput(goodput));
+        EndpointSpec ep = spec.endpoint();
+        if (url != null) ep.setUrl(url);
+        if (endpointType != null) {
+            EndpointType type = EndpointType.fromName(endpointType);
+            if (type == null) {
+                throw new BadInputException("--endpoint-type: unknown type '" + endpointType + "'; use one of "
+                        + Arrays.stream(EndpointType.values()).map(EndpointType::wireName).collect(Collectors.joining(", ")));
+            }
+            ep.setType(type);
+        }
+        if (endpointPath != null) ep.setPath(endpointPath);
+        if (streaming != null) ep.setStreaming(streaming);
+        if (apiKey != null) ep.setApiKey(apiKey);
+        if (headers != null) {
+            Map<String, String> merged = new LinkedHashMap<>(ep.resolvedHeaders());
+            for (String h : headers) {
+                int colon = h.indexOf(':');
+                if (colon <= 0) throw new BadInputException("-H/--header: '" + h + "' is not 'Name: value'; write e.g. -H 'X-Tenant: a'");
+                merged.put(h.substring(0, colon).trim(), h.substring(colon + 1).trim());
+            }
+            ep.setHeaders(merged);
+        }
+        if (extraInputs != null) {
+            Map<String, Object> merged = new LinkedHashMap<>(ep.resolvedExtraInputs());
+            for (String e : extraInputs) merged.putAll(parseExtraInput(e));
+            ep.setExtraInputs(merged);
+        }
+        if (timeoutSeconds != null) ep.setTimeoutSeconds(timeoutSeconds);
+        if (useLegacyMaxTokens != null) ep.setUseLegacyMaxTokens(useLegacyMaxTokens);
+        if (useServerTokenCount != null) ep.setUseServerTokenCount(useServerTokenCount);
+    }
+
+    static Map<String, Object> parseExtraInput(String value) {
+        String v = value.trim();
+        if (v.startsWith("{")) {
+            try {
+                return JSON.readValue(v, new TypeReference<LinkedHashMap<String, Object>>() { });
+            } catch (Exception e) {
+                throw new BadInputException("--extra-inputs: '" + value + "' is not a valid JSON object; write e.g. '{\"temperature\": 0.7}'");
+            }
+        }
+        int colon = v.indexOf(':');
+        if (colon <= 0) {
+            throw new BadInputException("--extra-inputs: '" + value + "' is not key:value or a JSON object; write e.g. ignore_eos:true");
+        }
+        String raw = v.substring(colon + 1).trim();
+        Object parsed;
+        try {
+            parsed = JSON.readValue(raw, Object.class);
+        } catch (Exception notJson) {
+            parsed = raw; // a bare word is a string
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put(v.substring(0, colon).trim(), parsed);
+        return out;
+    }
+
+    static Map<String, Double> parseGoodput(String value) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (String part : value.trim().split("\\s+")) {
+            if (part.isEmpty()) continue;
+            int colon = part.lastIndexOf(':');
+            try {
+                if (colon <= 0) throw new NumberFormatException();
+                out.put(part.substring(0, colon), Double.parseDouble(part.substring(colon + 1)));
+            } catch (NumberFormatException e) {
+                throw new BadInputException("--goodput: '" + part + "' is not tag:value; write e.g. \"time_to_first_token:200 inter_token_latency:20\"");
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, String> flagsByField() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("models", "-m/--model");
+        m.put("models[*]", "-m/--model");
+        m.put("modelSelectionStrategy", "--model-selection-strategy");
+        m.put("endpoint.url", "-u/--url");
+        m.put("endpoint.type", "--endpoint-type");
+        m.put("endpoint.path", "--endpoint");
+        m.put("endpoint.streaming", "--streaming");
+        m.put("endpoint.timeoutSeconds", "--request-timeout-seconds");
+        m.put("goodput", "--goodput");
+        m.put("goodput.*", "--goodput");
+        return m;
+    }
+
+    /** Used by the readiness message and run naming when no spec URL is set. */
+    List<String> modelsOrEmpty() {
+        return models == null ? new ArrayList<>() : models;
+    }
+}

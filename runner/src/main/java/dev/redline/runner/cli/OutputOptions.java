@@ -1,0 +1,44 @@
+package dev.redline.runner.cli;
+
+import dev.redline.api.v1alpha1.ArtifactsSpec;
+import dev.redline.api.v1alpha1.BenchmarkSpec;
+import picocli.CommandLine.Option;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Where results are written. */
+public class OutputOptions implements SpecOptions {
+    @Option(names = {"--artifact-dir", "--output-artifact-dir"}, paramLabel = "DIR",
+            description = "Output directory. Default artifacts/<model>-<endpoint>-<load>.")
+    String artifactDir;
+
+    @Option(names = {"--profile-export-file", "--profile-export-prefix"}, paramLabel = "PREFIX",
+            description = "File name prefix of the summary exports. Default profile_export_redline.")
+    String prefix;
+
+    @Option(names = "--export-level", paramLabel = "summary|records|raw",
+            description = "records (default) adds profile_export.jsonl, one line per request; summary writes only the summary.")
+    String exportLevel;
+
+    @Override
+    public void applyTo(BenchmarkSpec spec) {
+        ArtifactsSpec a = spec.artifacts();
+        if (artifactDir != null) a.setDir(artifactDir);
+        if (prefix != null) a.setPrefix(prefix);
+        if (exportLevel != null) a.setExportLevel(exportLevel);
+        if (spec.getArtifacts() != null && a.getDir() == null && a.getPrefix() == null
+                && a.getExportLevel() == null && a.getSliceDuration() == null) {
+            spec.setArtifacts(null); // nothing given: keep the spec minimal
+        }
+    }
+
+    @Override
+    public Map<String, String> flagsByField() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("artifacts.dir", "--artifact-dir");
+        m.put("artifacts.prefix", "--profile-export-file");
+        m.put("artifacts.exportLevel", "--export-level");
+        return m;
+    }
+}

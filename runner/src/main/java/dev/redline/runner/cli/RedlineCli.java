@@ -1,0 +1,69 @@
+package dev.redline.runner.cli;
+
+import dev.redline.api.config.SpecException;
+import dev.redline.runner.BadInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** The {@code redline} command: subcommands, and the one place errors become exit codes. */
+@Command(name = "redline", mixinStandardHelpOptions = true, versionProvider = RedlineVersion.class,
+        description = "Performance benchmarking for LLM and GenAI inference servers.",
+        subcommands = {ProfileCommand.class, MockServerCommand.class, SynthesizeCommand.class,
+                AnalyzeTraceCommand.class, CommandLine.HelpCommand.class})
+public class RedlineCli implements Runnable {
+    /** Exit code for input the user can fix. */
+    public static final int BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the CLI and returns the exit code (tests call this instead of main). */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new RedlineCli());
+        cl.setParameterExceptionHandler(RedlineCli::badParameter);
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> failed(ex, cmd));
+        return cl;
+    }
+
+    private static int badParameter(CommandLine.ParameterException ex, String[] args) {
+        PrintWriter err = ex.getCommandLine().getErr();
+        String message = ex.getMessage();
+        if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            message += " (did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?)";
+        }
+        err.println("redline: " + oneLine(message) + "; see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
+        return BAD_INPUT;
+    }
+
+    private static int failed(Exception ex, CommandLine cmd) {
+        PrintWriter err = cmd.getErr();
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof BadInputException || t instanceof SpecException) {
+                err.println("redline: " + oneLine(t.getMessage()));
+                return BAD_INPUT;
+            }
+        }
+        err.println("redline: internal error: " + oneLine(String.valueOf(ex)) + " (run with -v for the stack trace)");
+        if (Boolean.getBoolean("redline.verbose")) ex.printStackTrace(err);
+        return 1;
+    }
+
+    static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").trim();
+    }
+}

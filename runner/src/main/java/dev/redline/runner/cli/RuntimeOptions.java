@@ -1,0 +1,34 @@
+package dev.redline.runner.cli;
+
+import dev.redline.runner.BadInputException;
+import dev.redline.runner.profile.RunOptions;
+import picocli.CommandLine.Option;
+
+/** How this process behaves while running (not part of the benchmark spec). */
+public class RuntimeOptions {
+    @Option(names = "--ui-type", paramLabel = "simple|none", description = "Progress display: simple (default on a terminal) or none.")
+    String uiType;
+
+    @Option(names = "-v", description = "Verbose output; -vv for trace output.")
+    boolean[] verbose = new boolean[0];
+
+    @Option(names = "--log-level", paramLabel = "LEVEL", description = "error, warn, info (default), debug or trace.")
+    String logLevel;
+
+    @Option(names = "--mock-server", description = "Start the built-in mock server in-process and benchmark it (ignores --url).")
+    boolean embeddedMock;
+
+    RunOptions toRunOptions() {
+        String level = logLevel;
+        if (level == null) level = verbose.length >= 2 ? "trace" : verbose.length == 1 ? "debug" : "info";
+        if (!java.util.Set.of("error", "warn", "info", "debug", "trace").contains(level)) {
+            throw new BadInputException("--log-level: unknown level '" + logLevel + "'; use error, warn, info, debug or trace");
+        }
+        String ui = uiType == null ? (System.console() != null ? "simple" : "none") : uiType;
+        if (!ui.equals("simple") && !ui.equals("none")) {
+            throw new BadInputException("--ui-type: unknown UI '" + uiType + "'; use simple or none");
+        }
+        if (!level.equals("info") && !level.equals("error") && !level.equals("warn")) System.setProperty("redline.verbose", "true");
+        return new RunOptions(ui, level, embeddedMock);
+    }
+}

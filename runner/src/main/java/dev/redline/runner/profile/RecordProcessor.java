@@ -1,0 +1,81 @@
+package dev.redline.runner.profile;
+
+import dev.redline.runner.record.RecordSink;
+import dev.redline.runner.record.RequestRecord;
+import dev.redline.runner.record.Usage;
+import dev.redline.runner.tokenizer.Tokenizer;
+
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
+
+/**
+ * Takes finished records off the event loops, counts their output tokens, frees their text and hands
+ * them to {@code downstream} (metrics, per-record export) on one thread, in completion order.
+ */
+public final class RecordProcessor implements RecordSink, AutoCloseable {
+    private static final RequestRecord POISON = new RequestRecord(-1, RequestRecord.Phase.WARMUP);
+
+    private final Tokenizer tokenizer;
+    private final boolean useServerTokenCount;
+    private final Consumer<RequestRecord> downstream;
+    private final LinkedBlockingQueue<RequestRecord> queue = new LinkedBlockingQueue<>();
+    private final Thread worker;
+    private volatile Throwable failure;
+
+    public RecordProcessor(Tokenizer tokenizer, boolean useServerTokenCount, Consumer<RequestRecord> downstream) {
+        this.tokenizer = tokenizer;
+        this.useServerTokenCount = useServerTokenCount;
+        this.downstream = downstream;
+        this.worker = new Thread(this::drain, "redline-records");
+        this.worker.setDaemon(true);
+        this.worker.start();
+    }
+
+    /** Called on an event loop: enqueue only. */
+    @Override
+    public void accept(RequestRecord record) {
+        queue.add(record);
+    }
+
+    private void drain() {
+        try {
+            while (true) {
+                RequestRecord r = queue.take();
+                if (r == POISON) return;
+                countTokens(r);
+                downstream.accept(r);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable t) {
+            failure = t;
+        }
+    }
+
+    /** OSL per AIPerf §1.3: output and reasoning text each concatenated and encoded once. */
+    void countTokens(RequestRecord r) {
+        Usage usage = r.usage();
+        if (useServerTokenCount && usage != null && usage.completionTokens() >= 0) {
+            int reasoning = Math.max(usage.reasoningTokens(), 0);
+            r.setReasoningTokens(reasoning);
+            r.setOutputTokens(usage.completionTokens() - reasoning);
+            if (usage.promptTokens() >= 0) r.setInputTokens(usage.promptTokens());
+        } else if (!r.isError()) {
+            r.setOutputTokens(tokenizer.count(r.outputText()));
+            r.setReasoningTokens(tokenizer.count(r.reasoningText()));
+        }
+        r.dropText();
+    }
+
+    /** Waits until every accepted record has been processed. */
+    @Override
+    public void close() {
+        queue.add(POISON);
+        try {
+            worker.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure != null) throw new IllegalStateException("record processing failed", failure);
+    }
+}
