@@ -26,16 +26,16 @@ public class DatasetSpec {
     @JsonPropertyDescription("Format of inputFile: single_turn, multi_turn, random_pool, mooncake_trace, bailian_trace, burst_gpt_trace, sagemaker_data_capture. Inferred when unset.")
     private String customDatasetType;
 
-    @JsonPropertyDescription("Name of a public dataset, e.g. sharegpt (--public-dataset).")
+    @JsonPropertyDescription("Name of a public dataset: sharegpt or instruct_coder (--public-dataset). Downloaded once into the cache, or read from inputFile.")
     private String publicDataset;
 
     @JsonPropertyDescription("Subset of a Hugging Face dataset (--hf-subset).")
     private String hfSubset;
 
-    @JsonPropertyDescription("Order entries are used in: sequential, random or shuffle.")
+    @JsonPropertyDescription("Order entries are used in: sequential, random (with replacement) or shuffle (re-shuffled each pass). Default shuffle for synthetic and public datasets, sequential for files and traces.")
     private String samplingStrategy;
 
-    @JsonPropertyDescription("Inline records in single_turn form, used instead of a file.")
+    @JsonPropertyDescription("Inline records in single_turn form (text or texts, output_length, timestamp or delay, extra), used instead of a file. Keep it under 500 records.")
     private List<Map<String, Object>> records;
 
     public String getType() { return type; }

@@ -14,13 +14,13 @@ public class PromptSpec {
     @JsonPropertyDescription("Output sequence length in tokens, sent as max_completion_tokens/max_tokens. Unset: no limit is sent.")
     private LengthSpec osl;
 
-    @JsonPropertyDescription("Token block size used for hash_ids prompt synthesis (--isl-block-size).")
+    @JsonPropertyDescription("Tokens per hash_ids block in traces (--isl-block-size). Default 512 for mooncake_trace, 16 for bailian_trace.")
     private Integer blockSize;
 
-    @JsonPropertyDescription("Number of distinct shared prefixes (--num-prefix-prompts).")
+    @JsonPropertyDescription("Number of distinct shared prefixes; each synthetic entry starts with a seeded choice of one (--num-prefix-prompts). Needs prefixPromptLength.")
     private Integer prefixPromptCount;
 
-    @JsonPropertyDescription("Length in tokens of each shared prefix (--prefix-prompt-length).")
+    @JsonPropertyDescription("Length in tokens of each shared prefix, added to the entry's ISL (--prefix-prompt-length).")
     private Integer prefixPromptLength;
 
     @JsonPropertyDescription("Texts per embeddings request (--batch-size-text). Default 1.")

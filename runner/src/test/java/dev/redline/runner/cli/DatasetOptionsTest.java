@@ -95,4 +95,41 @@ class DatasetOptionsTest {
             assertTrue(opts.flagsByField().containsValue(flag), flag);
         }
     }
+
+    @Test
+    void datasetSourceAndShapeFlags() {
+        BenchmarkSpec spec = new BenchmarkSpec();
+        parse("--num-prefix-prompts", "4", "--prefix-prompt-length", "100", "--isl-block-size", "64",
+                "--dataset-sampling-strategy", "random", "--batch-size-text", "8", "--input-file", "trace.jsonl",
+                "--custom-dataset-type", "mooncake_trace", "--hf-subset", "sub").applyTo(spec);
+        PromptSpec p = spec.getDataset().getPrompts();
+        assertEquals(4, p.getPrefixPromptCount());
+        assertEquals(100, p.getPrefixPromptLength());
+        assertEquals(64, p.getBlockSize());
+        assertEquals(8, p.getBatchSize());
+        assertEquals("random", spec.getDataset().getSamplingStrategy());
+        assertEquals("trace.jsonl", spec.getDataset().getInputFile());
+        assertEquals("mooncake_trace", spec.getDataset().getCustomDatasetType());
+        assertEquals("sub", spec.getDataset().getHfSubset());
+        BenchmarkSpec alias = new BenchmarkSpec();
+        parse("--prompt-input-tokens-block-size", "32", "--public-dataset", "sharegpt").applyTo(alias);
+        assertEquals(32, alias.getDataset().getPrompts().getBlockSize());
+        assertEquals("sharegpt", alias.getDataset().getPublicDataset());
+    }
+
+    @Test
+    void badDatasetValuesAreRejectedNamingTheFlag() {
+        DatasetOptions opts = parse("--dataset-sampling-strategy", "shufle", "--custom-dataset-type", "mooncake",
+                "--num-prefix-prompts", "2");
+        BenchmarkSpec spec = new BenchmarkSpec();
+        spec.setModels(List.of("m"));
+        opts.applyTo(spec);
+        List<Violation> v = SpecValidator.validate(spec);
+        assertEquals(List.of("dataset.samplingStrategy", "dataset.customDatasetType", "dataset.customDatasetType",
+                "dataset.prompts.prefixPromptCount"), v.stream().map(Violation::path).toList(), v.toString());
+        assertTrue(v.get(0).message().contains("did you mean 'shuffle'"), v.get(0).message());
+        assertTrue(v.get(1).message().contains("use one of single_turn, multi_turn"), v.get(1).message());
+        assertTrue(v.get(2).message().contains("needs a file"), v.get(2).message());
+        for (Violation x : v) assertTrue(opts.flagsByField().containsKey(x.path()), x.path());
+    }
 }

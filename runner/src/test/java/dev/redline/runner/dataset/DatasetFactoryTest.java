@@ -90,4 +90,34 @@ class DatasetFactoryTest {
             assertEquals(2048, tok.encode(c.turns().get(0).texts().get(0)).length);
         }
     }
+
+    @Test
+    void prefixPromptsAreSharedAndCountedInTheIsl() {
+        Tokenizer tok = TestTokenizers.qwen();
+        BenchmarkSpec spec = spec(8, 24, new LengthSpec(30, 6.0), null);
+        spec.getDataset().getPrompts().setPrefixPromptCount(3);
+        spec.getDataset().getPrompts().setPrefixPromptLength(40);
+        Dataset d = DatasetFactory.build(spec, tok);
+        Set<String> heads = new HashSet<>();
+        for (Conversation c : d.conversations()) {
+            Turn t = c.turns().get(0);
+            int[] ids = tok.encode(t.texts().get(0));
+            assertEquals(t.inputTokens(), ids.length);
+            assertTrue(t.inputTokens() >= 41, "prefix of 40 plus at least one token");
+            heads.add(tok.decode(java.util.Arrays.copyOf(ids, 35)));
+        }
+        assertTrue(heads.size() > 1 && heads.size() <= 3, "entries start with one of 3 prefixes: " + heads.size());
+    }
+
+    @Test
+    void textBatchesHoldSeveralExactTexts() {
+        Tokenizer tok = new BuiltinTokenizer();
+        BenchmarkSpec spec = spec(2, 5, new LengthSpec(20, 5.0), null);
+        spec.getDataset().getPrompts().setBatchSize(3);
+        for (Conversation c : DatasetFactory.build(spec, tok).conversations()) {
+            Turn t = c.turns().get(0);
+            assertEquals(3, t.texts().size());
+            assertEquals(t.texts().stream().mapToInt(tok::count).sum(), t.inputTokens());
+        }
+    }
 }
