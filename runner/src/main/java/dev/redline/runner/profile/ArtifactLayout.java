@@ -28,7 +28,8 @@ public final class ArtifactLayout {
         } catch (IOException e) {
             throw new BadInputException("--artifact-dir: cannot create " + dir + " (" + e.getMessage() + "); choose a writable directory");
         }
-        return new ArtifactLayout(dir, spec.artifacts().resolvedPrefix());
+        return new ArtifactLayout(dir, spec.getArtifacts() == null ? new dev.redline.api.v1alpha1.ArtifactsSpec().resolvedPrefix()
+                : spec.getArtifacts().resolvedPrefix());
     }
 
     static String defaultName(BenchmarkSpec spec) {

@@ -91,13 +91,13 @@ public final class ProfileRun {
             String problem = new ReadinessProbe(vertx, config).problem();
             if (problem != null) throw new BadInputException(problem);
             RequestFactory factory = RequestFactory.forConfig(config);
-            if (!"summary".equals(spec.artifacts().resolvedExportLevel())) {
+            if (!summaryOnly()) {
                 InputsJsonWriter.write(layout.inputsJson(), dataset, factory, spec.getModels());
             }
             MetricsContext metricsContext = new MetricsContext(config.endpointType(), config.streaming(),
                     spec.getGoodput(), spec.endpoint().isUseServerTokenCount());
             RecordMetricsAccumulator profiling = new RecordMetricsAccumulator(metricsContext);
-            RecordJsonlWriter jsonl = "summary".equals(spec.artifacts().resolvedExportLevel()) ? null
+            RecordJsonlWriter jsonl = summaryOnly() ? null
                     : new RecordJsonlWriter(layout.recordsJsonl(), new RecordMetricsView(metricsContext), 0);
             log.info("Benchmarking " + config.endpointUrl() + " (" + String.join(",", spec.getModels()) + ")");
             boolean interrupted = false;
@@ -150,6 +150,10 @@ public final class ProfileRun {
     private AutoCloseable progress(LoadRunner runner) {
         if (!"simple".equals(options.uiType())) return () -> { };
         return new ProgressBar(new LoadProgressSource(runner.progress()), System.err);
+    }
+
+    private boolean summaryOnly() {
+        return spec.getArtifacts() != null && "summary".equals(spec.getArtifacts().resolvedExportLevel());
     }
 
     private long seed() {
