@@ -1,0 +1,75 @@
+package dev.redline.runner.telemetry.series;
+
+import dev.redline.runner.telemetry.prometheus.MetricType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The observations of one series in scrape order, each with the monotonic time of its scrape
+ * ({@link System#nanoTime()}, the clock base request records use) and the wall time for reports.
+ */
+public final class Timeline {
+    private final SeriesId id;
+    private final MetricType type;
+    private final List<Point> points = new ArrayList<>();
+
+    /** One observation with its times. */
+    public record Point(long monoNanos, long wallMillis, Observation observation) { }
+
+    public Timeline(SeriesId id, MetricType type) {
+        this.id = id;
+        this.type = type;
+    }
+
+    public SeriesId id() { return id; }
+    public MetricType type() { return type; }
+    public List<Point> points() { return points; }
+
+    public void add(long monoNanos, long wallMillis, Observation observation) {
+        points.add(new Point(monoNanos, wallMillis, observation));
+    }
+
+    /** Index of the last point at or before {@code t}, or -1. */
+    public int lastAtOrBefore(long t) {
+        int idx = -1;
+        for (int i = 0; i < points.size(); i++) {
+            if (points.get(i).monoNanos() <= t) idx = i; else break;
+        }
+        return idx;
+    }
+
+    /** Index of the first point at or after {@code t}, or -1. */
+    public int firstAtOrAfter(long t) {
+        for (int i = 0; i < points.size(); i++) {
+            if (points.get(i).monoNanos() >= t) return i;
+        }
+        return -1;
+    }
+
+    /**
+     * The points that bracket a window for deltas: the last one at or before the start (else the first
+     * one), through the first one at or after the end (else the last one).
+     */
+    public List<Point> bracket(long start, long end) {
+        if (points.isEmpty()) return List.of();
+        int from = Math.max(lastAtOrBefore(start), 0);
+        int to = firstAtOrAfter(end);
+        if (to < 0) to = points.size() - 1;
+        if (to < from) return List.of();
+        return new ArrayList<>(points.subList(from, to + 1));
+    }
+
+    /** Points inside {@code [start, end]}; when none, the last one before the end (a gauge's state). */
+    public List<Point> within(long start, long end) {
+        List<Point> out = new ArrayList<>();
+        for (Point p : points) {
+            if (p.monoNanos() >= start && p.monoNanos() <= end) out.add(p);
+        }
+        if (out.isEmpty()) {
+            int i = lastAtOrBefore(end);
+            if (i >= 0) out.add(points.get(i));
+        }
+        return out;
+    }
+}
