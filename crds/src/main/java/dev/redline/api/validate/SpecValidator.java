@@ -13,7 +13,8 @@ public final class SpecValidator {
             new EndpointRules(),
             new PhaseRules(),
             new DatasetRules(),
-            new GoodputRules()
+            new GoodputRules(),
+            new TelemetryRules()
     );
 
     private SpecValidator() { }
