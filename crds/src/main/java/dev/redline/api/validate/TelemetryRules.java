@@ -55,6 +55,17 @@ final class TelemetryRules implements ValidationRule {
             }
             for (String part : u.split(",")) {
                 if (part.isBlank()) continue;
+                String p = part.trim().toLowerCase();
+                if (p.equals("pynvml") || p.equals("amdsmi")) {
+                    out.add(path + "[" + i + "]", "'" + part.trim() + "' collectors are not supported; Redline reads DCGM"
+                            + " exporters, give their URLs (e.g. localhost:9400)");
+                    continue;
+                }
+                if (p.endsWith(".csv")) {
+                    out.add(path + "[" + i + "]", "custom DCGM metric files are not supported; Redline reports every"
+                            + " DCGM field the exporter serves, so give exporter URLs only");
+                    continue;
+                }
                 String problem = EndpointRules.urlProblem(part.trim());
                 if (problem != null) out.add(path + "[" + i + "]", problem);
             }
