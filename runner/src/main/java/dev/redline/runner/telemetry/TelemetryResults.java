@@ -66,7 +66,10 @@ public final class TelemetryResults {
     public String consoleTables(EfficiencyInputs totals) {
         StringBuilder sb = new StringBuilder();
         if (server != null) sb.append(ServerMetricsTable.render(server));
-        if (gpu != null) sb.append(GpuTelemetryTable.render(gpu, totals == null ? null : gpuEfficiency(totals)));
+        if (gpu != null) {
+            sb.append(GpuTelemetryTable.render(gpu, totals == null ? null : gpuEfficiency(totals),
+                    config.gpu() == TelemetryConfig.GpuMode.ON));
+        }
         return sb.toString();
     }
 

@@ -14,8 +14,11 @@ public final class GpuTelemetryTable {
 
     private GpuTelemetryTable() { }
 
-    /** @param efficiency from {@link GpuEfficiency#compute}, or null */
-    public static String render(GpuTelemetrySummary s, Map<String, GpuEfficiency.Metric> efficiency) {
+    /**
+     * @param efficiency  from {@link GpuEfficiency#compute}, or null
+     * @param listMissing whether to add a line per exporter that could not be scraped
+     */
+    public static String render(GpuTelemetrySummary s, Map<String, GpuEfficiency.Metric> efficiency, boolean listMissing) {
         StringBuilder out = new StringBuilder();
         for (GpuSummary g : s.gpus()) {
             TextTable t = new TextTable("GPU Telemetry | " + g.gpu().displayName(),
@@ -41,7 +44,7 @@ public final class GpuTelemetryTable {
             });
             out.append(t.render()).append('\n');
         }
-        out.append(MissingTargets.describe(s.endpoints()));
+        if (listMissing) out.append(MissingTargets.describe(s.endpoints()));
         return out.toString();
     }
 }

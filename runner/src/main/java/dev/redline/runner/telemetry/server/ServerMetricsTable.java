@@ -4,6 +4,7 @@ import dev.redline.runner.telemetry.scrape.MissingTargets;
 import dev.redline.runner.telemetry.scrape.TargetReport;
 import dev.redline.runner.telemetry.summary.TextTable;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** The console's second table: headline server metrics per endpoint, and what could not be scraped. */
@@ -19,14 +20,19 @@ public final class ServerMetricsTable {
             List<KeyMetric> keys = s.keyMetrics().getOrDefault(url, List.of());
             if (!r.reachable() && keys.isEmpty()) continue;
             String engine = s.engines().getOrDefault(url, Engine.UNKNOWN).label();
-            String[] header = new String[STATS.length + 1];
-            header[0] = "Metric";
-            System.arraycopy(STATS, 0, header, 1, STATS.length);
-            TextTable t = new TextTable("Server Metrics | " + r.effectiveUrl() + " (" + engine + ")", header);
+            List<String> stats = new ArrayList<>();
+            for (String st : STATS) {
+                if (keys.stream().anyMatch(k -> k.values().containsKey(st))) stats.add(st);
+            }
+            List<String> header = new ArrayList<>(List.of("Metric"));
+            header.addAll(stats);
+            TextTable t = new TextTable("Server Metrics | " + r.effectiveUrl() + " (" + engine + ")", header.toArray(String[]::new));
             for (KeyMetric k : keys) {
-                String[] row = new String[STATS.length + 1];
+                String[] row = new String[stats.size() + 1];
                 row[0] = k.title() + " (" + k.unit() + ")";
-                for (int i = 0; i < STATS.length; i++) row[i + 1] = k.values().containsKey(STATS[i]) ? TextTable.num(k.value(STATS[i])) : "";
+                for (int i = 0; i < stats.size(); i++) {
+                    row[i + 1] = k.values().containsKey(stats.get(i)) ? TextTable.num(k.value(stats.get(i))) : "";
+                }
                 t.row(row);
             }
             if (keys.isEmpty()) t.note("No known inference-server metrics at this endpoint; see " + ServerMetricsExport.JSON_FILE + ".");
