@@ -26,8 +26,26 @@ public final class Timeline {
     public MetricType type() { return type; }
     public List<Point> points() { return points; }
 
+    /**
+     * Appends an observation. For counters, histograms and summaries a run of identical observations
+     * keeps only its first and last point (the last one moves forward), so an idle server costs no
+     * memory over a long run and deltas are unchanged. Gauges keep every sample: their statistics
+     * weigh each scrape.
+     */
     public void add(long monoNanos, long wallMillis, Observation observation) {
-        points.add(new Point(monoNanos, wallMillis, observation));
+        int n = points.size();
+        Observation obs = observation;
+        if (n > 0 && obs instanceof Observation.Histogram h && points.get(n - 1).observation() instanceof Observation.Histogram prev
+                && java.util.Arrays.equals(prev.upperBounds(), h.upperBounds())) {
+            obs = new Observation.Histogram(prev.upperBounds(), h.cumulativeCounts(), h.sum(), h.count()); // share the bounds
+        }
+        boolean collapsible = type == MetricType.COUNTER || type == MetricType.HISTOGRAM || type == MetricType.SUMMARY;
+        if (collapsible && n >= 2 && obs.sameAs(points.get(n - 1).observation())
+                && obs.sameAs(points.get(n - 2).observation())) {
+            points.set(n - 1, new Point(monoNanos, wallMillis, points.get(n - 1).observation()));
+            return;
+        }
+        points.add(new Point(monoNanos, wallMillis, obs));
     }
 
     /** Index of the last point at or before {@code t}, or -1. */

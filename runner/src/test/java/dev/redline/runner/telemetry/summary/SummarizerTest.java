@@ -83,4 +83,20 @@ class SummarizerTest {
         assertEquals(40.0, h.buckets().get("0.2"), 1e-12);
         assertEquals(10.0, h.buckets().get("+Inf"), 1e-12);
     }
+
+    @Test
+    void idleRunsOfIdenticalCounterScrapesCollapseWithoutChangingTheDelta() {
+        String[] scrapes = new String[60];
+        for (int i = 0; i < 60; i++) {
+            int v = i < 40 ? 100 : 100 + (i - 39) * 10; // idle for 40 s, then +10/s
+            scrapes[i] = (i == 0 ? "# TYPE c counter\n" : "") + "c_total " + v + "\n";
+        }
+        SeriesStore st = store(scrapes);
+        Timeline t = only(st, "c_total");
+        assertEquals(2 + 20, t.points().size(), "the idle run keeps its first and last scrape");
+        SeriesSummary.Counter c = (SeriesSummary.Counter) new Summarizer(39 * S, 59 * S).summarize(t, 0);
+        assertEquals(200, c.total(), 1e-9);
+        assertEquals(20.0, c.seconds(), 1e-9, "the window is bracketed by the scrape at 39 s, not the one at 0 s");
+        assertEquals(10.0, c.rate(), 1e-9);
+    }
 }
