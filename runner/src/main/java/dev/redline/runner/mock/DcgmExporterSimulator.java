@@ -124,6 +124,38 @@ public final class DcgmExporterSimulator {
         return vertx.createHttpServer().requestHandler(handler()).listen(port, "127.0.0.1");
     }
 
+    /**
+     * Runs a standalone exporter: {@code --dcgm-port N} (default 9400), {@code --gpus N},
+     * {@code --load TOKENS_PER_S} (a fixed load, default 0), {@code --legacy-hostname}, {@code --blank-values}.
+     */
+    public static void main(String[] args) {
+        Options o = new Options();
+        int port = 9400;
+        double load = 0;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--dcgm-port" -> port = Integer.parseInt(args[++i]);
+                    case "--gpus" -> o.gpus = Integer.parseInt(args[++i]);
+                    case "--load" -> load = Double.parseDouble(args[++i]);
+                    case "--legacy-hostname" -> o.legacyHostnameLabel = true;
+                    case "--blank-values" -> o.blankMemoryTemperature = true;
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            if (port < 0 || port > 65535 || o.gpus < 1) throw new IllegalArgumentException("--dcgm-port must be 0-65535 and --gpus >= 1");
+        } catch (RuntimeException e) {
+            System.err.println("dcgm simulator: " + (e instanceof ArrayIndexOutOfBoundsException ? "missing value for " + args[args.length - 1] : e.getMessage())
+                    + "; usage: --dcgm-port 9400 --gpus 2 --load 0 [--legacy-hostname] [--blank-values]");
+            System.exit(2);
+            return;
+        }
+        DcgmExporterSimulator sim = new DcgmExporterSimulator(o);
+        sim.setLoad(load);
+        HttpServer server = sim.listen(Vertx.vertx(), port).toCompletionStage().toCompletableFuture().join();
+        System.out.println("DCGM exporter simulator on http://127.0.0.1:" + server.actualPort() + "/metrics");
+    }
+
     private interface PerGpu {
         String value(int gpu);
     }

@@ -105,6 +105,16 @@ public final class TelemetrySession implements AutoCloseable {
         return new TelemetryResults(config, w, serverStore, serverScraper.reports(), gpuStore, gpuScraper.reports());
     }
 
+    /** Raw server series (monotonic + wall times per sample), for time slices aligned with request records. */
+    public SeriesStore serverSeries() {
+        return serverStore;
+    }
+
+    /** Raw DCGM series, for time slices aligned with request records. */
+    public SeriesStore gpuSeries() {
+        return gpuStore;
+    }
+
     public List<TargetReport> reports() {
         List<TargetReport> all = new ArrayList<>(serverScraper.reports());
         all.addAll(gpuScraper.reports());
