@@ -196,4 +196,33 @@ class TelemetrySessionTest {
             server.close();
         }
     }
+
+    @Test
+    void serverCounterDeltaEqualsWhatWasServedInTheWindow() throws Exception {
+        java.util.concurrent.atomic.AtomicLong served = new java.util.concurrent.atomic.AtomicLong(1000);
+        HttpServer server = vertx.createHttpServer().requestHandler(req -> req.response().end(
+                "# TYPE vllm:request_success_total counter\nvllm:request_success_total{finished_reason=\"stop\"} "
+                        + served.get() + "\n# TYPE vllm:num_requests_running gauge\nvllm:num_requests_running 3\n"))
+                .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get();
+        TelemetryConfig cfg = new TelemetryConfig(true, List.of(), FAST, TelemetryConfig.GpuMode.OFF, List.of(), FAST,
+                Duration.ofSeconds(1));
+        try (TelemetrySession session = TelemetrySession.start(cfg, "http://127.0.0.1:" + server.actualPort() + "/v1")) {
+            served.addAndGet(7); // warmup: must not count
+            long s0 = successes(session);
+            await(() -> successes(session) >= s0 + 2);
+            session.markWindowStart();
+            for (int i = 0; i < 25; i++) {
+                served.incrementAndGet();
+                Thread.sleep(10);
+            }
+            session.markWindowEnd();
+            session.stop();
+            ServerMetricsSummary s = session.results().server();
+            String url = s.endpoints().get(0).target().url();
+            assertEquals(25, s.keyMetric(url, "requests_completed").value("total"), 1e-9);
+            assertEquals(3, s.keyMetric(url, "requests_running").value("avg"), 1e-9);
+        } finally {
+            server.close();
+        }
+    }
 }

@@ -7,24 +7,27 @@ import java.util.Map;
  * {@code gpu}), model name and host name ({@code hostname}, spelled {@code Hostname} before
  * dcgm-exporter PR #655).
  */
-public record GpuIdentity(String endpoint, String uuid, String index, String modelName, String hostname) {
+public record GpuIdentity(String endpoint, String uuid, String index, String modelName, String hostname,
+                          String migInstance) {
 
     public static GpuIdentity of(String endpoint, Map<String, String> labels) {
         String uuid = first(labels, "UUID", "uuid");
         String index = first(labels, "gpu", "GPU");
         String host = first(labels, "hostname", "Hostname");
         return new GpuIdentity(endpoint, uuid == null ? "" : uuid, index == null ? "" : index,
-                first(labels, "modelName", "model_name"), host);
+                first(labels, "modelName", "model_name"), host, labels.get("GPU_I_ID"));
     }
 
     /** Key that ignores the model and host labels (they can change spelling across exporter versions). */
     String key() {
-        return endpoint + "|" + (uuid.isEmpty() ? "gpu" + index : uuid);
+        // MIG instances of one GPU share its UUID; GPU_I_ID tells them apart.
+        return endpoint + "|" + (uuid.isEmpty() ? "gpu" + index : uuid) + (migInstance == null ? "" : "|mig" + migInstance);
     }
 
     public String displayName() {
         StringBuilder sb = new StringBuilder("GPU ").append(index.isEmpty() ? "?" : index);
         if (modelName != null) sb.append(' ').append(modelName);
+        if (migInstance != null) sb.append(" MIG ").append(migInstance);
         if (!uuid.isEmpty()) sb.append(" (").append(uuid).append(')');
         if (hostname != null && !hostname.isEmpty()) sb.append(" @ ").append(hostname);
         return sb.toString();

@@ -51,6 +51,7 @@ public final class GpuTelemetryExport {
             m.put("gpu_uuid", g.gpu().uuid());
             m.put("gpu_model", g.gpu().modelName());
             m.put("hostname", g.gpu().hostname());
+            if (g.gpu().migInstance() != null) m.put("mig_instance", g.gpu().migInstance());
             Map<String, Object> metrics = new LinkedHashMap<>();
             g.metrics().forEach((key, d) -> {
                 DcgmField f = g.fields().get(key);
