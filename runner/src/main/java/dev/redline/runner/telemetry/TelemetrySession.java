@@ -67,6 +67,21 @@ public final class TelemetrySession implements AutoCloseable {
 
     public TelemetryConfig config() { return config; }
 
+    /**
+     * Waits until every target has answered or failed once (at most {@code max}), so that the first
+     * reference scrape exists before the profiling phase starts. Returns whether all did.
+     */
+    public boolean awaitFirstScrapes(Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (true) {
+            boolean all = true;
+            for (TargetReport r : reports()) all &= r.successes() + r.failures() > 0;
+            if (all) return true;
+            if (System.nanoTime() >= deadline) return false;
+            Thread.sleep(10);
+        }
+    }
+
     /** Records now as the start of the measured window (call when profiling starts). */
     public void markWindowStart() {
         windowStart = System.nanoTime();

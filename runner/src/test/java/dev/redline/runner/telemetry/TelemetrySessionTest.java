@@ -152,6 +152,7 @@ class TelemetrySessionTest {
         TelemetryConfig cfg = new TelemetryConfig(true, List.of(), FAST, TelemetryConfig.GpuMode.ON,
                 List.of(gpuUrl), FAST, Duration.ofMillis(500));
         try (TelemetrySession session = TelemetrySession.start(cfg, "http://127.0.0.1:" + closedPort + "/v1")) {
+            assertTrue(session.awaitFirstScrapes(Duration.ofSeconds(30)));
             await(() -> session.reports().get(0).failures() >= 3 && session.reports().get(1).successes() >= 3);
             session.stop();
             TelemetryResults results = session.results();
