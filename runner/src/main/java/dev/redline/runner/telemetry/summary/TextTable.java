@@ -32,7 +32,7 @@ public final class TextTable {
     public static String num(Double d) {
         if (d == null || !Double.isFinite(d)) return "-";
         double a = Math.abs(d);
-        if (a != 0 && a < 0.01) return String.format(Locale.ROOT, "%.4f", d);
+        if (a != 0 && a < 1) return String.format(Locale.ROOT, "%.4f", d);
         if (a >= 100000) return String.format(Locale.ROOT, "%.0f", d);
         return String.format(Locale.ROOT, "%.2f", d);
     }
