@@ -90,4 +90,15 @@ public class BenchmarkSpec {
         if (phases == null) phases = new ArrayList<>();
         return phases;
     }
+
+    @JsonPropertyDescription("Server metrics and GPU telemetry scraped during the run.")
+    private TelemetrySpec telemetry;
+
+    public TelemetrySpec getTelemetry() { return telemetry; }
+    public void setTelemetry(TelemetrySpec telemetry) { this.telemetry = telemetry; }
+
+    public TelemetrySpec telemetry() {
+        if (telemetry == null) telemetry = new TelemetrySpec();
+        return telemetry;
+    }
 }

@@ -14,7 +14,9 @@ public final class SpecValidator {
             new PhaseRules(),
             new DatasetRules(),
             new GoodputRules(),
-            new ArtifactsRules()
+            new GoodputRules(),
+            new ArtifactsRules(),
+            new TelemetryRules()
     );
 
     private SpecValidator() { }

@@ -1,0 +1,54 @@
+package dev.redline.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+import java.util.List;
+
+/** What the runner scrapes next to the benchmark: the inference server's /metrics and DCGM exporters. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class TelemetrySpec {
+    @JsonPropertyDescription("Scrape the inference server's Prometheus /metrics (at the endpoint's host and port). Default true (--server-metrics / --no-server-metrics).")
+    private Boolean serverMetrics;
+
+    @JsonPropertyDescription("Extra Prometheus endpoints to scrape with the server metrics, e.g. a Dynamo worker (--server-metrics-url).")
+    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+    private List<String> serverMetricsUrls;
+
+    @JsonPropertyDescription("Seconds between server metrics scrapes. Default 1 (--server-metrics-interval).")
+    private Double serverMetricsInterval;
+
+    @JsonPropertyDescription("GPU telemetry from DCGM exporters: true reports it (and missing exporters), false turns it off; unset tries the default exporters quietly (--gpu-telemetry / --no-gpu-telemetry).")
+    private Boolean gpuTelemetry;
+
+    @JsonPropertyDescription("DCGM exporter URLs. Default localhost:9400 and localhost:9401 (--gpu-telemetry URL...).")
+    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+    private List<String> gpuTelemetryUrls;
+
+    @JsonPropertyDescription("Seconds between DCGM scrapes. Default 1 (--gpu-telemetry-interval). Set the exporter's own collection interval (-c) to 1000 ms or less too.")
+    private Double gpuTelemetryInterval;
+
+    @JsonPropertyDescription("Timeout of one scrape in seconds. Default 2 (--telemetry-scrape-timeout).")
+    private Double scrapeTimeout;
+
+    @JsonPropertyDescription("In a cluster: label selector of the DCGM exporter pods to scrape on the model server's nodes, e.g. app.kubernetes.io/name=dcgm-exporter.")
+    private String dcgmPodSelector;
+
+    public Boolean getServerMetrics() { return serverMetrics; }
+    public void setServerMetrics(Boolean serverMetrics) { this.serverMetrics = serverMetrics; }
+    public List<String> getServerMetricsUrls() { return serverMetricsUrls; }
+    public void setServerMetricsUrls(List<String> serverMetricsUrls) { this.serverMetricsUrls = serverMetricsUrls; }
+    public Double getServerMetricsInterval() { return serverMetricsInterval; }
+    public void setServerMetricsInterval(Double serverMetricsInterval) { this.serverMetricsInterval = serverMetricsInterval; }
+    public Boolean getGpuTelemetry() { return gpuTelemetry; }
+    public void setGpuTelemetry(Boolean gpuTelemetry) { this.gpuTelemetry = gpuTelemetry; }
+    public List<String> getGpuTelemetryUrls() { return gpuTelemetryUrls; }
+    public void setGpuTelemetryUrls(List<String> gpuTelemetryUrls) { this.gpuTelemetryUrls = gpuTelemetryUrls; }
+    public Double getGpuTelemetryInterval() { return gpuTelemetryInterval; }
+    public void setGpuTelemetryInterval(Double gpuTelemetryInterval) { this.gpuTelemetryInterval = gpuTelemetryInterval; }
+    public Double getScrapeTimeout() { return scrapeTimeout; }
+    public void setScrapeTimeout(Double scrapeTimeout) { this.scrapeTimeout = scrapeTimeout; }
+    public String getDcgmPodSelector() { return dcgmPodSelector; }
+    public void setDcgmPodSelector(String dcgmPodSelector) { this.dcgmPodSelector = dcgmPodSelector; }
+}

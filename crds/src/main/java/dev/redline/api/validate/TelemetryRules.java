@@ -1,0 +1,74 @@
+package dev.redline.api.validate;
+
+import dev.redline.api.v1alpha1.BenchmarkSpec;
+import dev.redline.api.v1alpha1.TelemetrySpec;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Telemetry: scrape intervals and timeout in range, URLs usable, DCGM pod selector well-formed. */
+final class TelemetryRules implements ValidationRule {
+    /** Faster than 50 ms is load on the server, not telemetry; slower than 5 min gives no curve. */
+    static final double MIN_INTERVAL = 0.05;
+    static final double MAX_INTERVAL = 300;
+    private static final Pattern SELECTOR_TERM =
+            Pattern.compile("!?[A-Za-z0-9]([A-Za-z0-9._/-]*[A-Za-z0-9])?(\\s*(==?|!=)\\s*[A-Za-z0-9._-]*)?");
+
+    @Override
+    public void check(BenchmarkSpec spec, Violations out) {
+        TelemetrySpec t = spec.getTelemetry();
+        if (t == null) return;
+        interval(out, "telemetry.serverMetricsInterval", t.getServerMetricsInterval());
+        interval(out, "telemetry.gpuTelemetryInterval", t.getGpuTelemetryInterval());
+        if (t.getScrapeTimeout() != null && !(t.getScrapeTimeout() > 0 && t.getScrapeTimeout() <= 60)) {
+            out.add("telemetry.scrapeTimeout", "must be between 0 and 60 seconds, got " + t.getScrapeTimeout()
+                    + "; a short timeout (default 2) keeps a slow exporter from delaying the next scrape");
+        }
+        urls(out, "telemetry.serverMetricsUrls", t.getServerMetricsUrls());
+        urls(out, "telemetry.gpuTelemetryUrls", t.getGpuTelemetryUrls());
+        String sel = t.getDcgmPodSelector();
+        if (sel != null) {
+            for (String term : sel.split(",", -1)) {
+                if (!SELECTOR_TERM.matcher(term.trim()).matches()) {
+                    out.add("telemetry.dcgmPodSelector", "'" + sel + "' is not a label selector; use key=value pairs"
+                            + " separated by commas, e.g. app.kubernetes.io/name=dcgm-exporter");
+                    break;
+                }
+            }
+        }
+    }
+
+    private static void interval(Violations out, String path, Double v) {
+        if (v != null && !(v >= MIN_INTERVAL && v <= MAX_INTERVAL)) {
+            out.add(path, "must be between " + MIN_INTERVAL + " and " + (int) MAX_INTERVAL + " seconds, got " + v
+                    + "; 1 (the default) resolves load changes without loading the server");
+        }
+    }
+
+    private static void urls(Violations out, String path, List<String> urls) {
+        if (urls == null) return;
+        for (int i = 0; i < urls.size(); i++) {
+            String u = urls.get(i);
+            if (u == null || u.isBlank()) {
+                out.add(path + "[" + i + "]", "URL is empty; give a URL like http://host:9400/metrics");
+                continue;
+            }
+            for (String part : u.split(",")) {
+                if (part.isBlank()) continue;
+                String p = part.trim().toLowerCase();
+                if (p.equals("pynvml") || p.equals("amdsmi")) {
+                    out.add(path + "[" + i + "]", "'" + part.trim() + "' collectors are not supported; Redline reads DCGM"
+                            + " exporters, give their URLs (e.g. localhost:9400)");
+                    continue;
+                }
+                if (p.endsWith(".csv")) {
+                    out.add(path + "[" + i + "]", "custom DCGM metric files are not supported; Redline reports every"
+                            + " DCGM field the exporter serves, so give exporter URLs only");
+                    continue;
+                }
+                String problem = EndpointRules.urlProblem(part.trim());
+                if (problem != null) out.add(path + "[" + i + "]", problem);
+            }
+        }
+    }
+}

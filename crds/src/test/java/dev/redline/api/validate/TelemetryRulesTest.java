@@ -1,0 +1,58 @@
+package dev.redline.api.validate;
+
+import dev.redline.api.config.SpecReader;
+import dev.redline.api.v1alpha1.BenchmarkSpec;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TelemetryRulesTest {
+    private static List<Violation> telemetry(String yaml) {
+        BenchmarkSpec spec = SpecReader.read("models: [m]\ntelemetry:\n" + yaml, "t.yaml");
+        return SpecValidator.validate(spec).stream().filter(v -> v.path().startsWith("telemetry")).toList();
+    }
+
+    @Test
+    void goodTelemetryPasses() {
+        assertEquals(List.of(), telemetry("""
+                  server_metrics: true
+                  server_metrics_urls: [worker:9090, "http://a:1/metrics"]
+                  gpu_telemetry_urls: localhost:9400
+                  server_metrics_interval: 0.5
+                  gpu_telemetry_interval: 1
+                  scrape_timeout: 2
+                  dcgm_pod_selector: app.kubernetes.io/name=dcgm-exporter,tier!=test
+                """));
+    }
+
+    @Test
+    void eachProblemNamesItsField() {
+        List<Violation> v = telemetry("""
+                  server_metrics_interval: 0.001
+                  gpu_telemetry_interval: 1000
+                  scrape_timeout: 0
+                  gpu_telemetry_urls: [pynvml, custom.csv, "ftp://x"]
+                  server_metrics_urls: [""]
+                  dcgm_pod_selector: "a b"
+                """);
+        List<String> paths = v.stream().map(Violation::path).toList();
+        assertEquals(List.of("telemetry.serverMetricsInterval", "telemetry.gpuTelemetryInterval", "telemetry.scrapeTimeout",
+                "telemetry.serverMetricsUrls[0]", "telemetry.gpuTelemetryUrls[0]", "telemetry.gpuTelemetryUrls[1]",
+                "telemetry.gpuTelemetryUrls[2]", "telemetry.dcgmPodSelector"), paths, v.toString());
+        assertTrue(v.get(4).message().contains("DCGM exporters"), v.get(4).message());
+    }
+
+    @Test
+    void unknownTelemetryKeyIsRejectedByTheReader() {
+        try {
+            telemetry("  gpu_telemetri: true\n");
+        } catch (RuntimeException e) {
+            assertTrue(e.getMessage().contains("gpu"), e.getMessage());
+            return;
+        }
+        throw new AssertionError("unknown key accepted");
+    }
+}

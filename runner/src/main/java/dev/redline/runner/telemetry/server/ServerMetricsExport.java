@@ -1,0 +1,123 @@
+package dev.redline.runner.telemetry.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.redline.runner.telemetry.scrape.TargetReport;
+import dev.redline.runner.telemetry.series.SeriesStore;
+import dev.redline.runner.telemetry.summary.Csv;
+import dev.redline.runner.telemetry.summary.SeriesSummary;
+import dev.redline.runner.telemetry.summary.Units;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes {@code server_metrics_export.json} (AIPerf's shape: summary with per-endpoint info, metrics by
+ * name with one entry per series) and {@code server_metrics_export.csv} (one section per metric type).
+ */
+public final class ServerMetricsExport {
+    public static final String JSON_FILE = "server_metrics_export.json";
+    public static final String CSV_FILE = "server_metrics_export.csv";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ServerMetricsExport() { }
+
+    public static void write(ServerMetricsSummary s, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        JSON.writeValue(dir.resolve(JSON_FILE).toFile(), toJson(s));
+        Files.writeString(dir.resolve(CSV_FILE), toCsv(s));
+    }
+
+    public static Map<String, Object> toJson(ServerMetricsSummary s) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("schema_version", "1.0");
+        root.put("generator", "redline");
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("endpoints_configured", s.endpoints().size());
+        summary.put("endpoints_successful", s.endpointsSuccessful());
+        summary.put("start_time", Instant.ofEpochMilli(s.window().startWallMillis()).toString());
+        summary.put("end_time", Instant.ofEpochMilli(s.window().endWallMillis()).toString());
+        summary.put("duration_seconds", s.window().seconds());
+        Map<String, Object> info = new LinkedHashMap<>();
+        for (TargetReport r : s.endpoints()) {
+            Map<String, Object> m = r.toMap();
+            m.put("engine", s.engines().getOrDefault(r.target().url(), Engine.UNKNOWN).label());
+            info.put(r.target().url(), m);
+        }
+        summary.put("endpoint_info", info);
+        root.put("summary", summary);
+
+        Map<String, Object> keys = new LinkedHashMap<>();
+        s.keyMetrics().forEach((url, list) -> {
+            Map<String, Object> k = new LinkedHashMap<>();
+            for (KeyMetric m : list) k.put(m.key(), m.toMap());
+            keys.put(url, k);
+        });
+        root.put("key_metrics", keys);
+
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        for (SeriesSummary ss : s.series()) {
+            String name = ss.id().name();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> entry = (Map<String, Object>) metrics.computeIfAbsent(name, n -> {
+                Map<String, Object> e = new LinkedHashMap<>();
+                SeriesStore.Meta meta = s.meta().get(n);
+                e.put("type", meta == null ? "unknown" : typeName(meta));
+                e.put("description", meta == null ? null : meta.help());
+                e.put("unit", Units.infer(n));
+                e.put("series", new ArrayList<Map<String, Object>>());
+                return e;
+            });
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("endpoint_url", ss.id().endpoint());
+            one.put("labels", ss.id().labels());
+            one.put("stats", ss.stats());
+            if (ss instanceof SeriesSummary.Histogram h) one.put("buckets", h.buckets());
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> list = (List<Map<String, Object>>) entry.get("series");
+            list.add(one);
+        }
+        root.put("metrics", metrics);
+        return root;
+    }
+
+    private static String typeName(SeriesStore.Meta meta) {
+        return switch (meta.type()) {
+            case UNTYPED -> "unknown";
+            default -> meta.type().keyword();
+        };
+    }
+
+    public static String toCsv(ServerMetricsSummary s) {
+        StringBuilder counters = new StringBuilder(Csv.row("Endpoint", "Metric", "Labels", "Total", "Rate (/s)", "Duration (s)"));
+        StringBuilder gauges = new StringBuilder(Csv.row("Endpoint", "Metric", "Labels", "avg", "min", "max", "std",
+                "p1", "p5", "p10", "p25", "p50", "p75", "p90", "p95", "p99", "count"));
+        StringBuilder hists = new StringBuilder(Csv.row("Endpoint", "Metric", "Labels", "Count", "Sum", "avg",
+                "p50_estimate", "p90_estimate", "p95_estimate", "p99_estimate"));
+        StringBuilder sums = new StringBuilder(Csv.row("Endpoint", "Metric", "Labels", "Count", "Sum", "Quantiles"));
+        for (SeriesSummary ss : s.series()) {
+            String ep = ss.id().endpoint();
+            String n = ss.id().name();
+            String l = ss.id().labelsText();
+            if (ss instanceof SeriesSummary.Counter c) {
+                counters.append(Csv.row(ep, n, l, c.total(), c.rate(), c.seconds()));
+            } else if (ss instanceof SeriesSummary.Gauge g) {
+                var d = g.values();
+                gauges.append(Csv.row(ep, n, l, d.avg(), d.min(), d.max(), d.std(), d.p1(), d.p5(), d.p10(), d.p25(),
+                        d.p50(), d.p75(), d.p90(), d.p95(), d.p99(), d.count()));
+            } else if (ss instanceof SeriesSummary.Histogram h) {
+                hists.append(Csv.row(ep, n, l, h.count(), h.sum(), h.avg(), h.percentile(50), h.percentile(90),
+                        h.percentile(95), h.percentile(99)));
+            } else if (ss instanceof SeriesSummary.Quantiles q) {
+                sums.append(Csv.row(ep, n, l, q.count(), q.sum(), q.quantiles().toString()));
+            }
+        }
+        return "# counters\n" + counters + "\n# gauges\n" + gauges + "\n# histograms\n" + hists + "\n# summaries\n" + sums;
+    }
+}
