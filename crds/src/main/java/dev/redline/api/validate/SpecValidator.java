@@ -14,7 +14,6 @@ public final class SpecValidator {
             new PhaseRules(),
             new DatasetRules(),
             new GoodputRules(),
-            new GoodputRules(),
             new ArtifactsRules(),
             new TelemetryRules()
     );
