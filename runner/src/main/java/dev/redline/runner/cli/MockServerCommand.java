@@ -47,6 +47,9 @@ public final class MockServerCommand implements Callable<Integer> {
             description = "Output tokens when a request has no max_tokens/max_completion_tokens (default: ${DEFAULT-VALUE}).")
     int defaultOutputTokens = MockServerOptions.DEFAULT_OUTPUT_TOKENS;
 
+    @Option(names = "--dcgm-port", description = "Also serve simulated DCGM GPU metrics on this port (0 = any free port); off by default.")
+    Integer dcgmPort;
+
     @Option(names = "--embedding-dims", description = "Length of embedding vectors (default: ${DEFAULT-VALUE}).")
     int embeddingDims = 768;
 
@@ -79,6 +82,7 @@ public final class MockServerCommand implements Callable<Integer> {
         }, "mock-server-shutdown"));
         PrintWriter out = spec != null ? spec.commandLine().getOut() : new PrintWriter(System.out, true);
         out.println("Mock server listening on " + server.baseUrl());
+        if (server.dcgmBaseUrl() != null) out.println("DCGM exporter simulator on " + server.dcgmBaseUrl() + "/metrics");
         out.flush();
         stopped.await();
         return 0;
@@ -88,12 +92,14 @@ public final class MockServerCommand implements Callable<Integer> {
     public MockServerOptions options() {
         return new MockServerOptions().host(host).port(port).ttftMs(ttftMs).itlMs(itlMs).jitterMs(jitterMs)
                 .errorRate(errorRate).reasoningTokens(reasoningTokens).randomSeed(randomSeed)
-                .defaultOutputTokens(defaultOutputTokens).embeddingDims(embeddingDims).models(models);
+                .defaultOutputTokens(defaultOutputTokens).embeddingDims(embeddingDims).models(models)
+                .dcgmPort(dcgmPort);
     }
 
     /** One line naming the bad flag and the fix, or null. */
     String problem() {
         if (host == null || host.isBlank()) return "--host must not be empty; use e.g. --host 127.0.0.1";
+        if (dcgmPort != null && (dcgmPort < 0 || dcgmPort > 65535)) return "--dcgm-port " + dcgmPort + " is out of range; use 0..65535 (0 = any free port)";
         if (port < 0 || port > 65535) return "--port " + port + " is out of range; use 0..65535 (0 = any free port)";
         String latency = latency("--ttft-ms", ttftMs);
         if (latency == null) latency = latency("--itl-ms", itlMs);

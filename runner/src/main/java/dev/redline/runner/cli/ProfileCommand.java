@@ -27,6 +27,7 @@ public class ProfileCommand implements Callable<Integer> {
     @Mixin EndpointOptions endpoint = new EndpointOptions();
     @Mixin LoadOptions load = new LoadOptions();
     @Mixin DatasetOptions dataset = new DatasetOptions();
+    @Mixin TelemetryOptions telemetry = new TelemetryOptions();
     @Mixin OutputOptions output = new OutputOptions();
     @Mixin RuntimeOptions runtime = new RuntimeOptions();
 
@@ -53,7 +54,7 @@ public class ProfileCommand implements Callable<Integer> {
     }
 
     List<SpecOptions> groups() {
-        return List.of(endpoint, load, dataset, output);
+        return List.of(endpoint, load, dataset, telemetry, output);
     }
 
     private static Map<String, String> flagsByField(List<SpecOptions> groups) {

@@ -19,6 +19,7 @@ public final class MockServer implements AutoCloseable {
     private final MockRouter router;
     private final int port;
     private final String host;
+    private DcgmEndpoint dcgm;
 
     private MockServer(Vertx vertx, MockContext ctx, MockRouter router, String host, int port) {
         this.vertx = vertx;
@@ -52,7 +53,9 @@ public final class MockServer implements AutoCloseable {
             int[] bound = {-1};
             vertx.deployVerticle(() -> new HttpVerticle(options.host(), listenPort, bound, router),
                     new DeploymentOptions().setInstances(options.eventLoops())).await();
-            return new MockServer(vertx, ctx, router, options.host(), bound[0]);
+            MockServer server = new MockServer(vertx, ctx, router, options.host(), bound[0]);
+            if (options.dcgmPort() != null) server.dcgm = DcgmEndpoint.start(vertx, ctx.metrics, options.host(), options.dcgmPort());
+            return server;
         } catch (Exception e) { // await() rethrows checked causes (BindException) unchanged
             vertx.close();
             if (e instanceof IllegalArgumentException) throw (IllegalArgumentException) e;
@@ -101,6 +104,16 @@ public final class MockServer implements AutoCloseable {
         String h = host.contains(":") ? "[" + host + "]" : host;
         if ("0.0.0.0".equals(host)) h = "127.0.0.1";
         return "http://" + h + ":" + port;
+    }
+
+    /** {@code http://HOST:PORT} of the simulated DCGM exporter, or null when it was not started. */
+    public String dcgmBaseUrl() {
+        return dcgm == null ? null : "http://" + ("0.0.0.0".equals(host) ? "127.0.0.1" : host) + ":" + dcgm.port();
+    }
+
+    /** The simulated GPUs, or null when no DCGM port was asked for. */
+    public DcgmExporterSimulator dcgmSimulator() {
+        return dcgm == null ? null : dcgm.simulator();
     }
 
     /** What was served so far (also exposed at {@code /metrics}). */

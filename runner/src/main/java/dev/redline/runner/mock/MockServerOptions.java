@@ -27,6 +27,7 @@ public final class MockServerOptions {
     private ToIntFunction<String> promptTokenCounter;
     private int eventLoops = Runtime.getRuntime().availableProcessors();
     private final List<MockRoutes> extraRoutes = new ArrayList<>();
+    private Integer dcgmPort;
 
     public String host() { return host; }
     public MockServerOptions host(String host) { this.host = host; return this; }
@@ -77,6 +78,10 @@ public final class MockServerOptions {
     public MockServerOptions eventLoops(int eventLoops) { this.eventLoops = eventLoops; return this; }
 
     /** Extra endpoints (e.g. a DCGM exporter fake) registered before the server starts listening. */
+    /** Port of the simulated DCGM exporter ({@code /metrics}); null = none, 0 = any free port. */
+    public Integer dcgmPort() { return dcgmPort; }
+    public MockServerOptions dcgmPort(Integer dcgmPort) { this.dcgmPort = dcgmPort; return this; }
+
     public List<MockRoutes> extraRoutes() { return List.copyOf(extraRoutes); }
     public MockServerOptions addRoutes(MockRoutes routes) { this.extraRoutes.add(routes); return this; }
 

@@ -2,6 +2,7 @@ package dev.redline.runner.profile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.redline.api.v1alpha1.BenchmarkSpec;
+import dev.redline.api.v1alpha1.PhaseKind;
 import dev.redline.api.v1alpha1.PhaseSpec;
 import dev.redline.runner.BadInputException;
 import dev.redline.runner.client.ClientConfig;
@@ -59,12 +60,22 @@ public final class ProfileRun {
 
     /** Runs and returns the process exit code (0: results written; errors in records do not fail the run). */
     public int run() {
-        MockServer mock = options.embeddedMock() ? MockServer.start(new MockServerOptions().port(0)) : null;
+        MockServer mock = options.embeddedMock() ? MockServer.start(new MockServerOptions().port(0).dcgmPort(0)) : null;
         try {
-            if (mock != null) spec.endpoint().setUrl(mock.baseUrl());
+            if (mock != null) pointAt(mock);
             return runAgainstServer();
         } finally {
             if (mock != null) mock.close();
+        }
+    }
+
+    /** The embedded mock replaces the URL, and its simulated DCGM exporter stands in for the GPUs. */
+    private void pointAt(MockServer mock) {
+        spec.endpoint().setUrl(mock.baseUrl());
+        var telemetry = spec.telemetry();
+        if (telemetry.getGpuTelemetryUrls() == null && !Boolean.FALSE.equals(telemetry.getGpuTelemetry())) {
+            telemetry.setGpuTelemetry(true);
+            telemetry.setGpuTelemetryUrls(java.util.List.of(mock.dcgmBaseUrl() + "/metrics"));
         }
     }
 
@@ -84,50 +95,77 @@ public final class ProfileRun {
         Dataset dataset = DatasetFactory.build(spec, tokenizer);
         log.info("Dataset ready: " + dataset.conversations().size() + " entries");
 
-        int maxInFlight = PoolSizing.maxInFlight(spec.phases());
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Runtime.getRuntime().availableProcessors()));
-        ClientConfig config = ClientConfig.from(spec, maxInFlight);
+        ClientConfig config = ClientConfig.from(spec, PoolSizing.maxInFlight(spec.phases()));
         try (InferenceClient client = new InferenceClient(vertx, config)) {
             String problem = new ReadinessProbe(vertx, config).problem();
             if (problem != null) throw new BadInputException(problem);
             RequestFactory factory = RequestFactory.forConfig(config);
-            if (!summaryOnly()) {
-                InputsJsonWriter.write(layout.inputsJson(), dataset, factory, spec.getModels());
-            }
+            if (!summaryOnly()) InputsJsonWriter.write(layout.inputsJson(), dataset, factory, spec.getModels());
             MetricsContext metricsContext = new MetricsContext(config.endpointType(), config.streaming(),
                     spec.getGoodput(), spec.endpoint().isUseServerTokenCount());
             RecordMetricsAccumulator profiling = new RecordMetricsAccumulator(metricsContext);
-            RecordJsonlWriter jsonl = summaryOnly() ? null
-                    : new RecordJsonlWriter(layout.recordsJsonl(), new RecordMetricsView(metricsContext), 0);
             log.info("Benchmarking " + config.endpointUrl() + " (" + String.join(",", spec.getModels()) + ")");
-            boolean interrupted = false;
-            try (RecordProcessor processor = new RecordProcessor(tokenizer, spec.endpoint().isUseServerTokenCount(),
-                    r -> route(r, profiling, jsonl))) {
-                LoadRunner runner = new LoadRunner(vertx, client, factory, dataset, spec.getModels(),
-                        spec.getModelSelectionStrategy(), seed(), processor);
-                try (AutoCloseable progress = progress(runner)) {
-                    runner.run(spec.phases());
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                    Thread.currentThread().interrupt();
-                    log.warn("Interrupted: writing the results collected so far");
-                } catch (Exception e) {
-                    if (e instanceof RuntimeException re) throw re;
-                    throw new IllegalStateException(e);
-                }
-            } finally {
-                if (jsonl != null) jsonl.close();
+            try (TelemetryStage telemetry = TelemetryStage.start(spec, config.baseUrl(), log)) {
+                boolean interrupted = measure(layout, tokenizer, metricsContext, profiling, telemetry, log,
+                        sink -> new LoadRunner(vertx, client, factory, dataset, spec.getModels(),
+                                spec.getModelSelectionStrategy(), seed(), sink));
+                BenchmarkResults results = profiling.results();
+                writeExports(layout, results, new RunInfo(RedlineVersion.version(), UUID.randomUUID().toString(),
+                        start, Instant.now(), interrupted));
+                out.println(new ConsoleTableRenderer().render(results));
+                telemetry.finish(layout.dir(), results, profilingConcurrency(), out);
             }
-            BenchmarkResults results = profiling.results();
-            writeExports(layout, results, new RunInfo(RedlineVersion.version(), UUID.randomUUID().toString(),
-                    start, Instant.now(), interrupted));
-            out.println(new ConsoleTableRenderer().render(results));
             out.println("Results: " + layout.dir().toAbsolutePath());
             log.info("Wrote " + layout.summaryJson() + " and " + layout.summaryCsv());
             return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted before the run started", e);
         } finally {
             vertx.close().await();
         }
+    }
+
+    /**
+     * Runs the phases with records flowing through token counting into the metrics and the JSONL export.
+     * Returns true when interrupted (the results collected so far are still complete and exported).
+     */
+    private boolean measure(ArtifactLayout layout, Tokenizer tokenizer, MetricsContext metricsContext,
+                            RecordMetricsAccumulator profiling, TelemetryStage telemetry, RunLog log,
+                            java.util.function.Function<RecordProcessor, LoadRunner> runnerFor) throws IOException {
+        RecordJsonlWriter jsonl = summaryOnly() ? null
+                : new RecordJsonlWriter(layout.recordsJsonl(), new RecordMetricsView(metricsContext), 0);
+        try (RecordProcessor processor = new RecordProcessor(tokenizer, spec.endpoint().isUseServerTokenCount(),
+                r -> route(r, profiling, jsonl))) {
+            LoadRunner runner = runnerFor.apply(processor);
+            try (ProgressBar progress = progress(runner)) {
+                runPhases(runner, telemetry);
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                log.warn("Interrupted: writing the results collected so far");
+                return true;
+            }
+        } finally {
+            if (jsonl != null) jsonl.close();
+        }
+    }
+
+    private void runPhases(LoadRunner runner, TelemetryStage telemetry) throws InterruptedException {
+        boolean profilingStarted = false;
+        for (PhaseSpec phase : spec.phases()) {
+            boolean profilingPhase = phase.resolvedKind() == PhaseKind.PROFILING;
+            telemetry.beforePhase(phase, profilingPhase && !profilingStarted);
+            profilingStarted |= profilingPhase;
+            runner.runPhase(phase);
+        }
+        telemetry.afterProfiling();
+    }
+
+    private Integer profilingConcurrency() {
+        return spec.phases().stream().filter(p -> p.resolvedKind() == PhaseKind.PROFILING)
+                .map(PhaseSpec::getConcurrency).filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     private static void route(RequestRecord r, RecordMetricsAccumulator profiling, RecordJsonlWriter jsonl) {
@@ -147,8 +185,9 @@ public final class ProfileRun {
         Files.writeString(layout.summaryCsv(), new SummaryCsvWriter().toCsv(results), StandardCharsets.UTF_8);
     }
 
-    private AutoCloseable progress(LoadRunner runner) {
-        if (!"simple".equals(options.uiType())) return () -> { };
+    /** A progress bar on stderr, or null (try-with-resources accepts null) when the UI is off. */
+    private ProgressBar progress(LoadRunner runner) {
+        if (!"simple".equals(options.uiType())) return null;
         return new ProgressBar(new LoadProgressSource(runner.progress()), System.err);
     }
 
