@@ -141,27 +141,40 @@ public final class TestSseServer implements AutoCloseable {
         if (chat) resp.write("data: {\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\"}}]}" + nl + nl);
         boolean includeUsage = body.path("stream_options").path("include_usage").asBoolean(false);
         int reasoning = reasoningTokens;
+        java.util.concurrent.atomic.AtomicInteger pendingHalves = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.Consumer<Runnable> afterHalves = new java.util.function.Consumer<>() {
+            @Override
+            public void accept(Runnable end) {
+                // on a loaded machine a split event's second half can be late: never interleave or end before it
+                if (pendingHalves.get() > 0) vertx.setTimer(5, t -> accept(end));
+                else end.run();
+            }
+        };
         for (int k = 0; k < tokens; k++) {
             int idx = k;
             String field = idx < reasoning ? "reasoning_content" : "content";
             String ev = chat
                     ? "data: {\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{\"" + field + "\":\"word" + idx + " \"}}]}" + nl + nl
                     : "data: {\"object\":\"text_completion\",\"choices\":[{\"index\":0,\"text\":\"word" + idx + " \"}]}" + nl + nl;
-            at(arrival, ttft + (long) idx * itl, () -> {
+            at(arrival, ttft + (long) idx * itl, () -> afterHalves.accept(() -> {
                 if (closed[0] || resp.closed() || resp.ended()) return;
                 endPrefill.run();
                 int split = splitGapMs;
                 if (split > 0) {
                     int half = ev.length() / 2;
                     resp.write(ev.substring(0, half));
-                    vertx.setTimer(split, t -> { if (!closed[0] && !resp.closed() && !resp.ended()) resp.write(ev.substring(half)); });
+                    pendingHalves.incrementAndGet();
+                    vertx.setTimer(split, t -> {
+                        if (!closed[0] && !resp.closed() && !resp.ended()) resp.write(ev.substring(half));
+                        pendingHalves.decrementAndGet();
+                    });
                 } else {
                     resp.write(ev);
                 }
-            });
+            }));
         }
         long endAt = ttft + (long) Math.max(0, tokens - 1) * itl + (splitGapMs > 0 ? splitGapMs + 30 : 1);
-        at(arrival, endAt, () -> {
+        at(arrival, endAt, () -> afterHalves.accept(() -> {
             if (closed[0] || resp.closed() || resp.ended()) return;
             if (includeUsage) {
                 resp.write("data: {\"object\":\"chat.completion.chunk\",\"choices\":[],\"usage\":{\"prompt_tokens\":7,\"completion_tokens\":"
@@ -169,7 +182,7 @@ public final class TestSseServer implements AutoCloseable {
                         + ",\"completion_tokens_details\":{\"reasoning_tokens\":" + Math.min(reasoning, tokens) + "}}}" + nl + nl);
             }
             resp.end("data: [DONE]" + nl + nl);
-        });
+        }));
     }
 
     /** Runs {@code action} at arrival + offsetMs, never earlier. */
