@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 public final class LoadRunner {
     private final PhaseContext ctx;
     private final Dataset dataset;
+    private final ClientHealthMonitor health;
 
     public LoadRunner(Vertx vertx, InferenceClient client, RequestFactory factory, Dataset dataset,
                       List<String> models, String modelSelectionStrategy, long seed, RecordSink sink) {
@@ -36,8 +37,9 @@ public final class LoadRunner {
     public LoadRunner(Vertx vertx, InferenceClient client, RequestFactory factory, Dataset dataset,
                       ModelSelector models, RecordSink sink, double sessionDelayRatio, long seed, Clock clock) {
         this.dataset = dataset;
+        this.health = new ClientHealthMonitor(vertx);
         this.ctx = new PhaseContext(vertx, client, new SessionSource(dataset, models),
-                new TurnIssuer(vertx, client, factory, sink), new LoadProgress(), sessionDelayRatio, seed, clock);
+                new TurnIssuer(vertx, client, factory, sink, health), new LoadProgress(), sessionDelayRatio, seed, clock);
     }
 
     /** Live counters for a progress display (safe to read from any thread). */
@@ -55,9 +57,20 @@ public final class LoadRunner {
     /** Runs the phases one after another; blocks the calling thread (never call it on an event loop). */
     public List<PhaseOutcome> run(List<PhaseSpec> phases) throws InterruptedException {
         List<PhaseOutcome> out = new ArrayList<>();
-        for (PhaseSpec p : phases) out.add(runPhase(p));
+        health.start(ctx.client().contexts());
+        try {
+            for (PhaseSpec p : phases) out.add(runPhase(p));
+        } finally {
+            health.stop();
+        }
         return out;
     }
+
+    /**
+     * Whether the client kept up during the run (client lag, event-loop lag, CPU, pacer re-anchors).
+     * Put {@code saturated()} into the JSON as {@code client_saturated} with the rest as evidence.
+     */
+    public ClientSaturation clientSaturation() { return health.report(); }
 
     /** Runs one phase to completion (all its responses received, cut or failed). */
     public PhaseOutcome runPhase(PhaseSpec phase) throws InterruptedException {
@@ -98,6 +111,7 @@ public final class LoadRunner {
         } catch (ExecutionException e) {
             throw new IllegalStateException("phase " + plan.name() + " failed: " + e.getCause(), e.getCause());
         }
+        if (pacer != null) health.addReanchors(pacer.reanchors());
         LoadProgress pr = ctx.progress();
         return new PhaseOutcome(plan.name(), plan.kind().name().toLowerCase(java.util.Locale.ROOT), type.wireName(),
                 type.isOpenModel() ? phase.getRate() : Double.NaN, state.achievedRate(pr.sent()),

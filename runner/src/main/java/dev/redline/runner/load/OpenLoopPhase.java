@@ -85,6 +85,8 @@ final class OpenLoopPhase {
         if (index < 0) return false;
         outstanding.incrementAndGet();
         Runnable begin = () -> {
+            // queued behind the ceiling: the client could send only once a slot freed
+            long ready = ceiling == null ? intendedNs : Math.max(intendedNs, System.nanoTime());
             Context c = ctx.client().nextContext();
             c.runOnContext(v -> {
                 SessionRun run = sessions.apply(sn);
@@ -92,7 +94,7 @@ final class OpenLoopPhase {
                     sessionEnded();
                     return;
                 }
-                new OpenSession(this, run, c, vertx).start(index, intendedNs);
+                new OpenSession(this, run, c, vertx).start(index, intendedNs, ready);
             });
         };
         if (ceiling == null) begin.run();
