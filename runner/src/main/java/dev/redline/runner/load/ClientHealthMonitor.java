@@ -29,7 +29,7 @@ public final class ClientHealthMonitor {
     private double cpuSum;
     private long cpuSamples;
     private double cpuMax = -1;
-    private long cpuTimer = -1;
+    private java.util.concurrent.ScheduledExecutorService cpuSampler;
 
     public ClientHealthMonitor(Vertx vertx) {
         this.vertx = vertx;
@@ -50,7 +50,13 @@ public final class ClientHealthMonitor {
                 }
             });
         }
-        cpuTimer = vertx.setPeriodic(500, t -> sampleCpu());
+        // CPU sampling touches JMX (class loading, syscalls): keep it off the event loops
+        cpuSampler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "redline-cpu-sampler");
+            t.setDaemon(true);
+            return t;
+        });
+        cpuSampler.scheduleAtFixedRate(this::sampleCpu, 500, 500, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** Records one profiling request's client lag: actual send minus the moment it could have been sent. */
@@ -63,8 +69,8 @@ public final class ClientHealthMonitor {
     public synchronized void stop() {
         timers.forEach(vertx::cancelTimer);
         timers.clear();
-        if (cpuTimer >= 0) vertx.cancelTimer(cpuTimer);
-        cpuTimer = -1;
+        if (cpuSampler != null) cpuSampler.shutdownNow();
+        cpuSampler = null;
     }
 
     private synchronized void sampleCpu() {

@@ -29,6 +29,28 @@ public final class LoadRunner {
         this(vertx, client, factory, dataset, new ModelSelector(models, modelSelectionStrategy, seed), sink, 1.0, seed, Clock.SYSTEM);
     }
 
+    /** Everything from the spec: models and selection strategy, seed, session delay ratio. */
+    public static LoadRunner forSpec(Vertx vertx, InferenceClient client, RequestFactory factory, Dataset dataset,
+                                     dev.redline.api.v1alpha1.BenchmarkSpec spec, RecordSink sink) {
+        long seed = spec.getRandomSeed() == null ? 0L : spec.getRandomSeed();
+        double ratio = spec.getSessions() == null ? 1.0 : spec.getSessions().resolvedDelayRatio();
+        return new LoadRunner(vertx, client, factory, dataset,
+                new ModelSelector(spec.getModels(), spec.getModelSelectionStrategy(), seed), sink, ratio, seed, Clock.SYSTEM);
+    }
+
+    /** The connection pool size a spec needs: the largest concurrency of any phase (open model without a
+     * ceiling: {@code fallback}). */
+    public static int maxInFlight(java.util.List<PhaseSpec> phases, int fallback) {
+        int max = 1;
+        for (PhaseSpec p : phases) {
+            if (p.getConcurrency() != null) max = Math.max(max, p.getConcurrency());
+            else if (p.getRate() != null || p.getType() == LoadType.FIXED_SCHEDULE || p.getType() == LoadType.USER_CENTRIC) {
+                max = Math.max(max, fallback);
+            }
+        }
+        return max;
+    }
+
     /**
      * @param sessionDelayRatio scales every turn delay (--session-delay-ratio)
      * @param seed              drives arrivals and cancellation
@@ -104,6 +126,14 @@ public final class LoadRunner {
                 done = p.start();
                 pacer = p.pacer();
             }
+            case USER_CENTRIC -> {
+                if (phase.getUsers() == null || phase.getRate() == null) {
+                    throw new IllegalArgumentException("user_centric needs users and rate (--num-users, --user-centric-rate)");
+                }
+                UserCentricPhase p = new UserCentricPhase(ctx, plan, phase.getUsers(), phase.getRate());
+                state = p.state();
+                done = p.start();
+            }
             default -> throw new IllegalArgumentException("load type " + type.wireName() + " is not supported by this runner");
         }
         try {
@@ -114,7 +144,7 @@ public final class LoadRunner {
         if (pacer != null) health.addReanchors(pacer.reanchors());
         LoadProgress pr = ctx.progress();
         return new PhaseOutcome(plan.name(), plan.kind().name().toLowerCase(java.util.Locale.ROOT), type.wireName(),
-                type.isOpenModel() ? phase.getRate() : Double.NaN, state.achievedRate(pr.sent()),
+                type.isOpenModel() || type == LoadType.USER_CENTRIC ? phase.getRate() : Double.NaN, state.achievedRate(pr.sent()),
                 pr.sent(), pr.completed(), pr.errors(), pr.cancelled(), pr.lateForGrace(),
                 pacer == null ? 0 : pacer.reanchors(), pacer == null ? 0 : pacer.maxBehindNs() / 1e6);
     }
