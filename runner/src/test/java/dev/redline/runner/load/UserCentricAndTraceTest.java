@@ -71,11 +71,14 @@ class UserCentricAndTraceTest {
             PhaseOutcome o = h.runner.runPhase(userCentric(4, 40, 4)); // gap 4 / 40 = 100 ms
             assertEquals("user_centric", o.loadType());
             assertEquals(12, h.records.size());
-            long t0 = session(h, 0).get(0).intendedSendPerfNs();
-            for (long sn = 0; sn < 4; sn++) {
-                List<RequestRecord> turns = session(h, sn);
+            long t0 = h.records.stream().mapToLong(RequestRecord::intendedSendPerfNs).min().orElseThrow();
+            for (int user = 0; user < 4; user++) {
+                int u = user;
+                List<RequestRecord> turns = h.records.stream().filter(r -> r.workerId() == u)
+                        .sorted(Comparator.comparingLong(RequestRecord::intendedSendPerfNs)).toList();
                 assertEquals(3, turns.size());
-                assertEquals(sn * 25 * MS, turns.get(0).intendedSendPerfNs() - t0, "user " + sn + " staggered by 1/rate");
+                assertEquals(1, turns.stream().map(RequestRecord::xCorrelationId).distinct().count(), "one session per user here");
+                assertEquals(user * 25 * MS, turns.get(0).intendedSendPerfNs() - t0, "user " + user + " staggered by 1/rate");
                 for (int k = 1; k < 3; k++) {
                     assertEquals(100 * MS, turns.get(k).intendedSendPerfNs() - turns.get(k - 1).intendedSendPerfNs(), "gap");
                     assertTrue(turns.get(k).startPerfNs() >= turns.get(k).intendedSendPerfNs());
