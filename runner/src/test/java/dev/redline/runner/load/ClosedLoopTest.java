@@ -198,4 +198,23 @@ class ClosedLoopTest {
             assertFalse(server.bodyList().stream().anyMatch(b -> b.get("messages").size() > 5));
         }
     }
+
+    @Test
+    void concurrencyRampStartsSlotsOneByOne() throws Exception {
+        server.ttftMs = 30;
+        try (LoadHarness h = new LoadHarness(vertx, server.url(), ListDataset.singleTurn(3, 2), List.of("m"), 4, 10)) {
+            var p = phase(PhaseKind.PROFILING, 4, null, 0.8, 5.0);
+            p.setConcurrencyRamp(0.6); // slots start at 0, 0.2, 0.4, 0.6 s
+            h.runner.runPhase(p);
+            long t0 = h.records.stream().mapToLong(RequestRecord::startPerfNs).min().orElseThrow();
+            for (int slot = 0; slot < 4; slot++) {
+                int s = slot;
+                long first = h.records.stream().filter(r -> r.workerId() == s).mapToLong(RequestRecord::startPerfNs).min().orElseThrow();
+                assertTrue(first - t0 >= slot * 200_000_000L - 2_000_000L, "slot " + slot + " starts at its ramp step: " + (first - t0) / 1e6);
+            }
+            long before = h.records.stream().filter(r -> r.startPerfNs() - t0 < 150_000_000L).count();
+            long all = h.records.stream().filter(r -> r.startPerfNs() - t0 < 800_000_000L).count();
+            assertTrue(before < all / 4, "few requests while only one slot runs");
+        }
+    }
 }
