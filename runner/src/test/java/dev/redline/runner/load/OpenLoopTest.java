@@ -65,9 +65,17 @@ class OpenLoopTest {
             List<RequestRecord> recs = byIntended(h);
             assertEquals(40, recs.size());
             assertEquals(40, server.received.get());
+            // exact 5 ms gaps; only a pacer stall beyond the 10 ms catch-up window (a loaded machine) may
+            // re-anchor, which shows as a longer gap and is counted in the outcome
+            int offGrid = 0;
             for (int k = 1; k < recs.size(); k++) {
-                assertEquals(5 * MS, recs.get(k).intendedSendPerfNs() - recs.get(k - 1).intendedSendPerfNs(), 1, "intended gap " + k);
+                long gap = recs.get(k).intendedSendPerfNs() - recs.get(k - 1).intendedSendPerfNs();
+                if (Math.abs(gap - 5 * MS) > 1) {
+                    offGrid++;
+                    assertTrue(gap > 5 * MS, "a re-anchor only ever delays: gap " + k + " = " + gap);
+                }
             }
+            assertTrue(offGrid <= o.reanchors(), offGrid + " off-grid gaps, " + o.reanchors() + " re-anchors");
             for (RequestRecord r : recs) {
                 assertTrue(r.isValid());
                 assertTrue(r.startPerfNs() >= r.intendedSendPerfNs(), "never sent before its intended time");
