@@ -114,14 +114,14 @@ public final class LoadRunner {
                 double smooth = phase.getSmoothness() == null ? 1.0 : phase.getSmoothness();
                 IntervalSampler sampler = new IntervalSampler(type, smooth, ctx.seed() * 31 + plan.name().hashCode());
                 RateSchedule schedule = new RateSchedule(phase.getRate(), phase.getRateRamp() == null ? 0 : phase.getRateRamp(), sampler);
-                OpenLoopPhase p = new OpenLoopPhase(ctx, plan, schedule, ctx.source()::open);
+                OpenLoopPhase p = new OpenLoopPhase(ctx, plan, schedule, ctx.source()::open, true);
                 state = p.state();
                 done = p.start();
                 pacer = p.pacer();
             }
             case FIXED_SCHEDULE -> {
                 FixedSchedule fs = FixedSchedule.build(dataset, phase.getFixedSchedule());
-                OpenLoopPhase p = new OpenLoopPhase(ctx, plan, fs.schedule(), fs.sessions(ctx.source()));
+                OpenLoopPhase p = new OpenLoopPhase(ctx, plan, fs.schedule(), fs.sessions(ctx.source()), false);
                 state = p.state();
                 done = p.start();
                 pacer = p.pacer();

@@ -35,7 +35,14 @@ final class OpenLoopPhase {
     private volatile Pacer pacer;
     private long graceTimer = -1;
 
-    OpenLoopPhase(PhaseContext ctx, PhasePlan plan, ArrivalSchedule schedule, LongFunction<SessionRun> sessions) {
+    private final long maxCatchUpNs;
+
+    /**
+     * @param reanchor re-anchor when the pacer falls behind (rate schedules); a trace replay keeps its
+     *                 absolute timestamps and sends late entries at once instead
+     */
+    OpenLoopPhase(PhaseContext ctx, PhasePlan plan, ArrivalSchedule schedule, LongFunction<SessionRun> sessions, boolean reanchor) {
+        this.maxCatchUpNs = reanchor ? MAX_CATCH_UP_NS : Long.MAX_VALUE;
         this.ctx = ctx;
         this.vertx = ctx.vertx();
         this.state = new PhaseState(plan, ctx.progress(), ctx.seed());
@@ -64,7 +71,7 @@ final class OpenLoopPhase {
             timers.addAll(Ramps.schedule(vertx, plan.spec().getPrefillConcurrency(), plan.prefillRampNs(), state.prefillGate::setLimit));
         }
         if (plan.durationNs() >= 0) timers.add(vertx.setTimer(Math.max(1, plan.durationNs() / 1_000_000), id -> onDurationEnd()));
-        pacer = new Pacer(ctx.clock(), schedule, MAX_CATCH_UP_NS, plan.durationNs(), this::arrival);
+        pacer = new Pacer(ctx.clock(), schedule, maxCatchUpNs, plan.durationNs(), this::arrival);
         Thread t = new Thread(() -> {
             pacer.runFrom(start);
             pacerDone = true;

