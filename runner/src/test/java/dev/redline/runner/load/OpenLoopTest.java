@@ -111,8 +111,9 @@ class OpenLoopTest {
             List<RequestRecord> recs = byIntended(h);
             long first = recs.get(0).intendedSendPerfNs();
             assertTrue(recs.get(recs.size() - 1).intendedSendPerfNs() - first < 300 * MS);
-            // 30 arrivals are due before 0.3 s; a pacer stall on a loaded machine may re-anchor and lose a few
-            assertTrue(recs.size() <= 30 && recs.size() >= 20, "about 30 arrivals in 0.3 s at 100/s: " + recs.size());
+            // 30 arrivals are due before 0.3 s; a pacer stall on a loaded machine may re-anchor and lose some
+            assertTrue(recs.size() <= 30, "no arrival at or after 0.3 s: " + recs.size());
+            assertTrue(recs.size() == 30 || o.reanchors() > 0, recs.size() + " arrivals without a re-anchor");
             assertEquals(recs.size(), o.sent());
             assertEquals(recs.size(), server.received.get());
         }
