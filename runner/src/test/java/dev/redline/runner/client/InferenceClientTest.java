@@ -222,4 +222,16 @@ class InferenceClientTest {
             recs.forEach(r -> assertNull(r.error()));
         }
     }
+
+    @Test
+    void connectionsAreKeptAlive() throws Exception {
+        server.ttftMs = 1;
+        server.itlMs = 1;
+        int before = server.connections.get();
+        try (InferenceClient client = new InferenceClient(vertx, config(server.url(), EndpointType.CHAT, true, 2, 10))) {
+            RequestFactory f = RequestFactory.forConfig(client.config());
+            for (int i = 0; i < 10; i++) assertTrue(sendAndWait(client, f, turn(2)).isValid());
+        }
+        assertEquals(1, server.connections.get() - before, "10 sequential requests over one kept-alive connection");
+    }
 }
