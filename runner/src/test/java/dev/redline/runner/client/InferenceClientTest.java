@@ -232,6 +232,9 @@ class InferenceClientTest {
             RequestFactory f = RequestFactory.forConfig(client.config());
             for (int i = 0; i < 10; i++) assertTrue(sendAndWait(client, f, turn(2)).isValid());
         }
-        assertEquals(1, server.connections.get() - before, "10 sequential requests over one kept-alive connection");
+        int opened = server.connections.get() - before;
+        // a completion callback may send before the finished connection is back in the pool, so up to the
+        // pool size (2) may open; without keep-alive it would be 10
+        assertTrue(opened >= 1 && opened <= 2, "10 sequential requests over kept-alive connections: " + opened);
     }
 }
