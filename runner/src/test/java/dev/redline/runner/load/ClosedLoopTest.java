@@ -55,13 +55,13 @@ class ClosedLoopTest {
 
     @Test
     void requestCountIsExactAndConcurrencyIsNeverExceeded() throws Exception {
-        server.ttftMs = 80;
+        server.ttftMs = 150;
         try (LoadHarness h = new LoadHarness(vertx, server.url(), ListDataset.singleTurn(7, 3), List.of("m"), 4, 10)) {
             h.runner.run(List.of(phase(PhaseKind.PROFILING, 4, 22, null, null)));
             List<RequestRecord> recs = h.of(RequestRecord.Phase.PROFILING);
             assertEquals(22, recs.size());
             assertEquals(22, server.received.get());
-            assertEquals(4, server.maxInFlight.get(), "4 slots, each request >= 80 ms: all 4 overlap, never 5");
+            assertEquals(4, server.maxInFlight.get(), "4 slots, each request >= 150 ms: all 4 overlap, never 5");
             Set<Long> indexes = new HashSet<>();
             for (RequestRecord r : recs) {
                 assertTrue(r.isValid(), String.valueOf(r.error()));

@@ -89,7 +89,7 @@ class OpenLoopTest {
 
     @Test
     void concurrencyCeilingQueuesArrivalsAndTheWaitShowsInSendLag() throws Exception {
-        server.ttftMs = 60;
+        server.ttftMs = 100;
         try (LoadHarness h = new LoadHarness(vertx, server.url(), ListDataset.singleTurn(5, 2), List.of("m"), 3, 10)) {
             h.runner.runPhase(rated(LoadType.CONSTANT, 1000, 3, 24, null));
             assertEquals(24, h.records.size());
