@@ -15,7 +15,7 @@ import java.util.Map;
  * target of every CLI flag (flags override the file). Shaped like AIPerf's YAML {@code benchmark} body.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"models", "modelSelectionStrategy", "endpoint", "tokenizer", "dataset", "phases", "goodput", "randomSeed", "artifacts"})
+@JsonPropertyOrder({"models", "modelSelectionStrategy", "endpoint", "tokenizer", "dataset", "sessions", "phases", "goodput", "randomSeed", "artifacts"})
 public class BenchmarkSpec {
     @JsonPropertyDescription("Model names sent in the request body; several are used per modelSelectionStrategy.")
     @JsonAlias("model")
@@ -33,6 +33,9 @@ public class BenchmarkSpec {
 
     @JsonPropertyDescription("Prompt source.")
     private DatasetSpec dataset;
+
+    @JsonPropertyDescription("Multi-turn session shape (turns, turn delays) and user-centric prompt layout.")
+    private SessionsSpec sessions;
 
     @JsonPropertyDescription("Load phases in order: typically an optional warmup, then profiling.")
     private List<PhaseSpec> phases;
@@ -56,6 +59,8 @@ public class BenchmarkSpec {
     public void setTokenizer(TokenizerSpec tokenizer) { this.tokenizer = tokenizer; }
     public DatasetSpec getDataset() { return dataset; }
     public void setDataset(DatasetSpec dataset) { this.dataset = dataset; }
+    public SessionsSpec getSessions() { return sessions; }
+    public void setSessions(SessionsSpec sessions) { this.sessions = sessions; }
     public List<PhaseSpec> getPhases() { return phases; }
     public void setPhases(List<PhaseSpec> phases) { this.phases = phases; }
     public Map<String, Double> getGoodput() { return goodput; }
@@ -84,6 +89,11 @@ public class BenchmarkSpec {
     public ArtifactsSpec artifacts() {
         if (artifacts == null) artifacts = new ArtifactsSpec();
         return artifacts;
+    }
+
+    public SessionsSpec sessions() {
+        if (sessions == null) sessions = new SessionsSpec();
+        return sessions;
     }
 
     public List<PhaseSpec> phases() {

@@ -38,7 +38,8 @@ public class PhaseSpec {
     @JsonPropertyDescription("Stop sending after this many seconds.")
     private Double duration;
 
-    @JsonPropertyDescription("Seconds to wait for in-flight responses after the duration ends (.inf = forever). Default 30.")
+    @JsonPropertyDescription("Seconds to wait for in-flight responses after the duration ends (inf = forever). Default 30; unlimited for warmup and user_centric phases.")
+    @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = SecondsDeserializer.class)
     private Double gracePeriod;
 
     @JsonPropertyDescription("Seconds over which concurrency ramps from 1 to its target.")

@@ -2,6 +2,8 @@ package dev.redline.api.validate;
 
 import dev.redline.api.v1alpha1.BenchmarkSpec;
 import dev.redline.api.v1alpha1.CancellationSpec;
+import dev.redline.api.v1alpha1.FixedScheduleSpec;
+import dev.redline.api.v1alpha1.SessionsSpec;
 import dev.redline.api.v1alpha1.LoadType;
 import dev.redline.api.v1alpha1.PhaseKind;
 import dev.redline.api.v1alpha1.PhaseSpec;
@@ -48,9 +50,56 @@ final class PhaseRules implements ValidationRule {
                 out.add(at + ".gracePeriod", "a grace period needs a duration; set duration (CLI: --benchmark-duration) or remove the grace period");
             }
             checkPacing(spec, p, at, out);
+            checkModes(spec, p, at, out);
         }
         if (!profiling) {
             out.add("phases", "no profiling phase; add a phase with kind: profiling");
+        }
+        checkSessions(spec.getSessions(), out);
+    }
+
+    private static void checkSessions(SessionsSpec s, Violations out) {
+        if (s == null) return;
+        out.atLeast("sessions.turnsMean", s.getTurnsMean(), 1);
+        out.atLeast("sessions.turnsStddev", s.getTurnsStddev(), 0);
+        out.atLeast("sessions.turnDelayMeanMs", s.getTurnDelayMeanMs(), 0);
+        out.atLeast("sessions.turnDelayStddevMs", s.getTurnDelayStddevMs(), 0);
+        out.positive("sessions.delayRatio", s.getDelayRatio());
+        out.atLeast("sessions.sharedSystemPromptLength", s.getSharedSystemPromptLength(), 0);
+        out.atLeast("sessions.userContextPromptLength", s.getUserContextPromptLength(), 0);
+    }
+
+    /** User-centric and fixed-schedule specifics. */
+    private static void checkModes(BenchmarkSpec spec, PhaseSpec p, String at, Violations out) {
+        out.atLeast(at + ".users", p.getUsers(), 1);
+        if (p.getType() == LoadType.USER_CENTRIC) {
+            if (p.getRate() == null) out.add(at + ".rate", "user_centric needs a rate; set rate (CLI: --user-centric-rate)");
+            if (p.getUsers() == null) out.add(at + ".users", "user_centric needs users; set users (CLI: --num-users)");
+            if (p.getRateRamp() != null) out.add(at + ".rateRamp", "a rate ramp cannot be combined with user_centric; remove it");
+            if (p.getSmoothness() != null) out.add(at + ".smoothness", "smoothness cannot be combined with user_centric; remove it");
+            SessionsSpec s = spec.getSessions();
+            if (s != null && s.getTurnsMean() != null && s.getTurnsMean() < 2) {
+                out.add("sessions.turnsMean", "user_centric needs multi-turn sessions; set turnsMean >= 2 (CLI: --session-turns-mean)");
+            }
+        } else if (p.getUsers() != null) {
+            out.add(at + ".users", "users applies only to type user_centric; use --user-centric-rate or remove it");
+        }
+        FixedScheduleSpec f = p.getFixedSchedule();
+        if (f != null) {
+            if (p.getType() != null && p.getType() != LoadType.FIXED_SCHEDULE) {
+                out.add(at + ".fixedSchedule", "fixed-schedule settings need type fixed_schedule, not " + p.getType().wireName()
+                        + "; remove the rate/arrival pattern or the fixed-schedule settings");
+            }
+            if (f.isAutoOffset() && f.getStartOffsetMs() != null) {
+                out.add(at + ".fixedSchedule.startOffsetMs", "autoOffset and startOffsetMs are mutually exclusive"
+                        + " (CLI: --fixed-schedule-auto-offset vs --fixed-schedule-start-offset); keep one");
+            }
+            out.atLeast(at + ".fixedSchedule.startOffsetMs", f.getStartOffsetMs(), 0);
+            out.atLeast(at + ".fixedSchedule.endOffsetMs", f.getEndOffsetMs(), 0);
+            if (f.getStartOffsetMs() != null && f.getEndOffsetMs() != null && f.getEndOffsetMs() < f.getStartOffsetMs()) {
+                out.add(at + ".fixedSchedule.endOffsetMs", "end offset " + f.getEndOffsetMs() + " ms is before start offset "
+                        + f.getStartOffsetMs() + " ms; set end >= start");
+            }
         }
     }
 
@@ -63,6 +112,9 @@ final class PhaseRules implements ValidationRule {
         LoadType type = p.getType();
         if (type != null && type.isOpenModel() && p.getRate() == null) {
             out.add(at + ".rate", "type " + type.wireName() + " needs a rate; set rate (CLI: --request-rate)");
+        }
+        if (type == LoadType.FIXED_SCHEDULE && p.getRate() != null) {
+            out.add(at + ".rate", "a fixed schedule replays trace timestamps and cannot have a rate; remove the rate (CLI: --request-rate)");
         }
         if (type == LoadType.CONCURRENCY && p.getRate() != null) {
             out.add(at + ".type", "type concurrency conflicts with rate " + p.getRate()

@@ -2,6 +2,8 @@ package dev.redline.runner.cli;
 
 import dev.redline.api.v1alpha1.BenchmarkSpec;
 import dev.redline.api.v1alpha1.CancellationSpec;
+import dev.redline.api.v1alpha1.FixedScheduleSpec;
+import dev.redline.api.v1alpha1.SessionsSpec;
 import dev.redline.api.v1alpha1.LoadType;
 import dev.redline.api.v1alpha1.PhaseKind;
 import dev.redline.api.v1alpha1.PhaseSpec;
@@ -65,6 +67,48 @@ public class LoadOptions implements SpecOptions {
     @Option(names = {"--num-sessions", "--conversation-num"}, paramLabel = "N", description = "Stop after starting N sessions (multi-turn).")
     Integer sessions;
 
+    // ---- multi-turn sessions
+    @Option(names = "--session-turns-mean", paramLabel = "N", description = "Mean turns per synthetic session.")
+    Double turnsMean;
+
+    @Option(names = "--session-turns-stddev", paramLabel = "N", description = "Standard deviation of turns per session.")
+    Double turnsStddev;
+
+    @Option(names = "--session-turn-delay-mean", paramLabel = "MS", description = "Mean delay (ms) before each later turn, after the previous completed.")
+    Double turnDelayMean;
+
+    @Option(names = "--session-turn-delay-stddev", paramLabel = "MS", description = "Standard deviation of the turn delay (ms).")
+    Double turnDelayStddev;
+
+    @Option(names = "--session-delay-ratio", paramLabel = "R", description = "Multiply every turn delay by R (0.5 = twice as fast).")
+    Double delayRatio;
+
+    // ---- user-centric rate
+    @Option(names = "--user-centric-rate", paramLabel = "QPS", description = "User-centric mode: global turns/s spread over --num-users users.")
+    Double userCentricRate;
+
+    @Option(names = "--num-users", paramLabel = "N", description = "Users for --user-centric-rate; each sends a turn every N/QPS seconds.")
+    Integer numUsers;
+
+    @Option(names = "--shared-system-prompt-length", paramLabel = "TOKENS", description = "System prompt shared by all users (tokens).")
+    Integer sharedSystemPromptLength;
+
+    @Option(names = "--user-context-prompt-length", paramLabel = "TOKENS", description = "Context prompt unique to each user (tokens).")
+    Integer userContextPromptLength;
+
+    // ---- fixed schedule
+    @Option(names = "--fixed-schedule", description = "Replay the dataset's timestamps (trace datasets imply it).")
+    Boolean fixedSchedule;
+
+    @Option(names = "--fixed-schedule-auto-offset", description = "Start the replay at the first timestamp.")
+    Boolean fixedAutoOffset;
+
+    @Option(names = "--fixed-schedule-start-offset", paramLabel = "MS", description = "Replay timestamps >= MS (inclusive); MS is time zero.")
+    Long fixedStartOffset;
+
+    @Option(names = "--fixed-schedule-end-offset", paramLabel = "MS", description = "Replay timestamps <= MS (inclusive).")
+    Long fixedEndOffset;
+
     // ---- warmup
     @Option(names = "--warmup-request-count", paramLabel = "N", description = "Warmup: send N requests first, excluded from results.")
     Integer warmupRequests;
@@ -113,6 +157,8 @@ public class LoadOptions implements SpecOptions {
             if (cancellationDelay != null) c.setDelay(cancellationDelay);
             prof.setCancellation(c);
         }
+        applySessions(spec);
+        applyModes(prof);
         if (!anyWarmupFlag()) return;
         boolean existed = spec.phases().stream().anyMatch(p -> p != null && p.resolvedKind() == PhaseKind.WARMUP);
         PhaseSpec warm = findOrCreate(spec.phases(), PhaseKind.WARMUP);
@@ -120,6 +166,35 @@ public class LoadOptions implements SpecOptions {
         set(warm, warmupConcurrency, warmupRequests, warmupDuration, warmupGrace, warmupRate, warmupPattern, null,
                 warmupConcurrencyRamp, warmupRateRamp, warmupPrefillConcurrency, warmupPrefillRamp);
         if (warmupSessions != null) warm.setSessions(warmupSessions);
+    }
+
+    private void applySessions(BenchmarkSpec spec) {
+        if (turnsMean == null && turnsStddev == null && turnDelayMean == null && turnDelayStddev == null
+                && delayRatio == null && sharedSystemPromptLength == null && userContextPromptLength == null) return;
+        SessionsSpec s = spec.sessions();
+        if (turnsMean != null) s.setTurnsMean(turnsMean);
+        if (turnsStddev != null) s.setTurnsStddev(turnsStddev);
+        if (turnDelayMean != null) s.setTurnDelayMeanMs(turnDelayMean);
+        if (turnDelayStddev != null) s.setTurnDelayStddevMs(turnDelayStddev);
+        if (delayRatio != null) s.setDelayRatio(delayRatio);
+        if (sharedSystemPromptLength != null) s.setSharedSystemPromptLength(sharedSystemPromptLength);
+        if (userContextPromptLength != null) s.setUserContextPromptLength(userContextPromptLength);
+    }
+
+    private void applyModes(PhaseSpec prof) {
+        if (userCentricRate != null) {
+            prof.setType(LoadType.USER_CENTRIC);
+            prof.setRate(userCentricRate);
+        }
+        if (numUsers != null) prof.setUsers(numUsers);
+        if (Boolean.TRUE.equals(fixedSchedule)) prof.setType(LoadType.FIXED_SCHEDULE);
+        if (fixedAutoOffset != null || fixedStartOffset != null || fixedEndOffset != null) {
+            FixedScheduleSpec f = prof.getFixedSchedule() == null ? new FixedScheduleSpec() : prof.getFixedSchedule();
+            if (fixedAutoOffset != null) f.setAutoOffset(fixedAutoOffset);
+            if (fixedStartOffset != null) f.setStartOffsetMs(fixedStartOffset);
+            if (fixedEndOffset != null) f.setEndOffsetMs(fixedEndOffset);
+            prof.setFixedSchedule(f);
+        }
     }
 
     private boolean anyWarmupFlag() {
@@ -182,6 +257,17 @@ public class LoadOptions implements SpecOptions {
         m.put("phases[*].sessions", "--num-sessions");
         m.put("phases[*].cancellation.rate", "--request-cancellation-rate");
         m.put("phases[*].cancellation.delay", "--request-cancellation-delay");
+        m.put("phases[*].users", "--num-users");
+        m.put("phases[*].fixedSchedule.autoOffset", "--fixed-schedule-auto-offset");
+        m.put("phases[*].fixedSchedule.startOffsetMs", "--fixed-schedule-start-offset");
+        m.put("phases[*].fixedSchedule.endOffsetMs", "--fixed-schedule-end-offset");
+        m.put("sessions.turnsMean", "--session-turns-mean");
+        m.put("sessions.turnsStddev", "--session-turns-stddev");
+        m.put("sessions.turnDelayMeanMs", "--session-turn-delay-mean");
+        m.put("sessions.turnDelayStddevMs", "--session-turn-delay-stddev");
+        m.put("sessions.delayRatio", "--session-delay-ratio");
+        m.put("sessions.sharedSystemPromptLength", "--shared-system-prompt-length");
+        m.put("sessions.userContextPromptLength", "--user-context-prompt-length");
         return m;
     }
 

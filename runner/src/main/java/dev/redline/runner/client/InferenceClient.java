@@ -100,6 +100,9 @@ public final class InferenceClient implements AutoCloseable {
 
     public int eventLoopCount() { return contexts.length; }
 
+    /** The event loop contexts this client spreads requests over. */
+    public java.util.List<Context> contexts() { return java.util.List.of(contexts); }
+
     /** Requests handed to {@link #send} and not yet completed. */
     public long inFlight() { return inFlight.get(); }
 

@@ -6,7 +6,6 @@ import dev.redline.runner.dataset.Dataset;
 import dev.redline.runner.dataset.Turn;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.LongFunction;
 
@@ -14,7 +13,8 @@ import java.util.function.LongFunction;
  * Trace replay (AIPerf fixed schedule): each conversation's first turn fires at phase start +
  * (timestamp - zero) ms, in timestamp order; identical timestamps fire together. Zero is the first
  * replayed timestamp with auto-offset, else the start offset, else 0. Start/end offsets crop the trace
- * inclusively. Later turns follow their delay after the previous turn completes.
+ * inclusively. Later turns follow their delay after the previous turn completes. Timestamps must be
+ * non-negative and sorted; anything else is rejected with a one-line message.
  */
 public final class FixedSchedule {
     /** One replayed entry: the send offset from phase start and its conversation. */
@@ -38,17 +38,25 @@ public final class FixedSchedule {
         Long end = spec == null ? null : spec.getEndOffsetMs();
         boolean auto = spec != null && spec.isAutoOffset();
         List<Conversation> kept = new ArrayList<>();
+        long previous = Long.MIN_VALUE;
         for (Conversation c : dataset.conversations()) {
             Turn first = c.turns().get(0);
             if (first.timestampMs() == null) {
-                throw new IllegalArgumentException("conversation " + c.id() + " has no timestamp; a fixed schedule needs a timestamp on every entry");
+                throw new IllegalArgumentException("trace entry " + c.id() + " has no timestamp; a fixed schedule needs a timestamp on every entry");
             }
             long ts = first.timestampMs();
+            if (ts < 0) {
+                throw new IllegalArgumentException("trace entry " + c.id() + " has negative timestamp " + ts + " ms; timestamps must be >= 0");
+            }
+            if (ts < previous) {
+                throw new IllegalArgumentException("trace timestamps are not sorted: entry " + c.id() + " (" + ts
+                        + " ms) comes after " + previous + " ms; sort the trace by timestamp");
+            }
+            previous = ts;
             if (start != null && ts < start) continue;
             if (end != null && ts > end) continue;
             kept.add(c);
         }
-        kept.sort(Comparator.comparingLong(c -> c.turns().get(0).timestampMs())); // stable: equal stamps keep file order
         long zero = auto && !kept.isEmpty() ? kept.get(0).turns().get(0).timestampMs() : (start != null ? start : 0);
         List<Entry> entries = new ArrayList<>(kept.size());
         for (Conversation c : kept) {

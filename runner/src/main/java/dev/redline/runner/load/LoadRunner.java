@@ -22,10 +22,33 @@ import java.util.concurrent.ExecutionException;
 public final class LoadRunner {
     private final PhaseContext ctx;
     private final Dataset dataset;
+    private final ClientHealthMonitor health;
 
     public LoadRunner(Vertx vertx, InferenceClient client, RequestFactory factory, Dataset dataset,
                       List<String> models, String modelSelectionStrategy, long seed, RecordSink sink) {
         this(vertx, client, factory, dataset, new ModelSelector(models, modelSelectionStrategy, seed), sink, 1.0, seed, Clock.SYSTEM);
+    }
+
+    /** Everything from the spec: models and selection strategy, seed, session delay ratio. */
+    public static LoadRunner forSpec(Vertx vertx, InferenceClient client, RequestFactory factory, Dataset dataset,
+                                     dev.redline.api.v1alpha1.BenchmarkSpec spec, RecordSink sink) {
+        long seed = spec.getRandomSeed() == null ? 0L : spec.getRandomSeed();
+        double ratio = spec.getSessions() == null ? 1.0 : spec.getSessions().resolvedDelayRatio();
+        return new LoadRunner(vertx, client, factory, dataset,
+                new ModelSelector(spec.getModels(), spec.getModelSelectionStrategy(), seed), sink, ratio, seed, Clock.SYSTEM);
+    }
+
+    /** The connection pool size a spec needs: the largest concurrency of any phase (open model without a
+     * ceiling: {@code fallback}). */
+    public static int maxInFlight(java.util.List<PhaseSpec> phases, int fallback) {
+        int max = 1;
+        for (PhaseSpec p : phases) {
+            if (p.getConcurrency() != null) max = Math.max(max, p.getConcurrency());
+            else if (p.getRate() != null || p.getType() == LoadType.FIXED_SCHEDULE || p.getType() == LoadType.USER_CENTRIC) {
+                max = Math.max(max, fallback);
+            }
+        }
+        return max;
     }
 
     /**
@@ -36,8 +59,9 @@ public final class LoadRunner {
     public LoadRunner(Vertx vertx, InferenceClient client, RequestFactory factory, Dataset dataset,
                       ModelSelector models, RecordSink sink, double sessionDelayRatio, long seed, Clock clock) {
         this.dataset = dataset;
+        this.health = new ClientHealthMonitor(vertx);
         this.ctx = new PhaseContext(vertx, client, new SessionSource(dataset, models),
-                new TurnIssuer(vertx, client, factory, sink), new LoadProgress(), sessionDelayRatio, seed, clock);
+                new TurnIssuer(vertx, client, factory, sink, health), new LoadProgress(), sessionDelayRatio, seed, clock);
     }
 
     /** Live counters for a progress display (safe to read from any thread). */
@@ -55,9 +79,20 @@ public final class LoadRunner {
     /** Runs the phases one after another; blocks the calling thread (never call it on an event loop). */
     public List<PhaseOutcome> run(List<PhaseSpec> phases) throws InterruptedException {
         List<PhaseOutcome> out = new ArrayList<>();
-        for (PhaseSpec p : phases) out.add(runPhase(p));
+        health.start(ctx.client().contexts());
+        try {
+            for (PhaseSpec p : phases) out.add(runPhase(p));
+        } finally {
+            health.stop();
+        }
         return out;
     }
+
+    /**
+     * Whether the client kept up during the run (client lag, event-loop lag, CPU, pacer re-anchors).
+     * Put {@code saturated()} into the JSON as {@code client_saturated} with the rest as evidence.
+     */
+    public ClientSaturation clientSaturation() { return health.report(); }
 
     /** Runs one phase to completion (all its responses received, cut or failed). */
     public PhaseOutcome runPhase(PhaseSpec phase) throws InterruptedException {
@@ -79,17 +114,25 @@ public final class LoadRunner {
                 double smooth = phase.getSmoothness() == null ? 1.0 : phase.getSmoothness();
                 IntervalSampler sampler = new IntervalSampler(type, smooth, ctx.seed() * 31 + plan.name().hashCode());
                 RateSchedule schedule = new RateSchedule(phase.getRate(), phase.getRateRamp() == null ? 0 : phase.getRateRamp(), sampler);
-                OpenLoopPhase p = new OpenLoopPhase(ctx, plan, schedule, ctx.source()::open);
+                OpenLoopPhase p = new OpenLoopPhase(ctx, plan, schedule, ctx.source()::open, true);
                 state = p.state();
                 done = p.start();
                 pacer = p.pacer();
             }
             case FIXED_SCHEDULE -> {
                 FixedSchedule fs = FixedSchedule.build(dataset, phase.getFixedSchedule());
-                OpenLoopPhase p = new OpenLoopPhase(ctx, plan, fs.schedule(), fs.sessions(ctx.source()));
+                OpenLoopPhase p = new OpenLoopPhase(ctx, plan, fs.schedule(), fs.sessions(ctx.source()), false);
                 state = p.state();
                 done = p.start();
                 pacer = p.pacer();
+            }
+            case USER_CENTRIC -> {
+                if (phase.getUsers() == null || phase.getRate() == null) {
+                    throw new IllegalArgumentException("user_centric needs users and rate (--num-users, --user-centric-rate)");
+                }
+                UserCentricPhase p = new UserCentricPhase(ctx, plan, phase.getUsers(), phase.getRate());
+                state = p.state();
+                done = p.start();
             }
             default -> throw new IllegalArgumentException("load type " + type.wireName() + " is not supported by this runner");
         }
@@ -98,9 +141,10 @@ public final class LoadRunner {
         } catch (ExecutionException e) {
             throw new IllegalStateException("phase " + plan.name() + " failed: " + e.getCause(), e.getCause());
         }
+        if (pacer != null) health.addReanchors(pacer.reanchors());
         LoadProgress pr = ctx.progress();
         return new PhaseOutcome(plan.name(), plan.kind().name().toLowerCase(java.util.Locale.ROOT), type.wireName(),
-                type.isOpenModel() ? phase.getRate() : Double.NaN, state.achievedRate(pr.sent()),
+                type.isOpenModel() || type == LoadType.USER_CENTRIC ? phase.getRate() : Double.NaN, state.achievedRate(pr.sent()),
                 pr.sent(), pr.completed(), pr.errors(), pr.cancelled(), pr.lateForGrace(),
                 pacer == null ? 0 : pacer.reanchors(), pacer == null ? 0 : pacer.maxBehindNs() / 1e6);
     }

@@ -30,12 +30,19 @@ final class OpenLoopPhase {
     private final SlotGate ceiling;
     private final AtomicLong outstanding = new AtomicLong(); // arrivals admitted or queued, not yet ended
     private final Set<OpenSession> sleeping = ConcurrentHashMap.newKeySet();
-    private final List<Long> timers = new ArrayList<>();
+    private final List<Long> timers = new ArrayList<>(); // guarded by this
     private volatile boolean pacerDone;
     private volatile Pacer pacer;
     private long graceTimer = -1;
 
-    OpenLoopPhase(PhaseContext ctx, PhasePlan plan, ArrivalSchedule schedule, LongFunction<SessionRun> sessions) {
+    private final long maxCatchUpNs;
+
+    /**
+     * @param reanchor re-anchor when the pacer falls behind (rate schedules); a trace replay keeps its
+     *                 absolute timestamps and sends late entries at once instead
+     */
+    OpenLoopPhase(PhaseContext ctx, PhasePlan plan, ArrivalSchedule schedule, LongFunction<SessionRun> sessions, boolean reanchor) {
+        this.maxCatchUpNs = reanchor ? MAX_CATCH_UP_NS : Long.MAX_VALUE;
         this.ctx = ctx;
         this.vertx = ctx.vertx();
         this.state = new PhaseState(plan, ctx.progress(), ctx.seed());
@@ -57,15 +64,21 @@ final class OpenLoopPhase {
         ctx.progress().startPhase(plan.name(), plan.kind() == RequestRecord.Phase.WARMUP,
                 plan.maxRequests() == PhasePlan.UNLIMITED ? -1 : plan.maxRequests(),
                 plan.durationNs() < 0 ? -1 : plan.durationNs() / 1e9);
-        long start = ctx.clock().nanoTime();
-        state.startNs = start;
         if (ceiling != null) timers.addAll(Ramps.schedule(vertx, plan.concurrency(), plan.concurrencyRampNs(), ceiling::setLimit));
         if (state.prefillGate != null) {
             timers.addAll(Ramps.schedule(vertx, plan.spec().getPrefillConcurrency(), plan.prefillRampNs(), state.prefillGate::setLimit));
         }
-        if (plan.durationNs() >= 0) timers.add(vertx.setTimer(Math.max(1, plan.durationNs() / 1_000_000), id -> onDurationEnd()));
-        pacer = new Pacer(ctx.clock(), schedule, MAX_CATCH_UP_NS, plan.durationNs(), this::arrival);
+        pacer = new Pacer(ctx.clock(), schedule, maxCatchUpNs, plan.durationNs(), this::arrival);
         Thread t = new Thread(() -> {
+            // anchor time zero here, on the running pacer thread: thread start-up is not schedule lateness
+            long start = ctx.clock().nanoTime();
+            state.startNs = start;
+            if (plan.durationNs() >= 0) {
+                long id = vertx.setTimer(Math.max(1, plan.durationNs() / 1_000_000), x -> onDurationEnd());
+                synchronized (this) {
+                    timers.add(id);
+                }
+            }
             pacer.runFrom(start);
             pacerDone = true;
             checkDone();
@@ -85,6 +98,8 @@ final class OpenLoopPhase {
         if (index < 0) return false;
         outstanding.incrementAndGet();
         Runnable begin = () -> {
+            // queued behind the ceiling: the client could send only once a slot freed
+            long ready = ceiling == null ? intendedNs : Math.max(intendedNs, System.nanoTime());
             Context c = ctx.client().nextContext();
             c.runOnContext(v -> {
                 SessionRun run = sessions.apply(sn);
@@ -92,7 +107,7 @@ final class OpenLoopPhase {
                     sessionEnded();
                     return;
                 }
-                new OpenSession(this, run, c, vertx).start(index, intendedNs);
+                new OpenSession(this, run, c, vertx).start(index, intendedNs, ready);
             });
         };
         if (ceiling == null) begin.run();

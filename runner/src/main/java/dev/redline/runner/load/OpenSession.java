@@ -27,9 +27,9 @@ final class OpenSession {
     }
 
     /** Runs on {@link #ctx}: sends the first turn with the credit the arrival already took. */
-    void start(long index, long intendedNs) {
+    void start(long index, long intendedNs, long readyNs) {
         phase.issuer().issue(phase.state(), ctx, index, session, (int) (session.sessionNum % Integer.MAX_VALUE),
-                intendedNs, this::afterTurn);
+                intendedNs, readyNs, this::afterTurn);
     }
 
     private void afterTurn(RequestRecord rec) {
@@ -47,7 +47,7 @@ final class OpenSession {
         }
         phase.sleeping(this, true);
         afterDelay = () -> sendNext(intended);
-        delayTimer = vertx.setTimer(Math.max(1, delayNs / 1_000_000), id -> {
+        delayTimer = vertx.setTimer(Math.max(1, (delayNs + 999_999) / 1_000_000), id -> {
             delayTimer = -1;
             phase.sleeping(this, false);
             Runnable r = afterDelay;
@@ -63,7 +63,7 @@ final class OpenSession {
             return;
         }
         phase.issuer().issue(phase.state(), ctx, index, session, (int) (session.sessionNum % Integer.MAX_VALUE),
-                intendedNs, this::afterTurn);
+                intendedNs, intendedNs, this::afterTurn);
     }
 
     /** Ends a pending turn delay at once because the phase stopped (any thread). */

@@ -62,7 +62,7 @@ public final class Pacer implements Runnable {
                 long target = startNs + shiftNs + offset;
                 long now = clock.nanoTime();
                 long behind = now - target;
-                if (behind > maxCatchUpNs) {
+                if (maxCatchUpNs != Long.MAX_VALUE && behind > maxCatchUpNs) {
                     shiftNs += behind;     // re-anchor: the rest of the schedule moves with us
                     reanchors++;
                     target = now;

@@ -1,5 +1,6 @@
 package dev.redline.runner.load;
 
+import dev.redline.api.v1alpha1.LoadType;
 import dev.redline.api.v1alpha1.PhaseKind;
 import dev.redline.api.v1alpha1.PhaseSpec;
 import dev.redline.runner.record.RequestRecord;
@@ -7,7 +8,8 @@ import dev.redline.runner.record.RequestRecord;
 /**
  * One phase with every default resolved (AIPerf semantics): concurrency 1 when neither concurrency nor a
  * rate is given; without any stop condition, max(10, 2 x concurrency) requests, or one session per
- * conversation for multi-turn datasets; grace 30 s for profiling and unlimited for warmup unless set.
+ * conversation for multi-turn datasets; grace 30 s for profiling and unlimited for warmup and
+ * user-centric phases unless set.
  *
  * @param maxRequests  requests to send, or Long.MAX_VALUE for no count limit
  * @param maxSessions  sessions to start, or Long.MAX_VALUE for no limit
@@ -33,7 +35,8 @@ public record PhasePlan(String name, RequestRecord.Phase kind, PhaseSpec spec, i
         }
         long graceNs;
         if (p.getGracePeriod() != null) graceNs = seconds(p.getGracePeriod());
-        else graceNs = warmup ? UNLIMITED : seconds(PhaseSpec.DEFAULT_GRACE_PERIOD_SECONDS);
+        else if (warmup || p.getType() == LoadType.USER_CENTRIC) graceNs = UNLIMITED; // AIPerf defaults
+        else graceNs = seconds(PhaseSpec.DEFAULT_GRACE_PERIOD_SECONDS);
         long rampNs = p.getConcurrencyRamp() != null ? seconds(p.getConcurrencyRamp()) : 0;
         return new PhasePlan(p.resolvedName(), warmup ? RequestRecord.Phase.WARMUP : RequestRecord.Phase.PROFILING,
                 p, concurrency, maxRequests, maxSessions, durationNs, graceNs, rampNs,

@@ -64,7 +64,7 @@ final class SessionSlot {
             exit();
             return;
         }
-        phase.issuer().issue(st, ctx, index, session, id, intendedNs, this::afterTurn);
+        phase.issuer().issue(st, ctx, index, session, id, intendedNs, intendedNs, this::afterTurn);
     }
 
     private void afterTurn(RequestRecord rec) {
@@ -85,7 +85,7 @@ final class SessionSlot {
 
     private void sleep(long ns, Runnable then) {
         afterDelay = then;
-        delayTimer = vertx.setTimer(Math.max(1, ns / 1_000_000), id -> {
+        delayTimer = vertx.setTimer(Math.max(1, (ns + 999_999) / 1_000_000), id -> {
             delayTimer = -1;
             Runnable r = afterDelay;
             afterDelay = null;

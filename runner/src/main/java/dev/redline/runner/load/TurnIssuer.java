@@ -22,9 +22,11 @@ final class TurnIssuer {
     private final InferenceClient client;
     private final RequestFactory factory;
     private final RecordSink sink;
+    private final ClientHealthMonitor monitor;
 
-    TurnIssuer(Vertx vertx, InferenceClient client, RequestFactory factory, RecordSink sink) {
+    TurnIssuer(Vertx vertx, InferenceClient client, RequestFactory factory, RecordSink sink, ClientHealthMonitor monitor) {
         this.vertx = vertx;
+        this.monitor = monitor;
         this.client = client;
         this.factory = factory;
         this.sink = sink;
@@ -34,23 +36,28 @@ final class TurnIssuer {
      * Must be called on {@code ctx}.
      *
      * @param intendedNs when the schedule wanted this request sent (System.nanoTime)
+     * @param readyNs    when it could first be sent (intended, or later when a concurrency slot freed);
+     *                   actual send minus this is the client's own lag
      * @param after      called with the final record after the sink, on {@code ctx}
      */
     void issue(PhaseState st, Context ctx, long index, SessionRun session, int workerId, long intendedNs,
-               Consumer<RequestRecord> after) {
+               long readyNs, Consumer<RequestRecord> after) {
         SlotGate prefill = st.prefillGate;
         if (prefill == null) {
-            send(st, index, session, workerId, intendedNs, after, null);
+            send(st, index, session, workerId, intendedNs, readyNs, after, null);
             return;
         }
+        boolean[] immediate = {true};
         prefill.acquire(() -> {
-            Runnable go = () -> send(st, index, session, workerId, intendedNs, after, prefill);
+            long ready = immediate[0] ? readyNs : Math.max(readyNs, System.nanoTime());
+            Runnable go = () -> send(st, index, session, workerId, intendedNs, ready, after, prefill);
             if (Vertx.currentContext() == ctx) go.run();
             else ctx.runOnContext(v -> go.run());
         });
+        immediate[0] = false;
     }
 
-    private void send(PhaseState st, long index, SessionRun session, int workerId, long intendedNs,
+    private void send(PhaseState st, long index, SessionRun session, int workerId, long intendedNs, long readyNs,
                       Consumer<RequestRecord> after, SlotGate prefill) {
         Turn turn = session.nextTurn();
         PreparedRequest req = factory.build(turn, session.model, session.history(), session.correlationId);
@@ -86,6 +93,9 @@ final class TurnIssuer {
             if (rec.lateForGrace()) p.late.incrementAndGet();
             else if (rec.cancelled()) p.cancelled.incrementAndGet();
             else if (rec.isError()) p.errors.incrementAndGet();
+            if (monitor != null && rec.phase() == RequestRecord.Phase.PROFILING && rec.startPerfNs() > 0) {
+                monitor.recordClientLag(rec.startPerfNs() - readyNs);
+            }
             String reply = rec.outputText(); // read before the sink may drop the text
             session.completeTurn(turn, reply);
             sink.accept(rec);

@@ -128,4 +128,33 @@ class LoadOptionsTest {
         assertEquals("--request-count", o.flagsByField().get("phases[*].requests"));
         assertNull(new LoadOptions().concurrency);
     }
+
+    @Test
+    void sessionUserCentricAndFixedScheduleFlags() {
+        BenchmarkSpec s = apply("--session-turns-mean", "3", "--session-turn-delay-mean", "500", "--session-delay-ratio", "0.5",
+                "--user-centric-rate", "10", "--num-users", "20", "--shared-system-prompt-length", "1000");
+        assertEquals(3.0, s.getSessions().getTurnsMean());
+        assertEquals(500.0, s.getSessions().getTurnDelayMeanMs());
+        assertEquals(0.5, s.getSessions().resolvedDelayRatio());
+        assertEquals(1000, s.getSessions().getSharedSystemPromptLength());
+        PhaseSpec p = s.getPhases().get(0);
+        assertEquals(LoadType.USER_CENTRIC, p.resolvedType());
+        assertEquals(10.0, p.getRate());
+        assertEquals(20, p.getUsers());
+        assertTrue(problems(s).isEmpty(), problems(s).toString());
+        assertTrue(problems(apply("--user-centric-rate", "10")).stream().anyMatch(m -> m.startsWith("phases[0].users")));
+        assertTrue(problems(apply("--user-centric-rate", "10", "--num-users", "4", "--session-turns-mean", "1")).stream()
+                .anyMatch(m -> m.startsWith("sessions.turnsMean")));
+        assertTrue(problems(apply("--session-delay-ratio", "0")).stream().anyMatch(m -> m.startsWith("sessions.delayRatio")));
+
+        BenchmarkSpec f = apply("--fixed-schedule", "--fixed-schedule-start-offset", "100", "--fixed-schedule-end-offset", "900");
+        assertEquals(LoadType.FIXED_SCHEDULE, f.getPhases().get(0).resolvedType());
+        assertEquals(100L, f.getPhases().get(0).getFixedSchedule().getStartOffsetMs());
+        assertTrue(problems(f).isEmpty(), problems(f).toString());
+        assertTrue(problems(apply("--fixed-schedule", "--fixed-schedule-auto-offset", "--fixed-schedule-start-offset", "5")).stream()
+                .anyMatch(m -> m.contains("mutually exclusive")));
+        assertTrue(problems(apply("--fixed-schedule", "--fixed-schedule-start-offset", "500", "--fixed-schedule-end-offset", "100")).stream()
+                .anyMatch(m -> m.startsWith("phases[0].fixedSchedule.endOffsetMs")));
+        assertTrue(problems(apply("--fixed-schedule", "--request-rate", "5")).stream().anyMatch(m -> m.startsWith("phases[0].rate")));
+    }
 }

@@ -34,6 +34,8 @@ public final class TestSseServer implements AutoCloseable {
     public volatile int reasoningTokens = 0;
 
     public final AtomicInteger received = new AtomicInteger();
+    /** TCP connections accepted (keep-alive reuse shows as fewer connections than requests). */
+    public final AtomicInteger connections = new AtomicInteger();
     public final AtomicInteger maxInFlight = new AtomicInteger();
     public final ConcurrentLinkedQueue<JsonNode> bodies = new ConcurrentLinkedQueue<>();
     public final ConcurrentLinkedQueue<String> requestIds = new ConcurrentLinkedQueue<>();
@@ -47,7 +49,8 @@ public final class TestSseServer implements AutoCloseable {
 
     public TestSseServer(Vertx vertx) {
         this.vertx = vertx;
-        this.server = vertx.createHttpServer().requestHandler(this::handle).listen(0, "127.0.0.1").await();
+        this.server = vertx.createHttpServer().connectionHandler(c -> connections.incrementAndGet())
+                .requestHandler(this::handle).listen(0, "127.0.0.1").await();
     }
 
     public int port() { return server.actualPort(); }

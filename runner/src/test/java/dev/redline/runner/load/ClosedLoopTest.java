@@ -55,13 +55,13 @@ class ClosedLoopTest {
 
     @Test
     void requestCountIsExactAndConcurrencyIsNeverExceeded() throws Exception {
-        server.ttftMs = 80;
+        server.ttftMs = 150;
         try (LoadHarness h = new LoadHarness(vertx, server.url(), ListDataset.singleTurn(7, 3), List.of("m"), 4, 10)) {
             h.runner.run(List.of(phase(PhaseKind.PROFILING, 4, 22, null, null)));
             List<RequestRecord> recs = h.of(RequestRecord.Phase.PROFILING);
             assertEquals(22, recs.size());
             assertEquals(22, server.received.get());
-            assertEquals(4, server.maxInFlight.get(), "4 slots, each request >= 80 ms: all 4 overlap, never 5");
+            assertEquals(4, server.maxInFlight.get(), "4 slots, each request >= 150 ms: all 4 overlap, never 5");
             Set<Long> indexes = new HashSet<>();
             for (RequestRecord r : recs) {
                 assertTrue(r.isValid(), String.valueOf(r.error()));
@@ -196,6 +196,25 @@ class ClosedLoopTest {
             assertEquals("word0 word1 word2 ", msgs.get(3).get("content").asText());
             assertEquals("third question", msgs.get(4).get("content").asText());
             assertFalse(server.bodyList().stream().anyMatch(b -> b.get("messages").size() > 5));
+        }
+    }
+
+    @Test
+    void concurrencyRampStartsSlotsOneByOne() throws Exception {
+        server.ttftMs = 30;
+        try (LoadHarness h = new LoadHarness(vertx, server.url(), ListDataset.singleTurn(3, 2), List.of("m"), 4, 10)) {
+            var p = phase(PhaseKind.PROFILING, 4, null, 0.8, 5.0);
+            p.setConcurrencyRamp(0.6); // slots start at 0, 0.2, 0.4, 0.6 s
+            h.runner.runPhase(p);
+            long t0 = h.records.stream().mapToLong(RequestRecord::startPerfNs).min().orElseThrow();
+            for (int slot = 0; slot < 4; slot++) {
+                int s = slot;
+                long first = h.records.stream().filter(r -> r.workerId() == s).mapToLong(RequestRecord::startPerfNs).min().orElseThrow();
+                assertTrue(first - t0 >= slot * 200_000_000L - 2_000_000L, "slot " + slot + " starts at its ramp step: " + (first - t0) / 1e6);
+            }
+            long before = h.records.stream().filter(r -> r.startPerfNs() - t0 < 150_000_000L).count();
+            long all = h.records.stream().filter(r -> r.startPerfNs() - t0 < 800_000_000L).count();
+            assertTrue(before < all / 4, "few requests while only one slot runs");
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.redline.runner.load;
 
 import dev.redline.api.v1alpha1.EndpointType;
+import dev.redline.api.v1alpha1.LoadType;
 import dev.redline.api.v1alpha1.PhaseKind;
 import dev.redline.api.v1alpha1.PhaseSpec;
 import dev.redline.runner.client.ClientConfig;
@@ -21,14 +22,26 @@ final class LoadHarness implements AutoCloseable {
     final LoadRunner runner;
 
     LoadHarness(Vertx vertx, String url, Dataset dataset, List<String> models, int maxInFlight, double timeoutS) {
+        this(vertx, url, dataset, models, maxInFlight, timeoutS, 1.0);
+    }
+
+    LoadHarness(Vertx vertx, String url, Dataset dataset, List<String> models, int maxInFlight, double timeoutS, double delayRatio) {
         ClientConfig cfg = new ClientConfig(url, null, EndpointType.CHAT, true, Map.of(), null, timeoutS, maxInFlight,
                 true, false, Map.of());
         client = new InferenceClient(vertx, cfg);
-        runner = new LoadRunner(vertx, client, RequestFactory.forConfig(cfg), dataset, models, "round_robin", 42, records::add);
+        runner = new LoadRunner(vertx, client, RequestFactory.forConfig(cfg), dataset,
+                new ModelSelector(models, "round_robin", 42), records::add, delayRatio, 42, Clock.SYSTEM);
     }
 
     List<RequestRecord> of(RequestRecord.Phase phase) {
         return records.stream().filter(r -> r.phase() == phase).toList();
+    }
+
+    static PhaseSpec rated(LoadType type, double rate, Integer concurrency, Integer requests, Double duration) {
+        PhaseSpec p = phase(PhaseKind.PROFILING, concurrency, requests, duration, null);
+        p.setType(type);
+        p.setRate(rate);
+        return p;
     }
 
     static PhaseSpec phase(PhaseKind kind, Integer concurrency, Integer requests, Double duration, Double grace) {

@@ -1,0 +1,28 @@
+package dev.redline.runner.load;
+
+import java.util.List;
+
+/**
+ * Evidence of whether the load generator itself kept up, for the console and the JSON
+ * ({@code client_saturated} plus these numbers). Client lag is the time between the moment a request
+ * could be sent (its intended time, or when a concurrency/prefill slot freed) and the actual send; it
+ * excludes intended queueing behind a concurrency ceiling.
+ *
+ * @param saturated        true when any threshold was crossed; {@code reasons} says which
+ * @param clientLagP50Ms   median client lag of profiling requests, ms
+ * @param clientLagP99Ms   p99 client lag, ms
+ * @param clientLagMaxMs   max client lag, ms
+ * @param eventLoopLagP99Ms p99 delay of a periodic probe timer on the client's event loops, ms
+ * @param eventLoopLagMaxMs max of the same
+ * @param processCpuAvg    mean process CPU load over the run, 0..1 of all cores (-1 when unavailable)
+ * @param processCpuMax    max sampled process CPU load
+ * @param pacerReanchors   times the pacer fell more than the catch-up window behind
+ */
+public record ClientSaturation(boolean saturated, List<String> reasons, double clientLagP50Ms, double clientLagP99Ms,
+                               double clientLagMaxMs, double eventLoopLagP99Ms, double eventLoopLagMaxMs,
+                               double processCpuAvg, double processCpuMax, long pacerReanchors) {
+    /** Thresholds: beyond these the client, not the server, may be what the numbers measure. */
+    public static final double CLIENT_LAG_P99_LIMIT_MS = 10;
+    public static final double EVENT_LOOP_LAG_P99_LIMIT_MS = 20;
+    public static final double CPU_LIMIT = 0.9;
+}
