@@ -3,6 +3,7 @@ package dev.redline.runner.dataset;
 import dev.redline.api.v1alpha1.BenchmarkSpec;
 import dev.redline.api.v1alpha1.DatasetSpec;
 import dev.redline.api.v1alpha1.PromptSpec;
+import dev.redline.api.v1alpha1.SessionsSpec;
 import dev.redline.runner.dataset.file.FileDatasets;
 import dev.redline.runner.dataset.file.LoadContext;
 import dev.redline.runner.dataset.hub.HubDatasetCache;
@@ -50,6 +51,13 @@ public final class DatasetFactory {
                     SamplingStrategy.parse(strategy, SamplingStrategy.SEQUENTIAL), seeds, "records");
         }
         List<Conversation> conversations = new SyntheticDatasetBuilder(generator.get(), seeds).build(prompts, ds.resolvedEntries());
+        SessionsSpec sessions = spec.getSessions();
+        if (SyntheticSessions.wanted(sessions)) {
+            Dataset singleTurns = new SampledDataset(conversations, SamplingStrategy.SEQUENTIAL, seeds);
+            conversations = SyntheticSessions.shape(singleTurns, sessions, seeds.stream("sessions", 0).nextLong(),
+                    ds.resolvedEntries()).conversations();
+        }
+        if (ContextPrompts.wanted(sessions)) conversations = ContextPrompts.apply(conversations, sessions, generator.get(), seeds);
         return new SampledDataset(conversations, SamplingStrategy.parse(strategy, SamplingStrategy.SHUFFLE), seeds, "synthetic");
     }
 

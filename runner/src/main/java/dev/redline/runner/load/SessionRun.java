@@ -37,8 +37,11 @@ final class SessionRun {
 
     /** Appends the just-sent user turn and the reply received (empty on error), and advances. */
     void completeTurn(Turn sent, String reply) {
+        nextTurn++;
+        if (conversation.fullPromptTurns()) return; // each turn is the whole prompt: no history to carry
+        // the first turn's system prompt stays at the head of the conversation for every later turn
+        if (history.isEmpty() && sent.systemPrompt() != null) history.add(new ChatMessage("system", sent.systemPrompt()));
         history.add(ChatMessage.user(String.join("\n", sent.texts())));
         history.add(ChatMessage.assistant(reply == null ? "" : reply));
-        nextTurn++;
     }
 }

@@ -18,7 +18,9 @@ import dev.redline.runner.export.RecordJsonlWriter;
 import dev.redline.runner.export.RunInfo;
 import dev.redline.runner.export.SummaryCsvWriter;
 import dev.redline.runner.export.SummaryJsonWriter;
+import dev.redline.runner.load.ClientSaturation;
 import dev.redline.runner.load.LoadRunner;
+import dev.redline.runner.load.PhaseOutcome;
 import dev.redline.runner.metrics.BenchmarkResults;
 import dev.redline.runner.metrics.MetricsContext;
 import dev.redline.runner.metrics.RecordMetricsAccumulator;
@@ -44,9 +46,14 @@ import java.util.UUID;
  * metrics and exports. Partial results are written even when the run is interrupted.
  */
 public final class ProfileRun {
+    /** Connection pool for open-model phases without a concurrency ceiling (AIPerf's default limit). */
+    private static final int OPEN_MODEL_POOL = 2500;
+
     private final BenchmarkSpec spec;
     private final RunOptions options;
     private final PrintStream out;
+    private final java.util.List<PhaseOutcome> outcomes = new java.util.ArrayList<>();
+    private ClientSaturation saturation;
 
     public ProfileRun(BenchmarkSpec spec, RunOptions options) {
         this(spec, options, System.out);
@@ -96,7 +103,7 @@ public final class ProfileRun {
         log.info("Dataset ready: " + dataset.conversations().size() + " entries");
 
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Runtime.getRuntime().availableProcessors()));
-        ClientConfig config = ClientConfig.from(spec, PoolSizing.maxInFlight(spec.phases()));
+        ClientConfig config = ClientConfig.from(spec, LoadRunner.maxInFlight(spec.phases(), OPEN_MODEL_POOL));
         try (InferenceClient client = new InferenceClient(vertx, config)) {
             String problem = new ReadinessProbe(vertx, config).problem();
             if (problem != null) throw new BadInputException(problem);
@@ -108,12 +115,15 @@ public final class ProfileRun {
             log.info("Benchmarking " + config.endpointUrl() + " (" + String.join(",", spec.getModels()) + ")");
             try (TelemetryStage telemetry = TelemetryStage.start(spec, config.baseUrl(), log)) {
                 boolean interrupted = measure(layout, tokenizer, metricsContext, profiling, telemetry, log,
-                        sink -> new LoadRunner(vertx, client, factory, dataset, spec.getModels(),
-                                spec.getModelSelectionStrategy(), seed(), sink));
+                        sink -> LoadRunner.forSpec(vertx, client, factory, dataset, spec, sink));
                 BenchmarkResults results = profiling.results();
                 writeExports(layout, results, new RunInfo(RedlineVersion.version(), UUID.randomUUID().toString(),
                         start, Instant.now(), interrupted));
                 out.println(new ConsoleTableRenderer().render(results));
+            if (saturation != null && saturation.saturated()) {
+                out.println("WARNING: the client itself was saturated; latencies include client queueing: "
+                        + String.join("; ", saturation.reasons()));
+            }
                 telemetry.finish(layout.dir(), results, profilingConcurrency(), out);
             }
             out.println("Results: " + layout.dir().toAbsolutePath());
@@ -158,9 +168,10 @@ public final class ProfileRun {
             boolean profilingPhase = phase.resolvedKind() == PhaseKind.PROFILING;
             telemetry.beforePhase(phase, profilingPhase && !profilingStarted);
             profilingStarted |= profilingPhase;
-            runner.runPhase(phase);
+            outcomes.add(runner.runPhase(phase));
         }
         telemetry.afterProfiling();
+        saturation = runner.clientSaturation();
     }
 
     private Integer profilingConcurrency() {
@@ -181,7 +192,8 @@ public final class ProfileRun {
 
     private void writeExports(ArtifactLayout layout, BenchmarkResults results, RunInfo info) throws IOException {
         JsonNode inputConfig = InputConfig.redacted(spec);
-        Files.writeString(layout.summaryJson(), new SummaryJsonWriter().toJson(results, info, inputConfig), StandardCharsets.UTF_8);
+        String json = new SummaryJsonWriter().toJson(results, info, inputConfig);
+        Files.writeString(layout.summaryJson(), RunFacts.addTo(json, outcomes, saturation), StandardCharsets.UTF_8);
         Files.writeString(layout.summaryCsv(), new SummaryCsvWriter().toCsv(results), StandardCharsets.UTF_8);
     }
 
@@ -193,21 +205,5 @@ public final class ProfileRun {
 
     private boolean summaryOnly() {
         return spec.getArtifacts() != null && "summary".equals(spec.getArtifacts().resolvedExportLevel());
-    }
-
-    private long seed() {
-        return spec.getRandomSeed() == null ? System.nanoTime() : spec.getRandomSeed();
-    }
-
-    /** Pool size: the highest concurrency of any phase; open-model phases without a ceiling get AIPerf's 2500. */
-    static final class PoolSizing {
-        static int maxInFlight(java.util.List<PhaseSpec> phases) {
-            int max = 1;
-            for (PhaseSpec p : phases) {
-                if (p.getConcurrency() != null) max = Math.max(max, p.getConcurrency());
-                else if (p.resolvedType().isOpenModel() || p.getRate() != null) max = Math.max(max, 2500);
-            }
-            return max;
-        }
     }
 }

@@ -8,14 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Test dataset: fixed conversations, picked sequentially (session n gets conversation n mod size). */
-final class ListDataset implements Dataset {
+public final class ListDataset implements Dataset {
     private final List<Conversation> conversations;
 
     ListDataset(List<Conversation> conversations) {
         this.conversations = List.copyOf(conversations);
     }
 
-    static ListDataset singleTurn(int n, int maxTokens) {
+    public static ListDataset singleTurn(int n, int maxTokens) {
         List<Conversation> cs = new ArrayList<>();
         for (int i = 0; i < n; i++) cs.add(new Conversation("c" + i, List.of(Turn.ofText("prompt " + i, 2, maxTokens))));
         return new ListDataset(cs);

@@ -52,7 +52,7 @@ final class BailianTraceLoader implements DatasetLoader {
             sessions.computeIfAbsent(root(chatIds[i], parentOf), k -> new ArrayList<>()).add(turns.get(i));
         }
         List<Conversation> out = new ArrayList<>(sessions.size());
-        sessions.forEach((root, t) -> out.add(new Conversation("chat-" + root, t)));
+        sessions.forEach((root, t) -> out.add(new Conversation("chat-" + root, t, true)));
         return out;
     }
 

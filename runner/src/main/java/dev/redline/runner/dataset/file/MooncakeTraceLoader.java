@@ -42,7 +42,7 @@ final class MooncakeTraceLoader implements DatasetLoader {
             sessions.computeIfAbsent(id, k -> new ArrayList<>()).add(turns.get(i));
         }
         List<Conversation> out = new ArrayList<>(sessions.size());
-        sessions.forEach((id, t) -> out.add(new Conversation(id, t)));
+        sessions.forEach((id, t) -> out.add(new Conversation(id, t, true)));
         return out;
     }
 

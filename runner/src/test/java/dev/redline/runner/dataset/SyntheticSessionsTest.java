@@ -1,8 +1,9 @@
-package dev.redline.runner.load;
+package dev.redline.runner.dataset;
 
 import dev.redline.api.v1alpha1.SessionsSpec;
-import dev.redline.runner.dataset.Conversation;
-import dev.redline.runner.dataset.Turn;
+import dev.redline.runner.load.ListDataset;
+
+
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,9 +1,9 @@
-package dev.redline.runner.load;
+package dev.redline.runner.dataset;
 
 import dev.redline.api.v1alpha1.SessionsSpec;
-import dev.redline.runner.dataset.Conversation;
-import dev.redline.runner.dataset.Dataset;
-import dev.redline.runner.dataset.Turn;
+
+
+
 
 import java.util.ArrayList;
 import java.util.List;
