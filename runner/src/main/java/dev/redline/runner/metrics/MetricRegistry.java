@@ -14,7 +14,7 @@ public final class MetricRegistry {
             new OutputTokenThroughputPerUserMetric(), new PrefillThroughputPerUserMetric(),
             new E2eOutputTokenThroughputMetric(), new DecodeDurationMetric(), new OutputSequenceLengthMetric(),
             new InputSequenceLengthMetric(), new OutputTokenCountMetric(), new ReasoningTokenCountMetric(),
-            new EffectiveLatencyMetric(), new ErrorIslMetric(), new UsagePromptTokensMetric(),
+            new EffectiveLatencyMetric(), new SendLagMetric(), new ErrorIslMetric(), new UsagePromptTokensMetric(),
             new UsageCompletionTokensMetric(), new UsageTotalTokensMetric(), new UsageReasoningTokensMetric(),
             new UsagePromptTokensDiffMetric(), new UsageCompletionTokensDiffMetric(),
             new UsageReasoningTokensDiffMetric(), new OslMismatchDiffPctMetric());

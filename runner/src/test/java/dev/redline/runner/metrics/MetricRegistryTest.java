@@ -42,6 +42,7 @@ class MetricRegistryTest {
         assertEquals(Set.of("time_to_first_token", "time_to_second_token", "time_to_first_output_token",
                 "request_latency", "decode_duration", "inter_token_latency", "output_token_throughput_per_user",
                 "e2e_output_token_throughput", "output_sequence_length", "input_sequence_length",
-                "output_token_throughput", "request_throughput", "goodput", "request_error_rate", "request_count"), ordered);
+                "output_token_throughput", "request_throughput", "goodput", "request_error_rate", "request_count",
+                "effective_latency", "send_lag"), ordered);
     }
 }

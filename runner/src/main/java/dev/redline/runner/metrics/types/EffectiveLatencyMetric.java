@@ -13,7 +13,7 @@ public final class EffectiveLatencyMetric extends RecordMetric {
     public static final String TAG = "effective_latency";
 
     public EffectiveLatencyMetric() {
-        super(MetricDef.of(TAG, "Effective Latency", MILLISECONDS, RECORD, MetricDef.UNORDERED, HIDDEN));
+        super(MetricDef.of(TAG, "Effective Latency", MILLISECONDS, RECORD, 310));
     }
 
     @Override
