@@ -172,6 +172,33 @@ class ProfileAgainstMockServerTest {
     }
 
     @Test
+    void clientServerTokenMismatchIsReportedAndServerCountsCanBeUsed() throws Exception {
+        // The mock counts prompt tokens with o200k_base; the client uses Qwen3: prompts differ, outputs agree.
+        String yaml = """
+                models: [Qwen/Qwen3-0.6B]
+                endpoint: {type: chat, streaming: true%s}
+                tokenizer: {name: '%s'}
+                dataset: {entries: 4, prompts: {isl: 200, osl: 8}}
+                phases: [{concurrency: 2, requests: 8}]
+                random_seed: 5
+                """;
+        try (MockServer mock = MockServer.start(new MockServerOptions().ttftMs(1).itlMs(1))) {
+            JsonNode json = profile(mock, yaml.formatted("", TOKENIZER));
+            assertEquals(200.0, json.at("/input_sequence_length/avg").asDouble());
+            double serverPrompt = json.at("/usage_prompt_tokens/avg").asDouble();
+            assertTrue(serverPrompt > 0 && serverPrompt != 200.0, "o200k counts the Qwen prompt differently: " + serverPrompt);
+            double diffPct = json.at("/usage_prompt_tokens_diff_pct/avg").asDouble();
+            // mean of per-request |server - client| / client >= |mean server - client| / client
+            assertTrue(diffPct > 0 && diffPct >= Math.abs(serverPrompt - 200) / 200 * 100 - 1e-9, "diff " + diffPct);
+            assertEquals(0.0, json.at("/usage_completion_tokens_diff_pct/max").asDouble(), "outputs are words both count alike");
+
+            JsonNode server = profile(mock, yaml.formatted(", use_server_token_count: true", TOKENIZER));
+            assertEquals(serverPrompt, server.at("/input_sequence_length/avg").asDouble(), 1e-9, "ISL from usage.prompt_tokens");
+            assertEquals(8.0, server.at("/output_sequence_length/avg").asDouble());
+        }
+    }
+
+    @Test
     void builtinTokenizerIsUsedForMockModelNames() {
         assertEquals("builtin", TokenizerLoader.load("mock-model", null).name());
     }
