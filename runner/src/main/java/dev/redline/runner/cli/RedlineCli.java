@@ -25,7 +25,9 @@ public class RedlineCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        int code = execute(args);
+        // After Ctrl-C the JVM is already shutting down and waits for this thread; System.exit would block.
+        if (!dev.redline.runner.profile.InterruptOnShutdown.inProgress()) System.exit(code);
     }
 
     /** Runs the CLI and returns the exit code (tests call this instead of main). */

@@ -48,6 +48,8 @@ import java.util.UUID;
 public final class ProfileRun {
     /** Connection pool for open-model phases without a concurrency ceiling (AIPerf's default limit). */
     private static final int OPEN_MODEL_POOL = 2500;
+    /** Exit code of a run stopped by Ctrl-C (128 + SIGINT), after its partial results were written. */
+    public static final int INTERRUPTED_EXIT = 130;
 
     private final BenchmarkSpec spec;
     private final RunOptions options;
@@ -68,11 +70,14 @@ public final class ProfileRun {
     /** Runs and returns the process exit code (0: results written; errors in records do not fail the run). */
     public int run() {
         MockServer mock = options.embeddedMock() ? MockServer.start(new MockServerOptions().port(0).dcgmPort(0)) : null;
-        try {
+        try (InterruptOnShutdown ctrlC = new InterruptOnShutdown(Thread.currentThread())) {
             if (mock != null) pointAt(mock);
             return runAgainstServer();
         } finally {
-            if (mock != null) mock.close();
+            if (mock != null) {
+                Thread.interrupted(); // Ctrl-C was handled by the run; closing must still wait
+                mock.close();
+            }
         }
     }
 
@@ -97,6 +102,7 @@ public final class ProfileRun {
 
     private int execute(ArtifactLayout layout, RunLog log) throws IOException {
         Instant start = Instant.now();
+        boolean interrupted = false;
         log.info("Loading tokenizer " + TokenizerLoader.nameFor(spec));
         Tokenizer tokenizer = TokenizerLoader.forSpec(spec);
         Dataset dataset = DatasetFactory.build(spec, tokenizer);
@@ -114,25 +120,26 @@ public final class ProfileRun {
             RecordMetricsAccumulator profiling = new RecordMetricsAccumulator(metricsContext);
             log.info("Benchmarking " + config.endpointUrl() + " (" + String.join(",", spec.getModels()) + ")");
             try (TelemetryStage telemetry = TelemetryStage.start(spec, config.baseUrl(), log)) {
-                boolean interrupted = measure(layout, tokenizer, metricsContext, profiling, telemetry, log,
+                interrupted = measure(layout, tokenizer, metricsContext, profiling, telemetry, log,
                         sink -> LoadRunner.forSpec(vertx, client, factory, dataset, spec, sink));
                 BenchmarkResults results = profiling.results();
                 writeExports(layout, results, new RunInfo(RedlineVersion.version(), UUID.randomUUID().toString(),
                         start, Instant.now(), interrupted));
                 out.println(new ConsoleTableRenderer().render(results));
-            if (saturation != null && saturation.saturated()) {
-                out.println("WARNING: the client itself was saturated; latencies include client queueing: "
-                        + String.join("; ", saturation.reasons()));
-            }
+                if (saturation != null && saturation.saturated()) {
+                    out.println("WARNING: the client itself was saturated; latencies include client queueing: "
+                            + String.join("; ", saturation.reasons()));
+                }
                 telemetry.finish(layout.dir(), results, profilingConcurrency(), out);
             }
             out.println("Results: " + layout.dir().toAbsolutePath());
             log.info("Wrote " + layout.summaryJson() + " and " + layout.summaryCsv());
-            return 0;
+            return interrupted ? INTERRUPTED_EXIT : 0;
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted before the run started", e);
+            log.warn("Interrupted before the first request: nothing was measured, nothing to write");
+            return INTERRUPTED_EXIT;
         } finally {
+            Thread.interrupted(); // a Ctrl-C already handled above must not abort closing the client
             vertx.close().await();
         }
     }
@@ -153,7 +160,9 @@ public final class ProfileRun {
                 runPhases(runner, telemetry);
                 return false;
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                // handled here: stop sending, keep what was measured; the flag is cleared (the load runner
+                // may have re-set it) so that draining the records and writing the exports can still block
+                Thread.interrupted();
                 log.warn("Interrupted: writing the results collected so far");
                 return true;
             }
@@ -165,6 +174,8 @@ public final class ProfileRun {
     private void runPhases(LoadRunner runner, TelemetryStage telemetry) throws InterruptedException {
         boolean profilingStarted = false;
         for (PhaseSpec phase : spec.phases()) {
+            // Ctrl-C may have landed in a step that swallowed the interrupt (a probe, a scrape)
+            if (InterruptOnShutdown.inProgress()) throw new InterruptedException("shutting down");
             boolean profilingPhase = phase.resolvedKind() == PhaseKind.PROFILING;
             telemetry.beforePhase(phase, profilingPhase && !profilingStarted);
             profilingStarted |= profilingPhase;

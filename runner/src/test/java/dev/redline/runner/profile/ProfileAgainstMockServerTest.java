@@ -199,6 +199,32 @@ class ProfileAgainstMockServerTest {
     }
 
     @Test
+    void anInterruptedRunStillWritesTheResultsCollectedSoFar() throws Exception {
+        try (MockServer mock = MockServer.start(new MockServerOptions().ttftMs(5).itlMs(5))) {
+            BenchmarkSpec spec = SpecReader.read("""
+                    models: [mock-model]
+                    endpoint: {type: chat, streaming: true}
+                    dataset: {entries: 3, prompts: {isl: 8, osl: 4}}
+                    phases: [{concurrency: 2, duration: 120}]
+                    """, "t.yaml");
+            spec.endpoint().setUrl(mock.baseUrl());
+            spec.artifacts().setDir(dir.toString());
+            int[] code = {-1};
+            Thread run = new Thread(() -> code[0] = new ProfileRun(spec, new RunOptions("none", "warn", false),
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run());
+            run.start();
+            while (mock.metrics().requestsCompleted() < 10) Thread.sleep(20);
+            run.interrupt(); // what Ctrl-C does through the shutdown hook
+            run.join(60_000);
+            assertFalse(run.isAlive());
+            assertEquals(ProfileRun.INTERRUPTED_EXIT, code[0]);
+            JsonNode json = JSON.readTree(dir.resolve("profile_export_redline.json").toFile());
+            assertTrue(json.get("was_cancelled").asBoolean());
+            assertTrue(json.at("/request_count/avg").asInt() >= 10, json.at("/request_count").toString());
+        }
+    }
+
+    @Test
     void builtinTokenizerIsUsedForMockModelNames() {
         assertEquals("builtin", TokenizerLoader.load("mock-model", null).name());
     }
