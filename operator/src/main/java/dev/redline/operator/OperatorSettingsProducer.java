@@ -2,6 +2,7 @@ package dev.redline.operator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Builds {@link OperatorSettings} from Quarkus configuration, so the reconciler itself stays plain Java. */
@@ -17,7 +18,7 @@ public class OperatorSettingsProducer {
     long resultsGraceSeconds;
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     OperatorSettings settings() {
         return new OperatorSettings(runnerImage, deadlineMarginSeconds, unboundedPhaseSeconds, resultsGraceSeconds);
     }
