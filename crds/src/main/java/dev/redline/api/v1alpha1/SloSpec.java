@@ -7,7 +7,7 @@ import io.fabric8.generator.annotation.Required;
 /** One objective, e.g. time_to_first_token p99 <= 200 (ms). All must hold for SLOMet=True. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class SloSpec {
-    @JsonPropertyDescription("AIPerf metric tag: time_to_first_token, inter_token_latency, request_latency (ms); request_throughput, goodput (requests/s); output_token_throughput (tokens/s); request_error_rate (percent); request_count, error_request_count.")
+    @JsonPropertyDescription("AIPerf metric tag: time_to_first_token, inter_token_latency, request_latency (ms); request_throughput, goodput (requests/s); output_token_throughput, total_token_throughput (tokens/s); request_error_rate (percent); request_count, error_request_count.")
     @Required
     private String metric;
 
