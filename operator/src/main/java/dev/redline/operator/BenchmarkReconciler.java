@@ -65,9 +65,11 @@ public class BenchmarkReconciler implements Reconciler<Benchmark> {
     @Override
     public List<EventSource<?, Benchmark>> prepareEventSources(EventSourceContext<Benchmark> context) {
         jobs = new InformerEventSource<>(InformerEventSourceConfiguration.from(Job.class, Benchmark.class)
-                .withName("runner-jobs").withLabelSelector(ChildLabels.MANAGED_BY).build(), context);
+                .withName("runner-jobs").withLabelSelector(ChildLabels.MANAGED_BY)
+                .withNamespacesInheritedFromController().build(), context);
         configMaps = new InformerEventSource<>(InformerEventSourceConfiguration.from(ConfigMap.class, Benchmark.class)
-                .withName("configmaps").withLabelSelector(ChildLabels.MANAGED_BY).build(), context);
+                .withName("configmaps").withLabelSelector(ChildLabels.MANAGED_BY)
+                .withNamespacesInheritedFromController().build(), context);
         return List.of(jobs, configMaps);
     }
 
