@@ -20,12 +20,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Renders charts/redline with the embedded Helm (helm-java, offline) and pins the exact RBAC it grants. */
-class HelmChartTest {
+public class HelmChartTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final String RELEASE_NS = "redline-system";
 
     /** The operator's whole permission set: anything added here must be argued for in docs/operator.md. */
-    static final List<Map<String, List<String>>> OPERATOR_RULES = List.of(
+    public static final List<Map<String, List<String>>> OPERATOR_RULES = List.of(
             rule(List.of("redline.dev"), List.of("benchmarks"), List.of("get", "list", "watch", "delete")),
             rule(List.of("redline.dev"), List.of("benchmarks/status"), List.of("get", "patch", "update")),
             rule(List.of(""), List.of("configmaps"), List.of("get", "list", "watch", "create", "update", "patch")),
