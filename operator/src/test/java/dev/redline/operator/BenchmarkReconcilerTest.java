@@ -192,6 +192,15 @@ class BenchmarkReconcilerTest {
         MockCluster.jobRunning(client, "solo", 1);
         Benchmark running = awaitPhase("solo", BenchmarkPhase.Running);
         assertEquals(1, running.getStatus().getRunners().getActive());
+        assertEquals(1, running.getStatus().getRunners().getDesired());
+
+        MockCluster.writeResults(client, "solo", Map.of("progress.json",
+                "{\"phase\": \"profiling\", \"requestsCompleted\": 120, \"elapsedSeconds\": 15.5, \"durationSeconds\": 60}"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            var progress = MockCluster.get(client, "solo").getStatus().getProgress();
+            return progress != null && Long.valueOf(120).equals(progress.getRequestsCompleted());
+        });
+        assertEquals("profiling", MockCluster.get(client, "solo").getStatus().getProgress().getPhase());
         assertNotNull(running.getStatus().getStartTime());
         assertEquals("RunnersActive", condition(running, ConditionType.Running).getReason());
     }
