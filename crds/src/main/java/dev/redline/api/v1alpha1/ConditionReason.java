@@ -1,0 +1,37 @@
+package dev.redline.api.v1alpha1;
+
+/** Every reason a Benchmark condition can carry (CamelCase, as Kubernetes expects). */
+public enum ConditionReason {
+    /** Accepted=True. */
+    SpecValid,
+    /** Accepted=False: the validator's message says which field and how to fix it. */
+    SpecInvalid,
+    /** Running=False before any pod runs. */
+    RunnersPending,
+    /** Running=True. */
+    RunnersActive,
+    /** Running=False after the Job ended. */
+    RunnersFinished,
+    /** Complete=True. */
+    ResultsPublished,
+    /** Complete=False while the run goes on. */
+    InProgress,
+    /** Failed=True: a runner pod failed. */
+    RunnerFailed,
+    /** Failed=True: the Job's activeDeadlineSeconds passed. */
+    DeadlineExceeded,
+    /** Failed=True: the Job succeeded but wrote no summary.json. */
+    ResultsMissing,
+    /** Failed=True: spec.cancel was set. */
+    Cancelled,
+    /** Failed=False. */
+    NoFailure,
+    /** SLOMet=True. */
+    SLOsMet,
+    /** SLOMet=False. */
+    SLOsViolated,
+    /** SLOMet=Unknown: no results yet. */
+    AwaitingResults,
+    /** SLOMet=Unknown: a metric named by an SLO is not in the results. */
+    MetricMissing
+}

@@ -1,0 +1,105 @@
+package dev.redline.api.v1alpha1;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * docs/crd-reference.md is generated from the CRD schema (so from the Java types' descriptions) and
+ * must not drift. Refresh with {@code ./mvnw -pl crds test -Dtest='Crd*' -Dredline.crd.update=true}.
+ */
+class CrdReferenceTest {
+    /** Standard Kubernetes types: linked, not expanded. */
+    private static final Map<String, String> K8S_TYPES = Map.of(
+            "spec.runners.resources", "[ResourceRequirements](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#resources)",
+            "spec.runners.tolerations", "list of [Toleration](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#scheduling)",
+            "spec.runners.affinity", "[Affinity](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#scheduling)",
+            "spec.runners.colocateWith", "[LabelSelector](https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/label-selector/)",
+            "status.conditions", "list of [Condition](https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/object-meta/): type, status, reason, message, lastTransitionTime, observedGeneration");
+
+    static String render(JsonNode crd) {
+        JsonNode version = crd.at("/spec/versions/0");
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmark CRD reference\n\n")
+                .append("<!-- Generated from crds/generated/").append(CrdDriftTest.FILE)
+                .append(" by CrdReferenceTest; do not edit. -->\n\n")
+                .append("`").append(crd.at("/spec/group").asText()).append('/').append(version.get("name").asText())
+                .append("`, kind `").append(crd.at("/spec/names/kind").asText()).append("`, namespaced, short name `")
+                .append(crd.at("/spec/names/shortNames/0").asText()).append("`, category `")
+                .append(crd.at("/spec/names/categories/0").asText()).append("`.\n\n")
+                .append("Field names are camelCase (the API server prunes unknown keys). `*` marks a required field.\n")
+                .append("The whole spec is immutable after creation except `cancel` and `ttlSecondsAfterFinished` (CEL rule).\n\n")
+                .append("## Printer columns\n\n| Column | JSONPath |\n|---|---|\n");
+        for (JsonNode col : version.get("additionalPrinterColumns")) {
+            md.append("| ").append(col.get("name").asText()).append(" | `").append(col.get("jsonPath").asText()).append("` |\n");
+        }
+        JsonNode root = version.at("/schema/openAPIV3Schema/properties");
+        for (String section : new String[]{"spec", "status"}) {
+            md.append("\n## ").append(section).append("\n\n| Field | Type | Description |\n|---|---|---|\n");
+            walk(root.get(section), section, Set.of(), md);
+        }
+        return md.toString();
+    }
+
+    private static void walk(JsonNode schema, String path, Set<String> required, StringBuilder md) {
+        JsonNode props = schema.get("properties");
+        if (props == null) return;
+        Set<String> req = new HashSet<>();
+        if (schema.has("required")) schema.get("required").forEach(r -> req.add(r.asText()));
+        for (Iterator<Map.Entry<String, JsonNode>> it = props.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String p = path + "." + e.getKey();
+            JsonNode s = e.getValue();
+            md.append("| `").append(p).append('`').append(req.contains(e.getKey()) ? " *" : "").append(" | ")
+                    .append(type(p, s)).append(" | ").append(s.path("description").asText("").replace("|", "\\|").replace("\n", " "))
+                    .append(" |\n");
+            if (K8S_TYPES.containsKey(p)) continue;
+            if (s.has("properties")) walk(s, p, req, md);
+            else if (s.path("items").has("properties")) walk(s.get("items"), p + "[]", req, md);
+        }
+    }
+
+    private static String type(String path, JsonNode s) {
+        if (K8S_TYPES.containsKey(path)) return K8S_TYPES.get(path);
+        if (s.path("x-kubernetes-preserve-unknown-fields").asBoolean(false) && !s.has("type")) return "any";
+        String t = s.path("type").asText("any");
+        if ("array".equals(t)) t = "list of " + s.path("items").path("type").asText("any");
+        if ("object".equals(t) && s.has("additionalProperties")) t = "map of " + s.at("/additionalProperties/type").asText("any");
+        if (s.has("enum")) {
+            StringBuilder e = new StringBuilder(t).append(": ");
+            s.get("enum").forEach(v -> e.append('`').append(v.asText()).append("` "));
+            t = e.toString().trim();
+        }
+        if (s.has("minimum")) t += ", min " + s.get("minimum").asText().replaceAll("\\.0$", "");
+        if (s.has("maximum")) t += ", max " + s.get("maximum").asText().replaceAll("\\.0$", "");
+        return t;
+    }
+
+    @Test
+    void referenceMatchesTheCrd() throws IOException {
+        JsonNode crd;
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/fabric8/" + CrdDriftTest.FILE)) {
+            crd = new ObjectMapper(new YAMLFactory()).readTree(in);
+        }
+        String expected = render(crd);
+        Path doc = CrdDriftTest.repoRoot().resolve("docs/crd-reference.md");
+        if (Boolean.getBoolean("redline.crd.update")) {
+            Files.createDirectories(doc.getParent());
+            Files.writeString(doc, expected);
+        }
+        assertEquals(expected, Files.exists(doc) ? Files.readString(doc) : "<missing>",
+                doc + " is stale: rerun with -Dredline.crd.update=true and commit it");
+    }
+}

@@ -1,0 +1,155 @@
+package dev.redline.operator;
+
+import dev.redline.api.v1alpha1.Benchmark;
+import dev.redline.api.v1alpha1.BenchmarkStatus;
+import dev.redline.api.validate.Violation;
+import dev.redline.operator.children.ChildLabels;
+import dev.redline.operator.children.ChildNames;
+import dev.redline.operator.children.ChildWriter;
+import dev.redline.operator.children.ConfigMapFactory;
+import dev.redline.operator.children.HeadlessServiceFactory;
+import dev.redline.operator.children.RunnerJobFactory;
+import dev.redline.operator.children.RunnerRbacFactory;
+import dev.redline.operator.events.TransitionEvents;
+import dev.redline.operator.status.JobState;
+import dev.redline.operator.status.StatusComputer;
+import dev.redline.operator.validate.ResourceValidator;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Turns a Benchmark into its children and keeps its status true to them. Triggered by changes of the
+ * Benchmark and, through label-selected informers, of its Job and ConfigMaps; never polls. Every step
+ * is create-if-absent over deterministic names, and status is recomputed from what exists, so running
+ * it twice, or after an operator restart, changes nothing.
+ */
+@ControllerConfiguration(name = BenchmarkReconciler.NAME)
+public class BenchmarkReconciler implements Reconciler<Benchmark> {
+    public static final String NAME = "benchmark";
+    private static final Logger LOG = Logger.getLogger(BenchmarkReconciler.class);
+
+    private final OperatorSettings settings;
+    private final Clock clock;
+    private InformerEventSource<Job, Benchmark> jobs;
+    private InformerEventSource<ConfigMap, Benchmark> configMaps;
+
+    @Inject
+    public BenchmarkReconciler(OperatorSettings settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    public BenchmarkReconciler(OperatorSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<EventSource<?, Benchmark>> prepareEventSources(EventSourceContext<Benchmark> context) {
+        jobs = new InformerEventSource<>(InformerEventSourceConfiguration.from(Job.class, Benchmark.class)
+                .withName("runner-jobs").withLabelSelector(ChildLabels.MANAGED_BY)
+                .withNamespacesInheritedFromController().build(), context);
+        configMaps = new InformerEventSource<>(InformerEventSourceConfiguration.from(ConfigMap.class, Benchmark.class)
+                .withName("configmaps").withLabelSelector(ChildLabels.MANAGED_BY)
+                .withNamespacesInheritedFromController().build(), context);
+        return List.of(jobs, configMaps);
+    }
+
+    @Override
+    public UpdateControl<Benchmark> reconcile(Benchmark bm, Context<Benchmark> context) {
+        KubernetesClient client = context.getClient();
+        Instant now = clock.instant();
+        BenchmarkStatus before = bm.getStatus();
+
+        List<Violation> violations = ResourceValidator.validate(bm);
+        if (!violations.isEmpty()) {
+            // Nothing is created for an invalid spec, and returning normally (no exception) means no retry loop.
+            return finish(bm, before, StatusComputer.invalid(bm, ResourceValidator.summarize(violations), now), null, client);
+        }
+
+        ChildNames names = ChildNames.of(bm);
+        boolean finished = before != null && before.getPhase() != null && before.getPhase().isFinished()
+                && Objects.equals(before.getObservedGeneration(), bm.getMetadata().getGeneration());
+        Job job = cached(jobs, bm, names.job());
+        ConfigMap results = cached(configMaps, bm, names.resultsConfigMap());
+        if (!finished) {
+            // A finished Benchmark never gets new children: a deleted Job must not start the run again.
+            ChildWriter writer = new ChildWriter(client);
+            writer.ensure(ConfigMapFactory.spec(bm), cached(configMaps, bm, names.specConfigMap()));
+            results = writer.ensure(ConfigMapFactory.results(bm), results);
+            writer.ensure(RunnerRbacFactory.serviceAccount(bm), null);
+            writer.ensure(RunnerRbacFactory.role(bm), null);
+            writer.ensure(RunnerRbacFactory.roleBinding(bm), null);
+            if (HeadlessServiceFactory.needed(bm)) writer.ensure(HeadlessServiceFactory.service(bm), null);
+            if (job != null || !bm.getSpec().cancelRequested()) {
+                job = writer.ensure(RunnerJobFactory.job(bm, settings), job);
+            }
+            if (bm.getSpec().cancelRequested() && job != null) job = suspend(client, job);
+        }
+
+        StatusComputer.Outcome outcome = StatusComputer.compute(bm, JobState.of(job), results, settings.resultsGraceSeconds(), now);
+        BenchmarkStatus after = outcome.status();
+        Duration recheck = outcome.recheckAfter();
+
+        Long ttl = bm.getSpec().getTtlSecondsAfterFinished();
+        if (ttl != null && after.getPhase().isFinished() && after.getCompletionTime() != null) {
+            Duration left = Duration.ofSeconds(ttl).minus(Duration.between(Instant.parse(after.getCompletionTime()), now));
+            if (left.isNegative() || left.isZero()) {
+                LOG.infof("deleting %s/%s: ttlSecondsAfterFinished=%d passed", bm.getMetadata().getNamespace(), bm.getMetadata().getName(), ttl);
+                client.resource(bm).delete();
+                return UpdateControl.noUpdate();
+            }
+            recheck = recheck == null || left.compareTo(recheck) < 0 ? left : recheck;
+        }
+        return finish(bm, before, after, recheck, client);
+    }
+
+    private UpdateControl<Benchmark> finish(Benchmark bm, BenchmarkStatus before, BenchmarkStatus after, Duration recheck,
+                                            KubernetesClient client) {
+        UpdateControl<Benchmark> control;
+        if (StatusDiff.same(before, after)) {
+            control = UpdateControl.noUpdate();
+        } else {
+            new TransitionEvents(client).emit(bm, before, after);
+            Benchmark patch = new Benchmark();
+            patch.setMetadata(new ObjectMetaBuilder().withName(bm.getMetadata().getName())
+                    .withNamespace(bm.getMetadata().getNamespace()).build());
+            patch.setStatus(after);
+            control = UpdateControl.patchStatus(patch);
+        }
+        return recheck == null ? control : control.rescheduleAfter(recheck.plusMillis(100));
+    }
+
+    private static Job suspend(KubernetesClient client, Job job) {
+        if (Boolean.TRUE.equals(job.getSpec().getSuspend()) || JobState.of(job).finished()) return job;
+        LOG.infof("cancelling %s/%s: suspending its runner Job", job.getMetadata().getNamespace(), job.getMetadata().getName());
+        return client.batch().v1().jobs().inNamespace(job.getMetadata().getNamespace()).withName(job.getMetadata().getName())
+                .edit(j -> {
+                    j.getSpec().setSuspend(true);
+                    return j;
+                });
+    }
+
+    private static <R extends io.fabric8.kubernetes.api.model.HasMetadata> R cached(InformerEventSource<R, Benchmark> source,
+                                                                                   Benchmark bm, String name) {
+        return source.get(new ResourceID(name, bm.getMetadata().getNamespace())).orElse(null);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.redline.operator.children;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.redline.api.v1alpha1.Benchmark;
+import dev.redline.api.v1alpha1.BenchmarkSpec;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+
+import java.util.Map;
+
+/**
+ * The two ConfigMaps of a Benchmark. The spec ConfigMap carries {@value #SPEC_KEY}: the plain
+ * {@link BenchmarkSpec} part of the CR (what {@code redline profile -f} reads; the cluster-only fields
+ * reach the runner as environment variables). The results ConfigMap starts empty; the coordinator
+ * runner writes {@value #SUMMARY_JSON_KEY}, {@value #SUMMARY_CSV_KEY} and optionally
+ * {@value #PROGRESS_KEY} into it.
+ */
+public final class ConfigMapFactory {
+    public static final String SPEC_KEY = "spec.yaml";
+    public static final String SUMMARY_JSON_KEY = "summary.json";
+    public static final String SUMMARY_CSV_KEY = "summary.csv";
+    public static final String PROGRESS_KEY = "progress.json";
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private ConfigMapFactory() { }
+
+    public static ConfigMap spec(Benchmark bm) {
+        ChildNames names = ChildNames.of(bm);
+        return new ConfigMapBuilder()
+                .withMetadata(Owner.meta(bm, names.specConfigMap(), "spec"))
+                .withImmutable(true)
+                .withData(Map.of(SPEC_KEY, specYaml(bm.getSpec())))
+                .build();
+    }
+
+    public static ConfigMap results(Benchmark bm) {
+        return new ConfigMapBuilder()
+                .withMetadata(Owner.meta(bm, ChildNames.of(bm).resultsConfigMap(), "results"))
+                .withData(Map.of())
+                .build();
+    }
+
+    /** The shared spec without the cluster-only fields, as YAML. */
+    static String specYaml(BenchmarkSpec spec) {
+        try {
+            BenchmarkSpec plain = YAML.convertValue(spec, BenchmarkSpec.class);
+            return YAML.writeValueAsString(plain);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the spec as YAML: " + e.getOriginalMessage(), e);
+        }
+    }
+}

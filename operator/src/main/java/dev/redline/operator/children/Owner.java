@@ -1,0 +1,32 @@
+package dev.redline.operator.children;
+
+import dev.redline.api.v1alpha1.Benchmark;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+
+/** Metadata for a child: name, namespace, labels and the controller owner reference (garbage collection). */
+final class Owner {
+    private Owner() { }
+
+    static ObjectMeta meta(Benchmark bm, String name, String component) {
+        return new ObjectMetaBuilder()
+                .withName(name)
+                .withNamespace(bm.getMetadata().getNamespace())
+                .withLabels(ChildLabels.forComponent(bm.getMetadata().getName(), component))
+                .withOwnerReferences(reference(bm))
+                .build();
+    }
+
+    static OwnerReference reference(Benchmark bm) {
+        return new OwnerReferenceBuilder()
+                .withApiVersion(bm.getApiVersion())
+                .withKind(bm.getKind())
+                .withName(bm.getMetadata().getName())
+                .withUid(bm.getMetadata().getUid())
+                .withController(true)
+                .withBlockOwnerDeletion(true)
+                .build();
+    }
+}

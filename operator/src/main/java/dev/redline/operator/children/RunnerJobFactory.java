@@ -1,0 +1,149 @@
+package dev.redline.operator.children;
+
+import dev.redline.api.v1alpha1.Benchmark;
+import dev.redline.api.v1alpha1.BenchmarkResourceSpec;
+import dev.redline.api.v1alpha1.ObjectStoreSpec;
+import dev.redline.api.v1alpha1.RunnerSpec;
+import dev.redline.operator.OperatorSettings;
+import io.fabric8.kubernetes.api.model.Affinity;
+import io.fabric8.kubernetes.api.model.AffinityBuilder;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.PodAffinityTerm;
+import io.fabric8.kubernetes.api.model.PodAffinityTermBuilder;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one Indexed Job of a Benchmark: {@code completions = parallelism = replicas}, no retries (a
+ * re-run would skew the numbers), a deadline from {@link DeadlinePlanner}, non-root pods with a
+ * read-only root filesystem. Index 0 ({@code JOB_COMPLETION_INDEX}, set by Kubernetes) coordinates.
+ */
+public final class RunnerJobFactory {
+    public static final String SPEC_MOUNT = "/etc/redline";
+    public static final String ARTIFACTS_MOUNT = "/var/lib/redline/artifacts";
+    public static final long RUNNER_UID = 65532;
+    static final String HOSTNAME_TOPOLOGY = "kubernetes.io/hostname";
+
+    private RunnerJobFactory() { }
+
+    public static Job job(Benchmark bm, OperatorSettings settings) {
+        BenchmarkResourceSpec spec = bm.getSpec();
+        RunnerSpec runners = spec.resolvedRunners();
+        ChildNames names = ChildNames.of(bm);
+        int replicas = runners.resolvedReplicas();
+        String image = runners.getImage() == null || runners.getImage().isBlank() ? settings.runnerImage() : runners.getImage();
+
+        ContainerBuilder container = new ContainerBuilder()
+                .withName("runner")
+                .withImage(image)
+                .withImagePullPolicy(runners.getImagePullPolicy())
+                .withCommand("redline")
+                .withArgs("run", "--in-cluster", "--spec", SPEC_MOUNT + "/" + ConfigMapFactory.SPEC_KEY,
+                        "--results-configmap", names.resultsConfigMap())
+                .withEnv(env(bm, names, replicas))
+                .withResources(RunnerResources.resolve(runners.getResources()))
+                .withNewSecurityContext()
+                .withRunAsNonRoot(true)
+                .withAllowPrivilegeEscalation(false)
+                .withReadOnlyRootFilesystem(true)
+                .withNewCapabilities().withDrop("ALL").endCapabilities()
+                .endSecurityContext()
+                .addNewVolumeMount().withName("spec").withMountPath(SPEC_MOUNT).withReadOnly(true).endVolumeMount()
+                .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
+                .addNewVolumeMount().withName("artifacts").withMountPath(ARTIFACTS_MOUNT).endVolumeMount();
+        if (replicas > 1) {
+            container.addNewPort().withName("coordinator").withContainerPort(ChildNames.COORDINATOR_PORT).endPort();
+        }
+
+        PodSpecBuilder pod = new PodSpecBuilder()
+                .withRestartPolicy("Never")
+                .withServiceAccountName(names.runnerIdentity())
+                .withTerminationGracePeriodSeconds(30L)
+                .withNewSecurityContext()
+                .withRunAsNonRoot(true).withRunAsUser(RUNNER_UID).withRunAsGroup(RUNNER_UID).withFsGroup(RUNNER_UID)
+                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+                .endSecurityContext()
+                .withNodeSelector(runners.getNodeSelector())
+                .withTolerations(runners.getTolerations())
+                .withAffinity(affinity(runners))
+                .withContainers(container.build())
+                .addNewVolume().withName("spec").withNewConfigMap().withName(names.specConfigMap()).endConfigMap().endVolume()
+                .addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume()
+                .addNewVolume().withName("artifacts").withNewEmptyDir().endEmptyDir().endVolume();
+        if (replicas > 1) pod.withSubdomain(names.headlessService());
+
+        return new JobBuilder()
+                .withMetadata(Owner.meta(bm, names.job(), "runner"))
+                .withNewSpec()
+                .withCompletionMode("Indexed")
+                .withCompletions(replicas)
+                .withParallelism(replicas)
+                .withBackoffLimit(0)
+                .withActiveDeadlineSeconds(DeadlinePlanner.deadlineSeconds(spec, settings))
+                .withSuspend(spec.cancelRequested() ? Boolean.TRUE : null)
+                .withNewTemplate()
+                .withNewMetadata().withLabels(ChildLabels.forComponent(bm.getMetadata().getName(), "runner")).endMetadata()
+                .withSpec(pod.build())
+                .endTemplate()
+                .endSpec()
+                .build();
+    }
+
+    private static List<EnvVar> env(Benchmark bm, ChildNames names, int replicas) {
+        BenchmarkResourceSpec spec = bm.getSpec();
+        List<EnvVar> env = new ArrayList<>();
+        // The DJL tokenizer must never try to fetch a CUDA build from the internet on GPU nodes.
+        env.add(new EnvVar("RUST_FLAVOR", "cpu", null));
+        env.add(new EnvVar("DJL_OFFLINE", "true", null));
+        env.add(new EnvVar("DJL_CACHE_DIR", "/tmp/djl", null));
+        env.add(new EnvVar("HOME", "/tmp", null));
+        env.add(new EnvVar("REDLINE_BENCHMARK", bm.getMetadata().getName(), null));
+        env.add(new EnvVarBuilder().withName("REDLINE_NAMESPACE").withNewValueFrom().withNewFieldRef()
+                .withFieldPath("metadata.namespace").endFieldRef().endValueFrom().build());
+        env.add(new EnvVar("REDLINE_RUNNERS", Integer.toString(replicas), null));
+        env.add(new EnvVar("REDLINE_ARTIFACTS_DIR", ARTIFACTS_MOUNT, null));
+        if (replicas > 1) env.add(new EnvVar("REDLINE_COORDINATOR", names.coordinatorAddress(), null));
+        if (spec.getApiKeySecretRef() != null) {
+            env.add(secretEnv("REDLINE_API_KEY", spec.getApiKeySecretRef().getName(), spec.getApiKeySecretRef().resolvedKey()));
+        }
+        ObjectStoreSpec store = spec.resolvedOutput().getObjectStore();
+        if (store != null) {
+            env.add(new EnvVar("REDLINE_OBJECT_STORE_ENDPOINT", store.getEndpoint(), null));
+            env.add(new EnvVar("REDLINE_OBJECT_STORE_BUCKET", store.getBucket(), null));
+            env.add(new EnvVar("REDLINE_OBJECT_STORE_PREFIX",
+                    store.resolvedPrefix() + "/" + bm.getMetadata().getNamespace() + "/" + bm.getMetadata().getName(), null));
+            env.add(new EnvVar("REDLINE_OBJECT_STORE_REGION", store.resolvedRegion(), null));
+            if (store.getCredentialsSecretRef() != null) {
+                var creds = store.getCredentialsSecretRef();
+                env.add(secretEnv("AWS_ACCESS_KEY_ID", creds.getName(), creds.resolvedAccessKeyIdKey()));
+                env.add(secretEnv("AWS_SECRET_ACCESS_KEY", creds.getName(), creds.resolvedSecretAccessKeyKey()));
+            }
+        }
+        return env;
+    }
+
+    private static EnvVar secretEnv(String name, String secret, String key) {
+        return new EnvVarBuilder().withName(name).withNewValueFrom().withNewSecretKeyRef()
+                .withName(secret).withKey(key).endSecretKeyRef().endValueFrom().build();
+    }
+
+    /** The user's affinity plus, with colocateWith, a required pod affinity to the model server's nodes. */
+    static Affinity affinity(RunnerSpec runners) {
+        if (runners.getColocateWith() == null) return runners.getAffinity();
+        PodAffinityTerm term = new PodAffinityTermBuilder()
+                .withLabelSelector(runners.getColocateWith())
+                .withTopologyKey(HOSTNAME_TOPOLOGY)
+                .build();
+        AffinityBuilder builder = runners.getAffinity() == null ? new AffinityBuilder() : new AffinityBuilder(runners.getAffinity());
+        if (builder.hasPodAffinity()) {
+            return builder.editPodAffinity().addToRequiredDuringSchedulingIgnoredDuringExecution(term).endPodAffinity().build();
+        }
+        return builder.withNewPodAffinity().addToRequiredDuringSchedulingIgnoredDuringExecution(term).endPodAffinity().build();
+    }
+}

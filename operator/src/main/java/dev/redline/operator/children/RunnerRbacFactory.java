@@ -1,0 +1,44 @@
+package dev.redline.operator.children;
+
+import dev.redline.api.v1alpha1.Benchmark;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
+
+/** The runner pods' identity: they may read and write exactly one object, the results ConfigMap. */
+public final class RunnerRbacFactory {
+    private RunnerRbacFactory() { }
+
+    public static ServiceAccount serviceAccount(Benchmark bm) {
+        return new ServiceAccountBuilder()
+                .withMetadata(Owner.meta(bm, ChildNames.of(bm).runnerIdentity(), "runner"))
+                .build();
+    }
+
+    public static Role role(Benchmark bm) {
+        ChildNames names = ChildNames.of(bm);
+        return new RoleBuilder()
+                .withMetadata(Owner.meta(bm, names.runnerIdentity(), "runner"))
+                .withRules(new PolicyRuleBuilder()
+                        .withApiGroups("")
+                        .withResources("configmaps")
+                        .withResourceNames(names.resultsConfigMap())
+                        .withVerbs("get", "update", "patch")
+                        .build())
+                .build();
+    }
+
+    public static RoleBinding roleBinding(Benchmark bm) {
+        ChildNames names = ChildNames.of(bm);
+        return new RoleBindingBuilder()
+                .withMetadata(Owner.meta(bm, names.runnerIdentity(), "runner"))
+                .withNewRoleRef("rbac.authorization.k8s.io", "Role", names.runnerIdentity())
+                .addNewSubject().withKind("ServiceAccount").withName(names.runnerIdentity())
+                .withNamespace(bm.getMetadata().getNamespace()).endSubject()
+                .build();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.redline.operator.events;
+
+import dev.redline.api.v1alpha1.Benchmark;
+import dev.redline.api.v1alpha1.BenchmarkStatus;
+import dev.redline.api.v1alpha1.ConditionReason;
+import dev.redline.api.v1alpha1.ConditionType;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Kubernetes Events for condition transitions only (never on a reconcile that changed nothing), so
+ * {@code kubectl describe bm} reads as the run's history. Best effort: a failed Event is logged.
+ */
+public final class TransitionEvents {
+    private static final Logger LOG = Logger.getLogger(TransitionEvents.class);
+    public static final String COMPONENT = "redline-operator";
+
+    private final KubernetesClient client;
+
+    public TransitionEvents(KubernetesClient client) {
+        this.client = client;
+    }
+
+    public void emit(Benchmark bm, BenchmarkStatus before, BenchmarkStatus after) {
+        for (ConditionType type : ConditionType.values()) {
+            Condition now = after.condition(type);
+            if (now == null) continue;
+            Condition was = before == null ? null : before.condition(type);
+            if (was != null && Objects.equals(was.getStatus(), now.getStatus()) && Objects.equals(was.getReason(), now.getReason())) continue;
+            String eventType = warning(type, now) ? "Warning" : "Normal";
+            if (!worthTelling(type, now)) continue;
+            post(bm, eventType, now.getReason(), type.name() + "=" + now.getStatus() + ": " + now.getMessage());
+        }
+    }
+
+    /** Pending-style conditions (Running=False while waiting, Failed=False) are not news. */
+    private static boolean worthTelling(ConditionType type, Condition c) {
+        if (type == ConditionType.Failed) return "True".equals(c.getStatus());
+        if (type == ConditionType.Complete) return "True".equals(c.getStatus());
+        if (type == ConditionType.Accepted) return true;
+        if (type == ConditionType.Running) return !ConditionReason.RunnersPending.name().equals(c.getReason()) || c.getStatus().equals("True");
+        return !"Unknown".equals(c.getStatus());
+    }
+
+    private static boolean warning(ConditionType type, Condition c) {
+        return (type == ConditionType.Accepted && "False".equals(c.getStatus()))
+                || (type == ConditionType.Failed && "True".equals(c.getStatus()))
+                || (type == ConditionType.SLOMet && "False".equals(c.getStatus()));
+    }
+
+    void post(Benchmark bm, String type, String reason, String message) {
+        String now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        Event event = new EventBuilder()
+                .withNewMetadata()
+                .withName(bm.getMetadata().getName() + "." + Long.toHexString(System.currentTimeMillis() * 1_000_000 + System.nanoTime() % 1_000_000))
+                .withNamespace(bm.getMetadata().getNamespace())
+                .endMetadata()
+                .withNewInvolvedObject()
+                .withApiVersion(bm.getApiVersion()).withKind(bm.getKind())
+                .withName(bm.getMetadata().getName()).withNamespace(bm.getMetadata().getNamespace())
+                .withUid(bm.getMetadata().getUid())
+                .endInvolvedObject()
+                .withType(type)
+                .withReason(reason)
+                .withMessage(message.length() > 1000 ? message.substring(0, 1000) : message)
+                .withCount(1)
+                .withFirstTimestamp(now)
+                .withLastTimestamp(now)
+                .withNewSource().withComponent(COMPONENT).endSource()
+                .withReportingComponent(COMPONENT)
+                .build();
+        try {
+            client.v1().events().inNamespace(bm.getMetadata().getNamespace()).resource(event).create();
+        } catch (KubernetesClientException e) {
+            LOG.warnf("could not record event %s on %s/%s: %s", reason, bm.getMetadata().getNamespace(), bm.getMetadata().getName(), e.getMessage());
+        }
+    }
+}

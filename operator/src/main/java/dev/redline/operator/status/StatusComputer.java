@@ -1,0 +1,170 @@
+package dev.redline.operator.status;
+
+import dev.redline.api.v1alpha1.Benchmark;
+import dev.redline.api.v1alpha1.BenchmarkPhase;
+import dev.redline.api.v1alpha1.BenchmarkStatus;
+import dev.redline.api.v1alpha1.ConditionReason;
+import dev.redline.api.v1alpha1.ConditionType;
+import dev.redline.api.v1alpha1.ResultsSummary;
+import dev.redline.api.v1alpha1.RunnerCounts;
+import dev.redline.api.v1alpha1.SloResult;
+import dev.redline.api.v1alpha1.SloSpec;
+import dev.redline.operator.children.ChildNames;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import static dev.redline.operator.status.Conditions.FALSE;
+import static dev.redline.operator.status.Conditions.TRUE;
+import static dev.redline.operator.status.Conditions.UNKNOWN;
+
+/**
+ * Derives a Benchmark's whole status from what exists: the Job's state and the results ConfigMap.
+ * Pure: the same inputs give the same status, which is what makes reconcile idempotent.
+ */
+public final class StatusComputer {
+    /** The new status and, when the answer depends on time, when to look again. */
+    public record Outcome(BenchmarkStatus status, Duration recheckAfter) { }
+
+    private StatusComputer() { }
+
+    public static BenchmarkStatus invalid(Benchmark bm, String message, Instant now) {
+        BenchmarkStatus old = bm.getStatus() == null ? new BenchmarkStatus() : bm.getStatus();
+        BenchmarkStatus s = new BenchmarkStatus();
+        s.setObservedGeneration(bm.getMetadata().getGeneration());
+        s.setConditions(new Conditions(old.getConditions(), generation(bm), ts(now))
+                .set(ConditionType.Accepted, FALSE, ConditionReason.SpecInvalid, message).list());
+        s.setPhase(BenchmarkPhase.Invalid);
+        return s;
+    }
+
+    public static Outcome compute(Benchmark bm, JobState job, ConfigMap results, long resultsGraceSeconds, Instant now) {
+        BenchmarkStatus old = bm.getStatus() == null ? new BenchmarkStatus() : bm.getStatus();
+        int replicas = bm.getSpec().resolvedRunners().resolvedReplicas();
+        BenchmarkStatus s = new BenchmarkStatus();
+        s.setObservedGeneration(bm.getMetadata().getGeneration());
+        s.setLoad(LoadDescriber.describe(bm.getSpec()));
+        s.setResultsConfigMap(ChildNames.of(bm).resultsConfigMap());
+        s.setRunners(counts(replicas, job));
+        s.setStartTime(old.getStartTime() != null ? old.getStartTime() : job.startTime());
+
+        ResultsReader.Read<ResultsSummary> summary = ResultsReader.summary(results);
+        ResultsSummary mirrored = summary.value() != null ? summary.value() : old.getResults();
+        s.setResults(mirrored);
+        var progress = ResultsReader.progress(results);
+        s.setProgress(progress != null ? progress : old.getProgress());
+
+        Conditions c = new Conditions(old.getConditions(), generation(bm), ts(now));
+        c.set(ConditionType.Accepted, TRUE, ConditionReason.SpecValid, "spec is valid");
+        Duration recheck = null;
+        if (bm.getSpec().cancelRequested()) {
+            String msg = "cancelled by spec.cancel; results written so far are kept";
+            c.set(ConditionType.Running, FALSE, ConditionReason.Cancelled, msg);
+            c.set(ConditionType.Complete, FALSE, ConditionReason.Cancelled, msg);
+            c.set(ConditionType.Failed, TRUE, ConditionReason.Cancelled, msg);
+        } else if (job.failed()) {
+            ConditionReason reason = "DeadlineExceeded".equals(job.failureReason())
+                    ? ConditionReason.DeadlineExceeded : ConditionReason.RunnerFailed;
+            String msg = "runner Job " + ChildNames.of(bm).job() + " failed (" + job.failureReason()
+                    + (job.failureMessage() == null ? "" : ": " + job.failureMessage())
+                    + "); see kubectl logs -l redline.dev/benchmark=" + bm.getMetadata().getName();
+            c.set(ConditionType.Running, FALSE, ConditionReason.RunnersFinished, "runners stopped");
+            c.set(ConditionType.Complete, FALSE, reason, msg);
+            c.set(ConditionType.Failed, TRUE, reason, msg);
+        } else if (job.succeeded()) {
+            c.set(ConditionType.Running, FALSE, ConditionReason.RunnersFinished, "all " + replicas + " runners exited successfully");
+            if (summary.value() != null) {
+                c.set(ConditionType.Complete, TRUE, ConditionReason.ResultsPublished, headline(summary.value()));
+                c.set(ConditionType.Failed, FALSE, ConditionReason.NoFailure, "no failure");
+            } else {
+                Duration waited = job.completionTime() == null ? Duration.ZERO
+                        : Duration.between(Instant.parse(job.completionTime()), now);
+                Duration left = Duration.ofSeconds(resultsGraceSeconds).minus(waited);
+                if (left.isNegative() || left.isZero()) {
+                    String msg = "runners finished but no results: " + summary.problem();
+                    c.set(ConditionType.Complete, FALSE, ConditionReason.ResultsMissing, msg);
+                    c.set(ConditionType.Failed, TRUE, ConditionReason.ResultsMissing, msg);
+                } else {
+                    c.set(ConditionType.Complete, FALSE, ConditionReason.InProgress, "runners finished; waiting for summary.json");
+                    c.set(ConditionType.Failed, FALSE, ConditionReason.NoFailure, "no failure");
+                    recheck = left;
+                }
+            }
+        } else if (job.active() > 0) {
+            c.set(ConditionType.Running, TRUE, ConditionReason.RunnersActive, job.active() + " of " + replicas + " runners active");
+            c.set(ConditionType.Complete, FALSE, ConditionReason.InProgress, "benchmark running");
+            c.set(ConditionType.Failed, FALSE, ConditionReason.NoFailure, "no failure");
+        } else {
+            c.set(ConditionType.Running, FALSE, ConditionReason.RunnersPending, "waiting for " + replicas + " runner pods to start");
+            c.set(ConditionType.Complete, FALSE, ConditionReason.InProgress, "benchmark not started");
+            c.set(ConditionType.Failed, FALSE, ConditionReason.NoFailure, "no failure");
+        }
+        sloCondition(bm.getSpec().resolvedSlo(), mirrored, c, s);
+        s.setConditions(c.list());
+        s.setPhase(derivePhase(s));
+        if (s.getPhase().isFinished()) {
+            s.setCompletionTime(old.getCompletionTime() != null ? old.getCompletionTime()
+                    : job.completionTime() != null && !bm.getSpec().cancelRequested() ? job.completionTime() : ts(now));
+        }
+        return new Outcome(s, recheck);
+    }
+
+    /** Phase is a summary of the conditions, never stored independently. */
+    public static BenchmarkPhase derivePhase(BenchmarkStatus s) {
+        var accepted = s.condition(ConditionType.Accepted);
+        if (accepted != null && FALSE.equals(accepted.getStatus())) return BenchmarkPhase.Invalid;
+        var failed = s.condition(ConditionType.Failed);
+        if (failed != null && TRUE.equals(failed.getStatus())) {
+            return ConditionReason.Cancelled.name().equals(failed.getReason()) ? BenchmarkPhase.Cancelled : BenchmarkPhase.Failed;
+        }
+        if (s.isTrue(ConditionType.Complete)) return BenchmarkPhase.Complete;
+        if (s.isTrue(ConditionType.Running)) return BenchmarkPhase.Running;
+        return BenchmarkPhase.Pending;
+    }
+
+    private static void sloCondition(List<SloSpec> slos, ResultsSummary results, Conditions c, BenchmarkStatus s) {
+        if (slos.isEmpty()) return;
+        if (results == null) {
+            c.set(ConditionType.SLOMet, UNKNOWN, ConditionReason.AwaitingResults, "no results yet");
+            return;
+        }
+        List<SloResult> evaluated = SloEvaluator.evaluate(slos, results);
+        s.setSlo(evaluated);
+        List<String> violated = evaluated.stream().filter(r -> Boolean.FALSE.equals(r.getMet()))
+                .map(r -> r.getObjective() + " (actual " + r.getActual() + ")").toList();
+        List<String> missing = evaluated.stream().filter(r -> r.getMet() == null).map(SloResult::getObjective).toList();
+        if (!violated.isEmpty()) {
+            c.set(ConditionType.SLOMet, FALSE, ConditionReason.SLOsViolated, "violated: " + String.join("; ", violated));
+        } else if (!missing.isEmpty()) {
+            c.set(ConditionType.SLOMet, UNKNOWN, ConditionReason.MetricMissing, "not in the results: " + String.join("; ", missing));
+        } else {
+            c.set(ConditionType.SLOMet, TRUE, ConditionReason.SLOsMet, "all " + evaluated.size() + " objectives met");
+        }
+    }
+
+    private static RunnerCounts counts(int replicas, JobState job) {
+        RunnerCounts r = new RunnerCounts();
+        r.setDesired(replicas);
+        r.setActive(job.active());
+        r.setReady(job.ready());
+        r.setSucceeded(job.succeededPods());
+        r.setFailed(job.failedPods());
+        return r;
+    }
+
+    private static String headline(ResultsSummary r) {
+        return r.getRequestCount() + " requests, " + r.getRequestThroughput() + " req/s";
+    }
+
+    private static long generation(Benchmark bm) {
+        Long g = bm.getMetadata().getGeneration();
+        return g == null ? 0 : g;
+    }
+
+    static String ts(Instant now) {
+        return DateTimeFormatter.ISO_INSTANT.format(now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    }
+}

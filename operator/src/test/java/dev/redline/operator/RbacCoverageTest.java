@@ -1,0 +1,128 @@
+package dev.redline.operator;
+
+import dev.redline.api.v1alpha1.Benchmark;
+import dev.redline.api.v1alpha1.BenchmarkPhase;
+import dev.redline.api.v1alpha1.RunnerSpec;
+import dev.redline.operator.chart.HelmChartTest;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.javaoperatorsdk.operator.Operator;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+
+import static dev.redline.operator.MockCluster.NS;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The chart's hand-written RBAC is enough: every API call the operator makes through a whole
+ * lifecycle (create, run, results, SLO, cancel, invalid spec, TTL delete) is allowed by the rules
+ * that {@link HelmChartTest} pins.
+ */
+@EnableKubernetesMockClient(crud = true)
+class RbacCoverageTest {
+    static final String AGENT = "redline-operator-rbac-test";
+    static KubernetesClient client;
+    static KubernetesMockServer server;
+
+    /** (apiGroup, resource, verb) of one recorded request. */
+    record Access(String group, String resource, String verb) {
+        static Access of(RecordedRequest r) {
+            URI uri = URI.create(r.getPath());
+            String[] p = uri.getPath().replaceAll("^/+", "").split("/");
+            int i;
+            String group;
+            if ("api".equals(p[0])) { group = ""; i = 2; } else { group = p[1]; i = 3; }
+            if (i < p.length && "namespaces".equals(p[i]) && i + 2 < p.length) i += 2; // namespaced path
+            String resource = p[i];
+            boolean item = i + 1 < p.length;
+            if (i + 2 < p.length) resource += "/" + p[i + 2];
+            String query = uri.getQuery() == null ? "" : uri.getQuery();
+            String verb = switch (r.getMethod()) {
+                case "GET" -> query.contains("watch=true") ? "watch" : item ? "get" : "list";
+                case "POST" -> "create";
+                case "PUT" -> "update";
+                case "PATCH" -> "patch";
+                case "DELETE" -> "delete";
+                default -> r.getMethod();
+            };
+            return new Access(group, resource, verb);
+        }
+
+        boolean allowedBy(List<Map<String, List<String>>> rules) {
+            return rules.stream().anyMatch(rule -> rule.get("apiGroups").contains(group)
+                    && rule.get("resources").contains(resource) && rule.get("verbs").contains(verb));
+        }
+    }
+
+    @Test
+    void everyOperatorCallIsGrantedByTheChart() throws Exception {
+        MockCluster.installCrd(client);
+        KubernetesClient operatorClient = new KubernetesClientBuilder()
+                .withConfig(new ConfigBuilder(client.getConfiguration()).withUserAgent(AGENT).build()).build();
+        Operator operator = MockCluster.startOperator(operatorClient, MockCluster.settings());
+        try {
+            Benchmark bm = MockCluster.benchmark("full");
+            RunnerSpec runners = new RunnerSpec();
+            runners.setReplicas(2);
+            bm.getSpec().setRunners(runners);
+            bm.getSpec().setTtlSecondsAfterFinished(1L);
+            bm.getSpec().setSlo(List.of(new dev.redline.api.v1alpha1.SloSpec("request_throughput", null, null, 100.0)));
+            client.resource(bm).create();
+            await().atMost(Duration.ofSeconds(15)).until(() -> MockCluster.job(client, "full") != null);
+            MockCluster.jobRunning(client, "full", 2);
+            MockCluster.writeResults(client, "full", Map.of("summary.json", MockCluster.SUMMARY_JSON));
+            MockCluster.jobFinished(client, "full", "Complete", "CompletionsReached", "done");
+            await().atMost(Duration.ofSeconds(15)).until(() -> MockCluster.get(client, "full") == null); // TTL
+
+            client.resource(MockCluster.benchmark("cancelled")).create();
+            await().atMost(Duration.ofSeconds(15)).until(() -> MockCluster.job(client, "cancelled") != null);
+            client.resources(Benchmark.class).inNamespace(NS).withName("cancelled").edit(b -> {
+                b.getSpec().setCancel(true);
+                return b;
+            });
+            await().atMost(Duration.ofSeconds(15)).until(() -> MockCluster.get(client, "cancelled").getStatus().getPhase() == BenchmarkPhase.Cancelled);
+
+            Benchmark invalid = MockCluster.benchmark("invalid");
+            invalid.getSpec().getPhases().get(0).setConcurrency(0);
+            client.resource(invalid).create();
+            await().atMost(Duration.ofSeconds(15)).until(() -> {
+                Benchmark b = MockCluster.get(client, "invalid");
+                return b.getStatus() != null && b.getStatus().getPhase() == BenchmarkPhase.Invalid;
+            });
+        } finally {
+            operator.stop();
+            operatorClient.close();
+        }
+
+        Set<String> used = new TreeSet<>();
+        Set<String> denied = new TreeSet<>();
+        RecordedRequest r;
+        while ((r = server.takeRequest(0, TimeUnit.MILLISECONDS)) != null) {
+            String agent = r.getHeader("User-Agent");
+            if (agent == null || !agent.contains(AGENT)) continue;
+            Access a = Access.of(r);
+            String line = a.group() + " " + a.resource() + " " + a.verb();
+            used.add(line);
+            if (!a.allowedBy(HelmChartTest.OPERATOR_RULES)) denied.add(line + "  (" + r.getMethod() + " " + r.getPath() + ")");
+        }
+        assertEquals(Set.of(), denied, "operator calls the chart does not allow");
+        // sanity: the lifecycle really went through the operator's client
+        for (String expected : List.of("batch jobs create", "batch jobs patch", " configmaps create", " events create",
+                "redline.dev benchmarks delete", "redline.dev benchmarks/status patch", "rbac.authorization.k8s.io roles create")) {
+            assertTrue(used.contains(expected), expected + " not seen in " + used);
+        }
+    }
+}
