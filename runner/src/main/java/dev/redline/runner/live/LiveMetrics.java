@@ -48,7 +48,7 @@ public final class LiveMetrics {
         Gauge.builder("redline.requests.in.flight", this, m -> m.progress == null ? 0 : m.progress.inFlight())
                 .description("Requests sent and not yet finished").register(registry);
         Gauge.builder("redline.achieved.request.rate", this, LiveMetrics::achievedRate)
-                .description("Requests sent per second since the current phase started").baseUnit("requests/s")
+                .description("Requests sent per second since the current phase started")
                 .register(registry);
         Gauge.builder("redline.run.finished", this, m -> m.finished ? 1 : 0)
                 .description("1 once every request of the run has been processed").register(registry);
