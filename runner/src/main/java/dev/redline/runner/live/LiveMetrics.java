@@ -34,6 +34,7 @@ public final class LiveMetrics {
     private final TimeToFirstTokenMetric ttftMetric = new TimeToFirstTokenMetric();
     private final InterTokenLatencyMetric itlMetric = new InterTokenLatencyMetric();
     private final Map<String, PhaseMeters> phases = new ConcurrentHashMap<>();
+    private final Map<String, SentTotal> sentTotals = new ConcurrentHashMap<>();
     private final Timer ttft;
     private final Timer itl;
     private final Timer latency;
@@ -73,9 +74,14 @@ public final class LiveMetrics {
         PhaseSent previous = currentSent;
         if (previous != null) previous.freeze();
         PhaseSent sent = new PhaseSent(name);
+        SentTotal total = sentTotals.computeIfAbsent(name, n -> {
+            SentTotal t = new SentTotal();
+            FunctionCounter.builder("redline.requests.sent", t, SentTotal::value).tag("phase", n)
+                    .description("Requests handed to the HTTP client").register(registry);
+            return t;
+        });
+        total.start(sent);
         currentSent = sent;
-        FunctionCounter.builder("redline.requests.sent", sent, PhaseSent::value).tag("phase", name)
-                .description("Requests handed to the HTTP client").register(registry);
     }
 
     /** Record-processing thread only: counts the finished request and feeds the latency timers. */
@@ -153,6 +159,25 @@ public final class LiveMetrics {
     }
 
     private record PhaseMeters(Counter completed, Counter errors) { }
+
+    /** Sent count of every phase run under one name (phases may share a name): finished ones plus the running one. */
+    private static final class SentTotal {
+        /** Swapped as one, so a scrape never sees a finished phase twice or not at all. */
+        private record State(double finished, PhaseSent running) { }
+
+        private volatile State state = new State(0, null);
+
+        /** Called from the phase-driving thread only, after the previous phase was frozen. */
+        void start(PhaseSent next) {
+            State s = state;
+            state = new State(s.finished + (s.running == null ? 0 : s.running.value()), next);
+        }
+
+        double value() {
+            State s = state;
+            return s.finished + (s.running == null ? 0 : s.running.value());
+        }
+    }
 
     /** Sent count of one phase: live from the load runner while the phase runs, frozen afterwards. */
     private final class PhaseSent {

@@ -40,6 +40,8 @@ class LiveMetricsTest {
             assertEquals(1, text.value("redline_run_finished", null, null));
         }
         LiveSnapshot s = m.snapshot();
+        assertEquals(0, new PromText(m.scrape()).value("redline_requests_sent_total", "phase", "profiling"),
+                "no load runner attached: nothing sent");
         assertEquals(10, s.completed());
         assertEquals(1, s.errors());
         assertEquals(40, s.ttftMs()[0], 1); // Micrometer's percentiles are histogram estimates
