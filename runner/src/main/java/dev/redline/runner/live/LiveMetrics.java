@@ -124,9 +124,10 @@ public final class LiveMetrics {
     public LiveSnapshot snapshot() {
         LoadProgress p = progress;
         PhaseSent s = currentSent;
-        String phase = p == null || p.phaseName() == null || p.phaseName().isEmpty() ? "starting" : p.phaseName();
+        boolean started = p != null && p.phaseName() != null && !p.phaseName().isEmpty();
+        String phase = started ? p.phaseName() : "starting";
         PhaseMeters m = s == null ? null : phases.get(s.name);
-        return new LiveSnapshot(phase, p == null ? 0 : p.elapsedSeconds(), p == null ? -1 : p.expectedRequests(),
+        return new LiveSnapshot(phase, started ? p.elapsedSeconds() : 0, p == null ? -1 : p.expectedRequests(),
                 p == null ? -1 : p.durationSeconds(), s == null ? 0 : (long) s.value(),
                 m == null ? 0 : (long) m.completed.count(), m == null ? 0 : (long) m.errors.count(),
                 p == null ? 0 : p.inFlight(), achievedRate(), percentiles(ttft), percentiles(itl));
