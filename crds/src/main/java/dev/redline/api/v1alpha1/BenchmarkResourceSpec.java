@@ -28,6 +28,8 @@ public class BenchmarkResourceSpec extends BenchmarkSpec {
             "(has(self.models) == has(oldSelf.models)) && (!has(self.models) || self.models == oldSelf.models)"
             + " && (has(self.modelSelectionStrategy) == has(oldSelf.modelSelectionStrategy)) && (!has(self.modelSelectionStrategy) || self.modelSelectionStrategy == oldSelf.modelSelectionStrategy)"
             + " && (has(self.endpoint) == has(oldSelf.endpoint)) && (!has(self.endpoint) || self.endpoint == oldSelf.endpoint)"
+            + " && (has(self.sessions) == has(oldSelf.sessions)) && (!has(self.sessions) || self.sessions == oldSelf.sessions)"
+            + " && (has(self.telemetry) == has(oldSelf.telemetry)) && (!has(self.telemetry) || self.telemetry == oldSelf.telemetry)"
             + " && (has(self.tokenizer) == has(oldSelf.tokenizer)) && (!has(self.tokenizer) || self.tokenizer == oldSelf.tokenizer)"
             + " && (has(self.dataset) == has(oldSelf.dataset)) && (!has(self.dataset) || self.dataset == oldSelf.dataset)"
             + " && (has(self.phases) == has(oldSelf.phases)) && (!has(self.phases) || self.phases == oldSelf.phases)"

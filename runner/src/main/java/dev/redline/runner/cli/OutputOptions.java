@@ -21,12 +21,17 @@ public class OutputOptions implements SpecOptions {
             description = "records (default) adds profile_export.jsonl, one line per request; summary writes only the summary.")
     String exportLevel;
 
+    @Option(names = "--slice-duration", paramLabel = "SECONDS",
+            description = "Also compute every metric per wall-clock window of this many seconds (profile_export_redline_timeslices.json/.csv).")
+    Double sliceDuration;
+
     @Override
     public void applyTo(BenchmarkSpec spec) {
         ArtifactsSpec a = spec.artifacts();
         if (artifactDir != null) a.setDir(artifactDir);
         if (prefix != null) a.setPrefix(prefix);
         if (exportLevel != null) a.setExportLevel(exportLevel);
+        if (sliceDuration != null) a.setSliceDuration(sliceDuration);
         if (spec.getArtifacts() != null && a.getDir() == null && a.getPrefix() == null
                 && a.getExportLevel() == null && a.getSliceDuration() == null) {
             spec.setArtifacts(null); // nothing given: keep the spec minimal
@@ -39,6 +44,7 @@ public class OutputOptions implements SpecOptions {
         m.put("artifacts.dir", "--artifact-dir");
         m.put("artifacts.prefix", "--profile-export-file");
         m.put("artifacts.exportLevel", "--export-level");
+        m.put("artifacts.sliceDuration", "--slice-duration");
         return m;
     }
 }

@@ -6,7 +6,8 @@ import picocli.CommandLine.Option;
 
 /** How this process behaves while running (not part of the benchmark spec). */
 public class RuntimeOptions {
-    @Option(names = "--ui-type", paramLabel = "simple|none", description = "Progress display: simple (default on a terminal) or none.")
+    @Option(names = "--ui-type", paramLabel = "dashboard|simple|none",
+            description = "Progress display: dashboard (live view of rate, in flight, errors, TTFT/ITL), simple (default on a terminal) or none.")
     String uiType;
 
     @Option(names = "-v", description = "Verbose output; -vv for trace output.")
@@ -18,6 +19,13 @@ public class RuntimeOptions {
     @Option(names = "--mock-server", description = "Start the built-in mock server in-process and benchmark it (ignores --url).")
     boolean embeddedMock;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT",
+            description = "Serve live Prometheus metrics of the run at http://<host>:PORT/metrics (0 = any free port).")
+    Integer metricsPort;
+
+    @Option(names = "--show-trace-timing", description = "Show the HTTP trace metrics (http_req_*) in the console table.")
+    boolean showTraceTiming;
+
     RunOptions toRunOptions() {
         String level = logLevel;
         if (level == null) level = verbose.length >= 2 ? "trace" : verbose.length == 1 ? "debug" : "info";
@@ -25,10 +33,14 @@ public class RuntimeOptions {
             throw new BadInputException("--log-level: unknown level '" + logLevel + "'; use error, warn, info, debug or trace");
         }
         String ui = uiType == null ? (System.console() != null ? "simple" : "none") : uiType;
-        if (!ui.equals("simple") && !ui.equals("none")) {
-            throw new BadInputException("--ui-type: unknown UI '" + uiType + "'; use simple or none");
+        if (!ui.equals("simple") && !ui.equals("none") && !ui.equals("dashboard")) {
+            throw new BadInputException("--ui-type: unknown UI '" + uiType + "'; use dashboard, simple or none");
+        }
+        if (ui.equals("dashboard") && System.console() == null) ui = "simple"; // no terminal to redraw
+        if (metricsPort != null && (metricsPort < 0 || metricsPort > 65535)) {
+            throw new BadInputException("--metrics-port: " + metricsPort + " is not a port; use 1-65535, or 0 for any free port");
         }
         if (!level.equals("info") && !level.equals("error") && !level.equals("warn")) System.setProperty("redline.verbose", "true");
-        return new RunOptions(ui, level, embeddedMock);
+        return new RunOptions(ui, level, embeddedMock, metricsPort, showTraceTiming);
     }
 }

@@ -61,9 +61,15 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
             return;
         }
         httpRequest = ar.result();
+        rec.markConnection(System.nanoTime(), client.connectedAt(httpRequest.connection()));
         httpRequest.headers().addAll(request.headers());
         httpRequest.exceptionHandler(t -> finish(TransportErrors.of(t)));
-        httpRequest.send(request.body()).onComplete(this::onResponse);
+        httpRequest.response().onComplete(this::onResponse);
+        httpRequest.end(request.body()).onSuccess(this::onSent);
+    }
+
+    private void onSent(Void ignored) {
+        if (!done) rec.markSent(System.nanoTime()); // once done, the record belongs to record processing
     }
 
     private void onResponse(AsyncResult<HttpClientResponse> ar) {

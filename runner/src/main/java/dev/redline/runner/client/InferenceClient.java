@@ -34,6 +34,9 @@ public final class InferenceClient implements AutoCloseable {
     private final Context[] contexts;
     private final AtomicInteger nextContext = new AtomicInteger();
     private final AtomicLong inFlight = new AtomicLong();
+    // HTTP trace: connections not yet handed to a request, with their connect time; one lock-free get per request
+    private final java.util.concurrent.ConcurrentHashMap<io.vertx.core.http.HttpConnection, Long> freshConnections =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public InferenceClient(Vertx vertx, ClientConfig config) {
         this(vertx, config, Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors())));
@@ -53,7 +56,8 @@ public final class InferenceClient implements AutoCloseable {
                 .setMaxInitialLineLength(64 * 1024)
                 .setMaxHeaderSize(64 * 1024);
         PoolOptions pool = new PoolOptions().setHttp1MaxSize(config.maxInFlight()).setHttp2MaxSize(config.maxInFlight());
-        this.http = vertx.createHttpClient(httpOptions, pool);
+        this.http = vertx.httpClientBuilder().with(httpOptions).with(pool)
+                .withConnectHandler(conn -> freshConnections.put(conn, System.nanoTime())).build();
         this.options = new RequestOptions()
                 .setMethod(HttpMethod.POST)
                 .setHost(config.host())
@@ -115,6 +119,13 @@ public final class InferenceClient implements AutoCloseable {
     RequestOptions requestOptions() { return options; }
 
     void completed() { inFlight.decrementAndGet(); }
+
+    /** When {@code conn} was established if this is its first request, else 0 (a reused connection). */
+    long connectedAt(io.vertx.core.http.HttpConnection conn) {
+        if (conn == null || freshConnections.get(conn) == null) return 0;
+        Long at = freshConnections.remove(conn);
+        return at == null ? 0 : at;
+    }
 
     public Future<Void> closeAsync() { return http.close(); }
 

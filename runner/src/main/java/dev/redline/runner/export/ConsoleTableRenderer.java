@@ -21,6 +21,17 @@ public final class ConsoleTableRenderer {
     private static final String[] STATS = {"avg", "min", "max", "p99", "p90", "p50", "std"};
     private static final int MESSAGE_WIDTH = 60;
 
+    private final boolean showTraceTiming;
+
+    public ConsoleTableRenderer() {
+        this(false);
+    }
+
+    /** @param showTraceTiming also show the HTTP trace metrics (http_req_*), hidden by default */
+    public ConsoleTableRenderer(boolean showTraceTiming) {
+        this.showTraceTiming = showTraceTiming;
+    }
+
     public String render(BenchmarkResults results) {
         StringBuilder sb = new StringBuilder(metricsTable(results));
         if (!results.errorSummary().isEmpty()) sb.append('\n').append(errorTable(results));
@@ -52,7 +63,8 @@ public final class ConsoleTableRenderer {
         Arrays.fill(right, true);
         TextTable table = new TextTable(title(results.context().endpointType()), headers, right);
         for (MetricResult m : results.metrics()) {
-            if (!m.def().consoleVisible()) continue;
+            boolean trace = showTraceTiming && m.def().has(dev.redline.runner.metrics.MetricFlag.HTTP_TRACE);
+            if (!m.def().consoleVisible() && !trace) continue;
             String[][] cells = new String[headers.length][];
             cells[0] = label(m);
             for (int i = 0; i < STATS.length; i++) cells[i + 1] = new String[] {cell(m, STATS[i])};

@@ -18,6 +18,8 @@ public enum MetricFlag {
     NO_INDIVIDUAL_RECORDS,
     /** Only when goodput SLOs are configured. */
     GOODPUT_ONLY,
+    /** An HTTP trace phase (http_req_*): shown in the console only with {@code --show-trace-timing}. */
+    HTTP_TRACE,
     /** Compares server usage with client token counts; off when the server counts are the metric source. */
     USAGE_DIFF_ONLY
 }

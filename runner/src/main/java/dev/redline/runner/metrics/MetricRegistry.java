@@ -17,7 +17,10 @@ public final class MetricRegistry {
             new EffectiveLatencyMetric(), new SendLagMetric(), new ErrorIslMetric(), new UsagePromptTokensMetric(),
             new UsageCompletionTokensMetric(), new UsageTotalTokensMetric(), new UsageReasoningTokensMetric(),
             new UsagePromptTokensDiffMetric(), new UsageCompletionTokensDiffMetric(),
-            new UsageReasoningTokensDiffMetric(), new OslMismatchDiffPctMetric());
+            new UsageReasoningTokensDiffMetric(), new OslMismatchDiffPctMetric(),
+            new HttpReqConnectionReusedMetric(), new HttpReqBlockedMetric(), new HttpReqConnectingMetric(),
+            new HttpReqSendingMetric(), new HttpReqWaitingMetric(), new HttpReqReceivingMetric(),
+            new HttpReqDurationMetric());
 
     private static final List<ScalarMetric> SCALAR = List.of(
             new OutputTokenThroughputMetric(), new RequestThroughputMetric(), new GoodputMetric(),

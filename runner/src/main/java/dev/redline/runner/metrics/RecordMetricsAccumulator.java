@@ -182,8 +182,19 @@ public final class RecordMetricsAccumulator {
     public Optional<Distribution> distribution(String tag) { return Optional.ofNullable(distributions.get(tag)); }
 
     public BenchmarkResults results() {
-        long minWall = validCount == 0 ? 0 : minRequestWallNs;
-        long maxWall = validCount == 0 ? 0 : maxResponseWallNs;
+        return results(validCount == 0 ? 0 : minRequestWallNs, validCount == 0 ? 0 : maxResponseWallNs);
+    }
+
+    /**
+     * Results whose derived metrics (throughputs, benchmark duration) use the window
+     * {@code [startWallNs, endWallNs]} instead of the records' own first send and last response: a time
+     * slice divides by the slice length.
+     */
+    public BenchmarkResults resultsOver(long startWallNs, long endWallNs) {
+        return results(startWallNs, endWallNs);
+    }
+
+    private BenchmarkResults results(long minWall, long maxWall) {
         Map<String, Distribution> filled = new LinkedHashMap<>();
         distributions.forEach((tag, d) -> { if (d.count() > 0) filled.put(tag, d); });
         RunTotals totals = new RunTotals(validCount, errorCount, goodCount, minWall, maxWall, counters(), filled);

@@ -51,6 +51,8 @@ public final class ArtifactLayout {
 
     public Path dir() { return dir; }
 
+    public String prefix() { return prefix; }
+
     public Path summaryJson() { return dir.resolve(prefix + ".json"); }
 
     public Path summaryCsv() { return dir.resolve(prefix + ".csv"); }

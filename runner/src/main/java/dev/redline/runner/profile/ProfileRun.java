@@ -18,6 +18,7 @@ import dev.redline.runner.export.RecordJsonlWriter;
 import dev.redline.runner.export.RunInfo;
 import dev.redline.runner.export.SummaryCsvWriter;
 import dev.redline.runner.export.SummaryJsonWriter;
+import dev.redline.runner.live.LiveRun;
 import dev.redline.runner.load.ClientSaturation;
 import dev.redline.runner.load.LoadRunner;
 import dev.redline.runner.load.PhaseOutcome;
@@ -28,6 +29,7 @@ import dev.redline.runner.metrics.RecordMetricsView;
 import dev.redline.runner.mock.MockServer;
 import dev.redline.runner.mock.MockServerOptions;
 import dev.redline.runner.record.RequestRecord;
+import dev.redline.runner.timeslice.TimeSliceStage;
 import dev.redline.runner.tokenizer.Tokenizer;
 import dev.redline.runner.tokenizer.TokenizerLoader;
 import io.vertx.core.Vertx;
@@ -118,19 +120,25 @@ public final class ProfileRun {
             MetricsContext metricsContext = new MetricsContext(config.endpointType(), config.streaming(),
                     spec.getGoodput(), spec.endpoint().isUseServerTokenCount());
             RecordMetricsAccumulator profiling = new RecordMetricsAccumulator(metricsContext);
+            TimeSliceStage slices = TimeSliceStage.forSpec(spec, metricsContext);
             log.info("Benchmarking " + config.endpointUrl() + " (" + String.join(",", spec.getModels()) + ")");
-            try (TelemetryStage telemetry = TelemetryStage.start(spec, config.baseUrl(), log)) {
+            try (TelemetryStage telemetry = TelemetryStage.start(spec, config.baseUrl(), log);
+                 LiveRun live = LiveRun.start(options.metricsPort(), "dashboard".equals(options.uiType()))) {
+                if (live.port() >= 0) log.info("Live metrics at http://localhost:" + live.port() + "/metrics");
                 interrupted = measure(layout, tokenizer, metricsContext, profiling, telemetry, log,
+                        new Observers(slices, live),
                         sink -> LoadRunner.forSpec(vertx, client, factory, dataset, spec, sink));
+                live.finish();
                 BenchmarkResults results = profiling.results();
                 writeExports(layout, results, new RunInfo(RedlineVersion.version(), UUID.randomUUID().toString(),
                         start, Instant.now(), interrupted));
-                out.println(new ConsoleTableRenderer().render(results));
+                out.println(new ConsoleTableRenderer(options.showTraceTiming()).render(results));
                 if (saturation != null && saturation.saturated()) {
                     out.println("WARNING: the client itself was saturated; latencies include client queueing: "
                             + String.join("; ", saturation.reasons()));
                 }
                 telemetry.finish(layout.dir(), results, profilingConcurrency(), out);
+                slices.write(layout.dir(), layout.prefix(), telemetry.session(), InputConfig.redacted(spec));
             }
             out.println("Results: " + layout.dir().toAbsolutePath());
             log.info("Wrote " + layout.summaryJson() + " and " + layout.summaryCsv());
@@ -149,15 +157,20 @@ public final class ProfileRun {
      * Returns true when interrupted (the results collected so far are still complete and exported).
      */
     private boolean measure(ArtifactLayout layout, Tokenizer tokenizer, MetricsContext metricsContext,
-                            RecordMetricsAccumulator profiling, TelemetryStage telemetry, RunLog log,
+                            RecordMetricsAccumulator profiling, TelemetryStage telemetry, RunLog log, Observers extra,
                             java.util.function.Function<RecordProcessor, LoadRunner> runnerFor) throws IOException {
         RecordJsonlWriter jsonl = summaryOnly() ? null
                 : new RecordJsonlWriter(layout.recordsJsonl(), new RecordMetricsView(metricsContext), 0);
         try (RecordProcessor processor = new RecordProcessor(tokenizer, spec.endpoint().isUseServerTokenCount(),
-                r -> route(r, profiling, jsonl))) {
+                r -> {
+                    route(r, profiling, jsonl);
+                    extra.slices().add(r);
+                    extra.live().record(r);
+                })) {
             LoadRunner runner = runnerFor.apply(processor);
-            try (ProgressBar progress = progress(runner)) {
-                runPhases(runner, telemetry);
+            extra.live().attach(runner.progress());
+            try (AutoCloseable progress = progress(runner, extra.live())) {
+                runPhases(runner, telemetry, extra);
                 return false;
             } catch (InterruptedException e) {
                 // handled here: stop sending, keep what was measured; the flag is cleared (the load runner
@@ -165,19 +178,26 @@ public final class ProfileRun {
                 Thread.interrupted();
                 log.warn("Interrupted: writing the results collected so far");
                 return true;
+            } catch (Exception e) {
+                throw e instanceof RuntimeException re ? re : new IllegalStateException(e); // progress display close
             }
         } finally {
             if (jsonl != null) jsonl.close();
         }
     }
 
-    private void runPhases(LoadRunner runner, TelemetryStage telemetry) throws InterruptedException {
+    /** Record observers beside the metrics: time slices and live metrics (each a no-op when off). */
+    private record Observers(TimeSliceStage slices, LiveRun live) { }
+
+    private void runPhases(LoadRunner runner, TelemetryStage telemetry, Observers extra) throws InterruptedException {
         boolean profilingStarted = false;
         for (PhaseSpec phase : spec.phases()) {
             // Ctrl-C may have landed in a step that swallowed the interrupt (a probe, a scrape)
             if (InterruptOnShutdown.inProgress()) throw new InterruptedException("shutting down");
             boolean profilingPhase = phase.resolvedKind() == PhaseKind.PROFILING;
             telemetry.beforePhase(phase, profilingPhase && !profilingStarted);
+            extra.live().phaseStarting(phase.resolvedName());
+            if (profilingPhase) extra.slices().profilingStarting(System.nanoTime());
             profilingStarted |= profilingPhase;
             outcomes.add(runner.runPhase(phase));
         }
@@ -208,8 +228,9 @@ public final class ProfileRun {
         Files.writeString(layout.summaryCsv(), new SummaryCsvWriter().toCsv(results), StandardCharsets.UTF_8);
     }
 
-    /** A progress bar on stderr, or null (try-with-resources accepts null) when the UI is off. */
-    private ProgressBar progress(LoadRunner runner) {
+    /** The dashboard on stdout, a progress bar on stderr, or null (try-with-resources accepts null) when the UI is off. */
+    private AutoCloseable progress(LoadRunner runner, LiveRun live) {
+        if ("dashboard".equals(options.uiType())) return live.dashboard(out);
         if (!"simple".equals(options.uiType())) return null;
         return new ProgressBar(new LoadProgressSource(runner.progress()), System.err);
     }

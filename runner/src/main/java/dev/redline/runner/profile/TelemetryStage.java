@@ -41,6 +41,11 @@ final class TelemetryStage implements AutoCloseable {
         if (firstProfiling && phase.resolvedKind() == PhaseKind.PROFILING) session.markWindowStart();
     }
 
+    /** The scrape session (raw series for time slices). */
+    TelemetrySession session() {
+        return session;
+    }
+
     void afterProfiling() {
         session.markWindowEnd();
     }

@@ -31,6 +31,9 @@ public final class RequestRecord {
     private long startPerfNs;          // immediately before the request is handed to the transport
     private long startWallNs;          // epoch ns taken at the same moment as startPerfNs
     private long ackPerfNs;            // response headers received
+    private long connectionPerfNs;     // the pool handed the request a connection (HTTP trace)
+    private long connectedPerfNs;      // that connection's connect completed; 0 when it was reused
+    private long sentPerfNs;           // request fully written to the connection (HTTP trace)
     private long endPerfNs;            // body/stream fully consumed, or error/cancel
     private long[] chunkPerfNs = new long[16];
     private int chunkCount;
@@ -68,6 +71,18 @@ public final class RequestRecord {
     }
 
     public void markAck(long perfNs) { this.ackPerfNs = perfNs; }
+
+    /**
+     * HTTP trace: the pool handed the request a connection at {@code perfNs}; {@code connectedPerfNs} is
+     * when that connection was established, or 0 when it had served requests before (reused).
+     */
+    public void markConnection(long perfNs, long connectedPerfNs) {
+        this.connectionPerfNs = perfNs;
+        this.connectedPerfNs = connectedPerfNs;
+    }
+
+    /** HTTP trace: the request (headers and body) has been written to the connection. */
+    public void markSent(long perfNs) { this.sentPerfNs = perfNs; }
 
     public void markEnd(long perfNs) { this.endPerfNs = perfNs; }
 
@@ -164,6 +179,9 @@ public final class RequestRecord {
     public long startWallNs() { return startWallNs; }
     public long ackPerfNs() { return ackPerfNs; }
     public long endPerfNs() { return endPerfNs; }
+    public long connectionPerfNs() { return connectionPerfNs; }
+    public long connectedPerfNs() { return connectedPerfNs; }
+    public long sentPerfNs() { return sentPerfNs; }
     public int chunkCount() { return chunkCount; }
     public long chunkPerfNs(int i) { return chunkPerfNs[i]; }
     public int firstOutputChunk() { return firstOutputChunk; }

@@ -82,14 +82,33 @@ public final class TelemetrySession implements AutoCloseable {
         }
     }
 
-    /** Records now as the start of the measured window (call when profiling starts). */
+    /**
+     * Records now as the start of the measured window (call when profiling starts). Waits for scrapes in
+     * flight first: a scrape stamped before the mark but answered after it could count the window's
+     * first requests in the baseline.
+     */
     public void markWindowStart() {
+        awaitScrapesIdle();
         windowStart = System.nanoTime();
     }
 
-    /** Records now as the end of the measured window (call when profiling ends). */
+    /**
+     * Records now as the end of the measured window (call when profiling ends). Waits for scrapes in
+     * flight first, so the first scrape stamped after the mark was sent after the window's last request
+     * ended and counter deltas include all of it.
+     */
     public void markWindowEnd() {
+        awaitScrapesIdle();
         windowEnd = System.nanoTime();
+    }
+
+    private void awaitScrapesIdle() {
+        try {
+            serverScraper.awaitIdle(config.scrapeTimeout());
+            gpuScraper.awaitIdle(config.scrapeTimeout());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Stops the periodic scrapes and takes a final one of every target. Idempotent. */

@@ -155,6 +155,11 @@ public final class Scraper implements AutoCloseable {
         }).thenCompose(f -> f);
     }
 
+    /** Waits (at most {@code max}) until no scrape is in flight, so the next mark cannot split one. */
+    public void awaitIdle(Duration max) throws InterruptedException {
+        waitIdle(max.toMillis());
+    }
+
     private void waitIdle(long millis) throws InterruptedException {
         long deadline = System.nanoTime() + millis * 1_000_000;
         while (System.nanoTime() < deadline) {

@@ -48,21 +48,34 @@ public final class Timeline {
         points.add(new Point(monoNanos, wallMillis, obs));
     }
 
-    /** Index of the last point at or before {@code t}, or -1. */
+    /** Index of the last point at or before {@code t}, or -1 (binary search: points are in time order). */
     public int lastAtOrBefore(long t) {
-        int idx = -1;
-        for (int i = 0; i < points.size(); i++) {
-            if (points.get(i).monoNanos() <= t) idx = i; else break;
+        int lo = 0, hi = points.size() - 1, idx = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (points.get(mid).monoNanos() <= t) {
+                idx = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
         }
         return idx;
     }
 
     /** Index of the first point at or after {@code t}, or -1. */
     public int firstAtOrAfter(long t) {
-        for (int i = 0; i < points.size(); i++) {
-            if (points.get(i).monoNanos() >= t) return i;
+        int lo = 0, hi = points.size() - 1, idx = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (points.get(mid).monoNanos() >= t) {
+                idx = mid;
+                hi = mid - 1;
+            } else {
+                lo = mid + 1;
+            }
         }
-        return -1;
+        return idx;
     }
 
     /**
@@ -80,14 +93,11 @@ public final class Timeline {
 
     /** Points inside {@code [start, end]}; when none, the last one before the end (a gauge's state). */
     public List<Point> within(long start, long end) {
+        int from = firstAtOrAfter(start);
+        int to = lastAtOrBefore(end);
+        if (from >= 0 && to >= from) return new ArrayList<>(points.subList(from, to + 1));
         List<Point> out = new ArrayList<>();
-        for (Point p : points) {
-            if (p.monoNanos() >= start && p.monoNanos() <= end) out.add(p);
-        }
-        if (out.isEmpty()) {
-            int i = lastAtOrBefore(end);
-            if (i >= 0) out.add(points.get(i));
-        }
+        if (to >= 0) out.add(points.get(to));
         return out;
     }
 }
