@@ -1,17 +1,12 @@
 package dev.redline.runner.profile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.redline.api.v1alpha1.BenchmarkSpec;
 import dev.redline.api.v1alpha1.PhaseSpec;
-import dev.redline.runner.BadInputException;
 import dev.redline.runner.client.ClientConfig;
-import dev.redline.runner.client.InferenceClient;
 import dev.redline.runner.client.InputsJsonWriter;
-import dev.redline.runner.client.ReadinessProbe;
-import dev.redline.runner.client.RequestFactory;
 import dev.redline.runner.cli.RedlineVersion;
-import dev.redline.runner.dataset.Dataset;
-import dev.redline.runner.dataset.DatasetFactory;
 import dev.redline.runner.export.ConsoleTableRenderer;
 import dev.redline.runner.export.RecordJsonlWriter;
 import dev.redline.runner.export.RunInfo;
@@ -25,10 +20,6 @@ import dev.redline.runner.metrics.RecordMetricsView;
 import dev.redline.runner.mock.MockServer;
 import dev.redline.runner.mock.MockServerOptions;
 import dev.redline.runner.record.RequestRecord;
-import dev.redline.runner.tokenizer.Tokenizer;
-import dev.redline.runner.tokenizer.TokenizerLoader;
-import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -46,15 +37,22 @@ public final class ProfileRun {
     private final BenchmarkSpec spec;
     private final RunOptions options;
     private final PrintStream out;
+    private final PhaseDriver driver;
 
     public ProfileRun(BenchmarkSpec spec, RunOptions options) {
         this(spec, options, System.out);
     }
 
     public ProfileRun(BenchmarkSpec spec, RunOptions options, PrintStream out) {
+        this(spec, options, out, PhaseDriver.LOCAL);
+    }
+
+    /** A run whose phases are driven by {@code driver} (e.g. the coordinator of a distributed run). */
+    public ProfileRun(BenchmarkSpec spec, RunOptions options, PrintStream out, PhaseDriver driver) {
         this.spec = spec;
         this.options = options;
         this.out = out;
+        this.driver = driver;
     }
 
     /** Runs and returns the process exit code (0: results written; errors in records do not fail the run). */
@@ -79,37 +77,25 @@ public final class ProfileRun {
 
     private int execute(ArtifactLayout layout, RunLog log) throws IOException {
         Instant start = Instant.now();
-        log.info("Loading tokenizer " + TokenizerLoader.nameFor(spec));
-        Tokenizer tokenizer = TokenizerLoader.forSpec(spec);
-        Dataset dataset = DatasetFactory.build(spec, tokenizer);
-        log.info("Dataset ready: " + dataset.conversations().size() + " entries");
-
-        int maxInFlight = PoolSizing.maxInFlight(spec.phases());
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Runtime.getRuntime().availableProcessors()));
-        ClientConfig config = ClientConfig.from(spec, maxInFlight);
-        try (InferenceClient client = new InferenceClient(vertx, config)) {
-            String problem = new ReadinessProbe(vertx, config).problem();
-            if (problem != null) throw new BadInputException(problem);
-            RequestFactory factory = RequestFactory.forConfig(config);
+        try (RunPipeline pipeline = RunPipeline.open(spec, log)) {
+            ClientConfig config = pipeline.config();
             if (!summaryOnly()) {
-                InputsJsonWriter.write(layout.inputsJson(), dataset, factory, spec.getModels());
+                InputsJsonWriter.write(layout.inputsJson(), pipeline.dataset(), pipeline.factory(), spec.getModels());
             }
-            MetricsContext metricsContext = new MetricsContext(config.endpointType(), config.streaming(),
-                    spec.getGoodput(), spec.endpoint().isUseServerTokenCount());
+            MetricsContext metricsContext = pipeline.metricsContext();
             RecordMetricsAccumulator profiling = new RecordMetricsAccumulator(metricsContext);
             RecordJsonlWriter jsonl = summaryOnly() ? null
                     : new RecordJsonlWriter(layout.recordsJsonl(), new RecordMetricsView(metricsContext), 0);
             log.info("Benchmarking " + config.endpointUrl() + " (" + String.join(",", spec.getModels()) + ")");
             boolean interrupted = false;
-            try (RecordProcessor processor = new RecordProcessor(tokenizer, spec.endpoint().isUseServerTokenCount(),
-                    r -> route(r, profiling, jsonl))) {
-                LoadRunner runner = new LoadRunner(vertx, client, factory, dataset, spec.getModels(),
-                        spec.getModelSelectionStrategy(), seed(), processor);
+            try (RecordProcessor processor = pipeline.processor(r -> route(r, profiling, jsonl))) {
+                LoadRunner runner = pipeline.loadRunner(seed(), processor);
                 try (AutoCloseable progress = progress(runner)) {
-                    runner.run(spec.phases());
+                    driver.run(runner, spec.phases());
                 } catch (InterruptedException e) {
+                    // handled here: the flag is not restored, so closing the JSONL and writing the exports
+                    // (interruptible file channels) still work
                     interrupted = true;
-                    Thread.currentThread().interrupt();
                     log.warn("Interrupted: writing the results collected so far");
                 } catch (Exception e) {
                     if (e instanceof RuntimeException re) throw re;
@@ -118,6 +104,7 @@ public final class ProfileRun {
             } finally {
                 if (jsonl != null) jsonl.close();
             }
+            driver.complete(profiling, jsonl == null ? null : layout.recordsJsonl(), interrupted);
             BenchmarkResults results = profiling.results();
             writeExports(layout, results, new RunInfo(RedlineVersion.version(), UUID.randomUUID().toString(),
                     start, Instant.now(), interrupted));
@@ -125,8 +112,6 @@ public final class ProfileRun {
             out.println("Results: " + layout.dir().toAbsolutePath());
             log.info("Wrote " + layout.summaryJson() + " and " + layout.summaryCsv());
             return 0;
-        } finally {
-            vertx.close().await();
         }
     }
 
@@ -143,7 +128,14 @@ public final class ProfileRun {
 
     private void writeExports(ArtifactLayout layout, BenchmarkResults results, RunInfo info) throws IOException {
         JsonNode inputConfig = InputConfig.redacted(spec);
-        Files.writeString(layout.summaryJson(), new SummaryJsonWriter().toJson(results, info, inputConfig), StandardCharsets.UTF_8);
+        String json = new SummaryJsonWriter().toJson(results, info, inputConfig);
+        ObjectNode extras = driver.summaryExtras();
+        if (extras != null) {
+            ObjectNode node = (ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+            node.setAll(extras);
+            json = node.toPrettyString();
+        }
+        Files.writeString(layout.summaryJson(), json, StandardCharsets.UTF_8);
         Files.writeString(layout.summaryCsv(), new SummaryCsvWriter().toCsv(results), StandardCharsets.UTF_8);
     }
 
