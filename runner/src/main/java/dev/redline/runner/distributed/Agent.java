@@ -58,7 +58,15 @@ public final class Agent {
     public int run() throws IOException, InterruptedException {
         Path work = Files.createTempDirectory("redline-runner-" + index + "-");
         Files.createDirectories(work.resolve("logs"));
-        try (AgentConnection conn = new AgentConnection(coordinator, index);
+        AgentConnection connection;
+        try {
+            connection = AgentConnection.open(coordinator, index, connectTimeout);
+        } catch (IllegalStateException e) {
+            err.println("redline: runner " + index + ": " + oneLine(e.getMessage()) + "; check --coordinator");
+            deleteQuietly(work);
+            return 1;
+        }
+        try (AgentConnection conn = connection;
              RunLog log = new RunLog(work.resolve("logs").resolve("redline.log"), logLevel, err)) {
             conn.send(Wire.HELLO, Wire.body().put("index", index));
             Wire.Message config = awaitType(conn, Wire.CONFIG, connectTimeout);

@@ -3,6 +3,9 @@ package dev.redline.runner.distributed;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
+
+import java.time.Duration;
 
 import java.nio.charset.StandardCharsets;
 
@@ -15,7 +18,31 @@ final class AgentConnection implements AutoCloseable {
         dealer = context.createSocket(SocketType.DEALER);
         dealer.setIdentity(identity(index).getBytes(StandardCharsets.UTF_8));
         dealer.setLinger(10_000); // let RESULT reach the coordinator after close
-        dealer.connect(endpoint);
+        try {
+            dealer.connect(endpoint);
+        } catch (RuntimeException e) {
+            context.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Connects, retrying while the coordinator's name does not resolve yet (in a cluster the headless
+     * Service's record for pod 0 can appear after the agents start). Once connected, JeroMQ itself
+     * reconnects until the coordinator listens.
+     */
+    static AgentConnection open(String endpoint, int index, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return new AgentConnection(endpoint, index);
+            } catch (ZMQException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("cannot connect to the coordinator at " + endpoint + " (" + e.getMessage() + ")", e);
+                }
+                Thread.sleep(1000);
+            }
+        }
     }
 
     static String identity(int index) { return "runner-" + index; }
