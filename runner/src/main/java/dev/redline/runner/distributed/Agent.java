@@ -38,6 +38,7 @@ import java.util.concurrent.Future;
 public final class Agent {
     private static final int RECORDS_CHUNK_BYTES = 256 * 1024;
     private static final long HEARTBEAT_NS = 1_000_000_000L;
+    private static final long INTERVAL_NS = 2_000_000_000L;
 
     private final String coordinator;
     private final int index;
@@ -45,6 +46,7 @@ public final class Agent {
     private final Duration connectTimeout;
     private final PrintStream err;
     private long lastHeartbeat;
+    private IntervalFeed intervals;
 
     public Agent(String coordinator, int index, String logLevel, Duration connectTimeout, PrintStream err) {
         this.coordinator = coordinator;
@@ -98,9 +100,13 @@ public final class Agent {
             conn.send(Wire.READY, Wire.body().put("offsetNs", clock.offsetNs()).put("rttNs", clock.rttNs()));
             log.info("Runner " + index + " ready; clock offset " + clock.offsetNs() / 1e6 + " ms (rtt " + clock.rttNs() / 1e6 + " ms)");
             RecordMetricsAccumulator profiling = new RecordMetricsAccumulator(pipeline.metricsContext());
+            intervals = new IntervalFeed(pipeline.metricsContext(), INTERVAL_NS);
             Path jsonlFile = work.resolve(RecordJsonlWriter.FILE_NAME);
             RecordJsonlWriter jsonl = records ? new RecordJsonlWriter(jsonlFile, profiling.recordMetricsView(), index) : null;
-            try (RecordProcessor processor = pipeline.processor(r -> route(r, profiling, jsonl))) {
+            try (RecordProcessor processor = pipeline.processor(r -> {
+                route(r, profiling, jsonl);
+                intervals.add(r);
+            })) {
                 LoadRunner runner = pipeline.loadRunner(seed, processor);
                 runPhases(conn, runner, clock, log);
             } finally {
@@ -187,6 +193,11 @@ public final class Agent {
     }
 
     private void heartbeat(AgentConnection conn, LoadProgress p) {
+        for (var snapshot : intervals.drain()) {
+            ObjectNode body = Wire.body();
+            body.set("snapshot", Wire.JSON.valueToTree(snapshot));
+            conn.send(Wire.INTERVAL, body);
+        }
         long now = System.nanoTime();
         if (now - lastHeartbeat < HEARTBEAT_NS) return;
         lastHeartbeat = now;

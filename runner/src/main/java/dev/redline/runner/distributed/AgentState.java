@@ -17,6 +17,7 @@ final class AgentState {
     long completed;
     long errors;
     MetricsSnapshot result;
+    final java.util.List<MetricsSnapshot> intervals = new java.util.ArrayList<>();
     String failure;
     boolean stopped; // END or ABORT sent
 

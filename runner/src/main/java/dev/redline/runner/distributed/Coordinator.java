@@ -143,18 +143,21 @@ public final class Coordinator implements PhaseDriver {
                 recordsOut = null;
             }
             for (AgentState a : agents.values()) {
-                if (a.result != null) profiling.merge(RecordMetricsAccumulator.fromSnapshot(profiling.context(), shifted(a)));
+                // an agent that never sent its result still counts up to its last interval
+                List<MetricsSnapshot> parts = a.result != null ? List.of(a.result) : a.intervals;
+                for (MetricsSnapshot s : parts) {
+                    profiling.merge(RecordMetricsAccumulator.fromSnapshot(profiling.context(), shifted(s, a.offsetNs)));
+                }
             }
         } catch (InterruptedException e) {
             // a second stop request: export what has been merged so far
         }
     }
 
-    /** The agent's snapshot with its wall-clock bounds moved onto the coordinator's clock. */
-    private static MetricsSnapshot shifted(AgentState a) {
-        MetricsSnapshot s = a.result;
-        long min = s.minRequestWallNs() == Long.MAX_VALUE ? s.minRequestWallNs() : s.minRequestWallNs() + a.offsetNs;
-        long max = s.maxResponseWallNs() == Long.MIN_VALUE ? s.maxResponseWallNs() : s.maxResponseWallNs() + a.offsetNs;
+    /** An agent's snapshot with its wall-clock bounds moved onto the coordinator's clock. */
+    private static MetricsSnapshot shifted(MetricsSnapshot s, long offsetNs) {
+        long min = s.minRequestWallNs() == Long.MAX_VALUE ? s.minRequestWallNs() : s.minRequestWallNs() + offsetNs;
+        long max = s.maxResponseWallNs() == Long.MIN_VALUE ? s.maxResponseWallNs() : s.maxResponseWallNs() + offsetNs;
         return new MetricsSnapshot(s.version(), s.validCount(), s.errorCount(), s.cancelledCount(), s.lateCount(),
                 s.goodCount(), min, max, s.counters(), s.errors(), s.distributions());
     }
@@ -228,6 +231,13 @@ public final class Coordinator implements PhaseDriver {
                 a.completed = b.path("completed").asLong();
                 a.errors = b.path("errors").asLong();
             }
+            case Wire.INTERVAL -> {
+                try {
+                    a.intervals.add(Wire.JSON.treeToValue(b.get("snapshot"), MetricsSnapshot.class));
+                } catch (IOException | IllegalArgumentException e) {
+                    log.accept("redline: ignoring an unreadable interval from runner " + a.index + " (" + e.getMessage() + ")");
+                }
+            }
             case Wire.RECORDS -> {
                 String chunk = b.path("jsonl").asText();
                 if (recordsOut == null) pendingRecords.add(chunk);
@@ -289,6 +299,10 @@ public final class Coordinator implements PhaseDriver {
             ObjectNode o = per.addObject().put("index", a.index);
             if (a.result != null) {
                 o.put("request_count", a.result.validCount()).put("error_request_count", a.result.errorCount());
+            } else if (!a.intervals.isEmpty()) {
+                o.put("request_count", a.intervals.stream().mapToLong(MetricsSnapshot::validCount).sum())
+                        .put("error_request_count", a.intervals.stream().mapToLong(MetricsSnapshot::errorCount).sum())
+                        .put("partial", true);
             }
             o.put("clock_offset_ms", a.offsetNs / 1e6).put("clock_rtt_ms", a.rttNs / 1e6);
             if (a.failure != null) o.put("failure", a.failure);

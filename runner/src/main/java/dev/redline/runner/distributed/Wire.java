@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * agent  -> READY {offsetNs, rttNs}            set up and probed the server: the start barrier
  * coord  -> GO {phase, startAtNs, share}       this runner's share of a phase (null share: sit it out)
  * agent  -> HEARTBEAT {sent, completed}        every second while connected
+ * agent  -> INTERVAL {snapshot}                the histograms of the records of the last interval (~2 s)
  * agent  -> DONE {phase, sent, completed, errors}  phase barrier
  * coord  -> END | ABORT                        no more phases / stop now and report what you have
  * agent  -> RECORDS {jsonl}                    chunks of the agent's profile_export.jsonl lines
@@ -31,6 +32,7 @@ final class Wire {
     static final String READY = "READY";
     static final String GO = "GO";
     static final String HEARTBEAT = "HEARTBEAT";
+    static final String INTERVAL = "INTERVAL";
     static final String DONE = "DONE";
     static final String END = "END";
     static final String ABORT = "ABORT";

@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.redline.api.config.SpecReader;
 import dev.redline.api.v1alpha1.BenchmarkSpec;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.redline.api.v1alpha1.EndpointType;
+import dev.redline.runner.metrics.MetricsContext;
+import dev.redline.runner.metrics.RecordMetricsAccumulator;
+import dev.redline.runner.metrics.TestRecord;
 import dev.redline.runner.mock.MockServer;
 import dev.redline.runner.mock.MockServerOptions;
 import dev.redline.runner.profile.ProfileRun;
@@ -23,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * An agent that fails mid-run: the coordinator stops after the phase, still writes the exports with what
- * it measured, and says why. The failing agent speaks the real protocol over a real DEALER socket.
+ * it measured (its own records and the agent's last interval histograms), and says why. The failing agent speaks the real protocol over a real DEALER socket.
  */
 class CoordinatorFailureTest {
     @TempDir Path dir;
@@ -49,8 +54,12 @@ class CoordinatorFailureTest {
             assertEquals("runner 1: cannot reach the model", coordinator.failure());
 
             JsonNode summary = new ObjectMapper().readTree(dir.resolve("profile_export_redline.json").toFile());
-            assertEquals(5, summary.at("/request_count/avg").asLong(), "the coordinator's share of phase 1 only");
+            // the coordinator's share of phase 1 plus the 3 records of the agent's last interval
+            assertEquals(8, summary.at("/request_count/avg").asLong());
             assertEquals(5, mock.metrics().requestsReceived(), "phase 2 never started");
+            assertEquals(5000.0, summary.at("/time_to_first_token/max").asDouble(), 5.0, "the agent's interval histograms were merged");
+            assertEquals(3, summary.at("/distributed/per_runner/1/request_count").asLong());
+            assertTrue(summary.at("/distributed/per_runner/1/partial").asBoolean());
             assertEquals("runner 1: cannot reach the model", summary.at("/distributed/failure").asText());
             assertEquals("runner 1: cannot reach the model", summary.at("/distributed/per_runner/1/failure").asText());
             assertEquals(5, Files.readAllLines(dir.resolve("profile_export.jsonl")).size());
@@ -66,6 +75,13 @@ class CoordinatorFailureTest {
             next(conn);
             conn.send(Wire.READY, Wire.body().put("offsetNs", 0).put("rttNs", 1000));
             Wire.Message go = next(conn);
+            RecordMetricsAccumulator interval = new RecordMetricsAccumulator(MetricsContext.of(EndpointType.CHAT, true));
+            for (int i = 0; i < 3; i++) {
+                interval.add(TestRecord.startAt(100 + i * 10).chunks(i * 10 + 5100, i * 10 + 5110, i * 10 + 5120).tokens(8, 3, 0).maxTokens(3).build());
+            }
+            ObjectNode body = Wire.body();
+            body.set("snapshot", Wire.JSON.valueToTree(interval.snapshot(false)));
+            conn.send(Wire.INTERVAL, body);
             conn.send(Wire.FAILED, Wire.body().put("message", "runner 1: cannot reach the model"));
             return seen + "," + go.type();
         }
