@@ -113,7 +113,7 @@ public final class Coordinator implements PhaseDriver {
     private void startBarrier() throws InterruptedException {
         for (AgentState a : agents.values()) if (a.registered) sendConfig(a);
         await(a -> a.ready, registrationTimeout, "registration");
-        if (failure == null) {
+        if (failure == null && !agents.isEmpty()) {
             log.accept("All " + runners + " runners ready; clock offsets (ms): " + offsetsText());
         }
     }

@@ -102,6 +102,33 @@ class ClusterRunTest {
     }
 
     @Test
+    void aStopRequestEndsTheLoadAndThePartialSummaryIsWrittenFirst() throws Exception {
+        createResults("stop-results");
+        try (MockServer mock = MockServer.start(new MockServerOptions().ttftMs(30).itlMs(5))) {
+            Path spec = spec(mock.baseUrl(), 5000);
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            java.util.concurrent.CompletableFuture<Integer> pod = new java.util.concurrent.CompletableFuture<>();
+            Thread runner = new Thread(() -> {
+                try {
+                    pod.complete(run(spec, "stop-results", Map.of("JOB_COMPLETION_INDEX", "0", "POD_NAMESPACE", "perf"), err));
+                } catch (Throwable t) {
+                    pod.completeExceptionally(t);
+                }
+            });
+            runner.start();
+            for (int i = 0; i < 600 && mock.metrics().requestsReceived() < 10; i++) Thread.sleep(25);
+            runner.interrupt(); // what the SIGTERM hook does when the Job is deleted or the Benchmark cancelled
+            assertEquals(1, pod.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        Map<String, String> data = client.configMaps().inNamespace("perf").withName("stop-results").get().getData();
+        JsonNode summary = JSON.readTree(data.get(ClusterRun.SUMMARY_JSON));
+        assertTrue(summary.get("was_cancelled").asBoolean());
+        long count = summary.at("/request_count/avg").asLong();
+        assertTrue(count >= 1 && count < 5000, "partial count " + count);
+        assertEquals("the run was interrupted", data.get(ClusterRun.ERROR));
+    }
+
+    @Test
     void missingEnvironmentAndSettingsAreOneLineBadInput() throws Exception {
         Path spec = spec("http://127.0.0.1:1", 2);
         Map<String, String> env = new HashMap<>(Map.of("JOB_COMPLETION_INDEX", "0"));
