@@ -143,7 +143,12 @@ public final class ClusterRun {
                 }
             }
             if (error != null) data.put(ERROR, error);
-            results.write(data);
+            try {
+                results.write(data);
+            } catch (IllegalStateException e) {
+                err.println("redline: " + oneLine(e.getMessage()) + (error == null ? "" : "; the run itself: " + error));
+                return code == 0 ? 1 : code;
+            }
             if (error != null) err.println("redline: " + error);
             return code;
         } finally {
