@@ -95,7 +95,7 @@ public final class Agent {
         long seed = config.path("seed").asLong() + index;
         spec.setRandomSeed(seed);
         boolean records = spec.getArtifacts() == null || !"summary".equals(spec.getArtifacts().resolvedExportLevel());
-        try (RunPipeline pipeline = RunPipeline.open(spec, log)) {
+        try (RunPipeline pipeline = RunPipeline.open(spec, log, Duration.ofSeconds(30))) {
             ClockSync clock = syncClock(conn);
             conn.send(Wire.READY, Wire.body().put("offsetNs", clock.offsetNs()).put("rttNs", clock.rttNs()));
             log.info("Runner " + index + " ready; clock offset " + clock.offsetNs() / 1e6 + " ms (rtt " + clock.rttNs() / 1e6 + " ms)");

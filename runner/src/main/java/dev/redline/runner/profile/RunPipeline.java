@@ -46,6 +46,14 @@ public final class RunPipeline implements AutoCloseable {
 
     /** Loads tokenizer and dataset, opens the client and probes the server; BadInputException when it is not ready. */
     public static RunPipeline open(BenchmarkSpec spec, RunLog log) {
+        return open(spec, log, null);
+    }
+
+    /**
+     * As {@link #open(BenchmarkSpec, RunLog)}, probing for up to {@code readinessDeadline} (null: the probe's
+     * default). Agents of a distributed run wait longer: the coordinator has already found the server up.
+     */
+    public static RunPipeline open(BenchmarkSpec spec, RunLog log, java.time.Duration readinessDeadline) {
         log.info("Loading tokenizer " + TokenizerLoader.nameFor(spec));
         Tokenizer tokenizer = TokenizerLoader.forSpec(spec);
         Dataset dataset = DatasetFactory.build(spec, tokenizer);
@@ -56,7 +64,9 @@ public final class RunPipeline implements AutoCloseable {
         InferenceClient client = new InferenceClient(vertx, config);
         RunPipeline pipeline = new RunPipeline(spec, tokenizer, dataset, vertx, config, client);
         try {
-            String problem = new ReadinessProbe(vertx, config).problem();
+            ReadinessProbe probe = readinessDeadline == null ? new ReadinessProbe(vertx, config)
+                    : new ReadinessProbe(vertx, config, readinessDeadline, java.time.Duration.ofMillis(250));
+            String problem = probe.problem();
             if (problem != null) throw new BadInputException(problem);
         } catch (RuntimeException e) {
             pipeline.close();
