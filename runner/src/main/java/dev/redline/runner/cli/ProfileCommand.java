@@ -5,6 +5,7 @@ import dev.redline.api.v1alpha1.BenchmarkSpec;
 import dev.redline.api.validate.SpecValidator;
 import dev.redline.api.validate.Violation;
 import dev.redline.runner.BadInputException;
+import dev.redline.runner.distributed.LocalDistributedRun;
 import dev.redline.runner.profile.ProfileRun;
 import dev.redline.runner.profile.RunOptions;
 import picocli.CommandLine.Command;
@@ -32,9 +33,11 @@ public class ProfileCommand implements Callable<Integer> {
     @Mixin RuntimeOptions runtime = new RuntimeOptions();
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         BenchmarkSpec spec = buildSpec();
         RunOptions options = runtime.toRunOptions();
+        int runners = runtime.runners();
+        if (runners > 1) return new LocalDistributedRun(spec, options, runners, System.out, System.err).run();
         return new ProfileRun(spec, options).run();
     }
 

@@ -26,6 +26,17 @@ public class RuntimeOptions {
     @Option(names = "--show-trace-timing", description = "Show the HTTP trace metrics (http_req_*) in the console table.")
     boolean showTraceTiming;
 
+    @Option(names = "--runners", paramLabel = "N",
+            description = "Runner processes sharing the load (default 1): this one coordinates, N-1 agents start beside it.")
+    Integer runners;
+
+    /** The --runners value, validated (1 when not given). */
+    int runners() {
+        if (runners == null) return 1;
+        if (runners < 1) throw new BadInputException("--runners: must be at least 1, got " + runners);
+        return runners;
+    }
+
     RunOptions toRunOptions() {
         String level = logLevel;
         if (level == null) level = verbose.length >= 2 ? "trace" : verbose.length == 1 ? "debug" : "info";

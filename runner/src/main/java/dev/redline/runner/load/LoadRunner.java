@@ -150,7 +150,7 @@ public final class LoadRunner {
     }
 
     /** Explicit fixed_schedule, or a trace dataset (timestamps) with no other pacing given. */
-    private boolean isFixedSchedule(PhaseSpec p) {
+    public boolean isFixedSchedule(PhaseSpec p) {
         if (p.getType() == LoadType.FIXED_SCHEDULE) return true;
         return p.getType() == null && p.getRate() == null && FixedSchedule.hasTimestamps(dataset);
     }

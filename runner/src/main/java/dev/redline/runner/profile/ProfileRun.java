@@ -1,18 +1,14 @@
 package dev.redline.runner.profile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.redline.api.v1alpha1.BenchmarkSpec;
 import dev.redline.api.v1alpha1.PhaseKind;
 import dev.redline.api.v1alpha1.PhaseSpec;
-import dev.redline.runner.BadInputException;
 import dev.redline.runner.client.ClientConfig;
-import dev.redline.runner.client.InferenceClient;
 import dev.redline.runner.client.InputsJsonWriter;
-import dev.redline.runner.client.ReadinessProbe;
-import dev.redline.runner.client.RequestFactory;
 import dev.redline.runner.cli.RedlineVersion;
-import dev.redline.runner.dataset.Dataset;
-import dev.redline.runner.dataset.DatasetFactory;
 import dev.redline.runner.export.ConsoleTableRenderer;
 import dev.redline.runner.export.RecordJsonlWriter;
 import dev.redline.runner.export.RunInfo;
@@ -30,10 +26,6 @@ import dev.redline.runner.mock.MockServer;
 import dev.redline.runner.mock.MockServerOptions;
 import dev.redline.runner.record.RequestRecord;
 import dev.redline.runner.timeslice.TimeSliceStage;
-import dev.redline.runner.tokenizer.Tokenizer;
-import dev.redline.runner.tokenizer.TokenizerLoader;
-import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -41,22 +33,25 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One {@code redline profile} run: tokenizer and dataset, readiness probe, phases, record processing,
- * metrics and exports. Partial results are written even when the run is interrupted.
+ * One {@code redline profile} run: pipeline (tokenizer, dataset, client, readiness probe), phases driven
+ * alone or as the coordinator of several runners, record processing, metrics, telemetry and exports.
+ * Partial results are written even when the run is interrupted.
  */
 public final class ProfileRun {
-    /** Connection pool for open-model phases without a concurrency ceiling (AIPerf's default limit). */
-    private static final int OPEN_MODEL_POOL = 2500;
     /** Exit code of a run stopped by Ctrl-C (128 + SIGINT), after its partial results were written. */
     public static final int INTERRUPTED_EXIT = 130;
 
     private final BenchmarkSpec spec;
     private final RunOptions options;
     private final PrintStream out;
-    private final java.util.List<PhaseOutcome> outcomes = new java.util.ArrayList<>();
+    private final PhaseDriver driver;
+    private final List<PhaseOutcome> outcomes = new ArrayList<>();
     private ClientSaturation saturation;
 
     public ProfileRun(BenchmarkSpec spec, RunOptions options) {
@@ -64,9 +59,15 @@ public final class ProfileRun {
     }
 
     public ProfileRun(BenchmarkSpec spec, RunOptions options, PrintStream out) {
+        this(spec, options, out, PhaseDriver.LOCAL);
+    }
+
+    /** A run whose phases are driven by {@code driver} (e.g. the coordinator of a distributed run). */
+    public ProfileRun(BenchmarkSpec spec, RunOptions options, PrintStream out, PhaseDriver driver) {
         this.spec = spec;
         this.options = options;
         this.out = out;
+        this.driver = driver;
     }
 
     /** Runs and returns the process exit code (0: results written; errors in records do not fail the run). */
@@ -89,7 +90,7 @@ public final class ProfileRun {
         var telemetry = spec.telemetry();
         if (telemetry.getGpuTelemetryUrls() == null && !Boolean.FALSE.equals(telemetry.getGpuTelemetry())) {
             telemetry.setGpuTelemetry(true);
-            telemetry.setGpuTelemetryUrls(java.util.List.of(mock.dcgmBaseUrl() + "/metrics"));
+            telemetry.setGpuTelemetryUrls(List.of(mock.dcgmBaseUrl() + "/metrics"));
         }
     }
 
@@ -104,30 +105,21 @@ public final class ProfileRun {
 
     private int execute(ArtifactLayout layout, RunLog log) throws IOException {
         Instant start = Instant.now();
-        boolean interrupted = false;
-        log.info("Loading tokenizer " + TokenizerLoader.nameFor(spec));
-        Tokenizer tokenizer = TokenizerLoader.forSpec(spec);
-        Dataset dataset = DatasetFactory.build(spec, tokenizer);
-        log.info("Dataset ready: " + dataset.conversations().size() + " entries");
-
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Runtime.getRuntime().availableProcessors()));
-        ClientConfig config = ClientConfig.from(spec, LoadRunner.maxInFlight(spec.phases(), OPEN_MODEL_POOL));
-        try (InferenceClient client = new InferenceClient(vertx, config)) {
-            String problem = new ReadinessProbe(vertx, config).problem();
-            if (problem != null) throw new BadInputException(problem);
-            RequestFactory factory = RequestFactory.forConfig(config);
-            if (!summaryOnly()) InputsJsonWriter.write(layout.inputsJson(), dataset, factory, spec.getModels());
-            MetricsContext metricsContext = new MetricsContext(config.endpointType(), config.streaming(),
-                    spec.getGoodput(), spec.endpoint().isUseServerTokenCount());
+        RunPipeline pipeline = RunPipeline.open(spec, log);
+        try {
+            ClientConfig config = pipeline.config();
+            if (!summaryOnly()) {
+                InputsJsonWriter.write(layout.inputsJson(), pipeline.dataset(), pipeline.factory(), spec.getModels());
+            }
+            MetricsContext metricsContext = pipeline.metricsContext();
             RecordMetricsAccumulator profiling = new RecordMetricsAccumulator(metricsContext);
             TimeSliceStage slices = TimeSliceStage.forSpec(spec, metricsContext);
             log.info("Benchmarking " + config.endpointUrl() + " (" + String.join(",", spec.getModels()) + ")");
+            boolean interrupted;
             try (TelemetryStage telemetry = TelemetryStage.start(spec, config.baseUrl(), log);
                  LiveRun live = LiveRun.start(options.metricsPort(), "dashboard".equals(options.uiType()))) {
                 if (live.port() >= 0) log.info("Live metrics at http://localhost:" + live.port() + "/metrics");
-                interrupted = measure(layout, tokenizer, metricsContext, profiling, telemetry, log,
-                        new Observers(slices, live),
-                        sink -> LoadRunner.forSpec(vertx, client, factory, dataset, spec, sink));
+                interrupted = measure(layout, pipeline, profiling, telemetry, log, new Observers(slices, live));
                 live.finish();
                 BenchmarkResults results = profiling.results();
                 writeExports(layout, results, new RunInfo(RedlineVersion.version(), UUID.randomUUID().toString(),
@@ -148,66 +140,76 @@ public final class ProfileRun {
             return INTERRUPTED_EXIT;
         } finally {
             Thread.interrupted(); // a Ctrl-C already handled above must not abort closing the client
-            vertx.close().await();
+            pipeline.close();
         }
     }
 
     /**
-     * Runs the phases with records flowing through token counting into the metrics and the JSONL export.
-     * Returns true when interrupted (the results collected so far are still complete and exported).
+     * Runs the phases with records flowing through token counting into the metrics, the observers and the
+     * JSONL export. Returns true when interrupted (the results collected so far are still exported).
      */
-    private boolean measure(ArtifactLayout layout, Tokenizer tokenizer, MetricsContext metricsContext,
-                            RecordMetricsAccumulator profiling, TelemetryStage telemetry, RunLog log, Observers extra,
-                            java.util.function.Function<RecordProcessor, LoadRunner> runnerFor) throws IOException {
+    private boolean measure(ArtifactLayout layout, RunPipeline pipeline, RecordMetricsAccumulator profiling,
+                            TelemetryStage telemetry, RunLog log, Observers extra) throws IOException {
         RecordJsonlWriter jsonl = summaryOnly() ? null
-                : new RecordJsonlWriter(layout.recordsJsonl(), new RecordMetricsView(metricsContext), 0);
-        try (RecordProcessor processor = new RecordProcessor(tokenizer, spec.endpoint().isUseServerTokenCount(),
-                r -> {
-                    route(r, profiling, jsonl);
-                    extra.slices().add(r);
-                    extra.live().record(r);
-                })) {
-            LoadRunner runner = runnerFor.apply(processor);
+                : new RecordJsonlWriter(layout.recordsJsonl(), new RecordMetricsView(pipeline.metricsContext()), 0);
+        boolean interrupted = false;
+        try (RecordProcessor processor = pipeline.processor(r -> {
+            route(r, profiling, jsonl);
+            extra.slices().add(r);
+            extra.live().record(r);
+        })) {
+            LoadRunner runner = pipeline.loadRunner(seed(), processor);
             extra.live().attach(runner.progress());
             try (AutoCloseable progress = progress(runner, extra.live())) {
-                runPhases(runner, telemetry, extra);
-                return false;
+                driver.run(runner, spec.phases(), hooks(telemetry, extra));
+                saturation = runner.clientSaturation();
             } catch (InterruptedException e) {
                 // handled here: stop sending, keep what was measured; the flag is cleared (the load runner
                 // may have re-set it) so that draining the records and writing the exports can still block
                 Thread.interrupted();
+                interrupted = true;
                 log.warn("Interrupted: writing the results collected so far");
-                return true;
             } catch (Exception e) {
                 throw e instanceof RuntimeException re ? re : new IllegalStateException(e); // progress display close
+            } finally {
+                telemetry.afterProfiling();
             }
         } finally {
             if (jsonl != null) jsonl.close();
         }
+        driver.complete(profiling, jsonl == null ? null : layout.recordsJsonl(), interrupted);
+        return interrupted;
     }
 
     /** Record observers beside the metrics: time slices and live metrics (each a no-op when off). */
     private record Observers(TimeSliceStage slices, LiveRun live) { }
 
-    private void runPhases(LoadRunner runner, TelemetryStage telemetry, Observers extra) throws InterruptedException {
-        boolean profilingStarted = false;
-        for (PhaseSpec phase : spec.phases()) {
-            // Ctrl-C may have landed in a step that swallowed the interrupt (a probe, a scrape)
-            if (InterruptOnShutdown.inProgress()) throw new InterruptedException("shutting down");
-            boolean profilingPhase = phase.resolvedKind() == PhaseKind.PROFILING;
-            telemetry.beforePhase(phase, profilingPhase && !profilingStarted);
-            extra.live().phaseStarting(phase.resolvedName());
-            if (profilingPhase) extra.slices().profilingStarting(System.nanoTime());
-            profilingStarted |= profilingPhase;
-            outcomes.add(runner.runPhase(phase));
-        }
-        telemetry.afterProfiling();
-        saturation = runner.clientSaturation();
+    /** The telemetry window spans the profiling phases; slices start with the first profiling phase. */
+    private PhaseHooks hooks(TelemetryStage telemetry, Observers extra) {
+        return new PhaseHooks() {
+            private boolean profilingStarted;
+
+            @Override
+            public void before(PhaseSpec phase) throws InterruptedException {
+                // Ctrl-C may have landed in a step that swallowed the interrupt (a probe, a scrape)
+                if (InterruptOnShutdown.inProgress()) throw new InterruptedException("shutting down");
+                boolean profilingPhase = phase.resolvedKind() == PhaseKind.PROFILING;
+                telemetry.beforePhase(phase, profilingPhase && !profilingStarted);
+                extra.live().phaseStarting(phase.resolvedName());
+                if (profilingPhase) extra.slices().profilingStarting(System.nanoTime());
+                profilingStarted |= profilingPhase;
+            }
+
+            @Override
+            public void after(PhaseSpec phase, PhaseOutcome outcome) {
+                if (outcome != null) outcomes.add(outcome);
+            }
+        };
     }
 
     private Integer profilingConcurrency() {
         return spec.phases().stream().filter(p -> p.resolvedKind() == PhaseKind.PROFILING)
-                .map(PhaseSpec::getConcurrency).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                .map(PhaseSpec::getConcurrency).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     private static void route(RequestRecord r, RecordMetricsAccumulator profiling, RecordJsonlWriter jsonl) {
@@ -223,12 +225,18 @@ public final class ProfileRun {
 
     private void writeExports(ArtifactLayout layout, BenchmarkResults results, RunInfo info) throws IOException {
         JsonNode inputConfig = InputConfig.redacted(spec);
-        String json = new SummaryJsonWriter().toJson(results, info, inputConfig);
-        Files.writeString(layout.summaryJson(), RunFacts.addTo(json, outcomes, saturation), StandardCharsets.UTF_8);
+        String json = RunFacts.addTo(new SummaryJsonWriter().toJson(results, info, inputConfig), outcomes, saturation);
+        ObjectNode extras = driver.summaryExtras();
+        if (extras != null) {
+            ObjectNode node = (ObjectNode) new ObjectMapper().readTree(json);
+            node.setAll(extras);
+            json = node.toPrettyString();
+        }
+        Files.writeString(layout.summaryJson(), json, StandardCharsets.UTF_8);
         Files.writeString(layout.summaryCsv(), new SummaryCsvWriter().toCsv(results), StandardCharsets.UTF_8);
     }
 
-    /** The dashboard on stdout, a progress bar on stderr, or null (try-with-resources accepts null) when the UI is off. */
+    /** The progress display on stderr (or the dashboard), or null (try-with-resources accepts null). */
     private AutoCloseable progress(LoadRunner runner, LiveRun live) {
         if ("dashboard".equals(options.uiType())) return live.dashboard(out);
         if (!"simple".equals(options.uiType())) return null;
@@ -237,5 +245,9 @@ public final class ProfileRun {
 
     private boolean summaryOnly() {
         return spec.getArtifacts() != null && "summary".equals(spec.getArtifacts().resolvedExportLevel());
+    }
+
+    private long seed() {
+        return spec.getRandomSeed() == null ? System.nanoTime() : spec.getRandomSeed();
     }
 }

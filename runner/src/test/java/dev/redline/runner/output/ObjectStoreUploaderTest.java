@@ -1,6 +1,8 @@
 package dev.redline.runner.output;
 
-import dev.redline.api.v1alpha1.ArtifactRef;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.redline.runner.BadInputException;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
@@ -23,6 +25,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,84 +34,99 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Uploads against a real S3 server (s3proxy, in-memory store) on 127.0.0.1, with signed requests. */
+/** Uploads against a real S3-compatible server (s3proxy, in-memory store, SigV2/V4 auth) on 127.0.0.1. */
 class ObjectStoreUploaderTest {
-    static final String KEY_ID = "redline-test";
-    static final String SECRET = "redline-test-secret";
-    static S3Proxy proxy;
-    static URI endpoint;
-    static S3Client s3;
+    private static final String KEY = "redline-test";
+    private static final String SECRET = "redline-secret-123";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static S3Proxy proxy;
+    private static S3Client client;
+    private static String endpoint;
+
+    @TempDir Path dir;
 
     @BeforeAll
-    static void startS3() throws Exception {
-        proxy = S3Proxy.builder()
-                .blobStore(BlobStores.create("transient", new Properties()))
+    static void startProxy() throws Exception {
+        proxy = S3Proxy.builder().blobStore(BlobStores.create("transient", new Properties()))
                 .endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, KEY_ID, SECRET)
-                .build();
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, KEY, SECRET).build();
         proxy.start();
         for (int i = 0; i < 200 && !"STARTED".equals(proxy.getState()); i++) Thread.sleep(25);
-        endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
-        s3 = S3Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1).forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY_ID, SECRET)))
-                .httpClient(UrlConnectionHttpClient.create()).build();
-        s3.createBucket(b -> b.bucket("results"));
+        endpoint = "http://127.0.0.1:" + proxy.getPort();
+        client = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
+                .endpointOverride(URI.create(endpoint)).forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY, SECRET))).build();
+        client.createBucket(b -> b.bucket("results"));
     }
 
     @AfterAll
-    static void stopS3() throws Exception {
-        if (s3 != null) s3.close();
+    static void stopProxy() throws Exception {
+        if (client != null) client.close();
         if (proxy != null) proxy.stop();
     }
 
+    private JsonNode part(String prefix) {
+        return JSON.createObjectNode().put("endpoint", endpoint).put("bucket", "results").put("prefix", prefix);
+    }
+
+    private static Map<String, String> credentials(String secret) {
+        return Map.of("AWS_ACCESS_KEY_ID", KEY, "AWS_SECRET_ACCESS_KEY", secret);
+    }
+
     @Test
-    void uploadsADirectoryUnderThePrefix(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("profile_export_redline.json"), "{\"request_count\": 3}");
-        Files.writeString(dir.resolve("profile_export_redline.csv"), "Metric,avg\n");
-        Files.createDirectories(dir.resolve("raw"));
-        byte[] records = "{\"a\":1}\n{\"a\":2}\n".getBytes(StandardCharsets.UTF_8);
-        Files.write(dir.resolve("raw/profile_export.jsonl"), records);
+    void uploadsEveryArtifactFileAndTheBytesComeBackUnchanged() throws Exception {
+        Files.writeString(dir.resolve("profile_export_redline.json"), "{\"request_count\": {\"avg\": 61}}");
+        Files.writeString(dir.resolve("profile_export.jsonl"), "{\"a\":1}\n{\"a\":2}\n");
+        Files.createDirectories(dir.resolve("logs"));
+        Files.writeString(dir.resolve("logs/redline.log"), "started\nfinished\n");
+        byte[] binary = new byte[300_000];
+        new Random(5).nextBytes(binary);
+        Files.write(dir.resolve("histograms.bin"), binary);
 
-        Map<String, String> env = Map.of(
-                "REDLINE_OBJECT_STORE_ENDPOINT", endpoint.toString(),
-                "REDLINE_OBJECT_STORE_BUCKET", "results",
-                "REDLINE_OBJECT_STORE_PREFIX", "redline/bench/run1/",
-                "AWS_ACCESS_KEY_ID", KEY_ID,
-                "AWS_SECRET_ACCESS_KEY", SECRET);
-        List<ArtifactRef> refs;
-        try (ObjectStoreUploader uploader = ObjectStoreUploader.fromEnvironment(env)) {
-            refs = uploader.uploadDirectory(dir);
+        ObjectStoreConfig config = ObjectStoreConfig.from(part("/benchmarks/"), credentials(SECRET));
+        List<String> uris;
+        try (ObjectStoreUploader uploader = new ObjectStoreUploader(config)) {
+            uris = uploader.uploadDirectory(dir, "team-a/llama-sweep");
         }
+        assertEquals(4, uris.size(), uris.toString());
+        assertTrue(uris.contains("s3://results/benchmarks/team-a/llama-sweep/logs/redline.log"), uris.toString());
 
-        assertEquals(List.of("profile_export_redline.csv", "profile_export_redline.json", "raw/profile_export.jsonl"),
-                refs.stream().map(ArtifactRef::getName).toList());
-        assertEquals("s3://results/redline/bench/run1/raw/profile_export.jsonl", refs.get(2).getUri());
-        List<String> keys = s3.listObjectsV2(b -> b.bucket("results").prefix("redline/bench/run1/")).contents()
-                .stream().map(S3Object::key).sorted().toList();
-        assertEquals(List.of("redline/bench/run1/profile_export_redline.csv", "redline/bench/run1/profile_export_redline.json",
-                "redline/bench/run1/raw/profile_export.jsonl"), keys);
-        assertArrayEquals(records, s3.getObjectAsBytes(b -> b.bucket("results").key("redline/bench/run1/raw/profile_export.jsonl")).asByteArray());
-        HeadObjectResponse head = s3.headObject(b -> b.bucket("results").key("redline/bench/run1/profile_export_redline.json"));
+        List<String> listed = client.listObjectsV2(b -> b.bucket("results").prefix("benchmarks/team-a/llama-sweep/"))
+                .contents().stream().map(S3Object::key).sorted().collect(Collectors.toList());
+        assertEquals(List.of("benchmarks/team-a/llama-sweep/histograms.bin", "benchmarks/team-a/llama-sweep/logs/redline.log",
+                "benchmarks/team-a/llama-sweep/profile_export.jsonl", "benchmarks/team-a/llama-sweep/profile_export_redline.json"), listed);
+        for (String key : listed) {
+            String relative = key.substring("benchmarks/team-a/llama-sweep/".length());
+            byte[] stored = client.getObjectAsBytes(b -> b.bucket("results").key(key)).asByteArray();
+            assertArrayEquals(Files.readAllBytes(dir.resolve(relative)), stored, key);
+        }
+        HeadObjectResponse head = client.headObject(b -> b.bucket("results").key("benchmarks/team-a/llama-sweep/profile_export_redline.json"));
         assertEquals("application/json", head.contentType());
     }
 
     @Test
-    void missingBucketAndWrongCredentialsGiveOneLineErrors(@TempDir Path dir) throws Exception {
-        Path file = Files.writeString(dir.resolve("summary.json"), "{}");
-        var creds = StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY_ID, SECRET));
-        try (ObjectStoreUploader uploader = new ObjectStoreUploader(new ObjectStoreUploader.Target(endpoint, "nope", "p", null), creds)) {
-            ObjectStoreException e = assertThrows(ObjectStoreException.class, () -> uploader.upload(file, "summary.json"));
-            assertTrue(e.getMessage().startsWith("bucket 'nope' does not exist"), e.getMessage());
+    void aRejectedSignatureIsOneLineNamingTheFileAndTheStore() throws Exception {
+        Files.writeString(dir.resolve("summary.csv"), "Metric,avg\n");
+        ObjectStoreConfig config = ObjectStoreConfig.from(part(""), credentials("wrong-secret"));
+        try (ObjectStoreUploader uploader = new ObjectStoreUploader(config)) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> uploader.uploadDirectory(dir, "x"));
+            assertTrue(e.getMessage().contains("summary.csv") && e.getMessage().contains("s3://results/"), e.getMessage());
+            assertEquals(1, e.getMessage().lines().count(), e.getMessage());
         }
-        var wrong = StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY_ID, "not-the-secret"));
-        try (ObjectStoreUploader uploader = new ObjectStoreUploader(new ObjectStoreUploader.Target(endpoint, "results", "p", null), wrong)) {
-            ObjectStoreException e = assertThrows(ObjectStoreException.class, () -> uploader.upload(file, "summary.json"));
-            assertTrue(e.getMessage().contains("check output.objectStore and its credentials"), e.getMessage());
-        }
+        assertTrue(client.listObjectsV2(b -> b.bucket("results").prefix("x/")).contents().isEmpty(), "nothing stored");
     }
 
     @Test
-    void noEndpointMeansNoUploader() {
-        assertNull(ObjectStoreUploader.fromEnvironment(Map.of()));
+    void environmentOverridesTheSpecAndNoBucketMeansNoUploads() {
+        ObjectStoreConfig c = ObjectStoreConfig.from(part("spec-prefix"), Map.of("REDLINE_S3_BUCKET", "other", "REDLINE_S3_PREFIX", "env/p"));
+        assertEquals("other", c.bucket());
+        assertEquals("env/p/ns/run/a.json", c.key("ns", "/run/", "a.json"));
+        assertEquals(ObjectStoreConfig.DEFAULT_REGION, c.region());
+        assertNull(c.accessKeyId());
+        assertNull(ObjectStoreConfig.from(null, Map.of()));
+        assertTrue(!c.toString().contains(SECRET));
+        BadInputException bad = assertThrows(BadInputException.class, () -> ObjectStoreConfig.from(
+                JSON.createObjectNode().put("bucket", "b").put("endpoint", "minio:9000"), Map.of()));
+        assertTrue(bad.getMessage().startsWith("output.objectStore.endpoint:"), bad.getMessage());
     }
 }

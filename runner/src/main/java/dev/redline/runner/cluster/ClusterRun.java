@@ -1,0 +1,193 @@
+package dev.redline.runner.cluster;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.redline.api.config.SpecException;
+import dev.redline.api.v1alpha1.BenchmarkSpec;
+import dev.redline.runner.BadInputException;
+import dev.redline.runner.distributed.Agent;
+import dev.redline.runner.distributed.Coordinator;
+import dev.redline.runner.distributed.CoordinatorAddress;
+import dev.redline.runner.distributed.CoordinatorServer;
+import dev.redline.runner.output.ObjectStoreConfig;
+import dev.redline.runner.output.ObjectStoreUploader;
+import dev.redline.runner.profile.ArtifactLayout;
+import dev.redline.runner.profile.ProfileRun;
+import dev.redline.runner.profile.RunOptions;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * One runner pod of a Benchmark. Index 0 coordinates (and runs its own share of the load); the others
+ * are agents. When the coordinator is done, or fails, or is stopped (SIGTERM, e.g. on cancel), it writes
+ * what it has: artifacts to the object store when configured, then {@code summary.json} (the same JSON
+ * as {@code profile_export_redline.json}), {@code summary.csv}, and on failure {@code error} into the
+ * results ConfigMap. Only then does it report the failure through its exit code.
+ */
+public final class ClusterRun {
+    public static final String SUMMARY_JSON = "summary.json";
+    public static final String SUMMARY_CSV = "summary.csv";
+    public static final String ERROR = "error";
+    public static final String ARTIFACTS = "artifacts.json";
+    private static final Duration STOP_GRACE = Duration.ofSeconds(25);
+
+    /**
+     * @param runners     null: from the spec's runners.replicas, else REDLINE_RUNNERS, else 1
+     * @param coordinator null: from REDLINE_COORDINATOR (required on agents; on the coordinator only its port is used)
+     */
+    public record Settings(Path specFile, String resultsConfigMap, String coordinator, Integer runners, Path artifactDir,
+                           String logLevel) { }
+
+    private final Settings settings;
+    private final PodEnvironment env;
+    private final Supplier<KubernetesClient> clients;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public ClusterRun(Settings settings, PodEnvironment env, Supplier<KubernetesClient> clients, PrintStream out, PrintStream err) {
+        this.settings = settings;
+        this.env = env;
+        this.clients = clients;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Runs this pod's part and returns the exit code; bad input throws BadInputException before anything runs. */
+    public int run() throws IOException, InterruptedException {
+        MountedSpec mounted = MountedSpec.read(settings.specFile());
+        int index = env.index();
+        String address = settings.coordinator() != null ? settings.coordinator() : env.get("REDLINE_COORDINATOR");
+        if (index > 0) {
+            if (address == null) {
+                throw new BadInputException("--coordinator: not given and REDLINE_COORDINATOR is not set; agents need the coordinator's host:port");
+            }
+            String endpoint = CoordinatorAddress.parse(address, "--coordinator").tcp();
+            return new Agent(endpoint, index, settings.logLevel(), Duration.ofMinutes(10), err).run();
+        }
+        String namespace = env.namespace();
+        if (settings.resultsConfigMap() == null) {
+            throw new BadInputException("--results-configmap: required on runner 0 (the coordinator writes the summary there)");
+        }
+        int runners = runners(mounted);
+        int port = address == null ? CoordinatorAddress.DEFAULT_PORT : CoordinatorAddress.parse(address, "--coordinator").port();
+        ObjectStoreConfig store = ObjectStoreConfig.from(mounted.objectStore(), env.env());
+        BenchmarkSpec spec = mounted.benchmark();
+        if (spec.endpoint().getApiKey() == null && env.get("REDLINE_API_KEY") != null) spec.endpoint().setApiKey(env.get("REDLINE_API_KEY"));
+        spec.artifacts().setDir(settings.artifactDir().toString());
+        try (KubernetesClient client = clients.get()) {
+            return coordinate(spec, runners, port, store, new ResultsConfigMapWriter(client, namespace, settings.resultsConfigMap()),
+                    namespace);
+        }
+    }
+
+    private int runners(MountedSpec mounted) {
+        Integer n = settings.runners() != null ? settings.runners() : mounted.replicas();
+        if (n == null && env.get("REDLINE_RUNNERS") != null) {
+            try {
+                n = Integer.parseInt(env.get("REDLINE_RUNNERS"));
+            } catch (NumberFormatException e) {
+                throw new BadInputException("REDLINE_RUNNERS: '" + env.get("REDLINE_RUNNERS") + "' is not a whole number");
+            }
+        }
+        if (n == null) return 1;
+        if (n < 1) throw new BadInputException("--runners: must be at least 1, got " + n);
+        return n;
+    }
+
+    private int coordinate(BenchmarkSpec spec, int runners, int port, ObjectStoreConfig store, ResultsConfigMapWriter results,
+                           String namespace) throws IOException, InterruptedException {
+        ArtifactLayout layout = ArtifactLayout.create(spec);
+        int code = 0;
+        String error = null;
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread main = Thread.currentThread();
+        Thread stopper = new Thread(() -> stopGracefully(main, finished), "redline-sigterm");
+        Runtime.getRuntime().addShutdownHook(stopper);
+        try (CoordinatorServer server = CoordinatorServer.bind(runners > 1 ? "0.0.0.0" : "127.0.0.1", runners > 1 ? port : 0)) {
+            Coordinator coordinator = new Coordinator(server, spec, runners, Duration.ofMinutes(10), Duration.ofMinutes(5),
+                    err::println);
+            try {
+                code = new ProfileRun(spec, new RunOptions("none", settings.logLevel(), false), out, coordinator).run();
+            } catch (RuntimeException e) {
+                error = oneLine(e.getMessage() == null ? e.toString() : e.getMessage());
+                code = isBadInput(e) ? 2 : 1;
+            }
+            if (error == null && coordinator.failure() != null) {
+                error = coordinator.failure();
+                code = 1;
+            }
+            Map<String, String> data = new LinkedHashMap<>();
+            readInto(data, SUMMARY_JSON, layout.summaryJson());
+            readInto(data, SUMMARY_CSV, layout.summaryCsv());
+            if (store != null) {
+                try (ObjectStoreUploader uploader = new ObjectStoreUploader(store)) {
+                    String benchmark = env.get("REDLINE_BENCHMARK_NAME") != null ? env.get("REDLINE_BENCHMARK_NAME")
+                            : settings.resultsConfigMap();
+                    List<String> uris = uploader.uploadDirectory(layout.dir(), store.key(namespace, benchmark));
+                    data.put(ARTIFACTS, artifactsJson(uris));
+                } catch (RuntimeException e) {
+                    error = (error == null ? "" : error + "; ") + oneLine(e.getMessage());
+                    if (code == 0) code = 1;
+                }
+            }
+            if (error != null) data.put(ERROR, error);
+            try {
+                results.write(data);
+            } catch (IllegalStateException e) {
+                err.println("redline: " + oneLine(e.getMessage()) + (error == null ? "" : "; the run itself: " + error));
+                return code == 0 ? 1 : code;
+            }
+            if (error != null) err.println("redline: " + error);
+            return code;
+        } finally {
+            Thread.interrupted(); // a stop request has been handled by writing the partial results
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopper);
+            } catch (IllegalStateException ignored) {
+                // the JVM is already shutting down: the hook is waiting for us
+            }
+        }
+    }
+
+    /** SIGTERM (the Job is deleted or the Benchmark cancelled): stop the load and let the run write its results. */
+    private static void stopGracefully(Thread main, CountDownLatch finished) {
+        main.interrupt();
+        try {
+            finished.await(STOP_GRACE.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String artifactsJson(List<String> uris) {
+        ObjectNode node = new ObjectMapper().createObjectNode();
+        uris.forEach(node.putArray("objectStore")::add);
+        return node.toPrettyString();
+    }
+
+    private static void readInto(Map<String, String> data, String key, Path file) throws IOException {
+        if (Files.isRegularFile(file)) data.put(key, Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    private static boolean isBadInput(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof BadInputException || t instanceof SpecException) return true;
+        return false;
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").trim();
+    }
+}

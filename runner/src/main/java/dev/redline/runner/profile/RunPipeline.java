@@ -1,0 +1,111 @@
+package dev.redline.runner.profile;
+
+import dev.redline.api.v1alpha1.BenchmarkSpec;
+import dev.redline.runner.BadInputException;
+import dev.redline.runner.client.ClientConfig;
+import dev.redline.runner.client.InferenceClient;
+import dev.redline.runner.client.ReadinessProbe;
+import dev.redline.runner.client.RequestFactory;
+import dev.redline.runner.dataset.Dataset;
+import dev.redline.runner.dataset.DatasetFactory;
+import dev.redline.runner.load.Clock;
+import dev.redline.runner.load.LoadRunner;
+import dev.redline.runner.load.ModelSelector;
+import dev.redline.runner.metrics.MetricsContext;
+import dev.redline.runner.record.RecordSink;
+import dev.redline.runner.tokenizer.Tokenizer;
+import dev.redline.runner.tokenizer.TokenizerLoader;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+
+/**
+ * The parts every runner of a benchmark sets up the same way before its first request: tokenizer,
+ * dataset, Vert.x, the inference client (pool sized to the highest phase concurrency) and the readiness
+ * probe. Shared by a single {@link ProfileRun} and by each runner of a distributed run.
+ */
+public final class RunPipeline implements AutoCloseable {
+    /** Connection pool for open-model phases without a concurrency ceiling (AIPerf's default limit). */
+    static final int OPEN_MODEL_POOL = 2500;
+
+    private final BenchmarkSpec spec;
+    private final Tokenizer tokenizer;
+    private final Dataset dataset;
+    private final Vertx vertx;
+    private final ClientConfig config;
+    private final InferenceClient client;
+    private final RequestFactory factory;
+    private final MetricsContext metricsContext;
+
+    private RunPipeline(BenchmarkSpec spec, Tokenizer tokenizer, Dataset dataset, Vertx vertx, ClientConfig config,
+                        InferenceClient client) {
+        this.spec = spec;
+        this.tokenizer = tokenizer;
+        this.dataset = dataset;
+        this.vertx = vertx;
+        this.config = config;
+        this.client = client;
+        this.factory = RequestFactory.forConfig(config);
+        this.metricsContext = new MetricsContext(config.endpointType(), config.streaming(),
+                spec.getGoodput(), spec.endpoint().isUseServerTokenCount());
+    }
+
+    /** Loads tokenizer and dataset, opens the client and probes the server; BadInputException when it is not ready. */
+    public static RunPipeline open(BenchmarkSpec spec, RunLog log) {
+        return open(spec, log, null);
+    }
+
+    /**
+     * As {@link #open(BenchmarkSpec, RunLog)}, probing for up to {@code readinessDeadline} (null: the probe's
+     * default). Agents of a distributed run wait longer: the coordinator has already found the server up.
+     */
+    public static RunPipeline open(BenchmarkSpec spec, RunLog log, java.time.Duration readinessDeadline) {
+        log.info("Loading tokenizer " + TokenizerLoader.nameFor(spec));
+        Tokenizer tokenizer = TokenizerLoader.forSpec(spec);
+        Dataset dataset = DatasetFactory.build(spec, tokenizer);
+        log.info("Dataset ready: " + dataset.conversations().size() + " entries");
+        int maxInFlight = LoadRunner.maxInFlight(spec.phases(), OPEN_MODEL_POOL);
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Runtime.getRuntime().availableProcessors()));
+        ClientConfig config = ClientConfig.from(spec, maxInFlight);
+        InferenceClient client = new InferenceClient(vertx, config);
+        RunPipeline pipeline = new RunPipeline(spec, tokenizer, dataset, vertx, config, client);
+        try {
+            ReadinessProbe probe = readinessDeadline == null ? new ReadinessProbe(vertx, config)
+                    : new ReadinessProbe(vertx, config, readinessDeadline, java.time.Duration.ofMillis(250));
+            String problem = probe.problem();
+            if (problem != null) throw new BadInputException(problem);
+        } catch (RuntimeException e) {
+            pipeline.close();
+            throw e;
+        }
+        return pipeline;
+    }
+
+    /** A load runner over this pipeline's client and dataset; {@code seed} drives arrivals and sampling. */
+    public LoadRunner loadRunner(long seed, RecordSink sink) {
+        double delayRatio = spec.getSessions() == null ? 1.0 : spec.getSessions().resolvedDelayRatio();
+        return new LoadRunner(vertx, client, factory, dataset,
+                new ModelSelector(spec.getModels(), spec.getModelSelectionStrategy(), seed), sink, delayRatio, seed, Clock.SYSTEM);
+    }
+
+    /** A record processor that counts output tokens with this run's tokenizer. */
+    public RecordProcessor processor(java.util.function.Consumer<dev.redline.runner.record.RequestRecord> downstream) {
+        return new RecordProcessor(tokenizer, spec.endpoint().isUseServerTokenCount(), downstream);
+    }
+
+    public Dataset dataset() { return dataset; }
+
+    public ClientConfig config() { return config; }
+
+    public RequestFactory factory() { return factory; }
+
+    public MetricsContext metricsContext() { return metricsContext; }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } finally {
+            vertx.close().await();
+        }
+    }
+}

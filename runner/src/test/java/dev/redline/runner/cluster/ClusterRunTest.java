@@ -1,0 +1,146 @@
+package dev.redline.runner.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.redline.runner.BadInputException;
+import dev.redline.runner.mock.MockServer;
+import dev.redline.runner.mock.MockServerOptions;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Runner pod 0 end to end: the mounted Benchmark spec (with its Kubernetes-only parts), the real mock
+ * inference server, and the results ConfigMap on Fabric8's CRUD mock API server.
+ */
+@EnableKubernetesMockClient(crud = true)
+class ClusterRunTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static KubernetesClient client;
+
+    @TempDir Path dir;
+
+    private Path spec(String url, int requests) throws Exception {
+        Path file = dir.resolve("spec.yaml");
+        Files.writeString(file, """
+                models: [mock-model]
+                endpoint: {url: '%s', type: chat, streaming: true}
+                dataset: {entries: 4, prompts: {isl: 16, osl: 5}}
+                phases: [{concurrency: 2, requests: %d}]
+                runners: {replicas: 1, image: ghcr.io/redline/runner:dev}
+                output: {configMap: true}
+                slo: [{metric: time_to_first_token, stat: p99, threshold: 500}]
+                ttlSecondsAfterFinished: 600
+                """.formatted(url, requests));
+        return file;
+    }
+
+    private void createResults(String name) {
+        client.configMaps().inNamespace("perf").resource(new ConfigMapBuilder().withNewMetadata().withName(name).endMetadata().build())
+                .create();
+    }
+
+    private int run(Path spec, String configMap, Map<String, String> env, ByteArrayOutputStream err) throws Exception {
+        ClusterRun.Settings s = new ClusterRun.Settings(spec, configMap, null, null, dir.resolve("artifacts"), "warn");
+        PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+        return new ClusterRun(s, new PodEnvironment(env), () -> new KubernetesClientBuilder().withConfig(client.getConfiguration()).build(),
+                new PrintStream(new ByteArrayOutputStream()), errStream).run();
+    }
+
+    @Test
+    void coordinatorWritesTheSummaryIntoTheResultsConfigMap() throws Exception {
+        createResults("ok-results");
+        try (MockServer mock = MockServer.start(new MockServerOptions().ttftMs(5).itlMs(1))) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = run(spec(mock.baseUrl(), 12), "ok-results", Map.of("JOB_COMPLETION_INDEX", "0", "POD_NAMESPACE", "perf"), err);
+            assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+            assertEquals(12, mock.metrics().requestsReceived());
+        }
+        ConfigMap cm = client.configMaps().inNamespace("perf").withName("ok-results").get();
+        JsonNode summary = JSON.readTree(cm.getData().get(ClusterRun.SUMMARY_JSON));
+        assertEquals(12, summary.at("/request_count/avg").asLong());
+        assertEquals(Files.readString(dir.resolve("artifacts/profile_export_redline.json")), cm.getData().get(ClusterRun.SUMMARY_JSON),
+                "the same JSON as profile_export_redline.json");
+        assertTrue(cm.getData().get(ClusterRun.SUMMARY_CSV).startsWith("Metric,avg,min,max"));
+        assertFalse(cm.getData().containsKey(ClusterRun.ERROR));
+        assertEquals(1, summary.at("/distributed/runners").asInt());
+    }
+
+    @Test
+    void anUnreachableServerStillFillsTheConfigMapBeforeTheFailureIsReported() throws Exception {
+        createResults("down-results");
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = run(spec("http://127.0.0.1:" + closedPort, 4), "down-results",
+                Map.of("JOB_COMPLETION_INDEX", "0", "POD_NAMESPACE", "perf"), err);
+        assertEquals(2, code);
+        Map<String, String> data = client.configMaps().inNamespace("perf").withName("down-results").get().getData();
+        assertTrue(data.get(ClusterRun.ERROR).contains("127.0.0.1:" + closedPort), data.toString());
+        assertEquals(1, data.get(ClusterRun.ERROR).lines().count());
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains(data.get(ClusterRun.ERROR)), "the same line goes to stderr");
+    }
+
+    @Test
+    void aStopRequestEndsTheLoadAndThePartialSummaryIsWrittenFirst() throws Exception {
+        createResults("stop-results");
+        try (MockServer mock = MockServer.start(new MockServerOptions().ttftMs(30).itlMs(5))) {
+            Path spec = spec(mock.baseUrl(), 5000);
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            java.util.concurrent.CompletableFuture<Integer> pod = new java.util.concurrent.CompletableFuture<>();
+            Thread runner = new Thread(() -> {
+                try {
+                    pod.complete(run(spec, "stop-results", Map.of("JOB_COMPLETION_INDEX", "0", "POD_NAMESPACE", "perf"), err));
+                } catch (Throwable t) {
+                    pod.completeExceptionally(t);
+                }
+            });
+            runner.start();
+            for (int i = 0; i < 600 && mock.metrics().requestsReceived() < 10; i++) Thread.sleep(25);
+            runner.interrupt(); // what the SIGTERM hook does when the Job is deleted or the Benchmark cancelled
+            assertEquals(1, pod.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        Map<String, String> data = client.configMaps().inNamespace("perf").withName("stop-results").get().getData();
+        JsonNode summary = JSON.readTree(data.get(ClusterRun.SUMMARY_JSON));
+        assertTrue(summary.get("was_cancelled").asBoolean());
+        long count = summary.at("/request_count/avg").asLong();
+        assertTrue(count >= 1 && count < 5000, "partial count " + count);
+        assertEquals("the run was interrupted", data.get(ClusterRun.ERROR));
+    }
+
+    @Test
+    void missingEnvironmentAndSettingsAreOneLineBadInput() throws Exception {
+        Path spec = spec("http://127.0.0.1:1", 2);
+        Map<String, String> env = new HashMap<>(Map.of("JOB_COMPLETION_INDEX", "0"));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertTrue(assertThrows(BadInputException.class, () -> run(spec, "x", env, err)).getMessage().startsWith("POD_NAMESPACE:"));
+        env.put("POD_NAMESPACE", "perf");
+        assertTrue(assertThrows(BadInputException.class, () -> run(spec, null, env, err)).getMessage().startsWith("--results-configmap:"));
+        env.put("JOB_COMPLETION_INDEX", "two");
+        assertTrue(assertThrows(BadInputException.class, () -> run(spec, "x", env, err)).getMessage().startsWith("JOB_COMPLETION_INDEX:"));
+        env.put("JOB_COMPLETION_INDEX", "1");
+        assertTrue(assertThrows(BadInputException.class, () -> run(spec, "x", env, err)).getMessage().startsWith("--coordinator:"));
+        env.put("REDLINE_COORDINATOR", "bench-runners-0.bench-runners:99999");
+        assertTrue(assertThrows(BadInputException.class, () -> run(spec, "x", env, err)).getMessage().contains("port from 1 to 65535"));
+    }
+}
