@@ -30,11 +30,21 @@ class CrdDriftTest {
     }
 
     @Test
+    void printerColumnsReadInTheUsersOrder() throws IOException {
+        String committed = Files.readString(committedCopies().get(0));
+        var columns = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readTree(committed).at("/spec/versions/0/additionalPrinterColumns");
+        List<String> names = new java.util.ArrayList<>();
+        columns.forEach(c -> names.add(c.path("name").asText()));
+        assertEquals(PrinterColumnOrder.ORDER, names);
+    }
+
+    @Test
     void committedCrdsMatchTheJavaTypes() throws IOException {
         String generated;
         try (InputStream in = getClass().getResourceAsStream("/META-INF/fabric8/" + FILE)) {
             assertNotNull(in, "the crd-generator plugin did not run (process-classes)");
-            generated = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            generated = PrinterColumnOrder.apply(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
         boolean update = Boolean.getBoolean("redline.crd.update");
         for (Path copy : committedCopies()) {

@@ -10,6 +10,7 @@ import dev.redline.runner.client.ClientConfig;
 import dev.redline.runner.client.InputsJsonWriter;
 import dev.redline.runner.cli.RedlineVersion;
 import dev.redline.runner.export.ConsoleTableRenderer;
+import dev.redline.runner.export.RawRecordWriter;
 import dev.redline.runner.export.RecordJsonlWriter;
 import dev.redline.runner.export.RunInfo;
 import dev.redline.runner.export.SummaryCsvWriter;
@@ -152,9 +153,11 @@ public final class ProfileRun {
                             TelemetryStage telemetry, RunLog log, Observers extra) throws IOException {
         RecordJsonlWriter jsonl = summaryOnly() ? null
                 : new RecordJsonlWriter(layout.recordsJsonl(), new RecordMetricsView(pipeline.metricsContext()), 0);
+        RawRecordWriter raw = rawExport() ? new RawRecordWriter(layout.dir().resolve(RawRecordWriter.FILE_NAME)) : null;
         boolean interrupted = false;
         try (RecordProcessor processor = pipeline.processor(r -> {
             route(r, profiling, jsonl);
+            if (raw != null) writeRaw(raw, r);
             extra.slices().add(r);
             extra.live().record(r);
         })) {
@@ -176,6 +179,7 @@ public final class ProfileRun {
             }
         } finally {
             if (jsonl != null) jsonl.close();
+            if (raw != null) raw.close();
         }
         driver.complete(profiling, jsonl == null ? null : layout.recordsJsonl(), interrupted);
         return interrupted;
@@ -241,6 +245,18 @@ public final class ProfileRun {
         if ("dashboard".equals(options.uiType())) return live.dashboard(out);
         if (!"simple".equals(options.uiType())) return null;
         return new ProgressBar(new LoadProgressSource(runner.progress()), System.err);
+    }
+
+    private static void writeRaw(RawRecordWriter raw, RequestRecord r) {
+        try {
+            raw.write(r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private boolean rawExport() {
+        return spec.getArtifacts() != null && "raw".equals(spec.getArtifacts().getExportLevel());
     }
 
     private boolean summaryOnly() {

@@ -44,6 +44,7 @@ public final class RecordProcessor implements RecordSink, AutoCloseable {
                 if (r == POISON) return;
                 countTokens(r);
                 downstream.accept(r);
+                r.dropText(); // after downstream: a raw export may still read it
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -52,7 +53,7 @@ public final class RecordProcessor implements RecordSink, AutoCloseable {
         }
     }
 
-    /** OSL per AIPerf §1.3: output and reasoning text each concatenated and encoded once. */
+    /** OSL per AIPerf §1.3: output and reasoning text each concatenated and encoded once (text freed later). */
     void countTokens(RequestRecord r) {
         Usage usage = r.usage();
         if (useServerTokenCount && usage != null && usage.completionTokens() >= 0) {
@@ -64,7 +65,6 @@ public final class RecordProcessor implements RecordSink, AutoCloseable {
             r.setOutputTokens(tokenizer.count(r.outputText()));
             r.setReasoningTokens(tokenizer.count(r.reasoningText()));
         }
-        r.dropText();
     }
 
     /** Waits until every accepted record has been processed. */

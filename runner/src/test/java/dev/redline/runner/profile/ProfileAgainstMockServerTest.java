@@ -225,6 +225,30 @@ class ProfileAgainstMockServerTest {
     }
 
     @Test
+    void rawExportLevelKeepsWhatTheServerReturned() throws Exception {
+        try (MockServer mock = MockServer.start(new MockServerOptions().ttftMs(1).itlMs(1).reasoningTokens(2))) {
+            profile(mock, """
+                    models: [mock-model]
+                    endpoint: {type: chat, streaming: true}
+                    dataset: {entries: 2, prompts: {isl: 8, osl: 6}}
+                    phases: [{concurrency: 2, requests: 5}]
+                    artifacts: {exportLevel: raw}
+                    """);
+            List<String> lines = Files.readAllLines(dir.resolve("profile_export_raw.jsonl"));
+            assertEquals(5, lines.size());
+            for (String line : lines) {
+                JsonNode raw = JSON.readTree(line);
+                assertEquals(200, raw.get("http_status").asInt());
+                assertEquals(4, raw.get("output_text").asText().trim().split(" ").length, line);
+                assertEquals(2, raw.get("reasoning_text").asText().trim().split(" ").length, line);
+                assertEquals(6, raw.get("chunk_offsets_ns").size(), "one offset per content chunk");
+                assertEquals(6, raw.at("/usage/completion_tokens").asInt());
+            }
+            assertEquals(5, Files.readAllLines(dir.resolve("profile_export.jsonl")).size());
+        }
+    }
+
+    @Test
     void builtinTokenizerIsUsedForMockModelNames() {
         assertEquals("builtin", TokenizerLoader.load("mock-model", null).name());
     }
