@@ -1,11 +1,13 @@
 package dev.redline.operator.children;
 
+import dev.redline.api.v1alpha1.RunnerEnvironment;
+
 import dev.redline.api.v1alpha1.Benchmark;
 
 /** Deterministic child names: the same Benchmark always maps to the same objects, so reconcile never duplicates. */
 public record ChildNames(String benchmark) {
     /** Port the coordinator (index 0) listens on for agents. */
-    public static final int COORDINATOR_PORT = 5670;
+    public static final int COORDINATOR_PORT = RunnerEnvironment.COORDINATOR_PORT;
 
     public static ChildNames of(Benchmark bm) {
         return new ChildNames(bm.getMetadata().getName());

@@ -1,5 +1,7 @@
 package dev.redline.operator.children;
 
+import dev.redline.api.v1alpha1.RunnerEnvironment;
+
 import dev.redline.api.v1alpha1.Benchmark;
 import dev.redline.api.v1alpha1.BenchmarkResourceSpec;
 import dev.redline.api.v1alpha1.ObjectStoreSpec;
@@ -103,26 +105,26 @@ public final class RunnerJobFactory {
         env.add(new EnvVar("DJL_OFFLINE", "true", null));
         env.add(new EnvVar("DJL_CACHE_DIR", "/tmp/djl", null));
         env.add(new EnvVar("HOME", "/tmp", null));
-        env.add(new EnvVar("REDLINE_BENCHMARK", bm.getMetadata().getName(), null));
-        env.add(new EnvVarBuilder().withName("REDLINE_NAMESPACE").withNewValueFrom().withNewFieldRef()
+        env.add(new EnvVar(RunnerEnvironment.BENCHMARK, bm.getMetadata().getName(), null));
+        env.add(new EnvVarBuilder().withName(RunnerEnvironment.NAMESPACE).withNewValueFrom().withNewFieldRef()
                 .withFieldPath("metadata.namespace").endFieldRef().endValueFrom().build());
-        env.add(new EnvVar("REDLINE_RUNNERS", Integer.toString(replicas), null));
-        env.add(new EnvVar("REDLINE_ARTIFACTS_DIR", ARTIFACTS_MOUNT, null));
-        if (replicas > 1) env.add(new EnvVar("REDLINE_COORDINATOR", names.coordinatorAddress(), null));
+        env.add(new EnvVar(RunnerEnvironment.RUNNERS, Integer.toString(replicas), null));
+        env.add(new EnvVar(RunnerEnvironment.ARTIFACTS_DIR, ARTIFACTS_MOUNT, null));
+        if (replicas > 1) env.add(new EnvVar(RunnerEnvironment.COORDINATOR, names.coordinatorAddress(), null));
         if (spec.getApiKeySecretRef() != null) {
-            env.add(secretEnv("REDLINE_API_KEY", spec.getApiKeySecretRef().getName(), spec.getApiKeySecretRef().resolvedKey()));
+            env.add(secretEnv(RunnerEnvironment.API_KEY, spec.getApiKeySecretRef().getName(), spec.getApiKeySecretRef().resolvedKey()));
         }
         ObjectStoreSpec store = spec.resolvedOutput().getObjectStore();
         if (store != null) {
-            env.add(new EnvVar("REDLINE_OBJECT_STORE_ENDPOINT", store.getEndpoint(), null));
-            env.add(new EnvVar("REDLINE_OBJECT_STORE_BUCKET", store.getBucket(), null));
-            env.add(new EnvVar("REDLINE_OBJECT_STORE_PREFIX",
+            env.add(new EnvVar(RunnerEnvironment.OBJECT_STORE_ENDPOINT, store.getEndpoint(), null));
+            env.add(new EnvVar(RunnerEnvironment.OBJECT_STORE_BUCKET, store.getBucket(), null));
+            env.add(new EnvVar(RunnerEnvironment.OBJECT_STORE_PREFIX,
                     store.resolvedPrefix() + "/" + bm.getMetadata().getNamespace() + "/" + bm.getMetadata().getName(), null));
-            env.add(new EnvVar("REDLINE_OBJECT_STORE_REGION", store.resolvedRegion(), null));
+            env.add(new EnvVar(RunnerEnvironment.OBJECT_STORE_REGION, store.resolvedRegion(), null));
             if (store.getCredentialsSecretRef() != null) {
                 var creds = store.getCredentialsSecretRef();
-                env.add(secretEnv("AWS_ACCESS_KEY_ID", creds.getName(), creds.resolvedAccessKeyIdKey()));
-                env.add(secretEnv("AWS_SECRET_ACCESS_KEY", creds.getName(), creds.resolvedSecretAccessKeyKey()));
+                env.add(secretEnv(RunnerEnvironment.AWS_ACCESS_KEY_ID, creds.getName(), creds.resolvedAccessKeyIdKey()));
+                env.add(secretEnv(RunnerEnvironment.AWS_SECRET_ACCESS_KEY, creds.getName(), creds.resolvedSecretAccessKeyKey()));
             }
         }
         return env;

@@ -1,5 +1,7 @@
 package dev.redline.runner.cluster;
 
+import dev.redline.api.v1alpha1.RunnerEnvironment;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.redline.api.config.SpecException;
@@ -68,7 +70,7 @@ public final class ClusterRun {
     public int run() throws IOException, InterruptedException {
         MountedSpec mounted = MountedSpec.read(settings.specFile());
         int index = env.index();
-        String address = settings.coordinator() != null ? settings.coordinator() : env.get("REDLINE_COORDINATOR");
+        String address = settings.coordinator() != null ? settings.coordinator() : env.get(RunnerEnvironment.COORDINATOR);
         if (index > 0) {
             if (address == null) {
                 throw new BadInputException("--coordinator: not given and REDLINE_COORDINATOR is not set; agents need the coordinator's host:port");
@@ -84,7 +86,7 @@ public final class ClusterRun {
         int port = address == null ? CoordinatorAddress.DEFAULT_PORT : CoordinatorAddress.parse(address, "--coordinator").port();
         ObjectStoreConfig store = ObjectStoreConfig.from(mounted.objectStore(), env.env());
         BenchmarkSpec spec = mounted.benchmark();
-        if (spec.endpoint().getApiKey() == null && env.get("REDLINE_API_KEY") != null) spec.endpoint().setApiKey(env.get("REDLINE_API_KEY"));
+        if (spec.endpoint().getApiKey() == null && env.get(RunnerEnvironment.API_KEY) != null) spec.endpoint().setApiKey(env.get(RunnerEnvironment.API_KEY));
         spec.artifacts().setDir(settings.artifactDir().toString());
         try (KubernetesClient client = clients.get()) {
             return coordinate(spec, runners, port, store, new ResultsConfigMapWriter(client, namespace, settings.resultsConfigMap()),
@@ -94,11 +96,11 @@ public final class ClusterRun {
 
     private int runners(MountedSpec mounted) {
         Integer n = settings.runners() != null ? settings.runners() : mounted.replicas();
-        if (n == null && env.get("REDLINE_RUNNERS") != null) {
+        if (n == null && env.get(RunnerEnvironment.RUNNERS) != null) {
             try {
-                n = Integer.parseInt(env.get("REDLINE_RUNNERS"));
+                n = Integer.parseInt(env.get(RunnerEnvironment.RUNNERS));
             } catch (NumberFormatException e) {
-                throw new BadInputException("REDLINE_RUNNERS: '" + env.get("REDLINE_RUNNERS") + "' is not a whole number");
+                throw new BadInputException("REDLINE_RUNNERS: '" + env.get(RunnerEnvironment.RUNNERS) + "' is not a whole number");
             }
         }
         if (n == null) return 1;
@@ -133,7 +135,7 @@ public final class ClusterRun {
             readInto(data, SUMMARY_CSV, layout.summaryCsv());
             if (store != null) {
                 try (ObjectStoreUploader uploader = new ObjectStoreUploader(store)) {
-                    String benchmark = env.get("REDLINE_BENCHMARK_NAME") != null ? env.get("REDLINE_BENCHMARK_NAME")
+                    String benchmark = env.get(RunnerEnvironment.BENCHMARK) != null ? env.get(RunnerEnvironment.BENCHMARK)
                             : settings.resultsConfigMap();
                     List<String> uris = uploader.uploadDirectory(layout.dir(), store.key(namespace, benchmark));
                     data.put(ARTIFACTS, artifactsJson(uris));

@@ -1,19 +1,21 @@
 package dev.redline.runner.cluster;
 
+import dev.redline.api.v1alpha1.RunnerEnvironment;
+
 import dev.redline.runner.BadInputException;
 
 import java.util.Map;
 
 /**
  * What a runner pod learns from its environment: its index in the Indexed Job ({@code JOB_COMPLETION_INDEX},
- * 0 = coordinator), its namespace ({@code POD_NAMESPACE}, from the downward API) and optional settings
- * ({@code REDLINE_COORDINATOR}, {@code REDLINE_RUNNERS}, {@code REDLINE_ARTIFACT_DIR}, {@code REDLINE_API_KEY}).
+ * 0 = coordinator), its namespace ({@code REDLINE_NAMESPACE}, from the downward API) and optional settings
+ * ({@code REDLINE_COORDINATOR}, {@code REDLINE_RUNNERS}, {@code REDLINE_ARTIFACTS_DIR}, {@code REDLINE_API_KEY}).
  */
 public record PodEnvironment(Map<String, String> env) {
     public static PodEnvironment system() { return new PodEnvironment(System.getenv()); }
 
     public int index() {
-        String v = require("JOB_COMPLETION_INDEX", "the Indexed Job sets it on every pod (0 = coordinator)");
+        String v = require(RunnerEnvironment.JOB_COMPLETION_INDEX, "the Indexed Job sets it on every pod (0 = coordinator)");
         try {
             int i = Integer.parseInt(v.trim());
             if (i < 0) throw new NumberFormatException();
@@ -24,7 +26,7 @@ public record PodEnvironment(Map<String, String> env) {
     }
 
     public String namespace() {
-        return require("POD_NAMESPACE", "set it from the downward API (fieldRef metadata.namespace)");
+        return require(RunnerEnvironment.NAMESPACE, "set it from the downward API (fieldRef metadata.namespace)");
     }
 
     /** A variable's value, or null when unset or blank. */

@@ -1,5 +1,7 @@
 package dev.redline.runner.cluster;
 
+import dev.redline.api.v1alpha1.RunnerEnvironment;
+
 import dev.redline.runner.BadInputException;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import picocli.CommandLine.Command;
@@ -19,18 +21,18 @@ public class RunCommand implements Callable<Integer> {
             description = "The mounted Benchmark spec (default ${DEFAULT-VALUE}).")
     Path specFile;
 
-    @Option(names = "--results-configmap", paramLabel = "NAME", description = "ConfigMap (in POD_NAMESPACE) the coordinator writes the summary to.")
+    @Option(names = "--results-configmap", paramLabel = "NAME", description = "ConfigMap (in REDLINE_NAMESPACE) the coordinator writes the summary to.")
     String resultsConfigMap;
 
     @Option(names = "--coordinator", paramLabel = "HOST:PORT",
-            description = "Runner 0's address (agents connect, runner 0 listens on its port). Default: env REDLINE_COORDINATOR, port 5557.")
+            description = "Runner 0's address (agents connect, runner 0 listens on its port). Default: env REDLINE_COORDINATOR, port 5670.")
     String coordinator;
 
     @Option(names = "--runners", paramLabel = "N", description = "Runner count. Default: the spec's runners.replicas, env REDLINE_RUNNERS, or 1.")
     Integer runners;
 
     @Option(names = "--artifact-dir", paramLabel = "DIR",
-            description = "Writable directory for the artifacts. Default: env REDLINE_ARTIFACT_DIR or /tmp/redline.")
+            description = "Writable directory for the artifacts. Default: env REDLINE_ARTIFACTS_DIR or /tmp/redline.")
     Path artifactDir;
 
     @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info", description = "error, warn, info (default), debug or trace.")
@@ -45,7 +47,7 @@ public class RunCommand implements Callable<Integer> {
                     + "to benchmark from this machine use 'redline profile'");
         }
         Path dir = artifactDir != null ? artifactDir
-                : Path.of(env.get("REDLINE_ARTIFACT_DIR") != null ? env.get("REDLINE_ARTIFACT_DIR") : "/tmp/redline");
+                : Path.of(env.get(RunnerEnvironment.ARTIFACTS_DIR) != null ? env.get(RunnerEnvironment.ARTIFACTS_DIR) : "/tmp/redline");
         ClusterRun.Settings settings = new ClusterRun.Settings(specFile, resultsConfigMap, coordinator, runners, dir, logLevel);
         return new ClusterRun(settings, env, () -> new KubernetesClientBuilder().build(), System.out, System.err).run();
     }

@@ -1,16 +1,18 @@
 package dev.redline.runner.distributed;
 
+import dev.redline.api.v1alpha1.RunnerEnvironment;
+
 import dev.redline.runner.BadInputException;
 
 /** A coordinator address given as {@code host:port}, {@code tcp://host:port} or a bare host (default port). */
 public record CoordinatorAddress(String host, int port) {
     /** The coordinator's port when none is given. */
-    public static final int DEFAULT_PORT = 5557;
+    public static final int DEFAULT_PORT = RunnerEnvironment.COORDINATOR_PORT;
 
     public static CoordinatorAddress parse(String value, String flag) {
         String v = value == null ? "" : value.trim();
         if (v.startsWith("tcp://")) v = v.substring("tcp://".length());
-        if (v.isEmpty()) throw new BadInputException(flag + ": empty address; give host:port, e.g. bench-runners-0.bench-runners:5557");
+        if (v.isEmpty()) throw new BadInputException(flag + ": empty address; give host:port, e.g. bench-runners-0.bench-runners:5670");
         int colon = v.lastIndexOf(':');
         if (colon < 0) return new CoordinatorAddress(v, DEFAULT_PORT);
         String host = v.substring(0, colon);

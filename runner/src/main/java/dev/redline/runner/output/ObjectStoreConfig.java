@@ -1,5 +1,7 @@
 package dev.redline.runner.output;
 
+import dev.redline.api.v1alpha1.RunnerEnvironment;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.redline.runner.BadInputException;
 
@@ -9,8 +11,8 @@ import java.util.Map;
 /**
  * Where artifacts go: an S3-compatible object store. Read from the spec part {@code output.objectStore}
  * ({@code endpoint}, {@code bucket}, {@code prefix}, {@code region}) with environment variables taking
- * precedence ({@code REDLINE_S3_ENDPOINT}, {@code REDLINE_S3_BUCKET}, {@code REDLINE_S3_PREFIX},
- * {@code REDLINE_S3_REGION}); credentials come only from the environment ({@code AWS_ACCESS_KEY_ID},
+ * precedence ({@code REDLINE_OBJECT_STORE_ENDPOINT}, {@code REDLINE_OBJECT_STORE_BUCKET}, {@code REDLINE_OBJECT_STORE_PREFIX},
+ * {@code REDLINE_OBJECT_STORE_REGION}); credentials come only from the environment ({@code AWS_ACCESS_KEY_ID},
  * {@code AWS_SECRET_ACCESS_KEY}, e.g. mapped from the Benchmark's credentials Secret), else the AWS SDK's
  * default chain (web identity, instance profile).
  *
@@ -23,9 +25,9 @@ public record ObjectStoreConfig(URI endpoint, String bucket, String prefix, Stri
     /** The configured store, or null when no bucket is set anywhere (uploads are off). */
     public static ObjectStoreConfig from(JsonNode objectStore, Map<String, String> env) {
         JsonNode part = objectStore == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : objectStore;
-        String bucket = pick(env, "REDLINE_S3_BUCKET", part, "bucket");
+        String bucket = pick(env, RunnerEnvironment.OBJECT_STORE_BUCKET, part, "bucket");
         if (bucket == null) return null;
-        String endpoint = pick(env, "REDLINE_S3_ENDPOINT", part, "endpoint");
+        String endpoint = pick(env, RunnerEnvironment.OBJECT_STORE_ENDPOINT, part, "endpoint");
         URI uri = null;
         if (endpoint != null) {
             try {
@@ -38,10 +40,10 @@ public record ObjectStoreConfig(URI endpoint, String bucket, String prefix, Stri
                         + "' is not a URL; use e.g. http://minio.storage:9000 or https://s3.example.com");
             }
         }
-        String prefix = pick(env, "REDLINE_S3_PREFIX", part, "prefix");
-        String region = pick(env, "REDLINE_S3_REGION", part, "region");
+        String prefix = pick(env, RunnerEnvironment.OBJECT_STORE_PREFIX, part, "prefix");
+        String region = pick(env, RunnerEnvironment.OBJECT_STORE_REGION, part, "region");
         return new ObjectStoreConfig(uri, bucket, prefix == null ? "" : prefix, region == null ? DEFAULT_REGION : region,
-                blankToNull(env.get("AWS_ACCESS_KEY_ID")), blankToNull(env.get("AWS_SECRET_ACCESS_KEY")));
+                blankToNull(env.get(RunnerEnvironment.AWS_ACCESS_KEY_ID)), blankToNull(env.get(RunnerEnvironment.AWS_SECRET_ACCESS_KEY)));
     }
 
     private static String pick(Map<String, String> env, String var, JsonNode part, String field) {

@@ -70,7 +70,7 @@ class ClusterRunTest {
         createResults("ok-results");
         try (MockServer mock = MockServer.start(new MockServerOptions().ttftMs(5).itlMs(1))) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int code = run(spec(mock.baseUrl(), 12), "ok-results", Map.of("JOB_COMPLETION_INDEX", "0", "POD_NAMESPACE", "perf"), err);
+            int code = run(spec(mock.baseUrl(), 12), "ok-results", Map.of("JOB_COMPLETION_INDEX", "0", "REDLINE_NAMESPACE", "perf"), err);
             assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
             assertEquals(12, mock.metrics().requestsReceived());
         }
@@ -93,7 +93,7 @@ class ClusterRunTest {
         }
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = run(spec("http://127.0.0.1:" + closedPort, 4), "down-results",
-                Map.of("JOB_COMPLETION_INDEX", "0", "POD_NAMESPACE", "perf"), err);
+                Map.of("JOB_COMPLETION_INDEX", "0", "REDLINE_NAMESPACE", "perf"), err);
         assertEquals(2, code);
         Map<String, String> data = client.configMaps().inNamespace("perf").withName("down-results").get().getData();
         assertTrue(data.get(ClusterRun.ERROR).contains("127.0.0.1:" + closedPort), data.toString());
@@ -110,7 +110,7 @@ class ClusterRunTest {
             java.util.concurrent.CompletableFuture<Integer> pod = new java.util.concurrent.CompletableFuture<>();
             Thread runner = new Thread(() -> {
                 try {
-                    pod.complete(run(spec, "stop-results", Map.of("JOB_COMPLETION_INDEX", "0", "POD_NAMESPACE", "perf"), err));
+                    pod.complete(run(spec, "stop-results", Map.of("JOB_COMPLETION_INDEX", "0", "REDLINE_NAMESPACE", "perf"), err));
                 } catch (Throwable t) {
                     pod.completeExceptionally(t);
                 }
@@ -133,8 +133,8 @@ class ClusterRunTest {
         Path spec = spec("http://127.0.0.1:1", 2);
         Map<String, String> env = new HashMap<>(Map.of("JOB_COMPLETION_INDEX", "0"));
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertTrue(assertThrows(BadInputException.class, () -> run(spec, "x", env, err)).getMessage().startsWith("POD_NAMESPACE:"));
-        env.put("POD_NAMESPACE", "perf");
+        assertTrue(assertThrows(BadInputException.class, () -> run(spec, "x", env, err)).getMessage().startsWith("REDLINE_NAMESPACE:"));
+        env.put("REDLINE_NAMESPACE", "perf");
         assertTrue(assertThrows(BadInputException.class, () -> run(spec, null, env, err)).getMessage().startsWith("--results-configmap:"));
         env.put("JOB_COMPLETION_INDEX", "two");
         assertTrue(assertThrows(BadInputException.class, () -> run(spec, "x", env, err)).getMessage().startsWith("JOB_COMPLETION_INDEX:"));

@@ -33,7 +33,7 @@ class RunCommandBadInputTest {
 
     @Test
     void missingSpecFile() {
-        assertBadInput(Map.of("JOB_COMPLETION_INDEX", "0", "POD_NAMESPACE", "perf"), "--spec: " + dir.resolve("none.yaml") + " not found",
+        assertBadInput(Map.of("JOB_COMPLETION_INDEX", "0", "REDLINE_NAMESPACE", "perf"), "--spec: " + dir.resolve("none.yaml") + " not found",
                 "run", "--in-cluster", "--spec", dir.resolve("none.yaml").toString(), "--results-configmap", "r");
     }
 
@@ -41,7 +41,7 @@ class RunCommandBadInputTest {
     void missingIndexVariable() throws Exception {
         Path spec = dir.resolve("spec.yaml");
         Files.writeString(spec, "models: [m]\nendpoint: {url: 'http://127.0.0.1:1'}\n");
-        assertBadInput(Map.of("POD_NAMESPACE", "perf"), "JOB_COMPLETION_INDEX: environment variable not set",
+        assertBadInput(Map.of("REDLINE_NAMESPACE", "perf"), "JOB_COMPLETION_INDEX: environment variable not set",
                 "run", "--in-cluster", "--spec", spec.toString(), "--results-configmap", "r");
     }
 

@@ -118,7 +118,7 @@ class ObjectStoreUploaderTest {
 
     @Test
     void environmentOverridesTheSpecAndNoBucketMeansNoUploads() {
-        ObjectStoreConfig c = ObjectStoreConfig.from(part("spec-prefix"), Map.of("REDLINE_S3_BUCKET", "other", "REDLINE_S3_PREFIX", "env/p"));
+        ObjectStoreConfig c = ObjectStoreConfig.from(part("spec-prefix"), Map.of("REDLINE_OBJECT_STORE_BUCKET", "other", "REDLINE_OBJECT_STORE_PREFIX", "env/p"));
         assertEquals("other", c.bucket());
         assertEquals("env/p/ns/run/a.json", c.key("ns", "/run/", "a.json"));
         assertEquals(ObjectStoreConfig.DEFAULT_REGION, c.region());
