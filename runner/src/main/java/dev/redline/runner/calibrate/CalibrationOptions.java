@@ -1,0 +1,52 @@
+package dev.redline.runner.calibrate;
+
+import java.util.List;
+
+/**
+ * Sizes of one calibration run.
+ *
+ * @param mockInProcess      true: the mock servers run inside this JVM (their CPU counts as the runner's);
+ *                           false: in a child JVM, so CPU and heap figures are the runner's alone
+ * @param ceilingLevels      concurrency levels tried for the request ceiling, ascending
+ * @param streamLevels       concurrent streams tried for the stream ceiling, ascending
+ * @param stepSeconds        length of each ceiling / latency / send-lag step
+ * @param warmupRequests     requests sent before each step's measurement (JIT, connections)
+ * @param mockTtftMs         TTFT of the latency mock (client-added latency, stream ceiling)
+ * @param mockItlMs          ITL of the latency mock
+ * @param latencyConcurrency concurrent streams while measuring client-added latency
+ * @param sendLagRate        Poisson request rate for the send-lag step
+ * @param streamOsl          output tokens per stream in the stream-ceiling step
+ * @param streamSlackMs      a stream level is sustained when no request fails and the median inter-token
+ *                           latency exceeds the mock's ITL by at most this
+ */
+public record CalibrationOptions(boolean mockInProcess, List<Integer> ceilingLevels, List<Integer> streamLevels,
+                                 double stepSeconds, int warmupRequests, double mockTtftMs, double mockItlMs,
+                                 int latencyConcurrency, double sendLagRate, int streamOsl, double streamSlackMs) {
+
+    /** Defaults: about a minute in total on a small machine. */
+    public static CalibrationOptions defaults() {
+        return new CalibrationOptions(true, List.of(8, 32, 128, 512), List.of(250, 500, 1000, 2000, 4000),
+                2.5, 200, 20, 5, 64, 1000, 120, 2);
+    }
+
+    /** Tiny sizes for a smoke test: a few seconds. */
+    public static CalibrationOptions quick() {
+        return new CalibrationOptions(true, List.of(2, 4), List.of(4, 8), 0.4, 10, 5, 2, 4, 50, 8, 50);
+    }
+
+    public CalibrationOptions withMockInProcess(boolean inProcess) {
+        return new CalibrationOptions(inProcess, ceilingLevels, streamLevels, stepSeconds, warmupRequests, mockTtftMs,
+                mockItlMs, latencyConcurrency, sendLagRate, streamOsl, streamSlackMs);
+    }
+
+    public CalibrationOptions withLoad(double stepSeconds, int latencyConcurrency, double sendLagRate,
+                                       List<Integer> streamLevels) {
+        return new CalibrationOptions(mockInProcess, ceilingLevels, streamLevels, stepSeconds, warmupRequests,
+                mockTtftMs, mockItlMs, latencyConcurrency, sendLagRate, streamOsl, streamSlackMs);
+    }
+
+    public CalibrationOptions withMockLatency(double ttftMs, double itlMs) {
+        return new CalibrationOptions(mockInProcess, ceilingLevels, streamLevels, stepSeconds, warmupRequests, ttftMs,
+                itlMs, latencyConcurrency, sendLagRate, streamOsl, streamSlackMs);
+    }
+}
