@@ -45,17 +45,17 @@ public final class Calibrator {
         long wall0 = System.nanoTime();
         long cpu0 = ProcessStats.cpuNs();
         try (MockTargets mocks = new MockTargets(o); StepDriver driver = new StepDriver(specs)) {
-            Ceiling plain = ceiling(driver, mocks.zeroLatencyUrl(), false);
-            Ceiling streaming = ceiling(driver, mocks.zeroLatencyUrl(), true);
-            ClientLatency latency = latency(driver, mocks.latencyUrl());
-            SendLag lag = sendLag(driver, mocks.zeroLatencyUrl());
-            Streams streams = streams(driver, mocks.latencyUrl());
+            Ceiling plain = o.runs("ceiling") ? ceiling(driver, mocks.zeroLatencyUrl(), false) : null;
+            Ceiling streaming = o.runs("streaming") ? ceiling(driver, mocks.zeroLatencyUrl(), true) : null;
+            ClientLatency latency = o.runs("latency") ? latency(driver, mocks.latencyUrl()) : null;
+            SendLag lag = o.runs("send-lag") ? sendLag(driver, mocks.zeroLatencyUrl()) : null;
+            Streams streams = o.runs("streams") ? streams(driver, mocks.latencyUrl()) : null;
             double wall = (System.nanoTime() - wall0) / 1e9;
             long cpu = ProcessStats.cpuNs();
             long peak = ProcessStats.peakHeapBytes();
             CalibrationReport.Runner runner = new CalibrationReport.Runner(round(wall, 3),
                     cpu0 < 0 ? -1 : round((cpu - cpu0) / 1e9, 3), peak, ProcessStats.liveHeapBytes(), ProcessStats.maxHeapBytes());
-            return new CalibrationReport(version, machine(), o.mockInProcess() ? "in-process" : "process", quick,
+            return new CalibrationReport(version, machine(), mocks.mode(), quick,
                     plain, streaming, latency, lag, streams, runner);
         }
     }

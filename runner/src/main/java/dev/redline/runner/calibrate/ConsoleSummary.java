@@ -10,19 +10,25 @@ final class ConsoleSummary {
 
     static String render(CalibrationReport r) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(row("Max requests/s, non-streaming", f(r.nonStreaming().maxRequestsPerSec(), 0)
+        if (r.nonStreaming() != null) rows.add(row("Max requests/s, non-streaming", f(r.nonStreaming().maxRequestsPerSec(), 0)
                 + " (concurrency " + r.nonStreaming().atConcurrency() + ")"));
-        rows.add(row("Max requests/s, streaming", f(r.streaming().maxRequestsPerSec(), 0)
+        if (r.streaming() != null) rows.add(row("Max requests/s, streaming", f(r.streaming().maxRequestsPerSec(), 0)
                 + " (concurrency " + r.streaming().atConcurrency() + ")"));
-        rows.add(row("Max concurrent streams sustained", Integer.toString(r.maxConcurrentStreams().sustained())));
+        if (r.maxConcurrentStreams() != null) {
+            rows.add(row("Max concurrent streams sustained", Integer.toString(r.maxConcurrentStreams().sustained())));
+        }
         CalibrationReport.ClientLatency lat = r.clientAddedLatency();
-        rows.add(row("Client-added TTFT p50/p99 (ms)", pct(lat.ttftAddedMs()) + " at " + lat.concurrency() + " streams"));
-        rows.add(row("Client-added ITL p50/p99 (ms)", pct(lat.itlAddedMs()) + " (mock TTFT " + f(lat.mockTtftMs(), 1)
-                + " ms, ITL " + f(lat.mockItlMs(), 1) + " ms)"));
+        if (lat != null) {
+            rows.add(row("Client-added TTFT p50/p99 (ms)", pct(lat.ttftAddedMs()) + " at " + lat.concurrency() + " streams"));
+            rows.add(row("Client-added ITL p50/p99 (ms)", pct(lat.itlAddedMs()) + " (mock TTFT " + f(lat.mockTtftMs(), 1)
+                    + " ms, ITL " + f(lat.mockItlMs(), 1) + " ms)"));
+        }
         CalibrationReport.SendLag lag = r.sendLag();
-        rows.add(row("Send lag p50/p99 (ms)", pct(lag.lagMs()) + " at " + f(lag.requestedRate(), 0) + " req/s "
-                + lag.arrivalPattern()));
-        rows.add(row("Achieved / requested rate", lag.achievedRatio() == null ? "n/a" : f(lag.achievedRatio(), 4)));
+        if (lag != null) {
+            rows.add(row("Send lag p50/p99 (ms)", pct(lag.lagMs()) + " at " + f(lag.requestedRate(), 0) + " req/s "
+                    + lag.arrivalPattern()));
+            rows.add(row("Achieved / requested rate", lag.achievedRatio() == null ? "n/a" : f(lag.achievedRatio(), 4)));
+        }
         rows.add(row("Runner CPU (s) / wall (s)", f(r.runner().cpuSeconds(), 1) + " / " + f(r.runner().wallSeconds(), 1)
                 + (r.mock().equals("in-process") ? " (includes the in-process mocks)" : "")));
         rows.add(row("Heap peak / live / max (MiB)", mib(r.runner().heapPeakBytes()) + " / " + mib(r.runner().heapLiveBytes())

@@ -22,22 +22,32 @@ final class MockTargets implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
 
     private final List<AutoCloseable> closers = new ArrayList<>();
-    private final String zeroUrl;
-    private final String latencyUrl;
+    private final CalibrationOptions o;
+    private String zeroUrl;
+    private String latencyUrl;
 
+    /** Mocks start on first use; URLs given in the options are used as they are. */
     MockTargets(CalibrationOptions o) {
-        try {
-            zeroUrl = start(o.mockInProcess(), 0, 0);
-            latencyUrl = start(o.mockInProcess(), o.mockTtftMs(), o.mockItlMs());
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
+        this.o = o;
+        this.zeroUrl = o.zeroUrl();
+        this.latencyUrl = o.latencyUrl();
     }
 
-    String zeroLatencyUrl() { return zeroUrl; }
+    String zeroLatencyUrl() {
+        if (zeroUrl == null) zeroUrl = start(o.mockInProcess(), 0, 0);
+        return zeroUrl;
+    }
 
-    String latencyUrl() { return latencyUrl; }
+    String latencyUrl() {
+        if (latencyUrl == null) latencyUrl = start(o.mockInProcess(), o.mockTtftMs(), o.mockItlMs());
+        return latencyUrl;
+    }
+
+    /** How the mocks were reached: in-process, process, or url. */
+    String mode() {
+        if (o.zeroUrl() != null || o.latencyUrl() != null) return "url";
+        return o.mockInProcess() ? "in-process" : "process";
+    }
 
     private String start(boolean inProcess, double ttftMs, double itlMs) {
         if (inProcess) {

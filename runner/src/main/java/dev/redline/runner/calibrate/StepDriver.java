@@ -2,7 +2,9 @@ package dev.redline.runner.calibrate;
 
 import dev.redline.api.v1alpha1.BenchmarkSpec;
 import dev.redline.api.v1alpha1.PhaseSpec;
+import dev.redline.runner.BadInputException;
 import dev.redline.runner.client.ClientConfig;
+import dev.redline.runner.client.ReadinessProbe;
 import dev.redline.runner.client.InferenceClient;
 import dev.redline.runner.client.RequestFactory;
 import dev.redline.runner.dataset.Dataset;
@@ -40,6 +42,8 @@ final class StepDriver implements AutoCloseable {
         List<PhaseSpec> phases = spec.phases();
         ClientConfig config = ClientConfig.from(spec, poolSize(phases));
         StepRecorder recorder = new StepRecorder();
+        String problem = new ReadinessProbe(vertx, config).problem();
+        if (problem != null) throw new BadInputException(problem);
         InferenceClient client = new InferenceClient(vertx, config);
         try {
             LoadRunner runner = new LoadRunner(vertx, client, RequestFactory.forConfig(config), dataset, spec.getModels(),

@@ -53,6 +53,18 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--mock-itl-ms", paramLabel = "MS", description = "ITL of the latency mock (default 5, --quick 2).")
     Double mockItlMs;
 
+    @Option(names = "--steps", paramLabel = "STEP[,STEP...]", split = ",",
+            description = "Steps to run: ceiling, streaming, latency, send-lag, streams (default: all).")
+    List<String> steps = CalibrationOptions.ALL_STEPS;
+
+    @Option(names = "--url", paramLabel = "URL",
+            description = "A running zero-latency 'redline mock-server' for the ceiling and send-lag steps (default: start one).")
+    String url;
+
+    @Option(names = "--latency-url", paramLabel = "URL",
+            description = "A running 'redline mock-server' whose --ttft-ms/--itl-ms equal --mock-ttft-ms/--mock-itl-ms (default: start one).")
+    String latencyUrl;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -93,6 +105,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             l.add(maxStreams);
             levels = l;
         }
+        o = o.withTargets(new java.util.LinkedHashSet<>(steps), url, latencyUrl);
         return o.withLoad(stepSeconds == null ? o.stepSeconds() : stepSeconds,
                 latencyConcurrency == null ? o.latencyConcurrency() : latencyConcurrency,
                 sendLagRate == null ? o.sendLagRate() : sendLagRate, levels);
@@ -105,6 +118,14 @@ public final class CalibrateCommand implements Callable<Integer> {
         if (maxStreams != null && maxStreams < 1) return "--max-streams must be >= 1, got " + maxStreams;
         if (mockTtftMs != null && !(mockTtftMs > 0)) return "--mock-ttft-ms must be > 0 (client-added latency needs a known delay), got " + mockTtftMs;
         if (mockItlMs != null && !(mockItlMs > 0)) return "--mock-itl-ms must be > 0, got " + mockItlMs;
+        for (String s : steps) {
+            if (!CalibrationOptions.ALL_STEPS.contains(s)) {
+                return "--steps: unknown step '" + s + "'; use " + String.join(", ", CalibrationOptions.ALL_STEPS);
+            }
+        }
+        if (latencyUrl != null && (mockTtftMs == null || mockItlMs == null)) {
+            return "--latency-url needs --mock-ttft-ms and --mock-itl-ms (the values that mock was started with)";
+        }
         return null;
     }
 

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Headers, extra-input merging and serialisation shared by every endpoint type. */
 abstract class BaseRequestFactory implements RequestFactory {
@@ -39,8 +40,8 @@ abstract class BaseRequestFactory implements RequestFactory {
 
     @Override
     public final PreparedRequest build(Turn turn, String model, List<ChatMessage> history, String correlationId) {
-        String requestId = UUID.randomUUID().toString();
-        String corr = correlationId == null ? UUID.randomUUID().toString() : correlationId;
+        String requestId = randomUuid();
+        String corr = correlationId == null ? randomUuid() : correlationId;
         MultiMap h = MultiMap.caseInsensitiveMultiMap();
         h.set("Content-Type", "application/json");
         h.set("Accept", config.streaming() ? "text/event-stream" : "application/json");
@@ -50,6 +51,17 @@ abstract class BaseRequestFactory implements RequestFactory {
         h.set("X-Correlation-ID", corr);
         config.headers().forEach(h::set); // user -H headers win
         return new PreparedRequest(Buffer.buffer(body(turn, model, history)), h, requestId, corr);
+    }
+
+    /**
+     * A version-4 UUID from the calling thread's generator. UUID.randomUUID() draws on one SecureRandom
+     * whose lock every event loop would share; request ids need uniqueness, not secrecy.
+     */
+    static String randomUuid() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        long msb = (r.nextLong() & ~0xF000L) | 0x4000L;
+        long lsb = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(msb, lsb).toString();
     }
 
     protected static Map<String, Object> base(String model) {

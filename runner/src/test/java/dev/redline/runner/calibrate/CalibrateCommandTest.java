@@ -81,12 +81,32 @@ class CalibrateCommandTest {
     }
 
     @Test
+    void onlyTheChosenStepsRun() throws Exception {
+        Path json = dir.resolve("lag.json");
+        Outcome o = run("calibrate", "--quick", "--steps", "send-lag", "--step-seconds", "0.3", "--output", json.toString());
+        assertEquals(0, o.code(), o.err());
+        JsonNode r = new ObjectMapper().readTree(Files.readString(json));
+        assertTrue(r.get("non_streaming").isNull() && r.get("max_concurrent_streams").isNull(), r.toString());
+        assertTrue(r.at("/send_lag/requests").asLong() > 0, r.toString());
+    }
+
+    @Test
+    void unreachableUrlIsAOneLineError() {
+        Outcome o = run("calibrate", "--quick", "--steps", "ceiling", "--url", "http://127.0.0.1:9");
+        assertEquals(2, o.code(), o.err());
+        assertFalse(o.err().contains("\n"), o.err());
+        assertTrue(o.err().contains("127.0.0.1:9"), o.err());
+    }
+
+    @Test
     void badSizesAreOneLineErrors() {
         for (String[] args : new String[][] {
                 {"calibrate", "--step-seconds", "0"},
                 {"calibrate", "--max-streams", "-1"},
                 {"calibrate", "--send-lag-rate", "0"},
-                {"calibrate", "--mock-itl-ms", "0"}}) {
+                {"calibrate", "--mock-itl-ms", "0"},
+                {"calibrate", "--steps", "ceiling,warp"},
+                {"calibrate", "--latency-url", "http://127.0.0.1:9"}}) {
             Outcome o = run(args);
             assertEquals(2, o.code(), String.join(" ", args) + ": " + o.err());
             assertFalse(o.err().contains("\n"), o.err());
