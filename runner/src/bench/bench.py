@@ -21,6 +21,7 @@ import shutil
 import subprocess
 import sys
 import time
+import urllib.request
 import zipfile
 
 HOST = "127.0.0.1"
@@ -103,12 +104,21 @@ class Mock:
                                       "--ttft-ms", str(ttft_ms), "--itl-ms", str(itl_ms)],
                                      stdout=self.log, stderr=subprocess.STDOUT)
         for _ in range(600):
-            if "listening on" in open(path).read():
+            if "listening on" in open(path).read() and self.ready():
                 return
             if self.proc.poll() is not None:
                 raise RuntimeError("mock server exited: " + open(path).read())
             time.sleep(0.1)
-        raise RuntimeError("mock server did not start in 60 s")
+        raise RuntimeError("mock server did not answer in 60 s")
+
+    @staticmethod
+    def ready():
+        """A fresh JVM on a busy machine can take seconds to answer its first request: wait for it."""
+        try:
+            with urllib.request.urlopen(URL + "/v1/models", timeout=10) as r:
+                return r.status == 200
+        except OSError:
+            return False
 
     def cpu_seconds(self):
         try:
@@ -306,9 +316,11 @@ def p5(a, mock):
         added = stat(e, "inter_token_latency", "p50")
         added = None if added is None else round(added - itl, 3)
         errs = stat(e, "error_request_count") or 0
-        ok = errs == 0 and added is not None and added <= slack
+        ttft_added = round(stat(e, "time_to_first_token", "p50") - ttft, 3)
+        # a saturated client (or mock) shows as late first tokens and then bursts of tokens (gaps below the ITL)
+        ok = errs == 0 and added is not None and abs(added) <= slack and ttft_added <= P5_TTFT_SLACK_MS
         rows.append({"streams": level, "requests": stat(e, "request_count"), "errors": errs, "itl_added_p50_ms": added,
-                     "ttft_added_p50_ms": round(stat(e, "time_to_first_token", "p50") - ttft, 3),
+                     "ttft_added_p50_ms": ttft_added,
                      "cpu_seconds": round(r.cpu, 1), "max_rss_mib": round(r.maxrss_mib, 1), "sustained": ok,
                      "load": r.load})
         log(f"P5 {rows[-1]}")
@@ -316,9 +328,12 @@ def p5(a, mock):
             break
         sustained = level
     return {"mock_ttft_ms": ttft, "mock_itl_ms": itl, "osl": int(osl), "sustained_streams": sustained,
-            "criterion": f"no failed request and median client-added ITL <= {slack} ms", "levels": rows,
+            "criterion": f"no failed request, |median added ITL| <= {slack} ms, median added TTFT <= {P5_TTFT_SLACK_MS} ms",
+            "levels": rows,
             "target": ">= 5000 streams"}
 
+
+P5_TTFT_SLACK_MS = 50
 
 FIGURES = {"P1": p1, "P2": p2, "P3": p3, "P4": p4, "P5": p5}
 

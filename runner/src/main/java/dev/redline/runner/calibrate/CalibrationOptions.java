@@ -20,8 +20,8 @@ import java.util.Set;
  * @param steps              which steps run ({@link #ALL_STEPS} by default)
  * @param zeroUrl            a running zero-latency {@code redline mock-server} to use instead of starting one (nullable)
  * @param latencyUrl         a running mock with TTFT/ITL {@code mockTtftMs}/{@code mockItlMs} (nullable)
- * @param streamSlackMs      a stream level is sustained when no request fails and the median inter-token
- *                           latency exceeds the mock's ITL by at most this
+ * @param streamSlackMs      a stream level is sustained when no request fails, the median added inter-token
+ *                           latency is within +/- this, and the median added TTFT within 10 times this (or the ITL)
  */
 public record CalibrationOptions(boolean mockInProcess, List<Integer> ceilingLevels, List<Integer> streamLevels,
                                  double stepSeconds, int warmupRequests, double mockTtftMs, double mockItlMs,
