@@ -28,12 +28,13 @@ public record CalibrationReport(String redlineVersion, Machine machine, String m
     public record Percentiles(double p50, double p90, double p99, double max) {
         static Percentiles ofNs(Histogram h, double minusMs) {
             if (h.getTotalCount() == 0) return null;
-            return new Percentiles(ms(h.getValueAtPercentile(50)) - minusMs, ms(h.getValueAtPercentile(90)) - minusMs,
-                    ms(h.getValueAtPercentile(99)) - minusMs, ms(h.getMaxValue()) - minusMs);
+            return new Percentiles(ms(h.getValueAtPercentile(50), minusMs), ms(h.getValueAtPercentile(90), minusMs),
+                    ms(h.getValueAtPercentile(99), minusMs), ms(h.getMaxValue(), minusMs));
         }
 
-        private static double ms(long ns) {
-            return Math.round(ns / 1e3) / 1e3;
+        /** ns to ms minus an offset, rounded to the microsecond. */
+        private static double ms(long ns, double minusMs) {
+            return Math.round(ns / 1e3 - minusMs * 1e3) / 1e3;
         }
     }
 
