@@ -109,9 +109,10 @@ public final class Calibrator {
 
     private SendLag sendLag(StepDriver driver, String url) throws InterruptedException {
         List<String> f = base(url);
+        // warm-up at the same rate for up to 2 s: a cold JIT cannot keep a high rate and the lag would be its own
+        int warmup = (int) Math.max(o.warmupRequests(), o.sendLagRate() * Math.min(2.0, o.stepSeconds()));
         f.addAll(List.of("--osl", "16", "--request-rate", Double.toString(o.sendLagRate()), "--arrival-pattern", "poisson",
-                "--benchmark-duration", seconds(o.stepSeconds()), "--warmup-request-count",
-                Integer.toString(o.warmupRequests())));
+                "--benchmark-duration", seconds(o.stepSeconds()), "--warmup-request-count", Integer.toString(warmup)));
         StepResult r = driver.run("send lag rate=" + o.sendLagRate(), f);
         report(r);
         double achieved = r.achievedRate();
