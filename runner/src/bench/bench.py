@@ -250,7 +250,9 @@ def p2(a, mock):
     r, e = redline_profile(a, "p2-redline", flags)
     res["redline"] = dict(errors(e), load=r.load)
     log(f"P2 redline {res['redline']}")
-    if a.aiperf:
+    if a.aiperf and a.smoke:  # AIPerf's start-up alone is ~15 s: the smoke run checks it once, in P1
+        res["aiperf"] = {"missing": "skipped in --smoke"}
+    elif a.aiperf:
         r, e = aiperf_profile(a, "p2-aiperf", flags)
         res["aiperf"] = dict(errors(e), load=r.load)
         log(f"P2 aiperf {res['aiperf']}")
