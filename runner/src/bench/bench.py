@@ -120,6 +120,18 @@ class Mock:
         except OSError:
             return False
 
+    @staticmethod
+    def served_ttft():
+        """(sum s, count) of the mock's own TTFT histogram (handler start to first token write), from /metrics."""
+        total, count = 0.0, 0
+        with urllib.request.urlopen(URL + "/metrics", timeout=10) as r:
+            for line in r.read().decode().splitlines():
+                if line.startswith("vllm:time_to_first_token_seconds_sum"):
+                    total += float(line.rsplit(" ", 1)[1])
+                elif line.startswith("vllm:time_to_first_token_seconds_count"):
+                    count += int(float(line.rsplit(" ", 1)[1]))
+        return total, count
+
     def cpu_seconds(self):
         try:
             with open(f"/proc/{self.proc.pid}/stat") as f:
@@ -247,14 +259,24 @@ def p2(a, mock):
                 "itl_added_ms": {"p50": round(stat(e, "inter_token_latency", "p50") - itl, 3),
                                  "p99": round(stat(e, "inter_token_latency", "p99") - itl, 3)},
                 "requests": stat(e, "request_count"), "errors": stat(e, "error_request_count") or 0}
+    def served(before):
+        after = mock.served_ttft()
+        n = after[1] - before[1]
+        # the mock's own mean TTFT over the run (warm-up included): time the server, not the client, added
+        return None if n <= 0 else round((after[0] - before[0]) / n * 1000 - ttft, 3)
+
+    before = mock.served_ttft()
     r, e = redline_profile(a, "p2-redline", flags)
-    res["redline"] = dict(errors(e), load=r.load)
+    res["redline"] = dict(errors(e), load=r.load, client_ttft_added_mean_ms=round(stat(e, "time_to_first_token") - ttft, 3),
+                          mock_ttft_added_mean_ms=served(before))
     log(f"P2 redline {res['redline']}")
     if a.aiperf and a.smoke:  # AIPerf's start-up alone is ~15 s: the smoke run checks it once, in P1
         res["aiperf"] = {"missing": "skipped in --smoke"}
     elif a.aiperf:
+        before = mock.served_ttft()
         r, e = aiperf_profile(a, "p2-aiperf", flags)
-        res["aiperf"] = dict(errors(e), load=r.load)
+        res["aiperf"] = dict(errors(e), load=r.load, client_ttft_added_mean_ms=round(stat(e, "time_to_first_token") - ttft, 3),
+                             mock_ttft_added_mean_ms=served(before))
         log(f"P2 aiperf {res['aiperf']}")
     else:
         res["aiperf"] = {"missing": a.aiperf_note or "aiperf not installed"}
