@@ -104,7 +104,7 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
         if (ResponseParser.isDone(data, 0, length) || length == 0) return;
         if (!parser.parse(data, 0, length)) return; // unparseable events are not content (AIPerf)
         if (parser.usage() != null) rec.setUsage(parser.usage());
-        if (rec.addContentChunk(firstBytePerfNs, parser.content(), parser.reasoning()) && onFirstChunk != null) {
+        if (rec.addContentChunk(firstBytePerfNs, parser.contentChars(), parser.reasoningChars()) && onFirstChunk != null) {
             Runnable r = onFirstChunk;
             onFirstChunk = null;
             r.run();
@@ -128,7 +128,7 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
         byte[] bytes = body.getBytes();
         if (parser.parse(bytes, 0, bytes.length)) {
             if (parser.usage() != null) rec.setUsage(parser.usage());
-            if (!rec.addContentChunk(now, parser.content(), parser.reasoning()) && parser.hasData()) {
+            if (!rec.addContentChunk(now, parser.contentChars(), parser.reasoningChars()) && parser.hasData()) {
                 rec.addResultChunk(now); // embeddings: a valid response without text
             }
         }

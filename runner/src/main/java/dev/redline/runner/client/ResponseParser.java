@@ -12,6 +12,8 @@ import java.io.IOException;
  * non-streaming body) with Jackson's streaming parser, skipping everything else without building a tree.
  * Reads {@code choices[0].delta|message.{content, reasoning_content, reasoning}}, {@code choices[0].text},
  * {@code usage} and whether {@code data} (embeddings) is present. Reused per response; single-threaded.
+ * Plain JSON goes through {@link ChunkFieldScanner} (a byte scan, no per-chunk allocation); anything it
+ * does not take falls back to Jackson, which decides.
  */
 public final class ResponseParser {
     private static final JsonFactory JSON = new JsonFactory();
@@ -20,6 +22,17 @@ public final class ResponseParser {
     private String reasoning;
     private Usage usage;
     private boolean hasData;
+    private final ChunkFieldScanner fast;
+    private boolean fromFast;
+
+    public ResponseParser() {
+        this(true);
+    }
+
+    /** {@code byteScan} false: Jackson only (the reference the scan is tested against). */
+    ResponseParser(boolean byteScan) {
+        this.fast = byteScan ? new ChunkFieldScanner() : null;
+    }
 
     /** Parses one JSON document; returns false (and leaves no fields set) when it is not valid JSON. */
     public boolean parse(byte[] bytes, int off, int len) {
@@ -27,6 +40,14 @@ public final class ResponseParser {
         reasoning = null;
         usage = null;
         hasData = false;
+        fromFast = fast != null && fast.scan(bytes, off, len);
+        if (fromFast) {
+            if (fast.hasUsage) {
+                usage = new Usage(fast.prompt, fast.completion, fast.total, fast.reasoningTokens, fast.cached);
+            }
+            hasData = fast.hasData;
+            return true;
+        }
         try (JsonParser p = JSON.createParser(bytes, off, len)) {
             if (p.nextToken() != JsonToken.START_OBJECT) return false;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -58,8 +79,27 @@ public final class ResponseParser {
                 && b[off + 4] == 'E' && b[off + 5] == ']';
     }
 
-    public String content() { return content; }
-    public String reasoning() { return reasoning; }
+    public String content() {
+        CharSequence c = contentChars();
+        return c == null ? null : c.toString();
+    }
+
+    public String reasoning() {
+        CharSequence r = reasoningChars();
+        return r == null ? null : r.toString();
+    }
+
+    /** The content without copying it: valid until the next {@link #parse}. */
+    public CharSequence contentChars() {
+        if (fromFast) return fast.hasContent ? fast.content : null;
+        return content;
+    }
+
+    /** The reasoning text without copying it: valid until the next {@link #parse}. */
+    public CharSequence reasoningChars() {
+        if (fromFast) return fast.hasReasoning ? fast.reasoning : null;
+        return reasoning;
+    }
     public Usage usage() { return usage; }
     public boolean hasData() { return hasData; }
 

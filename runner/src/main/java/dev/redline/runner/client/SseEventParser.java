@@ -48,26 +48,39 @@ public final class SseEventParser {
 
     public void feed(byte[] bytes, int off, int len, long arrivalPerfNs) {
         int end = off + len;
-        for (int i = off; i < end; i++) {
-            byte b = bytes[i];
+        int i = off;
+        while (i < end) {
             if (afterCr) {
                 afterCr = false;
-                if (b == LF) continue; // second half of CRLF
+                if (bytes[i] == LF) { // second half of CRLF
+                    i++;
+                    continue;
+                }
             }
             if (!eventStarted) {
                 eventStarted = true;
                 eventFirstByteNs = arrivalPerfNs;
             }
-            if (b == LF) {
-                endLine();
-            } else if (b == CR) {
-                afterCr = true;
-                endLine();
-            } else {
-                if (lineLen == line.length) line = Arrays.copyOf(line, lineLen * 2);
-                line[lineLen++] = b;
+            // scan to the line end, then copy the segment in bulk (no per-byte copy and growth check)
+            int j = i;
+            while (j < end) {
+                byte b = bytes[j];
+                if (b == LF || b == CR) break;
+                j++;
             }
+            appendLine(bytes, i, j - i);
+            if (j == end) return; // the line continues in the next buffer
+            if (bytes[j] == CR) afterCr = true;
+            endLine();
+            i = j + 1;
         }
+    }
+
+    private void appendLine(byte[] src, int from, int n) {
+        if (n == 0) return;
+        if (lineLen + n > line.length) line = Arrays.copyOf(line, Math.max(line.length * 2, lineLen + n));
+        System.arraycopy(src, from, line, lineLen, n);
+        lineLen += n;
     }
 
     /** Dispatches a final event that the server ended without a blank line. */
@@ -87,7 +100,12 @@ public final class SseEventParser {
             if (start == 5 && lineLen > 5 && line[5] == ' ') start = 6;
             if (hasData) appendData(LF);
             hasData = true;
-            for (int i = start; i < lineLen; i++) appendData(line[i]);
+            int n = lineLen - start;
+            if (n > 0) {
+                if (dataLen + n > data.length) data = Arrays.copyOf(data, Math.max(data.length * 2, dataLen + n));
+                System.arraycopy(line, start, data, dataLen, n);
+                dataLen += n;
+            }
         }
         lineLen = 0;
     }

@@ -15,9 +15,14 @@ import java.util.zip.DataFormatException;
  * (signed percentages) are kept exactly but cannot enter the histogram.
  *
  * <p>Stats are exact while every part carried its values; once a histogram-only part is merged in
- * (a snapshot without values), they are read off the histogram.
+ * (a snapshot without values), or more than {@link #EXACT_VALUE_LIMIT} values were recorded, they are read
+ * off the histogram. The limit bounds memory for long runs (10 M requests x ~25 metrics would otherwise
+ * hold gigabytes of doubles); the histogram's 3 significant digits are then the precision.
  */
 public final class Distribution {
+    /** Exact values kept per metric (2 MiB of doubles); beyond it stats come from the histogram. */
+    public static final int EXACT_VALUE_LIMIT = 1 << 18;
+
     private final MetricUnit unit;
     private final Histogram histogram = new Histogram(3);
     private double[] values = new double[64];
@@ -32,8 +37,10 @@ public final class Distribution {
     }
 
     public void add(double v) {
-        if (valueCount == values.length) values = Arrays.copyOf(values, valueCount * 2);
-        values[valueCount++] = v;
+        if (exact) {
+            if (valueCount == values.length) growOrDropValues(valueCount + 1);
+            if (exact) values[valueCount++] = v;
+        }
         count++;
         sum += v;
         if (v >= 0) histogram.recordValue(Math.round(v * unit.histogramScale()));
@@ -42,7 +49,7 @@ public final class Distribution {
 
     public void merge(Distribution other) {
         if (other.exact) appendValues(other.values, other.valueCount);
-        else exact = false;
+        else dropValues();
         count += other.count;
         sum += other.sum;
         negatives += other.negatives;
@@ -50,9 +57,26 @@ public final class Distribution {
     }
 
     private void appendValues(double[] src, int n) {
-        if (valueCount + n > values.length) values = Arrays.copyOf(values, Math.max(values.length * 2, valueCount + n));
+        if (!exact) return;
+        if (valueCount + n > values.length) growOrDropValues(valueCount + n);
+        if (!exact) return;
         System.arraycopy(src, 0, values, valueCount, n);
         valueCount += n;
+    }
+
+    /** Grows the value array to hold {@code needed}, or past the limit drops it and goes histogram-only. */
+    private void growOrDropValues(int needed) {
+        if (needed > EXACT_VALUE_LIMIT) {
+            dropValues();
+            return;
+        }
+        values = Arrays.copyOf(values, Math.min(EXACT_VALUE_LIMIT, Math.max(values.length * 2, needed)));
+    }
+
+    private void dropValues() {
+        exact = false;
+        values = new double[0];
+        valueCount = 0;
     }
 
     public long count() { return count; }

@@ -5,12 +5,14 @@ import dev.redline.runner.record.RequestRecord;
 import dev.redline.runner.record.Usage;
 import dev.redline.runner.tokenizer.Tokenizer;
 
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
  * Takes finished records off the event loops, counts their output tokens, frees their text and hands
- * them to {@code downstream} (metrics, per-record export) on one thread, in completion order.
+ * them to {@code downstream} (metrics, per-record export) on one thread, in completion order. The hand-off
+ * is a lock-free queue: a blocking queue's lock would be shared by every event loop.
  */
 public final class RecordProcessor implements RecordSink, AutoCloseable {
     private static final RequestRecord POISON = new RequestRecord(-1, RequestRecord.Phase.WARMUP);
@@ -18,9 +20,12 @@ public final class RecordProcessor implements RecordSink, AutoCloseable {
     private final Tokenizer tokenizer;
     private final boolean useServerTokenCount;
     private final Consumer<RequestRecord> downstream;
-    private final LinkedBlockingQueue<RequestRecord> queue = new LinkedBlockingQueue<>();
+    private final ConcurrentLinkedQueue<RequestRecord> queue = new ConcurrentLinkedQueue<>();
+    /** Bounds how long a record can wait if a wake-up is missed; the worker parks this long at most. */
+    private static final long MAX_PARK_NS = 1_000_000;
     private final Thread worker;
     private volatile Throwable failure;
+    private volatile boolean parked;
 
     public RecordProcessor(Tokenizer tokenizer, boolean useServerTokenCount, Consumer<RequestRecord> downstream) {
         this.tokenizer = tokenizer;
@@ -34,13 +39,30 @@ public final class RecordProcessor implements RecordSink, AutoCloseable {
     /** Called on an event loop: enqueue only. */
     @Override
     public void accept(RequestRecord record) {
-        queue.add(record);
+        queue.offer(record);
+        if (parked) LockSupport.unpark(worker);
+    }
+
+    private RequestRecord take() throws InterruptedException {
+        while (true) {
+            RequestRecord r = queue.poll();
+            if (r != null) return r;
+            parked = true;
+            r = queue.poll(); // re-check after publishing the flag: an offer in between sees it and unparks
+            if (r != null) {
+                parked = false;
+                return r;
+            }
+            LockSupport.parkNanos(this, MAX_PARK_NS);
+            parked = false;
+            if (Thread.interrupted()) throw new InterruptedException();
+        }
     }
 
     private void drain() {
         try {
             while (true) {
-                RequestRecord r = queue.take();
+                RequestRecord r = take();
                 if (r == POISON) return;
                 countTokens(r);
                 downstream.accept(r);
@@ -70,7 +92,8 @@ public final class RecordProcessor implements RecordSink, AutoCloseable {
     /** Waits until every accepted record has been processed. */
     @Override
     public void close() {
-        queue.add(POISON);
+        queue.offer(POISON);
+        LockSupport.unpark(worker);
         try {
             worker.join();
         } catch (InterruptedException e) {

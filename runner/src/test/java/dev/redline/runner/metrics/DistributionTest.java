@@ -62,4 +62,18 @@ class DistributionTest {
         assertEquals(10_000, d.exactStats().count());
         assertEquals(4999.5, d.exactStats().p50(), 1e-9);
     }
+
+    @Test
+    void pastTheExactLimitStatsComeFromTheHistogramAndMemoryStopsGrowing() {
+        Distribution d = new Distribution(MetricUnit.MILLISECONDS);
+        int n = Distribution.EXACT_VALUE_LIMIT + 1000;
+        for (int i = 1; i <= n; i++) d.add(i / 1000.0); // 0.001 .. n/1000 ms
+        assertFalse(d.isExact());
+        assertEquals(n, d.count());
+        Stats s = d.stats();
+        assertEquals(n, s.count());
+        double trueP50 = (n + 1) / 2.0 / 1000.0;
+        assertEquals(trueP50, s.p50(), trueP50 * 0.002); // 3 significant digits
+        assertEquals(n / 1000.0, s.max(), n / 1000.0 * 0.002);
+    }
 }

@@ -1,0 +1,421 @@
+#!/usr/bin/env python3
+"""Measures P1-P5 of docs/performance.md: Redline vs AIPerf vs wrk against one built-in mock server.
+
+Called by run-benchmarks.sh (which builds and installs); usable on its own:
+  python3 bench.py --jar redline.jar --out DIR [--aiperf PATH] [--smoke] [--only P1,P3]
+Sizes come from environment variables (defaults = the full run; --smoke = tiny):
+  P1_CONCURRENCY P1_REQUESTS P1_AIPERF_REQUESTS P1_WRK_SECONDS   request ceiling, non-streaming
+  P2_STREAMS P2_REQUESTS P2_OSL                                   accuracy at TTFT 50 ms / ITL 10 ms
+  P3_RATES P3_SECONDS                                             schedule fidelity (comma-separated rates)
+  P4_COUNTS P4_XMX                                                memory after N requests (comma-separated)
+  P5_LEVELS P5_ITL_MS P5_OSL P5_SLACK_MS                          concurrent streams (comma-separated levels)
+Everything goes to 127.0.0.1 only. Every figure is stored with the load average around it.
+"""
+import argparse
+import hashlib
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+import zipfile
+
+HOST = "127.0.0.1"
+PORT = int(os.environ.get("BENCH_PORT", "18431"))
+URL = f"http://{HOST}:{PORT}"
+
+FULL = dict(P1_CONCURRENCY="64", P1_REQUESTS="40000", P1_AIPERF_REQUESTS="5000", P1_WRK_SECONDS="10",
+            P2_STREAMS="1000", P2_REQUESTS="3000", P2_OSL="32",
+            P3_RATES="500,2000,5000", P3_SECONDS="10",
+            P4_COUNTS="1000000,10000000", P4_XMX="256m",
+            P5_LEVELS="1000,2000,5000,8000", P5_ITL_MS="100", P5_OSL="20", P5_SLACK_MS="5")
+SMOKE = dict(P1_CONCURRENCY="8", P1_REQUESTS="300", P1_AIPERF_REQUESTS="50", P1_WRK_SECONDS="2",
+             P2_STREAMS="8", P2_REQUESTS="16", P2_OSL="8",
+             P3_RATES="50", P3_SECONDS="1",
+             P4_COUNTS="2000", P4_XMX="256m",
+             P5_LEVELS="8", P5_ITL_MS="20", P5_OSL="5", P5_SLACK_MS="50")
+
+
+def size(name, smoke):
+    return os.environ.get(name, (SMOKE if smoke else FULL)[name])
+
+
+def ints(text):
+    return [int(x) for x in text.split(",") if x.strip()]
+
+
+def load():
+    return round(os.getloadavg()[0], 2)
+
+
+def log(msg):
+    print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", flush=True)
+
+
+class Run:
+    """One child process: wall time, CPU (user+sys, including its waited-for children) and peak RSS."""
+
+    def __init__(self, cmd, timeout, log_path, env=None):
+        self.cmd = cmd
+        load_before = load()
+        t0 = time.monotonic()
+        with open(log_path, "w") as f:
+            p = subprocess.Popen(cmd, stdout=f, stderr=subprocess.STDOUT, env=env)
+            deadline = t0 + timeout
+            while True:
+                pid, status, ru = os.wait4(p.pid, os.WNOHANG)
+                if pid:
+                    break
+                if time.monotonic() > deadline:
+                    p.kill()
+                    pid, status, ru = os.wait4(p.pid, 0)
+                    break
+                time.sleep(0.05)
+        self.wall = time.monotonic() - t0
+        self.rc = os.waitstatus_to_exitcode(status)
+        self.cpu = ru.ru_utime + ru.ru_stime
+        self.maxrss_mib = ru.ru_maxrss / 1024.0
+        self.load = [load_before, load()]
+        self.log_path = log_path
+        self.output = open(log_path, errors="replace").read()
+
+    def check(self, what):
+        if self.rc != 0:
+            tail = "\n".join(self.output.splitlines()[-15:])
+            raise RuntimeError(f"{what} failed (exit {self.rc}): {' '.join(self.cmd[:6])} ...\n{tail}")
+        return self
+
+
+class Mock:
+    """The one mock server every tool talks to; restarted with other latencies between figures."""
+
+    def __init__(self, jar, out):
+        self.jar, self.out, self.proc = jar, out, None
+
+    def start(self, ttft_ms, itl_ms):
+        self.stop()
+        path = os.path.join(self.out, f"mock-{ttft_ms}-{itl_ms}.log")
+        self.log = open(path, "w")
+        self.proc = subprocess.Popen(["java", "-jar", self.jar, "mock-server", "--host", HOST, "--port", str(PORT),
+                                      "--ttft-ms", str(ttft_ms), "--itl-ms", str(itl_ms)],
+                                     stdout=self.log, stderr=subprocess.STDOUT)
+        for _ in range(600):
+            if "listening on" in open(path).read() and self.ready():
+                return
+            if self.proc.poll() is not None:
+                raise RuntimeError("mock server exited: " + open(path).read())
+            time.sleep(0.1)
+        raise RuntimeError("mock server did not answer in 60 s")
+
+    @staticmethod
+    def ready():
+        """A fresh JVM on a busy machine can take seconds to answer its first request: wait for it."""
+        try:
+            with urllib.request.urlopen(URL + "/v1/models", timeout=10) as r:
+                return r.status == 200
+        except OSError:
+            return False
+
+    @staticmethod
+    def served_ttft():
+        """(sum s, count) of the mock's own TTFT histogram (handler start to first token write), from /metrics."""
+        total, count = 0.0, 0
+        with urllib.request.urlopen(URL + "/metrics", timeout=10) as r:
+            for line in r.read().decode().splitlines():
+                if line.startswith("vllm:time_to_first_token_seconds_sum"):
+                    total += float(line.rsplit(" ", 1)[1])
+                elif line.startswith("vllm:time_to_first_token_seconds_count"):
+                    count += int(float(line.rsplit(" ", 1)[1]))
+        return total, count
+
+    def cpu_seconds(self):
+        try:
+            with open(f"/proc/{self.proc.pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, IndexError):
+            return None
+
+    def stop(self):
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+        self.proc = None
+
+
+def redline_profile(a, name, flags, jvm=(), timeout=1800):
+    art = os.path.join(a.out, "runs", name)
+    shutil.rmtree(art, ignore_errors=True)
+    cmd = ["java", *jvm, "-jar", a.jar, "profile", "-u", URL, "-m", "mock-model", "--tokenizer", "builtin",
+           "--ui-type", "none", "--export-level", "summary", "--artifact-dir", art, *flags]
+    r = Run(cmd, timeout, art + ".log").check("redline " + name)
+    with open(os.path.join(art, "profile_export_redline.json")) as f:
+        return r, json.load(f)
+
+
+def aiperf_profile(a, name, flags, timeout=1800):
+    art = os.path.join(a.out, "runs", name)
+    shutil.rmtree(art, ignore_errors=True)
+    cmd = [a.aiperf, "profile", "--model", "mock-model", "--url", URL, "--endpoint-type", "chat",
+           "--tokenizer", "builtin", "--ui-type", "none", "--artifact-dir", art, *flags]
+    env = dict(os.environ, HF_HUB_OFFLINE="1", TIKTOKEN_CACHE_DIR=tiktoken_cache(a))
+    r = Run(cmd, timeout, art + ".log", env).check("aiperf " + name)
+    with open(os.path.join(art, "profile_export_aiperf.json")) as f:
+        return r, json.load(f)
+
+
+def tiktoken_cache(a):
+    """AIPerf's 'builtin' tokenizer is tiktoken o200k_base, fetched from the internet on first use. Redline's jar
+    carries the very same file (jtokkit, sha256 446a9538...): seed tiktoken's cache with it so no network is needed."""
+    cache = os.path.join(a.out, "tiktoken-cache")
+    name = hashlib.sha1(b"https://openaipublic.blob.core.windows.net/encodings/o200k_base.tiktoken").hexdigest()
+    path = os.path.join(cache, name)
+    if not os.path.exists(path):
+        os.makedirs(cache, exist_ok=True)
+        with zipfile.ZipFile(a.jar) as z, open(path, "wb") as f:
+            f.write(z.read("com/knuddels/jtokkit/o200k_base.tiktoken"))
+    return cache
+
+
+def stat(export, tag, key="avg"):
+    m = export.get(tag)
+    return None if not isinstance(m, dict) or m.get(key) is None else float(m[key])
+
+
+def chat_body(isl_words, osl, stream):
+    prompt = " ".join(["benchmark"] * isl_words)
+    return json.dumps({"messages": [{"role": "user", "content": prompt}], "model": "mock-model", "stream": stream,
+                       "max_completion_tokens": osl})
+
+
+def ratio(x, y):
+    return None if x is None or not y else round(x / y, 3)
+
+
+# ------------------------------------------------------------------------------------------------ figures
+
+def p1(a, mock):
+    c, n = size("P1_CONCURRENCY", a.smoke), int(size("P1_REQUESTS", a.smoke))
+    mock.start(0, 0)
+    res = {"concurrency": int(c), "isl": 128, "osl": 16, "streaming": False}
+    base = ["--concurrency", c, "--isl", "128", "--osl", "16"]
+    r, e = redline_profile(a, "p1-redline", base + ["--request-count", str(n), "--warmup-request-count", str(min(n, 2000))])
+    reqs = stat(e, "request_count")
+    res["redline"] = {"requests": reqs, "requests_per_sec": round(stat(e, "request_throughput"), 1),
+                      "cpu_us_per_request": round(r.cpu * 1e6 / (reqs + min(n, 2000)), 1), "load": r.load}
+    log(f"P1 redline {res['redline']}")
+    if a.aiperf:
+        na = int(size("P1_AIPERF_REQUESTS", a.smoke))
+        r, e = aiperf_profile(a, "p1-aiperf", base + ["--request-count", str(na), "--warmup-request-count", "100"])
+        reqs = stat(e, "request_count")
+        res["aiperf"] = {"requests": reqs, "requests_per_sec": round(stat(e, "request_throughput"), 1),
+                         "cpu_us_per_request": round(r.cpu * 1e6 / (reqs + 100), 1), "load": r.load}
+        log(f"P1 aiperf {res['aiperf']}")
+    else:
+        res["aiperf"] = {"missing": a.aiperf_note or "aiperf not installed"}
+    if shutil.which("wrk"):
+        lua = os.path.join(a.out, "post.lua")
+        with open(lua, "w") as f:
+            body = chat_body(128, 16, False).replace("\\", "\\\\").replace("'", "\\'")
+            f.write('wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n'
+                    f"wrk.body = '{body}'\n")
+        secs = size("P1_WRK_SECONDS", a.smoke)
+        if not a.smoke:  # warm the mock's JIT like the others' warmup
+            subprocess.run(["wrk", "-t2", f"-c{c}", "-d1s", "-s", lua, URL + "/v1/chat/completions"], capture_output=True)
+        r = Run(["wrk", "-t2", f"-c{c}", f"-d{secs}s", "-s", lua, URL + "/v1/chat/completions"], 600,
+                os.path.join(a.out, "runs", "p1-wrk.log")).check("wrk")
+        rps = float(re.search(r"Requests/sec:\s+([\d.]+)", r.output).group(1))
+        total = int(re.search(r"(\d+) requests in", r.output).group(1))
+        res["wrk"] = {"requests": total, "requests_per_sec": round(rps, 1),
+                      "cpu_us_per_request": round(r.cpu * 1e6 / max(total, 1), 1), "load": r.load}
+        log(f"P1 wrk {res['wrk']}")
+    else:
+        res["wrk"] = {"missing": "wrk not installed"}
+    red = res["redline"]["requests_per_sec"]
+    res["redline_vs_aiperf"] = ratio(red, res["aiperf"].get("requests_per_sec"))
+    res["redline_vs_wrk"] = ratio(red, res["wrk"].get("requests_per_sec"))
+    res["target"] = "redline >= 10x aiperf and >= 0.5x wrk"
+    return res
+
+
+def p2(a, mock):
+    s, n, osl = size("P2_STREAMS", a.smoke), size("P2_REQUESTS", a.smoke), size("P2_OSL", a.smoke)
+    ttft, itl = 50, 10
+    mock.start(ttft, itl)
+    res = {"streams": int(s), "requests": int(n), "osl": int(osl), "mock_ttft_ms": ttft, "mock_itl_ms": itl}
+    flags = ["--streaming", "--concurrency", s, "--request-count", n, "--isl", "128", "--osl", osl,
+             "--warmup-request-count", s]
+
+    def errors(e):
+        return {"ttft_added_ms": {"p50": round(stat(e, "time_to_first_token", "p50") - ttft, 3),
+                                  "p99": round(stat(e, "time_to_first_token", "p99") - ttft, 3)},
+                "itl_added_ms": {"p50": round(stat(e, "inter_token_latency", "p50") - itl, 3),
+                                 "p99": round(stat(e, "inter_token_latency", "p99") - itl, 3)},
+                "requests": stat(e, "request_count"), "errors": stat(e, "error_request_count") or 0}
+    def served(before):
+        after = mock.served_ttft()
+        n = after[1] - before[1]
+        # the mock's own mean TTFT over the run (warm-up included): time the server, not the client, added
+        return None if n <= 0 else round((after[0] - before[0]) / n * 1000 - ttft, 3)
+
+    before = mock.served_ttft()
+    r, e = redline_profile(a, "p2-redline", flags)
+    res["redline"] = dict(errors(e), load=r.load, client_ttft_added_mean_ms=round(stat(e, "time_to_first_token") - ttft, 3),
+                          mock_ttft_added_mean_ms=served(before))
+    log(f"P2 redline {res['redline']}")
+    if a.aiperf and a.smoke:  # AIPerf's start-up alone is ~15 s: the smoke run checks it once, in P1
+        res["aiperf"] = {"missing": "skipped in --smoke"}
+    elif a.aiperf:
+        before = mock.served_ttft()
+        r, e = aiperf_profile(a, "p2-aiperf", flags)
+        res["aiperf"] = dict(errors(e), load=r.load, client_ttft_added_mean_ms=round(stat(e, "time_to_first_token") - ttft, 3),
+                             mock_ttft_added_mean_ms=served(before))
+        log(f"P2 aiperf {res['aiperf']}")
+    else:
+        res["aiperf"] = {"missing": a.aiperf_note or "aiperf not installed"}
+    res["target"] = "client-added p99 <= 1 ms"
+    return res
+
+
+def p3(a, mock):
+    secs = float(size("P3_SECONDS", a.smoke))
+    mock.start(0, 0)
+    rows = []
+    for rate in ints(size("P3_RATES", a.smoke)):
+        path = os.path.join(a.out, "runs", f"p3-{rate}.json")
+        r = Run(["java", "-jar", a.jar, "calibrate", "--steps", "send-lag", "--url", URL, "--send-lag-rate", str(rate),
+                 "--step-seconds", str(secs), "--output", path], 600, path + ".log").check(f"P3 rate {rate}")
+        lag = json.load(open(path))["send_lag"]
+        rows.append({"requested_rate": rate, "achieved_rate": lag["achieved_rate"], "achieved_ratio": lag["achieved_ratio"],
+                     "requests": lag["requests"], "errors": lag["errors"], "send_lag_ms": lag["lag_ms"], "load": r.load})
+        log(f"P3 {rows[-1]}")
+    return {"arrival_pattern": "poisson", "seconds": secs, "rates": rows,
+            "target": "achieved within 1 % and send lag p99 <= 1 ms at 2000 req/s"}
+
+
+def gc_heap_after_mib(gc_log):
+    """Largest heap-after-GC ('A->B(C)' B) over the run's collections, in MiB."""
+    best = None
+    for m in re.finditer(r"(\d+)([MK])->(\d+)([MK])\((\d+)([MK])\)", open(gc_log).read()):
+        after = int(m.group(3)) / (1024 if m.group(4) == "K" else 1)
+        best = after if best is None else max(best, after)
+    return best
+
+
+def p4(a, mock):
+    xmx = size("P4_XMX", a.smoke)
+    mock.start(0, 0)
+    rows = []
+    for n in ints(size("P4_COUNTS", a.smoke)):
+        gc = os.path.join(a.out, "runs", f"p4-{n}-gc.log")
+        r, e = redline_profile(a, f"p4-{n}", ["--concurrency", "64", "--request-count", str(n), "--isl", "32", "--osl", "8"],
+                               jvm=[f"-Xmx{xmx}", f"-Xlog:gc:file={gc}"], timeout=7200)
+        rows.append({"requests": stat(e, "request_count"), "xmx": xmx, "max_heap_after_gc_mib": gc_heap_after_mib(gc),
+                     "max_rss_mib": round(r.maxrss_mib, 1), "requests_per_sec": round(stat(e, "request_throughput"), 1),
+                     "load": r.load})
+        log(f"P4 {rows[-1]}")
+    return {"export_level": "summary", "runs": rows, "target": "<= 256 MiB heap at 10 M requests"}
+
+
+def p5(a, mock):
+    itl, osl, slack = int(size("P5_ITL_MS", a.smoke)), size("P5_OSL", a.smoke), float(size("P5_SLACK_MS", a.smoke))
+    ttft = 50
+    mock.start(ttft, itl)
+    rows, sustained = [], 0
+    for level in ints(size("P5_LEVELS", a.smoke)):
+        try:
+            r, e = redline_profile(a, f"p5-{level}", ["--streaming", "--concurrency", str(level), "--request-count",
+                                                      str(2 * level), "--warmup-request-count", str(level), "--isl", "32",
+                                                      "--osl", osl, "--request-timeout-seconds", "120"])
+        except RuntimeError as ex:
+            rows.append({"streams": level, "failed": str(ex).splitlines()[0]})
+            break
+        added = stat(e, "inter_token_latency", "p50")
+        added = None if added is None else round(added - itl, 3)
+        errs = stat(e, "error_request_count") or 0
+        ttft_added = round(stat(e, "time_to_first_token", "p50") - ttft, 3)
+        # a saturated client (or mock) shows as late first tokens and then bursts of tokens (gaps below the ITL)
+        ok = errs == 0 and added is not None and abs(added) <= slack and ttft_added <= P5_TTFT_SLACK_MS
+        rows.append({"streams": level, "requests": stat(e, "request_count"), "errors": errs, "itl_added_p50_ms": added,
+                     "ttft_added_p50_ms": ttft_added,
+                     "cpu_seconds": round(r.cpu, 1), "max_rss_mib": round(r.maxrss_mib, 1), "sustained": ok,
+                     "load": r.load})
+        log(f"P5 {rows[-1]}")
+        if not ok:
+            break
+        sustained = level
+    return {"mock_ttft_ms": ttft, "mock_itl_ms": itl, "osl": int(osl), "sustained_streams": sustained,
+            "criterion": f"no failed request, |median added ITL| <= {slack} ms, median added TTFT <= {P5_TTFT_SLACK_MS} ms",
+            "levels": rows,
+            "target": ">= 5000 streams"}
+
+
+P5_TTFT_SLACK_MS = 50
+
+FIGURES = {"P1": p1, "P2": p2, "P3": p3, "P4": p4, "P5": p5}
+
+
+def machine():
+    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()
+    return {"cores": os.cpu_count(), "platform": platform.platform(), "java": java[0] if java else None,
+            "jvm_flags": "defaults (G1, max heap 1/4 of RAM) unless a figure says otherwise",
+            "load_at_start": list(os.getloadavg())}
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--jar", required=True)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--aiperf", default="")
+    ap.add_argument("--aiperf-note", default="")
+    ap.add_argument("--tokenizer-dir", default="")
+    ap.add_argument("--smoke", action="store_true")
+    ap.add_argument("--only", default="P1,P2,P3,P4,P5")
+    a = ap.parse_args()
+    os.makedirs(os.path.join(a.out, "runs"), exist_ok=True)
+    results = {"smoke": a.smoke, "machine": machine(), "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+               "aiperf_version": aiperf_version(a.aiperf), "figures": {}}
+    mock = Mock(a.jar, a.out)
+    try:
+        for name in [x.strip().upper() for x in a.only.split(",") if x.strip()]:
+            if name not in FIGURES:
+                sys.exit(f"bench.py: --only: unknown figure '{name}'; use P1..P5")
+            log(f"{name} (load {load()})")
+            t0 = time.monotonic()
+            try:
+                fig = FIGURES[name](a, mock)
+            except RuntimeError as ex:
+                fig = {"failed": str(ex)}
+                log(f"{name} failed: {ex}")
+            fig["seconds"] = round(time.monotonic() - t0, 1)
+            results["figures"][name] = fig
+            with open(os.path.join(a.out, "results.json"), "w") as f:
+                json.dump(results, f, indent=2)
+    finally:
+        mock.stop()
+    results["finished"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    with open(os.path.join(a.out, "results.json"), "w") as f:
+        json.dump(results, f, indent=2)
+    log("wrote " + os.path.join(a.out, "results.json"))
+    failed = [k for k, v in results["figures"].items() if "failed" in v]
+    sys.exit(1 if failed else 0)
+
+
+def aiperf_version(path):
+    if not path:
+        return None
+    pip = os.path.join(os.path.dirname(path), "pip")
+    out = subprocess.run([pip, "show", "aiperf"], capture_output=True, text=True).stdout
+    m = re.search(r"Version: (\S+)", out)
+    return m.group(1) if m else None
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,208 @@
+package dev.redline.runner.client;
+
+/**
+ * Allocation-free byte scan of one response JSON for the fields {@link ResponseParser} extracts, with the
+ * same meaning: {@code choices[0].delta|message.{content, reasoning_content, reasoning}}, {@code choices[0].text},
+ * {@code usage} and whether {@code data} is non-null. Text is decoded (UTF-8, JSON escapes) straight into
+ * reused builders, so an SSE chunk costs no String, parser or tree allocation.
+ *
+ * <p>Strict: it accepts only plain RFC 8259 JSON. Anything else (malformed input, leading zeros, ints
+ * beyond 32 bits, invalid UTF-8, escaped field names, deep nesting, a non-object usage) makes {@link #scan}
+ * return false, and the caller falls back to Jackson, which then decides; so the two agree on every input
+ * within Jackson's default size limits. Single-threaded, reused per response.
+ */
+final class ChunkFieldScanner extends JsonByteReader {
+    final StringBuilder content = new StringBuilder(64);
+    final StringBuilder reasoning = new StringBuilder(64);
+    boolean hasContent;
+    boolean hasReasoning;
+    boolean hasUsage;
+    boolean hasData;
+    int prompt;
+    int completion;
+    int total;
+    int reasoningTokens;
+    int cached;
+
+    /** True when {@code bytes} is plain JSON with an object at the root and the fields were read. */
+    boolean scan(byte[] bytes, int off, int len) {
+        content.setLength(0);
+        reasoning.setLength(0);
+        hasContent = hasReasoning = hasUsage = hasData = false;
+        reset(bytes, off, len);
+        try {
+            return root();
+        } catch (Malformed | ArrayIndexOutOfBoundsException e) {
+            return false;
+        } finally {
+            release();
+        }
+    }
+
+    private boolean root() throws Malformed {
+        ws();
+        if (i >= end || b[i] != '{') return false;
+        i++;
+        ws();
+        if (peek() == '}') return true;
+        while (true) {
+            int nameStart = i;
+            int nameLen = fieldName();
+            if (is(nameStart, nameLen, "choices")) choices();
+            else if (is(nameStart, nameLen, "usage")) usage();
+            else if (is(nameStart, nameLen, "data")) {
+                hasData = peek() != 'n';
+                value();
+            } else {
+                value();
+            }
+            if (!nextMember('}')) return true;
+        }
+    }
+
+    private void choices() throws Malformed {
+        if (peek() != '[') {
+            value();
+            return;
+        }
+        i++;
+        ws();
+        if (peek() == ']') {
+            i++;
+            return;
+        }
+        if (peek() == '{') firstChoice();
+        else value();
+        while (nextMember(']')) value();
+    }
+
+    private void firstChoice() throws Malformed {
+        i++;
+        ws();
+        if (peek() == '}') {
+            i++;
+            return;
+        }
+        while (true) {
+            int s = i;
+            int n = fieldName();
+            if ((is(s, n, "delta") || is(s, n, "message")) && peek() == '{') {
+                message();
+            } else if (is(s, n, "text") && peek() == '"') {
+                content.setLength(0);
+                string(content);
+                hasContent = true;
+            } else {
+                value();
+            }
+            if (!nextMember('}')) return;
+        }
+    }
+
+    private void message() throws Malformed {
+        i++;
+        ws();
+        if (peek() == '}') {
+            i++;
+            return;
+        }
+        while (true) {
+            int s = i;
+            int n = fieldName();
+            if (peek() == '"' && is(s, n, "content")) {
+                content.setLength(0);
+                string(content);
+                hasContent = true;
+            } else if (peek() == '"' && is(s, n, "reasoning_content")) {
+                reasoning.setLength(0);
+                string(reasoning);
+                hasReasoning = true;
+            } else if (peek() == '"' && is(s, n, "reasoning") && !hasReasoning) {
+                string(reasoning);
+                hasReasoning = true;
+            } else {
+                value();
+            }
+            if (!nextMember('}')) return;
+        }
+    }
+
+    private void usage() throws Malformed {
+        if (peek() == '[') throw malformed(); // Jackson's reader stops at a usage array: let it decide
+        if (peek() != '{') {
+            value();
+            return;
+        }
+        i++;
+        hasUsage = true;
+        prompt = completion = total = reasoningTokens = cached = -1;
+        ws();
+        if (peek() == '}') {
+            i++;
+            return;
+        }
+        while (true) {
+            int s = i;
+            int n = fieldName();
+            if (is(s, n, "prompt_tokens")) prompt = intOr();
+            else if (is(s, n, "completion_tokens")) completion = intOr();
+            else if (is(s, n, "total_tokens")) total = intOr();
+            else if (is(s, n, "completion_tokens_details")) {
+                int r = nestedInt("reasoning_tokens");
+                if (r >= 0) reasoningTokens = r;
+            } else if (is(s, n, "prompt_tokens_details")) {
+                int c = nestedInt("cached_tokens");
+                if (c >= 0) cached = c;
+            } else if (is(s, n, "reasoning_tokens")) {
+                int r = intOr();
+                if (r >= 0) reasoningTokens = r;
+            } else {
+                value();
+            }
+            if (!nextMember('}')) return;
+        }
+    }
+
+    private int nestedInt(String field) throws Malformed {
+        if (peek() != '{') {
+            value();
+            return -1;
+        }
+        i++;
+        ws();
+        int out = -1;
+        if (peek() == '}') {
+            i++;
+            return out;
+        }
+        while (true) {
+            int s = i;
+            int n = fieldName();
+            if (is(s, n, field)) out = intOr();
+            else value();
+            if (!nextMember('}')) return out;
+        }
+    }
+
+    /** An integer literal's value; -1 for any other value (skipped), as Jackson's VALUE_NUMBER_INT check. */
+    private int intOr() throws Malformed {
+        int start = i;
+        byte c = peek();
+        if (c != '-' && (c < '0' || c > '9')) {
+            value();
+            return -1;
+        }
+        number();
+        long v = 0;
+        boolean neg = b[start] == '-';
+        for (int k = neg ? start + 1 : start; k < i; k++) {
+            byte d = b[k];
+            if (d < '0' || d > '9') return -1; // fraction or exponent: a float, not an int
+            v = v * 10 + (d - '0');
+            if (v > Integer.MAX_VALUE + 1L) throw malformed(); // Jackson fails on ints beyond 32 bits
+        }
+        v = neg ? -v : v;
+        if (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE) throw malformed();
+        return (int) v;
+    }
+}
