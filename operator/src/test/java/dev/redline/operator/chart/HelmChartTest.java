@@ -148,6 +148,47 @@ public class HelmChartTest {
     }
 
     @Test
+    void metricsServiceSelectsTheOperatorPodForPrometheus() throws IOException {
+        List<JsonNode> docs = render(c -> c);
+        List<JsonNode> services = ofKind(docs, "Service");
+        assertEquals(1, services.size());
+        JsonNode svc = services.get(0);
+        assertEquals("redline-metrics", svc.at("/metadata/name").asText());
+        assertEquals(RELEASE_NS, svc.at("/metadata/namespace").asText());
+        JsonNode deployment = ofKind(docs, "Deployment").get(0);
+        assertEquals(deployment.at("/spec/template/metadata/labels"), svc.at("/spec/selector"), "selects exactly the operator pod");
+        assertEquals("true", svc.at("/metadata/annotations/prometheus.io~1scrape").asText());
+        assertEquals("/q/metrics", svc.at("/metadata/annotations/prometheus.io~1path").asText());
+        JsonNode containerPort = deployment.at("/spec/template/spec/containers/0/ports/0");
+        assertEquals(containerPort.get("containerPort").asText(), svc.at("/metadata/annotations/prometheus.io~1port").asText());
+        assertEquals("metrics", svc.at("/spec/ports/0/name").asText());
+        assertEquals(containerPort.get("name").asText(), svc.at("/spec/ports/0/targetPort").asText());
+        assertEquals(0, ofKind(docs, "ServiceMonitor").size(), "no ServiceMonitor unless asked: its CRD may be absent");
+
+        List<JsonNode> withMonitor = render(c -> c.set("metrics.serviceMonitor.enabled", true)
+                .set("metrics.serviceMonitor.labels.release", "kube-prometheus-stack").set("metrics.service.annotations.team", "perf"));
+        JsonNode monitor = ofKind(withMonitor, "ServiceMonitor").get(0);
+        assertEquals("kube-prometheus-stack", monitor.at("/metadata/labels/release").asText());
+        assertEquals("metrics", monitor.at("/spec/endpoints/0/port").asText());
+        assertEquals("/q/metrics", monitor.at("/spec/endpoints/0/path").asText());
+        assertEquals(List.of(RELEASE_NS), strings(monitor.at("/spec/namespaceSelector/matchNames")));
+        JsonNode monitoredSvc = ofKind(withMonitor, "Service").get(0);
+        assertEquals("perf", monitoredSvc.at("/metadata/annotations/team").asText());
+        monitor.at("/spec/selector/matchLabels").fields().forEachRemaining(e ->
+                assertEquals(e.getValue(), monitoredSvc.at("/metadata/labels").get(e.getKey()), "ServiceMonitor selects the metrics Service: " + e.getKey()));
+
+        List<JsonNode> off = render(c -> c.set("metrics.service.enabled", false).set("metrics.serviceMonitor.enabled", true));
+        assertEquals(0, ofKind(off, "Service").size());
+        assertEquals(0, ofKind(off, "ServiceMonitor").size());
+    }
+
+    @Test
+    void schemaRejectsUnknownMetricsKeys() {
+        Exception e = assertThrows(Exception.class, () -> render(c -> c.set("metrics.port", 9090)));
+        assertTrue(e.getMessage().contains("port"), e.getMessage());
+    }
+
+    @Test
     void schemaRejectsUnknownWatchMode() {
         Exception e = assertThrows(Exception.class, () -> render(c -> c.set("watch.mode", "everywhere")));
         assertTrue(e.getMessage().contains("watch.mode") || e.getMessage().contains("mode"), e.getMessage());
