@@ -5,14 +5,16 @@ import dev.redline.runner.record.RequestRecord;
 import dev.redline.runner.record.Usage;
 import dev.redline.runner.tokenizer.Tokenizer;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
- * Takes finished records off the event loops, counts their output tokens, frees their text and hands
- * them to {@code downstream} (metrics, per-record export) on one thread, in completion order. The hand-off
- * is a lock-free queue: a blocking queue's lock would be shared by every event loop.
+ * Takes finished records off the event loops, counts their output tokens (a backlog in parallel), frees
+ * their text and hands them to {@code downstream} (metrics, per-record export) on one thread, in completion
+ * order. The hand-off is a lock-free queue: a blocking queue's lock would be shared by every event loop.
  */
 public final class RecordProcessor implements RecordSink, AutoCloseable {
     private static final RequestRecord POISON = new RequestRecord(-1, RequestRecord.Phase.WARMUP);
@@ -23,6 +25,8 @@ public final class RecordProcessor implements RecordSink, AutoCloseable {
     private final ConcurrentLinkedQueue<RequestRecord> queue = new ConcurrentLinkedQueue<>();
     /** Bounds how long a record can wait if a wake-up is missed; the worker parks this long at most. */
     private static final long MAX_PARK_NS = 1_000_000;
+    /** Records taken at once when a backlog has built up. */
+    private static final int MAX_BATCH = 256;
     private final Thread worker;
     private volatile Throwable failure;
     private volatile boolean parked;
@@ -60,13 +64,25 @@ public final class RecordProcessor implements RecordSink, AutoCloseable {
     }
 
     private void drain() {
+        List<RequestRecord> batch = new ArrayList<>(MAX_BATCH);
         try {
-            while (true) {
-                RequestRecord r = take();
-                if (r == POISON) return;
-                countTokens(r);
-                downstream.accept(r);
-                r.dropText(); // after downstream: a raw export may still read it
+            boolean closing = false;
+            while (!closing) {
+                batch.add(take());
+                RequestRecord more;
+                while (batch.size() < MAX_BATCH && (more = queue.poll()) != null) batch.add(more);
+                if (batch.get(batch.size() - 1) == POISON) { // offered last, after every record
+                    closing = true;
+                    batch.remove(batch.size() - 1);
+                }
+                // Tokenizing is the costly part: a backlog is counted in parallel, then handed on in order.
+                if (batch.size() > 1) batch.parallelStream().forEach(this::countTokens);
+                else if (batch.size() == 1) countTokens(batch.get(0));
+                for (RequestRecord r : batch) {
+                    downstream.accept(r);
+                    r.dropText(); // after downstream: a raw export may still read it
+                }
+                batch.clear();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
