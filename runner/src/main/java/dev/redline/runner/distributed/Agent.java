@@ -10,14 +10,13 @@ import dev.redline.runner.load.LoadProgress;
 import dev.redline.runner.load.LoadRunner;
 import dev.redline.runner.metrics.RecordMetricsAccumulator;
 import dev.redline.runner.profile.RecordProcessor;
+import dev.redline.runner.profile.RecordRouter;
 import dev.redline.runner.profile.RunLog;
 import dev.redline.runner.profile.RunPipeline;
-import dev.redline.runner.record.RequestRecord;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,8 +102,9 @@ public final class Agent {
             intervals = new IntervalFeed(pipeline.metricsContext(), INTERVAL_NS);
             Path jsonlFile = work.resolve(RecordJsonlWriter.FILE_NAME);
             RecordJsonlWriter jsonl = records ? new RecordJsonlWriter(jsonlFile, profiling.recordMetricsView(), index) : null;
+            RecordRouter router = new RecordRouter(profiling, jsonl);
             try (RecordProcessor processor = pipeline.processor(r -> {
-                route(r, profiling, jsonl);
+                router.accept(r);
                 intervals.add(r);
             })) {
                 LoadRunner runner = pipeline.loadRunner(seed, processor);
@@ -202,17 +202,6 @@ public final class Agent {
         if (now - lastHeartbeat < HEARTBEAT_NS) return;
         lastHeartbeat = now;
         conn.send(Wire.HEARTBEAT, Wire.body().put("sent", p.sent()).put("completed", p.completed()));
-    }
-
-    private static void route(RequestRecord r, RecordMetricsAccumulator profiling, RecordJsonlWriter jsonl) {
-        if (r.phase() == RequestRecord.Phase.PROFILING) profiling.add(r);
-        if (jsonl != null) {
-            try {
-                jsonl.write(r);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 
     /** Streams the JSONL in chunks of whole lines. */

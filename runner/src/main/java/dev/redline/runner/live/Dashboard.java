@@ -11,27 +11,13 @@ public final class Dashboard implements AutoCloseable {
 
     private final LiveMetrics metrics;
     private final PrintStream out;
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final RedrawLoop loop;
     private boolean drawn;
 
     public Dashboard(LiveMetrics metrics, PrintStream out) {
         this.metrics = metrics;
         this.out = out;
-        this.thread = new Thread(this::loop, "redline-dashboard");
-        this.thread.setDaemon(true);
-        this.thread.start();
-    }
-
-    private void loop() {
-        while (running) {
-            draw();
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
+        this.loop = new RedrawLoop("redline-dashboard", this::draw);
     }
 
     private synchronized void draw() {
@@ -43,13 +29,7 @@ public final class Dashboard implements AutoCloseable {
     /** Stops redrawing and leaves the last view on screen. */
     @Override
     public void close() {
-        running = false;
-        thread.interrupt();
-        try {
-            thread.join(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.stop();
         draw();
     }
 }

@@ -1,8 +1,5 @@
 package dev.redline.runner.mock;
 
-import io.vertx.core.Handler;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
 import java.util.List;
@@ -12,35 +9,13 @@ import java.util.concurrent.TimeUnit;
  * {@code POST /v1/embeddings}: one deterministic unit vector per input (seeded by the text's hash, so the
  * same text always gets the same vector), answered after ttft.
  */
-final class EmbeddingsHandler implements Handler<HttpServerRequest> {
-    private final MockContext ctx;
-
+final class EmbeddingsHandler extends InferenceHandler {
     EmbeddingsHandler(MockContext ctx) {
-        this.ctx = ctx;
+        super(ctx, EndpointKind.EMBEDDINGS);
     }
 
     @Override
-    public void handle(HttpServerRequest request) {
-        long received = System.nanoTime();
-        ctx.metrics.received();
-        request.body().onSuccess(body -> serve(request.response(), body, received));
-    }
-
-    private void serve(HttpServerResponse response, Buffer body, long received) {
-        InferenceRequest req;
-        try {
-            req = InferenceRequest.parse(body, EndpointKind.EMBEDDINGS, ctx.defaultModel);
-        } catch (InferenceRequest.BadRequest e) {
-            ctx.metrics.badRequest();
-            ErrorResponses.send(response, 400, "BadRequestError", e.getMessage());
-            return;
-        }
-        long index = ctx.plan.nextRequest();
-        if (ctx.plan.fails(index)) {
-            ctx.metrics.injectedError();
-            ErrorResponses.send(response, 500, "InternalServerError", "Injected mock server error (request " + index + ")");
-            return;
-        }
+    protected void serve(HttpServerResponse response, InferenceRequest req, long index, long received) {
         int promptTokens = 0;
         for (String input : req.inputs) promptTokens += ctx.promptTokens.applyAsInt(input);
         MockMetrics.ModelStats model = ctx.metrics.model(req.model);

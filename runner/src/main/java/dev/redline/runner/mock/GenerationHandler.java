@@ -1,44 +1,20 @@
 package dev.redline.runner.mock;
 
-import io.vertx.core.Handler;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
 import java.util.concurrent.TimeUnit;
 
 /** {@code POST /v1/chat/completions} and {@code POST /v1/completions}, streaming or not. */
-final class GenerationHandler implements Handler<HttpServerRequest> {
-    private final MockContext ctx;
+final class GenerationHandler extends InferenceHandler {
     private final boolean chat;
 
     GenerationHandler(MockContext ctx, boolean chat) {
-        this.ctx = ctx;
+        super(ctx, chat ? EndpointKind.CHAT : EndpointKind.COMPLETIONS);
         this.chat = chat;
     }
 
     @Override
-    public void handle(HttpServerRequest request) {
-        long received = System.nanoTime();
-        ctx.metrics.received();
-        request.body().onSuccess(body -> serve(request.response(), body, received));
-    }
-
-    private void serve(HttpServerResponse response, Buffer body, long received) {
-        InferenceRequest req;
-        try {
-            req = InferenceRequest.parse(body, chat ? EndpointKind.CHAT : EndpointKind.COMPLETIONS, ctx.defaultModel);
-        } catch (InferenceRequest.BadRequest e) {
-            ctx.metrics.badRequest();
-            ErrorResponses.send(response, 400, "BadRequestError", e.getMessage());
-            return;
-        }
-        long index = ctx.plan.nextRequest();
-        if (ctx.plan.fails(index)) {
-            ctx.metrics.injectedError();
-            ErrorResponses.send(response, 500, "InternalServerError", "Injected mock server error (request " + index + ")");
-            return;
-        }
+    protected void serve(HttpServerResponse response, InferenceRequest req, long index, long received) {
         GenerationJob job = new GenerationJob(ctx, index, received, req, chat);
         long now = System.currentTimeMillis() / 1000;
         String id = (chat ? "chatcmpl-mock-" : "cmpl-mock-") + index;

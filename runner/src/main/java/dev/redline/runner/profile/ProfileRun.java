@@ -155,8 +155,9 @@ public final class ProfileRun {
                 : new RecordJsonlWriter(layout.recordsJsonl(), new RecordMetricsView(pipeline.metricsContext()), 0);
         RawRecordWriter raw = rawExport() ? new RawRecordWriter(layout.dir().resolve(RawRecordWriter.FILE_NAME)) : null;
         boolean interrupted = false;
+        RecordRouter router = new RecordRouter(profiling, jsonl);
         try (RecordProcessor processor = pipeline.processor(r -> {
-            route(r, profiling, jsonl);
+            router.accept(r);
             if (raw != null) writeRaw(raw, r);
             extra.slices().add(r);
             extra.live().record(r);
@@ -214,17 +215,6 @@ public final class ProfileRun {
     private Integer profilingConcurrency() {
         return spec.phases().stream().filter(p -> p.resolvedKind() == PhaseKind.PROFILING)
                 .map(PhaseSpec::getConcurrency).filter(Objects::nonNull).findFirst().orElse(null);
-    }
-
-    private static void route(RequestRecord r, RecordMetricsAccumulator profiling, RecordJsonlWriter jsonl) {
-        if (r.phase() == RequestRecord.Phase.PROFILING) profiling.add(r);
-        if (jsonl != null) {
-            try {
-                jsonl.write(r);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 
     private void writeExports(ArtifactLayout layout, BenchmarkResults results, RunInfo info) throws IOException {

@@ -1,5 +1,7 @@
 package dev.redline.runner.profile;
 
+import dev.redline.runner.live.RedrawLoop;
+
 import java.io.PrintStream;
 import java.util.Locale;
 
@@ -9,27 +11,17 @@ public final class ProgressBar implements AutoCloseable {
 
     private final ProgressSource source;
     private final PrintStream out;
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final RedrawLoop loop;
 
     public ProgressBar(ProgressSource source, PrintStream out) {
         this.source = source;
         this.out = out;
-        this.thread = new Thread(this::loop, "redline-progress");
-        this.thread.setDaemon(true);
-        this.thread.start();
+        this.loop = new RedrawLoop("redline-progress", this::draw);
     }
 
-    private void loop() {
-        while (running) {
-            out.print("\r" + render(source));
-            out.flush();
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
+    private void draw() {
+        out.print("\r" + render(source));
+        out.flush();
     }
 
     static String render(ProgressSource s) {
@@ -58,13 +50,7 @@ public final class ProgressBar implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        thread.interrupt();
-        try {
-            thread.join(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.stop();
         out.print("\r" + " ".repeat(100) + "\r");
         out.flush();
     }

@@ -3,8 +3,6 @@ package dev.redline.runner.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,20 +15,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ProfileBadInputTest {
     @TempDir Path dir;
 
-    private record Outcome(int code, String err, String out) { }
-
-    private Outcome run(String... args) {
-        StringWriter err = new StringWriter();
-        StringWriter out = new StringWriter();
-        var cl = RedlineCli.commandLine();
-        cl.setErr(new PrintWriter(err, true));
-        cl.setOut(new PrintWriter(out, true));
-        int code = cl.execute(args);
-        return new Outcome(code, err.toString().trim(), out.toString());
+    /** The run, with stderr trimmed (so a one-line error has no line break). */
+    private static CliRun run(String... args) {
+        CliRun r = CliRun.of(RedlineCli.commandLine(), args);
+        return new CliRun(r.code(), r.out(), r.err().trim());
     }
 
     private void assertBadInput(String expectedFragment, String... args) {
-        Outcome o = run(args);
+        CliRun o = run(args);
         assertEquals(2, o.code(), "exit code for " + String.join(" ", args) + ": " + o.err());
         assertFalse(o.err().contains("\n"), "one line: " + o.err());
         assertFalse(o.err().contains("Exception") || o.err().contains("\tat "), "no stack trace: " + o.err());
@@ -75,7 +67,7 @@ class ProfileBadInputTest {
     @Test
     void tokenizerThatCannotBeFoundSaysWhereItLooked() {
         Path missing = dir.resolve("nowhere/tokenizer.json");
-        Outcome o = run("profile", "-m", "m", "--tokenizer", missing.toString(), "--artifact-dir", dir.resolve("a").toString());
+        CliRun o = run("profile", "-m", "m", "--tokenizer", missing.toString(), "--artifact-dir", dir.resolve("a").toString());
         assertEquals(2, o.code(), o.err());
         assertTrue(o.err().contains(missing.toString()), o.err());
         assertFalse(o.err().contains("\n"), o.err());
@@ -87,7 +79,7 @@ class ProfileBadInputTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort(); // closed again: nothing listens there
         }
-        Outcome o = run("profile", "-m", "mock-model", "-u", "http://127.0.0.1:" + port, "--request-count", "3",
+        CliRun o = run("profile", "-m", "mock-model", "-u", "http://127.0.0.1:" + port, "--request-count", "3",
                 "--artifact-dir", dir.resolve("a").toString(), "--ui-type", "none");
         assertEquals(2, o.code(), o.err());
         assertTrue(o.err().lines().anyMatch(l -> l.contains("127.0.0.1:" + port) && l.startsWith("redline: ")), o.err());
@@ -107,7 +99,7 @@ class ProfileBadInputTest {
 
     @Test
     void helpListsTheSubcommands() {
-        Outcome o = run("--help");
+        CliRun o = run("--help");
         assertEquals(0, o.code());
         for (String sub : new String[] {"profile", "mock-server", "synthesize", "analyze-trace"}) {
             assertTrue(o.out().contains(sub), "help lists " + sub + ": " + o.out());

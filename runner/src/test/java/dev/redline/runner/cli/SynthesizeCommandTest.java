@@ -10,8 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,24 +20,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SynthesizeCommandTest {
     @TempDir Path tmp;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
 
-    private int run(String... args) {
-        CommandLine cl = new CommandLine(new SynthesizeCommand());
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+    private static CliRun run(String... args) {
+        return CliRun.of(new CommandLine(new SynthesizeCommand()), args);
     }
 
     @Test
     void writtenDatasetReadsBackAsTheSameRequests() {
         Path file = tmp.resolve("inputs.jsonl");
         String tokenizer = TestTokenizers.qwenPath().toString();
-        int code = run("--tokenizer", tokenizer, "--isl", "64", "--isl-stddev", "16", "--osl", "20", "--osl-stddev", "4",
+        CliRun r = run("--tokenizer", tokenizer, "--isl", "64", "--isl-stddev", "16", "--osl", "20", "--osl-stddev", "4",
                 "--num-prompts", "12", "--random-seed", "7", "-o", file.toString());
-        assertEquals(0, code, err.toString());
-        assertTrue(out.toString().contains("wrote 12 synthetic entries to " + file), out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("wrote 12 synthetic entries to " + file), r.out());
 
         Tokenizer tok = TestTokenizers.qwen();
         BenchmarkSpec synthetic = new BenchmarkSpec();
@@ -65,9 +58,9 @@ class SynthesizeCommandTest {
 
     @Test
     void stddevWithoutMeanExitsTwoNamingTheFlag() {
-        int code = run("--tokenizer", "builtin", "--isl-stddev", "5", "-o", tmp.resolve("x.jsonl").toString());
-        assertEquals(2, code);
-        String e = err.toString().trim();
+        CliRun r = run("--tokenizer", "builtin", "--isl-stddev", "5", "-o", tmp.resolve("x.jsonl").toString());
+        assertEquals(2, r.code());
+        String e = r.err().trim();
         assertTrue(e.startsWith("redline: --isl-stddev (dataset.prompts.isl.stddev): a standard deviation needs a mean"), e);
         assertFalse(e.contains("\n"));
         assertFalse(Files.exists(tmp.resolve("x.jsonl")));
@@ -76,17 +69,17 @@ class SynthesizeCommandTest {
     @Test
     void missingTokenizerExitsTwoSayingWhereItLooked() {
         Path missing = tmp.resolve("none/tokenizer.json");
-        int code = run("--tokenizer", missing.toString(), "-o", tmp.resolve("x.jsonl").toString());
-        assertEquals(2, code);
-        assertTrue(err.toString().contains(missing.toString()), err.toString());
-        assertEquals(1, err.toString().trim().lines().count());
+        CliRun r = run("--tokenizer", missing.toString(), "-o", tmp.resolve("x.jsonl").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains(missing.toString()), r.err());
+        assertEquals(1, r.err().trim().lines().count());
     }
 
     @Test
     void badInputFileExitsTwoWithFileAndLine() throws Exception {
         Path bad = Files.writeString(tmp.resolve("bad.jsonl"), "{\"text\": \"ok\"}\nnot json\n");
-        int code = run("--tokenizer", "builtin", "--input-file", bad.toString(), "-o", tmp.resolve("x.jsonl").toString());
-        assertEquals(2, code);
-        assertTrue(err.toString().contains(bad + ":2: malformed JSON"), err.toString());
+        CliRun r = run("--tokenizer", "builtin", "--input-file", bad.toString(), "-o", tmp.resolve("x.jsonl").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains(bad + ":2: malformed JSON"), r.err());
     }
 }

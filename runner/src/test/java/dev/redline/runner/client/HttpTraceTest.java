@@ -9,10 +9,8 @@ import dev.redline.runner.metrics.types.HttpReqReceivingMetric;
 import dev.redline.runner.metrics.types.HttpReqSendingMetric;
 import dev.redline.runner.metrics.types.HttpReqWaitingMetric;
 import dev.redline.runner.record.RequestRecord;
-import io.vertx.core.Vertx;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static dev.redline.runner.client.ClientTestSupport.config;
 import static dev.redline.runner.client.ClientTestSupport.median;
@@ -22,27 +20,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The client's HTTP trace timestamps, read through the http_req_* metrics, against a loopback server. */
 class HttpTraceTest {
-    private static Vertx vertx;
-    private static TestSseServer server;
-
-    @BeforeAll
-    static void start() {
-        vertx = Vertx.vertx();
-        server = new TestSseServer(vertx);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        vertx.close().await();
-    }
+    @RegisterExtension
+    static final SseServerExtension sse = new SseServerExtension();
 
     @Test
     void firstRequestConnectsLaterOnesReuseAndTheHeadersWaitForTheBody() throws Exception {
-        server.ttftMs = 30;
-        server.itlMs = 15; // non-streaming: the head is written with the body, at 30 + 3 * 15 ms
+        sse.server().ttftMs = 30;
+        sse.server().itlMs = 15; // non-streaming: the head is written with the body, at 30 + 3 * 15 ms
         double[] waiting = new double[3];
-        try (InferenceClient client = new InferenceClient(vertx, config(server.url(), EndpointType.CHAT, false, 1, 10))) {
+        try (InferenceClient client = new InferenceClient(sse.vertx(), config(sse.server().url(), EndpointType.CHAT, false, 1, 10))) {
             RequestFactory factory = RequestFactory.forConfig(client.config());
             for (int i = 0; i < waiting.length; i++) {
                 RequestRecord r = sendAndWait(client, factory, Turn.ofText("hello there", 2, 4));
@@ -67,7 +53,7 @@ class HttpTraceTest {
 
     @Test
     void aRefusedConnectionHasNoTrace() throws Exception {
-        try (InferenceClient client = new InferenceClient(vertx, config("http://127.0.0.1:1", EndpointType.CHAT, false, 1, 5))) {
+        try (InferenceClient client = new InferenceClient(sse.vertx(), config("http://127.0.0.1:1", EndpointType.CHAT, false, 1, 5))) {
             RequestRecord r = sendAndWait(client, RequestFactory.forConfig(client.config()), Turn.ofText("x", 1, 1));
             assertTrue(r.isError());
             assertTrue(Double.isNaN(new HttpReqDurationMetric().value(r)));

@@ -3,11 +3,8 @@ package dev.redline.runner.client;
 import dev.redline.api.v1alpha1.EndpointType;
 import dev.redline.runner.dataset.Turn;
 import dev.redline.runner.record.RequestRecord;
-import io.vertx.core.Vertx;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.ServerSocket;
 import java.util.ArrayList;
@@ -27,32 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class InferenceClientTest {
     private static final double SLACK_MS = 25;
-    private static Vertx vertx;
-    private static TestSseServer server;
-
-    @BeforeAll
-    static void start() {
-        vertx = Vertx.vertx();
-        server = new TestSseServer(vertx);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        vertx.close().await();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.ttftMs = 30;
-        server.itlMs = 15;
-        server.errorStatus = 0;
-        server.hang = false;
-        server.crlf = false;
-        server.splitGapMs = 0;
-        server.reasoningTokens = 0;
-        server.maxInFlight.set(0);
-    }
+    @RegisterExtension
+    static final SseServerExtension sse = new SseServerExtension(30, 15);
 
     private static Turn turn(int maxTokens) {
         return Turn.ofText("hello there", 2, maxTokens);
@@ -60,7 +33,7 @@ class InferenceClientTest {
 
     @Test
     void streamingChatTimestampsMatchGroundTruth() throws Exception {
-        try (InferenceClient client = new InferenceClient(vertx, config(server.url(), EndpointType.CHAT, true, 4, 10))) {
+        try (InferenceClient client = new InferenceClient(sse.vertx(), config(sse.server().url(), EndpointType.CHAT, true, 4, 10))) {
             RequestFactory f = RequestFactory.forConfig(client.config());
             for (int i = 0; i < 3; i++) sendAndWait(client, f, turn(2)); // warm the connection and JIT; not measured
             List<Double> ttfts = new ArrayList<>();
@@ -90,11 +63,11 @@ class InferenceClientTest {
 
     @Test
     void eventStampedAtFirstByteEvenWhenItsEndArrivesLaterWithCrlf() throws Exception {
-        server.crlf = true;
-        server.splitGapMs = 50; // each event's second half arrives 50 ms after its first byte
-        server.ttftMs = 20;
-        server.itlMs = 80;      // > split gap, so events never interleave
-        try (InferenceClient client = new InferenceClient(vertx, config(server.url(), EndpointType.CHAT, true, 2, 10))) {
+        sse.server().crlf = true;
+        sse.server().splitGapMs = 50; // each event's second half arrives 50 ms after its first byte
+        sse.server().ttftMs = 20;
+        sse.server().itlMs = 80;      // > split gap, so events never interleave
+        try (InferenceClient client = new InferenceClient(sse.vertx(), config(sse.server().url(), EndpointType.CHAT, true, 2, 10))) {
             RequestFactory f = RequestFactory.forConfig(client.config());
             double[] ttft = new double[3];
             for (int i = 0; i < 3; i++) {
@@ -110,8 +83,8 @@ class InferenceClientTest {
 
     @Test
     void reasoningChunksAreContentAndTtfoSkipsThem() throws Exception {
-        server.reasoningTokens = 2;
-        try (InferenceClient client = new InferenceClient(vertx, config(server.url(), EndpointType.CHAT, true, 2, 10))) {
+        sse.server().reasoningTokens = 2;
+        try (InferenceClient client = new InferenceClient(sse.vertx(), config(sse.server().url(), EndpointType.CHAT, true, 2, 10))) {
             RequestRecord r = sendAndWait(client, RequestFactory.forConfig(client.config()), turn(5));
             assertEquals(5, r.chunkCount());
             assertEquals(2, r.firstOutputChunk());
@@ -122,7 +95,7 @@ class InferenceClientTest {
 
     @Test
     void nonStreamingChatIsOneChunkAtBodyEnd() throws Exception {
-        try (InferenceClient client = new InferenceClient(vertx, config(server.url(), EndpointType.CHAT, false, 2, 10))) {
+        try (InferenceClient client = new InferenceClient(sse.vertx(), config(sse.server().url(), EndpointType.CHAT, false, 2, 10))) {
             RequestRecord r = sendAndWait(client, RequestFactory.forConfig(client.config()), turn(4));
             assertTrue(r.isValid());
             assertEquals(1, r.chunkCount());
@@ -135,12 +108,12 @@ class InferenceClientTest {
 
     @Test
     void completionsStreamingAndEmbeddings() throws Exception {
-        try (InferenceClient c = new InferenceClient(vertx, config(server.url(), EndpointType.COMPLETIONS, true, 2, 10))) {
+        try (InferenceClient c = new InferenceClient(sse.vertx(), config(sse.server().url(), EndpointType.COMPLETIONS, true, 2, 10))) {
             RequestRecord r = sendAndWait(c, RequestFactory.forConfig(c.config()), turn(3));
             assertEquals(3, r.chunkCount());
             assertEquals("word0 word1 word2 ", r.outputText());
         }
-        try (InferenceClient e = new InferenceClient(vertx, config(server.url(), EndpointType.EMBEDDINGS, false, 2, 10))) {
+        try (InferenceClient e = new InferenceClient(sse.vertx(), config(sse.server().url(), EndpointType.EMBEDDINGS, false, 2, 10))) {
             RequestRecord r = sendAndWait(e, RequestFactory.forConfig(e.config()), turn(3));
             assertTrue(r.isValid(), "embeddings response with data is valid");
             assertEquals(1, r.chunkCount());
@@ -150,8 +123,8 @@ class InferenceClientTest {
 
     @Test
     void httpErrorBecomesErrorRecord() throws Exception {
-        server.errorStatus = 503;
-        try (InferenceClient client = new InferenceClient(vertx, config(server.url(), EndpointType.CHAT, true, 2, 10))) {
+        sse.server().errorStatus = 503;
+        try (InferenceClient client = new InferenceClient(sse.vertx(), config(sse.server().url(), EndpointType.CHAT, true, 2, 10))) {
             RequestRecord r = sendAndWait(client, RequestFactory.forConfig(client.config()), turn(3));
             assertNotNull(r.error());
             assertEquals(503, r.error().code());
@@ -168,7 +141,7 @@ class InferenceClientTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        try (InferenceClient client = new InferenceClient(vertx, config("127.0.0.1:" + port, EndpointType.CHAT, true, 2, 5))) {
+        try (InferenceClient client = new InferenceClient(sse.vertx(), config("127.0.0.1:" + port, EndpointType.CHAT, true, 2, 5))) {
             RequestRecord r = sendAndWait(client, RequestFactory.forConfig(client.config()), turn(3));
             assertEquals(0, r.error().code());
             assertEquals("ConnectionError", r.error().type());
@@ -178,8 +151,8 @@ class InferenceClientTest {
 
     @Test
     void timeoutBecomesErrorRecord() throws Exception {
-        server.hang = true;
-        try (InferenceClient client = new InferenceClient(vertx, config(server.url(), EndpointType.CHAT, true, 2, 0.3))) {
+        sse.server().hang = true;
+        try (InferenceClient client = new InferenceClient(sse.vertx(), config(sse.server().url(), EndpointType.CHAT, true, 2, 0.3))) {
             RequestRecord r = sendAndWait(client, RequestFactory.forConfig(client.config()), turn(3));
             assertEquals("TimeoutError", r.error().type());
             assertTrue(ms(r.endPerfNs() - r.startPerfNs()) >= 300);
@@ -188,12 +161,12 @@ class InferenceClientTest {
 
     @Test
     void cancelProduces499() throws Exception {
-        server.ttftMs = 2000;
-        try (InferenceClient client = new InferenceClient(vertx, config(server.url(), EndpointType.CHAT, true, 2, 10))) {
+        sse.server().ttftMs = 2000;
+        try (InferenceClient client = new InferenceClient(sse.vertx(), config(sse.server().url(), EndpointType.CHAT, true, 2, 10))) {
             RequestRecord rec = new RequestRecord(0, RequestRecord.Phase.PROFILING);
             CompletableFuture<Void> done = new CompletableFuture<>();
             RequestHandle h = client.send(RequestFactory.forConfig(client.config()).build(turn(3), "m"), rec, () -> done.complete(null));
-            vertx.setTimer(100, id -> h.cancel());
+            sse.vertx().setTimer(100, id -> h.cancel());
             done.get(10, TimeUnit.SECONDS);
             assertTrue(rec.cancelled());
             assertEquals(499, rec.error().code());
@@ -203,10 +176,10 @@ class InferenceClientTest {
 
     @Test
     void poolIsNotCappedAtFive() throws Exception {
-        server.ttftMs = 1000; // long enough that all 16 overlap even on a starved CPU
-        server.itlMs = 5;
+        sse.server().ttftMs = 1000; // long enough that all 16 overlap even on a starved CPU
+        sse.server().itlMs = 5;
         int n = 16;
-        try (InferenceClient client = new InferenceClient(vertx, config(server.url(), EndpointType.CHAT, true, n, 10))) {
+        try (InferenceClient client = new InferenceClient(sse.vertx(), config(sse.server().url(), EndpointType.CHAT, true, n, 10))) {
             RequestFactory f = RequestFactory.forConfig(client.config());
             List<CompletableFuture<Void>> all = new ArrayList<>();
             List<RequestRecord> recs = new ArrayList<>();
@@ -219,21 +192,21 @@ class InferenceClientTest {
             }
             CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
             // a pool capped at 5 would never let the server see more than 5 at once
-            assertTrue(server.maxInFlight.get() >= 12, "16 streams ran concurrently: max " + server.maxInFlight.get());
+            assertTrue(sse.server().maxInFlight.get() >= 12, "16 streams ran concurrently: max " + sse.server().maxInFlight.get());
             recs.forEach(r -> assertNull(r.error()));
         }
     }
 
     @Test
     void connectionsAreKeptAlive() throws Exception {
-        server.ttftMs = 1;
-        server.itlMs = 1;
-        int before = server.connections.get();
-        try (InferenceClient client = new InferenceClient(vertx, config(server.url(), EndpointType.CHAT, true, 2, 10))) {
+        sse.server().ttftMs = 1;
+        sse.server().itlMs = 1;
+        int before = sse.server().connections.get();
+        try (InferenceClient client = new InferenceClient(sse.vertx(), config(sse.server().url(), EndpointType.CHAT, true, 2, 10))) {
             RequestFactory f = RequestFactory.forConfig(client.config());
             for (int i = 0; i < 10; i++) assertTrue(sendAndWait(client, f, turn(2)).isValid());
         }
-        int opened = server.connections.get() - before;
+        int opened = sse.server().connections.get() - before;
         // a completion callback may send before the finished connection is back in the pool, so up to the
         // pool size (2) may open; without keep-alive it would be 10
         assertTrue(opened >= 1 && opened <= 2, "10 sequential requests over kept-alive connections: " + opened);

@@ -19,19 +19,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TestSseServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public volatile int ttftMs = 20;
-    public volatile int itlMs = 10;
-    public volatile int defaultTokens = 5;
+    public static final int DEFAULT_TTFT_MS = 20;
+    public static final int DEFAULT_ITL_MS = 10;
+
+    // knobs: their defaults are set in reset()
+    public volatile int ttftMs;
+    public volatile int itlMs;
+    public volatile int defaultTokens;
     /** Non-200 status to answer every request with (0 = normal). */
-    public volatile int errorStatus = 0;
+    public volatile int errorStatus;
     /** Never answer (to test client timeouts). */
-    public volatile boolean hang = false;
+    public volatile boolean hang;
     /** Use CRLF line endings. */
-    public volatile boolean crlf = false;
+    public volatile boolean crlf;
     /** Write each content event in two halves this many ms apart (first-byte timestamp rule); 0 = off. Keep it below itlMs. */
-    public volatile int splitGapMs = 0;
+    public volatile int splitGapMs;
     /** Emit reasoning_content for the first N tokens. */
-    public volatile int reasoningTokens = 0;
+    public volatile int reasoningTokens;
 
     public final AtomicInteger received = new AtomicInteger();
     /** TCP connections accepted (keep-alive reuse shows as fewer connections than requests). */
@@ -49,8 +53,30 @@ public final class TestSseServer implements AutoCloseable {
 
     public TestSseServer(Vertx vertx) {
         this.vertx = vertx;
+        reset(DEFAULT_TTFT_MS, DEFAULT_ITL_MS);
         this.server = vertx.createHttpServer().connectionHandler(c -> connections.incrementAndGet())
                 .requestHandler(this::handle).listen(0, "127.0.0.1").await();
+    }
+
+    /**
+     * Puts every knob back to its default (with these delays) and zeroes the recorded counters and bodies.
+     * Gauges of requests still open ({@link #inFlightNow()}, {@link #prefillNow}) and the connection count are
+     * left alone: they describe the live server, not a test's settings.
+     */
+    public void reset(int ttftMs, int itlMs) {
+        this.ttftMs = ttftMs;
+        this.itlMs = itlMs;
+        defaultTokens = 5;
+        errorStatus = 0;
+        hang = false;
+        crlf = false;
+        splitGapMs = 0;
+        reasoningTokens = 0;
+        received.set(0);
+        maxInFlight.set(0);
+        maxPrefill.set(0);
+        bodies.clear();
+        requestIds.clear();
     }
 
     public int port() { return server.actualPort(); }

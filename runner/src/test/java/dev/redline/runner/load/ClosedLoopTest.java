@@ -2,15 +2,12 @@ package dev.redline.runner.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.redline.api.v1alpha1.PhaseKind;
-import dev.redline.runner.client.TestSseServer;
+import dev.redline.runner.client.SseServerExtension;
 import dev.redline.runner.dataset.Conversation;
 import dev.redline.runner.dataset.Turn;
 import dev.redline.runner.record.RequestRecord;
-import io.vertx.core.Vertx;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.ServerSocket;
 import java.util.Comparator;
@@ -26,42 +23,18 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ClosedLoopTest {
-    private static Vertx vertx;
-    private static TestSseServer server;
-
-    @BeforeAll
-    static void start() {
-        vertx = Vertx.vertx();
-        server = new TestSseServer(vertx);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        vertx.close().await();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.ttftMs = 20;
-        server.itlMs = 5;
-        server.errorStatus = 0;
-        server.hang = false;
-        server.received.set(0);
-        server.maxInFlight.set(0);
-        server.bodies.clear();
-        server.requestIds.clear();
-    }
+    @RegisterExtension
+    static final SseServerExtension sse = new SseServerExtension(20, 5);
 
     @Test
     void requestCountIsExactAndConcurrencyIsNeverExceeded() throws Exception {
-        server.ttftMs = 150;
-        try (LoadHarness h = new LoadHarness(vertx, server.url(), ListDataset.singleTurn(7, 3), List.of("m"), 4, 10)) {
+        sse.server().ttftMs = 150;
+        try (LoadHarness h = new LoadHarness(sse.vertx(), sse.server().url(), ListDataset.singleTurn(7, 3), List.of("m"), 4, 10)) {
             h.runner.run(List.of(phase(PhaseKind.PROFILING, 4, 22, null, null)));
             List<RequestRecord> recs = h.of(RequestRecord.Phase.PROFILING);
             assertEquals(22, recs.size());
-            assertEquals(22, server.received.get());
-            assertEquals(4, server.maxInFlight.get(), "4 slots, each request >= 150 ms: all 4 overlap, never 5");
+            assertEquals(22, sse.server().received.get());
+            assertEquals(4, sse.server().maxInFlight.get(), "4 slots, each request >= 150 ms: all 4 overlap, never 5");
             Set<Long> indexes = new HashSet<>();
             for (RequestRecord r : recs) {
                 assertTrue(r.isValid(), String.valueOf(r.error()));
@@ -73,7 +46,7 @@ class ClosedLoopTest {
                 assertEquals(3, r.requestedMaxTokens());
             }
             assertEquals(22, indexes.size());
-            assertEquals(Set.copyOf(server.requestIds), Set.copyOf(recs.stream().map(RequestRecord::xRequestId).toList()));
+            assertEquals(Set.copyOf(sse.server().requestIds), Set.copyOf(recs.stream().map(RequestRecord::xRequestId).toList()));
             assertEquals(22, h.runner.progress().completed());
             assertEquals(0, h.runner.progress().inFlight());
         }
@@ -81,11 +54,11 @@ class ClosedLoopTest {
 
     @Test
     void defaultRequestCountIsTwiceConcurrencyAtLeastTen() throws Exception {
-        try (LoadHarness h = new LoadHarness(vertx, server.url(), ListDataset.singleTurn(3, 2), List.of("m"), 8, 10)) {
+        try (LoadHarness h = new LoadHarness(sse.vertx(), sse.server().url(), ListDataset.singleTurn(3, 2), List.of("m"), 8, 10)) {
             h.runner.run(List.of(phase(PhaseKind.PROFILING, 8, null, null, null)));
             assertEquals(16, h.records.size());
         }
-        try (LoadHarness h = new LoadHarness(vertx, server.url(), ListDataset.singleTurn(3, 2), List.of("m"), 2, 10)) {
+        try (LoadHarness h = new LoadHarness(sse.vertx(), sse.server().url(), ListDataset.singleTurn(3, 2), List.of("m"), 2, 10)) {
             h.runner.run(List.of(phase(PhaseKind.PROFILING, 2, null, null, null)));
             assertEquals(10, h.records.size());
         }
@@ -93,9 +66,9 @@ class ClosedLoopTest {
 
     @Test
     void durationStopsSendingAndGraceCutsLateResponses() throws Exception {
-        server.ttftMs = 100;
-        server.itlMs = 50; // 5 tokens: each response takes >= 300 ms at the server
-        try (LoadHarness h = new LoadHarness(vertx, server.url(), ListDataset.singleTurn(3, 5), List.of("m"), 2, 10)) {
+        sse.server().ttftMs = 100;
+        sse.server().itlMs = 50; // 5 tokens: each response takes >= 300 ms at the server
+        try (LoadHarness h = new LoadHarness(sse.vertx(), sse.server().url(), ListDataset.singleTurn(3, 5), List.of("m"), 2, 10)) {
             h.runner.run(List.of(phase(PhaseKind.PROFILING, 2, null, 0.5, 0.05)));
             List<RequestRecord> recs = h.of(RequestRecord.Phase.PROFILING);
             // each slot: sends at ~0 (done ~0.3 s, counted), at ~0.3 s (still running at 0.55 s: cut, late)
@@ -112,8 +85,8 @@ class ClosedLoopTest {
 
     @Test
     void warmupIsTaggedAndDrainedBeforeProfiling() throws Exception {
-        server.ttftMs = 40;
-        try (LoadHarness h = new LoadHarness(vertx, server.url(), ListDataset.singleTurn(5, 3), List.of("m"), 3, 10)) {
+        sse.server().ttftMs = 40;
+        try (LoadHarness h = new LoadHarness(sse.vertx(), sse.server().url(), ListDataset.singleTurn(5, 3), List.of("m"), 3, 10)) {
             h.runner.run(List.of(phase(PhaseKind.WARMUP, 3, 5, null, null), phase(PhaseKind.PROFILING, 2, 6, null, null)));
             List<RequestRecord> warm = h.of(RequestRecord.Phase.WARMUP);
             List<RequestRecord> prof = h.of(RequestRecord.Phase.PROFILING);
@@ -127,8 +100,8 @@ class ClosedLoopTest {
 
     @Test
     void httpErrorsAreRecordsAndTheRunCompletes() throws Exception {
-        server.errorStatus = 500;
-        try (LoadHarness h = new LoadHarness(vertx, server.url(), ListDataset.singleTurn(2, 2), List.of("m"), 2, 10)) {
+        sse.server().errorStatus = 500;
+        try (LoadHarness h = new LoadHarness(sse.vertx(), sse.server().url(), ListDataset.singleTurn(2, 2), List.of("m"), 2, 10)) {
             h.runner.run(List.of(phase(PhaseKind.PROFILING, 2, 9, null, null)));
             assertEquals(9, h.records.size());
             h.records.forEach(r -> assertEquals(500, r.error().code()));
@@ -142,13 +115,13 @@ class ClosedLoopTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        try (LoadHarness h = new LoadHarness(vertx, "127.0.0.1:" + port, ListDataset.singleTurn(2, 2), List.of("m"), 2, 5)) {
+        try (LoadHarness h = new LoadHarness(sse.vertx(), "127.0.0.1:" + port, ListDataset.singleTurn(2, 2), List.of("m"), 2, 5)) {
             h.runner.run(List.of(phase(PhaseKind.PROFILING, 2, 5, null, null)));
             assertEquals(5, h.records.size());
             h.records.forEach(r -> assertEquals("ConnectionError", r.error().type()));
         }
-        server.hang = true;
-        try (LoadHarness h = new LoadHarness(vertx, server.url(), ListDataset.singleTurn(2, 2), List.of("m"), 2, 0.2)) {
+        sse.server().hang = true;
+        try (LoadHarness h = new LoadHarness(sse.vertx(), sse.server().url(), ListDataset.singleTurn(2, 2), List.of("m"), 2, 0.2)) {
             h.runner.run(List.of(phase(PhaseKind.PROFILING, 2, 4, null, null)));
             assertEquals(4, h.records.size());
             h.records.forEach(r -> assertEquals("TimeoutError", r.error().type()));
@@ -157,11 +130,11 @@ class ClosedLoopTest {
 
     @Test
     void modelsRoundRobinPerSession() throws Exception {
-        try (LoadHarness h = new LoadHarness(vertx, server.url(), ListDataset.singleTurn(4, 2), List.of("a", "b"), 1, 10)) {
+        try (LoadHarness h = new LoadHarness(sse.vertx(), sse.server().url(), ListDataset.singleTurn(4, 2), List.of("a", "b"), 1, 10)) {
             h.runner.run(List.of(phase(PhaseKind.PROFILING, 1, 6, null, null)));
             List<RequestRecord> recs = h.records.stream().sorted(Comparator.comparingLong(RequestRecord::requestIndex)).toList();
             for (RequestRecord r : recs) assertEquals(r.sessionNum() % 2 == 0 ? "a" : "b", r.model());
-            assertEquals(List.of("a", "b", "a", "b", "a", "b"), server.bodyList().stream().map(b -> b.get("model").asText()).toList());
+            assertEquals(List.of("a", "b", "a", "b", "a", "b"), sse.server().bodyList().stream().map(b -> b.get("model").asText()).toList());
         }
     }
 
@@ -171,7 +144,7 @@ class ClosedLoopTest {
         Turn t1 = new Turn(List.of("second question"), null, 3, 2, null, 60L, Map.of());
         Turn t2 = new Turn(List.of("third question"), null, 2, 2, null, 60L, Map.of());
         ListDataset ds = new ListDataset(List.of(new Conversation("conv", List.of(t0, t1, t2))));
-        try (LoadHarness h = new LoadHarness(vertx, server.url(), ds, List.of("m"), 2, 10)) {
+        try (LoadHarness h = new LoadHarness(sse.vertx(), sse.server().url(), ds, List.of("m"), 2, 10)) {
             var p = phase(PhaseKind.PROFILING, 2, null, null, null);
             p.setSessions(3);
             h.runner.run(List.of(p));
@@ -187,7 +160,7 @@ class ClosedLoopTest {
                     assertTrue(gap >= 59_000_000L, "turn " + k + " waited its delay after the previous completed: " + gap);
                 }
             }
-            JsonNode third = server.bodyList().stream()
+            JsonNode third = sse.server().bodyList().stream()
                     .filter(b -> b.get("messages").size() == 5).findFirst().orElseThrow();
             JsonNode msgs = third.get("messages");
             assertEquals("first question", msgs.get(0).get("content").asText());
@@ -195,14 +168,14 @@ class ClosedLoopTest {
             assertEquals("word0 word1 ", msgs.get(1).get("content").asText(), "the live reply, not a canned one");
             assertEquals("word0 word1 word2 ", msgs.get(3).get("content").asText());
             assertEquals("third question", msgs.get(4).get("content").asText());
-            assertFalse(server.bodyList().stream().anyMatch(b -> b.get("messages").size() > 5));
+            assertFalse(sse.server().bodyList().stream().anyMatch(b -> b.get("messages").size() > 5));
         }
     }
 
     @Test
     void concurrencyRampStartsSlotsOneByOne() throws Exception {
-        server.ttftMs = 30;
-        try (LoadHarness h = new LoadHarness(vertx, server.url(), ListDataset.singleTurn(3, 2), List.of("m"), 4, 10)) {
+        sse.server().ttftMs = 30;
+        try (LoadHarness h = new LoadHarness(sse.vertx(), sse.server().url(), ListDataset.singleTurn(3, 2), List.of("m"), 4, 10)) {
             var p = phase(PhaseKind.PROFILING, 4, null, 0.8, 5.0);
             p.setConcurrencyRamp(0.6); // slots start at 0, 0.2, 0.4, 0.6 s
             h.runner.runPhase(p);

@@ -5,15 +5,12 @@ import dev.redline.api.v1alpha1.FixedScheduleSpec;
 import dev.redline.api.v1alpha1.LoadType;
 import dev.redline.api.v1alpha1.PhaseKind;
 import dev.redline.api.v1alpha1.PhaseSpec;
-import dev.redline.runner.client.TestSseServer;
+import dev.redline.runner.client.SseServerExtension;
 import dev.redline.runner.dataset.Conversation;
 import dev.redline.runner.dataset.Turn;
 import dev.redline.runner.record.RequestRecord;
-import io.vertx.core.Vertx;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,32 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OpenLoopTest {
     private static final long MS = 1_000_000L;
-    private static Vertx vertx;
-    private static TestSseServer server;
-
-    @BeforeAll
-    static void start() {
-        vertx = Vertx.vertx();
-        server = new TestSseServer(vertx);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        vertx.close().await();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.ttftMs = 10;
-        server.itlMs = 5;
-        server.errorStatus = 0;
-        server.hang = false;
-        server.received.set(0);
-        server.maxInFlight.set(0);
-        server.maxPrefill.set(0);
-        server.bodies.clear();
-    }
+    @RegisterExtension
+    static final SseServerExtension sse = new SseServerExtension(10, 5);
 
     private static List<RequestRecord> byIntended(LoadHarness h) {
         return h.records.stream().sorted(Comparator.comparingLong(RequestRecord::intendedSendPerfNs)).toList();
@@ -60,11 +33,11 @@ class OpenLoopTest {
 
     @Test
     void constantRateSendsExactCountOnAnAbsoluteSchedule() throws Exception {
-        try (LoadHarness h = new LoadHarness(vertx, server.url(), ListDataset.singleTurn(5, 2), List.of("m"), 64, 10)) {
+        try (LoadHarness h = new LoadHarness(sse.vertx(), sse.server().url(), ListDataset.singleTurn(5, 2), List.of("m"), 64, 10)) {
             PhaseOutcome o = h.runner.runPhase(rated(LoadType.CONSTANT, 200, null, 40, null));
             List<RequestRecord> recs = byIntended(h);
             assertEquals(40, recs.size());
-            assertEquals(40, server.received.get());
+            assertEquals(40, sse.server().received.get());
             // exact 5 ms gaps; only a pacer stall beyond the 10 ms catch-up window (a loaded machine) may
             // re-anchor, which shows as a longer gap and is counted in the outcome
             int offGrid = 0;
@@ -89,11 +62,11 @@ class OpenLoopTest {
 
     @Test
     void concurrencyCeilingQueuesArrivalsAndTheWaitShowsInSendLag() throws Exception {
-        server.ttftMs = 100;
-        try (LoadHarness h = new LoadHarness(vertx, server.url(), ListDataset.singleTurn(5, 2), List.of("m"), 3, 10)) {
+        sse.server().ttftMs = 100;
+        try (LoadHarness h = new LoadHarness(sse.vertx(), sse.server().url(), ListDataset.singleTurn(5, 2), List.of("m"), 3, 10)) {
             h.runner.runPhase(rated(LoadType.CONSTANT, 1000, 3, 24, null));
             assertEquals(24, h.records.size());
-            assertEquals(3, server.maxInFlight.get(), "the ceiling holds");
+            assertEquals(3, sse.server().maxInFlight.get(), "the ceiling holds");
             // 24 arrivals within 24 ms, 3 at a time, each >= 65 ms: the last waits >= 7 x 65 ms - 24 ms
             long maxLag = h.records.stream().mapToLong(SendTiming::sendLagNs).max().orElseThrow();
             assertTrue(maxLag >= 7 * 65 * MS - 24 * MS, "queueing is visible as send lag: " + maxLag / 1e6 + " ms");
@@ -106,7 +79,7 @@ class OpenLoopTest {
 
     @Test
     void durationStopsArrivalsAndCountsWhatWasSent() throws Exception {
-        try (LoadHarness h = new LoadHarness(vertx, server.url(), ListDataset.singleTurn(5, 2), List.of("m"), 64, 10)) {
+        try (LoadHarness h = new LoadHarness(sse.vertx(), sse.server().url(), ListDataset.singleTurn(5, 2), List.of("m"), 64, 10)) {
             PhaseOutcome o = h.runner.runPhase(rated(LoadType.CONSTANT, 100, null, null, 0.3));
             List<RequestRecord> recs = byIntended(h);
             long first = recs.get(0).intendedSendPerfNs();
@@ -115,14 +88,14 @@ class OpenLoopTest {
             assertTrue(recs.size() <= 30, "no arrival at or after 0.3 s: " + recs.size());
             assertTrue(recs.size() == 30 || o.reanchors() > 0, recs.size() + " arrivals without a re-anchor");
             assertEquals(recs.size(), o.sent());
-            assertEquals(recs.size(), server.received.get());
+            assertEquals(recs.size(), sse.server().received.get());
         }
     }
 
     @Test
     void cancellationRateWithinBinomialBoundsAndRecordsAre499() throws Exception {
-        server.ttftMs = 150;
-        try (LoadHarness h = new LoadHarness(vertx, server.url(), ListDataset.singleTurn(5, 2), List.of("m"), 200, 10)) {
+        sse.server().ttftMs = 150;
+        try (LoadHarness h = new LoadHarness(sse.vertx(), sse.server().url(), ListDataset.singleTurn(5, 2), List.of("m"), 200, 10)) {
             PhaseSpec p = rated(LoadType.CONSTANT, 1000, null, 200, null);
             CancellationSpec c = new CancellationSpec();
             c.setRate(30.0);
@@ -147,15 +120,15 @@ class OpenLoopTest {
 
     @Test
     void prefillConcurrencyLimitsRequestsWaitingForFirstToken() throws Exception {
-        server.ttftMs = 60;
-        server.itlMs = 20;
-        try (LoadHarness h = new LoadHarness(vertx, server.url(), ListDataset.singleTurn(5, 6), List.of("m"), 8, 10)) {
+        sse.server().ttftMs = 60;
+        sse.server().itlMs = 20;
+        try (LoadHarness h = new LoadHarness(sse.vertx(), sse.server().url(), ListDataset.singleTurn(5, 6), List.of("m"), 8, 10)) {
             PhaseSpec p = phase(PhaseKind.PROFILING, 8, 24, null, null);
             p.setPrefillConcurrency(2);
             h.runner.runPhase(p);
             assertEquals(24, h.records.size());
-            assertTrue(server.maxPrefill.get() <= 2, "at most 2 before their first token: " + server.maxPrefill.get());
-            assertTrue(server.maxInFlight.get() >= 3, "decode overlaps beyond the prefill limit: " + server.maxInFlight.get());
+            assertTrue(sse.server().maxPrefill.get() <= 2, "at most 2 before their first token: " + sse.server().maxPrefill.get());
+            assertTrue(sse.server().maxInFlight.get() >= 3, "decode overlaps beyond the prefill limit: " + sse.server().maxInFlight.get());
         }
     }
 
@@ -169,7 +142,7 @@ class OpenLoopTest {
 
     @Test
     void fixedScheduleReplaysEveryEntryAndEqualTimestampsFireTogether() throws Exception {
-        try (LoadHarness h = new LoadHarness(vertx, server.url(), trace(0, 0, 40, 100, 100), List.of("m"), 16, 10)) {
+        try (LoadHarness h = new LoadHarness(sse.vertx(), sse.server().url(), trace(0, 0, 40, 100, 100), List.of("m"), 16, 10)) {
             PhaseOutcome o = h.runner.runPhase(phase(PhaseKind.PROFILING, null, null, null, null)); // trace implies fixed schedule
             assertEquals("fixed_schedule", o.loadType());
             List<RequestRecord> recs = byIntended(h);
@@ -182,7 +155,7 @@ class OpenLoopTest {
 
     @Test
     void fixedScheduleCropIsInclusiveAndStartOffsetIsTimeZero() throws Exception {
-        try (LoadHarness h = new LoadHarness(vertx, server.url(), trace(0, 50, 100, 150, 200, 250), List.of("m"), 16, 10)) {
+        try (LoadHarness h = new LoadHarness(sse.vertx(), sse.server().url(), trace(0, 50, 100, 150, 200, 250), List.of("m"), 16, 10)) {
             PhaseSpec p = phase(PhaseKind.PROFILING, null, null, null, null);
             FixedScheduleSpec fs = new FixedScheduleSpec();
             fs.setStartOffsetMs(100L);
@@ -200,19 +173,19 @@ class OpenLoopTest {
         Turn t0 = Turn.ofText("q0", 1, 2);
         Turn t1 = new Turn(List.of("q1"), null, 2, 1, null, 30L, Map.of());
         ListDataset ds = new ListDataset(List.of(new Conversation("c", List.of(t0, t1))));
-        try (LoadHarness h = new LoadHarness(vertx, server.url(), ds, List.of("m"), 16, 10)) {
+        try (LoadHarness h = new LoadHarness(sse.vertx(), sse.server().url(), ds, List.of("m"), 16, 10)) {
             PhaseSpec p = rated(LoadType.POISSON, 100, 4, null, null);
             p.setSessions(6);
             h.runner.runPhase(p);
             assertEquals(12, h.records.size());
             assertEquals(6, h.records.stream().map(RequestRecord::xCorrelationId).distinct().count());
-            assertEquals(6, server.bodyList().stream().filter(b -> b.get("messages").size() == 3).count());
+            assertEquals(6, sse.server().bodyList().stream().filter(b -> b.get("messages").size() == 3).count());
         }
     }
 
     @Test
     void warmupThenOpenModelProfilingNeverMix() throws Exception {
-        try (LoadHarness h = new LoadHarness(vertx, server.url(), ListDataset.singleTurn(5, 2), List.of("m"), 16, 10)) {
+        try (LoadHarness h = new LoadHarness(sse.vertx(), sse.server().url(), ListDataset.singleTurn(5, 2), List.of("m"), 16, 10)) {
             PhaseSpec warm = rated(LoadType.CONSTANT, 500, null, 10, null);
             warm.setKind(PhaseKind.WARMUP);
             List<PhaseOutcome> out = h.runner.run(List.of(warm, rated(LoadType.POISSON, 300, null, 15, null)));

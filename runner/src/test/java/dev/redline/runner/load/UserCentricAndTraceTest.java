@@ -4,14 +4,12 @@ import dev.redline.api.v1alpha1.FixedScheduleSpec;
 import dev.redline.api.v1alpha1.LoadType;
 import dev.redline.api.v1alpha1.PhaseKind;
 import dev.redline.api.v1alpha1.PhaseSpec;
-import dev.redline.runner.client.TestSseServer;
+import dev.redline.runner.client.SseServerExtension;
 import dev.redline.runner.dataset.Conversation;
 import dev.redline.runner.dataset.Turn;
 import dev.redline.runner.record.RequestRecord;
-import io.vertx.core.Vertx;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,20 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class UserCentricAndTraceTest {
     private static final long MS = 1_000_000L;
-    private static Vertx vertx;
-    private static TestSseServer server;
-
-    @BeforeAll
-    static void start() {
-        vertx = Vertx.vertx();
-        server = new TestSseServer(vertx);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        vertx.close().await();
-    }
+    @RegisterExtension
+    static final SseServerExtension sse = new SseServerExtension();
 
     private static ListDataset threeTurns(int conversations) {
         List<Conversation> cs = new ArrayList<>();
@@ -63,9 +49,9 @@ class UserCentricAndTraceTest {
 
     @Test
     void eachUserSendsEveryUsersOverRateSecondsStaggeredFromTheStart() throws Exception {
-        server.ttftMs = 5;
-        server.itlMs = 2;
-        try (LoadHarness h = new LoadHarness(vertx, server.url(), threeTurns(4), List.of("m"), 8, 10)) {
+        sse.server().ttftMs = 5;
+        sse.server().itlMs = 2;
+        try (LoadHarness h = new LoadHarness(sse.vertx(), sse.server().url(), threeTurns(4), List.of("m"), 8, 10)) {
             h.runner.runPhase(LoadHarness.phase(PhaseKind.WARMUP, 4, 8, null, null)); // JIT and connections, not measured
             h.records.clear();
             PhaseOutcome o = h.runner.runPhase(userCentric(4, 40, 4)); // gap 4 / 40 = 100 ms
@@ -89,9 +75,9 @@ class UserCentricAndTraceTest {
 
     @Test
     void slowResponsesRebaseTheUserScheduleAndNeverOverlap() throws Exception {
-        server.ttftMs = 150;  // longer than the 100 ms gap
-        server.itlMs = 2;
-        try (LoadHarness h = new LoadHarness(vertx, server.url(), threeTurns(2), List.of("m"), 8, 10)) {
+        sse.server().ttftMs = 150;  // longer than the 100 ms gap
+        sse.server().itlMs = 2;
+        try (LoadHarness h = new LoadHarness(sse.vertx(), sse.server().url(), threeTurns(2), List.of("m"), 8, 10)) {
             h.runner.runPhase(userCentric(2, 20, 2));
             assertEquals(6, h.records.size());
             for (long sn = 0; sn < 2; sn++) {
@@ -101,8 +87,6 @@ class UserCentricAndTraceTest {
                     assertTrue(turns.get(k).intendedSendPerfNs() >= turns.get(k - 1).endPerfNs() - MS, "re-based to the completion");
                 }
             }
-        } finally {
-            server.ttftMs = 5;
         }
     }
 
