@@ -149,7 +149,9 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
         try {
             onComplete.run();
         } catch (RuntimeException e) {
-            InferenceClient.LOG.error("completion callback failed for request {}", request.requestId(), e);
+            // a run stopped early (Ctrl-C) closes the client under requests that were about to follow
+            if (client.closing()) InferenceClient.LOG.debug("request {} not continued: client closed", request.requestId());
+            else InferenceClient.LOG.error("completion callback failed for request {}", request.requestId(), e);
         }
     }
 

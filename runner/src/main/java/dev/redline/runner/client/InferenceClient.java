@@ -127,12 +127,21 @@ public final class InferenceClient implements AutoCloseable {
         return at == null ? 0 : at;
     }
 
-    public Future<Void> closeAsync() { return http.close(); }
+    public Future<Void> closeAsync() {
+        closing = true;
+        return http.close();
+    }
 
     @Override
     public void close() {
+        closing = true;
         http.close();
     }
+
+    /** True once close was called: requests still completing then are expected to fail. */
+    boolean closing() { return closing; }
+
+    private volatile boolean closing;
 
     static long wallNowNs() {
         Instant now = Instant.now();
