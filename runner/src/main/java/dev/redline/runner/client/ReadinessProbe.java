@@ -50,8 +50,15 @@ public final class ReadinessProbe {
                     Future<Integer> status = http.request(opts)
                             .compose(req -> req.send())
                             .compose(resp -> resp.body().map(b -> resp.statusCode()));
-                    status.await();
+                    // bounded wait: a request that neither answers nor fails must not hang the run
+                    status.toCompletionStage().toCompletableFuture()
+                            .get(attemptMs + 1000L, java.util.concurrent.TimeUnit.MILLISECONDS);
                     return null;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    last = e.getCause();
                 } catch (Throwable t) {
                     last = t;
                 }

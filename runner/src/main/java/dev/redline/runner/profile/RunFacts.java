@@ -15,16 +15,27 @@ import java.util.List;
  */
 final class RunFacts {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The summary's keys are snake_case like AIPerf's; Java records are camelCase. */
+    private static final ObjectMapper SNAKE = new ObjectMapper()
+            .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
 
     private RunFacts() { }
 
     static String addTo(String summaryJson, List<PhaseOutcome> phases, ClientSaturation saturation) throws IOException {
         ObjectNode root = (ObjectNode) JSON.readTree(summaryJson);
-        root.set("phases", JSON.valueToTree(phases));
+        com.fasterxml.jackson.databind.node.ArrayNode phaseNodes = SNAKE.valueToTree(phases);
+        for (var phase : phaseNodes) nanToNull((ObjectNode) phase); // e.g. requested_rate of a closed-model phase
+        root.set("phases", phaseNodes);
         if (saturation != null) {
             root.put("client_saturated", saturation.saturated());
-            root.set("client_saturation", JSON.valueToTree(saturation));
+            root.set("client_saturation", SNAKE.valueToTree(saturation));
         }
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+    }
+
+    private static void nanToNull(ObjectNode node) {
+        node.properties().forEach(e -> {
+            if (e.getValue().isNumber() && Double.isNaN(e.getValue().asDouble())) node.putNull(e.getKey());
+        });
     }
 }

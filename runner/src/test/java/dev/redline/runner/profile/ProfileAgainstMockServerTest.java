@@ -153,6 +153,11 @@ class ProfileAgainstMockServerTest {
                 assertTrue(json.get("request_latency").has(stat), "missing stat " + stat);
             }
             assertEquals(10, json.at("/request_count/avg").asInt(), "warmup records are not counted");
+            assertEquals("warmup", json.at("/phases/0/name").asText());
+            assertEquals(10, json.at("/phases/1/completed").asInt());
+            assertTrue(json.at("/phases/1/requested_rate").isNull(), "a closed-model phase has no requested rate");
+            assertTrue(json.get("client_saturated").isBoolean());
+            assertTrue(json.at("/client_saturation/reasons").isArray());
             assertEquals("<redacted>", json.at("/input_config/endpoint/apiKey").asText());
 
             String csv = Files.readString(dir.resolve("profile_export_redline.csv"));
