@@ -63,4 +63,7 @@ The operator's permissions, least privilege:
 - apiGroups: [""]
   resources: ["events"]
   verbs: ["create"]
+- apiGroups: [""]
+  resources: ["pods"]
+  verbs: ["get", "list"]
 {{- end -}}

@@ -114,14 +114,19 @@ class BenchmarkReconcilerTest {
         assertTrue(MockCluster.configMap(client, "shape-results").getData() == null
                 || MockCluster.configMap(client, "shape-results").getData().isEmpty());
 
-        // runner identity: exactly one ConfigMap, three verbs
+        // runner identity: exactly one ConfigMap, three verbs; with colocateWith also reading pods (DCGM discovery)
         Role role = client.rbac().roles().inNamespace(NS).withName("shape-runner").get();
-        assertEquals(1, role.getRules().size());
+        assertEquals(2, role.getRules().size());
         PolicyRule rule = role.getRules().get(0);
         assertEquals(List.of(""), rule.getApiGroups());
         assertEquals(List.of("configmaps"), rule.getResources());
         assertEquals(List.of("shape-results"), rule.getResourceNames());
         assertEquals(List.of("get", "update", "patch"), rule.getVerbs());
+        PolicyRule pods = role.getRules().get(1);
+        assertEquals(List.of(""), pods.getApiGroups());
+        assertEquals(List.of("pods"), pods.getResources());
+        assertEquals(List.of(), pods.getResourceNames() == null ? List.of() : pods.getResourceNames());
+        assertEquals(List.of("get", "list"), pods.getVerbs());
         RoleBinding binding = client.rbac().roleBindings().inNamespace(NS).withName("shape-runner").get();
         assertEquals("shape-runner", binding.getRoleRef().getName());
         assertEquals("ServiceAccount", binding.getSubjects().get(0).getKind());
@@ -178,6 +183,8 @@ class BenchmarkReconcilerTest {
         assertEquals("vllm-key", env.get("REDLINE_API_KEY").getValueFrom().getSecretKeyRef().getName());
         assertEquals("api-key", env.get("REDLINE_API_KEY").getValueFrom().getSecretKeyRef().getKey());
         assertEquals("redline/bench/shape", env.get("REDLINE_OBJECT_STORE_PREFIX").getValue());
+        assertEquals("app=vllm", env.get("REDLINE_MODEL_SERVER_SELECTOR").getValue());
+        assertEquals(NS, env.get("REDLINE_DCGM_NAMESPACE").getValue());
         assertEquals("configMap", pod.getVolumes().get(0).getConfigMap() != null ? "configMap" : "?");
         assertEquals("shape-spec", pod.getVolumes().get(0).getConfigMap().getName());
     }
@@ -188,6 +195,11 @@ class BenchmarkReconcilerTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> MockCluster.job(client, "solo") != null);
         assertNull(client.services().inNamespace(NS).withName("solo-runners").get());
         assertNull(MockCluster.job(client, "solo").getSpec().getTemplate().getSpec().getSubdomain());
+        // no colocateWith: no DCGM discovery, so neither its environment nor the pods rule
+        assertTrue(MockCluster.job(client, "solo").getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                .noneMatch(e -> e.getName().equals("REDLINE_MODEL_SERVER_SELECTOR") || e.getName().equals("REDLINE_DCGM_NAMESPACE")));
+        assertEquals(List.of(List.of("configmaps")), client.rbac().roles().inNamespace(NS).withName("solo-runner").get()
+                .getRules().stream().map(PolicyRule::getResources).toList());
 
         MockCluster.jobRunning(client, "solo", 1);
         Benchmark running = awaitPhase("solo", BenchmarkPhase.Running);

@@ -21,6 +21,13 @@ public final class RunnerEnvironment {
     public static final String OBJECT_STORE_REGION = "REDLINE_OBJECT_STORE_REGION";
     public static final String AWS_ACCESS_KEY_ID = "AWS_ACCESS_KEY_ID";
     public static final String AWS_SECRET_ACCESS_KEY = "AWS_SECRET_ACCESS_KEY";
+    /**
+     * The model server's pod label selector ({@code runners.colocateWith} as {@code k=v,k2 in (a,b)}); set only
+     * with colocateWith. The coordinator then discovers the DCGM exporters on those pods' nodes.
+     */
+    public static final String MODEL_SERVER_SELECTOR = "REDLINE_MODEL_SERVER_SELECTOR";
+    /** Namespace of the DCGM exporter pods ({@code telemetry.dcgmNamespace}, default the Benchmark's); set with the selector. */
+    public static final String DCGM_NAMESPACE = "REDLINE_DCGM_NAMESPACE";
     /** The coordinator's JeroMQ port, exposed by the headless Service. */
     public static final int COORDINATOR_PORT = 5670;
 

@@ -35,6 +35,9 @@ public class TelemetrySpec {
     @JsonPropertyDescription("In a cluster: label selector of the DCGM exporter pods to scrape on the model server's nodes, e.g. app.kubernetes.io/name=dcgm-exporter.")
     private String dcgmPodSelector;
 
+    @JsonPropertyDescription("In a cluster: namespace of the DCGM exporter pods, e.g. gpu-operator. Default: the Benchmark's namespace. The runner needs get/list on pods there (see docs/operator.md).")
+    private String dcgmNamespace;
+
     public Boolean getServerMetrics() { return serverMetrics; }
     public void setServerMetrics(Boolean serverMetrics) { this.serverMetrics = serverMetrics; }
     public List<String> getServerMetricsUrls() { return serverMetricsUrls; }
@@ -51,4 +54,6 @@ public class TelemetrySpec {
     public void setScrapeTimeout(Double scrapeTimeout) { this.scrapeTimeout = scrapeTimeout; }
     public String getDcgmPodSelector() { return dcgmPodSelector; }
     public void setDcgmPodSelector(String dcgmPodSelector) { this.dcgmPodSelector = dcgmPodSelector; }
+    public String getDcgmNamespace() { return dcgmNamespace; }
+    public void setDcgmNamespace(String dcgmNamespace) { this.dcgmNamespace = dcgmNamespace; }
 }

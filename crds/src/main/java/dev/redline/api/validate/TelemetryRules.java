@@ -6,13 +6,15 @@ import dev.redline.api.v1alpha1.TelemetrySpec;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Telemetry: scrape intervals and timeout in range, URLs usable, DCGM pod selector well-formed. */
+/** Telemetry: scrape intervals and timeout in range, URLs usable, DCGM pod selector and namespace well-formed. */
 final class TelemetryRules implements ValidationRule {
     /** Faster than 50 ms is load on the server, not telemetry; slower than 5 min gives no curve. */
     static final double MIN_INTERVAL = 0.05;
     static final double MAX_INTERVAL = 300;
     private static final Pattern SELECTOR_TERM =
             Pattern.compile("!?[A-Za-z0-9]([A-Za-z0-9._/-]*[A-Za-z0-9])?(\\s*(==?|!=)\\s*[A-Za-z0-9._-]*)?");
+
+    private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
     @Override
     public void check(BenchmarkSpec spec, Violations out) {
@@ -35,6 +37,11 @@ final class TelemetryRules implements ValidationRule {
                     break;
                 }
             }
+        }
+        String ns = t.getDcgmNamespace();
+        if (ns != null && !NAMESPACE.matcher(ns).matches()) {
+            out.add("telemetry.dcgmNamespace", "'" + ns + "' is not a namespace name; use lower-case letters, digits"
+                    + " and '-', e.g. gpu-operator");
         }
     }
 

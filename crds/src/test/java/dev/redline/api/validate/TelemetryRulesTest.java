@@ -25,6 +25,7 @@ class TelemetryRulesTest {
                   gpu_telemetry_interval: 1
                   scrape_timeout: 2
                   dcgm_pod_selector: app.kubernetes.io/name=dcgm-exporter,tier!=test
+                  dcgm_namespace: gpu-operator
                 """));
     }
 
@@ -37,11 +38,12 @@ class TelemetryRulesTest {
                   gpu_telemetry_urls: [pynvml, custom.csv, "ftp://x"]
                   server_metrics_urls: [""]
                   dcgm_pod_selector: "a b"
+                  dcgm_namespace: GPU_Operator
                 """);
         List<String> paths = v.stream().map(Violation::path).toList();
         assertEquals(List.of("telemetry.serverMetricsInterval", "telemetry.gpuTelemetryInterval", "telemetry.scrapeTimeout",
                 "telemetry.serverMetricsUrls[0]", "telemetry.gpuTelemetryUrls[0]", "telemetry.gpuTelemetryUrls[1]",
-                "telemetry.gpuTelemetryUrls[2]", "telemetry.dcgmPodSelector"), paths, v.toString());
+                "telemetry.gpuTelemetryUrls[2]", "telemetry.dcgmPodSelector", "telemetry.dcgmNamespace"), paths, v.toString());
         assertTrue(v.get(4).message().contains("DCGM exporters"), v.get(4).message());
     }
 

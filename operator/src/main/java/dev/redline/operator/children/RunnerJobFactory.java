@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.AffinityBuilder;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.PodAffinityTerm;
 import io.fabric8.kubernetes.api.model.PodAffinityTermBuilder;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
@@ -111,6 +112,14 @@ public final class RunnerJobFactory {
         env.add(new EnvVar(RunnerEnvironment.RUNNERS, Integer.toString(replicas), null));
         env.add(new EnvVar(RunnerEnvironment.ARTIFACTS_DIR, ARTIFACTS_MOUNT, null));
         if (replicas > 1) env.add(new EnvVar(RunnerEnvironment.COORDINATOR, names.coordinatorAddress(), null));
+        LabelSelector modelServer = spec.resolvedRunners().getColocateWith();
+        if (modelServer != null) {
+            // the coordinator finds the DCGM exporters on the model server's nodes (docs/telemetry.md)
+            env.add(new EnvVar(RunnerEnvironment.MODEL_SERVER_SELECTOR, SelectorString.of(modelServer), null));
+            String dcgmNs = spec.getTelemetry() == null ? null : spec.getTelemetry().getDcgmNamespace();
+            env.add(new EnvVar(RunnerEnvironment.DCGM_NAMESPACE,
+                    dcgmNs == null || dcgmNs.isBlank() ? bm.getMetadata().getNamespace() : dcgmNs, null));
+        }
         if (spec.getApiKeySecretRef() != null) {
             env.add(secretEnv(RunnerEnvironment.API_KEY, spec.getApiKeySecretRef().getName(), spec.getApiKeySecretRef().resolvedKey()));
         }

@@ -9,7 +9,11 @@ import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 
-/** The runner pods' identity: they may read and write exactly one object, the results ConfigMap. */
+/**
+ * The runner pods' identity: they may read and write exactly one object, the results ConfigMap. With
+ * {@code runners.colocateWith} they may also get and list pods in the Benchmark's namespace, to find the
+ * model server's nodes and the DCGM exporters there.
+ */
 public final class RunnerRbacFactory {
     private RunnerRbacFactory() { }
 
@@ -21,15 +25,18 @@ public final class RunnerRbacFactory {
 
     public static Role role(Benchmark bm) {
         ChildNames names = ChildNames.of(bm);
-        return new RoleBuilder()
+        RoleBuilder role = new RoleBuilder()
                 .withMetadata(Owner.meta(bm, names.runnerIdentity(), "runner"))
-                .withRules(new PolicyRuleBuilder()
+                .addToRules(new PolicyRuleBuilder()
                         .withApiGroups("")
                         .withResources("configmaps")
                         .withResourceNames(names.resultsConfigMap())
                         .withVerbs("get", "update", "patch")
-                        .build())
-                .build();
+                        .build());
+        if (bm.getSpec().resolvedRunners().getColocateWith() != null) {
+            role.addToRules(new PolicyRuleBuilder().withApiGroups("").withResources("pods").withVerbs("get", "list").build());
+        }
+        return role.build();
     }
 
     public static RoleBinding roleBinding(Benchmark bm) {

@@ -89,6 +89,7 @@ public final class ClusterRun {
         if (spec.endpoint().getApiKey() == null && env.get(RunnerEnvironment.API_KEY) != null) spec.endpoint().setApiKey(env.get(RunnerEnvironment.API_KEY));
         spec.artifacts().setDir(settings.artifactDir().toString());
         try (KubernetesClient client = clients.get()) {
+            new DcgmDiscoveryStep(client, env, err).apply(spec, namespace);
             return coordinate(spec, runners, port, store, new ResultsConfigMapWriter(client, namespace, settings.resultsConfigMap()),
                     namespace);
         }

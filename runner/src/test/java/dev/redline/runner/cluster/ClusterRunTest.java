@@ -143,4 +143,30 @@ class ClusterRunTest {
         env.put("REDLINE_COORDINATOR", "bench-runners-0.bench-runners:99999");
         assertTrue(assertThrows(BadInputException.class, () -> run(spec, "x", env, err)).getMessage().contains("port from 1 to 65535"));
     }
+
+    @Test
+    void theCoordinatorScrapesTheExporterDiscoveredOnTheModelServersNode() throws Exception {
+        createResults("dcgm-results");
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        client.pods().inNamespace("perf").resource(new io.fabric8.kubernetes.api.model.PodBuilder()
+                .withNewMetadata().withName("vllm-0").addToLabels("app", "vllm").endMetadata()
+                .withNewSpec().withNodeName("gpu-1").addNewContainer().withName("vllm").withImage("vllm").endContainer().endSpec()
+                .withNewStatus().withPhase("Running").withPodIP("10.0.0.7").endStatus().build()).create();
+        client.pods().inNamespace("perf").resource(new io.fabric8.kubernetes.api.model.PodBuilder()
+                .withNewMetadata().withName("dcgm-gpu-1").addToLabels("app.kubernetes.io/name", "dcgm-exporter").endMetadata()
+                .withNewSpec().withNodeName("gpu-1").addNewContainer().withName("dcgm").withImage("dcgm")
+                .addNewPort().withName("metrics").withContainerPort(closedPort).endPort().endContainer().endSpec()
+                .withNewStatus().withPhase("Running").withPodIP("127.0.0.1").endStatus().build()).create();
+        try (MockServer mock = MockServer.start(new MockServerOptions().ttftMs(5).itlMs(1))) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = run(spec(mock.baseUrl(), 6), "dcgm-results", Map.of("JOB_COMPLETION_INDEX", "0", "REDLINE_NAMESPACE", "perf",
+                    "REDLINE_MODEL_SERVER_SELECTOR", "app=vllm", "REDLINE_DCGM_NAMESPACE", "perf"), err);
+            String log = err.toString(StandardCharsets.UTF_8);
+            assertEquals(0, code, log);
+            assertTrue(log.contains("DCGM exporters discovered: http://127.0.0.1:" + closedPort + "/metrics"), log);
+        }
+    }
 }
