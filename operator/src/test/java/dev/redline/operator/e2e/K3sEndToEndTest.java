@@ -42,6 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * {@code ./mvnw -Pimages package} (Jib, no Docker daemon); pass their directory with
  * {@code -Dredline.e2e.images=<dir>} (files redline-operator.tar and redline-runner.tar).
  */
+@org.junit.jupiter.api.extension.ExtendWith(DockerRequired.class)
 @Testcontainers(disabledWithoutDocker = true)
 class K3sEndToEndTest {
     static final String NS = "redline-e2e";
