@@ -109,6 +109,11 @@ public final class LiveMetrics {
     }
 
     /** Marks that every record has been processed (the counters are final). */
+    /** True once {@link #finish} was called: the counters are final. */
+    public boolean finished() {
+        return finished;
+    }
+
     public void finish() {
         PhaseSent s = currentSent;
         if (s != null) s.freeze();

@@ -19,12 +19,17 @@ import java.util.concurrent.Executors;
 public final class LiveMetricsServer implements AutoCloseable {
     static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
+    /** How long close waits for a scraper that was polling during the run to collect the final numbers. */
+    static final long FINAL_SCRAPE_WAIT_MS = 3000;
+
     private final HttpServer server;
     private final ExecutorService executor;
+    private final FinalScrape finalScrape;
 
-    private LiveMetricsServer(HttpServer server, ExecutorService executor) {
+    private LiveMetricsServer(HttpServer server, ExecutorService executor, FinalScrape finalScrape) {
         this.server = server;
         this.executor = executor;
+        this.finalScrape = finalScrape;
     }
 
     /** Binds all interfaces on {@code port} (0 = any free port); a busy port is a one-line bad-input error. */
@@ -37,7 +42,12 @@ public final class LiveMetricsServer implements AutoCloseable {
         } catch (IOException e) {
             throw new BadInputException("--metrics-port: cannot listen on " + port + " (" + e.getMessage() + ")");
         }
-        server.createContext("/metrics", ex -> respond(ex, metrics));
+        FinalScrape finalScrape = new FinalScrape();
+        server.createContext("/metrics", ex -> {
+            boolean finished = metrics.finished();
+            respond(ex, metrics);
+            finalScrape.served(finished);
+        });
         ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "redline-live-metrics");
             t.setDaemon(true);
@@ -45,7 +55,7 @@ public final class LiveMetricsServer implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.start();
-        return new LiveMetricsServer(server, executor);
+        return new LiveMetricsServer(server, executor, finalScrape);
     }
 
     private static void respond(HttpExchange ex, LiveMetrics metrics) throws IOException {
@@ -68,9 +78,40 @@ public final class LiveMetricsServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /**
+     * Stops serving. When someone scraped during the run, first waits (up to {@link #FINAL_SCRAPE_WAIT_MS})
+     * for a scrape that sees the finished run, so a short run's final numbers are not lost to it.
+     */
     @Override
     public void close() {
+        finalScrape.await(FINAL_SCRAPE_WAIT_MS);
         server.stop(0);
         executor.shutdownNow();
+    }
+
+    /** Tracks whether anyone scrapes, and whether a scrape saw the finished run. */
+    private static final class FinalScrape {
+        private boolean scraped;
+        private boolean sawFinish;
+
+        synchronized void served(boolean finished) {
+            scraped = true;
+            sawFinish |= finished;
+            notifyAll();
+        }
+
+        synchronized void await(long maxMs) {
+            long end = System.currentTimeMillis() + maxMs;
+            while (scraped && !sawFinish) {
+                long left = end - System.currentTimeMillis();
+                if (left <= 0) return;
+                try {
+                    wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 }
