@@ -36,48 +36,47 @@ public final class ReadinessProbe {
     /** Returns null when the server is reachable, else a one-line message naming the URL and the fix. */
     public String problem() {
         long end = System.nanoTime() + deadline.toNanos();
-        int attemptMs = (int) Math.max(200, Math.min(2000, deadline.toMillis()));
-        HttpClient http = vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout(attemptMs).setSsl(config.ssl()).setKeepAlive(false));
+        // several short attempts rather than one long one: an attempt that neither answers nor fails
+        // (seen rarely on a loaded machine) is abandoned and retried with a fresh client
+        int attemptMs = (int) Math.max(200, Math.min(2000, deadline.toMillis() / 3));
         Throwable last = null;
-        try {
-            while (true) {
-                try {
-                    RequestOptions opts = new RequestOptions().setMethod(HttpMethod.GET)
-                            .setHost(config.host()).setPort(config.port()).setSsl(config.ssl())
-                            .setURI(ClientConfig.joinPath(config.baseUri().getRawPath(), "/v1/models"))
-                            .setIdleTimeout(attemptMs);
-                    Future<Integer> status = http.request(opts)
-                            .compose(req -> req.send())
-                            .compose(resp -> resp.body().map(b -> resp.statusCode()));
-                    // bounded wait: a request that neither answers nor fails must not hang the run
-                    status.toCompletionStage().toCompletableFuture()
-                            .get(attemptMs + 1000L, java.util.concurrent.TimeUnit.MILLISECONDS);
-                    return null;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                } catch (java.util.concurrent.ExecutionException e) {
-                    last = e.getCause();
-                } catch (Throwable t) {
-                    last = t;
-                }
-                if (System.nanoTime() + retryInterval.toNanos() > end) break;
-                try {
-                    Thread.sleep(retryInterval.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
+        while (true) {
+            HttpClient http = vertx.createHttpClient(new HttpClientOptions()
+                    .setConnectTimeout(attemptMs).setSsl(config.ssl()).setKeepAlive(false));
+            try {
+                RequestOptions opts = new RequestOptions().setMethod(HttpMethod.GET)
+                        .setHost(config.host()).setPort(config.port()).setSsl(config.ssl())
+                        .setURI(ClientConfig.joinPath(config.baseUri().getRawPath(), "/v1/models"))
+                        .setIdleTimeout(attemptMs);
+                Future<Integer> status = http.request(opts)
+                        .compose(req -> req.send())
+                        .compose(resp -> resp.body().map(b -> resp.statusCode()));
+                status.toCompletionStage().toCompletableFuture()
+                        .get(attemptMs + 500L, java.util.concurrent.TimeUnit.MILLISECONDS);
+                return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (java.util.concurrent.ExecutionException e) {
+                last = e.getCause();
+            } catch (Throwable t) {
+                last = t;
+            } finally {
+                http.close();
             }
-        } finally {
-            http.close();
+            if (System.nanoTime() + retryInterval.toNanos() > end) break;
+            try {
+                Thread.sleep(retryInterval.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
         return "cannot connect to " + config.baseUrl() + " (" + reason(last) + "); is the server running? check --url";
     }
 
     private static String reason(Throwable t) {
-        if (t == null) return "no answer";
+        if (t == null || t instanceof java.util.concurrent.TimeoutException) return "no answer";
         if (t instanceof ConnectException) {
             String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
             if (m.contains("refused")) return "connection refused";
