@@ -25,6 +25,9 @@ import java.util.function.Function;
  * steps; each step gets its own client whose pool holds every request it can have in flight.
  */
 final class StepDriver implements AutoCloseable {
+    /** Pool for an open-model step without a concurrency ceiling (as a profile run). */
+    private static final int OPEN_MODEL_POOL = 2500;
+
     private final Function<List<String>, BenchmarkSpec> specs;
     private final Vertx vertx;
     private Tokenizer tokenizer;
@@ -40,14 +43,13 @@ final class StepDriver implements AutoCloseable {
         if (tokenizer == null) tokenizer = TokenizerLoader.forSpec(spec);
         Dataset dataset = DatasetFactory.build(spec, tokenizer);
         List<PhaseSpec> phases = spec.phases();
-        ClientConfig config = ClientConfig.from(spec, poolSize(phases));
+        ClientConfig config = ClientConfig.from(spec, LoadRunner.maxInFlight(phases, OPEN_MODEL_POOL));
         StepRecorder recorder = new StepRecorder();
         String problem = new ReadinessProbe(vertx, config).problem();
         if (problem != null) throw new BadInputException(problem);
         InferenceClient client = new InferenceClient(vertx, config);
         try {
-            LoadRunner runner = new LoadRunner(vertx, client, RequestFactory.forConfig(config), dataset, spec.getModels(),
-                    spec.getModelSelectionStrategy(), 1L, recorder);
+            LoadRunner runner = LoadRunner.forSpec(vertx, client, RequestFactory.forConfig(config), dataset, spec, 1L, recorder);
             for (int i = 0; i < phases.size() - 1; i++) runner.runPhase(phases.get(i)); // warmup
             PhaseSpec profiling = phases.get(phases.size() - 1);
             long cpu0 = ProcessStats.cpuNs();
@@ -63,16 +65,6 @@ final class StepDriver implements AutoCloseable {
         } finally {
             client.closeAsync().await();
         }
-    }
-
-    /** Pool >= in-flight: the highest concurrency, or 2500 for an open-model phase without a ceiling. */
-    private static int poolSize(List<PhaseSpec> phases) {
-        int max = 1;
-        for (PhaseSpec p : phases) {
-            if (p.getConcurrency() != null) max = Math.max(max, p.getConcurrency());
-            else max = Math.max(max, 2500);
-        }
-        return max;
     }
 
     @Override

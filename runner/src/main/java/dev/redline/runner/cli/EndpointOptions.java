@@ -8,7 +8,6 @@ import dev.redline.api.v1alpha1.EndpointType;
 import dev.redline.runner.BadInputException;
 import picocli.CommandLine.Option;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -155,10 +154,5 @@ public class EndpointOptions implements SpecOptions {
         m.put("goodput", "--goodput");
         m.put("goodput.*", "--goodput");
         return m;
-    }
-
-    /** Used by the readiness message and run naming when no spec URL is set. */
-    List<String> modelsOrEmpty() {
-        return models == null ? new ArrayList<>() : models;
     }
 }

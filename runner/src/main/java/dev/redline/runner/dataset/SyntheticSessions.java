@@ -52,11 +52,7 @@ public final class SyntheticSessions implements Dataset {
     }
 
     private static double normal(SplittableRandom rng, double mean, double sd) {
-        if (sd <= 0) return mean;
-        // Box-Muller; one value per call is enough here
-        double u1 = 1.0 - rng.nextDouble();
-        double u2 = rng.nextDouble();
-        return mean + sd * Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+        return sd <= 0 ? mean : mean + sd * rng.nextGaussian();
     }
 
     @Override

@@ -29,10 +29,9 @@ public final class LoadRunner {
         this(vertx, client, factory, dataset, new ModelSelector(models, modelSelectionStrategy, seed), sink, 1.0, seed, Clock.SYSTEM);
     }
 
-    /** Everything from the spec: models and selection strategy, seed, session delay ratio. */
+    /** Everything from the spec (models and selection strategy, session delay ratio); {@code seed} drives arrivals. */
     public static LoadRunner forSpec(Vertx vertx, InferenceClient client, RequestFactory factory, Dataset dataset,
-                                     dev.redline.api.v1alpha1.BenchmarkSpec spec, RecordSink sink) {
-        long seed = spec.getRandomSeed() == null ? 0L : spec.getRandomSeed();
+                                     dev.redline.api.v1alpha1.BenchmarkSpec spec, long seed, RecordSink sink) {
         double ratio = spec.getSessions() == null ? 1.0 : spec.getSessions().resolvedDelayRatio();
         return new LoadRunner(vertx, client, factory, dataset,
                 new ModelSelector(spec.getModels(), spec.getModelSelectionStrategy(), seed), sink, ratio, seed, Clock.SYSTEM);

@@ -8,9 +8,7 @@ import dev.redline.runner.client.ReadinessProbe;
 import dev.redline.runner.client.RequestFactory;
 import dev.redline.runner.dataset.Dataset;
 import dev.redline.runner.dataset.DatasetFactory;
-import dev.redline.runner.load.Clock;
 import dev.redline.runner.load.LoadRunner;
-import dev.redline.runner.load.ModelSelector;
 import dev.redline.runner.metrics.MetricsContext;
 import dev.redline.runner.record.RecordSink;
 import dev.redline.runner.tokenizer.Tokenizer;
@@ -82,9 +80,7 @@ public final class RunPipeline implements AutoCloseable {
 
     /** A load runner over this pipeline's client and dataset; {@code seed} drives arrivals and sampling. */
     public LoadRunner loadRunner(long seed, RecordSink sink) {
-        double delayRatio = spec.getSessions() == null ? 1.0 : spec.getSessions().resolvedDelayRatio();
-        return new LoadRunner(vertx, client, factory, dataset,
-                new ModelSelector(spec.getModels(), spec.getModelSelectionStrategy(), seed), sink, delayRatio, seed, Clock.SYSTEM);
+        return LoadRunner.forSpec(vertx, client, factory, dataset, spec, seed, sink);
     }
 
     /** A record processor that counts output tokens with this run's tokenizer. */
