@@ -46,7 +46,10 @@ class CoordinatorFailureTest {
             spec.endpoint().setUrl(mock.baseUrl());
             spec.artifacts().setDir(dir.toString());
             Coordinator coordinator = new Coordinator(server, spec, 2, Duration.ofSeconds(20), Duration.ofSeconds(20), line -> { });
-            CompletableFuture<String> agent = CompletableFuture.supplyAsync(() -> failingAgent(server.endpoint()));
+            // its own thread, not the common pool: it blocks on the socket, and the run's dataset build uses that pool
+            java.util.concurrent.ExecutorService agentThread = java.util.concurrent.Executors.newSingleThreadExecutor();
+            CompletableFuture<String> agent = CompletableFuture.supplyAsync(() -> failingAgent(server.endpoint()), agentThread);
+            agentThread.shutdown();
             int code = new ProfileRun(spec, new RunOptions("none", "error", false),
                     new PrintStream(new ByteArrayOutputStream()), coordinator).run();
             assertEquals("CONFIG,GO", agent.get());

@@ -66,7 +66,10 @@ class ProfileTimelineTest {
             ProfileRun run = new ProfileRun(spec, new RunOptions("none", "warn", false, port, true),
                     new PrintStream(console, true, StandardCharsets.UTF_8));
             Scrapes scrapes = new Scrapes(port);
-            CompletableFuture<Integer> result = CompletableFuture.supplyAsync(run::run);
+            // its own thread, not the common pool, which the run itself uses for parallel work
+            java.util.concurrent.ExecutorService runThread = java.util.concurrent.Executors.newSingleThreadExecutor();
+            CompletableFuture<Integer> result = CompletableFuture.supplyAsync(run::run, runThread);
+            runThread.shutdown();
             scrapes.until(result);
             assertEquals(0, result.get(60, TimeUnit.SECONDS));
 
