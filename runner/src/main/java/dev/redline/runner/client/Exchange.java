@@ -21,6 +21,7 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
     private final Runnable onComplete;
     private Runnable onFirstChunk;
     private final Context ctx;
+    private final io.vertx.core.http.HttpClient http;
     private final ResponseParser parser = new ResponseParser();
 
     private HttpClientRequest httpRequest;
@@ -31,7 +32,8 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
     private Buffer body;
 
     Exchange(InferenceClient client, PreparedRequest request, RequestRecord rec, Runnable onFirstChunk,
-             Runnable onComplete, Context ctx) {
+             Runnable onComplete, Context ctx, io.vertx.core.http.HttpClient http) {
+        this.http = http;
         this.onFirstChunk = onFirstChunk;
         this.client = client;
         this.request = request;
@@ -48,7 +50,7 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
             timerId = -1;
             abort(TransportErrors.timeout(client.config().timeoutSeconds()), false);
         });
-        client.http().request(client.requestOptions()).onComplete(this::onRequest);
+        http.request(client.requestOptions()).onComplete(this::onRequest);
     }
 
     private void onRequest(AsyncResult<HttpClientRequest> ar) {

@@ -22,14 +22,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link RequestRecord}s with AIPerf's timestamps. The pool holds {@code maxInFlight} keep-alive HTTP/1.1
  * connections (never Vert.x's default of 5, which would queue requests inside the client and inflate TTFT),
  * TCP_NODELAY, no compression. Requests are spread over a few event-loop contexts; each exchange stays on
- * one context, so its record has a single writer.
+ * one context, so its record has a single writer. Each context has its own {@link HttpClient}: a shared pool
+ * hands a request the most recently freed connection whatever loop it lives on, and every such request then
+ * hops between two threads (a task queue and an eventfd wake-up per hop), which cost more CPU than the HTTP
+ * itself. A per-context client only ever opens connections on its own loop.
  */
 public final class InferenceClient implements AutoCloseable {
     static final Logger LOG = LoggerFactory.getLogger(InferenceClient.class);
 
     private final Vertx vertx;
     private final ClientConfig config;
-    private final HttpClient http;
+    private final HttpClient[] clients;
     private final RequestOptions options;
     private final Context[] contexts;
     private final AtomicInteger nextContext = new AtomicInteger();
@@ -56,8 +59,6 @@ public final class InferenceClient implements AutoCloseable {
                 .setMaxInitialLineLength(64 * 1024)
                 .setMaxHeaderSize(64 * 1024);
         PoolOptions pool = new PoolOptions().setHttp1MaxSize(config.maxInFlight()).setHttp2MaxSize(config.maxInFlight());
-        this.http = vertx.httpClientBuilder().with(httpOptions).with(pool)
-                .withConnectHandler(conn -> freshConnections.put(conn, System.nanoTime())).build();
         this.options = new RequestOptions()
                 .setMethod(HttpMethod.POST)
                 .setHost(config.host())
@@ -65,7 +66,13 @@ public final class InferenceClient implements AutoCloseable {
                 .setSsl(config.ssl())
                 .setURI(config.requestUri());
         this.contexts = new Context[Math.max(1, eventLoops)];
-        for (int i = 0; i < contexts.length; i++) contexts[i] = ((VertxInternal) vertx).createEventLoopContext();
+        this.clients = new HttpClient[contexts.length];
+        for (int i = 0; i < contexts.length; i++) {
+            contexts[i] = ((VertxInternal) vertx).createEventLoopContext();
+            // each pool may grow to the whole in-flight limit: an open-loop burst can land on one context
+            clients[i] = vertx.httpClientBuilder().with(httpOptions).with(pool)
+                    .withConnectHandler(conn -> freshConnections.put(conn, System.nanoTime())).build();
+        }
     }
 
     /**
@@ -86,15 +93,26 @@ public final class InferenceClient implements AutoCloseable {
     public RequestHandle send(PreparedRequest req, RequestRecord rec, Runnable onFirstChunk, Runnable onComplete) {
         Context current = Vertx.currentContext();
         inFlight.incrementAndGet();
-        if (current != null && current.isEventLoopContext() && current.owner() == vertx) {
-            Exchange ex = new Exchange(this, req, rec, onFirstChunk, onComplete, current);
+        int own = current != null && current.owner() == vertx ? indexOf(current) : -1;
+        if (own >= 0) {
+            Exchange ex = new Exchange(this, req, rec, onFirstChunk, onComplete, current, clients[own]);
             ex.start();
             return ex;
         }
-        Context ctx = nextContext();
-        Exchange ex = new Exchange(this, req, rec, onFirstChunk, onComplete, ctx);
-        ctx.runOnContext(v -> ex.start());
+        int i = Math.floorMod(nextContext.getAndIncrement(), contexts.length);
+        Exchange ex = new Exchange(this, req, rec, onFirstChunk, onComplete, contexts[i], clients[i]);
+        contexts[i].runOnContext(v -> ex.start());
         return ex;
+    }
+
+    /** The index of the client context running on {@code ctx}'s event loop, or -1. */
+    private int indexOf(Context ctx) {
+        if (!ctx.isEventLoopContext()) return -1;
+        io.netty.channel.EventLoop loop = ((io.vertx.core.internal.ContextInternal) ctx).nettyEventLoop();
+        for (int i = 0; i < contexts.length; i++) {
+            if (((io.vertx.core.internal.ContextInternal) contexts[i]).nettyEventLoop() == loop) return i;
+        }
+        return -1;
     }
 
     /** The event loop contexts requests are spread over (round-robin), for schedulers that want one. */
@@ -114,8 +132,6 @@ public final class InferenceClient implements AutoCloseable {
 
     Vertx vertx() { return vertx; }
 
-    HttpClient http() { return http; }
-
     RequestOptions requestOptions() { return options; }
 
     void completed() { inFlight.decrementAndGet(); }
@@ -129,13 +145,15 @@ public final class InferenceClient implements AutoCloseable {
 
     public Future<Void> closeAsync() {
         closing = true;
-        return http.close();
+        java.util.List<Future<Void>> all = new java.util.ArrayList<>(clients.length);
+        for (HttpClient c : clients) all.add(c.close());
+        return Future.all(all).mapEmpty();
     }
 
     @Override
     public void close() {
         closing = true;
-        http.close();
+        for (HttpClient c : clients) c.close();
     }
 
     /** True once close was called: requests still completing then are expected to fail. */

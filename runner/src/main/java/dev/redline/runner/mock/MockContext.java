@@ -21,7 +21,8 @@ final class MockContext {
         this.vertx = vertx;
         this.plan = new ServedPlan(options);
         this.metrics = new MockMetrics(options.models());
-        this.promptTokens = options.promptTokenCounter() != null ? options.promptTokenCounter() : o200kCounter();
+        this.promptTokens = new PromptTokenCache(
+                options.promptTokenCounter() != null ? options.promptTokenCounter() : o200kCounter());
         this.defaultModel = options.models().get(0);
     }
 

@@ -15,6 +15,8 @@ import java.util.function.Consumer;
  * Takes finished records off the event loops, counts their output tokens (a backlog in parallel), frees
  * their text and hands them to {@code downstream} (metrics, per-record export) on one thread, in completion
  * order. The hand-off is a lock-free queue: a blocking queue's lock would be shared by every event loop.
+ * Event loops never wake the worker (an unpark is a futex syscall per record); it polls, sleeping
+ * {@link #POLL_NS} when the queue is empty, so a record waits at most that long.
  */
 public final class RecordProcessor implements RecordSink, AutoCloseable {
     private static final RequestRecord POISON = new RequestRecord(-1, RequestRecord.Phase.WARMUP);
@@ -23,13 +25,14 @@ public final class RecordProcessor implements RecordSink, AutoCloseable {
     private final boolean useServerTokenCount;
     private final Consumer<RequestRecord> downstream;
     private final ConcurrentLinkedQueue<RequestRecord> queue = new ConcurrentLinkedQueue<>();
-    /** Bounds how long a record can wait if a wake-up is missed; the worker parks this long at most. */
-    private static final long MAX_PARK_NS = 1_000_000;
+    /** How long the worker sleeps when the queue is empty. */
+    private static final long POLL_NS = 1_000_000;
     /** Records taken at once when a backlog has built up. */
     private static final int MAX_BATCH = 256;
+    /** Smaller batches are counted on the worker alone: fanning out costs more than it saves. */
+    private static final int PARALLEL_BATCH = 64;
     private final Thread worker;
     private volatile Throwable failure;
-    private volatile boolean parked;
 
     public RecordProcessor(Tokenizer tokenizer, boolean useServerTokenCount, Consumer<RequestRecord> downstream) {
         this.tokenizer = tokenizer;
@@ -44,21 +47,13 @@ public final class RecordProcessor implements RecordSink, AutoCloseable {
     @Override
     public void accept(RequestRecord record) {
         queue.offer(record);
-        if (parked) LockSupport.unpark(worker);
     }
 
     private RequestRecord take() throws InterruptedException {
         while (true) {
             RequestRecord r = queue.poll();
             if (r != null) return r;
-            parked = true;
-            r = queue.poll(); // re-check after publishing the flag: an offer in between sees it and unparks
-            if (r != null) {
-                parked = false;
-                return r;
-            }
-            LockSupport.parkNanos(this, MAX_PARK_NS);
-            parked = false;
+            LockSupport.parkNanos(this, POLL_NS);
             if (Thread.interrupted()) throw new InterruptedException();
         }
     }
@@ -76,8 +71,8 @@ public final class RecordProcessor implements RecordSink, AutoCloseable {
                     batch.remove(batch.size() - 1);
                 }
                 // Tokenizing is the costly part: a backlog is counted in parallel, then handed on in order.
-                if (batch.size() > 1) batch.parallelStream().forEach(this::countTokens);
-                else if (batch.size() == 1) countTokens(batch.get(0));
+                if (batch.size() >= PARALLEL_BATCH) batch.parallelStream().forEach(this::countTokens);
+                else for (RequestRecord r : batch) countTokens(r);
                 for (RequestRecord r : batch) {
                     downstream.accept(r);
                     r.dropText(); // after downstream: a raw export may still read it

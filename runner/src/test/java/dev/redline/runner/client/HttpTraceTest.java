@@ -28,7 +28,8 @@ class HttpTraceTest {
         sse.server().ttftMs = 30;
         sse.server().itlMs = 15; // non-streaming: the head is written with the body, at 30 + 3 * 15 ms
         double[] waiting = new double[3];
-        try (InferenceClient client = new InferenceClient(sse.vertx(), config(sse.server().url(), EndpointType.CHAT, false, 1, 10))) {
+        // one event loop: each loop has its own connection pool, so with more the second request could connect anew
+        try (InferenceClient client = new InferenceClient(sse.vertx(), config(sse.server().url(), EndpointType.CHAT, false, 1, 10), 1)) {
             RequestFactory factory = RequestFactory.forConfig(client.config());
             for (int i = 0; i < waiting.length; i++) {
                 RequestRecord r = sendAndWait(client, factory, Turn.ofText("hello there", 2, 4));
