@@ -118,13 +118,13 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
         long now = System.nanoTime();
         if (sse != null) {
             sse.finish();
-            finish(null, now);
+            finishAfterRecycle(null, now);
             return;
         }
         if (status != 200) {
             String text = body.length() > MAX_ERROR_BODY ? body.getString(0, MAX_ERROR_BODY) : body.toString();
             String reason = resp.statusMessage() == null ? "HTTP " + status : resp.statusMessage();
-            finish(new ErrorInfo(status, reason, text), now);
+            finishAfterRecycle(new ErrorInfo(status, reason, text), now);
             return;
         }
         byte[] bytes = body.getBytes();
@@ -134,7 +134,17 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
                 rec.addResultChunk(now); // embeddings: a valid response without text
             }
         }
-        finish(null, now);
+        finishAfterRecycle(null, now);
+    }
+
+    /**
+     * Completes the record now but runs the callback in a next task on this loop: Vert.x returns the
+     * connection to the pool only after the end handler, so a next request sent from inside it would
+     * find this connection busy and open a new one (a closed loop would then hold more connections than
+     * its concurrency, each first request paying a connect).
+     */
+    private void finishAfterRecycle(ErrorInfo error, long endNs) {
+        if (complete(error, endNs)) ctx.runOnContext(v -> runCallback());
     }
 
     private void finish(ErrorInfo error) {
@@ -142,12 +152,21 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
     }
 
     private void finish(ErrorInfo error, long endNs) {
-        if (done) return;
+        if (complete(error, endNs)) runCallback();
+    }
+
+    /** Makes the record final; false when the exchange had already completed. */
+    private boolean complete(ErrorInfo error, long endNs) {
+        if (done) return false;
         done = true;
         if (timerId >= 0) client.vertx().cancelTimer(timerId);
         if (error != null && rec.error() == null) rec.fail(error);
         rec.markEnd(endNs);
         client.completed();
+        return true;
+    }
+
+    private void runCallback() {
         try {
             onComplete.run();
         } catch (RuntimeException e) {

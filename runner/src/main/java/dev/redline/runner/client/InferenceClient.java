@@ -65,14 +65,28 @@ public final class InferenceClient implements AutoCloseable {
                 .setPort(config.port())
                 .setSsl(config.ssl())
                 .setURI(config.requestUri());
-        this.contexts = new Context[Math.max(1, eventLoops)];
+        this.contexts = distinctEventLoops((VertxInternal) vertx, Math.max(1, eventLoops));
         this.clients = new HttpClient[contexts.length];
         for (int i = 0; i < contexts.length; i++) {
-            contexts[i] = ((VertxInternal) vertx).createEventLoopContext();
             // each pool may grow to the whole in-flight limit: an open-loop burst can land on one context
             clients[i] = vertx.httpClientBuilder().with(httpOptions).with(pool)
                     .withConnectHandler(conn -> freshConnections.put(conn, System.nanoTime())).build();
         }
+    }
+
+    /**
+     * Up to {@code n} contexts on pairwise different event-loop threads. Vert.x hands out event loops
+     * round-robin to every context anyone creates (an HttpClient takes one for its pool timer), so plain
+     * successive calls can land two of ours on one thread and leave another loop idle.
+     */
+    private static Context[] distinctEventLoops(VertxInternal vertx, int n) {
+        java.util.List<Context> picked = new java.util.ArrayList<>(n);
+        java.util.Set<io.netty.channel.EventLoop> loops = new java.util.HashSet<>();
+        for (int attempt = 0; attempt < 4 * n + 8 && picked.size() < n; attempt++) {
+            io.vertx.core.internal.ContextInternal c = vertx.createEventLoopContext();
+            if (loops.add(c.nettyEventLoop())) picked.add(c);
+        }
+        return picked.toArray(new Context[0]);
     }
 
     /**

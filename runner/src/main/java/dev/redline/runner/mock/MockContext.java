@@ -33,6 +33,6 @@ final class MockContext {
 
     /** Loaded once per JVM, on first use (building the encoding takes about a second). */
     private static final class O200k {
-        static final Encoding ENCODING = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+        static final Encoding ENCODING = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
     }
 }

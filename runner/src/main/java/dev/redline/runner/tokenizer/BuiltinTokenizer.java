@@ -11,7 +11,7 @@ import com.knuddels.jtokkit.api.IntArrayList;
  */
 public final class BuiltinTokenizer implements Tokenizer {
     public static final String NAME = "builtin";
-    private static final Encoding ENCODING = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+    private static final Encoding ENCODING = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
 
     @Override
     public int[] encode(String text) {
