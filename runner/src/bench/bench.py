@@ -4,11 +4,11 @@
 Called by run-benchmarks.sh (which builds and installs); usable on its own:
   python3 bench.py --jar redline.jar --out DIR [--aiperf PATH] [--smoke] [--only P1,P3]
 Sizes come from environment variables (defaults = the full run; --smoke = tiny):
-  P1_CONCURRENCY P1_REQUESTS P1_AIPERF_REQUESTS P1_WRK_SECONDS   request ceiling, non-streaming
-  P2_STREAMS P2_REQUESTS P2_OSL                                   accuracy at TTFT 50 ms / ITL 10 ms
+  P1_CONCURRENCY P1_REQUESTS P1_WARMUP P1_AIPERF_REQUESTS P1_WRK_SECONDS   request ceiling, non-streaming
+  P2_STREAMS P2_REQUESTS P2_WARMUP P2_OSL                         accuracy at TTFT 50 ms / ITL 10 ms
   P3_RATES P3_SECONDS                                             schedule fidelity (comma-separated rates)
   P4_COUNTS P4_XMX                                                memory after N requests (comma-separated)
-  P5_LEVELS P5_ITL_MS P5_OSL P5_SLACK_MS                          concurrent streams (comma-separated levels)
+  P5_LEVELS P5_ITL_MS P5_OSL P5_SLACK_MS P5_RAMP_SECONDS          concurrent streams (comma-separated levels)
 Everything goes to 127.0.0.1 only. Every figure is stored with the load average around it.
 """
 import argparse
@@ -28,16 +28,18 @@ HOST = "127.0.0.1"
 PORT = int(os.environ.get("BENCH_PORT", "18431"))
 URL = f"http://{HOST}:{PORT}"
 
-FULL = dict(P1_CONCURRENCY="64", P1_REQUESTS="40000", P1_AIPERF_REQUESTS="5000", P1_WRK_SECONDS="10",
-            P2_STREAMS="1000", P2_REQUESTS="3000", P2_OSL="32",
+# Redline's warm-ups are long enough for the JIT (C2) to finish: a cold JVM measures its compiler, not its
+# steady state (and warms the mock for the tools that follow it).
+FULL = dict(P1_CONCURRENCY="64", P1_REQUESTS="200000", P1_WARMUP="100000", P1_AIPERF_REQUESTS="5000", P1_WRK_SECONDS="10",
+            P2_STREAMS="1000", P2_REQUESTS="10000", P2_WARMUP="10000", P2_OSL="32",
             P3_RATES="500,2000,5000", P3_SECONDS="10",
             P4_COUNTS="1000000,10000000", P4_XMX="256m",
-            P5_LEVELS="1000,2000,5000,8000", P5_ITL_MS="100", P5_OSL="20", P5_SLACK_MS="5")
-SMOKE = dict(P1_CONCURRENCY="8", P1_REQUESTS="300", P1_AIPERF_REQUESTS="50", P1_WRK_SECONDS="2",
-             P2_STREAMS="8", P2_REQUESTS="16", P2_OSL="8",
+            P5_LEVELS="1000,2000,5000,8000", P5_ITL_MS="100", P5_OSL="20", P5_SLACK_MS="5", P5_RAMP_SECONDS="2")
+SMOKE = dict(P1_CONCURRENCY="8", P1_REQUESTS="300", P1_WARMUP="100", P1_AIPERF_REQUESTS="50", P1_WRK_SECONDS="2",
+             P2_STREAMS="8", P2_REQUESTS="16", P2_WARMUP="8", P2_OSL="8",
              P3_RATES="50", P3_SECONDS="1",
              P4_COUNTS="2000", P4_XMX="256m",
-             P5_LEVELS="8", P5_ITL_MS="20", P5_OSL="5", P5_SLACK_MS="50")
+             P5_LEVELS="8", P5_ITL_MS="20", P5_OSL="5", P5_SLACK_MS="50", P5_RAMP_SECONDS="0.1")
 
 
 def size(name, smoke):
@@ -206,10 +208,11 @@ def p1(a, mock):
     mock.start(0, 0)
     res = {"concurrency": int(c), "isl": 128, "osl": 16, "streaming": False}
     base = ["--concurrency", c, "--isl", "128", "--osl", "16"]
-    r, e = redline_profile(a, "p1-redline", base + ["--request-count", str(n), "--warmup-request-count", str(min(n, 2000))])
+    w = int(size("P1_WARMUP", a.smoke))
+    r, e = redline_profile(a, "p1-redline", base + ["--request-count", str(n), "--warmup-request-count", str(w)])
     reqs = stat(e, "request_count")
     res["redline"] = {"requests": reqs, "requests_per_sec": round(stat(e, "request_throughput"), 1),
-                      "cpu_us_per_request": round(r.cpu * 1e6 / (reqs + min(n, 2000)), 1), "load": r.load}
+                      "cpu_us_per_request": round(r.cpu * 1e6 / (reqs + w), 1), "load": r.load}
     log(f"P1 redline {res['redline']}")
     if a.aiperf:
         na = int(size("P1_AIPERF_REQUESTS", a.smoke))
@@ -251,7 +254,7 @@ def p2(a, mock):
     mock.start(ttft, itl)
     res = {"streams": int(s), "requests": int(n), "osl": int(osl), "mock_ttft_ms": ttft, "mock_itl_ms": itl}
     flags = ["--streaming", "--concurrency", s, "--request-count", n, "--isl", "128", "--osl", osl,
-             "--warmup-request-count", s]
+             "--warmup-request-count", size("P2_WARMUP", a.smoke)]
 
     def errors(e):
         return {"ttft_added_ms": {"p50": round(stat(e, "time_to_first_token", "p50") - ttft, 3),
@@ -294,6 +297,7 @@ def p3(a, mock):
                  "--step-seconds", str(secs), "--output", path], 600, path + ".log").check(f"P3 rate {rate}")
         lag = json.load(open(path))["send_lag"]
         rows.append({"requested_rate": rate, "achieved_rate": lag["achieved_rate"], "achieved_ratio": lag["achieved_ratio"],
+                     "schedule_rate": lag.get("schedule_rate"), "achieved_vs_schedule": lag.get("achieved_vs_schedule"),
                      "requests": lag["requests"], "errors": lag["errors"], "send_lag_ms": lag["lag_ms"], "load": r.load})
         log(f"P3 {rows[-1]}")
     return {"arrival_pattern": "poisson", "seconds": secs, "rates": rows,
@@ -332,8 +336,11 @@ def p5(a, mock):
     for level in ints(size("P5_LEVELS", a.smoke)):
         try:
             r, e = redline_profile(a, f"p5-{level}", ["--streaming", "--concurrency", str(level), "--request-count",
-                                                      str(2 * level), "--warmup-request-count", str(level), "--isl", "32",
-                                                      "--osl", osl, "--request-timeout-seconds", "120"])
+                                                      str(2 * level), "--warmup-request-count", str(2 * level), "--isl", "32",
+                                                      "--osl", osl, "--request-timeout-seconds", "120",
+                                                      # streams open over about one stream's length, so a level
+                                                      # holds N staggered streams, not N simultaneous starts
+                                                      "--concurrency-ramp-duration", size("P5_RAMP_SECONDS", a.smoke)])
         except RuntimeError as ex:
             rows.append({"streams": level, "failed": str(ex).splitlines()[0]})
             break

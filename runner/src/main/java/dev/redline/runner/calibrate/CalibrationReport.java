@@ -42,9 +42,13 @@ public record CalibrationReport(String redlineVersion, Machine machine, String m
     public record ClientLatency(double mockTtftMs, double mockItlMs, int concurrency, long requests, long errors,
                                 Percentiles ttftAddedMs, Percentiles itlAddedMs) { }
 
-    /** Open-model pacing: achieved vs requested rate and the lag of each send behind its schedule. */
+    /**
+     * Open-model pacing: achieved vs requested rate, achieved vs the realised schedule's rate (a Poisson
+     * schedule's own rate varies by about 1/sqrt(n) around the requested mean), and the lag of each send
+     * behind its schedule.
+     */
     public record SendLag(String arrivalPattern, double requestedRate, Double achievedRate, Double achievedRatio,
-                          long requests, long errors, Percentiles lagMs) { }
+                          Double scheduleRate, Double achievedVsSchedule, long requests, long errors, Percentiles lagMs) { }
 
     public record StreamStep(int streams, long requests, long errors, Double itlAddedP50Ms, Double itlAddedP99Ms,
                              Double ttftAddedP50Ms, boolean sustained) { }

@@ -117,7 +117,9 @@ public final class Calibrator {
         report(r);
         double achieved = r.achievedRate();
         return new SendLag("poisson", o.sendLagRate(), CalibrationReport.finite(round(achieved, 2)),
-                CalibrationReport.finite(round(achieved / o.sendLagRate(), 4)), r.completed(), r.errors(),
+                CalibrationReport.finite(round(achieved / o.sendLagRate(), 4)),
+                CalibrationReport.finite(round(r.scheduleRate(), 2)), CalibrationReport.finite(round(achieved / r.scheduleRate(), 4)),
+                r.completed(), r.errors(),
                 Percentiles.ofNs(r.sendLagNs(), 0));
     }
 

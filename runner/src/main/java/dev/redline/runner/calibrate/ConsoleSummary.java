@@ -28,6 +28,7 @@ final class ConsoleSummary {
             rows.add(row("Send lag p50/p99 (ms)", pct(lag.lagMs()) + " at " + f(lag.requestedRate(), 0) + " req/s "
                     + lag.arrivalPattern()));
             rows.add(row("Achieved / requested rate", lag.achievedRatio() == null ? "n/a" : f(lag.achievedRatio(), 4)));
+            rows.add(row("Achieved / schedule's own rate", lag.achievedVsSchedule() == null ? "n/a" : f(lag.achievedVsSchedule(), 4)));
         }
         rows.add(row("Runner CPU (s) / wall (s)", f(r.runner().cpuSeconds(), 1) + " / " + f(r.runner().wallSeconds(), 1)
                 + (r.mock().equals("in-process") ? " (includes the in-process mocks)" : "")));

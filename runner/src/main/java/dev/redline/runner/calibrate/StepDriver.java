@@ -60,7 +60,7 @@ final class StepDriver implements AutoCloseable {
             int concurrency = profiling.getConcurrency() == null ? 0 : profiling.getConcurrency();
             double rate = profiling.getRate() == null ? Double.NaN : profiling.getRate();
             return new StepResult(name, concurrency, rate, config.streaming(), recorder.completed(), recorder.errors(),
-                    seconds, outcome.achievedRate(), cpu0 < 0 ? -1 : cpu1 - cpu0,
+                    seconds, outcome.achievedRate(), outcome.scheduleRate(), cpu0 < 0 ? -1 : cpu1 - cpu0,
                     recorder.ttftNs(), recorder.itlNs(), recorder.sendLagNs());
         } finally {
             client.closeAsync().await();

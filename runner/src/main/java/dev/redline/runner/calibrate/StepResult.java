@@ -8,13 +8,14 @@ import org.HdrHistogram.Histogram;
  * @param completed     profiling requests finished (success or error)
  * @param seconds       wall time of the profiling phase, first send to last response
  * @param achievedRate  sends per second between the first and last send (open model), NaN otherwise
+ * @param scheduleRate  the schedule's own rate over the same sends (open model), NaN otherwise
  * @param cpuNs         this JVM's CPU time spent during the phase
  * @param ttftNs        send to first content chunk
  * @param itlNs         per request: first to last content chunk over the gaps between them
  * @param sendLagNs     actual minus intended send time
  */
 record StepResult(String name, int concurrency, double requestedRate, boolean streaming, long completed, long errors,
-                  double seconds, double achievedRate, long cpuNs, Histogram ttftNs, Histogram itlNs, Histogram sendLagNs) {
+                  double seconds, double achievedRate, double scheduleRate, long cpuNs, Histogram ttftNs, Histogram itlNs, Histogram sendLagNs) {
 
     double requestsPerSecond() {
         return seconds > 0 ? completed / seconds : 0;

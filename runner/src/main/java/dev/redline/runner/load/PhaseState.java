@@ -23,6 +23,8 @@ final class PhaseState {
     volatile long startNs;
     private final AtomicLong firstSendNs = new AtomicLong(Long.MAX_VALUE);
     private final AtomicLong lastSendNs = new AtomicLong(Long.MIN_VALUE);
+    private final AtomicLong firstIntendedNs = new AtomicLong(Long.MAX_VALUE);
+    private final AtomicLong lastIntendedNs = new AtomicLong(Long.MIN_VALUE);
     /** Limits requests without a first token yet; null when unlimited. */
     final SlotGate prefillGate;
     /** Client-side cancellation; null when off. */
@@ -57,9 +59,24 @@ final class PhaseState {
         return n;
     }
 
-    void sent(long perfNs) {
+    /** @param intendedNs the schedule's send time, 0 when the send had none (closed loop) */
+    void sent(long perfNs, long intendedNs) {
         firstSendNs.accumulateAndGet(perfNs, Math::min);
         lastSendNs.accumulateAndGet(perfNs, Math::max);
+        if (intendedNs > 0) {
+            firstIntendedNs.accumulateAndGet(intendedNs, Math::min);
+            lastIntendedNs.accumulateAndGet(intendedNs, Math::max);
+        }
+    }
+
+    /**
+     * The schedule's own rate over the same sends (first to last intended time); NaN without a schedule.
+     * A Poisson schedule's realised rate differs from its mean by about 1/sqrt(n): comparing the achieved
+     * rate with this one shows how faithfully the client followed the schedule it was given.
+     */
+    double scheduleRate(long sent) {
+        long span = lastIntendedNs.get() - firstIntendedNs.get();
+        return sent < 2 || span <= 0 || firstIntendedNs.get() == Long.MAX_VALUE ? Double.NaN : (sent - 1) * 1e9 / span;
     }
 
     /** Sends per second between the first and last send; NaN with fewer than two. */

@@ -102,7 +102,7 @@ final class TurnIssuer {
             after.accept(rec);
         });
         st.inFlight.add(handle[0]);
-        st.sent(rec.startPerfNs() != 0 ? rec.startPerfNs() : System.nanoTime());
+        st.sent(rec.startPerfNs() != 0 ? rec.startPerfNs() : System.nanoTime(), rec.intendedSendPerfNs());
         CancelPolicy cancel = st.cancelPolicy;
         if (cancel != null && cancel.pick()) {
             RequestHandle h = handle[0];

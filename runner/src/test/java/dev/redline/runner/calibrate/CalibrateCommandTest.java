@@ -67,6 +67,10 @@ class CalibrateCommandTest {
         assertTrue(lag.get("requests").asLong() > 0);
         assertTrue(lag.at("/lag_ms/p50").asDouble() >= 0, lag.toString());
         assertTrue(lag.at("/lag_ms/max").asDouble() >= lag.at("/lag_ms/p99").asDouble(), lag.toString());
+        // the realised schedule's rate, and the achieved rate measured against it (not against the mean)
+        assertTrue(lag.get("schedule_rate").asDouble() > 0, lag.toString());
+        assertEquals(lag.get("achieved_rate").asDouble() / lag.get("schedule_rate").asDouble(),
+                lag.get("achieved_vs_schedule").asDouble(), 0.002, lag.toString());
 
         JsonNode streams = r.get("max_concurrent_streams");
         int sustained = streams.get("sustained").asInt();
