@@ -5,7 +5,7 @@ Called by run-benchmarks.sh (which builds and installs); usable on its own:
   python3 bench.py --jar redline.jar --out DIR [--aiperf PATH] [--smoke] [--only P1,P3]
 Sizes come from environment variables (defaults = the full run; --smoke = tiny):
   P1_CONCURRENCY P1_REQUESTS P1_WARMUP P1_AIPERF_REQUESTS P1_WRK_SECONDS   request ceiling, non-streaming
-  P2_STREAMS P2_REQUESTS P2_WARMUP P2_OSL                         accuracy at TTFT 50 ms / ITL 10 ms
+  P2_STREAMS P2_REQUESTS P2_WARMUP P2_OSL P2_RAMP_SECONDS         accuracy at TTFT 50 ms / ITL 10 ms
   P3_RATES P3_SECONDS                                             schedule fidelity (comma-separated rates)
   P4_COUNTS P4_XMX                                                memory after N requests (comma-separated)
   P5_LEVELS P5_ITL_MS P5_OSL P5_SLACK_MS P5_RAMP_SECONDS          concurrent streams (comma-separated levels)
@@ -31,12 +31,12 @@ URL = f"http://{HOST}:{PORT}"
 # Redline's warm-ups are long enough for the JIT (C2) to finish: a cold JVM measures its compiler, not its
 # steady state (and warms the mock for the tools that follow it).
 FULL = dict(P1_CONCURRENCY="64", P1_REQUESTS="200000", P1_WARMUP="100000", P1_AIPERF_REQUESTS="5000", P1_WRK_SECONDS="10",
-            P2_STREAMS="1000", P2_REQUESTS="10000", P2_WARMUP="10000", P2_OSL="32",
+            P2_STREAMS="1000", P2_REQUESTS="10000", P2_WARMUP="10000", P2_OSL="32", P2_RAMP_SECONDS="",
             P3_RATES="500,2000,5000", P3_SECONDS="10",
             P4_COUNTS="1000000,10000000", P4_XMX="256m",
             P5_LEVELS="1000,2000,5000,8000", P5_ITL_MS="100", P5_OSL="20", P5_SLACK_MS="5", P5_RAMP_SECONDS="2")
 SMOKE = dict(P1_CONCURRENCY="8", P1_REQUESTS="300", P1_WARMUP="100", P1_AIPERF_REQUESTS="50", P1_WRK_SECONDS="2",
-             P2_STREAMS="8", P2_REQUESTS="16", P2_WARMUP="8", P2_OSL="8",
+             P2_STREAMS="8", P2_REQUESTS="16", P2_WARMUP="8", P2_OSL="8", P2_RAMP_SECONDS="0.1",
              P3_RATES="50", P3_SECONDS="1",
              P4_COUNTS="2000", P4_XMX="256m",
              P5_LEVELS="8", P5_ITL_MS="20", P5_OSL="5", P5_SLACK_MS="50", P5_RAMP_SECONDS="0.1")
@@ -206,6 +206,14 @@ def ratio(x, y):
 def p1(a, mock):
     c, n = size("P1_CONCURRENCY", a.smoke), int(size("P1_REQUESTS", a.smoke))
     mock.start(0, 0)
+    lua = os.path.join(a.out, "post.lua")
+    with open(lua, "w") as f:
+        body = chat_body(128, 16, False).replace("\\", "\\\\").replace("'", "\\'")
+        f.write('wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n'
+                f"wrk.body = '{body}'\n")
+    if shutil.which("wrk") and not a.smoke:
+        # warm the mock's JIT once, before any tool: none of the three should meet a cold server
+        subprocess.run(["wrk", "-t2", f"-c{c}", "-d5s", "-s", lua, URL + "/v1/chat/completions"], capture_output=True)
     res = {"concurrency": int(c), "isl": 128, "osl": 16, "streaming": False}
     base = ["--concurrency", c, "--isl", "128", "--osl", "16"]
     w = int(size("P1_WARMUP", a.smoke))
@@ -224,14 +232,7 @@ def p1(a, mock):
     else:
         res["aiperf"] = {"missing": a.aiperf_note or "aiperf not installed"}
     if shutil.which("wrk"):
-        lua = os.path.join(a.out, "post.lua")
-        with open(lua, "w") as f:
-            body = chat_body(128, 16, False).replace("\\", "\\\\").replace("'", "\\'")
-            f.write('wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n'
-                    f"wrk.body = '{body}'\n")
         secs = size("P1_WRK_SECONDS", a.smoke)
-        if not a.smoke:  # warm the mock's JIT like the others' warmup
-            subprocess.run(["wrk", "-t2", f"-c{c}", "-d1s", "-s", lua, URL + "/v1/chat/completions"], capture_output=True)
         r = Run(["wrk", "-t2", f"-c{c}", f"-d{secs}s", "-s", lua, URL + "/v1/chat/completions"], 600,
                 os.path.join(a.out, "runs", "p1-wrk.log")).check("wrk")
         rps = float(re.search(r"Requests/sec:\s+([\d.]+)", r.output).group(1))
@@ -268,21 +269,31 @@ def p2(a, mock):
         # the mock's own mean TTFT over the run (warm-up included): time the server, not the client, added
         return None if n <= 0 else round((after[0] - before[0]) / n * 1000 - ttft, 3)
 
-    before = mock.served_ttft()
-    r, e = redline_profile(a, "p2-redline", flags)
-    res["redline"] = dict(errors(e), load=r.load, client_ttft_added_mean_ms=round(stat(e, "time_to_first_token") - ttft, 3),
-                          mock_ttft_added_mean_ms=served(before))
-    log(f"P2 redline {res['redline']}")
-    if a.aiperf and a.smoke:  # AIPerf's start-up alone is ~15 s: the smoke run checks it once, in P1
-        res["aiperf"] = {"missing": "skipped in --smoke"}
-    elif a.aiperf:
+    def both(tag, extra):
+        out = {}
         before = mock.served_ttft()
-        r, e = aiperf_profile(a, "p2-aiperf", flags)
-        res["aiperf"] = dict(errors(e), load=r.load, client_ttft_added_mean_ms=round(stat(e, "time_to_first_token") - ttft, 3),
-                             mock_ttft_added_mean_ms=served(before))
-        log(f"P2 aiperf {res['aiperf']}")
-    else:
-        res["aiperf"] = {"missing": a.aiperf_note or "aiperf not installed"}
+        r, e = redline_profile(a, f"p2-redline{tag}", flags + extra)
+        out["redline"] = dict(errors(e), load=r.load, client_ttft_added_mean_ms=round(stat(e, "time_to_first_token") - ttft, 3),
+                              mock_ttft_added_mean_ms=served(before))
+        log(f"P2{tag} redline {out['redline']}")
+        if a.aiperf and a.smoke:  # AIPerf's start-up alone is ~15 s: the smoke run checks it once, in P1
+            out["aiperf"] = {"missing": "skipped in --smoke"}
+        elif a.aiperf:
+            before = mock.served_ttft()
+            r, e = aiperf_profile(a, f"p2-aiperf{tag}", flags + extra)
+            out["aiperf"] = dict(errors(e), load=r.load, client_ttft_added_mean_ms=round(stat(e, "time_to_first_token") - ttft, 3),
+                                 mock_ttft_added_mean_ms=served(before))
+            log(f"P2{tag} aiperf {out['aiperf']}")
+        else:
+            out["aiperf"] = {"missing": a.aiperf_note or "aiperf not installed"}
+        return out
+
+    # As specified: all streams start together, so every round is a burst of N requests.
+    res.update(both("", []))
+    # Staggered: streams opened over one stream's length (TTFT + (OSL-1) * ITL), so the N streams stay
+    # spread out; both tools support --concurrency-ramp-duration.
+    ramp = size("P2_RAMP_SECONDS", a.smoke) or str(round((ttft + (int(osl) - 1) * itl) / 1000, 3))
+    res["staggered"] = dict(ramp_seconds=float(ramp), **both("-staggered", ["--concurrency-ramp-duration", ramp]))
     res["target"] = "client-added p99 <= 1 ms"
     return res
 

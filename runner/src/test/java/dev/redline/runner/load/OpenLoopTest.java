@@ -57,6 +57,10 @@ class OpenLoopTest {
             assertEquals(200.0, o.requestedRate());
             assertEquals("constant", o.loadType());
             assertTrue(o.achievedRate() > 0);
+            // the schedule's own rate is computed from the intended send times of exactly these records
+            long span = recs.get(recs.size() - 1).intendedSendPerfNs() - recs.get(0).intendedSendPerfNs();
+            assertEquals(39 * 1e9 / span, o.scheduleRate(), 1e-6);
+            assertTrue(o.scheduleRate() <= 200.0 + 1e-9, "a constant schedule never outruns its rate (re-anchors only delay)");
         }
     }
 

@@ -156,6 +156,7 @@ class ProfileAgainstMockServerTest {
             assertEquals("warmup", json.at("/phases/0/name").asText());
             assertEquals(10, json.at("/phases/1/completed").asInt());
             assertTrue(json.at("/phases/1/requested_rate").isNull(), "a closed-model phase has no requested rate");
+            assertTrue(json.at("/phases/1/schedule_rate").isNull(), "nor a schedule");
             assertTrue(json.get("client_saturated").isBoolean());
             assertTrue(json.at("/client_saturation/reasons").isArray());
             assertEquals("<redacted>", json.at("/input_config/endpoint/apiKey").asText());
