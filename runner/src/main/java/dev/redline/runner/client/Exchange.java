@@ -5,6 +5,7 @@ import dev.redline.runner.record.RequestRecord;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 
@@ -21,7 +22,7 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
     private final Runnable onComplete;
     private Runnable onFirstChunk;
     private final Context ctx;
-    private final io.vertx.core.http.HttpClient http;
+    private final HttpClient http;
     private final ResponseParser parser = new ResponseParser();
 
     private HttpClientRequest httpRequest;
@@ -32,7 +33,7 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
     private Buffer body;
 
     Exchange(InferenceClient client, PreparedRequest request, RequestRecord rec, Runnable onFirstChunk,
-             Runnable onComplete, Context ctx, io.vertx.core.http.HttpClient http) {
+             Runnable onComplete, Context ctx, HttpClient http) {
         this.http = http;
         this.onFirstChunk = onFirstChunk;
         this.client = client;

@@ -9,11 +9,17 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
+import io.netty.channel.EventLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -80,10 +86,10 @@ public final class InferenceClient implements AutoCloseable {
      * successive calls can land two of ours on one thread and leave another loop idle.
      */
     private static Context[] distinctEventLoops(VertxInternal vertx, int n) {
-        java.util.List<Context> picked = new java.util.ArrayList<>(n);
-        java.util.Set<io.netty.channel.EventLoop> loops = new java.util.HashSet<>();
+        List<Context> picked = new ArrayList<>(n);
+        Set<EventLoop> loops = new HashSet<>();
         for (int attempt = 0; attempt < 4 * n + 8 && picked.size() < n; attempt++) {
-            io.vertx.core.internal.ContextInternal c = vertx.createEventLoopContext();
+            ContextInternal c = vertx.createEventLoopContext();
             if (loops.add(c.nettyEventLoop())) picked.add(c);
         }
         return picked.toArray(new Context[0]);
@@ -122,9 +128,9 @@ public final class InferenceClient implements AutoCloseable {
     /** The index of the client context running on {@code ctx}'s event loop, or -1. */
     private int indexOf(Context ctx) {
         if (!ctx.isEventLoopContext()) return -1;
-        io.netty.channel.EventLoop loop = ((io.vertx.core.internal.ContextInternal) ctx).nettyEventLoop();
+        EventLoop loop = ((ContextInternal) ctx).nettyEventLoop();
         for (int i = 0; i < contexts.length; i++) {
-            if (((io.vertx.core.internal.ContextInternal) contexts[i]).nettyEventLoop() == loop) return i;
+            if (((ContextInternal) contexts[i]).nettyEventLoop() == loop) return i;
         }
         return -1;
     }
@@ -137,7 +143,7 @@ public final class InferenceClient implements AutoCloseable {
     public int eventLoopCount() { return contexts.length; }
 
     /** The event loop contexts this client spreads requests over. */
-    public java.util.List<Context> contexts() { return java.util.List.of(contexts); }
+    public List<Context> contexts() { return List.of(contexts); }
 
     /** Requests handed to {@link #send} and not yet completed. */
     public long inFlight() { return inFlight.get(); }
@@ -159,7 +165,7 @@ public final class InferenceClient implements AutoCloseable {
 
     public Future<Void> closeAsync() {
         closing = true;
-        java.util.List<Future<Void>> all = new java.util.ArrayList<>(clients.length);
+        List<Future<Void>> all = new ArrayList<>(clients.length);
         for (HttpClient c : clients) all.add(c.close());
         return Future.all(all).mapEmpty();
     }

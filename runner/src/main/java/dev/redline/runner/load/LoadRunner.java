@@ -155,7 +155,7 @@ public final class LoadRunner {
         LoadProgress pr = ctx.progress();
         return new PhaseOutcome(plan.name(), plan.kind().name().toLowerCase(java.util.Locale.ROOT), type.wireName(),
                 type.isOpenModel() || type == LoadType.USER_CENTRIC ? phase.getRate() : Double.NaN, state.achievedRate(pr.sent()),
-                pacer == null ? Double.NaN : state.scheduleRate(pr.sent()), // only a paced phase has a schedule
+                state.scheduleRate(pr.sent()),
                 pr.sent(), pr.completed(), pr.errors(), pr.cancelled(), pr.lateForGrace(),
                 pacer == null ? 0 : pacer.reanchors(), pacer == null ? 0 : pacer.maxBehindNs() / 1e6);
     }

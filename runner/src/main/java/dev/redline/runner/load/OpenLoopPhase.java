@@ -45,7 +45,7 @@ final class OpenLoopPhase {
         this.maxCatchUpNs = reanchor ? MAX_CATCH_UP_NS : Long.MAX_VALUE;
         this.ctx = ctx;
         this.vertx = ctx.vertx();
-        this.state = new PhaseState(plan, ctx.progress(), ctx.seed());
+        this.state = new PhaseState(plan, ctx.progress(), ctx.seed(), true);
         this.schedule = schedule;
         this.sessions = sessions;
         int c = plan.concurrency();

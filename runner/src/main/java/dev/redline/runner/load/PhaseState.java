@@ -25,12 +25,19 @@ final class PhaseState {
     private final AtomicLong lastSendNs = new AtomicLong(Long.MIN_VALUE);
     private final AtomicLong firstIntendedNs = new AtomicLong(Long.MAX_VALUE);
     private final AtomicLong lastIntendedNs = new AtomicLong(Long.MIN_VALUE);
+    private final boolean paced;
     /** Limits requests without a first token yet; null when unlimited. */
     final SlotGate prefillGate;
     /** Client-side cancellation; null when off. */
     final CancelPolicy cancelPolicy;
 
     PhaseState(PhasePlan plan, LoadProgress progress, long seed) {
+        this(plan, progress, seed, false);
+    }
+
+    /** @param paced a pacer releases this phase's sends on a schedule (open model, fixed schedule) */
+    PhaseState(PhasePlan plan, LoadProgress progress, long seed, boolean paced) {
+        this.paced = paced;
         this.plan = plan;
         this.progress = progress;
         Integer prefill = plan.spec().getPrefillConcurrency();
@@ -59,18 +66,19 @@ final class PhaseState {
         return n;
     }
 
-    /** @param intendedNs the schedule's send time, 0 when the send had none (closed loop) */
+    /** @param intendedNs when the phase wanted it sent (the schedule's time in a paced phase), 0 if unknown */
     void sent(long perfNs, long intendedNs) {
         firstSendNs.accumulateAndGet(perfNs, Math::min);
         lastSendNs.accumulateAndGet(perfNs, Math::max);
-        if (intendedNs > 0) {
+        if (paced && intendedNs > 0) {
             firstIntendedNs.accumulateAndGet(intendedNs, Math::min);
             lastIntendedNs.accumulateAndGet(intendedNs, Math::max);
         }
     }
 
     /**
-     * The schedule's own rate over the same sends (first to last intended time); NaN without a schedule.
+     * The schedule's own rate over the same sends (first to last intended time); NaN in a phase that is
+     * not paced.
      * A Poisson schedule's realised rate differs from its mean by about 1/sqrt(n): comparing the achieved
      * rate with this one shows how faithfully the client followed the schedule it was given.
      */
