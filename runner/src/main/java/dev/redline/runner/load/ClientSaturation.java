@@ -17,10 +17,15 @@ import java.util.List;
  * @param processCpuAvg    mean process CPU load over the run, 0..1 of all cores (-1 when unavailable)
  * @param processCpuMax    max sampled process CPU load
  * @param pacerReanchors   times the pacer fell more than the catch-up window behind
+ * @param jitCompileMs     elapsed time the JIT compiler threads spent compiling during profiling phases, ms
+ *                         (-1 when unknown); evidence only, not a saturation threshold: on a busy machine the
+ *                         compiler threads' elapsed time includes waiting for a core
+ * @param jitShare         that time over the profiling phases' wall time (compiler threads add up, so it can pass 1)
  */
 public record ClientSaturation(boolean saturated, List<String> reasons, double clientLagP50Ms, double clientLagP99Ms,
                                double clientLagMaxMs, double eventLoopLagP99Ms, double eventLoopLagMaxMs,
-                               double processCpuAvg, double processCpuMax, long pacerReanchors) {
+                               double processCpuAvg, double processCpuMax, long pacerReanchors,
+                               double jitCompileMs, double jitShare) {
     /** Thresholds: beyond these the client, not the server, may be what the numbers measure. */
     public static final double CLIENT_LAG_P99_LIMIT_MS = 10;
     public static final double EVENT_LOOP_LAG_P99_LIMIT_MS = 20;

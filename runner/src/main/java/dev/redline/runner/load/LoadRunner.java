@@ -6,6 +6,7 @@ import dev.redline.runner.client.InferenceClient;
 import dev.redline.runner.client.RequestFactory;
 import dev.redline.runner.dataset.Dataset;
 import dev.redline.runner.record.RecordSink;
+import dev.redline.runner.record.RequestRecord;
 import io.vertx.core.Vertx;
 
 import java.util.ArrayList;
@@ -110,6 +111,7 @@ public final class LoadRunner {
         }
         settleHeap();
         PhasePlan plan = plan(phase);
+        health.phaseStarted(plan.kind() == RequestRecord.Phase.PROFILING);
         LoadType type = isFixedSchedule(phase) ? LoadType.FIXED_SCHEDULE : phase.resolvedType();
         PhaseState state;
         Pacer pacer = null;
@@ -151,6 +153,7 @@ public final class LoadRunner {
         } catch (ExecutionException e) {
             throw new IllegalStateException("phase " + plan.name() + " failed: " + e.getCause(), e.getCause());
         }
+        health.phaseEnded();
         if (pacer != null) health.addReanchors(pacer.reanchors());
         LoadProgress pr = ctx.progress();
         return new PhaseOutcome(plan.name(), plan.kind().name().toLowerCase(java.util.Locale.ROOT), type.wireName(),

@@ -159,6 +159,9 @@ class ProfileAgainstMockServerTest {
             assertTrue(json.at("/phases/1/schedule_rate").isNull(), "nor a schedule");
             assertTrue(json.get("client_saturated").isBoolean());
             assertTrue(json.at("/client_saturation/reasons").isArray());
+            // HotSpot reports compilation time: a fresh JVM's profiling phase compiles something
+            assertTrue(json.at("/client_saturation/jit_compile_ms").asDouble() >= 0, json.get("client_saturation").toString());
+            assertTrue(json.at("/client_saturation/jit_share").asDouble() >= 0, json.get("client_saturation").toString());
             assertEquals("<redacted>", json.at("/input_config/endpoint/apiKey").asText());
 
             String csv = Files.readString(dir.resolve("profile_export_redline.csv"));
