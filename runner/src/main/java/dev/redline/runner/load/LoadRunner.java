@@ -150,6 +150,9 @@ public final class LoadRunner {
         }
         try {
             done.get();
+        } catch (InterruptedException e) {
+            state.stop(); // no new requests: the caller keeps what was measured and closes the client
+            throw e;
         } catch (ExecutionException e) {
             throw new IllegalStateException("phase " + plan.name() + " failed: " + e.getCause(), e.getCause());
         }

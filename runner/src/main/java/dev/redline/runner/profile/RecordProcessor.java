@@ -66,9 +66,12 @@ public final class RecordProcessor implements RecordSink, AutoCloseable {
                 batch.add(take());
                 RequestRecord more;
                 while (batch.size() < MAX_BATCH && (more = queue.poll()) != null) batch.add(more);
-                if (batch.get(batch.size() - 1) == POISON) { // offered last, after every record
+                // close() offers POISON after every record it waits for, but requests still completing (a
+                // run interrupted mid-phase) can offer more behind it, so it need not end the batch
+                int poison = batch.indexOf(POISON);
+                if (poison >= 0) {
                     closing = true;
-                    batch.remove(batch.size() - 1);
+                    batch.remove(poison);
                 }
                 // Tokenizing is the costly part: a backlog is counted in parallel, then handed on in order.
                 if (batch.size() >= PARALLEL_BATCH) batch.parallelStream().forEach(this::countTokens);

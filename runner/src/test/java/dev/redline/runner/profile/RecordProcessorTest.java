@@ -56,6 +56,30 @@ class RecordProcessorTest {
     }
 
     @Test
+    void closeReturnsWhileRecordsKeepArriving() throws Exception {
+        // an interrupted run closes the processor while requests still in flight keep completing
+        List<RequestRecord> seen = Collections.synchronizedList(new ArrayList<>());
+        RecordProcessor p = new RecordProcessor(tok, false, seen::add);
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicInteger offered = new java.util.concurrent.atomic.AtomicInteger();
+        Thread producer = new Thread(() -> {
+            while (running.get()) p.accept(record(offered.getAndIncrement(), " the", ""));
+        });
+        producer.start();
+        while (offered.get() < 5000) Thread.sleep(1);
+        int beforeClose = offered.get();
+        Thread closer = new Thread(p::close);
+        closer.start();
+        closer.join(20_000);
+        boolean stuck = closer.isAlive();
+        running.set(false);
+        producer.join();
+        org.junit.jupiter.api.Assertions.assertFalse(stuck, "close() must not wait for records offered after it");
+        org.junit.jupiter.api.Assertions.assertTrue(seen.size() >= beforeClose,
+                "every record offered before close reached downstream: " + seen.size() + " < " + beforeClose);
+    }
+
+    @Test
     void serverCountsReplaceTheTokenizerWhenAsked() {
         List<RequestRecord> seen = new ArrayList<>();
         try (RecordProcessor p = new RecordProcessor(tok, true, seen::add)) {
