@@ -42,8 +42,8 @@ final class GenerationHandler extends InferenceHandler {
             job.tokensSent(job.outputTokens);
             for (int i = 1; i < job.outputTokens; i++) job.interTokenGaps(1, ctx.plan.gapNanos(job.request, i) / 1e9);
             String text = WholeBodies.build(chat, id, created, model, job);
+            job.finished(true); // before the last byte leaves: a client holding the whole body sees it counted
             response.putHeader("Content-Type", "application/json").end(text);
-            job.finished(true);
         };
         if (delay <= 0) finish.run();
         else ctx.vertx.timer(delay, TimeUnit.NANOSECONDS).onComplete(ar -> finish.run());

@@ -78,8 +78,8 @@ final class TokenStream {
             if (job.includeUsage) templates.appendUsage(out, job.promptTokens, job.outputTokens, job.reasoningTokens);
             out.appendBytes(ChunkTemplates.DONE);
             done = true;
+            job.finished(true); // before the last byte leaves: a client holding the whole stream sees it counted
             response.end(out);
-            job.finished(true);
         } else {
             response.write(out);
             scheduleNext();
