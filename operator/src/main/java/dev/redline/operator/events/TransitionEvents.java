@@ -7,11 +7,13 @@ import dev.redline.api.v1alpha1.ConditionType;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -29,10 +31,15 @@ public final class TransitionEvents {
     }
 
     public void emit(Benchmark bm, BenchmarkStatus before, BenchmarkStatus after) {
+        emit(bm, before == null ? null : before.getConditions(), after.getConditions());
+    }
+
+    /** Events for the conditions of any resource (a Benchmark, a Sweep) that changed status or reason. */
+    public void emit(HasMetadata bm, List<Condition> before, List<Condition> after) {
         for (ConditionType type : ConditionType.values()) {
-            Condition now = after.condition(type);
+            Condition now = find(after, type);
             if (now == null) continue;
-            Condition was = before == null ? null : before.condition(type);
+            Condition was = find(before, type);
             if (was != null && Objects.equals(was.getStatus(), now.getStatus()) && Objects.equals(was.getReason(), now.getReason())) continue;
             String eventType = warning(type, now) ? "Warning" : "Normal";
             if (!worthTelling(type, now)) continue;
@@ -40,11 +47,17 @@ public final class TransitionEvents {
         }
     }
 
+    private static Condition find(List<Condition> conditions, ConditionType type) {
+        if (conditions == null) return null;
+        return conditions.stream().filter(c -> type.name().equals(c.getType())).findFirst().orElse(null);
+    }
+
     /** Pending-style conditions (Running=False while waiting, Failed=False) are not news. */
     private static boolean worthTelling(ConditionType type, Condition c) {
         if (type == ConditionType.Failed) return "True".equals(c.getStatus());
         if (type == ConditionType.Complete) return "True".equals(c.getStatus());
         if (type == ConditionType.Accepted) return true;
+        if (type == ConditionType.Progressing) return true;
         if (type == ConditionType.Running) return !ConditionReason.RunnersPending.name().equals(c.getReason()) || c.getStatus().equals("True");
         return !"Unknown".equals(c.getStatus());
     }
@@ -55,7 +68,7 @@ public final class TransitionEvents {
                 || (type == ConditionType.SLOMet && "False".equals(c.getStatus()));
     }
 
-    void post(Benchmark bm, String type, String reason, String message) {
+    void post(HasMetadata bm, String type, String reason, String message) {
         String now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
         Event event = new EventBuilder()
                 .withNewMetadata()
