@@ -1,5 +1,7 @@
 package dev.redline.api.v1alpha1;
 
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
@@ -7,9 +9,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class CancellationSpec {
     @JsonPropertyDescription("Percentage (0-100) of requests cancelled by the client.")
+    @Min(0)
+    @Max(100)
     private Double rate;
 
     @JsonPropertyDescription("Seconds after the request was sent before it is cancelled. Default 0.")
+    @Min(0)
+    @Max(86400)
     private Double delay;
 
     public Double getRate() { return rate; }

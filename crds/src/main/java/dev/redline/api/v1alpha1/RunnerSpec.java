@@ -1,5 +1,6 @@
 package dev.redline.api.v1alpha1;
 
+import io.fabric8.generator.annotation.Pattern;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Max;
@@ -26,6 +27,7 @@ public class RunnerSpec {
     private String image;
 
     @JsonPropertyDescription("Always, IfNotPresent or Never. Default: Kubernetes' default for the image tag.")
+    @Pattern("^(Always|IfNotPresent|Never)$")
     private String imagePullPolicy;
 
     @JsonPropertyDescription("Runner container resources. The CPU limit is set equal to the CPU request (no throttling jitter). Default: 2 CPU, 2Gi.")

@@ -39,6 +39,24 @@ public final class MockLlm implements AutoCloseable {
         return new MockLlm(p, url[0]);
     }
 
+    /** Requests the mock has answered so far (its vLLM-style {@code vllm:request_success_total}): the ground truth to compare with. */
+    public long requestsServed() {
+        try {
+            String text = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(url + "/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            double sum = 0;
+            for (String line : text.split("\n")) {
+                if (line.startsWith("vllm:request_success_total")) sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+            return (long) sum;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Base URL, e.g. http://127.0.0.1:41234 */
     public String url() { return url; }
 
