@@ -1,7 +1,6 @@
 package dev.redline.api.v1alpha1;
 
 import io.fabric8.generator.annotation.ValidationRule;
-import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
@@ -17,8 +16,6 @@ import java.util.Map;
         message = "a dataset type needs a file; set inputFile", fieldPath = ".customDatasetType")
 @ValidationRule(value = "!(has(self.customDatasetType) && has(self.publicDataset))",
         message = "a public dataset has its own format; remove customDatasetType or publicDataset", fieldPath = ".customDatasetType")
-@ValidationRule(value = "!has(self.records) || !(has(self.inputFile) || has(self.publicDataset))",
-        message = "inline records cannot be combined with inputFile or publicDataset; keep one source", fieldPath = ".records")
 public class DatasetSpec {
     public static final int DEFAULT_ENTRIES = 100;
 
@@ -52,7 +49,6 @@ public class DatasetSpec {
     private String samplingStrategy;
 
     @JsonPropertyDescription("Inline records in single_turn form (text or texts, output_length, timestamp or delay, extra), used instead of a file. Keep it under 500 records.")
-    @Size(max = 500)
     private List<Map<String, Object>> records;
 
     public String getType() { return type; }

@@ -229,10 +229,6 @@ public final class BadBenchmarks {
                 spec(bm).putObject("dataset").put("customDatasetType", "single_turn")));
         out.add(custom("a dataset type with a public dataset", "spec.dataset.customDatasetType", bm ->
                 spec(bm).putObject("dataset").put("customDatasetType", "single_turn").put("inputFile", "/d.jsonl").put("publicDataset", "sharegpt")));
-        out.add(custom("records and an input file", "spec.dataset.records", bm -> {
-            ObjectNode ds = spec(bm).putObject("dataset").put("inputFile", "/d.jsonl");
-            ds.putArray("records").addObject().put("text", "hi");
-        }));
         out.add(custom("a goodput metric typo", "spec.goodput", bm -> spec(bm).putObject("goodput").put("time_to_frist_token", 100)));
         out.add(custom("a negative goodput threshold", "spec.goodput", bm -> spec(bm).putObject("goodput").put("request_latency", -1)));
         return out;
