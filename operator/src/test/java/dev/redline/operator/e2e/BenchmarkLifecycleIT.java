@@ -2,6 +2,7 @@ package dev.redline.operator.e2e;
 
 import dev.redline.api.v1alpha1.Benchmark;
 import dev.redline.api.v1alpha1.BenchmarkPhase;
+import dev.redline.api.v1alpha1.ConditionType;
 import dev.redline.api.v1alpha1.ResultsSummary;
 import dev.redline.operator.realcluster.RealCluster;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -67,6 +68,29 @@ class BenchmarkLifecycleIT {
         assertEquals(Set.of(0, 1, 2), Set.copyOf(bms.runnerPods("spread").stream()
                 .map(p -> Integer.parseInt(p.getMetadata().getAnnotations().get("batch.kubernetes.io/job-completion-index"))).toList()));
         assertTrue(bms.children("spread").contains("Service/spread-runners"), "headless Service for the coordinator's address");
+    }
+
+    @Test
+    void podsThatCannotPullTheirImageMakeTheBenchmarkStartingWithTheReasonUntilTheImageExists() {
+        String image = "registry.test/redline-runner:not-pushed-yet";
+        bms.apply("starting", "phases: [{concurrency: 1, requests: 5}]", "runners: {image: \"" + image + "\"}");
+        CLUSTER.await("starting to report the pull error", Duration.ofMinutes(2), () -> bms.phase("starting") == BenchmarkPhase.Starting
+                && bms.get("starting").getStatus().condition(ConditionType.Running).getMessage().contains("ImagePullBackOff"));
+        String message = bms.get("starting").getStatus().condition(ConditionType.Running).getMessage();
+        assertTrue(message.contains(image), message);
+
+        CLUSTER.pushRunnerImage(image);
+        assertEquals(5L, bms.awaitPhase("starting", BenchmarkPhase.Complete, RUN).getStatus().getResults().getRequestCount());
+    }
+
+    @Test
+    void podsNoNodeCanTakeMakeTheBenchmarkStartingWithTheSchedulersReason() {
+        bms.apply("nowhere", "phases: [{concurrency: 1, requests: 5}]", "runners: {nodeSelector: {gpu: h100}}");
+        CLUSTER.await("nowhere to report Unschedulable", Duration.ofMinutes(2), () -> bms.phase("nowhere") == BenchmarkPhase.Starting
+                && bms.get("nowhere").getStatus().condition(ConditionType.Running).getMessage().contains("Unschedulable"));
+        assertTrue(bms.get("nowhere").getStatus().condition(ConditionType.Running).getMessage().contains("didn't match Pod's node affinity/selector"));
+        CLUSTER.kubectl().run("patch", "bm", "nowhere", "-n", CLUSTER.namespace(), "--type", "merge", "-p", "{\"spec\":{\"cancel\":true}}").orFail();
+        bms.awaitPhase("nowhere", BenchmarkPhase.Cancelled, Duration.ofSeconds(60));
     }
 
     @Test

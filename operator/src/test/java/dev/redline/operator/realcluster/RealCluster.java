@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -47,6 +46,7 @@ public final class RealCluster implements BeforeAllCallback, AfterAllCallback, A
     private MockLlm mock;
     private Kubectl kubectl;
     private Path dir;
+    private Path runnerJar;
 
     private RealCluster(UnaryOperator<TemplateCommand> chartValues) {
         this.chartValues = chartValues;
@@ -63,7 +63,7 @@ public final class RealCluster implements BeforeAllCallback, AfterAllCallback, A
                 .resolve(context.getRequiredTestClass().getSimpleName()).toAbsolutePath();
         deleteTree(dir);
         Files.createDirectories(dir);
-        Path runnerJar = Path.of(required("redline.runner.jar", "the runner jar (runner/target/redline.jar)"));
+        runnerJar = Path.of(required("redline.runner.jar", "the runner jar (runner/target/redline.jar)"));
         if (!Files.isRegularFile(runnerJar)) {
             throw new IllegalStateException(runnerJar + " is missing; it is built by the runner module's package phase"
                     + " (./mvnw -pl operator -am verify builds it first)");
@@ -96,6 +96,11 @@ public final class RealCluster implements BeforeAllCallback, AfterAllCallback, A
                 System.err.println("closing " + c + ": " + e);
             }
         }
+    }
+
+    /** Makes {@code image} pullable as another tag of the runner image (until then its pods wait in ImagePullBackOff). */
+    public void pushRunnerImage(String image) {
+        images.add(image, Images.redline(runnerJar));
     }
 
     public KubernetesClient client() { return controlPlane.admin(); }
