@@ -69,7 +69,8 @@ import (
 	_ "k8s.io/kubernetes/cmd/kube-controller-manager"
 )
 GO
-  export GOTOOLCHAIN=local GOFLAGS=-mod=mod CGO_ENABLED=0
+  # a build cache of its own (~3 GB), dropped with the sources once the two binaries exist
+  export GOTOOLCHAIN=local GOFLAGS=-mod=mod CGO_ENABLED=0 GOCACHE="$work/gocache"
   "$go" mod tidy >&2
   local v="${KUBE_VERSION#v}" ldflags
   ldflags="-s -w -X k8s.io/component-base/version.gitVersion=$KUBE_VERSION \

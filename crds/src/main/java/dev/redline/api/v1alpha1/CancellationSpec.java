@@ -1,9 +1,9 @@
 package dev.redline.api.v1alpha1;
 
-import io.fabric8.generator.annotation.Max;
-import io.fabric8.generator.annotation.Min;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
 
 /** Client-side request cancellation (AIPerf's --request-cancellation-*). */
 @JsonInclude(JsonInclude.Include.NON_NULL)

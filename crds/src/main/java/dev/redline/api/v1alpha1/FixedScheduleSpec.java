@@ -1,10 +1,10 @@
 package dev.redline.api.v1alpha1;
 
-import io.fabric8.generator.annotation.ValidationRule;
-import io.fabric8.generator.annotation.Max;
-import io.fabric8.generator.annotation.Min;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /** Trace replay settings (AIPerf's --fixed-schedule-*): which timestamps are replayed and where time zero is. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

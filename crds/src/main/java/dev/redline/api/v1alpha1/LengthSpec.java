@@ -1,11 +1,11 @@
 package dev.redline.api.v1alpha1;
 
-import io.fabric8.generator.annotation.ValidationRule;
-import io.fabric8.generator.annotation.Max;
-import io.fabric8.generator.annotation.Min;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /** A token length drawn per request: ceil(Normal(mean, stddev)), redrawn until at least 1. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -1,11 +1,11 @@
 package dev.redline.api.v1alpha1;
 
-import io.fabric8.generator.annotation.ValidationRule;
-import io.fabric8.generator.annotation.Pattern;
-import io.fabric8.generator.annotation.Max;
-import io.fabric8.generator.annotation.Min;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /** One phase of load: warmup or profiling, with its pacing, limits and stop condition. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -1,9 +1,9 @@
 package dev.redline.api.v1alpha1;
 
-import io.fabric8.generator.annotation.Max;
-import io.fabric8.generator.annotation.Min;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
 
 /** Shape of synthetic multi-turn sessions and of user-centric prompts (AIPerf's --session-* flags). */
 @JsonInclude(JsonInclude.Include.NON_NULL)

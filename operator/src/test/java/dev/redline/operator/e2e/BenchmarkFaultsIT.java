@@ -17,7 +17,6 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -43,6 +42,7 @@ class BenchmarkFaultsIT {
     /** No retry (a re-run would mix two runs' numbers): the Job fails, the Benchmark ends Failed with the coordinator's partial report. */
     @Test
     void aKilledRunnerFailsTheBenchmarkWithAPartialReportAndNoRetry() {
+        long servedBefore = CLUSTER.mock().requestsServed();
         bms.apply("killed", "phases: [{concurrency: 3, duration: 300}]", "runners: {replicas: 3}");
         bms.awaitRunnersRunning("killed", 3, RUN);
         awaitLoad(30);
@@ -56,6 +56,8 @@ class BenchmarkFaultsIT {
             ResultsSummary r = bms.get("killed").getStatus().getResults();
             return r != null && r.getRequestCount() != null && r.getRequestCount() > 0;
         });
+        assertTrue(bms.get("killed").getStatus().getResults().getRequestCount() <= CLUSTER.mock().requestsServed() - servedBefore,
+                "a partial report counts no more than the mock answered");
         ConfigMap results = CLUSTER.client().configMaps().inNamespace(CLUSTER.namespace()).withName("killed-results").get();
         assertTrue(results.getData().containsKey("error"), "the coordinator says why it stopped: " + results.getData().keySet());
         assertEquals(3, countPodsEverCreated("killed"), "no replacement pod: backoffLimit 0");
@@ -72,6 +74,7 @@ class BenchmarkFaultsIT {
 
     @Test
     void aRestartedOperatorAdoptsTheRunningJobAndStillMergesTheResults() throws Exception {
+        long servedBefore = CLUSTER.mock().requestsServed();
         bms.apply("adopted", "phases: [{concurrency: 2, duration: 25}]", "runners: {replicas: 2}");
         bms.awaitRunnersRunning("adopted", 2, RUN);
         Job before = job("adopted");
@@ -85,14 +88,15 @@ class BenchmarkFaultsIT {
         assertEquals(1, jobs.size(), "no second Job");
         assertEquals(before.getMetadata().getUid(), jobs.get(0).getMetadata().getUid(), "the same Job, adopted");
         assertEquals(2, countPodsEverCreated("adopted"), "no extra runner pods");
-        assertNotNull(bm.getStatus().getResults().getRequestCount(), "results merged after the restart");
-        assertTrue(bm.getStatus().getResults().getRequestCount() > 0);
+        assertEquals(CLUSTER.mock().requestsServed() - servedBefore, bm.getStatus().getResults().getRequestCount(),
+                "both runners' requests, merged after the restart");
         assertEquals(1, bms.events("adopted", "SpecValid").size(), "the new operator does not announce the spec again");
     }
 
     @Test
     void aDeletedResultsConfigMapIsRecreatedAndGetsTheFullResults() {
-        bms.apply("rewritten", "phases: [{concurrency: 2, requests: 300}]");
+        long servedBefore = CLUSTER.mock().requestsServed();
+        bms.apply("rewritten", "phases: [{concurrency: 2, duration: 20}]");
         bms.awaitRunnersRunning("rewritten", 1, RUN);
         String uid = CLUSTER.client().configMaps().inNamespace(CLUSTER.namespace()).withName("rewritten-results").get().getMetadata().getUid();
         CLUSTER.client().configMaps().inNamespace(CLUSTER.namespace()).withName("rewritten-results").delete();
@@ -102,7 +106,9 @@ class BenchmarkFaultsIT {
         });
 
         Benchmark bm = bms.awaitPhase("rewritten", BenchmarkPhase.Complete, RUN);
-        assertEquals(300L, bm.getStatus().getResults().getRequestCount(), "nothing lost");
+        long served = CLUSTER.mock().requestsServed() - servedBefore;
+        assertTrue(served > 0);
+        assertEquals(served, bm.getStatus().getResults().getRequestCount(), "nothing lost: every request the mock answered is counted");
         ConfigMap cm = CLUSTER.client().configMaps().inNamespace(CLUSTER.namespace()).withName("rewritten-results").get();
         assertNotEquals(uid, cm.getMetadata().getUid());
         assertTrue(cm.getData().containsKey("summary.json"), "the runner wrote into the recreated ConfigMap");
@@ -110,7 +116,8 @@ class BenchmarkFaultsIT {
 
     @Test
     void theOperatorResumesAfterTheApiserverWasUnreachableFor10Seconds() throws Exception {
-        bms.apply("partitioned", "phases: [{concurrency: 2, duration: 30}]");
+        long servedBefore = CLUSTER.mock().requestsServed();
+        bms.apply("partitioned", "phases: [{concurrency: 2, duration: 40}]");
         bms.awaitRunnersRunning("partitioned", 1, RUN);
         CLUSTER.controlPlane().stopApiserver();
         Thread.sleep(10_000);
@@ -118,6 +125,8 @@ class BenchmarkFaultsIT {
 
         Benchmark bm = bms.awaitPhase("partitioned", BenchmarkPhase.Complete, RUN);
         assertTrue(CLUSTER.operator().process().alive(), "the operator rode it out");
-        assertTrue(bm.getStatus().getResults().getRequestCount() > 0, "results after the outage");
+        long served = CLUSTER.mock().requestsServed() - servedBefore;
+        assertTrue(served > 0);
+        assertEquals(served, bm.getStatus().getResults().getRequestCount(), "all of the run's requests, after the outage");
     }
 }

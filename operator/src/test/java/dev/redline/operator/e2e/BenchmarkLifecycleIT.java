@@ -33,8 +33,10 @@ class BenchmarkLifecycleIT {
 
     @Test
     void singleRunnerPublishesResultsInStatusConfigMapAndKubectlColumns() {
+        long servedBefore = CLUSTER.mock().requestsServed();
         bms.apply("single", "phases: [{concurrency: 2, requests: 40}]");
         Benchmark bm = bms.awaitPhase("single", BenchmarkPhase.Complete, RUN);
+        assertEquals(40, CLUSTER.mock().requestsServed() - servedBefore, "the mock answered exactly the run's requests");
 
         ResultsSummary r = bm.getStatus().getResults();
         assertNotNull(r, "status.results");

@@ -191,21 +191,24 @@ final class PodSandbox {
         if (from.getFieldRef() != null) return field(from.getFieldRef());
         if (from.getSecretKeyRef() != null) {
             var ref = from.getSecretKeyRef();
-            String value = secret(ref.getName(), Boolean.TRUE.equals(ref.getOptional())).get(ref.getKey());
-            if (value == null && !Boolean.TRUE.equals(ref.getOptional())) {
-                throw new PodConfigException("couldn't find key " + ref.getKey() + " in Secret " + pod.getMetadata().getNamespace() + "/" + ref.getName());
-            }
-            return value == null ? "" : value;
+            boolean optional = Boolean.TRUE.equals(ref.getOptional());
+            return key(secret(ref.getName(), optional), ref.getKey(), optional, "Secret", ref.getName());
         }
         if (from.getConfigMapKeyRef() != null) {
             var ref = from.getConfigMapKeyRef();
-            String value = configMap(ref.getName(), Boolean.TRUE.equals(ref.getOptional())).get(ref.getKey());
-            if (value == null && !Boolean.TRUE.equals(ref.getOptional())) {
-                throw new PodConfigException("couldn't find key " + ref.getKey() + " in ConfigMap " + pod.getMetadata().getNamespace() + "/" + ref.getName());
-            }
-            return value == null ? "" : value;
+            boolean optional = Boolean.TRUE.equals(ref.getOptional());
+            return key(configMap(ref.getName(), optional), ref.getKey(), optional, "ConfigMap", ref.getName());
         }
         throw new PodConfigException("env " + v.getName() + ": only fieldRef, secretKeyRef and configMapKeyRef are supported here");
+    }
+
+    /** One key of a Secret's or ConfigMap's data, as the kubelet resolves an env var's keyRef. */
+    private String key(Map<String, String> data, String key, boolean optional, String kind, String name) throws PodConfigException {
+        String value = data.get(key);
+        if (value == null && !optional) {
+            throw new PodConfigException("couldn't find key " + key + " in " + kind + " " + pod.getMetadata().getNamespace() + "/" + name);
+        }
+        return value == null ? "" : value;
     }
 
     private String field(ObjectFieldSelector ref) throws PodConfigException {
