@@ -20,7 +20,6 @@ import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -197,13 +196,6 @@ public final class ControlPlane implements AutoCloseable {
     public Config config(String token) {
         return new ConfigBuilder(Config.empty()).withMasterUrl(url()).withCaCertFile(caFile().toString()).withOauthToken(token)
                 .withRequestRetryBackoffLimit(3).build();
-    }
-
-    /** Environment for a fabric8-based process (the operator) to reach this apiserver with a token. */
-    public Map<String, String> clientEnv(String token) {
-        return Map.of("KUBERNETES_MASTER", url(), "KUBERNETES_CERTS_CA_FILE", caFile().toString(),
-                "KUBERNETES_AUTH_TOKEN", token, "KUBERNETES_AUTH_TRYKUBECONFIG", "false",
-                "KUBERNETES_AUTH_TRYSERVICEACCOUNT", "false");
     }
 
     @Override

@@ -21,12 +21,6 @@ public final class Images {
         return this;
     }
 
-    /** Pods with {@code image} can no longer be pulled. */
-    public Images remove(String image) {
-        runnable.remove(image);
-        return this;
-    }
-
     Optional<UnaryOperator<List<String>>> lookup(String image) {
         return Optional.ofNullable(runnable.get(image));
     }
