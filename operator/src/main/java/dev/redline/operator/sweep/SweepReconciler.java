@@ -18,7 +18,6 @@ import dev.redline.operator.status.JobState;
 import dev.redline.operator.validate.ResourceValidator;
 import dev.redline.plan.ExperimentPlan;
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -149,7 +148,8 @@ public class SweepReconciler implements Reconciler<Sweep> {
         if (before != null && JSON.valueToTree(before).equals(JSON.valueToTree(after))) {
             control = UpdateControl.noUpdate();
         } else {
-            new TransitionEvents(client).emit((HasMetadata) sw, before == null ? null : before.getConditions(), after.getConditions());
+            new TransitionEvents(client).emit(sw, before == null ? null : before.getConditions(), after.getConditions(),
+                    after.getObservedGeneration());
             Sweep patch = new Sweep();
             patch.setMetadata(new ObjectMetaBuilder().withName(sw.getMetadata().getName())
                     .withNamespace(sw.getMetadata().getNamespace()).build());
