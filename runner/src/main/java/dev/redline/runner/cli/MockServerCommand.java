@@ -1,8 +1,10 @@
 package dev.redline.runner.cli;
 
+import dev.redline.runner.BadInputException;
 import dev.redline.runner.mock.MockServer;
 import dev.redline.runner.mock.MockServerOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -56,10 +58,17 @@ public final class MockServerCommand implements Callable<Integer> {
     @Option(names = "--model", description = "Model name served by /v1/models; repeat for several (default: mock-model).")
     List<String> models = List.of("mock-model");
 
+    @Mixin MockFaultOptions faults = new MockFaultOptions();
+
     @Override
     public Integer call() throws InterruptedException {
-        String problem = problem();
         PrintWriter err = spec != null ? spec.commandLine().getErr() : new PrintWriter(System.err, true);
+        String problem;
+        try {
+            problem = problem();
+        } catch (BadInputException e) {
+            problem = e.getMessage();
+        }
         if (problem != null) {
             err.println("redline mock-server: " + problem);
             err.flush();
@@ -76,13 +85,15 @@ public final class MockServerCommand implements Callable<Integer> {
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "mock-server-shutdown"));
         PrintWriter out = spec != null ? spec.commandLine().getOut() : new PrintWriter(System.out, true);
         out.println("Mock server listening on " + server.baseUrl());
         if (server.dcgmBaseUrl() != null) out.println("DCGM exporter simulator on " + server.dcgmBaseUrl() + "/metrics");
+        FaultLog faultLog = FaultLog.start(server, out);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            faultLog.finish();
+            server.close();
+            stopped.countDown();
+        }, "mock-server-shutdown"));
         out.flush();
         stopped.await();
         return 0;
@@ -93,7 +104,7 @@ public final class MockServerCommand implements Callable<Integer> {
         return new MockServerOptions().host(host).port(port).ttftMs(ttftMs).itlMs(itlMs).jitterMs(jitterMs)
                 .errorRate(errorRate).reasoningTokens(reasoningTokens).randomSeed(randomSeed)
                 .defaultOutputTokens(defaultOutputTokens).embeddingDims(embeddingDims).models(models)
-                .dcgmPort(dcgmPort);
+                .dcgmPort(dcgmPort).faults(faults.faults());
     }
 
     /** One line naming the bad flag and the fix, or null. */
@@ -113,6 +124,11 @@ public final class MockServerCommand implements Callable<Integer> {
         if (embeddingDims < 1) return "--embedding-dims " + embeddingDims + " must be at least 1";
         if (models == null || models.isEmpty() || models.stream().anyMatch(m -> m == null || m.isBlank())) {
             return "--model must name a model, e.g. --model mock-model";
+        }
+        try {
+            options().validate(); // --error-rate and --fault rates together
+        } catch (IllegalArgumentException e) {
+            return "--error-rate/--fault: " + e.getMessage().replaceFirst("^mock server option faults ", "");
         }
         return null;
     }
