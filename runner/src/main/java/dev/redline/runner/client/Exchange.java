@@ -127,7 +127,7 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
             finish(TransportErrors.of(t));
         } else if (sse != null) {
             if (streamComplete) finish(null);
-            else finish(ResponseErrors.truncated(status, rec.chunkCount(), "connection closed (" + TransportErrors.of(t).message() + ")"));
+            else finish(ResponseErrors.truncated(status, rec.chunkCount(), "connection closed", TransportErrors.of(t).message()));
         } else if (status == 200) {
             finish(ResponseErrors.bodyCut(status, body.length(), t));
         } else {
@@ -178,7 +178,7 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
             sse.finish();
             ErrorInfo broken = null;
             if (events == 0) broken = ResponseErrors.empty(status, true);
-            else if (!streamComplete) broken = ResponseErrors.truncated(status, rec.chunkCount(), "stream ended");
+            else if (!streamComplete) broken = ResponseErrors.truncated(status, rec.chunkCount(), "stream ended", null);
             finishAfterRecycle(broken, now);
             return;
         }

@@ -30,9 +30,10 @@ public final class ResponseErrors {
 
     private ResponseErrors() { }
 
-    static ErrorInfo truncated(int status, int contentChunks, String how) {
+    /** {@code cause}: the transport's words when the connection failed, else null. */
+    static ErrorInfo truncated(int status, int contentChunks, String how, String cause) {
         return new ErrorInfo(status, STREAM_TRUNCATED, how + " after " + contentChunks + " content chunk"
-                + (contentChunks == 1 ? "" : "s") + ", without finish_reason or [DONE]");
+                + (contentChunks == 1 ? "" : "s") + ", without finish_reason or [DONE]" + (cause == null ? "" : " (" + cause + ")"));
     }
 
     static ErrorInfo bodyCut(int status, int bytes, Throwable cause) {

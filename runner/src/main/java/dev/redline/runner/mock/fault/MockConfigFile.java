@@ -34,7 +34,9 @@ public final class MockConfigFile {
         try {
             root = YAML.readTree(Files.readString(file));
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(file + ": not valid YAML: " + e.getOriginalMessage());
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+            throw new IllegalArgumentException(file + ": not valid YAML" + where + " ("
+                    + e.getOriginalMessage().replaceAll("\\s*\\R\\s*", " ").trim() + ")");
         } catch (IOException e) {
             throw new IllegalArgumentException(file + ": cannot read (" + e.getMessage() + ")");
         }
