@@ -42,7 +42,7 @@ public final class MockServerCommand implements Callable<Integer> {
     @Option(names = "--reasoning-tokens", description = "Chat: first N output tokens are reasoning_content (default: ${DEFAULT-VALUE}).")
     int reasoningTokens = 0;
 
-    @Option(names = "--random-seed", description = "Seed for errors, jitter and words (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--random-seed", description = "Seed for errors, faults, jitter and words (default: ${DEFAULT-VALUE}).")
     long randomSeed = 0;
 
     @Option(names = "--default-output-tokens",
