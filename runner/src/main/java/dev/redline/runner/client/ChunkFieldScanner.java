@@ -109,12 +109,7 @@ final class ChunkFieldScanner extends JsonByteReader {
     }
 
     private void firstChoice() throws Malformed {
-        i++;
-        ws();
-        if (peek() == '}') {
-            i++;
-            return;
-        }
+        if (!openObject()) return;
         while (true) {
             int s = i;
             int n = fieldName();
@@ -135,12 +130,7 @@ final class ChunkFieldScanner extends JsonByteReader {
     }
 
     private void message() throws Malformed {
-        i++;
-        ws();
-        if (peek() == '}') {
-            i++;
-            return;
-        }
+        if (!openObject()) return;
         while (true) {
             int s = i;
             int n = fieldName();
@@ -180,12 +170,7 @@ final class ChunkFieldScanner extends JsonByteReader {
             value();
             return;
         }
-        i++;
-        ws();
-        if (peek() == '}') {
-            i++;
-            return;
-        }
+        if (!openObject()) return;
         while (true) {
             int s = i;
             int n = fieldName();
@@ -207,14 +192,9 @@ final class ChunkFieldScanner extends JsonByteReader {
             value();
             return;
         }
-        i++;
         hasUsage = true;
         prompt = completion = total = reasoningTokens = cached = -1;
-        ws();
-        if (peek() == '}') {
-            i++;
-            return;
-        }
+        if (!openObject()) return;
         while (true) {
             int s = i;
             int n = fieldName();
@@ -242,13 +222,8 @@ final class ChunkFieldScanner extends JsonByteReader {
             value();
             return -1;
         }
-        i++;
-        ws();
         int out = -1;
-        if (peek() == '}') {
-            i++;
-            return out;
-        }
+        if (!openObject()) return out;
         while (true) {
             int s = i;
             int n = fieldName();

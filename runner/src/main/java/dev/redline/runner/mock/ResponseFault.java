@@ -35,7 +35,8 @@ final class ResponseFault {
     /** Token index the fault acts at in this stream (after clamping to its length); -1 before the stream starts. */
     private int position = -1;
     private boolean counted;
-    private boolean stallNext;
+    private int appended;       // token events appended so far
+    private boolean stalled;
     // the write queue: while a split's second half or a stall is pending, later writes wait behind it
     private boolean holding;
     private Buffer pending;
@@ -147,6 +148,7 @@ final class ResponseFault {
 
     /** Appends token event {@code index}; bad-json sends that one cut in the middle of its JSON. */
     void appendToken(ChunkTemplates templates, Buffer out, byte[] word, boolean reasoning, int index) {
+        appended = index + 1;
         if (kind != FaultKind.BAD_JSON || index != position) {
             templates.appendToken(out, word, reasoning);
             return;
@@ -159,9 +161,7 @@ final class ResponseFault {
 
     /** True when the emission must end after {@code sent} tokens, so the fault acts exactly there. */
     boolean boundaryAfter(int sent) {
-        if (sent != position) return false;
-        if (kind == FaultKind.STALL) stallNext = true; // the write that carries token `position` starts it
-        return kind == FaultKind.STREAM_CUT || kind == FaultKind.ERROR_EVENT || kind == FaultKind.STALL;
+        return sent == position && (kind == FaultKind.STREAM_CUT || kind == FaultKind.ERROR_EVENT || kind == FaultKind.STALL);
     }
 
     /** True when the fault ends the stream after {@code sent} tokens (stream-cut, error-event). */
@@ -192,29 +192,25 @@ final class ResponseFault {
 
     /** Writes one emission: at once, or behind a split's second half or a stall. */
     void write(HttpServerResponse response, Buffer out) {
-        if (holding) {
-            queue(out, false);
-            return;
-        }
-        if (kind == FaultKind.SPLIT_LINE && out.length() > 1) {
-            split(response, out, false);
-            return;
-        }
-        response.write(out);
-        if (stallNext) stall(response);
+        send(response, out, false);
     }
 
     /** Writes the last emission and ends the response (through the queue). */
     void end(HttpServerResponse response, Buffer out) {
+        send(response, out, true);
+    }
+
+    private void send(HttpServerResponse response, Buffer out, boolean last) {
         if (holding) {
-            queue(out, true);
-            return;
+            queue(out, last);
+        } else if (kind == FaultKind.SPLIT_LINE && out.length() > 1) {
+            split(response, out, last);
+        } else if (last) {
+            response.end(out);
+        } else {
+            response.write(out);
+            if (kind == FaultKind.STALL && !stalled && appended >= position) stall(response); // the write that carries token `position`
         }
-        if (kind == FaultKind.SPLIT_LINE && out.length() > 1) {
-            split(response, out, true);
-            return;
-        }
-        response.end(out);
     }
 
     private void queue(Buffer out, boolean last) {
@@ -223,10 +219,12 @@ final class ResponseFault {
         endPending |= last;
     }
 
-    /** The first half now, the rest after gap-ms: the break falls inside a data: line. */
+    /** The first part now, the rest after gap-ms: the break falls in the middle of the first line (a data: line). */
     private void split(HttpServerResponse response, Buffer out, boolean last) {
         injected();
-        int half = out.length() / 2;
+        int lineEnd = 0;
+        while (lineEnd < out.length() && out.getByte(lineEnd) != '\n') lineEnd++;
+        int half = Math.max(1, lineEnd / 2);
         response.write(out.slice(0, half));
         holding = true;
         pending = out.getBuffer(half, out.length());
@@ -235,7 +233,7 @@ final class ResponseFault {
     }
 
     private void stall(HttpServerResponse response) {
-        stallNext = false;
+        stalled = true;
         holding = true;
         injected();
         ctx.vertx.timer(Math.max(1, (long) (spec.number("stall-s") * 1e9)), TimeUnit.NANOSECONDS)
