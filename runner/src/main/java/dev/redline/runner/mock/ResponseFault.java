@@ -32,10 +32,11 @@ final class ResponseFault {
     private final MockContext ctx;
     private final long request;
     private final HttpConnection connection;
+    // per-response state below: never written on NONE (shared by every event loop)
     /** Token index the fault acts at in this stream (after clamping to its length); -1 before the stream starts. */
     private int position = -1;
     private boolean counted;
-    private int appended;       // token events appended so far
+    private int appended;       // token events appended so far (stall only)
     private boolean stalled;
     // the write queue: while a split's second half or a stall is pending, later writes wait behind it
     private boolean holding;
@@ -118,12 +119,14 @@ final class ResponseFault {
      * event after 0 tokens). Positions are clamped to the stream's length so every decided fault acts.
      */
     boolean startStream(HttpServerResponse response, int outputTokens) {
-        position = kind == null ? -1 : switch (kind) {
-            case STREAM_CUT, ERROR_EVENT -> Math.min(spec.count("after-tokens"), outputTokens);
-            case STALL -> Math.min(spec.count("after-tokens"), outputTokens - 1);
-            case BAD_JSON -> Math.min(spec.count("at-token"), outputTokens - 1);
-            default -> -1;
-        };
+        if (kind != null) { // NONE is shared by every event loop: it is never written to
+            position = switch (kind) {
+                case STREAM_CUT, ERROR_EVENT -> Math.min(spec.count("after-tokens"), outputTokens);
+                case STALL -> Math.min(spec.count("after-tokens"), outputTokens - 1);
+                case BAD_JSON -> Math.min(spec.count("at-token"), outputTokens - 1);
+                default -> -1;
+            };
+        }
         response.setChunked(true).putHeader("Content-Type", contentType("text/event-stream"))
                 .putHeader("Cache-Control", "no-cache");
         if (kind == FaultKind.EMPTY_BODY) {
@@ -148,8 +151,8 @@ final class ResponseFault {
 
     /** Appends token event {@code index}; bad-json sends that one cut in the middle of its JSON. */
     void appendToken(ChunkTemplates templates, Buffer out, byte[] word, boolean reasoning, int index) {
-        appended = index + 1;
         if (kind != FaultKind.BAD_JSON || index != position) {
+            if (kind == FaultKind.STALL) appended = index + 1;
             templates.appendToken(out, word, reasoning);
             return;
         }
