@@ -13,30 +13,30 @@ import static dev.redline.runner.mock.fault.FaultParam.Type.*;
  */
 public enum FaultKind {
     /** HTTP 429 with {@code Retry-After}, answered at once. */
-    RATE_LIMITED("429", p("retry-after-s", COUNT, "1", "value of the Retry-After header, seconds")),
+    RATE_LIMITED("429", p("retry-after-s", COUNT, "1")),
     /** An HTTP 5xx error, answered at once. */
-    SERVER_ERROR("5xx", p("status", STATUS_5XX, "500", "the status code")),
+    SERVER_ERROR("5xx", p("status", STATUS_5XX, "500")),
     /** HTTP 503 with {@code Retry-After} for every request in a time window. */
-    STORM("storm", p("retry-after-s", COUNT, "1", "value of the Retry-After header, seconds")),
+    STORM("storm", p("retry-after-s", COUNT, "1")),
     /** TCP reset (RST) before any byte of the response. */
     RESET("reset"),
     /** A delay before the status line; then the normal answer. */
-    SLOW_HEADERS("slow-headers", p("delay-s", SECONDS, "2", "delay before the status line, seconds")),
+    SLOW_HEADERS("slow-headers", p("delay-s", DURATION, "2")),
     /** The response stops after N tokens: no finish_reason, no [DONE]. */
-    STREAM_CUT("stream-cut", p("after-tokens", COUNT, "1", "token events sent before the cut"),
-            p("mode", CHOICE, "close|end", "close: the socket is closed; end: the HTTP response ends cleanly")),
+    STREAM_CUT("stream-cut", p("after-tokens", COUNT, "1"),
+            p("mode", CHOICE, "close|end")),
     /** No bytes for a while after N tokens, then the rest of the response. */
-    STALL("stall", p("after-tokens", COUNT, "1", "token events sent before the stall"),
-            p("stall-s", SECONDS, "10", "how long no byte is sent, seconds")),
+    STALL("stall", p("after-tokens", COUNT, "1"),
+            p("stall-s", DURATION, "10")),
     /** One token event carries JSON cut in the middle. */
-    BAD_JSON("bad-json", p("at-token", COUNT, "0", "index of the token event that is malformed")),
+    BAD_JSON("bad-json", p("at-token", COUNT, "0")),
     /** Every write is split in two TCP writes inside a {@code data:} line: valid SSE, not an error. */
-    SPLIT_LINE("split-line", p("gap-ms", SECONDS, "5", "pause between the two halves, milliseconds")),
+    SPLIT_LINE("split-line", p("gap-ms", DURATION, "5")),
     /** An error event inside the 200 stream (vLLM's {@code data: {"error":...}} or an SSE {@code event: error}). */
-    ERROR_EVENT("error-event", p("after-tokens", COUNT, "1", "token events sent before the error"),
-            p("style", CHOICE, "data|event", "data: vLLM's data: {\"error\":{...}}; event: event: error (OpenAI)")),
+    ERROR_EVENT("error-event", p("after-tokens", COUNT, "1"),
+            p("style", CHOICE, "data|event")),
     /** A 200 answer whose Content-Type is neither text/event-stream nor application/json. */
-    WRONG_CONTENT_TYPE("wrong-content-type", p("content-type", CONTENT_TYPE, "text/html", "the Content-Type sent")),
+    WRONG_CONTENT_TYPE("wrong-content-type", p("content-type", CONTENT_TYPE, "text/html")),
     /** A 200 answer with the right Content-Type and no body. */
     EMPTY_BODY("empty-body");
 
@@ -47,13 +47,13 @@ public enum FaultKind {
         this.wireName = wireName;
         List<FaultParam> all = new ArrayList<>(Arrays.asList(own));
         // every kind takes a window: a schedule instead of (or on top of) the rate
-        all.add(p("start-s", SECONDS, "0", "window start, seconds after the first inference request"));
-        all.add(p("duration-s", SECONDS, null, "window length, seconds (default: no end)"));
+        all.add(p("start-s", DURATION, "0"));
+        all.add(p("duration-s", DURATION, null));
         this.params = List.copyOf(all);
     }
 
-    private static FaultParam p(String name, FaultParam.Type type, String fallback, String meaning) {
-        return new FaultParam(name, type, fallback, meaning);
+    private static FaultParam p(String name, FaultParam.Type type, String fallback) {
+        return new FaultParam(name, type, fallback);
     }
 
     /** The name in {@code --fault}, {@code faults:} and the mock's {@code /metrics}. */
@@ -61,10 +61,6 @@ public enum FaultKind {
 
     /** Every parameter this kind takes, its own first, then the window. */
     public List<FaultParam> params() { return params; }
-
-    Optional<FaultParam> param(String name) {
-        return params.stream().filter(p -> p.name().equals(name)).findFirst();
-    }
 
     public static Optional<FaultKind> byName(String name) {
         return Arrays.stream(values()).filter(k -> k.wireName.equalsIgnoreCase(name.trim())).findFirst();

@@ -4,10 +4,11 @@ import java.util.List;
 
 /**
  * One named parameter of a fault kind: its type decides which values are accepted, {@code fallback} is
- * used when the fault does not give it (null: required, or "none" for the window's duration).
+ * used when the fault does not give it (null: none, e.g. a window without end; for a choice, the
+ * choices joined by '|', the first being the default). docs/mock-server.md says what each one means.
  */
-public record FaultParam(String name, Type type, String fallback, String meaning) {
-    public enum Type { SECONDS, COUNT, STATUS_5XX, CONTENT_TYPE, CHOICE }
+public record FaultParam(String name, Type type, String fallback) {
+    public enum Type { DURATION, COUNT, STATUS_5XX, CONTENT_TYPE, CHOICE }
 
     /** The choices of a {@link Type#CHOICE} parameter, first = default. */
     List<String> choices() {
@@ -22,7 +23,7 @@ public record FaultParam(String name, Type type, String fallback, String meaning
     String check(String value) {
         String v = value.trim();
         switch (type) {
-            case SECONDS -> {
+            case DURATION -> {
                 double d = number(v);
                 if (!(d >= 0) || Double.isInfinite(d)) throw bad(v, "a finite number >= 0");
                 return Double.toString(d);
@@ -56,7 +57,7 @@ public record FaultParam(String name, Type type, String fallback, String meaning
         try {
             return Double.parseDouble(v);
         } catch (NumberFormatException e) {
-            throw bad(v, type == Type.SECONDS ? "a number of seconds" : "a number");
+            throw bad(v, "a number");
         }
     }
 

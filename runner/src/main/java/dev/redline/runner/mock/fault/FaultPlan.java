@@ -44,10 +44,6 @@ public final class FaultPlan {
         }
     }
 
-    public boolean isEmpty() {
-        return faults.length == 0;
-    }
-
     /** The fault of request {@code request} received at {@code nowNanos} ({@link System#nanoTime()}), or null. */
     public FaultSpec decide(long request, long nowNanos) {
         if (faults.length == 0) return null;
