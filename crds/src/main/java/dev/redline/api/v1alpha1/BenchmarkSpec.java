@@ -15,7 +15,7 @@ import java.util.Map;
  * target of every CLI flag (flags override the file). Shaped like AIPerf's YAML {@code benchmark} body.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"models", "modelSelectionStrategy", "endpoint", "tokenizer", "dataset", "sessions", "phases", "goodput", "randomSeed", "artifacts"})
+@JsonPropertyOrder({"models", "modelSelectionStrategy", "endpoint", "tokenizer", "dataset", "sessions", "phases", "goodput", "randomSeed", "artifacts", "telemetry", "plot"})
 public class BenchmarkSpec {
     @JsonPropertyDescription("Model names sent in the request body; several are used per modelSelectionStrategy.")
     @JsonAlias("model")
@@ -106,6 +106,17 @@ public class BenchmarkSpec {
 
     public TelemetrySpec getTelemetry() { return telemetry; }
     public void setTelemetry(TelemetrySpec telemetry) { this.telemetry = telemetry; }
+
+    @JsonPropertyDescription("How results are plotted (redline plot and --auto-plot): which plots, theme, grouping.")
+    private PlotSpec plot;
+
+    public PlotSpec getPlot() { return plot; }
+    public void setPlot(PlotSpec plot) { this.plot = plot; }
+
+    public PlotSpec plot() {
+        if (plot == null) plot = new PlotSpec();
+        return plot;
+    }
 
     public TelemetrySpec telemetry() {
         if (telemetry == null) telemetry = new TelemetrySpec();
