@@ -1,0 +1,47 @@
+package dev.redline.runner.plot.data;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One metric's statistics as exported ({@code {"unit": "ms", "avg": .., "p99": ..}}), and for a multi-run
+ * aggregate the confidence interval of each statistic across the trials.
+ */
+public record MetricStats(String unit, Map<String, Double> values, Map<String, double[]> intervals) {
+    public static final String AVG = "avg";
+
+    /** Reads a summary block; non-numeric and non-finite fields are left out. */
+    public static MetricStats of(JsonNode block) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = block.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getValue().isNumber() && Double.isFinite(e.getValue().asDouble())) values.put(e.getKey(), e.getValue().asDouble());
+        }
+        return new MetricStats(block.path("unit").asText(""), values, Map.of());
+    }
+
+    /** The value of a statistic; a scalar metric (only avg) answers avg for every statistic. */
+    public Double value(String stat) {
+        Double v = values.get(stat);
+        return v != null || values.size() != 1 ? v : values.get(AVG);
+    }
+
+    public boolean has(String stat) { return value(stat) != null; }
+
+    /** [low, high] of the confidence interval of {@code stat}, or null outside multi-run aggregates. */
+    public double[] interval(String stat) {
+        double[] ci = intervals.get(stat);
+        return ci != null || values.size() != 1 ? ci : intervals.get(AVG);
+    }
+
+    public MetricStats dividedBy(double d, String newUnit) {
+        Map<String, Double> v = new LinkedHashMap<>();
+        values.forEach((k, x) -> v.put(k, k.equals("count") ? x : x / d));
+        Map<String, double[]> ci = new LinkedHashMap<>();
+        intervals.forEach((k, x) -> ci.put(k, new double[]{x[0] / d, x[1] / d}));
+        return new MetricStats(newUnit, v, ci);
+    }
+}
