@@ -43,7 +43,9 @@ public final class PngRenderer {
     XYChart toXChart(Chart chart) {
         XYChart xy = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(chart.title() + statSuffix(chart))
                 .xAxisTitle(chart.x().label()).yAxisTitle(chart.y().label()).build();
-        style(xy.getStyler(), chart);
+        boolean logX = chart.x().log() && allPositive(chart, true);
+        boolean logY = chart.y().log() && allPositive(chart, false);
+        style(xy.getStyler(), logX, logY);
         int colour = 0;
         for (Series s : chart.series()) {
             List<Point> points = s.points(chart.defaultStat());
@@ -51,7 +53,8 @@ public final class PngRenderer {
             if (points.isEmpty()) continue;
             double[] x = new double[points.size()];
             double[] y = new double[points.size()];
-            boolean bars = points.stream().allMatch(p -> p.isBreak() || p.hasInterval());
+            // a log axis cannot show an interval reaching zero or below (a wide CI of few trials): no bars then
+            boolean bars = points.stream().allMatch(p -> p.isBreak() || (p.hasInterval() && (!logY || p.low() > 0)));
             double[] err = bars ? new double[points.size()] : null;
             for (int i = 0; i < points.size(); i++) {
                 Point p = points.get(i);
@@ -99,7 +102,13 @@ public final class PngRenderer {
         }
     }
 
-    private void style(XYStyler s, Chart chart) {
+    /** A log axis needs positive values; otherwise that axis stays linear. */
+    private static boolean allPositive(Chart chart, boolean x) {
+        return chart.series().stream().flatMap(s -> s.points(chart.defaultStat()).stream()).filter(p -> !p.isBreak())
+                .allMatch(p -> (x ? p.x() : p.y()) > 0);
+    }
+
+    private void style(XYStyler s, boolean logX, boolean logY) {
         Color fg = Color.decode(theme.foreground);
         s.setChartBackgroundColor(Color.decode(theme.background));
         s.setPlotBackgroundColor(Color.decode(theme.plotBackground));
@@ -115,8 +124,8 @@ public final class PngRenderer {
         s.setMarkerSize(6);
         s.setErrorBarsColorSeriesColor(true);
         s.setAntiAlias(true);
-        s.setXAxisLogarithmic(chart.x().log());
-        s.setYAxisLogarithmic(chart.y().log());
+        s.setXAxisLogarithmic(logX);
+        s.setYAxisLogarithmic(logY);
     }
 
     private static String statSuffix(Chart chart) {
