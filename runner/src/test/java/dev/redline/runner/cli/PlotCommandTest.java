@@ -22,7 +22,7 @@ class PlotCommandTest {
         Path d = dir.resolve(name);
         Files.createDirectories(d);
         Files.writeString(d.resolve("profile_export_redline.json"), """
-                {"input_config": {"models": ["m"], "endpoint": {"type": "%s"}, "phases": [{"concurrency": %d}]},
+                {"schema_version": "1.5", "input_config": {"models": ["m"], "endpoint": {"type": "%s"}, "phases": [{"concurrency": %d}]},
                  "time_to_first_token": {"unit": "ms", "avg": %d, "p50": 1, "p90": 2, "p95": 3, "p99": 4},
                  "request_latency": {"unit": "ms", "avg": 10, "p50": 1, "p90": 2, "p95": 3, "p99": 4},
                  "request_throughput": {"unit": "requests/sec", "avg": %d}}""".formatted(endpointType, concurrency, concurrency * 3, concurrency));
@@ -88,7 +88,9 @@ class PlotCommandTest {
         assertBadInput("--theme: unknown theme 'blue'", "plot", a.toString(), "--theme", "blue");
         assertBadInput("--group-by", "plot", a.toString(), "--group-by", "gpu");
         Files.writeString(a.resolve("profile_export_redline.json"), "{not json");
-        assertBadInput(a.resolve("profile_export_redline.json") + ": not a readable JSON export", "plot", a.toString());
+        assertBadInput(a.resolve("profile_export_redline.json") + " is not valid JSON", "plot", a.toString());
+        Files.writeString(a.resolve("profile_export_redline.json"), "{\"input_config\": {}}");
+        assertBadInput("has no schema_version: not a Redline/AIPerf profile export", "plot", a.toString());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.redline.runner.plot.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.redline.api.results.MetricBlock;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -21,6 +22,15 @@ public record MetricStats(String unit, Map<String, Double> values, Map<String, d
             if (e.getValue().isNumber() && Double.isFinite(e.getValue().asDouble())) values.put(e.getKey(), e.getValue().asDouble());
         }
         return new MetricStats(block.path("unit").asText(""), values, Map.of());
+    }
+
+    /** A metric block of the shared export model. */
+    public static MetricStats of(MetricBlock block) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        block.stats().forEach((stat, v) -> {
+            if (v != null && Double.isFinite(v.doubleValue())) values.put(stat, v.doubleValue());
+        });
+        return new MetricStats(block.unit(), values, Map.of());
     }
 
     /** The value of a statistic; a scalar metric (only avg) answers avg for every statistic. */

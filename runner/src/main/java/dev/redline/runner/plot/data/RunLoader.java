@@ -2,6 +2,9 @@ package dev.redline.runner.plot.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.redline.api.results.ExportFormatException;
+import dev.redline.api.results.ProfileExport;
 import dev.redline.api.v1alpha1.ExperimentClassification;
 import dev.redline.runner.BadInputException;
 import dev.redline.runner.plot.discover.ExportNames;
@@ -34,21 +37,28 @@ public final class RunLoader {
     }
 
     public RunData load(RunDir run) {
-        JsonNode root = readJson(run.source());
-        return run.isAggregate() ? fromAggregate(run, root) : fromSummary(run, root);
+        return run.isAggregate() ? fromAggregate(run, readJson(run.aggregate())) : fromSummary(run);
     }
 
-    private RunData fromSummary(RunDir run, JsonNode root) {
-        Map<String, MetricStats> metrics = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (e.getValue().isObject() && e.getValue().has("unit")) metrics.put(e.getKey(), MetricStats.of(e.getValue()));
+    /** The summary through the shared export model (crds' ProfileExport), which reads Redline's and AIPerf's. */
+    private RunData fromSummary(RunDir run) {
+        ProfileExport export;
+        try {
+            export = ProfileExport.parse(Files.readString(run.summary()), run.summary().toString());
+        } catch (ExportFormatException e) {
+            throw new BadInputException(e.getMessage());
+        } catch (IOException e) {
+            throw new BadInputException(run.summary() + ": cannot read (" + oneLine(e.getMessage()) + ")");
         }
-        JsonNode config = root.path("input_config");
-        Map<String, Object> variation = variation(root.path("run_info").path("variation_values"));
+        Map<String, MetricStats> metrics = new LinkedHashMap<>();
+        export.metrics().forEach((tag, block) -> metrics.put(tag, MetricStats.of(block)));
+        JsonNode config = export.inputConfig() == null ? MissingNode.getInstance() : export.inputConfig();
+        JsonNode runInfo = export.extension("run_info");
+        Map<String, Object> variation = variation(runInfo == null ? MissingNode.getInstance() : runInfo.path("variation_values"));
         Map<String, Double> parameters = new LinkedHashMap<>(InputConfigFacts.loadKnobs(config));
         parameters.putAll(InputConfigFacts.variationKnobs(variation));
-        Integer gpus = gpuCount(run.path(), root);
+        JsonNode telemetry = export.extension("telemetry_data");
+        Integer gpus = gpuCount(run.path(), telemetry == null ? MissingNode.getInstance() : telemetry);
         return build(run, InputConfigFacts.model(config), InputConfigFacts.endpointType(config), parameters, variation, gpus, 1, metrics);
     }
 
@@ -79,7 +89,8 @@ public final class RunLoader {
         Map<String, Double> parameters = new LinkedHashMap<>(InputConfigFacts.variationKnobs(variation));
         String model = meta.path("model").asText("unknown");
         int trials = meta.path("num_successful_runs").asInt(1);
-        return build(run, model, meta.path("endpoint_type").asText("chat"), parameters, variation, gpuCount(run.path(), root), trials, metrics);
+        return build(run, model, meta.path("endpoint_type").asText("chat"), parameters, variation,
+                gpuCount(run.path(), root.path("telemetry_data")), trials, metrics);
     }
 
     private RunData build(RunDir run, String model, String endpointType, Map<String, Double> parameters,
@@ -100,9 +111,9 @@ public final class RunLoader {
     }
 
     /** GPUs: AIPerf's summary telemetry_data, else Redline's gpu_telemetry_export.json beside it. */
-    private static Integer gpuCount(Path dir, JsonNode root) {
+    private static Integer gpuCount(Path dir, JsonNode telemetryData) {
         int n = 0;
-        for (JsonNode endpoint : root.path("telemetry_data").path("endpoints")) n += endpoint.path("gpus").size();
+        for (JsonNode endpoint : telemetryData.path("endpoints")) n += endpoint.path("gpus").size();
         if (n > 0) return n;
         Path gpu = ExportNames.ifPresent(dir, ExportNames.GPU_SUMMARY);
         if (gpu == null) return null;
