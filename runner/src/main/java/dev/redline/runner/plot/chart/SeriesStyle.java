@@ -10,8 +10,6 @@ public enum SeriesStyle {
     LINE_MARKERS,
     /** a step line (value holds until the next point) */
     STEP,
-    /** a filled area under a line */
-    AREA,
     /** horizontal bars: consecutive point pairs, separated by {@link Point#BREAK} (a Gantt chart) */
     SEGMENTS
 }

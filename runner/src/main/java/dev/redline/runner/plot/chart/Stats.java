@@ -20,9 +20,4 @@ public final class Stats {
         double p = Double.parseDouble(stat.substring(1));
         return new Percentile().withEstimationType(Percentile.EstimationType.R_7).evaluate(values, p);
     }
-
-    /** "avg" → "avg", "p99" → "p99": the label used in axis titles. */
-    public static String label(String stat) {
-        return stat;
-    }
 }

@@ -39,19 +39,10 @@ public record MetricStats(String unit, Map<String, Double> values, Map<String, d
         return v != null || values.size() != 1 ? v : values.get(AVG);
     }
 
-    public boolean has(String stat) { return value(stat) != null; }
-
     /** [low, high] of the confidence interval of {@code stat}, or null outside multi-run aggregates. */
     public double[] interval(String stat) {
         double[] ci = intervals.get(stat);
         return ci != null || values.size() != 1 ? ci : intervals.get(AVG);
     }
 
-    public MetricStats dividedBy(double d, String newUnit) {
-        Map<String, Double> v = new LinkedHashMap<>();
-        values.forEach((k, x) -> v.put(k, k.equals("count") ? x : x / d));
-        Map<String, double[]> ci = new LinkedHashMap<>();
-        intervals.forEach((k, x) -> ci.put(k, new double[]{x[0] / d, x[1] / d}));
-        return new MetricStats(newUnit, v, ci);
-    }
 }

@@ -65,7 +65,6 @@ public final class PngRenderer {
             XYSeries series = err == null ? xy.addSeries(s.name(), x, y) : xy.addSeries(s.name(), x, y, err);
             series.setLineColor(c);
             series.setMarkerColor(c);
-            series.setFillColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 90));
             apply(series, s.style());
         }
         return xy;
@@ -88,10 +87,6 @@ public final class PngRenderer {
             }
             case STEP -> {
                 series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
-                series.setMarker(SeriesMarkers.NONE);
-            }
-            case AREA -> {
-                series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
                 series.setMarker(SeriesMarkers.NONE);
             }
             case SEGMENTS -> {

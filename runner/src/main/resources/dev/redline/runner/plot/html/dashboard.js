@@ -25,7 +25,6 @@
       base.type = 'line'; base.connectNulls = false;
       base.showSymbol = s.style === 'LINE_MARKERS';
       if (s.style === 'STEP') base.step = 'end';
-      if (s.style === 'AREA') base.areaStyle = { opacity: 0.3 };
       if (s.style === 'SEGMENTS') base.lineStyle = { width: 6 };
     }
     out.push(base);
