@@ -16,7 +16,8 @@ public final class SpecValidator {
             new GoodputRules(),
             new ArtifactsRules(),
             new TelemetryRules(),
-            new PlotRules()
+            new PlotRules(),
+            new SchemaBounds()   // last: the schema's bounds, for fields the rules above did not already report
     );
 
     private SpecValidator() { }
