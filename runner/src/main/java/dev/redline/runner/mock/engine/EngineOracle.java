@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 
 /**
@@ -42,22 +43,36 @@ public final class EngineOracle {
     }
 
     /**
-     * A closed loop as {@code redline profile --concurrency C --request-count N} drives it: min(C, N) requests arrive
-     * at time 0, and each completion sends the next (after {@link Workload#clientGapMs}) until N were sent.
+     * A closed loop as {@code redline profile --concurrency C --request-count N} drives it: min(C, N) requests start
+     * together (request i arrives at i x {@link Workload#clientGapMs}: a client cannot send them all in the same
+     * instant, and the idle engine starts on the first at once, as a real one does), and each completion sends the
+     * next, one client gap later, until N were sent.
      */
     public LoadPoint atConcurrency(int concurrency, Workload workload) {
         if (concurrency < 1) throw new IllegalArgumentException("concurrency must be >= 1, was " + concurrency);
         Run run = new Run(workload);
-        long gap = Math.round(workload.clientGapMs() * 1e6);
         int sent = 0;
-        for (; sent < Math.min(concurrency, workload.requests()); sent++) run.submit(sent, 0);
+        long start = 0;
+        for (; sent < Math.min(concurrency, workload.requests()); sent++) {
+            run.submit(sent, start);
+            start += clientGapNanos(workload, sent);
+        }
         while (!run.sim.idle()) {
             run.step();
             for (RequestTiming t : run.drainFinished()) {
-                if (sent < workload.requests()) run.submit(sent++, t.lastTokenNanos() + gap);
+                if (sent < workload.requests()) {
+                    run.submit(sent, t.lastTokenNanos() + clientGapNanos(workload, sent));
+                    sent++;
+                }
             }
         }
         return run.point(concurrency, Double.NaN);
+    }
+
+    /** Seeded uniform in [0, 2 x clientGapMs): mean clientGapMs, spread as a busy client's is. */
+    private long clientGapNanos(Workload workload, int request) {
+        double u = (BlockHashes.mix(seed ^ 0xC11E47L * (request + 1)) >>> 11) * 0x1.0p-53;
+        return Math.round(2 * u * workload.clientGapMs() * 1e6);
     }
 
     /** An open loop of evenly spaced arrivals ({@code --request-rate R --arrival-pattern constant}). */
@@ -94,9 +109,14 @@ public final class EngineOracle {
      * concurrency tried.
      */
     public int maxConcurrency(Workload workload, int limit, Predicate<LoadPoint> slo) {
+        return maxConcurrency(c -> workload, limit, slo);
+    }
+
+    /** As {@link #maxConcurrency(Workload, int, Predicate)}, probing concurrency c with {@code workloadAt.apply(c)}. */
+    public int maxConcurrency(IntFunction<Workload> workloadAt, int limit, Predicate<LoadPoint> slo) {
         int best = 0;
         for (int c = 1; c <= limit; c++) {
-            if (!slo.test(atConcurrency(c, workload))) break;
+            if (!slo.test(atConcurrency(c, workloadAt.apply(c)))) break;
             best = c;
         }
         return best;

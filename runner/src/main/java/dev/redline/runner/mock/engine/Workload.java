@@ -15,8 +15,9 @@ package dev.redline.runner.mock.engine;
  *                       prefix e mod prefixPrompts
  * @param prefixLength   tokens of each shared prefix ({@code --prefix-prompt-length}), added to the ISL as Redline
  *                       does
- * @param clientGapMs    time from a response's last token to the client's next request reaching the engine
- *                       (closed loop); any value below one step gives the same answer
+ * @param clientGapMs    closed loop: time from a response's last token to the client's next request reaching the
+ *                       engine, and the spacing of the first requests at the start. Any value well below one step
+ *                       gives nearly the same answer
  */
 public record Workload(int isl, int osl, int requests, int datasetEntries, int prefixPrompts, int prefixLength,
                        double clientGapMs) {
