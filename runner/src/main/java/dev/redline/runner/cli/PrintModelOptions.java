@@ -38,7 +38,7 @@ public class PrintModelOptions {
     @Option(names = "--osl", paramLabel = "TOKENS", description = "--print-model: output tokens per request (default 150).")
     int osl = 150;
 
-    @Option(names = "--concurrency", paramLabel = "C[,C...]", split = ",",
+    @Option(names = "--concurrency", paramLabel = "C[,C...]", split = ",", hideParamSyntax = true,
             description = "--print-model: closed-loop concurrencies (default 1,2,4,... up to 2 x --max-num-seqs).")
     List<Integer> concurrency;
 
