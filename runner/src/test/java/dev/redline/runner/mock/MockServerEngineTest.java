@@ -10,7 +10,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -98,14 +100,17 @@ class MockServerEngineTest {
             timed(http, chat(words(50, 9), 5)); // JIT warm-up, another prompt
             String prompt = words(1500, 1);
             Timed cold = timed(http, chat(prompt, 5));
-            Timed warm = timed(http, chat(prompt, 5));
             double coldModel = SLOW.stepMs(0, cold.promptTokens(), cold.promptTokens());
             assertTrue(cold.ttftMs() >= coldModel - 1, cold + " vs " + coldModel);
-            assertTrue(warm.ttftMs() < cold.ttftMs() / 2, "cached TTFT " + warm.ttftMs() + " vs cold " + cold.ttftMs());
+            // the best of three repeats: a stall of the shared machine can delay any single one
+            double warm = Double.MAX_VALUE;
+            for (int i = 0; i < 3; i++) warm = Math.min(warm, timed(http, chat(prompt, 5)).ttftMs());
+            assertTrue(warm < coldModel / 3, "cached TTFT " + warm + " vs the cold prefill step " + coldModel);
             String metrics = http.get("/metrics").body();
             double queried = value(metrics, "vllm:prefix_cache_queries_total");
             double hits = value(metrics, "vllm:prefix_cache_hits_total");
-            assertTrue(hits >= cold.promptTokens() - 16 && hits < cold.promptTokens(), "hits " + hits + " of " + queried);
+            int p = cold.promptTokens();
+            assertTrue(hits >= 3 * (p - 16) && hits < 3 * p, "three full hits of " + p + " tokens: " + hits + " of " + queried);
             assertEquals(value(metrics, "vllm:prompt_tokens_total"), queried, "every admission looks its prompt up");
         }
     }
@@ -134,22 +139,22 @@ class MockServerEngineTest {
     @Test
     void gaugesShowTheBatchAndTheQueueAndDcgmFollowsTheLoad() throws Exception {
         EngineConfig four = SLOW.withMaxNumSeqs(4).withStepTime(5, 0.5, 0.01, 0);
+        ExecutorService clients = Executors.newFixedThreadPool(6);
         try (MockServer server = MockServer.start(new MockServerOptions().engine(four).dcgmPort(0))) {
             MockHttp http = new MockHttp(server.baseUrl());
             double idleWatts = server.dcgmSimulator().powerWatts(0);
-            List<CompletableFuture<Timed>> streams = new ArrayList<>();
+            List<Future<Timed>> streams = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 int salt = i;
-                streams.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return timed(new MockHttp(server.baseUrl()), chat(words(100, salt), 500));
-                    } catch (Exception e) {
-                        throw new RuntimeException(e);
-                    }
-                }));
+                streams.add(clients.submit(() -> timed(new MockHttp(server.baseUrl()), chat(words(100, salt), 500))));
             }
-            Thread.sleep(700);
+            // 500 tokens at ~7 ms: the first four run for 3.5 s, the last two wait behind them
             String m = http.get("/metrics").body();
+            long deadline = System.nanoTime() + 3_000_000_000L;
+            while (value(m, "vllm:num_requests_waiting") < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                m = http.get("/metrics").body();
+            }
             assertEquals(4, value(m, "vllm:num_requests_running"), m);
             assertEquals(2, value(m, "vllm:num_requests_waiting"), m);
             double kv = value(m, "vllm:kv_cache_usage_perc");
@@ -157,11 +162,13 @@ class MockServerEngineTest {
             Thread.sleep(2500);
             double busyWatts = server.dcgmSimulator().powerWatts(0);
             assertTrue(busyWatts > idleWatts + 100, "power " + idleWatts + " W idle, " + busyWatts + " W with a batch of 4");
-            for (CompletableFuture<Timed> f : streams) assertEquals(499, f.get().gapsMs().size());
+            for (Future<Timed> f : streams) assertEquals(499, f.get().gapsMs().size());
             String after = http.get("/metrics").body();
             assertEquals(0, value(after, "vllm:num_requests_running"));
             assertEquals(0, value(after, "vllm:num_requests_waiting"));
             assertEquals(0, value(after, "vllm:kv_cache_usage_perc"));
+        } finally {
+            clients.shutdownNow();
         }
     }
 

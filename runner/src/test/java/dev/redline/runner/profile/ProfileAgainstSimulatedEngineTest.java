@@ -101,7 +101,7 @@ class ProfileAgainstSimulatedEngineTest {
                     .append(i == 0 ? "[1, 2]" : ids).append("}\n");
         }
         Files.writeString(trace, rows.toString());
-        EngineConfig engine = EngineConfig.defaults().withStepTime(5, 0.5, 0.05, 0);
+        EngineConfig engine = EngineConfig.defaults().withStepTime(5, 0.5, 0.2, 0); // a cold prefill of ~190 ms
         try (MockServer mock = MockServer.start(new MockServerOptions().engine(engine))) {
             BenchmarkSpec spec = SpecReader.read("""
                     models: [Qwen/Qwen3-0.6B]
