@@ -40,13 +40,40 @@ public record EngineConfig(int maxNumSeqs, int maxNumBatchedTokens, int kvCacheT
                 DEFAULT_STEP_MS_PER_PREFILL_TOKEN, DEFAULT_STEP_MS_PER_1K_CONTEXT, 0);
     }
 
-    public EngineConfig withMaxNumSeqs(int v) { return new EngineConfig(v, maxNumBatchedTokens, kvCacheTokens, blockSize, chunkedPrefill, preemption, prefixCaching, stepBaseMs, stepMsPerSeq, stepMsPerPrefillToken, stepMsPer1kContext, stepJitterMs); }
-    public EngineConfig withMaxNumBatchedTokens(int v) { return new EngineConfig(maxNumSeqs, v, kvCacheTokens, blockSize, chunkedPrefill, preemption, prefixCaching, stepBaseMs, stepMsPerSeq, stepMsPerPrefillToken, stepMsPer1kContext, stepJitterMs); }
-    public EngineConfig withKvCacheTokens(int v) { return new EngineConfig(maxNumSeqs, maxNumBatchedTokens, v, blockSize, chunkedPrefill, preemption, prefixCaching, stepBaseMs, stepMsPerSeq, stepMsPerPrefillToken, stepMsPer1kContext, stepJitterMs); }
-    public EngineConfig withBlockSize(int v) { return new EngineConfig(maxNumSeqs, maxNumBatchedTokens, kvCacheTokens, v, chunkedPrefill, preemption, prefixCaching, stepBaseMs, stepMsPerSeq, stepMsPerPrefillToken, stepMsPer1kContext, stepJitterMs); }
-    public EngineConfig withChunkedPrefill(boolean v) { return new EngineConfig(maxNumSeqs, maxNumBatchedTokens, kvCacheTokens, blockSize, v, preemption, prefixCaching, stepBaseMs, stepMsPerSeq, stepMsPerPrefillToken, stepMsPer1kContext, stepJitterMs); }
-    public EngineConfig withPreemption(boolean v) { return new EngineConfig(maxNumSeqs, maxNumBatchedTokens, kvCacheTokens, blockSize, chunkedPrefill, v, prefixCaching, stepBaseMs, stepMsPerSeq, stepMsPerPrefillToken, stepMsPer1kContext, stepJitterMs); }
-    public EngineConfig withPrefixCaching(boolean v) { return new EngineConfig(maxNumSeqs, maxNumBatchedTokens, kvCacheTokens, blockSize, chunkedPrefill, preemption, v, stepBaseMs, stepMsPerSeq, stepMsPerPrefillToken, stepMsPer1kContext, stepJitterMs); }
+    public EngineConfig withMaxNumSeqs(int v) {
+        return new EngineConfig(v, maxNumBatchedTokens, kvCacheTokens, blockSize, chunkedPrefill, preemption,
+                prefixCaching, stepBaseMs, stepMsPerSeq, stepMsPerPrefillToken, stepMsPer1kContext, stepJitterMs);
+    }
+
+    public EngineConfig withMaxNumBatchedTokens(int v) {
+        return new EngineConfig(maxNumSeqs, v, kvCacheTokens, blockSize, chunkedPrefill, preemption,
+                prefixCaching, stepBaseMs, stepMsPerSeq, stepMsPerPrefillToken, stepMsPer1kContext, stepJitterMs);
+    }
+
+    public EngineConfig withKvCacheTokens(int v) {
+        return new EngineConfig(maxNumSeqs, maxNumBatchedTokens, v, blockSize, chunkedPrefill, preemption,
+                prefixCaching, stepBaseMs, stepMsPerSeq, stepMsPerPrefillToken, stepMsPer1kContext, stepJitterMs);
+    }
+
+    public EngineConfig withBlockSize(int v) {
+        return new EngineConfig(maxNumSeqs, maxNumBatchedTokens, kvCacheTokens, v, chunkedPrefill, preemption,
+                prefixCaching, stepBaseMs, stepMsPerSeq, stepMsPerPrefillToken, stepMsPer1kContext, stepJitterMs);
+    }
+
+    public EngineConfig withChunkedPrefill(boolean v) {
+        return new EngineConfig(maxNumSeqs, maxNumBatchedTokens, kvCacheTokens, blockSize, v, preemption,
+                prefixCaching, stepBaseMs, stepMsPerSeq, stepMsPerPrefillToken, stepMsPer1kContext, stepJitterMs);
+    }
+
+    public EngineConfig withPreemption(boolean v) {
+        return new EngineConfig(maxNumSeqs, maxNumBatchedTokens, kvCacheTokens, blockSize, chunkedPrefill, v,
+                prefixCaching, stepBaseMs, stepMsPerSeq, stepMsPerPrefillToken, stepMsPer1kContext, stepJitterMs);
+    }
+
+    public EngineConfig withPrefixCaching(boolean v) {
+        return new EngineConfig(maxNumSeqs, maxNumBatchedTokens, kvCacheTokens, blockSize, chunkedPrefill, preemption,
+                v, stepBaseMs, stepMsPerSeq, stepMsPerPrefillToken, stepMsPer1kContext, stepJitterMs);
+    }
 
     /** The four step-time coefficients at once (ms, ms per decode sequence, ms per prefill token, ms per 1000 context tokens). */
     public EngineConfig withStepTime(double baseMs, double msPerSeq, double msPerPrefillToken, double msPer1kContext) {
@@ -54,7 +81,10 @@ public record EngineConfig(int maxNumSeqs, int maxNumBatchedTokens, int kvCacheT
                 prefixCaching, baseMs, msPerSeq, msPerPrefillToken, msPer1kContext, stepJitterMs);
     }
 
-    public EngineConfig withStepJitterMs(double v) { return new EngineConfig(maxNumSeqs, maxNumBatchedTokens, kvCacheTokens, blockSize, chunkedPrefill, preemption, prefixCaching, stepBaseMs, stepMsPerSeq, stepMsPerPrefillToken, stepMsPer1kContext, v); }
+    public EngineConfig withStepJitterMs(double v) {
+        return new EngineConfig(maxNumSeqs, maxNumBatchedTokens, kvCacheTokens, blockSize, chunkedPrefill, preemption,
+                prefixCaching, stepBaseMs, stepMsPerSeq, stepMsPerPrefillToken, stepMsPer1kContext, v);
+    }
 
     /** Step time in ms of a batch, without jitter (the formula in the class comment). */
     public double stepMs(int decodeSeqs, long prefillTokens, long contextTokens) {
