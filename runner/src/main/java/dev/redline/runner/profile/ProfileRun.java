@@ -23,7 +23,6 @@ import dev.redline.runner.metrics.MetricsContext;
 import dev.redline.runner.metrics.RecordMetricsAccumulator;
 import dev.redline.runner.metrics.RecordMetricsView;
 import dev.redline.runner.mock.MockServer;
-import dev.redline.runner.mock.MockServerOptions;
 import dev.redline.runner.plot.AutoPlot;
 import dev.redline.runner.record.RequestRecord;
 import dev.redline.runner.timeslice.TimeSliceStage;
@@ -73,7 +72,7 @@ public final class ProfileRun {
 
     /** Runs and returns the process exit code (0: results written; errors in records do not fail the run). */
     public int run() {
-        MockServer mock = options.embeddedMock() ? MockServer.start(new MockServerOptions().port(0).dcgmPort(0)) : null;
+        MockServer mock = options.embeddedMock() ? MockServer.start(options.embeddedMockOptions()) : null;
         try (InterruptOnShutdown ctrlC = new InterruptOnShutdown(Thread.currentThread())) {
             if (mock != null) pointAt(mock);
             return runAgainstServer();
