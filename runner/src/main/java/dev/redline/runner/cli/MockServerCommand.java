@@ -3,6 +3,8 @@ package dev.redline.runner.cli;
 import dev.redline.runner.BadInputException;
 import dev.redline.runner.mock.MockServer;
 import dev.redline.runner.mock.MockServerOptions;
+import dev.redline.runner.mock.fault.FaultPlan;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,7 +18,7 @@ import java.util.concurrent.CountDownLatch;
 
 /** {@code redline mock-server}: an OpenAI-compatible fake LLM server with known latencies (docs/mock-server.md). */
 @Command(name = "mock-server", mixinStandardHelpOptions = true,
-        description = "Run an OpenAI-compatible fake LLM server with known TTFT/ITL (ground truth for tests and demos).")
+        description = "Run an OpenAI-compatible fake LLM server with known TTFT/ITL, or a simulated batching engine (ground truth for tests and demos).")
 public final class MockServerCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -59,24 +61,27 @@ public final class MockServerCommand implements Callable<Integer> {
     List<String> models = List.of("mock-model");
 
     @Mixin MockFaultOptions faults = new MockFaultOptions();
+    @Mixin MockEngineOptions engine = new MockEngineOptions();
+    @Mixin PrintModelOptions printModel = new PrintModelOptions();
 
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec != null ? spec.commandLine().getErr() : new PrintWriter(System.err, true);
-        String problem;
+        PrintWriter out = spec != null ? spec.commandLine().getOut() : new PrintWriter(System.out, true);
+        MockServerOptions options;
         try {
-            problem = problem();
+            String problem = problem();
+            if (problem != null) throw new BadInputException(problem);
+            options = options();
+            if (printModel.requested()) return printModel.print(options.engine(), randomSeed, out);
         } catch (BadInputException e) {
-            problem = e.getMessage();
-        }
-        if (problem != null) {
-            err.println("redline mock-server: " + problem);
+            err.println("redline mock-server: " + e.getMessage());
             err.flush();
             return 2;
         }
         MockServer server;
         try {
-            server = MockServer.start(options());
+            server = MockServer.start(options);
         } catch (IllegalStateException e) {
             String cause = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
             err.println("redline mock-server: cannot listen on " + host + ":" + port + " (" + cause
@@ -85,8 +90,7 @@ public final class MockServerCommand implements Callable<Integer> {
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        PrintWriter out = spec != null ? spec.commandLine().getOut() : new PrintWriter(System.out, true);
-        out.println("Mock server listening on " + server.baseUrl());
+        out.println("Mock server listening on " + server.baseUrl() + (options.engine() != null ? " (engine: sim)" : ""));
         if (server.dcgmBaseUrl() != null) out.println("DCGM exporter simulator on " + server.dcgmBaseUrl() + "/metrics");
         FaultLog faultLog = FaultLog.start(server, out);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -104,7 +108,7 @@ public final class MockServerCommand implements Callable<Integer> {
         return new MockServerOptions().host(host).port(port).ttftMs(ttftMs).itlMs(itlMs).jitterMs(jitterMs)
                 .errorRate(errorRate).reasoningTokens(reasoningTokens).randomSeed(randomSeed)
                 .defaultOutputTokens(defaultOutputTokens).embeddingDims(embeddingDims).models(models)
-                .dcgmPort(dcgmPort).faults(faults.faults());
+                .dcgmPort(dcgmPort).faults(faults.faults()).engine(engine.config());
     }
 
     /** One line naming the bad flag and the fix, or null. */
@@ -125,10 +129,21 @@ public final class MockServerCommand implements Callable<Integer> {
         if (models == null || models.isEmpty() || models.stream().anyMatch(m -> m == null || m.isBlank())) {
             return "--model must name a model, e.g. --model mock-model";
         }
+        CommandLine.ParseResult parsed = spec != null ? spec.commandLine().getParseResult() : null;
+        String unused = PrintModelOptions.givenWithoutPrint(parsed);
+        if (unused != null) return unused + " applies to --print-model; add --print-model (or drop " + unused + ")";
+        if (engine.simulated() && parsed != null) {
+            for (String fixedOnly : List.of("--ttft-ms", "--itl-ms", "--jitter-ms")) {
+                if (parsed.hasMatchedOption(fixedOnly)) {
+                    return fixedOnly + " applies to --engine fixed; with --engine sim the step-time flags set latency (--step-base-ms ...)";
+                }
+            }
+        }
         try {
-            options().validate(); // --error-rate and --fault rates together
+            // --error-rate and --fault rates together
+            FaultPlan.validate(new MockServerOptions().errorRate(errorRate).faults(faults.faults()).effectiveFaults());
         } catch (IllegalArgumentException e) {
-            return "--error-rate/--fault: " + e.getMessage().replaceFirst("^mock server option faults ", "");
+            return "--error-rate/--fault: " + e.getMessage();
         }
         return null;
     }

@@ -42,6 +42,11 @@ public class RuntimeOptions {
     }
 
     RunOptions toRunOptions() {
+        return toRunOptions(null);
+    }
+
+    /** With the embedded mock's settings ({@code --mock-server} and its engine flags); null = the mock's defaults. */
+    RunOptions toRunOptions(MockServerOptions mock) {
         String level = logLevel;
         if (level == null) level = verbose.length >= 2 ? "trace" : verbose.length == 1 ? "debug" : "info";
         if (!java.util.Set.of("error", "warn", "info", "debug", "trace").contains(level)) {
@@ -56,15 +61,18 @@ public class RuntimeOptions {
             throw new BadInputException("--metrics-port: " + metricsPort + " is not a port; use 1-65535, or 0 for any free port");
         }
         if (!level.equals("info") && !level.equals("error") && !level.equals("warn")) System.setProperty("redline.verbose", "true");
-        return new RunOptions(ui, level, mockServer(), metricsPort, showTraceTiming);
+        return new RunOptions(ui, level, mockServer(mock), metricsPort, showTraceTiming);
     }
 
-    /** The in-process mock's options, or null without --mock-server (then mock flags are bad input). */
-    private MockServerOptions mockServer() {
+    /**
+     * The in-process mock's options ({@code engine}: its engine settings, null = defaults) with the fault
+     * flags, or null without --mock-server (then fault flags are bad input).
+     */
+    private MockServerOptions mockServer(MockServerOptions engine) {
         if (!embeddedMock) {
             if (mockFaults.given()) throw new BadInputException("--fault and --mock-config configure the built-in mock server; add --mock-server");
             return null;
         }
-        return RunOptions.embeddedMockDefaults().faults(mockFaults.faults());
+        return RunOptions.embedded(engine != null ? engine : new MockServerOptions()).faults(mockFaults.faults());
     }
 }

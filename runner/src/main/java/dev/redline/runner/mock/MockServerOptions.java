@@ -2,6 +2,7 @@ package dev.redline.runner.mock;
 
 import dev.redline.runner.mock.fault.FaultPlan;
 import dev.redline.runner.mock.fault.FaultSpec;
+import dev.redline.runner.mock.engine.EngineConfig;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,7 @@ public final class MockServerOptions {
     private final List<MockRoutes> extraRoutes = new ArrayList<>();
     private Integer dcgmPort;
     private List<FaultSpec> faults = List.of();
+    private EngineConfig engine;
 
     public String host() { return host; }
     public MockServerOptions host(String host) { this.host = host; return this; }
@@ -102,6 +104,13 @@ public final class MockServerOptions {
         return all;
     }
 
+    /**
+     * The simulated continuous-batching engine that decides when tokens are due ({@code --engine sim}); null (the
+     * default) is {@code --engine fixed}: {@link #ttftMs}/{@link #itlMs} whatever the load.
+     */
+    public EngineConfig engine() { return engine; }
+    public MockServerOptions engine(EngineConfig engine) { this.engine = engine; return this; }
+
     public List<MockRoutes> extraRoutes() { return List.copyOf(extraRoutes); }
     public MockServerOptions addRoutes(MockRoutes routes) { this.extraRoutes.add(routes); return this; }
 
@@ -123,6 +132,7 @@ public final class MockServerOptions {
         } catch (IllegalArgumentException e) {
             throw bad("faults", e.getMessage());
         }
+        if (engine != null) engine.validate();
     }
 
     private static void nonNegative(String name, double v) {

@@ -23,6 +23,7 @@ import dev.redline.runner.metrics.MetricsContext;
 import dev.redline.runner.metrics.RecordMetricsAccumulator;
 import dev.redline.runner.metrics.RecordMetricsView;
 import dev.redline.runner.mock.MockServer;
+import dev.redline.runner.plot.AutoPlot;
 import dev.redline.runner.record.RequestRecord;
 import dev.redline.runner.timeslice.TimeSliceStage;
 
@@ -136,7 +137,8 @@ public final class ProfileRun {
             }
             out.println("Results: " + layout.dir().toAbsolutePath());
             log.info("Wrote " + layout.summaryJson() + " and " + layout.summaryCsv());
-            return interrupted ? INTERRUPTED_EXIT : 0;
+            int plotted = AutoPlot.afterRun(spec, layout.dir(), out);
+            return interrupted ? INTERRUPTED_EXIT : plotted;
         } catch (InterruptedException e) {
             log.warn("Interrupted before the first request: nothing was measured, nothing to write");
             return INTERRUPTED_EXIT;

@@ -20,6 +20,12 @@ public record RunOptions(String uiType, String logLevel, MockServerOptions mockS
 
     /** The in-process mock: any free port, with its simulated DCGM exporter. */
     public static MockServerOptions embeddedMockDefaults() {
-        return new MockServerOptions().port(0).dcgmPort(0);
+        return embedded(new MockServerOptions());
     }
+
+    /** {@code mock} (engine, faults...) as the in-process mock: any free port, with its simulated DCGM exporter. */
+    public static MockServerOptions embedded(MockServerOptions mock) {
+        return mock.port(0).dcgmPort(0);
+    }
+
 }
