@@ -29,7 +29,7 @@ public class MetricComparison {
     @JsonPropertyDescription("Upper end of the bootstrap confidence interval of changePercent (level 1 - 2 alpha).")
     private Double ciHighPercent;
     @JsonPropertyDescription("Two-sided Mann-Whitney U p-value: whether the two distributions differ at all.")
-    private Double pValue;
+    private Double mannWhitneyP;
     @JsonPropertyDescription("Per-request values compared from the baseline run.")
     private Integer baselineSamples;
     @JsonPropertyDescription("Per-request values compared from this run.")
@@ -57,8 +57,8 @@ public class MetricComparison {
     public void setCiLowPercent(Double ciLowPercent) { this.ciLowPercent = ciLowPercent; }
     public Double getCiHighPercent() { return ciHighPercent; }
     public void setCiHighPercent(Double ciHighPercent) { this.ciHighPercent = ciHighPercent; }
-    public Double getPValue() { return pValue; }
-    public void setPValue(Double pValue) { this.pValue = pValue; }
+    public Double getMannWhitneyP() { return mannWhitneyP; }
+    public void setMannWhitneyP(Double mannWhitneyP) { this.mannWhitneyP = mannWhitneyP; }
     public Integer getBaselineSamples() { return baselineSamples; }
     public void setBaselineSamples(Integer baselineSamples) { this.baselineSamples = baselineSamples; }
     public Integer getCurrentSamples() { return currentSamples; }

@@ -89,7 +89,7 @@ public final class RegressionTest {
         r.setChangePercent(Numbers.round(percent(sb, sc)));
         r.setCiLowPercent(Numbers.round(lo));
         r.setCiHighPercent(Numbers.round(hi));
-        r.setPValue(Numbers.round(new MannWhitneyUTest().mannWhitneyUTest(b, c)));
+        r.setMannWhitneyP(Numbers.round(new MannWhitneyUTest().mannWhitneyUTest(b, c)));
         double tol = gate.tolerancePercent();
         boolean worse = gate.largerIsBetter() ? hi < -tol : lo > tol;
         boolean better = gate.largerIsBetter() ? lo > tol : hi < -tol;

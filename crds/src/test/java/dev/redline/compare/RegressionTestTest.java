@@ -44,7 +44,7 @@ class RegressionTestTest {
             assertEquals(100, r.getChangePercent(), 25, r.describe());
             assertTrue(r.getCiLowPercent() < r.getChangePercent() && r.getChangePercent() < r.getCiHighPercent(), r.describe());
             assertTrue(r.getCiLowPercent() > 5, r.describe());
-            assertTrue(r.getPValue() < 1e-6, "Mann-Whitney sees the shift: " + r.getPValue());
+            assertTrue(r.getMannWhitneyP() < 1e-6, "Mann-Whitney sees the shift: " + r.getMannWhitneyP());
             assertEquals(1000, r.getBaselineSamples());
             assertEquals(1000, r.getCurrentSamples());
         }
@@ -62,7 +62,7 @@ class RegressionTestTest {
         MetricComparison same = compare("request_latency:p99", 0, base, base.clone());
         assertEquals(Verdict.WithinTolerance, same.getVerdict(), same.describe());
         assertEquals(0.0, same.getChangePercent());
-        assertEquals(1.0, same.getPValue(), 1e-9);
+        assertEquals(1.0, same.getMannWhitneyP(), 1e-9);
     }
 
     @Test

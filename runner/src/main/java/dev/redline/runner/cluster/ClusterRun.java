@@ -4,6 +4,7 @@ import dev.redline.api.v1alpha1.RunnerEnvironment;
 
 import dev.redline.api.config.SpecException;
 import dev.redline.api.results.ResultsConfigMap;
+import dev.redline.compare.RequestSamples;
 import dev.redline.api.v1alpha1.BenchmarkSpec;
 import dev.redline.runner.BadInputException;
 import dev.redline.runner.distributed.Agent;
@@ -116,7 +117,7 @@ public final class ClusterRun {
         try (CoordinatorServer server = CoordinatorServer.bind(runners > 1 ? "0.0.0.0" : "127.0.0.1", runners > 1 ? port : 0)) {
             Coordinator coordinator = new Coordinator(server, spec, runners, Duration.ofMinutes(10), Duration.ofMinutes(5),
                     err::println);
-            try {
+            try (ProgressReporter progress = new ProgressReporter(coordinator::progress, results, ProgressReporter.PERIOD, err)) {
                 code = new ProfileRun(spec, new RunOptions("none", settings.logLevel(), false), out, coordinator).run();
             } catch (RuntimeException e) {
                 error = oneLine(e.getMessage() == null ? e.toString() : e.getMessage());
@@ -129,6 +130,7 @@ public final class ClusterRun {
             Map<String, String> data = new LinkedHashMap<>();
             readInto(data, ResultsConfigMap.SUMMARY_JSON, layout.summaryJson());
             readInto(data, ResultsConfigMap.SUMMARY_CSV, layout.summaryCsv());
+            if (code == 0) addSamples(data, layout.recordsJsonl());
             if (store != null) {
                 try (ObjectStoreUploader uploader = new ObjectStoreUploader(store)) {
                     String benchmark = env.get(RunnerEnvironment.BENCHMARK) != null ? env.get(RunnerEnvironment.BENCHMARK)
@@ -167,6 +169,27 @@ public final class ClusterRun {
             finished.await(STOP_GRACE.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * {@code samples.json}: a bounded sample of per-request values from {@code profile_export.jsonl} (every
+     * runner's records), for the regression gate. Only for a run that finished; left out, with a warning,
+     * when unreadable or when it would not fit the ConfigMap beside the rest.
+     */
+    private void addSamples(Map<String, String> data, Path jsonl) {
+        if (!Files.isRegularFile(jsonl)) return; // artifacts.exportLevel summary writes no per-request file
+        try {
+            String samples = RequestSamples.fromJsonl(jsonl, RequestSamples.LIMIT).toJson();
+            long size = samples.length() + data.values().stream().mapToLong(String::length).sum();
+            if (size > ResultsConfigMap.MAX_BYTES) {
+                err.println("redline: warning: " + ResultsConfigMap.SAMPLES_JSON + " left out: the results would exceed "
+                        + ResultsConfigMap.MAX_BYTES + " bytes");
+                return;
+            }
+            data.put(ResultsConfigMap.SAMPLES_JSON, samples);
+        } catch (RuntimeException e) {
+            err.println("redline: warning: " + ResultsConfigMap.SAMPLES_JSON + " left out: " + oneLine(e.getMessage()));
         }
     }
 

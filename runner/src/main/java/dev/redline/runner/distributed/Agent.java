@@ -6,11 +6,13 @@ import dev.redline.api.config.SpecReader;
 import dev.redline.api.v1alpha1.BenchmarkSpec;
 import dev.redline.api.v1alpha1.PhaseSpec;
 import dev.redline.runner.export.RecordJsonlWriter;
+import dev.redline.runner.load.ClientSaturation;
 import dev.redline.runner.load.LoadProgress;
 import dev.redline.runner.load.LoadRunner;
 import dev.redline.runner.metrics.RecordMetricsAccumulator;
 import dev.redline.runner.profile.RecordProcessor;
 import dev.redline.runner.profile.RecordRouter;
+import dev.redline.runner.profile.RunFacts;
 import dev.redline.runner.profile.RunLog;
 import dev.redline.runner.profile.RunPipeline;
 
@@ -103,18 +105,22 @@ public final class Agent {
             Path jsonlFile = work.resolve(RecordJsonlWriter.FILE_NAME);
             RecordJsonlWriter jsonl = records ? new RecordJsonlWriter(jsonlFile, profiling.recordMetricsView(), index) : null;
             RecordRouter router = new RecordRouter(profiling, jsonl);
+            ClientSaturation saturation;
             try (RecordProcessor processor = pipeline.processor(r -> {
                 router.accept(r);
                 intervals.add(r);
             })) {
                 LoadRunner runner = pipeline.loadRunner(seed, processor);
                 runPhases(conn, runner, clock, log);
+                saturation = runner.clientSaturation();
             } finally {
                 if (jsonl != null) jsonl.close();
             }
             if (records) sendRecords(conn, jsonlFile);
             ObjectNode result = Wire.body();
             result.set("snapshot", Wire.JSON.valueToTree(profiling.snapshot(false)));
+            // this runner's own evidence of whether it kept up: the coordinator lists it per runner
+            result.set("client_saturation", RunFacts.saturationNode(saturation));
             conn.send(Wire.RESULT, result);
             return 0;
         }
@@ -201,7 +207,7 @@ public final class Agent {
         long now = System.nanoTime();
         if (now - lastHeartbeat < HEARTBEAT_NS) return;
         lastHeartbeat = now;
-        conn.send(Wire.HEARTBEAT, Wire.body().put("sent", p.sent()).put("completed", p.completed()));
+        conn.send(Wire.HEARTBEAT, Wire.body().put("phase", p.phaseName()).put("sent", p.sent()).put("completed", p.completed()));
     }
 
     /** Streams the JSONL in chunks of whole lines. */
