@@ -3,7 +3,9 @@ package dev.redline.runner.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.redline.api.results.ResultsConfigMap;
+import dev.redline.api.v1alpha1.ProgressStatus;
 import dev.redline.api.v1alpha1.ResultsSummary;
+import dev.redline.compare.RequestSamples;
 import dev.redline.runner.BadInputException;
 import dev.redline.runner.mock.MockServer;
 import dev.redline.runner.mock.MockServerOptions;
@@ -84,6 +86,12 @@ class ClusterRunTest {
         assertTrue(cm.getData().get(ResultsConfigMap.SUMMARY_CSV).startsWith("Metric,avg,min,max"));
         assertFalse(cm.getData().containsKey(ResultsConfigMap.ERROR));
         assertEquals(1, summary.at("/distributed/runners").asInt());
+        // the regression gate's per-request values: every request of this short run
+        RequestSamples samples = ResultsConfigMap.samples("ok-results", cm.getData());
+        assertEquals(12, samples.metric("request_latency").population());
+        assertEquals(12, samples.metric("time_to_first_token").values().length);
+        assertEquals(summary.at("/request_latency/max").asDouble(),
+                java.util.Arrays.stream(samples.metric("request_latency").values()).max().orElseThrow(), 1e-3);
 
         // what the operator reads: the same contract type, strictly, into the status summary
         ResultsConfigMap.Contents read = ResultsConfigMap.read("ok-results", cm.getData());
@@ -141,6 +149,44 @@ class ClusterRunTest {
         long count = summary.at("/request_count/avg").asLong();
         assertTrue(count >= 1 && count < 5000, "partial count " + count);
         assertEquals("the run was interrupted", data.get(ResultsConfigMap.ERROR));
+        assertFalse(data.containsKey(ResultsConfigMap.SAMPLES_JSON), "an interrupted run is never a baseline or gated");
+    }
+
+    @Test
+    void progressIsRefreshedWhileTheRunGoesOn() throws Exception {
+        createResults("progress-results");
+        Path file = dir.resolve("spec.yaml");
+        try (MockServer mock = MockServer.start(new MockServerOptions().ttftMs(5).itlMs(1))) {
+            Files.writeString(file, """
+                    models: [mock-model]
+                    endpoint: {url: '%s', type: chat, streaming: true}
+                    dataset: {entries: 4, prompts: {isl: 16, osl: 5}}
+                    phases: [{concurrency: 1, duration: 14}]
+                    """.formatted(mock.baseUrl()));
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            var pod = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return run(file, "progress-results", Map.of("JOB_COMPLETION_INDEX", "0", "REDLINE_NAMESPACE", "perf"), err);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            ProgressStatus seen = null;
+            for (int i = 0; i < 120 && seen == null && !pod.isDone(); i++) {
+                Thread.sleep(250);
+                ResultsConfigMap.Contents c = ResultsConfigMap.read("progress-results",
+                        client.configMaps().inNamespace("perf").withName("progress-results").get().getData());
+                seen = c.progress();
+            }
+            assertTrue(seen != null, "progress.json while running; runner said: " + err.toString(StandardCharsets.UTF_8));
+            assertEquals(0, pod.get(60, java.util.concurrent.TimeUnit.SECONDS), err.toString(StandardCharsets.UTF_8));
+            assertEquals("profiling", seen.getPhase());
+            assertTrue(seen.getRequestsCompleted() > 0 && seen.getRequestsCompleted() <= mock.metrics().requestsReceived(), seen.getRequestsCompleted() + "");
+            assertEquals(14.0, seen.getDurationSeconds());
+            assertTrue(seen.getElapsedSeconds() >= 9 && seen.getElapsedSeconds() <= 14.5, "refreshed about every 10 s: " + seen.getElapsedSeconds());
+            assertEquals(1, seen.getRunners());
+            assertEquals(1, seen.getRunnersReporting());
+        }
     }
 
     @Test
