@@ -33,6 +33,11 @@ public final class ResultsConfigMap {
      * per metric), written when a run finished: what a regression gate compares.
      */
     public static final String SAMPLES_JSON = RequestSamples.FILE;
+    /**
+     * Annotation on the results ConfigMap: the run (status.run) its data belongs to. The operator sets it when a
+     * run starts (and clears the data of an earlier run); a runner of another run never writes there.
+     */
+    public static final String RUN_ANNOTATION = "redline.dev/run";
     /** What the runner puts into the ConfigMap at most: a ConfigMap holds 1 MiB; the rest is metadata headroom. */
     public static final long MAX_BYTES = 900_000;
 

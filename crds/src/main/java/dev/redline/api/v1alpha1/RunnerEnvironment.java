@@ -11,6 +11,8 @@ public final class RunnerEnvironment {
     /** The pod's namespace (downward API). */
     public static final String NAMESPACE = "REDLINE_NAMESPACE";
     public static final String RUNNERS = "REDLINE_RUNNERS";
+    /** The Benchmark's run these pods belong to (status.run); the coordinator writes only into a results ConfigMap of that run. */
+    public static final String RUN = "REDLINE_RUN";
     public static final String ARTIFACTS_DIR = "REDLINE_ARTIFACTS_DIR";
     /** host:port of runner 0, through the headless Service (only with several runners). */
     public static final String COORDINATOR = "REDLINE_COORDINATOR";

@@ -42,7 +42,8 @@ class CrdReferenceTest {
                 .append("Field names are camelCase (the API server prunes unknown keys; `kubectl apply` refuses them, see\n")
                 .append("[operator.md](operator.md#what-admission-rejects)). `*` marks a required field; `spec` itself is required.\n")
                 .append("Bounds and patterns are checked at admission, and by the same validator in the CLI and the operator.\n")
-                .append("The whole spec is immutable after creation except `cancel` and `ttlSecondsAfterFinished` (CEL rule).\n\n")
+                .append("The spec may change after creation: a change to anything but `cancel`, `ttlSecondsAfterFinished`, `slo`,\n")
+                .append("`baselineRef` and `regression` (or to `runId`) starts a new run; see [operator.md](operator.md#re-runs-gitops).\n\n")
                 .append("## Printer columns\n\n| Column | JSONPath |\n|---|---|\n");
         for (JsonNode col : version.get("additionalPrinterColumns")) {
             md.append("| ").append(col.get("name").asText()).append(" | `").append(col.get("jsonPath").asText()).append("` |\n");

@@ -19,6 +19,13 @@ final class Owner {
                 .build();
     }
 
+    /** Metadata of an object that belongs to one run: the run label too. */
+    static ObjectMeta meta(Benchmark bm, String name, String component, int run) {
+        ObjectMeta meta = meta(bm, name, component);
+        meta.setLabels(ChildLabels.forRun(bm.getMetadata().getName(), component, run));
+        return meta;
+    }
+
     static OwnerReference reference(Benchmark bm) {
         return new OwnerReferenceBuilder()
                 .withApiVersion(bm.getApiVersion())

@@ -23,7 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one Indexed Job of a Benchmark: {@code completions = parallelism = replicas}, no retries (a
+ * The Indexed Job of a Benchmark's run ({@code <name>-<run>}): {@code completions = parallelism = replicas}, no retries (a
  * re-run would skew the numbers), a deadline from {@link DeadlinePlanner}, non-root pods with a
  * read-only root filesystem. Index 0 ({@code JOB_COMPLETION_INDEX}, set by Kubernetes) coordinates.
  */
@@ -82,7 +82,7 @@ public final class RunnerJobFactory {
         if (replicas > 1) pod.withSubdomain(names.headlessService());
 
         return new JobBuilder()
-                .withMetadata(Owner.meta(bm, names.job(), "runner"))
+                .withMetadata(Owner.meta(bm, names.job(), "runner", names.run()))
                 .withNewSpec()
                 .withCompletionMode("Indexed")
                 .withCompletions(replicas)
@@ -91,7 +91,7 @@ public final class RunnerJobFactory {
                 .withActiveDeadlineSeconds(DeadlinePlanner.deadlineSeconds(spec, settings))
                 .withSuspend(spec.cancelRequested() ? Boolean.TRUE : null)
                 .withNewTemplate()
-                .withNewMetadata().withLabels(ChildLabels.forComponent(bm.getMetadata().getName(), "runner")).endMetadata()
+                .withNewMetadata().withLabels(ChildLabels.forRun(bm.getMetadata().getName(), "runner", names.run())).endMetadata()
                 .withSpec(pod.build())
                 .endTemplate()
                 .endSpec()
@@ -110,6 +110,7 @@ public final class RunnerJobFactory {
         env.add(new EnvVarBuilder().withName(RunnerEnvironment.NAMESPACE).withNewValueFrom().withNewFieldRef()
                 .withFieldPath("metadata.namespace").endFieldRef().endValueFrom().build());
         env.add(new EnvVar(RunnerEnvironment.RUNNERS, Integer.toString(replicas), null));
+        env.add(new EnvVar(RunnerEnvironment.RUN, Integer.toString(names.run()), null));
         env.add(new EnvVar(RunnerEnvironment.ARTIFACTS_DIR, ARTIFACTS_MOUNT, null));
         if (replicas > 1) env.add(new EnvVar(RunnerEnvironment.COORDINATOR, names.coordinatorAddress(), null));
         LabelSelector modelServer = spec.resolvedRunners().getColocateWith();
@@ -128,7 +129,7 @@ public final class RunnerJobFactory {
             env.add(new EnvVar(RunnerEnvironment.OBJECT_STORE_ENDPOINT, store.getEndpoint(), null));
             env.add(new EnvVar(RunnerEnvironment.OBJECT_STORE_BUCKET, store.getBucket(), null));
             env.add(new EnvVar(RunnerEnvironment.OBJECT_STORE_PREFIX,
-                    store.resolvedPrefix() + "/" + bm.getMetadata().getNamespace() + "/" + bm.getMetadata().getName(), null));
+                    store.resolvedPrefix() + "/" + bm.getMetadata().getNamespace() + "/" + bm.getMetadata().getName() + "/" + names.run(), null));
             env.add(new EnvVar(RunnerEnvironment.OBJECT_STORE_REGION, store.resolvedRegion(), null));
             if (store.getCredentialsSecretRef() != null) {
                 var creds = store.getCredentialsSecretRef();

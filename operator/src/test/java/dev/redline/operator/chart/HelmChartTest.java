@@ -28,10 +28,10 @@ public class HelmChartTest {
     public static final List<Map<String, List<String>>> OPERATOR_RULES = List.of(
             rule(List.of("redline.dev"), List.of("benchmarks"), List.of("get", "list", "watch", "delete")),
             rule(List.of("redline.dev"), List.of("benchmarks/status"), List.of("get", "patch", "update")),
-            rule(List.of(""), List.of("configmaps"), List.of("get", "list", "watch", "create", "update", "patch")),
-            rule(List.of("batch"), List.of("jobs"), List.of("get", "list", "watch", "create", "patch")),
+            rule(List.of(""), List.of("configmaps"), List.of("get", "list", "watch", "create", "update", "patch", "delete")),
+            rule(List.of("batch"), List.of("jobs"), List.of("get", "list", "watch", "create", "patch", "delete")),
             rule(List.of(""), List.of("services", "serviceaccounts"), List.of("get", "create")),
-            rule(List.of("rbac.authorization.k8s.io"), List.of("roles", "rolebindings"), List.of("get", "create")),
+            rule(List.of("rbac.authorization.k8s.io"), List.of("roles", "rolebindings"), List.of("get", "create", "update")),
             rule(List.of(""), List.of("events"), List.of("create")),
             // watch: runner pod states (Starting reasons); get/list also so that it may grant the runners
             // the DCGM discovery rule (no escalation): docs/operator.md

@@ -86,7 +86,7 @@ public final class ClusterRun {
         spec.artifacts().setDir(settings.artifactDir().toString());
         try (KubernetesClient client = clients.get()) {
             new DcgmDiscoveryStep(client, env, err).apply(spec, namespace);
-            return coordinate(spec, runners, port, store, new ResultsConfigMapWriter(client, namespace, settings.resultsConfigMap()),
+            return coordinate(spec, runners, port, store, new ResultsConfigMapWriter(client, namespace, settings.resultsConfigMap(), env.get(RunnerEnvironment.RUN)),
                     namespace);
         }
     }
