@@ -54,6 +54,8 @@ public enum ConditionReason {
     AwaitingBaseline,
     /** Regressed=Unknown: spec.baselineRef names nothing that exists (the message names the field). */
     BaselineMissing,
+    /** Regressed=Unknown: the baseline is this Benchmark's previous run, and this is its first run. */
+    NoEarlierRun,
     /** Regressed=Unknown: the baseline or this run has no readable samples.json. */
     SamplesMissing,
     /** Regressed=Unknown: a gated figure could not be compared (a metric only one run has, too few requests). */

@@ -66,7 +66,7 @@ final class BaselineResolver {
         int now = current.getRun() == null ? 1 : current.getRun();
         int wanted = run != null ? run : now - 1;
         if (wanted < 1) {
-            return Baseline.missing(ConditionReason.BaselineMissing, "spec.baselineRef.benchmark names this Benchmark, whose run " + now
+            return Baseline.missing(ConditionReason.NoEarlierRun, "spec.baselineRef.benchmark names this Benchmark, whose run " + now
                     + " is its first: there is no earlier run to compare with yet", false);
         }
         if (wanted >= now) {

@@ -6,6 +6,7 @@ import dev.redline.api.v1alpha1.BenchmarkPhase;
 import dev.redline.api.v1alpha1.BenchmarkStatus;
 import dev.redline.api.v1alpha1.ConditionReason;
 import dev.redline.api.v1alpha1.ConditionType;
+import dev.redline.api.v1alpha1.ResultsSummary;
 import dev.redline.api.v1alpha1.RunRecord;
 import dev.redline.operator.children.ChildNames;
 import dev.redline.operator.children.ChildWriter;
@@ -74,6 +75,8 @@ public final class RunRollover {
         String phase = before.getPhase() != null && before.getPhase().isFinished() ? before.getPhase().name() : RunRecord.SUPERSEDED;
         String archive = archive(bm, old, results, archived);
         RunRecord record = RunHistory.record(before, phase, archive, StatusComputer.ts(now));
+        ResultsSummary last = lastResults(results, old, archive);
+        if (last != null) record.setResults(last); // a stopped run's partial summary arrives after its status was last computed
         RunnerJobs.delete(client, oldJob);
         RunnerJobs.delete(client, new ConfigMapBuilder().withNewMetadata().withName(old.specConfigMap())
                 .withNamespace(bm.getMetadata().getNamespace()).endMetadata().build());
@@ -113,6 +116,13 @@ public final class RunRollover {
         if (results == null) return false;
         Integer owner = ConfigMapFactory.resultsRun(results);
         return owner != null ? owner == run : run == 1;
+    }
+
+    /** The run's own summary from the results ConfigMap, its artifacts pointing into the archive; null when there is none. */
+    private static ResultsSummary lastResults(ConfigMap results, ChildNames run, String archive) {
+        if (archive == null || !belongsTo(results, run.run())) return null;
+        ResultsConfigMap.Contents contents = ResultsConfigMap.read(archive, results.getData());
+        return contents.summary() == null ? null : ResultsSummary.from(contents.summary(), StatusComputer.artifacts(archive, contents));
     }
 
     /** Copies the run's results to {@code <name>-results-<run>}; null when the run wrote none. */

@@ -197,7 +197,7 @@ public final class StatusComputer {
     }
 
     /** Where the full exports are: the object store when configured, and the results ConfigMap's keys. */
-    private static List<ArtifactRef> artifacts(String cmName, ResultsConfigMap.Contents contents) {
+    public static List<ArtifactRef> artifacts(String cmName, ResultsConfigMap.Contents contents) {
         List<ArtifactRef> refs = new ArrayList<>();
         for (String uri : contents.objectStoreUris()) refs.add(new ArtifactRef(uri.substring(uri.lastIndexOf('/') + 1), uri));
         refs.add(new ArtifactRef(ResultsConfigMap.SUMMARY_JSON, "configmap://" + cmName + "/" + ResultsConfigMap.SUMMARY_JSON));

@@ -20,7 +20,7 @@ import java.util.List;
  * cluster-only fields. Paths are prefixed with {@code spec.} so the message points into the CR.
  */
 public final class ResourceValidator {
-    /** Runner pod hostnames are {@code <name>-<index>} and must stay a DNS label (63). */
+    /** Runner pod hostnames are {@code <name>-<run>-<index>} and must stay a DNS label (63): room for a 6-digit run. */
     public static final int MAX_NAME_LENGTH = 52;
 
     private ResourceValidator() { }

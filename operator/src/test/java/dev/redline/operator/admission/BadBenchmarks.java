@@ -238,10 +238,6 @@ public final class BadBenchmarks {
                 spec(bm).putObject("baselineRef").put("configMap", "b").put("run", 2)));
         out.add(custom("regression settings without a baseline", "spec.regression", bm ->
                 spec(bm).putObject("regression").put("tolerancePercent", 5)));
-        out.add(custom("a gated metric that is not tag:stat", "spec.regression.metrics", bm -> {
-            spec(bm).putObject("baselineRef").put("benchmark", "a");
-            spec(bm).putObject("regression").putArray("metrics").add("time_to_first_token p99");
-        }));
         return out;
     }
 

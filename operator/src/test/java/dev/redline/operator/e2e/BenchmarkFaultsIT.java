@@ -30,8 +30,9 @@ class BenchmarkFaultsIT {
     private static final Duration RUN = Duration.ofMinutes(4);
     private final Benchmarks bms = new Benchmarks(CLUSTER);
 
+    /** The runner Job of the Benchmark's first run. */
     private Job job(String name) {
-        return CLUSTER.client().batch().v1().jobs().inNamespace(CLUSTER.namespace()).withName(name).get();
+        return CLUSTER.client().batch().v1().jobs().inNamespace(CLUSTER.namespace()).withName(name + "-1").get();
     }
 
     private void awaitLoad(int requests) {
