@@ -6,6 +6,7 @@ import dev.redline.api.validate.SpecValidator;
 import dev.redline.api.validate.Violation;
 import dev.redline.runner.BadInputException;
 import dev.redline.runner.distributed.LocalDistributedRun;
+import dev.redline.runner.mock.MockServerOptions;
 import dev.redline.runner.profile.ProfileRun;
 import dev.redline.runner.profile.RunOptions;
 import picocli.CommandLine.Command;
@@ -31,14 +32,25 @@ public class ProfileCommand implements Callable<Integer> {
     @Mixin TelemetryOptions telemetry = new TelemetryOptions();
     @Mixin OutputOptions output = new OutputOptions();
     @Mixin RuntimeOptions runtime = new RuntimeOptions();
+    @Mixin MockEngineOptions mockEngine = new MockEngineOptions();
 
     @Override
     public Integer call() throws java.io.IOException {
         BenchmarkSpec spec = buildSpec();
-        RunOptions options = runtime.toRunOptions();
+        RunOptions options = runtime.toRunOptions(embeddedMock());
         int runners = runtime.runners();
         if (runners > 1) return new LocalDistributedRun(spec, options, runners, System.out, System.err).run();
         return new ProfileRun(spec, options).run();
+    }
+
+    /** The in-process mock's settings (--mock-server with the engine flags), or null without --mock-server. */
+    MockServerOptions embeddedMock() {
+        if (!runtime.embeddedMock) {
+            List<String> given = mockEngine.given();
+            if (!given.isEmpty()) throw new BadInputException(given.get(0) + " configures the built-in mock; add --mock-server");
+            return null;
+        }
+        return new MockServerOptions().engine(mockEngine.config());
     }
 
     /** File, then flags, then validation; throws BadInputException naming the flag or field. */

@@ -1,7 +1,9 @@
 package dev.redline.runner.cli;
 
 import dev.redline.runner.BadInputException;
+import dev.redline.runner.mock.MockServerOptions;
 import dev.redline.runner.profile.RunOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** How this process behaves while running (not part of the benchmark spec). */
@@ -18,6 +20,8 @@ public class RuntimeOptions {
 
     @Option(names = "--mock-server", description = "Start the built-in mock server in-process and benchmark it (ignores --url).")
     boolean embeddedMock;
+
+    @Mixin MockFaultOptions mockFaults = new MockFaultOptions();
 
     @Option(names = "--metrics-port", paramLabel = "PORT",
             description = "Serve live Prometheus metrics of the run at http://<host>:PORT/metrics (0 = any free port).")
@@ -38,6 +42,11 @@ public class RuntimeOptions {
     }
 
     RunOptions toRunOptions() {
+        return toRunOptions(null);
+    }
+
+    /** With the embedded mock's settings ({@code --mock-server} and its engine flags); null = the mock's defaults. */
+    RunOptions toRunOptions(MockServerOptions mock) {
         String level = logLevel;
         if (level == null) level = verbose.length >= 2 ? "trace" : verbose.length == 1 ? "debug" : "info";
         if (!java.util.Set.of("error", "warn", "info", "debug", "trace").contains(level)) {
@@ -52,6 +61,18 @@ public class RuntimeOptions {
             throw new BadInputException("--metrics-port: " + metricsPort + " is not a port; use 1-65535, or 0 for any free port");
         }
         if (!level.equals("info") && !level.equals("error") && !level.equals("warn")) System.setProperty("redline.verbose", "true");
-        return new RunOptions(ui, level, embeddedMock, metricsPort, showTraceTiming);
+        return new RunOptions(ui, level, mockServer(mock), metricsPort, showTraceTiming);
+    }
+
+    /**
+     * The in-process mock's options ({@code engine}: its engine settings, null = defaults) with the fault
+     * flags, or null without --mock-server (then fault flags are bad input).
+     */
+    private MockServerOptions mockServer(MockServerOptions engine) {
+        if (!embeddedMock) {
+            if (mockFaults.given()) throw new BadInputException("--fault and --mock-config configure the built-in mock server; add --mock-server");
+            return null;
+        }
+        return RunOptions.embedded(engine != null ? engine : new MockServerOptions()).faults(mockFaults.faults());
     }
 }
