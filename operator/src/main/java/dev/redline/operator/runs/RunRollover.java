@@ -73,6 +73,10 @@ public final class RunRollover {
             return new Outcome(stopping(bm, before, now), true);
         }
         String phase = before.getPhase() != null && before.getPhase().isFinished() ? before.getPhase().name() : RunRecord.SUPERSEDED;
+        if (results != null && archived == null) {
+            // from the server, not the cache: the stopped coordinator's last write may not have reached the informer yet
+            results = client.configMaps().inNamespace(results.getMetadata().getNamespace()).withName(results.getMetadata().getName()).get();
+        }
         String archive = archive(bm, old, results, archived);
         RunRecord record = RunHistory.record(before, phase, archive, StatusComputer.ts(now));
         ResultsSummary last = lastResults(results, old, archive);
