@@ -61,5 +61,17 @@ public enum ConditionReason {
     /** Regressed=Unknown: a gated figure could not be compared (a metric only one run has, too few requests). */
     ComparisonInconclusive,
     /** Regressed=Unknown: this run did not complete, so there is nothing to judge. */
-    RunNotComplete
+    RunNotComplete,
+    /** Sweep Progressing=True: cells are being run. */
+    CellsRunning,
+    /** Sweep Progressing=False: waiting out the cooldown before the next cell. */
+    CoolingDown,
+    /** Sweep Progressing=False after the last cell; Complete=True: every cell ran (failed ones are recorded). */
+    CellsDone,
+    /** Sweep Failed=True: no cell produced results. */
+    AllCellsFailed,
+    /** Sweep Failed=True: the warm-pool runner Job failed or passed its deadline. */
+    PoolFailed,
+    /** Sweep Failed=True: spec.sweep or spec.template changed after cells were created. */
+    SpecChanged
 }

@@ -19,6 +19,9 @@ public record ChildNames(String benchmark, int run) {
         return new ChildNames(bm.getMetadata().getName(), run == null ? 1 : run);
     }
 
+    /** Objects of an owner that has one run only (a Sweep's warm pool and aggregate). */
+    public ChildNames(String owner) { this(owner, 1); }
+
     public ChildNames forRun(int other) { return new ChildNames(benchmark, other); }
 
     public String job() { return benchmark + "-" + run; }

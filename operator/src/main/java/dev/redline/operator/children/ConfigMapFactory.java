@@ -40,9 +40,13 @@ public final class ConfigMapFactory {
 
     /** Empty, annotated with the current run: the coordinator of that run fills it. */
     public static ConfigMap results(Benchmark bm) {
-        ChildNames names = ChildNames.of(bm);
+        return results(bm, ChildNames.of(bm));
+    }
+
+    /** The empty results ConfigMap of any owner (a Benchmark, or a Sweep of which the operator or its runner writes the aggregate). */
+    public static ConfigMap results(io.fabric8.kubernetes.api.model.HasMetadata owner, ChildNames names) {
         ConfigMap cm = new ConfigMapBuilder()
-                .withMetadata(Owner.meta(bm, names.resultsConfigMap(), "results"))
+                .withMetadata(Owner.meta(owner, names.resultsConfigMap(), "results"))
                 .withData(Map.of())
                 .build();
         cm.getMetadata().setAnnotations(Map.of(ResultsConfigMap.RUN_ANNOTATION, Integer.toString(names.run())));
@@ -71,7 +75,15 @@ public final class ConfigMapFactory {
         return cm;
     }
 
-    /** The shared spec without the cluster-only fields, as YAML. */
+    /** Any model object (e.g. a Sweep's experiment envelope) as YAML, unchanged. */
+    public static String yaml(Object value) {
+        try {
+            return YAML.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write YAML: " + e.getOriginalMessage(), e);
+        }
+    }
+
     static String specYaml(BenchmarkSpec spec) {
         try {
             BenchmarkSpec plain = YAML.convertValue(spec, BenchmarkSpec.class);
