@@ -30,6 +30,10 @@ public final class RunnerEnvironment {
     public static final String MODEL_SERVER_SELECTOR = "REDLINE_MODEL_SERVER_SELECTOR";
     /** Namespace of the DCGM exporter pods ({@code telemetry.dcgmNamespace}, default the Benchmark's); set with the selector. */
     public static final String DCGM_NAMESPACE = "REDLINE_DCGM_NAMESPACE";
+    /** Port every runner pod serves its live Prometheus metrics on (/metrics); unset = none. */
+    public static final String METRICS_PORT = "REDLINE_METRICS_PORT";
+    /** The metrics port the operator gives runner pods (the OpenTelemetry/Prometheus exporter convention). */
+    public static final int DEFAULT_METRICS_PORT = 9464;
     /** The coordinator's JeroMQ port, exposed by the headless Service. */
     public static final int COORDINATOR_PORT = 5670;
 

@@ -33,6 +33,12 @@ public final class RunnerJobFactory {
     public static final long RUNNER_UID = 65532;
     static final String HOSTNAME_TOPOLOGY = "kubernetes.io/hostname";
 
+    /** Read by the common "kubernetes-pods" Prometheus scrape job. */
+    static final java.util.Map<String, String> SCRAPE_ANNOTATIONS = java.util.Map.of(
+            "prometheus.io/scrape", "true",
+            "prometheus.io/port", Integer.toString(RunnerEnvironment.DEFAULT_METRICS_PORT),
+            "prometheus.io/path", "/metrics");
+
     private RunnerJobFactory() { }
 
     public static Job job(Benchmark bm, OperatorSettings settings) {
@@ -68,6 +74,8 @@ public final class RunnerJobFactory {
                 .addNewVolumeMount().withName("spec").withMountPath(SPEC_MOUNT).withReadOnly(true).endVolumeMount()
                 .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
                 .addNewVolumeMount().withName("artifacts").withMountPath(ARTIFACTS_MOUNT).endVolumeMount();
+        // every runner pod serves its live numbers (docs/telemetry.md, "Live metrics in a cluster")
+        container.addNewPort().withName("metrics").withContainerPort(RunnerEnvironment.DEFAULT_METRICS_PORT).withProtocol("TCP").endPort();
         if (replicas > 1) {
             container.addNewPort().withName("coordinator").withContainerPort(ChildNames.COORDINATOR_PORT).endPort();
         }
@@ -99,7 +107,8 @@ public final class RunnerJobFactory {
                 .withActiveDeadlineSeconds(deadlineSeconds)
                 .withSuspend(spec.cancelRequested() ? Boolean.TRUE : null)
                 .withNewTemplate()
-                .withNewMetadata().withLabels(ChildLabels.forRun(bm.getMetadata().getName(), "runner", names.run())).endMetadata()
+                .withNewMetadata().withLabels(ChildLabels.forRun(bm.getMetadata().getName(), "runner", names.run()))
+                .withAnnotations(SCRAPE_ANNOTATIONS).endMetadata()
                 .withSpec(pod.build())
                 .endTemplate()
                 .endSpec()
@@ -119,6 +128,7 @@ public final class RunnerJobFactory {
         env.add(new EnvVar(RunnerEnvironment.RUNNERS, Integer.toString(replicas), null));
         env.add(new EnvVar(RunnerEnvironment.RUN, Integer.toString(names.run()), null));
         env.add(new EnvVar(RunnerEnvironment.ARTIFACTS_DIR, ARTIFACTS_MOUNT, null));
+        env.add(new EnvVar(RunnerEnvironment.METRICS_PORT, Integer.toString(RunnerEnvironment.DEFAULT_METRICS_PORT), null));
         if (replicas > 1) env.add(new EnvVar(RunnerEnvironment.COORDINATOR, names.coordinatorAddress(), null));
         LabelSelector modelServer = spec.resolvedRunners().getColocateWith();
         if (modelServer != null) {

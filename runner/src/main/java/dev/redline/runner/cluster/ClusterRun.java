@@ -66,13 +66,15 @@ public final class ClusterRun {
     public int run() throws IOException, InterruptedException {
         MountedSpec mounted = MountedSpec.read(settings.specFile());
         int index = env.index();
+        RunOptions live = new RunOptions("none", settings.logLevel(), null, env.metricsPort(), false, env.metricTags());
         String address = settings.coordinator() != null ? settings.coordinator() : env.get(RunnerEnvironment.COORDINATOR);
         if (index > 0) {
             if (address == null) {
                 throw new BadInputException("--coordinator: not given and REDLINE_COORDINATOR is not set; agents need the coordinator's host:port");
             }
             String endpoint = CoordinatorAddress.parse(address, "--coordinator").tcp();
-            return new Agent(endpoint, index, settings.logLevel(), Duration.ofMinutes(10), err).run();
+            return new Agent(endpoint, index, settings.logLevel(), Duration.ofMinutes(10), err)
+                    .withLiveMetrics(live.metricsPort(), live.metricTags()).run();
         }
         String namespace = env.namespace();
         if (settings.resultsConfigMap() == null) {
@@ -88,7 +90,7 @@ public final class ClusterRun {
         if (store != null && spec.artifacts().getAutoPlot() == null) spec.artifacts().setAutoPlot(true);
         try (KubernetesClient client = clients.get()) {
             new DcgmDiscoveryStep(client, env, err).apply(spec, namespace);
-            return coordinate(spec, runners, port, store, new ResultsConfigMapWriter(client, namespace, settings.resultsConfigMap(), env.get(RunnerEnvironment.RUN)),
+            return coordinate(spec, live, runners, port, store, new ResultsConfigMapWriter(client, namespace, settings.resultsConfigMap(), env.get(RunnerEnvironment.RUN)),
                     namespace);
         }
     }
@@ -107,7 +109,7 @@ public final class ClusterRun {
         return n;
     }
 
-    private int coordinate(BenchmarkSpec spec, int runners, int port, ObjectStoreConfig store, ResultsConfigMapWriter results,
+    private int coordinate(BenchmarkSpec spec, RunOptions options, int runners, int port, ObjectStoreConfig store, ResultsConfigMapWriter results,
                            String namespace) throws IOException, InterruptedException {
         ArtifactLayout layout = ArtifactLayout.create(spec);
         int code = 0;
@@ -120,7 +122,7 @@ public final class ClusterRun {
             Coordinator coordinator = new Coordinator(server, spec, runners, Duration.ofMinutes(10), Duration.ofMinutes(5),
                     err::println);
             try (ProgressReporter progress = new ProgressReporter(coordinator::progress, results, ProgressReporter.PERIOD, err)) {
-                code = new ProfileRun(spec, new RunOptions("none", settings.logLevel(), false), out, coordinator).run();
+                code = new ProfileRun(spec, options, out, coordinator).run();
             } catch (RuntimeException e) {
                 error = oneLine(e.getMessage() == null ? e.toString() : e.getMessage());
                 code = isBadInput(e) ? 2 : 1;

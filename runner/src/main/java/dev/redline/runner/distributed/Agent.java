@@ -6,6 +6,7 @@ import dev.redline.api.config.SpecReader;
 import dev.redline.api.v1alpha1.BenchmarkSpec;
 import dev.redline.api.v1alpha1.PhaseSpec;
 import dev.redline.runner.export.RecordJsonlWriter;
+import dev.redline.runner.live.LiveRun;
 import dev.redline.runner.load.ClientSaturation;
 import dev.redline.runner.load.LoadProgress;
 import dev.redline.runner.load.LoadRunner;
@@ -23,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -46,6 +48,8 @@ public final class Agent {
     private final String logLevel;
     private final Duration connectTimeout;
     private final PrintStream err;
+    private Integer metricsPort;
+    private Map<String, String> metricTags = Map.of();
     private long lastHeartbeat;
     private IntervalFeed intervals;
 
@@ -55,6 +59,13 @@ public final class Agent {
         this.logLevel = logLevel;
         this.connectTimeout = connectTimeout;
         this.err = err;
+    }
+
+    /** Also serve this runner's live metrics on {@code port} (0 = any, null = none), with these labels. */
+    public Agent withLiveMetrics(Integer port, Map<String, String> tags) {
+        this.metricsPort = port;
+        this.metricTags = tags;
+        return this;
     }
 
     /** Runs until the coordinator ends the run; returns the exit code (0: results delivered). */
@@ -96,7 +107,9 @@ public final class Agent {
         long seed = config.path("seed").asLong() + index;
         spec.setRandomSeed(seed);
         boolean records = spec.getArtifacts() == null || !"summary".equals(spec.getArtifacts().resolvedExportLevel());
-        try (RunPipeline pipeline = RunPipeline.open(spec, log, Duration.ofSeconds(30))) {
+        try (RunPipeline pipeline = RunPipeline.open(spec, log, Duration.ofSeconds(30));
+             LiveRun live = LiveRun.start(metricsPort, false, metricTags)) {
+            if (live.port() >= 0) log.info("Runner " + index + " live metrics at :" + live.port() + "/metrics");
             ClockSync clock = syncClock(conn);
             conn.send(Wire.READY, Wire.body().put("offsetNs", clock.offsetNs()).put("rttNs", clock.rttNs()));
             log.info("Runner " + index + " ready; clock offset " + clock.offsetNs() / 1e6 + " ms (rtt " + clock.rttNs() / 1e6 + " ms)");
@@ -109,13 +122,16 @@ public final class Agent {
             try (RecordProcessor processor = pipeline.processor(r -> {
                 router.accept(r);
                 intervals.add(r);
+                live.record(r);
             })) {
                 LoadRunner runner = pipeline.loadRunner(seed, processor);
-                runPhases(conn, runner, clock, log);
+                live.attach(runner.progress());
+                runPhases(conn, runner, clock, log, live);
                 saturation = runner.clientSaturation();
             } finally {
                 if (jsonl != null) jsonl.close();
             }
+            live.finish();
             if (records) sendRecords(conn, jsonlFile);
             ObjectNode result = Wire.body();
             result.set("snapshot", Wire.JSON.valueToTree(profiling.snapshot(false)));
@@ -141,7 +157,7 @@ public final class Agent {
     }
 
     /** Runs every GO until END or ABORT. */
-    private void runPhases(AgentConnection conn, LoadRunner runner, ClockSync clock, RunLog log) throws InterruptedException {
+    private void runPhases(AgentConnection conn, LoadRunner runner, ClockSync clock, RunLog log, LiveRun live) throws InterruptedException {
         ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "redline-runner-phase"));
         try {
             while (true) {
@@ -157,6 +173,7 @@ public final class Agent {
                 sleepUntilWall(m.body().path("startAtNs").asLong() - clock.offsetNs());
                 boolean aborted = false;
                 if (share != null) {
+                    live.phaseStarting(share.resolvedName());
                     log.debug("Runner " + index + " phase " + phase + ": " + describe(share));
                     aborted = runWhileListening(conn, worker, runner, share);
                 }

@@ -189,6 +189,80 @@ class ClusterRunTest {
         }
     }
 
+    /**
+     * Every runner pod, coordinator and agent, serves its live numbers on REDLINE_METRICS_PORT while it runs,
+     * labelled with the Benchmark, the run and its index, so Grafana can tell pods and runs apart.
+     */
+    @Test
+    void coordinatorAndAgentServeLabelledLiveMetricsWhileTheyRun() throws Exception {
+        createResults("live-results");
+        int coordinatorPort = freePort();
+        int[] metricsPorts = {freePort(), freePort()};
+        try (MockServer mock = MockServer.start(new MockServerOptions().ttftMs(5).itlMs(1))) {
+            Path file = dir.resolve("live.yaml");
+            Files.writeString(file, """
+                    models: [mock-model]
+                    endpoint: {url: '%s', type: chat, streaming: true}
+                    dataset: {entries: 4, prompts: {isl: 16, osl: 5}}
+                    phases: [{concurrency: 2, duration: 8}]
+                    runners: {replicas: 2}
+                    """.formatted(mock.baseUrl()));
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            java.util.List<java.util.concurrent.CompletableFuture<Integer>> pods = new java.util.ArrayList<>();
+            for (int index = 0; index < 2; index++) {
+                Map<String, String> env = Map.of("JOB_COMPLETION_INDEX", Integer.toString(index), "REDLINE_NAMESPACE", "perf",
+                        "REDLINE_BENCHMARK", "bench", "REDLINE_RUN", "2", "REDLINE_METRICS_PORT", Integer.toString(metricsPorts[index]));
+                ClusterRun.Settings s = new ClusterRun.Settings(file, "live-results", "127.0.0.1:" + coordinatorPort, 2,
+                        dir.resolve("artifacts-" + index), "warn");
+                pods.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return new ClusterRun(s, new PodEnvironment(env), () -> new KubernetesClientBuilder().withConfig(client.getConfiguration()).build(),
+                                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8)).run();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+            }
+            for (int index = 0; index < 2; index++) {
+                String series = "redline_requests_sent_total{benchmark=\"bench\",phase=\"profiling\",run=\"2\",runner=\"" + index + "\"}";
+                double sent = 0;
+                for (int i = 0; i < 120 && sent == 0; i++) {
+                    Thread.sleep(100);
+                    sent = sample(scrape(metricsPorts[index]), series);
+                }
+                assertTrue(sent > 0, "runner " + index + " serves " + series + " while running; runners said: " + err.toString(StandardCharsets.UTF_8));
+            }
+            for (var pod : pods) assertEquals(0, pod.get(60, java.util.concurrent.TimeUnit.SECONDS), err.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static String scrape(int port) {
+        try {
+            var http = java.net.http.HttpClient.newHttpClient();
+            var req = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/metrics")).build();
+            return http.send(req, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        } catch (java.io.IOException e) {
+            return ""; // not listening yet
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    /** The value of one exact series in a Prometheus text exposition, 0 when absent. */
+    private static double sample(String exposition, String series) {
+        for (String line : exposition.split("\n")) {
+            if (line.startsWith(series + " ")) return Double.parseDouble(line.substring(series.length() + 1).trim());
+        }
+        return 0;
+    }
+
     @Test
     void missingEnvironmentAndSettingsAreOneLineBadInput() throws Exception {
         Path spec = spec("http://127.0.0.1:1", 2);
@@ -203,6 +277,9 @@ class ClusterRunTest {
         assertTrue(assertThrows(BadInputException.class, () -> run(spec, "x", env, err)).getMessage().startsWith("--coordinator:"));
         env.put("REDLINE_COORDINATOR", "bench-runners-0.bench-runners:99999");
         assertTrue(assertThrows(BadInputException.class, () -> run(spec, "x", env, err)).getMessage().contains("port from 1 to 65535"));
+        env.put("JOB_COMPLETION_INDEX", "0");
+        env.put("REDLINE_METRICS_PORT", "http");
+        assertTrue(assertThrows(BadInputException.class, () -> run(spec, "x", env, err)).getMessage().startsWith("REDLINE_METRICS_PORT: 'http' is not a port"));
     }
 
     @Test
