@@ -183,7 +183,9 @@ class ClusterRunTest {
             assertEquals("profiling", seen.getPhase());
             assertTrue(seen.getRequestsCompleted() > 0 && seen.getRequestsCompleted() <= mock.metrics().requestsReceived(), seen.getRequestsCompleted() + "");
             assertEquals(14.0, seen.getDurationSeconds());
-            assertTrue(seen.getElapsedSeconds() >= 9 && seen.getElapsedSeconds() <= 14.5, "refreshed about every 10 s: " + seen.getElapsedSeconds());
+            // the first refresh comes 10 s after the coordinator started; how much of that the phase had run
+            // depends on how long start-up took on this machine
+            assertTrue(seen.getElapsedSeconds() > 0 && seen.getElapsedSeconds() <= 14.5, "within the phase: " + seen.getElapsedSeconds());
             assertEquals(1, seen.getRunners());
             assertEquals(1, seen.getRunnersReporting());
         }
