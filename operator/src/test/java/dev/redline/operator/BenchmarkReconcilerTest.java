@@ -186,6 +186,14 @@ class BenchmarkReconcilerTest {
         assertEquals("redline/bench/shape/1", env.get("REDLINE_OBJECT_STORE_PREFIX").getValue(), "each run its own prefix");
         assertEquals("app=vllm", env.get("REDLINE_MODEL_SERVER_SELECTOR").getValue());
         assertEquals(NS, env.get("REDLINE_DCGM_NAMESPACE").getValue());
+        // live metrics: every pod serves them, Prometheus finds them by the usual pod annotations
+        assertEquals("9464", env.get("REDLINE_METRICS_PORT").getValue());
+        assertEquals(Map.of("metrics", 9464, "coordinator", 5670),
+                c.getPorts().stream().collect(Collectors.toMap(p -> p.getName(), p -> p.getContainerPort())));
+        Map<String, String> annotations = MockCluster.job(client, "shape").getSpec().getTemplate().getMetadata().getAnnotations();
+        assertEquals("true", annotations.get("prometheus.io/scrape"));
+        assertEquals("9464", annotations.get("prometheus.io/port"));
+        assertEquals("/metrics", annotations.get("prometheus.io/path"));
         assertEquals("configMap", pod.getVolumes().get(0).getConfigMap() != null ? "configMap" : "?");
         assertEquals("shape-spec-1", pod.getVolumes().get(0).getConfigMap().getName());
     }
