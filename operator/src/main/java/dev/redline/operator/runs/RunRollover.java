@@ -79,7 +79,7 @@ public final class RunRollover {
         }
         String archive = archive(bm, old, results, archived);
         RunRecord record = RunHistory.record(before, phase, archive, StatusComputer.ts(now));
-        ResultsSummary last = lastResults(results, old, archive);
+        ResultsSummary last = archived != null ? archivedResults(archived) : lastResults(results, old, archive);
         if (last != null) record.setResults(last); // a stopped run's partial summary arrives after its status was last computed
         RunnerJobs.delete(client, oldJob);
         RunnerJobs.delete(client, new ConfigMapBuilder().withNewMetadata().withName(old.specConfigMap())
@@ -127,6 +127,13 @@ public final class RunRollover {
         if (archive == null || !belongsTo(results, run.run())) return null;
         ResultsConfigMap.Contents contents = ResultsConfigMap.read(archive, results.getData());
         return contents.summary() == null ? null : ResultsSummary.from(contents.summary(), StatusComputer.artifacts(archive, contents));
+    }
+
+    /** The summary kept in an archive an earlier reconcile made (the results ConfigMap may belong to the next run by now). */
+    private static ResultsSummary archivedResults(ConfigMap archived) {
+        String name = archived.getMetadata().getName();
+        ResultsConfigMap.Contents contents = ResultsConfigMap.read(name, archived.getData() == null ? Map.of() : archived.getData());
+        return contents.summary() == null ? null : ResultsSummary.from(contents.summary(), StatusComputer.artifacts(name, contents));
     }
 
     /** Copies the run's results to {@code <name>-results-<run>}; null when the run wrote none. */

@@ -234,7 +234,7 @@ public final class BadBenchmarks {
         out.add(custom("a baseline naming a Benchmark and a ConfigMap", "spec.baselineRef", bm ->
                 spec(bm).putObject("baselineRef").put("benchmark", "a").put("configMap", "b")));
         out.add(custom("a baseline naming nothing", "spec.baselineRef", bm -> spec(bm).putObject("baselineRef")));
-        out.add(custom("a baseline run without its Benchmark", "spec.baselineRef.run", bm ->
+        out.add(custom("a baseline run without its Benchmark", "spec.baselineRef", bm ->
                 spec(bm).putObject("baselineRef").put("configMap", "b").put("run", 2)));
         out.add(custom("regression settings without a baseline", "spec.regression", bm ->
                 spec(bm).putObject("regression").put("tolerancePercent", 5)));

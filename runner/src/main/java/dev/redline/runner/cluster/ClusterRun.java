@@ -40,6 +40,8 @@ import java.util.function.Supplier;
  */
 public final class ClusterRun {
     private static final Duration STOP_GRACE = Duration.ofSeconds(25);
+    /** A Benchmark is often applied together with its model server (GitOps): wait for it to answer. */
+    static final Duration SERVER_WAIT = Duration.ofMinutes(2);
 
     /**
      * @param runners     null: from the spec's runners.replicas, else REDLINE_RUNNERS, else 1
@@ -66,7 +68,7 @@ public final class ClusterRun {
     public int run() throws IOException, InterruptedException {
         MountedSpec mounted = MountedSpec.read(settings.specFile());
         int index = env.index();
-        RunOptions live = new RunOptions("none", settings.logLevel(), null, env.metricsPort(), false, env.metricTags());
+        RunOptions live = new RunOptions("none", settings.logLevel(), null, env.metricsPort(), false, env.metricTags(), SERVER_WAIT);
         String address = settings.coordinator() != null ? settings.coordinator() : env.get(RunnerEnvironment.COORDINATOR);
         if (index > 0) {
             if (address == null) {

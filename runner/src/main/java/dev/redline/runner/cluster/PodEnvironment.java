@@ -50,7 +50,7 @@ public record PodEnvironment(Map<String, String> env) {
         Map<String, String> tags = new java.util.LinkedHashMap<>();
         if (get(RunnerEnvironment.BENCHMARK) != null) tags.put("benchmark", get(RunnerEnvironment.BENCHMARK));
         if (get(RunnerEnvironment.RUN) != null) tags.put("run", get(RunnerEnvironment.RUN));
-        tags.put("runner", Integer.toString(index()));
+        if (get(RunnerEnvironment.JOB_COMPLETION_INDEX) != null) tags.put("runner", Integer.toString(index()));
         return tags;
     }
 

@@ -40,6 +40,8 @@ import java.util.concurrent.Future;
  */
 public final class Agent {
     private static final int RECORDS_CHUNK_BYTES = 256 * 1024;
+    /** The coordinator already waited for the server; an agent's JVM may start later and slower on a busy node. */
+    private static final Duration SERVER_WAIT = Duration.ofMinutes(2);
     private static final long HEARTBEAT_NS = 1_000_000_000L;
     private static final long INTERVAL_NS = 2_000_000_000L;
 
@@ -107,7 +109,7 @@ public final class Agent {
         long seed = config.path("seed").asLong() + index;
         spec.setRandomSeed(seed);
         boolean records = spec.getArtifacts() == null || !"summary".equals(spec.getArtifacts().resolvedExportLevel());
-        try (RunPipeline pipeline = RunPipeline.open(spec, log, Duration.ofSeconds(30));
+        try (RunPipeline pipeline = RunPipeline.open(spec, log, SERVER_WAIT);
              LiveRun live = LiveRun.start(metricsPort, false, metricTags)) {
             if (live.port() >= 0) log.info("Runner " + index + " live metrics at :" + live.port() + "/metrics");
             ClockSync clock = syncClock(conn);

@@ -124,7 +124,7 @@ public final class ProfileRun {
 
     private int execute(ArtifactLayout layout, RunLog log) throws IOException {
         Instant start = Instant.now();
-        RunPipeline pipeline = RunPipeline.open(spec, log, null, tokenizers);
+        RunPipeline pipeline = RunPipeline.open(spec, log, options.serverWait(), tokenizers);
         try {
             ClientConfig config = pipeline.config();
             if (!summaryOnly()) {
