@@ -1,8 +1,7 @@
 package dev.redline.runner.profile;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.redline.api.results.ProfileExport;
 import dev.redline.api.v1alpha1.BenchmarkSpec;
 import dev.redline.api.v1alpha1.PhaseKind;
 import dev.redline.api.v1alpha1.PhaseSpec;
@@ -218,15 +217,11 @@ public final class ProfileRun {
     }
 
     private void writeExports(ArtifactLayout layout, BenchmarkResults results, RunInfo info) throws IOException {
-        JsonNode inputConfig = InputConfig.redacted(spec);
-        String json = RunFacts.addTo(new SummaryJsonWriter().toJson(results, info, inputConfig), outcomes, saturation);
+        ProfileExport export = new SummaryJsonWriter().toExport(results, info, InputConfig.redacted(spec));
+        RunFacts.addTo(export, outcomes, saturation);
         ObjectNode extras = driver.summaryExtras();
-        if (extras != null) {
-            ObjectNode node = (ObjectNode) new ObjectMapper().readTree(json);
-            node.setAll(extras);
-            json = node.toPrettyString();
-        }
-        Files.writeString(layout.summaryJson(), json, StandardCharsets.UTF_8);
+        if (extras != null) extras.properties().forEach(e -> export.putExtension(e.getKey(), e.getValue()));
+        Files.writeString(layout.summaryJson(), export.toJson(), StandardCharsets.UTF_8);
         Files.writeString(layout.summaryCsv(), new SummaryCsvWriter().toCsv(results), StandardCharsets.UTF_8);
     }
 
