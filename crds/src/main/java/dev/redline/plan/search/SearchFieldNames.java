@@ -16,7 +16,7 @@ public interface SearchFieldNames {
         return field -> prefix == null || prefix.isEmpty() ? field : prefix + "." + field;
     }
 
-    /** The {@code --search-*} flags; a field without a flag keeps its YAML name. */
+    /** The CLI flags: the {@code --search-*} flags by name, any other field as its kebab-case flag. */
     static SearchFieldNames cliFlags() {
         Map<String, String> flags = Map.ofEntries(
                 Map.entry("planner", "--search-planner"), Map.entry("searchSpace", "--search-space"),
@@ -24,13 +24,12 @@ public interface SearchFieldNames {
                 Map.entry("maxIterations", "--search-max-iterations"), Map.entry("nInitialPoints", "--search-initial-points"),
                 Map.entry("randomSeed", "--search-random-seed"), Map.entry("objectivePooling", "--search-percentile-pooling"),
                 Map.entry("optunaSampler", "--optuna-sampler"), Map.entry("optunaAcquisition", "--optuna-acquisition"),
-                Map.entry("optunaTerminator", "--optuna-terminator"));
+                Map.entry("optunaTerminator", "--optuna-terminator"), Map.entry("name", "--search-recipe"));
         return field -> {
             String head = field.split("[.\\[]", 2)[0];
             if (field.startsWith("objectives") && field.endsWith(".stat")) return "--search-stat";
             if (field.startsWith("objectives") && field.endsWith(".direction")) return "--search-direction";
-            String flag = flags.get(head);
-            if (flag == null) return field;
+            String flag = flags.getOrDefault(head, "--" + head.replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT));
             int bracket = field.indexOf('[');
             // keep the index of repeatable flags: "--search-space #2"
             if (bracket >= 0 && (head.equals("searchSpace") || head.equals("slaFilters"))) {
