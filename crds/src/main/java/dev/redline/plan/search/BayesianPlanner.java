@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  * hypervolume measures progress. Stops by {@link StoppingRules#check}, or when an all-integer space has
  * been probed everywhere.
  */
-public final class BayesianPlanner implements SearchPlanner {
+public final class BayesianPlanner implements SearchStrategy {
     /** Weight of the linear term in the augmented Chebyshev scalarisation. */
     private static final double RHO = 0.05;
     private final SearchProblem problem;
@@ -30,19 +30,19 @@ public final class BayesianPlanner implements SearchPlanner {
     @Override public String name() { return "bayesian"; }
 
     @Override
-    public SearchStep next(List<Observation> history) {
+    public SearchStep next(List<Evaluation> history) {
         String reason = problem.stopping().check(history, problem);
         if (reason != null) return SearchStep.done(reason);
         SearchSpace space = problem.space();
         List<double[]> probed = new ArrayList<>();
-        for (Observation o : history) {
+        for (Evaluation o : history) {
             double[] u = space.snapUnit(space.toUnit(o.values()));
             if (probed.stream().noneMatch(p -> AcquisitionOptimizer.same(p, u))) probed.add(u);
         }
         if (probed.size() >= space.cardinality()) return SearchStep.done(ConvergenceReason.SPACE_EXHAUSTED);
 
         int scored = 0;
-        for (Observation o : history) if (o.scored()) scored++;
+        for (Evaluation o : history) if (o.scored()) scored++;
         if (history.size() < problem.initialPoints() || scored < 2) {
             double[] u = nextSobol(history.size(), probed);
             if (u != null) return SearchStep.probe(space.fromUnit(u));
@@ -73,13 +73,13 @@ public final class BayesianPlanner implements SearchPlanner {
      * {@code variance}), or for several objectives the augmented Chebyshev scalarisation of the
      * range-normalised objectives under this iteration's weights. NaN where not scored.
      */
-    double[] target(List<Observation> history, double[] variance, long seed) {
+    double[] target(List<Evaluation> history, double[] variance, long seed) {
         int n = history.size();
         double[] t = new double[n];
         if (!problem.multiObjective()) {
             Direction dir = problem.objectives().get(0).direction();
             for (int i = 0; i < n; i++) {
-                Observation o = history.get(i);
+                Evaluation o = history.get(i);
                 t[i] = o.scored() ? dir.toMaximized(o.objective(0)) : Double.NaN;
                 variance[i] = o.scored() ? o.objectiveVariance(0) : 0;
             }
@@ -89,7 +89,7 @@ public final class BayesianPlanner implements SearchPlanner {
         double[] lo = new double[m], hi = new double[m];
         java.util.Arrays.fill(lo, Double.POSITIVE_INFINITY);
         java.util.Arrays.fill(hi, Double.NEGATIVE_INFINITY);
-        for (Observation o : history) {
+        for (Evaluation o : history) {
             if (!o.scored()) continue;
             double[] f = problem.maximized(o);
             for (int k = 0; k < m; k++) {
@@ -99,7 +99,7 @@ public final class BayesianPlanner implements SearchPlanner {
         }
         double[] w = weights(m, seed);
         for (int i = 0; i < n; i++) {
-            Observation o = history.get(i);
+            Evaluation o = history.get(i);
             if (!o.scored()) {
                 t[i] = Double.NaN;
                 continue;

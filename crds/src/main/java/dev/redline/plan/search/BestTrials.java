@@ -1,5 +1,7 @@
 package dev.redline.plan.search;
 
+import dev.redline.plan.ParetoFront;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +14,7 @@ public final class BestTrials {
     private BestTrials() { }
 
     /** Positions in {@code history} of the best iterations (empty when nothing was scored). */
-    public static List<Integer> select(List<Observation> history, SearchProblem problem) {
+    public static List<Integer> select(List<Evaluation> history, SearchProblem problem) {
         List<Integer> pool = pool(history);
         if (pool.isEmpty()) return List.of();
         if (!problem.multiObjective()) {
@@ -24,16 +26,16 @@ public final class BestTrials {
         List<double[]> pts = new ArrayList<>();
         for (int i : pool) pts.add(problem.maximized(history.get(i)));
         List<Integer> out = new ArrayList<>();
-        for (int k : ParetoFront.nonDominated(pts)) out.add(pool.get(k));
+        for (int k : ParetoFront.indices(pts, Hypervolume.allMaximized(pts.get(0).length))) out.add(pool.get(k));
         return out;
     }
 
     /** The ranking pool: feasible scored iterations, or all scored ones when none is feasible. */
-    static List<Integer> pool(List<Observation> history) {
+    static List<Integer> pool(List<Evaluation> history) {
         List<Integer> scored = new ArrayList<>();
         List<Integer> feasible = new ArrayList<>();
         for (int i = 0; i < history.size(); i++) {
-            Observation o = history.get(i);
+            Evaluation o = history.get(i);
             if (!o.scored()) continue;
             scored.add(i);
             if (o.feasible()) feasible.add(i);
@@ -41,9 +43,9 @@ public final class BestTrials {
         return feasible.isEmpty() ? scored : feasible;
     }
 
-    public static int feasibleCount(List<Observation> history) {
+    public static int feasibleCount(List<Evaluation> history) {
         int n = 0;
-        for (Observation o : history) if (o.feasible() && !o.failed()) n++;
+        for (Evaluation o : history) if (o.feasible() && !o.failed()) n++;
         return n;
     }
 
@@ -51,7 +53,7 @@ public final class BestTrials {
      * Reference point (maximised space) for the hypervolume: each objective's configured reference, else
      * 10 % of the observed range below the worst observed value, so that the worst points still count.
      */
-    public static double[] reference(List<Observation> history, SearchProblem problem) {
+    public static double[] reference(List<Evaluation> history, SearchProblem problem) {
         int m = problem.objectives().size();
         double[] ref = new double[m];
         for (int k = 0; k < m; k++) {
@@ -61,7 +63,7 @@ public final class BestTrials {
                 continue;
             }
             double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-            for (Observation o : history) {
+            for (Evaluation o : history) {
                 if (!o.scored()) continue;
                 double v = obj.direction().toMaximized(o.objective(k));
                 lo = Math.min(lo, v);
@@ -75,7 +77,7 @@ public final class BestTrials {
     }
 
     /** Hypervolume of the best set of {@code history} against {@code reference} (0 when nothing scored). */
-    public static double hypervolume(List<Observation> history, SearchProblem problem, double[] reference) {
+    public static double hypervolume(List<Evaluation> history, SearchProblem problem, double[] reference) {
         if (reference == null) return 0.0;
         List<double[]> pts = new ArrayList<>();
         for (int i : select(history, problem)) pts.add(problem.maximized(history.get(i)));

@@ -18,11 +18,11 @@ public record BoundarySummary(String sweptDimPath, Bound feasibleMax, Bound infe
     public record Bound(double value, int position, int firstBreach) { }
 
     /** Highest feasible and lowest infeasible probe of a one-knob SLA search; null otherwise. */
-    static BoundarySummary extremes(SearchProblem problem, List<Observation> history) {
+    static BoundarySummary extremes(SearchProblem problem, List<Evaluation> history) {
         if (problem.space().size() != 1 || problem.slaFilters().isEmpty()) return null;
         int fmax = -1, imin = -1;
         for (int i = 0; i < history.size(); i++) {
-            Observation o = history.get(i);
+            Evaluation o = history.get(i);
             if (o.feasible()) {
                 if (fmax < 0 || o.value(0) > history.get(fmax).value(0)) fmax = i;
             } else if (imin < 0 || o.value(0) < history.get(imin).value(0)) {
@@ -32,7 +32,7 @@ public record BoundarySummary(String sweptDimPath, Bound feasibleMax, Bound infe
         return of(problem, history, fmax, imin, false, null, null);
     }
 
-    static BoundarySummary of(SearchProblem problem, List<Observation> history, int fmax, int imin, boolean warn,
+    static BoundarySummary of(SearchProblem problem, List<Evaluation> history, int fmax, int imin, boolean warn,
                               String binding, Double estimate) {
         if (fmax < 0 && imin < 0) return null;
         Bound f = fmax < 0 ? null : new Bound(history.get(fmax).value(0), fmax, -1);
@@ -41,7 +41,7 @@ public record BoundarySummary(String sweptDimPath, Bound feasibleMax, Bound infe
     }
 
     /** The first filter (input order) that did not hold at o; -1 when all did. */
-    public static int firstBreach(SearchProblem problem, Observation o) {
+    public static int firstBreach(SearchProblem problem, Evaluation o) {
         List<SlaFilter> filters = problem.slaFilters();
         for (int i = 0; i < filters.size(); i++) {
             if (!filters.get(i).holds(o.sla(i))) return i;

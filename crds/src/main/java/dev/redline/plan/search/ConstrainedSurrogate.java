@@ -25,7 +25,7 @@ final class ConstrainedSurrogate {
      * @param target  maximised scalar objective per iteration (NaN where not scored)
      * @param targetVariance its variance (multi-run standard error squared; 0 when unknown)
      */
-    static ConstrainedSurrogate fit(SearchProblem problem, List<Observation> history, double[][] x, double[] target,
+    static ConstrainedSurrogate fit(SearchProblem problem, List<Evaluation> history, double[][] x, double[] target,
                                     double[] targetVariance, long seed) {
         int n = history.size();
         double worst = Double.POSITIVE_INFINITY;

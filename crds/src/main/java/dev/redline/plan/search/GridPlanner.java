@@ -11,7 +11,7 @@ import java.util.Set;
  * combination in order, as many levels per knob as the iteration budget allows ({@code floor(max^(1/d))},
  * at least 2). The reference the adaptive planners are measured against.
  */
-public final class GridPlanner implements SearchPlanner {
+public final class GridPlanner implements SearchStrategy {
     private final SearchProblem problem;
     private final List<double[]> points;
 
@@ -57,12 +57,12 @@ public final class GridPlanner implements SearchPlanner {
     }
 
     @Override
-    public SearchStep next(List<Observation> history) {
+    public SearchStep next(List<Evaluation> history) {
         String budget = problem.stopping().budget(history);
         if (budget != null) return SearchStep.done(budget);
         for (double[] p : points) {
             boolean seen = false;
-            for (Observation o : history) seen |= Arrays.equals(o.values(), p);
+            for (Evaluation o : history) seen |= Arrays.equals(o.values(), p);
             if (!seen) return SearchStep.probe(p);
         }
         return SearchStep.done(ConvergenceReason.GRID_EXHAUSTED);

@@ -1,5 +1,7 @@
 package dev.redline.plan.search;
 
+import dev.redline.plan.ParetoFront;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,8 +23,15 @@ public final class Hypervolume {
         }
         if (inside.isEmpty()) return 0.0;
         List<double[]> front = new ArrayList<>();
-        for (int i : ParetoFront.nonDominated(inside)) front.add(inside.get(i));
+        for (int i : ParetoFront.indices(inside, allMaximized(reference.length))) front.add(inside.get(i));
         return slice(front, reference, reference.length);
+    }
+
+    /** The direction flags of points that are "larger is better" in all {@code m} coordinates. */
+    static boolean[] allMaximized(int m) {
+        boolean[] max = new boolean[m];
+        java.util.Arrays.fill(max, true);
+        return max;
     }
 
     /** Volume over the first {@code dims} coordinates. */

@@ -8,7 +8,7 @@ import java.util.List;
  * precision (default 5 % of the breaking value) or adjacent integers. O(log range) probes where a grid
  * needs O(range / resolution).
  */
-public final class MonotonicSlaPlanner implements SearchPlanner {
+public final class MonotonicSlaPlanner implements SearchStrategy {
     private final SearchProblem problem;
 
     public MonotonicSlaPlanner(SearchProblem problem) {
@@ -21,7 +21,7 @@ public final class MonotonicSlaPlanner implements SearchPlanner {
     @Override public String name() { return "monotonic_sla"; }
 
     @Override
-    public SearchStep next(List<Observation> history) {
+    public SearchStep next(List<Evaluation> history) {
         String budget = problem.stopping().budget(history);
         if (budget != null) return SearchStep.done(budget);
         SearchDimension dim = problem.space().get(0);
@@ -45,16 +45,16 @@ public final class MonotonicSlaPlanner implements SearchPlanner {
     }
 
     @Override
-    public BoundarySummary boundary(List<Observation> history) {
+    public BoundarySummary boundary(List<Evaluation> history) {
         SlaBracket b = SlaBracket.of(history);
         return BoundarySummary.of(problem, history, b.feasibleMax, b.infeasibleMin, b.anyWarning(), null, null);
     }
 
     @Override
-    public boolean[] nonMonotonic(List<Observation> history) { return SlaBracket.of(history).nonMonotonic; }
+    public boolean[] nonMonotonic(List<Evaluation> history) { return SlaBracket.of(history).nonMonotonic; }
 
-    static boolean probedAt(List<Observation> history, double value) {
-        for (Observation o : history) if (o.value(0) == value) return true;
+    static boolean probedAt(List<Evaluation> history, double value) {
+        for (Evaluation o : history) if (o.value(0) == value) return true;
         return false;
     }
 }

@@ -25,7 +25,7 @@ public final class SearchHistoryJson {
     private SearchHistoryJson() { }
 
     /** @param reason the convergence reason, null while the search runs */
-    public static String write(SearchPlanner planner, List<Observation> history, String recipe, String reason) {
+    public static String write(SearchStrategy planner, List<Evaluation> history, String recipe, String reason) {
         try {
             return JSON.writeValueAsString(tree(planner, history, recipe, reason));
         } catch (JsonProcessingException e) {
@@ -33,14 +33,14 @@ public final class SearchHistoryJson {
         }
     }
 
-    public static ObjectNode tree(SearchPlanner planner, List<Observation> history, String recipe, String reason) {
+    public static ObjectNode tree(SearchStrategy planner, List<Evaluation> history, String recipe, String reason) {
         SearchProblem p = planner.problem();
         ObjectNode root = JSON.createObjectNode();
         root.set("config", config(planner));
         ArrayNode iterations = root.putArray("iterations");
         boolean[] warn = planner.nonMonotonic(history);
         for (int i = 0; i < history.size(); i++) {
-            Observation o = history.get(i);
+            Evaluation o = history.get(i);
             ObjectNode it = iterations.addObject();
             it.put("iteration_idx", o.index());
             it.set("variation_values", values(p, o.values()));
@@ -59,7 +59,7 @@ public final class SearchHistoryJson {
         return root;
     }
 
-    private static ObjectNode config(SearchPlanner planner) {
+    private static ObjectNode config(SearchStrategy planner) {
         SearchProblem p = planner.problem();
         ObjectNode c = JSON.createObjectNode();
         c.put("planner", planner.name());
@@ -103,13 +103,13 @@ public final class SearchHistoryJson {
         return n;
     }
 
-    private static JsonNode bestTrials(SearchProblem p, List<Observation> history) {
+    private static JsonNode bestTrials(SearchProblem p, List<Evaluation> history) {
         List<Integer> best = BestTrials.select(history, p);
         if (best.isEmpty()) return null;
         int feasible = BestTrials.feasibleCount(history);
         ArrayNode out = JSON.createArrayNode();
         for (int i : best) {
-            Observation o = history.get(i);
+            Evaluation o = history.get(i);
             ObjectNode n = out.addObject();
             n.put("iteration_idx", o.index());
             n.set("objective_values", numbers(o.objectives()));
@@ -121,7 +121,7 @@ public final class SearchHistoryJson {
         return out;
     }
 
-    private static JsonNode boundary(SearchPlanner planner, List<Observation> history, String reason) {
+    private static JsonNode boundary(SearchStrategy planner, List<Evaluation> history, String reason) {
         BoundarySummary b = planner.boundary(history);
         if (b == null) return null;
         SearchProblem p = planner.problem();
@@ -131,7 +131,7 @@ public final class SearchHistoryJson {
         if (b.feasibleMax() == null) {
             n.putNull("feasible_max");
         } else {
-            Observation o = history.get(b.feasibleMax().position());
+            Evaluation o = history.get(b.feasibleMax().position());
             ObjectNode f = n.putObject("feasible_max");
             putValue(f, "value", dim, b.feasibleMax().value());
             f.put("iteration_idx", o.index());
@@ -140,7 +140,7 @@ public final class SearchHistoryJson {
         if (b.infeasibleMin() == null) {
             n.putNull("infeasible_min");
         } else {
-            Observation o = history.get(b.infeasibleMin().position());
+            Evaluation o = history.get(b.infeasibleMin().position());
             ObjectNode f = n.putObject("infeasible_min");
             putValue(f, "value", dim, b.infeasibleMin().value());
             f.put("iteration_idx", o.index());
@@ -190,7 +190,7 @@ public final class SearchHistoryJson {
      * Reads the iterations of a history written by {@link #write} for the same search, so that a resumed
      * search continues exactly. A history of another search (space, objectives, SLAs, planner) is refused.
      */
-    public static List<Observation> read(String json, SearchPlanner planner, String source) {
+    public static List<Evaluation> read(String json, SearchStrategy planner, String source) {
         JsonNode root;
         try {
             root = JSON.readTree(json);
@@ -208,18 +208,18 @@ public final class SearchHistoryJson {
             }
         }
         SearchProblem p = planner.problem();
-        List<Observation> out = new ArrayList<>();
+        List<Evaluation> out = new ArrayList<>();
         for (JsonNode it : root.get("iterations")) {
             int index = it.path("iteration_idx").asInt(out.size());
             double[] values = p.space().valuesOf(numbersOf(it.get("variation_values")));
             if (it.hasNonNull("error")) {
-                out.add(Observation.failed(index, values, p.objectives().size(), p.slaFilters().size(), it.get("error").asText()));
+                out.add(Evaluation.failed(index, values, p.objectives().size(), p.slaFilters().size(), it.get("error").asText()));
                 continue;
             }
             double[] objectives = array(it.get("objective_values"), p.objectives().size());
             double[] variances = array(it.get("objective_variances"), p.objectives().size());
             double[] sla = array(it.get("sla_observed"), p.slaFilters().size());
-            out.add(Observation.measured(index, values, objectives, variances, sla, p.slaFilters()));
+            out.add(Evaluation.measured(index, values, objectives, variances, sla, p.slaFilters()));
         }
         return out;
     }

@@ -14,7 +14,7 @@ public enum SearchPlanners {
         return null;
     }
 
-    public SearchPlanner create(SearchProblem problem) {
+    public SearchStrategy create(SearchProblem problem) {
         return switch (this) {
             case BAYESIAN -> new BayesianPlanner(problem);
             case MONOTONIC_SLA -> new MonotonicSlaPlanner(problem);

@@ -61,7 +61,7 @@ public record SearchProblem(SearchSpace space, List<Objective> objectives, List<
     public boolean multiObjective() { return objectives.size() > 1; }
 
     /** The objective vector of an observation turned so that larger is better everywhere. */
-    public double[] maximized(Observation o) {
+    public double[] maximized(Evaluation o) {
         double[] m = new double[objectives.size()];
         for (int i = 0; i < m.length; i++) m[i] = objectives.get(i).direction().toMaximized(o.objective(i));
         return m;

@@ -7,11 +7,11 @@ import dev.redline.api.v1alpha1.SearchObjectiveSpec;
 import dev.redline.api.v1alpha1.SlaFilterSpec;
 import dev.redline.api.v1alpha1.SloOperator;
 import dev.redline.api.validate.Suggestions;
+import dev.redline.plan.DotPath;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,29 +22,20 @@ import java.util.Set;
 public final class SearchSpecs {
     public static final int DEFAULT_MAX_ITERATIONS = 30;
 
-    /** Short names of the search space, as the sweep shorthands: the profiling phase's knobs and the prompt lengths. */
-    public static final Map<String, String> SHORT_PATHS = Map.of(
-            "concurrency", "phases.profiling.concurrency", "rate", "phases.profiling.rate",
-            "users", "phases.profiling.users", "smoothness", "phases.profiling.smoothness",
-            "isl", "dataset.prompts.isl.mean", "osl", "dataset.prompts.osl.mean");
-    private static final Set<String> INTEGER_SHORT = Set.of("concurrency", "users", "isl", "osl");
+    /** Knobs (by {@link DotPath#name()}) that are whole numbers unless the search space says otherwise. */
+    private static final Set<String> INTEGER_KNOBS = Set.of("concurrency", "prefill_concurrency", "users", "requests",
+            "sessions", "isl", "osl", "isl_stddev", "osl_stddev");
     private static final Set<String> SINGLE_ACQUISITIONS = Set.of("logei", "qlogei", "qnei", "qlognei");
     private static final Set<String> MULTI_ACQUISITIONS = Set.of("qehvi", "qnehvi", "qlognehvi");
     private static final Set<String> SAMPLERS = Set.of("gp", "tpe", "botorch");
 
     /** A validated search: what to run, how, and the notices to print once. */
-    public record Resolved(SearchProblem problem, SearchPlanner planner, AdaptiveSearchSpec.Pooling pooling, String recipe,
+    public record Resolved(SearchProblem problem, SearchStrategy planner, AdaptiveSearchSpec.Pooling pooling, String recipe,
                            List<String> notices) {
         public Resolved { notices = List.copyOf(notices); }
     }
 
     private SearchSpecs() { }
-
-    /** The dot-path a search-space entry names (short names expanded). */
-    public static String path(String given) {
-        String p = given.trim();
-        return SHORT_PATHS.getOrDefault(p, p);
-    }
 
     /**
      * @param streaming whether the benchmark template streams (streaming-only metrics need it)
@@ -78,7 +69,7 @@ public final class SearchSpecs {
 
         SearchProblem problem = new SearchProblem(space, objectives, filters,
                 new StoppingRules(maxIterations, patience, window, plateau), initial, seed, precision, SearchProblem.DEFAULT_MARGIN_Z);
-        SearchPlanner built;
+        SearchStrategy built;
         try {
             built = planner.create(problem);
         } catch (IllegalArgumentException e) {
@@ -98,15 +89,15 @@ public final class SearchSpecs {
             String field = names.name("searchSpace[" + i + "]");
             if (d == null || d.getPath() == null || d.getPath().isBlank()) fail(field, "needs a path (e.g. concurrency or phases.profiling.rate)");
             String shortName = d.getPath().trim();
-            String path = path(shortName);
+            DotPath dot = DotPath.parse(shortName, field);
+            String path = dot.canonical();
             if (d.getLo() == null || d.getHi() == null) fail(field, "needs lo and hi");
             double lo = d.getLo(), hi = d.getHi();
             if (!Double.isFinite(lo) || !Double.isFinite(hi)) fail(field, "lo and hi must be finite numbers, got " + lo + ", " + hi);
             if (!(lo < hi)) fail(field, "lo (" + num(lo) + ") must be < hi (" + num(hi) + ") for " + shortName);
             if (!seen.add(path)) fail(field, "names " + path + " twice; give each knob once");
             SearchDimension.Kind kind = d.getKind() != null ? (d.getKind() == SearchDimensionSpec.Kind.INT ? SearchDimension.Kind.INT
-                    : SearchDimension.Kind.REAL) : INTEGER_SHORT.contains(shortName) || INTEGER_SHORT.contains(leaf(path))
-                    ? SearchDimension.Kind.INT : SearchDimension.Kind.REAL;
+                    : SearchDimension.Kind.REAL) : INTEGER_KNOBS.contains(dot.name()) ? SearchDimension.Kind.INT : SearchDimension.Kind.REAL;
             SearchDimension.Scale scale = d.getPrior() == SearchDimensionSpec.Prior.LOG_UNIFORM ? SearchDimension.Scale.LOG
                     : SearchDimension.Scale.LINEAR;
             if (scale == SearchDimension.Scale.LOG && lo <= 0) fail(field, "prior log-uniform needs lo > 0, got " + num(lo));
@@ -116,11 +107,6 @@ public final class SearchSpecs {
             out.add(new SearchDimension(path, lo, hi, kind, scale));
         }
         return new SearchSpace(out);
-    }
-
-    private static String leaf(String path) {
-        String[] parts = path.split("\\.");
-        return parts.length >= 2 && parts[parts.length - 1].equals("mean") ? parts[parts.length - 2] : parts[parts.length - 1];
     }
 
     private static List<Objective> objectives(List<SearchObjectiveSpec> specs, boolean streaming, SearchFieldNames names) {

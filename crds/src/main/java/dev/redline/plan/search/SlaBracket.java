@@ -13,20 +13,20 @@ final class SlaBracket {
     final int feasibleMax;
     final int infeasibleMin;
     final boolean[] nonMonotonic;
-    private final List<Observation> history;
+    private final List<Evaluation> history;
 
-    private SlaBracket(List<Observation> history, int feasibleMax, int infeasibleMin, boolean[] nonMonotonic) {
+    private SlaBracket(List<Evaluation> history, int feasibleMax, int infeasibleMin, boolean[] nonMonotonic) {
         this.history = history;
         this.feasibleMax = feasibleMax;
         this.infeasibleMin = infeasibleMin;
         this.nonMonotonic = nonMonotonic;
     }
 
-    static SlaBracket of(List<Observation> history) {
+    static SlaBracket of(List<Evaluation> history) {
         int fmax = -1, imin = -1;
         boolean[] warn = new boolean[history.size()];
         for (int i = 0; i < history.size(); i++) {
-            Observation o = history.get(i);
+            Evaluation o = history.get(i);
             double v = o.value(0);
             double f = fmax < 0 ? Double.NaN : history.get(fmax).value(0);
             double b = imin < 0 ? Double.NaN : history.get(imin).value(0);

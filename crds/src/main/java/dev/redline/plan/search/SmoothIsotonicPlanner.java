@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * interpolation between probes, with a bisection step when the bracket stops halving). The answer is the
  * largest safe probe; the search stops when the safe/unsafe bracket is narrower than the precision.
  */
-public final class SmoothIsotonicPlanner implements SearchPlanner {
+public final class SmoothIsotonicPlanner implements SearchStrategy {
     private final SearchProblem problem;
 
     public SmoothIsotonicPlanner(SearchProblem problem) {
@@ -25,7 +25,7 @@ public final class SmoothIsotonicPlanner implements SearchPlanner {
     @Override public String name() { return "smooth_isotonic"; }
 
     @Override
-    public SearchStep next(List<Observation> history) {
+    public SearchStep next(List<Evaluation> history) {
         String budget = problem.stopping().budget(history);
         if (budget != null) return SearchStep.done(budget);
         SearchDimension dim = problem.space().get(0);
@@ -52,7 +52,7 @@ public final class SmoothIsotonicPlanner implements SearchPlanner {
     }
 
     /** The bracket has not halved over the last two probes (interpolation creeping from one side). */
-    private boolean stalled(List<Observation> history) {
+    private boolean stalled(List<Evaluation> history) {
         int n = history.size();
         if (n < 3) return false;
         double now = width(history);
@@ -60,13 +60,13 @@ public final class SmoothIsotonicPlanner implements SearchPlanner {
         return Double.isFinite(now) && Double.isFinite(before) && now > 0.5 * before;
     }
 
-    private double width(List<Observation> history) {
+    private double width(List<Evaluation> history) {
         Fit f = fit(history);
         return f.safeMax >= 0 && f.unsafeMin >= 0 ? f.xs[f.unsafeMin] - f.xs[f.safeMax] : Double.POSITIVE_INFINITY;
     }
 
     @Override
-    public BoundarySummary boundary(List<Observation> history) {
+    public BoundarySummary boundary(List<Evaluation> history) {
         if (history.isEmpty()) return null;
         Fit fit = fit(history);
         int fmax = fit.safeMax < 0 ? -1 : fit.lastAt(history, fit.xs[fit.safeMax]);
@@ -77,15 +77,15 @@ public final class SmoothIsotonicPlanner implements SearchPlanner {
     }
 
     @Override
-    public boolean[] nonMonotonic(List<Observation> history) { return SlaBracket.of(history).nonMonotonic; }
+    public boolean[] nonMonotonic(List<Evaluation> history) { return SlaBracket.of(history).nonMonotonic; }
 
     /** The isotonic fit of the binding margin over the distinct probed knob values. */
-    Fit fit(List<Observation> history) {
+    Fit fit(List<Evaluation> history) {
         // pool repeated probes of one value (their mean margin, weighted by count)
         TreeMap<Double, double[]> byValue = new TreeMap<>();
         double worst = 0;
-        for (Observation o : history) if (!o.failed()) worst = Math.max(worst, margin(o));
-        for (Observation o : history) {
+        for (Evaluation o : history) if (!o.failed()) worst = Math.max(worst, margin(o));
+        for (Evaluation o : history) {
             double m = o.failed() ? worst + 1 : margin(o);
             double[] acc = byValue.computeIfAbsent(o.value(0), k -> new double[2]);
             acc[0] += m;
@@ -120,7 +120,7 @@ public final class SmoothIsotonicPlanner implements SearchPlanner {
     }
 
     /** The largest scaled violation over the filters; an unmeasured filter counts as broken by 1. */
-    private double margin(Observation o) {
+    private double margin(Evaluation o) {
         double m = Double.NEGATIVE_INFINITY;
         List<SlaFilter> filters = problem.slaFilters();
         for (int i = 0; i < filters.size(); i++) {
@@ -131,10 +131,10 @@ public final class SmoothIsotonicPlanner implements SearchPlanner {
     }
 
     /** The filter with the least headroom at knob value x. */
-    private int bindingAt(List<Observation> history, double x) {
+    private int bindingAt(List<Evaluation> history, double x) {
         int best = -1;
         double worst = Double.NEGATIVE_INFINITY;
-        for (Observation o : history) {
+        for (Evaluation o : history) {
             if (o.failed() || o.value(0) != x) continue;
             for (int i = 0; i < problem.slaFilters().size(); i++) {
                 double v = problem.slaFilters().get(i).scaledViolation(o.sla(i));
@@ -154,7 +154,7 @@ public final class SmoothIsotonicPlanner implements SearchPlanner {
             return y1 > y0 ? x0 + (0 - y0) / (y1 - y0) * (x1 - x0) : (x0 + x1) / 2;
         }
 
-        int lastAt(List<Observation> history, double x) {
+        int lastAt(List<Evaluation> history, double x) {
             for (int i = history.size() - 1; i >= 0; i--) if (history.get(i).value(0) == x) return i;
             return -1;
         }

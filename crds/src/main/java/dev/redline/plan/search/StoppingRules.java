@@ -38,12 +38,12 @@ public record StoppingRules(int maxIterations, int improvementPatience, int plat
     }
 
     /** {@code max_iterations} when the budget is spent, else null. */
-    public String budget(List<Observation> history) {
+    public String budget(List<Evaluation> history) {
         return history.size() >= maxIterations ? ConvergenceReason.MAX_ITERATIONS : null;
     }
 
     /** The first of budget, patience, plateau that fires, else null. */
-    public String check(List<Observation> history, SearchProblem problem) {
+    public String check(List<Evaluation> history, SearchProblem problem) {
         String b = budget(history);
         if (b != null) return b;
         if (iterationsSinceImprovement(history, problem) >= improvementPatience) return ConvergenceReason.IMPROVEMENT_PATIENCE;
@@ -52,11 +52,11 @@ public record StoppingRules(int maxIterations, int improvementPatience, int plat
     }
 
     /** Iterations since the feasibility-first incumbent last got strictly better (all of them if it never did). */
-    public static int iterationsSinceImprovement(List<Observation> history, SearchProblem problem) {
+    public static int iterationsSinceImprovement(List<Evaluation> history, SearchProblem problem) {
         double[] ref = problem.multiObjective() ? BestTrials.reference(history, problem) : null;
         double[] prev = {-1, Double.NEGATIVE_INFINITY};
         int lastImproved = 0;
-        List<Observation> prefix = new ArrayList<>();
+        List<Evaluation> prefix = new ArrayList<>();
         for (int k = 0; k < history.size(); k++) {
             prefix.add(history.get(k));
             double[] score = incumbent(prefix, problem, ref);
@@ -69,7 +69,7 @@ public record StoppingRules(int maxIterations, int improvementPatience, int plat
     }
 
     /** (1 if feasible else 0, best value or hypervolume); null when nothing is scored yet. */
-    private static double[] incumbent(List<Observation> prefix, SearchProblem problem, double[] ref) {
+    private static double[] incumbent(List<Evaluation> prefix, SearchProblem problem, double[] ref) {
         List<Integer> best = BestTrials.select(prefix, problem);
         if (best.isEmpty()) return null;
         double feasible = prefix.get(best.get(0)).feasible() ? 1 : 0;
@@ -85,12 +85,12 @@ public record StoppingRules(int maxIterations, int improvementPatience, int plat
     }
 
     /** The last window iterations all scored and the primary objective's sample CV is under the threshold. */
-    public boolean plateau(List<Observation> history) {
+    public boolean plateau(List<Evaluation> history) {
         if (history.size() < plateauWindow) return false;
         double sum = 0;
         double[] v = new double[plateauWindow];
         for (int i = 0; i < plateauWindow; i++) {
-            Observation o = history.get(history.size() - plateauWindow + i);
+            Evaluation o = history.get(history.size() - plateauWindow + i);
             if (!o.scored()) return false;
             v[i] = o.objective(0);
             sum += v[i];

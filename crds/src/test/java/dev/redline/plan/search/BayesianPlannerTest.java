@@ -52,8 +52,8 @@ class BayesianPlannerTest {
                 List.of(new Objective("output_token_throughput", "avg", Direction.MAXIMIZE)), List.of(sla), 20).withSeed(4);
         SearchLoop loop = SearchLoop.run(new BayesianPlanner(p),
                 v -> SearchLoop.Measured.of(10 * Math.min(v[0], 100) * (v[0] > 300 ? 1.2 : 1), 50 + v[0]));
-        for (Observation o : loop.history) assertEquals(Math.rint(o.value(0)), o.value(0), 0, "integer probe");
-        Observation top = loop.history.get(BestTrials.select(loop.history, p).get(0));
+        for (Evaluation o : loop.history) assertEquals(Math.rint(o.value(0)), o.value(0), 0, "integer probe");
+        Evaluation top = loop.history.get(BestTrials.select(loop.history, p).get(0));
         assertTrue(top.feasible(), "feasibility first: the infeasible 1.2x throughput above 300 is not the best");
         assertTrue(top.objective(0) >= 950, "best feasible throughput " + top.objective(0));
     }
@@ -66,7 +66,7 @@ class BayesianPlannerTest {
                 List.of(MAX_F), List.of(sla), 12).withSeed(5).withInitialPoints(2);
         SearchLoop loop = SearchLoop.run(new BayesianPlanner(p), v -> SearchLoop.Measured.of(1 - v[0], v[0]));
         assertTrue(BestTrials.feasibleCount(loop.history) >= 1, "found the feasible region");
-        Observation top = loop.history.get(BestTrials.select(loop.history, p).get(0));
+        Evaluation top = loop.history.get(BestTrials.select(loop.history, p).get(0));
         assertTrue(top.feasible() && top.value(0) < 0.9, "best feasible x " + top.value(0));
     }
 
@@ -76,7 +76,7 @@ class BayesianPlannerTest {
         SearchProblem p = SearchProblem.of(SearchSpace.of(SearchDimension.of("x", 0, 1, SearchDimension.Kind.REAL)),
                 List.of(MAX_F), List.of(), 20).withSeed(6);
         BayesianPlanner planner = new BayesianPlanner(p);
-        List<Observation> history = new ArrayList<>();
+        List<Evaluation> history = new ArrayList<>();
         String reason = null;
         while (reason == null) {
             SearchStep s = planner.next(history);
@@ -88,7 +88,7 @@ class BayesianPlannerTest {
             // mean of 3 trials with sd 2: standard error 2/sqrt(3)
             double truth = 100 - 300 * Math.pow(x - 0.62, 2);
             double mean = truth + 2 / Math.sqrt(3) * rng.nextGaussian();
-            history.add(Observation.measured(history.size(), new double[] {x}, new double[] {mean}, new double[] {4.0 / 3}, new double[0], List.of()));
+            history.add(Evaluation.measured(history.size(), new double[] {x}, new double[] {mean}, new double[] {4.0 / 3}, new double[0], List.of()));
         }
         double bestX = history.get(BestTrials.select(history, p).get(0)).value(0);
         assertTrue(100 - 300 * Math.pow(bestX - 0.62, 2) >= 95, "true value at the chosen x " + bestX);

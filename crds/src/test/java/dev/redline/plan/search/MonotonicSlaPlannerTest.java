@@ -97,9 +97,9 @@ class MonotonicSlaPlannerTest {
         SearchProblem p = problem(1, 1000, SearchDimension.Kind.INT, 30);
         // a history where a probe above the first breach passed (e.g. noise, or a resumed run)
         double[][] probes = {{1, 100}, {2, 120}, {4, 250}, {8, 150}, {3, 180}};
-        List<Observation> history = new java.util.ArrayList<>();
+        List<Evaluation> history = new java.util.ArrayList<>();
         for (double[] pr : probes) {
-            history.add(Observation.measured(history.size(), new double[] {pr[0]}, new double[] {pr[0]}, null,
+            history.add(Evaluation.measured(history.size(), new double[] {pr[0]}, new double[] {pr[0]}, null,
                     new double[] {pr[1]}, p.slaFilters()));
         }
         MonotonicSlaPlanner planner = new MonotonicSlaPlanner(p);

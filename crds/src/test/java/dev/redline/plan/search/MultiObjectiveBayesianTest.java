@@ -30,14 +30,14 @@ class MultiObjectiveBayesianTest {
         SearchLoop sobol = new SearchLoop();
         for (double[] u : SobolPoints.points(2, 0, bo.history.size(), 3)) {
             SearchLoop.Measured m = ZDT1.apply(u);
-            sobol.history.add(Observation.measured(sobol.history.size(), u, m.objectives(), null, m.sla(), List.of()));
+            sobol.history.add(Evaluation.measured(sobol.history.size(), u, m.objectives(), null, m.sla(), List.of()));
         }
         double hvSobol = BestTrials.hypervolume(sobol.history, p, BestTrials.reference(sobol.history, p));
         assertTrue(hvBo > hvSobol, "BO " + hvBo + " vs Sobol " + hvSobol);
         assertTrue(hvBo > 0.8 * 2 / 3.0, "hypervolume " + hvBo + " of the ideal 0.667");
         for (int i : BestTrials.select(bo.history, p)) {
             double[] o = bo.history.get(i).objectives();
-            for (Observation other : bo.history) {
+            for (Evaluation other : bo.history) {
                 assertTrue(!(other.objective(0) <= o[0] && other.objective(1) <= o[1]
                         && (other.objective(0) < o[0] || other.objective(1) < o[1])), "front point is dominated");
             }

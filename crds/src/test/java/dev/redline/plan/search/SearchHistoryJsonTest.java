@@ -29,14 +29,14 @@ class SearchHistoryJsonTest {
     }
 
     /** A monotonic search whose iterations come from real profile exports (two trials each). */
-    private static List<Observation> run(MonotonicSlaPlanner planner) {
-        List<Observation> history = new ArrayList<>();
+    private static List<Evaluation> run(MonotonicSlaPlanner planner) {
+        List<Evaluation> history = new ArrayList<>();
         for (int guard = 0; guard < 40; guard++) {
             SearchStep s = planner.next(history);
             if (s instanceof SearchStep.Done) break;
             double c = ((SearchStep.Probe) s).values()[0];
             List<ProfileExport> trials = c == 256 ? List.of() : List.of(export(10 * c, 62.5 + c), export(10 * c + 2, 62.5 + c + 1));
-            history.add(SearchObservations.of(planner.problem(), history.size(), new double[] {c}, trials, Map.of(),
+            history.add(Evaluations.of(planner.problem(), history.size(), new double[] {c}, trials, Map.of(),
                     c == 256 ? "connection refused" : null));
         }
         return history;
@@ -46,7 +46,7 @@ class SearchHistoryJsonTest {
     void historyHasAipersShapeAndReadsBackExactly() throws Exception {
         SearchProblem p = MonotonicSlaPlannerTest.problem(1, 1000, SearchDimension.Kind.INT, 30);
         MonotonicSlaPlanner planner = new MonotonicSlaPlanner(p);
-        List<Observation> history = run(planner);
+        List<Evaluation> history = run(planner);
         String text = SearchHistoryJson.write(planner, history, "max-concurrency-under-sla", ConvergenceReason.MONOTONIC_PRECISION_REACHED);
         JsonNode root = JSON.readTree(text);
         assertEquals(Set.of("config", "iterations", "best_trials", "boundary_summary", "recipe", "convergence_reason"), keys(root));
@@ -74,7 +74,7 @@ class SearchHistoryJsonTest {
         assertTrue(b.at("/infeasible_min/first_breach/observed").asDouble() >= 200);
         assertEquals(ConvergenceReason.MONOTONIC_PRECISION_REACHED, root.get("convergence_reason").asText());
 
-        List<Observation> back = SearchHistoryJson.read(text, planner, "search_history.json");
+        List<Evaluation> back = SearchHistoryJson.read(text, planner, "search_history.json");
         assertEquals(history.size(), back.size());
         for (int i = 0; i < history.size(); i++) {
             assertArrayEquals(history.get(i).values(), back.get(i).values(), 0);
@@ -102,9 +102,9 @@ class SearchHistoryJsonTest {
                 .putMetric("good_request_count", MetricBlock.scalar("requests", 90))
                 .putMetric("request_count", MetricBlock.scalar("requests", 95))
                 .putMetric("error_request_count", MetricBlock.scalar("requests", 5));
-        assertEquals(2.5, SearchObservations.value(e, "request_error_rate", "p95"));
-        assertEquals(0.9, SearchObservations.value(e, SearchMetrics.GOOD_REQUEST_FRACTION, "avg"), 1e-12);
-        assertEquals(null, SearchObservations.value(e, "time_to_first_token", "p95"));
+        assertEquals(2.5, Evaluations.value(e, "request_error_rate", "p95"));
+        assertEquals(0.9, Evaluations.value(e, SearchMetrics.GOOD_REQUEST_FRACTION, "avg"), 1e-12);
+        assertEquals(null, Evaluations.value(e, "time_to_first_token", "p95"));
     }
 
     private static Set<String> keys(JsonNode n) {

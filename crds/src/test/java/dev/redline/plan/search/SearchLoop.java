@@ -11,10 +11,10 @@ final class SearchLoop {
         static Measured of(double objective, double... sla) { return new Measured(new double[] {objective}, sla); }
     }
 
-    final List<Observation> history = new ArrayList<>();
+    final List<Evaluation> history = new ArrayList<>();
     String reason;
 
-    static SearchLoop run(SearchPlanner planner, Function<double[], Measured> bench) {
+    static SearchLoop run(SearchStrategy planner, Function<double[], Measured> bench) {
         SearchLoop loop = new SearchLoop();
         for (int guard = 0; guard < 500; guard++) {
             SearchStep step = planner.next(loop.history);
@@ -24,7 +24,7 @@ final class SearchLoop {
             }
             double[] v = ((SearchStep.Probe) step).values();
             Measured m = bench.apply(v);
-            loop.history.add(Observation.measured(loop.history.size(), v, m.objectives(), null, m.sla(),
+            loop.history.add(Evaluation.measured(loop.history.size(), v, m.objectives(), null, m.sla(),
                     planner.problem().slaFilters()));
         }
         throw new AssertionError("planner never stopped");

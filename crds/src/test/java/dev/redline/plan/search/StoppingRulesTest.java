@@ -13,11 +13,11 @@ class StoppingRulesTest {
     private static final SearchProblem P = SearchProblem.of(SearchSpace.of(SearchDimension.of("x", 0, 1, SearchDimension.Kind.REAL)),
             List.of(new Objective("f", "avg", Direction.MAXIMIZE)), List.of(), 50);
 
-    private static List<Observation> history(double... objective) {
-        List<Observation> h = new ArrayList<>();
+    private static List<Evaluation> history(double... objective) {
+        List<Evaluation> h = new ArrayList<>();
         for (double v : objective) {
-            h.add(Double.isNaN(v) ? Observation.failed(h.size(), new double[] {0.5}, 1, 0, "boom")
-                    : Observation.measured(h.size(), new double[] {h.size() / 100.0}, new double[] {v}, null, new double[0], List.of()));
+            h.add(Double.isNaN(v) ? Evaluation.failed(h.size(), new double[] {0.5}, 1, 0, "boom")
+                    : Evaluation.measured(h.size(), new double[] {h.size() / 100.0}, new double[] {v}, null, new double[0], List.of()));
         }
         return h;
     }

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.redline.api.v1alpha1.SlaFilterSpec;
 import dev.redline.api.v1alpha1.SloOperator;
-import dev.redline.plan.search.ParetoFront;
+import dev.redline.plan.DotPath;
+import dev.redline.plan.ParetoFront;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,9 +34,7 @@ public final class RecipeArtifacts {
 
     /** The knob's short name: {@code phases.profiling.concurrency} -> concurrency, {@code dataset.prompts.isl.mean} -> isl. */
     static String leaf(String path) {
-        String[] parts = path.split("\\.");
-        String last = parts[parts.length - 1];
-        return last.equals("mean") && parts.length > 1 ? parts[parts.length - 2] : last;
+        return DotPath.parse(path, "recipe").name();
     }
 
     /** Cells sorted by a knob, those without it dropped. */
@@ -165,9 +164,9 @@ public final class RecipeArtifacts {
             double x = c.metric(xm, xs), y = c.metric(ym, ys);
             if (Double.isNaN(x) || Double.isNaN(y)) continue;
             measured.add(c);
-            pts.add(new double[] {-x, y});
+            pts.add(new double[] {x, y});
         }
-        List<Integer> front = ParetoFront.nonDominated(pts);
+        List<Integer> front = ParetoFront.indices(pts, new boolean[] {false, true});
         ArrayNode arr = out.putArray("cells");
         for (int i = 0; i < measured.size(); i++) {
             RecipeCell c = measured.get(i);
@@ -175,7 +174,7 @@ public final class RecipeArtifacts {
             putNumber(n, "isl", c.value(SearchRecipes.ISL));
             putNumber(n, "osl", c.value(SearchRecipes.OSL));
             putNumber(n, "concurrency", c.value(SearchRecipes.CONCURRENCY));
-            n.put("x", -pts.get(i)[0]);
+            n.put("x", pts.get(i)[0]);
             n.put("y", pts.get(i)[1]);
             n.put("pareto_optimal", front.contains(i));
         }

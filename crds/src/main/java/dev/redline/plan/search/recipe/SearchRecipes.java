@@ -9,7 +9,7 @@ import dev.redline.api.v1alpha1.SlaFilterSpec;
 import dev.redline.api.validate.Suggestions;
 import dev.redline.plan.search.SearchFieldNames;
 import dev.redline.plan.search.SearchMetrics;
-import dev.redline.plan.search.SearchSpecs;
+import dev.redline.plan.DotPath;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,9 +23,9 @@ import java.util.TreeSet;
  * Streaming-only metrics need a streaming benchmark; a recipe without its SLA option is refused.
  */
 public final class SearchRecipes {
-    public static final String CONCURRENCY = SearchSpecs.path("concurrency");
-    public static final String ISL = SearchSpecs.path("isl");
-    public static final String OSL = SearchSpecs.path("osl");
+    public static final String CONCURRENCY = DotPath.parse("concurrency", "recipe").canonical();
+    public static final String ISL = DotPath.parse("isl", "recipe").canonical();
+    public static final String OSL = DotPath.parse("osl", "recipe").canonical();
     public static final List<String> NAMES = List.of("max-throughput-ttft-sla", "max-throughput-itl-sla",
             "max-concurrency-under-sla", "max-goodput-under-slo", "concurrency-ramp", "prefill-ttft-curve",
             "decode-itl-curve", "pareto-sweep");

@@ -4,14 +4,15 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One finished search iteration as the planners see it: the knob values probed, the aggregated value of
+ * One finished search iteration as the search math sees it (the numeric projection of a
+ * {@link dev.redline.plan.Observation}, made by {@link Evaluations}): the knob values probed, the aggregated value of
  * each objective (NaN when unmeasured), the variance of that aggregate (the squared standard error over
  * the iteration's trials; 0 for one trial), the observed value of each SLA filter's statistic, and whether
  * the iteration failed outright (no successful trial). Planners are pure functions of a list of these.
  */
-public record Observation(int index, double[] values, double[] objectives, double[] objectiveVariances,
+public record Evaluation(int index, double[] values, double[] objectives, double[] objectiveVariances,
                           double[] slaObserved, boolean feasible, boolean failed, String error) {
-    public Observation {
+    public Evaluation {
         values = values.clone();
         objectives = objectives.clone();
         objectiveVariances = objectiveVariances == null ? new double[objectives.length] : objectiveVariances.clone();
@@ -29,21 +30,21 @@ public record Observation(int index, double[] values, double[] objectives, doubl
     }
 
     /** A measured iteration; feasible when every filter holds on its observed value. */
-    public static Observation measured(int index, double[] values, double[] objectives, double[] objectiveVariances,
+    public static Evaluation measured(int index, double[] values, double[] objectives, double[] objectiveVariances,
                                        double[] slaObserved, List<SlaFilter> filters) {
         if (slaObserved.length != filters.size()) throw new IllegalArgumentException("one observed value per SLA filter expected");
         boolean feasible = true;
         for (int i = 0; i < filters.size(); i++) feasible &= filters.get(i).holds(slaObserved[i]);
-        return new Observation(index, values, objectives, objectiveVariances, slaObserved, feasible, false, null);
+        return new Evaluation(index, values, objectives, objectiveVariances, slaObserved, feasible, false, null);
     }
 
     /** An iteration without a successful trial: infeasible, nothing measured. */
-    public static Observation failed(int index, double[] values, int objectiveCount, int filterCount, String error) {
+    public static Evaluation failed(int index, double[] values, int objectiveCount, int filterCount, String error) {
         double[] nan = new double[objectiveCount];
         Arrays.fill(nan, Double.NaN);
         double[] sla = new double[filterCount];
         Arrays.fill(sla, Double.NaN);
-        return new Observation(index, values, nan, null, sla, false, true, error);
+        return new Evaluation(index, values, nan, null, sla, false, true, error);
     }
 
     @Override public double[] values() { return values.clone(); }

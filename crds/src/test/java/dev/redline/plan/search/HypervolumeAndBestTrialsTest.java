@@ -8,14 +8,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ParetoAndHypervolumeTest {
-    @Test
-    void nonDominatedSetKeepsTiesAndDropsDominatedPoints() {
-        List<double[]> pts = List.of(new double[] {1, 5}, new double[] {3, 3}, new double[] {2, 2},
-                new double[] {5, 1}, new double[] {3, 3}, new double[] {0, 5});
-        assertEquals(List.of(0, 1, 3, 4), ParetoFront.nonDominated(pts));
-    }
-
+class HypervolumeAndBestTrialsTest {
     @Test
     void twoDimensionalHypervolumeIsTheAreaOfTheStaircase() {
         List<double[]> pts = List.of(new double[] {1, 3}, new double[] {2, 2}, new double[] {3, 1});
@@ -38,14 +31,14 @@ class ParetoAndHypervolumeTest {
         SlaFilter sla = new SlaFilter("ttft", "p95", SloOperator.LE, 100);
         SearchProblem p = SearchProblem.of(SearchSpace.of(SearchDimension.of("c", 1, 10, SearchDimension.Kind.INT)),
                 List.of(new Objective("tput", "avg", Direction.MAXIMIZE)), List.of(sla), 10);
-        List<Observation> h = List.of(
-                Observation.measured(0, new double[] {1}, new double[] {10}, null, new double[] {50}, p.slaFilters()),
-                Observation.measured(1, new double[] {5}, new double[] {50}, null, new double[] {100}, p.slaFilters()),
-                Observation.measured(2, new double[] {9}, new double[] {90}, null, new double[] {150}, p.slaFilters()),
-                Observation.failed(3, new double[] {10}, 1, 1, "connection refused"));
+        List<Evaluation> h = List.of(
+                Evaluation.measured(0, new double[] {1}, new double[] {10}, null, new double[] {50}, p.slaFilters()),
+                Evaluation.measured(1, new double[] {5}, new double[] {50}, null, new double[] {100}, p.slaFilters()),
+                Evaluation.measured(2, new double[] {9}, new double[] {90}, null, new double[] {150}, p.slaFilters()),
+                Evaluation.failed(3, new double[] {10}, 1, 1, "connection refused"));
         assertEquals(List.of(1), BestTrials.select(h, p), "le keeps 100 <= 100 feasible; 90 req/s breaks the SLA");
         assertEquals(2, BestTrials.feasibleCount(h));
-        List<Observation> noneFeasible = List.of(h.get(2), h.get(3));
+        List<Evaluation> noneFeasible = List.of(h.get(2), h.get(3));
         assertEquals(List.of(0), BestTrials.select(noneFeasible, p), "falls back to the scored pool");
     }
 
@@ -55,12 +48,12 @@ class ParetoAndHypervolumeTest {
                 List.of(new Objective("tput", "avg", Direction.MAXIMIZE), new Objective("ttft", "p99", Direction.MINIMIZE)),
                 List.of(), 50);
         double[][] data = {{10, 50}, {20, 80}, {15, 90}, {30, 200}, {12, 60}, {25, 150}};
-        List<Observation> h = new java.util.ArrayList<>();
-        for (double[] d : data) h.add(Observation.measured(h.size(), new double[] {h.size() + 1}, d, null, new double[0], List.of()));
+        List<Evaluation> h = new java.util.ArrayList<>();
+        for (double[] d : data) h.add(Evaluation.measured(h.size(), new double[] {h.size() + 1}, d, null, new double[0], List.of()));
         assertEquals(List.of(0, 1, 3, 4, 5), BestTrials.select(h, p), "(15, 90) is dominated by (20, 80)");
         // the last improvement of the front is the 6th point: 0 iterations since
         assertEquals(0, StoppingRules.iterationsSinceImprovement(h, p));
-        h.add(Observation.measured(h.size(), new double[] {7}, new double[] {11, 100}, null, new double[0], List.of()));
+        h.add(Evaluation.measured(h.size(), new double[] {7}, new double[] {11, 100}, null, new double[0], List.of()));
         assertEquals(1, StoppingRules.iterationsSinceImprovement(h, p));
     }
 }

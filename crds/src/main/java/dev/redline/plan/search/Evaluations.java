@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns the profile exports of one iteration's successful trials into the {@link Observation} the planners
- * read, the same way on the CLI and in the operator: each objective and SLA statistic is the mean of its
+ * Turns the profile exports of one iteration's successful trials into the {@link Evaluation} the search
+ * math reads, the same way on the CLI and in the operator: each objective and SLA statistic is the mean of its
  * per-trial values (AIPerf's default pooling), its variance the squared standard error of that mean; a
  * pooled percentile computed over every request of the iteration may replace an objective's mean.
  */
-public final class SearchObservations {
-    private SearchObservations() { }
+public final class Evaluations {
+    private Evaluations() { }
 
     /** The key of a pooled value: {@code time_to_first_token/p95}. */
     public static String key(String tag, String stat) { return tag + "/" + stat; }
@@ -23,11 +23,11 @@ public final class SearchObservations {
      * @param pooled  pooled percentiles by {@link #key}, used for objectives instead of the trial mean (may be empty)
      * @param error   why the iteration failed, when it did
      */
-    public static Observation of(SearchProblem problem, int index, double[] values, List<ProfileExport> trials,
+    public static Evaluation of(SearchProblem problem, int index, double[] values, List<ProfileExport> trials,
                                  Map<String, Double> pooled, String error) {
         int m = problem.objectives().size();
         int f = problem.slaFilters().size();
-        if (trials.isEmpty()) return Observation.failed(index, values, m, f, error == null ? "no successful trial" : error);
+        if (trials.isEmpty()) return Evaluation.failed(index, values, m, f, error == null ? "no successful trial" : error);
         double[] objectives = new double[m];
         double[] variances = new double[m];
         for (int k = 0; k < m; k++) {
@@ -42,7 +42,7 @@ public final class SearchObservations {
             SlaFilter s = problem.slaFilters().get(k);
             sla[k] = meanAndVariance(trials, s.metricTag(), s.stat())[0];
         }
-        return Observation.measured(index, values, objectives, variances, sla, problem.slaFilters());
+        return Evaluation.measured(index, values, objectives, variances, sla, problem.slaFilters());
     }
 
     /** Mean over the trials that report the statistic, and the variance of that mean; NaN when none does. */
