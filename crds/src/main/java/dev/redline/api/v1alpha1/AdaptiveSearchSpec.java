@@ -15,6 +15,9 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class AdaptiveSearchSpec {
+    /** The {@code sweep.type} of an adaptive search in a config file. */
+    public static final String SWEEP_TYPE = "adaptive_search";
+
     public enum Planner {
         @JsonProperty("bayesian") BAYESIAN,
         @JsonProperty("monotonic_sla") MONOTONIC_SLA,
@@ -72,6 +75,9 @@ public class AdaptiveSearchSpec {
     @JsonPropertyDescription("How a percentile objective combines an iteration's trials: mean of per-trial values (default) or pooled over all requests.")
     private Pooling objectivePooling;
 
+    @JsonPropertyDescription("Seconds to wait between iterations. Default 0.")
+    private Double cooldownSeconds;
+
     @JsonPropertyDescription("AIPerf's Optuna sampler (gp, tpe, botorch): accepted, the built-in Gaussian process is used.")
     private String optunaSampler;
 
@@ -109,6 +115,8 @@ public class AdaptiveSearchSpec {
     public void setPrecision(Double precision) { this.precision = precision; }
     public Pooling getObjectivePooling() { return objectivePooling; }
     public void setObjectivePooling(Pooling objectivePooling) { this.objectivePooling = objectivePooling; }
+    public Double getCooldownSeconds() { return cooldownSeconds; }
+    public void setCooldownSeconds(Double cooldownSeconds) { this.cooldownSeconds = cooldownSeconds; }
     public String getOptunaSampler() { return optunaSampler; }
     public void setOptunaSampler(String optunaSampler) { this.optunaSampler = optunaSampler; }
     public String getOptunaAcquisition() { return optunaAcquisition; }

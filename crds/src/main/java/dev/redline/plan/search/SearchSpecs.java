@@ -31,7 +31,7 @@ public final class SearchSpecs {
 
     /** A validated search: what to run, how, and the notices to print once. */
     public record Resolved(SearchProblem problem, SearchStrategy planner, AdaptiveSearchSpec.Pooling pooling, String recipe,
-                           List<String> notices) {
+                           double cooldownSeconds, List<String> notices) {
         public Resolved { notices = List.copyOf(notices); }
     }
 
@@ -67,6 +67,8 @@ public final class SearchSpecs {
         double precision = spec.getPrecision() == null ? SearchProblem.DEFAULT_PRECISION : spec.getPrecision();
         if (!(precision > 0 && precision < 1)) fail(names.name("precision"), "must be a fraction in (0, 1), e.g. 0.05, got " + precision);
 
+        double cooldown = spec.getCooldownSeconds() == null ? 0 : spec.getCooldownSeconds();
+        if (!(cooldown >= 0 && cooldown <= 86400)) fail(names.name("cooldownSeconds"), cooldown + " is not 0..86400 seconds");
         SearchProblem problem = new SearchProblem(space, objectives, filters,
                 new StoppingRules(maxIterations, patience, window, plateau), initial, seed, precision, SearchProblem.DEFAULT_MARGIN_Z);
         SearchStrategy built;
@@ -75,7 +77,7 @@ public final class SearchSpecs {
         } catch (IllegalArgumentException e) {
             throw new SpecException(names.name("planner") + ": " + e.getMessage());
         }
-        return new Resolved(problem, built, pooling, spec.getRecipe(), notices);
+        return new Resolved(problem, built, pooling, spec.getRecipe(), cooldown, notices);
     }
 
     private static SearchSpace space(List<SearchDimensionSpec> dims, SearchFieldNames names) {
