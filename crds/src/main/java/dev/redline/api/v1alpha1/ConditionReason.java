@@ -37,5 +37,15 @@ public enum ConditionReason {
     /** SLOMet=Unknown: no results yet. */
     AwaitingResults,
     /** SLOMet=Unknown: a metric named by an SLO is not in the results. */
-    MetricMissing
+    MetricMissing,
+    /** Search Running=True: an iteration's Benchmark runs. */
+    IterationRunning,
+    /** Search Running=False: waiting the cooldown before the next iteration. */
+    CoolingDown,
+    /** Search Running=False: no iteration will start again. */
+    SearchFinished,
+    /** Search Complete=True: the planner stopped; the message gives AIPerf's convergence reason. */
+    Converged,
+    /** Search Failed=True: an iteration's Benchmark could not be created or the history not written. */
+    IterationNotCreated
 }

@@ -14,7 +14,16 @@ import io.fabric8.generator.annotation.ValidationRule;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(value = "has(self.search) || has(self.recipe)", message = "set spec.search or spec.recipe")
+@ValidationRule(value = SearchSpec.IMMUTABLE_RULE,
+        message = "spec is immutable after creation except cancel; create a new Search instead")
 public class SearchSpec {
+    /** The children are the state: a changed search would replay another planner over them. */
+    public static final String IMMUTABLE_RULE = "self.template == oldSelf.template"
+            + " && (has(self.search) == has(oldSelf.search)) && (!has(self.search) || self.search == oldSelf.search)"
+            + " && (has(self.recipe) == has(oldSelf.recipe)) && (!has(self.recipe) || self.recipe == oldSelf.recipe)"
+            + " && (has(self.trialsPerIteration) == has(oldSelf.trialsPerIteration)) && (!has(self.trialsPerIteration) || self.trialsPerIteration == oldSelf.trialsPerIteration)"
+            + " && (has(self.cooldownSeconds) == has(oldSelf.cooldownSeconds)) && (!has(self.cooldownSeconds) || self.cooldownSeconds == oldSelf.cooldownSeconds)";
+
     @JsonPropertyDescription("The Benchmark each iteration runs; the search sets the knobs of spec.search.searchSpace in it.")
     @Required
     private BenchmarkResourceSpec template;

@@ -73,6 +73,13 @@ public final class AdaptiveSearch implements Planner {
     /** The label of iteration {@code index}, AIPerf's directory name. */
     public static String label(int index) { return String.format(java.util.Locale.ROOT, "search_iter_%04d", index); }
 
+    /** The variation of iteration {@code index} with these knob values (by dot-path), as it was proposed. */
+    public Variation variationOf(int index, Map<String, ?> values) {
+        Map<String, Number> numbers = new LinkedHashMap<>();
+        values.forEach((k, v) -> numbers.put(k, (Number) v));
+        return variation(index, resolved.problem().space().valuesOf(numbers));
+    }
+
     /** The base benchmark with the knob values set. */
     Variation variation(int index, double[] values) {
         SearchSpace space = resolved.problem().space();

@@ -27,20 +27,30 @@ class CrdReferenceTest {
             "spec.runners.tolerations", "list of [Toleration](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#scheduling)",
             "spec.runners.affinity", "[Affinity](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#scheduling)",
             "spec.runners.colocateWith", "[LabelSelector](https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/label-selector/)",
+            "spec.template.runners.resources", "[ResourceRequirements](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#resources)",
+            "spec.template.runners.tolerations", "list of [Toleration](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#scheduling)",
+            "spec.template.runners.affinity", "[Affinity](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#scheduling)",
+            "spec.template.runners.colocateWith", "[LabelSelector](https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/label-selector/)",
             "status.conditions", "list of [Condition](https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/object-meta/): type, status, reason, message, lastTransitionTime, observedGeneration");
 
-    static String render(JsonNode crd) {
+    /** What the spec's CEL rule leaves mutable, per kind. */
+    private static final Map<String, String> MUTABLE = Map.of(
+            "Benchmark", "The whole spec is immutable after creation except `cancel` and `ttlSecondsAfterFinished` (CEL rule).\n",
+            "Search", "The whole spec is immutable after creation except `cancel` (CEL rule): the child Benchmarks are the search's state.\n");
+
+    static String render(JsonNode crd, String file) {
         JsonNode version = crd.at("/spec/versions/0");
+        String kind = crd.at("/spec/names/kind").asText();
         StringBuilder md = new StringBuilder();
-        md.append("# Benchmark CRD reference\n\n")
-                .append("<!-- Generated from crds/generated/").append(CrdDriftTest.FILE)
+        md.append("# ").append(kind).append(" CRD reference\n\n")
+                .append("<!-- Generated from crds/generated/").append(file)
                 .append(" by CrdReferenceTest; do not edit. -->\n\n")
                 .append("`").append(crd.at("/spec/group").asText()).append('/').append(version.get("name").asText())
                 .append("`, kind `").append(crd.at("/spec/names/kind").asText()).append("`, namespaced, short name `")
                 .append(crd.at("/spec/names/shortNames/0").asText()).append("`, category `")
                 .append(crd.at("/spec/names/categories/0").asText()).append("`.\n\n")
                 .append("Field names are camelCase (the API server prunes unknown keys). `*` marks a required field.\n")
-                .append("The whole spec is immutable after creation except `cancel` and `ttlSecondsAfterFinished` (CEL rule).\n\n")
+                .append(MUTABLE.get(kind)).append("\n")
                 .append("## Printer columns\n\n| Column | JSONPath |\n|---|---|\n");
         for (JsonNode col : version.get("additionalPrinterColumns")) {
             md.append("| ").append(col.get("name").asText()).append(" | `").append(col.get("jsonPath").asText()).append("` |\n");
@@ -89,11 +99,14 @@ class CrdReferenceTest {
 
     @Test
     void referenceMatchesTheCrd() throws IOException {
-        JsonNode crd;
-        try (InputStream in = getClass().getResourceAsStream("/META-INF/fabric8/" + CrdDriftTest.FILE)) {
-            crd = new ObjectMapper(new YAMLFactory()).readTree(in);
+        StringBuilder all = new StringBuilder();
+        for (String file : CrdDriftTest.FILES) {
+            try (InputStream in = getClass().getResourceAsStream("/META-INF/fabric8/" + file)) {
+                if (all.length() > 0) all.append("\n");
+                all.append(render(new ObjectMapper(new YAMLFactory()).readTree(in), file));
+            }
         }
-        String expected = render(crd);
+        String expected = all.toString();
         Path doc = CrdDriftTest.repoRoot().resolve("docs/crd-reference.md");
         if (Boolean.getBoolean("redline.crd.update")) {
             Files.createDirectories(doc.getParent());

@@ -7,11 +7,13 @@ import dev.redline.api.v1alpha1.ConditionType;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -29,15 +31,26 @@ public final class TransitionEvents {
     }
 
     public void emit(Benchmark bm, BenchmarkStatus before, BenchmarkStatus after) {
+        emit(bm, before == null ? List.of() : before.getConditions(), after.getConditions());
+    }
+
+    /** The same for any resource reporting these condition types (a Search). */
+    public void emit(HasMetadata owner, List<Condition> before, List<Condition> after) {
         for (ConditionType type : ConditionType.values()) {
-            Condition now = after.condition(type);
+            Condition now = find(after, type);
             if (now == null) continue;
-            Condition was = before == null ? null : before.condition(type);
+            Condition was = find(before, type);
             if (was != null && Objects.equals(was.getStatus(), now.getStatus()) && Objects.equals(was.getReason(), now.getReason())) continue;
             String eventType = warning(type, now) ? "Warning" : "Normal";
             if (!worthTelling(type, now)) continue;
-            post(bm, eventType, now.getReason(), type.name() + "=" + now.getStatus() + ": " + now.getMessage());
+            post(owner, eventType, now.getReason(), type.name() + "=" + now.getStatus() + ": " + now.getMessage());
         }
+    }
+
+    private static Condition find(List<Condition> conditions, ConditionType type) {
+        if (conditions == null) return null;
+        for (Condition c : conditions) if (type.name().equals(c.getType())) return c;
+        return null;
     }
 
     /** Pending-style conditions (Running=False while waiting, Failed=False) are not news. */
@@ -55,7 +68,7 @@ public final class TransitionEvents {
                 || (type == ConditionType.SLOMet && "False".equals(c.getStatus()));
     }
 
-    void post(Benchmark bm, String type, String reason, String message) {
+    void post(HasMetadata bm, String type, String reason, String message) {
         String now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
         Event event = new EventBuilder()
                 .withNewMetadata()

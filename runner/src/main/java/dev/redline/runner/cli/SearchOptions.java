@@ -151,15 +151,15 @@ public class SearchOptions {
         return r;
     }
 
-    /** Applies the budget flags a recipe may be tuned with onto its expanded search. */
-    public void tune(AdaptiveSearchSpec search) {
-        if (maxIterations != null) search.setMaxIterations(maxIterations);
-        if (initialPoints != null) search.setNInitialPoints(initialPoints);
-        if (seed != null) search.setRandomSeed(seed);
+    /** The budget flags a recipe may be tuned with, or null when none was given. */
+    public AdaptiveSearchSpec tuning() {
+        if (!tunables()) return null;
+        AdaptiveSearchSpec t = new AdaptiveSearchSpec();
+        t.setMaxIterations(maxIterations);
+        t.setNInitialPoints(initialPoints);
+        t.setRandomSeed(seed);
+        return t;
     }
-
-    /** Whether budget flags were given (a grid recipe refuses them). */
-    public boolean tuned() { return tunables(); }
 
     /** The explicit search the flags describe, or null without --search-space. */
     public AdaptiveSearchSpec searchSpec() {
