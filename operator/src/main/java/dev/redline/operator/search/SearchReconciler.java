@@ -17,6 +17,8 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -114,7 +116,13 @@ public class SearchReconciler implements Reconciler<Search> {
                 }
             }
             writeHistory(client, s, setup.search().historyJson(finished, reason));
-        } catch (KubernetesClientException | SpecException e) {
+        } catch (KubernetesClientException e) {
+            // the API server refused the child (schema, quota, admission): the search cannot go on; anything
+            // else (conflict, timeout, unavailable) is thrown so that JOSDK retries
+            if (e.getCode() != 422 && e.getCode() != 403) throw e;
+            failure = e.getCode() + " " + e.getStatus().getMessage();
+            LOG.warnf("search %s/%s: %s", s.getMetadata().getNamespace(), name, failure);
+        } catch (SpecException e) {
             failure = e.getMessage();
             LOG.warnf("search %s/%s: %s", s.getMetadata().getNamespace(), name, failure);
         }
@@ -144,11 +152,9 @@ public class SearchReconciler implements Reconciler<Search> {
         for (Benchmark b : it.trials().values()) {
             if (SearchIterations.isFinished(b) || b.getSpec().cancelRequested()) continue;
             LOG.infof("cancelling search iteration %s/%s", b.getMetadata().getNamespace(), b.getMetadata().getName());
+            // a merge patch without resourceVersion: the Benchmark reconciler patches the child's status concurrently
             client.resources(Benchmark.class).inNamespace(b.getMetadata().getNamespace()).withName(b.getMetadata().getName())
-                    .edit(x -> {
-                        x.getSpec().setCancel(true);
-                        return x;
-                    });
+                    .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"cancel\":true}}");
         }
     }
 

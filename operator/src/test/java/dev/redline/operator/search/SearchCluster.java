@@ -2,19 +2,11 @@ package dev.redline.operator.search;
 
 import dev.redline.api.results.MetricBlock;
 import dev.redline.api.results.ProfileExport;
-import dev.redline.api.v1alpha1.AdaptiveSearchSpec;
 import dev.redline.api.v1alpha1.Benchmark;
 import dev.redline.api.v1alpha1.BenchmarkPhase;
-import dev.redline.api.v1alpha1.BenchmarkResourceSpec;
 import dev.redline.api.v1alpha1.BenchmarkStatus;
-import dev.redline.api.v1alpha1.PhaseSpec;
 import dev.redline.api.v1alpha1.Search;
-import dev.redline.api.v1alpha1.SearchDimensionSpec;
-import dev.redline.api.v1alpha1.SearchObjectiveSpec;
-import dev.redline.api.v1alpha1.SearchSpec;
-import dev.redline.api.v1alpha1.SlaFilterSpec;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
@@ -59,27 +51,7 @@ final class SearchCluster {
 
     /** Highest concurrency in 1..512 with TTFT p95 < 200 ms, under {@code ttft(c) = 40 + c}: 159. */
     static Search maxConcurrency(String name, String planner) {
-        BenchmarkResourceSpec template = new BenchmarkResourceSpec();
-        template.setModels(List.of("Qwen/Qwen3-0.6B"));
-        template.endpoint().setUrl("http://vllm.models:8000");
-        template.endpoint().setStreaming(true);
-        PhaseSpec phase = new PhaseSpec();
-        phase.setConcurrency(8);
-        phase.setDuration(60.0);
-        template.setPhases(List.of(phase));
-        AdaptiveSearchSpec search = new AdaptiveSearchSpec();
-        search.setPlanner(AdaptiveSearchSpec.Planner.valueOf(planner.toUpperCase()));
-        search.setSearchSpace(List.of(new SearchDimensionSpec("concurrency", 1.0, 512.0, null, null)));
-        search.setObjectives(List.of(new SearchObjectiveSpec("output_token_throughput", "avg", SearchObjectiveSpec.Direction.MAXIMIZE)));
-        search.setSlaFilters(List.of(new SlaFilterSpec("time_to_first_token", "p95", "lt", 200.0)));
-        search.setMaxIterations(30);
-        SearchSpec spec = new SearchSpec();
-        spec.setTemplate(template);
-        spec.setSearch(search);
-        Search s = new Search();
-        s.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NS).build());
-        s.setSpec(spec);
-        return s;
+        return SearchFixtures.search(name, planner, 1, 512);
     }
 
     static Search get(KubernetesClient client, String name) {

@@ -13,6 +13,8 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.javaoperatorsdk.operator.Operator;
 import org.junit.jupiter.api.AfterAll;
@@ -179,10 +181,8 @@ class SearchReconcilerTest {
         client.resource(SearchCluster.maxConcurrency("stopme", "monotonic_sla")).create();
         SearchCluster.complete(client, awaitRunningChild("stopme", 1), TTFT);
         Benchmark second = awaitRunningChild("stopme", 2);
-        client.resources(Search.class).inNamespace(NS).withName("stopme").edit(x -> {
-            x.getSpec().setCancel(true);
-            return x;
-        });
+        client.resources(Search.class).inNamespace(NS).withName("stopme")
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"cancel\":true}}");
         await().atMost(Duration.ofSeconds(15)).until(() -> SearchCluster.child(client, second.getMetadata().getName()).getSpec().cancelRequested());
         SearchCluster.finish(client, second, BenchmarkPhase.Cancelled, null);
         Search s = awaitPhase("stopme", SearchPhase.Cancelled);
