@@ -17,7 +17,8 @@ import java.util.List;
  * {@link #run(Variation, int)} is the exact spec of one trial (its seed; warmup only in the first trial
  * unless told otherwise). Pure: the CLI and the operator plan the same runs from the same input.
  */
-public record ExperimentPlan(SweepPlan sweep, MultiRunSpec multiRun, Long baseSeed, IterationOrder order) {
+public record ExperimentPlan(SweepPlan sweep, MultiRunSpec multiRun, Long baseSeed, IterationOrder order,
+                             double variationCooldownSeconds) {
 
     /** Plans {@code benchmark} with {@code sweep} and {@code multiRun} (either may be null); {@code where} prefixes errors. */
     public static ExperimentPlan of(BenchmarkSpec benchmark, SweepSpec sweep, MultiRunSpec multiRun, Long seed, String where) {
@@ -26,7 +27,7 @@ public record ExperimentPlan(SweepPlan sweep, MultiRunSpec multiRun, Long baseSe
         Long base = Seeds.base(seed, mr.consistentSeed(), sweep != null || mr.resolvedNumRuns() > 1);
         SweepPlan plan = SweepPlanner.plan(benchmark, sweep, base, where.isEmpty() ? "sweep" : where + ".sweep");
         IterationOrder order = sweep == null ? IterationOrder.REPEATED : sweep.resolvedIterationOrder();
-        return new ExperimentPlan(plan, mr, base, order);
+        return new ExperimentPlan(plan, mr, base, order, sweep == null ? 0 : sweep.resolvedCooldownSeconds());
     }
 
     public static ExperimentPlan of(ConfigEnvelope env) {

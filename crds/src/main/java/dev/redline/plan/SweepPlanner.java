@@ -56,6 +56,25 @@ public final class SweepPlanner {
         return new SweepPlan(type, variations, SweepParameter.of(variations), design);
     }
 
+    /**
+     * One variation of {@code base} with {@code values} (dot-path or shorthand to value) applied: what an
+     * adaptive planner proposes. {@code label} null gives AIPerf's {@code path=value, ...}; {@code seed} null
+     * keeps the base's.
+     */
+    public static Variation variation(BenchmarkSpec base, int index, Map<String, Object> values, String label, Long seed, String where) {
+        Map<DotPath, Object> point = new LinkedHashMap<>();
+        values.forEach((k, v) -> {
+            checkValue(where + "." + k, v);
+            point.put(DotPath.parse(k, where), v);
+        });
+        Draft d = assign(point, where, label);
+        ObjectNode tree = SpecTree.of(base);
+        d.apply().accept(tree);
+        BenchmarkSpec spec = SpecTree.bind(tree, where + ": variation " + index + " (" + d.label() + ")");
+        if (seed != null) spec.setRandomSeed(seed);
+        return new Variation(index, d.label(), d.values(), spec);
+    }
+
     /** One variation before it is applied: label, values and how to apply them to the base tree. */
     record Draft(String label, Map<String, Object> values, java.util.function.Consumer<ObjectNode> apply) { }
 
