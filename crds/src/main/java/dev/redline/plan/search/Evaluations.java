@@ -45,6 +45,11 @@ public final class Evaluations {
         return Evaluation.measured(index, values, objectives, variances, sla, problem.slaFilters());
     }
 
+    /** Mean over the trials of a statistic ({@link #value} semantics); NaN when no trial reports it. */
+    public static double mean(List<ProfileExport> trials, String tag, String stat) {
+        return meanAndVariance(trials, tag, stat)[0];
+    }
+
     /** Mean over the trials that report the statistic, and the variance of that mean; NaN when none does. */
     static double[] meanAndVariance(List<ProfileExport> trials, String tag, String stat) {
         List<Double> vs = new ArrayList<>();

@@ -58,12 +58,13 @@ public final class GridPlanner implements SearchStrategy {
 
     @Override
     public SearchStep next(List<Evaluation> history) {
-        String budget = problem.stopping().budget(history);
-        if (budget != null) return SearchStep.done(budget);
         for (double[] p : points) {
             boolean seen = false;
             for (Evaluation o : history) seen |= Arrays.equals(o.values(), p);
-            if (!seen) return SearchStep.probe(p);
+            if (!seen) {
+                String budget = problem.stopping().budget(history);
+                return budget != null ? SearchStep.done(budget) : SearchStep.probe(p);
+            }
         }
         return SearchStep.done(ConvergenceReason.GRID_EXHAUSTED);
     }

@@ -62,6 +62,19 @@ public final class ExperimentRun {
         this.cliCommand = cliCommand;
     }
 
+    /**
+     * Variations already run by an earlier process (a resumed search): the planner sees them first, and
+     * they count in the aggregates. {@code dirs} holds each trial's run directory.
+     */
+    public ExperimentRun resume(List<Observation> earlier, Map<TrialOutcome, java.nio.file.Path> dirs) {
+        for (Observation o : earlier) {
+            variations.put(o.variation().index(), o.variation());
+            trials.put(o.variation().index(), new ArrayList<>(o.trials()));
+        }
+        runDirs.putAll(dirs);
+        return this;
+    }
+
     public ExperimentResult run() {
         String reason;
         try (InterruptOnShutdown ctrlC = new InterruptOnShutdown(Thread.currentThread())) {
@@ -156,7 +169,7 @@ public final class ExperimentRun {
                     plan.multiRun().resolvedCooldownSeconds());
         }
         SweepAggregate sweep = null;
-        if (plan.isSweep()) {
+        if (plan.isSweep() || !(planner instanceof FixedPlanner)) { // a search's iterations are a sweep too
             int planned = planner.budget().orElse(observed.size());
             sweep = SweepAggregate.of(observed, planned, plan.sweepMode(), plan.multiRun().resolvedConfidenceLevel(),
                     plan.trials(), interrupted);
