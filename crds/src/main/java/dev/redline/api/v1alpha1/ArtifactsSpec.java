@@ -2,6 +2,9 @@ package dev.redline.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
 
 /** What is written where. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -10,12 +13,16 @@ public class ArtifactsSpec {
     private String dir;
 
     @JsonPropertyDescription("File name prefix of the exports (--profile-export-file). Default profile_export_redline.")
+    @Pattern("^[^/]*[^/\\s][^/]*$")
     private String prefix;
 
     @JsonPropertyDescription("summary, records (default: adds profile_export.jsonl) or raw (adds raw responses).")
+    @Pattern("^(summary|records|raw)$")
     private String exportLevel;
 
     @JsonPropertyDescription("Seconds per time slice; every metric is also computed per slice (--slice-duration).")
+    @Min(value = 0, inclusive = false)
+    @Max(86400)
     private Double sliceDuration;
 
     public String getDir() { return dir; }

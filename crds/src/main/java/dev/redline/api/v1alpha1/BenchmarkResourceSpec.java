@@ -2,7 +2,9 @@ package dev.redline.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
 import java.util.List;
@@ -48,6 +50,7 @@ public class BenchmarkResourceSpec extends BenchmarkSpec {
     private OutputSpec output;
 
     @JsonPropertyDescription("Service-level objectives evaluated on the results into the SLOMet condition.")
+    @Size(max = 32)
     private List<SloSpec> slo;
 
     @JsonPropertyDescription("Secret key holding the API key; given to the runners as REDLINE_API_KEY and sent as 'Authorization: Bearer <key>'.")
@@ -55,6 +58,7 @@ public class BenchmarkResourceSpec extends BenchmarkSpec {
 
     @JsonPropertyDescription("Delete the Benchmark (and everything it owns) this many seconds after it finished. Unset: keep it.")
     @Min(0)
+    @Max(31536000)
     private Long ttlSecondsAfterFinished;
 
     @JsonPropertyDescription("Set to true to stop the runners; results written so far are kept and the Benchmark ends Failed with reason Cancelled.")

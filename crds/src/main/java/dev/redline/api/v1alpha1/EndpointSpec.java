@@ -2,23 +2,33 @@ package dev.redline.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.ValidationRule;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Where and how requests are sent. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "!(has(self.streaming) && self.streaming && has(self.type) && self.type == 'embeddings')",
+        message = "embeddings do not stream; remove streaming or use type chat or completions", fieldPath = ".streaming")
 public class EndpointSpec {
     public static final String DEFAULT_URL = "localhost:8000";
     public static final double DEFAULT_TIMEOUT_SECONDS = 21600;
+    /** http(s) URL or bare host[:port][/path]; EndpointRules says why a URL is wrong, this lets the apiserver reject it first. */
+    public static final String URL_PATTERN = "^(?i:https?://)?(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?)(:[0-9]{1,5})?([/?#]\\S*)?$";
 
     @JsonPropertyDescription("Base URL of the server, e.g. http://vllm:8000 (http:// is added when no scheme is given). Default localhost:8000.")
+    @Pattern(EndpointSpec.URL_PATTERN)
     private String url;
 
     @JsonPropertyDescription("API shape: chat, completions or embeddings. Default chat.")
     private EndpointType type;
 
     @JsonPropertyDescription("Path appended to the URL, overriding the endpoint type's default (e.g. /v1/chat/completions).")
+    @Pattern("^(/.*)?$")
     private String path;
 
     @JsonPropertyDescription("Request streamed responses (SSE). Needed for TTFT, ITL and the other per-token metrics.")
@@ -34,6 +44,8 @@ public class EndpointSpec {
     private Map<String, Object> extraInputs;
 
     @JsonPropertyDescription("Per-request timeout in seconds (connect, send and receive). Default 21600.")
+    @Min(value = 0, inclusive = false)
+    @Max(604800)
     private Double timeoutSeconds;
 
     @JsonPropertyDescription("Send max_tokens instead of max_completion_tokens for chat requests.")

@@ -20,7 +20,6 @@ final class DatasetRules implements ValidationRule {
     public void check(BenchmarkSpec spec, Violations out) {
         DatasetSpec ds = spec.getDataset();
         if (ds == null) return;
-        out.atLeast("dataset.entries", ds.getEntries(), 1);
         oneOf("dataset.samplingStrategy", ds.getSamplingStrategy(), SAMPLING, "--dataset-sampling-strategy", out);
         oneOf("dataset.customDatasetType", ds.getCustomDatasetType(), FILE_TYPES, "--custom-dataset-type", out);
         oneOf("dataset.publicDataset", ds.getPublicDataset(), PUBLIC, "--public-dataset", out);
@@ -37,10 +36,6 @@ final class DatasetRules implements ValidationRule {
         if (p == null) return;
         length("dataset.prompts.isl", p.getIsl(), "--isl", out);
         length("dataset.prompts.osl", p.getOsl(), "--osl", out);
-        out.atLeast("dataset.prompts.batchSize", p.getBatchSize(), 1);
-        out.atLeast("dataset.prompts.blockSize", p.getBlockSize(), 1);
-        out.atLeast("dataset.prompts.prefixPromptCount", p.getPrefixPromptCount(), 1);
-        out.atLeast("dataset.prompts.prefixPromptLength", p.getPrefixPromptLength(), 1);
         if (p.getPrefixPromptCount() != null && p.getPrefixPromptLength() == null) {
             out.add("dataset.prompts.prefixPromptCount", "prefix prompts need a length; set dataset.prompts.prefixPromptLength (CLI: --prefix-prompt-length)");
         }
@@ -53,10 +48,7 @@ final class DatasetRules implements ValidationRule {
         if (len == null) return;
         if (len.getMean() == null && len.getStddev() != null) {
             out.add(path + ".stddev", "a standard deviation needs a mean; set " + path + ".mean too (CLI: " + meanFlag + ")");
-            return;
         }
-        out.atLeast(path + ".mean", len.getMean(), 1);
-        out.atLeast(path + ".stddev", len.getStddev(), 0);
     }
 
     static void oneOf(String path, String value, List<String> allowed, String flag, Violations out) {

@@ -35,7 +35,6 @@ final class EndpointRules implements ValidationRule {
             out.add("endpoint.streaming", "endpoint type " + ep.resolvedType().wireName()
                     + " does not stream; remove streaming or use chat/completions");
         }
-        out.positive("endpoint.timeoutSeconds", ep.getTimeoutSeconds());
     }
 
     /** Returns why the URL cannot be used, or null if it is fine. Adds http:// when no scheme is given. */

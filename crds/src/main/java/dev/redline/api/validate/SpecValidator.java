@@ -15,7 +15,8 @@ public final class SpecValidator {
             new DatasetRules(),
             new GoodputRules(),
             new ArtifactsRules(),
-            new TelemetryRules()
+            new TelemetryRules(),
+            new SchemaBounds()   // last: the schema's bounds, for fields the rules above did not already report
     );
 
     private SpecValidator() { }

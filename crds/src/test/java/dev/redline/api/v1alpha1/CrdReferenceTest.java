@@ -49,7 +49,9 @@ class CrdReferenceTest {
                 .append("`, kind `").append(crd.at("/spec/names/kind").asText()).append("`, namespaced, short name `")
                 .append(crd.at("/spec/names/shortNames/0").asText()).append("`, category `")
                 .append(crd.at("/spec/names/categories/0").asText()).append("`.\n\n")
-                .append("Field names are camelCase (the API server prunes unknown keys). `*` marks a required field.\n")
+                .append("Field names are camelCase (the API server prunes unknown keys; `kubectl apply` refuses them, see\n")
+                .append("[operator.md](operator.md#what-admission-rejects)). `*` marks a required field; `spec` itself is required.\n")
+                .append("Bounds and patterns are checked at admission, and by the same validator in the CLI and the operator.\n")
                 .append(MUTABLE.get(kind)).append("\n")
                 .append("## Printer columns\n\n| Column | JSONPath |\n|---|---|\n");
         for (JsonNode col : version.get("additionalPrinterColumns")) {
@@ -60,6 +62,9 @@ class CrdReferenceTest {
             md.append("\n## ").append(section).append("\n\n| Field | Type | Description |\n|---|---|---|\n");
             walk(root.get(section), section, Set.of(), md);
         }
+        md.append("\n## Cross-field rules (CEL)\n\nChecked at admission; the message is what `kubectl apply` prints.\n\n")
+                .append("| On | Rule | Message |\n|---|---|---|\n");
+        rules(root.get("spec"), "spec", md);
         return md.toString();
     }
 
@@ -81,6 +86,22 @@ class CrdReferenceTest {
         }
     }
 
+    /** Every x-kubernetes-validations rule under spec except the (long) immutability rule, described in the header. */
+    private static void rules(JsonNode schema, String path, StringBuilder md) {
+        for (JsonNode r : schema.path("x-kubernetes-validations")) {
+            if (r.path("rule").asText().contains("oldSelf")) continue;
+            String on = path + r.path("fieldPath").asText("");
+            md.append("| `").append(on).append("` | `").append(r.path("rule").asText().replace("|", "\\|")).append("` | ")
+                    .append(r.path("message").asText().replace("|", "\\|")).append(" |\n");
+        }
+        if (K8S_TYPES.containsKey(path)) return;
+        for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            rules(e.getValue(), path + "." + e.getKey(), md);
+        }
+        if (schema.path("items").has("properties")) rules(schema.get("items"), path + "[]", md);
+    }
+
     private static String type(String path, JsonNode s) {
         if (K8S_TYPES.containsKey(path)) return K8S_TYPES.get(path);
         if (s.path("x-kubernetes-preserve-unknown-fields").asBoolean(false) && !s.has("type")) return "any";
@@ -92,8 +113,13 @@ class CrdReferenceTest {
             s.get("enum").forEach(v -> e.append('`').append(v.asText()).append("` "));
             t = e.toString().trim();
         }
-        if (s.has("minimum")) t += ", min " + s.get("minimum").asText().replaceAll("\\.0$", "");
+        if (s.has("minimum")) t += (s.path("exclusiveMinimum").asBoolean() ? ", > " : ", min ") + s.get("minimum").asText().replaceAll("\\.0$", "");
         if (s.has("maximum")) t += ", max " + s.get("maximum").asText().replaceAll("\\.0$", "");
+        if (s.has("minItems")) t += ", at least " + s.get("minItems").asText() + " items";
+        if (s.has("maxItems")) t += ", at most " + s.get("maxItems").asText() + " items";
+        if (s.has("maxProperties")) t += ", at most " + s.get("maxProperties").asText() + " entries";
+        if (s.has("maxLength")) t += ", at most " + s.get("maxLength").asText() + " characters";
+        if (s.has("pattern")) t += ", matching `" + s.get("pattern").asText().replace("|", "\\|") + "`";
         return t;
     }
 

@@ -41,10 +41,11 @@ class TelemetryRulesTest {
                   dcgm_namespace: GPU_Operator
                 """);
         List<String> paths = v.stream().map(Violation::path).toList();
-        assertEquals(List.of("telemetry.serverMetricsInterval", "telemetry.gpuTelemetryInterval", "telemetry.scrapeTimeout",
-                "telemetry.serverMetricsUrls[0]", "telemetry.gpuTelemetryUrls[0]", "telemetry.gpuTelemetryUrls[1]",
-                "telemetry.gpuTelemetryUrls[2]", "telemetry.dcgmPodSelector", "telemetry.dcgmNamespace"), paths, v.toString());
-        assertTrue(v.get(4).message().contains("DCGM exporters"), v.get(4).message());
+        // the schema's bounds (SchemaBounds) come after the telemetry rules
+        assertEquals(List.of("telemetry.serverMetricsUrls[0]", "telemetry.gpuTelemetryUrls[0]", "telemetry.gpuTelemetryUrls[1]",
+                "telemetry.gpuTelemetryUrls[2]", "telemetry.dcgmPodSelector", "telemetry.dcgmNamespace",
+                "telemetry.serverMetricsInterval", "telemetry.gpuTelemetryInterval", "telemetry.scrapeTimeout"), paths, v.toString());
+        assertTrue(v.get(1).message().contains("DCGM exporters"), v.get(1).message());
     }
 
     @Test

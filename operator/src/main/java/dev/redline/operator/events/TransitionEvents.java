@@ -31,11 +31,11 @@ public final class TransitionEvents {
     }
 
     public void emit(Benchmark bm, BenchmarkStatus before, BenchmarkStatus after) {
-        emit(bm, before == null ? List.of() : before.getConditions(), after.getConditions());
+        emit(bm, before == null ? List.of() : before.getConditions(), after.getConditions(), after.getObservedGeneration());
     }
 
     /** The same for any resource reporting these condition types (a Search). */
-    public void emit(HasMetadata owner, List<Condition> before, List<Condition> after) {
+    public void emit(HasMetadata owner, List<Condition> before, List<Condition> after, Long observedGeneration) {
         for (ConditionType type : ConditionType.values()) {
             Condition now = find(after, type);
             if (now == null) continue;
@@ -43,7 +43,8 @@ public final class TransitionEvents {
             if (was != null && Objects.equals(was.getStatus(), now.getStatus()) && Objects.equals(was.getReason(), now.getReason())) continue;
             String eventType = warning(type, now) ? "Warning" : "Normal";
             if (!worthTelling(type, now)) continue;
-            post(owner, eventType, now.getReason(), type.name() + "=" + now.getStatus() + ": " + now.getMessage());
+            String key = type.name() + "=" + now.getStatus() + "/" + now.getReason() + "@" + observedGeneration;
+            post(owner, key, eventType, now.getReason(), type.name() + "=" + now.getStatus() + ": " + now.getMessage());
         }
     }
 
@@ -68,11 +69,16 @@ public final class TransitionEvents {
                 || (type == ConditionType.SLOMet && "False".equals(c.getStatus()));
     }
 
-    void post(HasMetadata bm, String type, String reason, String message) {
+    /**
+     * The Event's name is derived from the Benchmark's uid and the transition ({@code key}), so the same
+     * transition is recorded once even when a reconcile runs again on a status it has not seen yet (a
+     * retry, a cache that lags its own status patch, a restarted operator): the apiserver refuses the copy.
+     */
+    void post(HasMetadata bm, String key, String type, String reason, String message) {
         String now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
         Event event = new EventBuilder()
                 .withNewMetadata()
-                .withName(bm.getMetadata().getName() + "." + Long.toHexString(System.currentTimeMillis() * 1_000_000 + System.nanoTime() % 1_000_000))
+                .withName(bm.getMetadata().getName() + "." + digest(bm.getMetadata().getUid() + "/" + key))
                 .withNamespace(bm.getMetadata().getNamespace())
                 .endMetadata()
                 .withNewInvolvedObject()
@@ -92,7 +98,20 @@ public final class TransitionEvents {
         try {
             client.v1().events().inNamespace(bm.getMetadata().getNamespace()).resource(event).create();
         } catch (KubernetesClientException e) {
+            if (e.getCode() == java.net.HttpURLConnection.HTTP_CONFLICT) {
+                LOG.debugf("event %s on %s/%s already recorded", reason, bm.getMetadata().getNamespace(), bm.getMetadata().getName());
+                return;
+            }
             LOG.warnf("could not record event %s on %s/%s: %s", reason, bm.getMetadata().getNamespace(), bm.getMetadata().getName(), e.getMessage());
+        }
+    }
+
+    private static String digest(String s) {
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(h, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

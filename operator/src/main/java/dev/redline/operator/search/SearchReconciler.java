@@ -199,7 +199,8 @@ public class SearchReconciler implements Reconciler<Search> {
         if (StatusDiff.same(before, after)) {
             control = UpdateControl.noUpdate();
         } else {
-            new TransitionEvents(client).emit(s, before == null ? List.of() : before.getConditions(), after.getConditions());
+            new TransitionEvents(client).emit(s, before == null ? List.of() : before.getConditions(), after.getConditions(),
+                    after.getObservedGeneration());
             Search patch = new Search();
             patch.setMetadata(new ObjectMetaBuilder().withName(s.getMetadata().getName())
                     .withNamespace(s.getMetadata().getNamespace()).build());
