@@ -4,9 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /** One knob of an adaptive search, AIPerf's {@code search_space} entry. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "self.lo < self.hi", message = "lo must be < hi")
 public class SearchDimensionSpec {
     public enum Kind { @JsonProperty("int") INT, @JsonProperty("real") REAL }
 
