@@ -27,6 +27,9 @@ class ConfigEnvelopeTest {
             ConfigEnvelope env = ConfigEnvelope.read(p);
             assertEquals(SpecReader.read(SpecReader.text(p), p.toString()).getModels(), env.getBenchmark().getModels(), p.toString());
         }
+        ConfigEnvelope search = ConfigEnvelope.read(samples.resolve("config-search.yaml"));
+        assertNull(search.getSweep(), "an adaptive_search sweep is bound as the search, not a SweepSpec");
+        dev.redline.plan.search.SearchSpecs.resolve(search.getSearch(), true, dev.redline.plan.search.SearchFieldNames.under("sweep"));
         ConfigEnvelope bare = ConfigEnvelope.read("models: [m]\nrandom_seed: 3\n", "bare.yaml");
         assertNull(bare.getSweep());
         assertEquals(3L, bare.resolvedSeed());

@@ -158,4 +158,11 @@ class SearchCliTest {
         assertTrue(Files.isRegularFile(base.resolve("search_iter_0002/profile_runs/run_0002/profile_export_redline.json")));
         assertTrue(Files.isRegularFile(base.resolve("search_iter_0002/aggregate/profile_export_redline_aggregate.json")));
     }
+
+    @Test
+    void configExpandSaysASearchChoosesItsIterations() {
+        CliRun r = CliRun.of(RedlineCli.commandLine(), "config", "expand", "../config/samples/config-search.yaml");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("adaptive_search (planner monotonic_sla): up to 20 iterations over [phases.profiling.concurrency]"), r.out());
+    }
 }
