@@ -50,19 +50,16 @@ final class MockCluster {
     }
 
     /** A JOSDK operator on the mock, with server-side apply off (the mock does not implement it). */
-    static Operator startOperator(KubernetesClient client, OperatorSettings settings) {
-        return startOperator(client, settings, false);
-    }
-
-    /** With {@code searches}, the Search reconciler too (its iterations are then real Benchmarks). */
-    static Operator startOperator(KubernetesClient client, OperatorSettings settings, boolean searches) {
+    /** The Benchmark reconciler and {@code more} (a Sweep's or Search's, whose children are then real Benchmarks). */
+    static Operator startOperator(KubernetesClient client, OperatorSettings settings,
+                                  io.javaoperatorsdk.operator.api.reconciler.Reconciler<?>... more) {
         Operator operator = new Operator(o -> o.withKubernetesClient(client)
                 .withCloseClientOnStop(false)
                 .withReconciliationTerminationTimeout(Duration.ofSeconds(1))
                 .withUseSSAToPatchPrimaryResource(false)
                 .withSSABasedCreateUpdateMatchForDependentResources(false));
         operator.register(new BenchmarkReconciler(settings));
-        if (searches) operator.register(new dev.redline.operator.search.SearchReconciler());
+        for (var r : more) operator.register(r);
         operator.start();
         return operator;
     }

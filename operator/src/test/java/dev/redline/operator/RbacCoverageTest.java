@@ -101,7 +101,9 @@ class RbacCoverageTest {
         MockCluster.installSearchCrd(client);
         KubernetesClient operatorClient = new KubernetesClientBuilder()
                 .withConfig(new ConfigBuilder(client.getConfiguration()).withUserAgent(AGENT).build()).build();
-        Operator operator = MockCluster.startOperator(operatorClient, MockCluster.settings(), true);
+        SweepCluster.installCrds(client);
+        Operator operator = MockCluster.startOperator(operatorClient, MockCluster.settings(),
+                new dev.redline.operator.sweep.SweepReconciler(MockCluster.settings()), new dev.redline.operator.search.SearchReconciler());
         try {
             Benchmark bm = MockCluster.benchmark("full");
             RunnerSpec runners = new RunnerSpec();
@@ -122,7 +124,29 @@ class RbacCoverageTest {
             client.resources(Benchmark.class).inNamespace(NS).withName("cancelled")
                     .patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
                             "{\"spec\":{\"cancel\":true}}");
-            await().atMost(Duration.ofSeconds(15)).until(() -> MockCluster.get(client, "cancelled").getStatus().getPhase() == BenchmarkPhase.Cancelled);
+            await().atMost(Duration.ofSeconds(15)).until(() -> {
+                Benchmark b = MockCluster.get(client, "cancelled");
+                return b.getStatus() != null && b.getStatus().getPhase() == BenchmarkPhase.Cancelled;
+            });
+
+            // a perCell Sweep through one cell, a warm pool's Job, and an invalid Sweep
+            client.resource(SweepCluster.sweep("sweep", List.of(2))).create();
+            await().atMost(Duration.ofSeconds(15)).until(() -> MockCluster.job(client, "sweep-0") != null);
+            SweepCluster.complete(client, MockCluster.get(client, "sweep-0"));
+            await().atMost(Duration.ofSeconds(15)).until(() -> {
+                var s = SweepCluster.get(client, "sweep");
+                return s.getStatus() != null && s.getStatus().getPhase() == dev.redline.api.v1alpha1.SweepPhase.Complete;
+            });
+            var pool = SweepCluster.sweep("pool", List.of(1, 2));
+            pool.getSpec().setExecution(dev.redline.api.v1alpha1.SweepExecution.WARM_POOL);
+            client.resource(pool).create();
+            await().atMost(Duration.ofSeconds(15)).until(() -> MockCluster.job(client, "pool") != null);
+            var badSweep = SweepCluster.sweep("bad-sweep", List.of(0));
+            client.resource(badSweep).create();
+            await().atMost(Duration.ofSeconds(15)).until(() -> {
+                var s = SweepCluster.get(client, "bad-sweep");
+                return s.getStatus() != null && s.getStatus().getPhase() == dev.redline.api.v1alpha1.SweepPhase.Invalid;
+            });
 
             Benchmark invalid = MockCluster.benchmark("invalid");
             invalid.getSpec().getPhases().get(0).setConcurrency(0);
@@ -153,7 +177,8 @@ class RbacCoverageTest {
         // sanity: the lifecycle really went through the operator's client
         for (String expected : List.of("batch jobs create", "batch jobs patch", " configmaps create", " events create",
                 "redline.dev benchmarks delete", "redline.dev benchmarks/status patch", "rbac.authorization.k8s.io roles create",
-                "redline.dev benchmarks create", "redline.dev benchmarks patch", "redline.dev searches/status patch", " configmaps update")) {
+                "redline.dev benchmarks create", "redline.dev benchmarks patch", "redline.dev searches/status patch", " configmaps update",
+                "redline.dev sweeps/status patch", "redline.dev sweeps watch")) {
             assertTrue(used.contains(expected), expected + " not seen in " + used);
         }
     }

@@ -40,12 +40,22 @@ public enum ConditionReason {
     MetricMissing,
     /** Search Running=True: an iteration's Benchmark runs. */
     IterationRunning,
-    /** Search Running=False: waiting the cooldown before the next iteration. */
-    CoolingDown,
     /** Search Running=False: no iteration will start again. */
     SearchFinished,
     /** Search Complete=True: the planner stopped; the message gives AIPerf's convergence reason. */
     Converged,
     /** Search Failed=True: an iteration's Benchmark could not be created or the history not written. */
-    IterationNotCreated
+    IterationNotCreated,
+    /** Sweep Progressing=True: cells are being run. */
+    CellsRunning,
+    /** Sweep Progressing=False / Search Running=True: waiting out the cooldown before the next cell or iteration. */
+    CoolingDown,
+    /** Sweep Progressing=False after the last cell; Complete=True: every cell ran (failed ones are recorded). */
+    CellsDone,
+    /** Sweep Failed=True: no cell produced results. */
+    AllCellsFailed,
+    /** Sweep Failed=True: the warm-pool runner Job failed or passed its deadline. */
+    PoolFailed,
+    /** Sweep Failed=True: spec.sweep or spec.template changed after cells were created. */
+    SpecChanged
 }

@@ -19,8 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  */
 class CrdDriftTest {
     static final String FILE = Benchmark.CRD_NAME + "-v1.yml";
+    static final String SWEEP_FILE = Sweep.CRD_NAME + "-v1.yml";
     /** Every CRD the module generates. */
-    static final List<String> FILES = List.of(FILE, Search.CRD_NAME + "-v1.yml");
+    static final List<String> FILES = List.of(FILE, SWEEP_FILE, Search.CRD_NAME + "-v1.yml");
 
     static Path repoRoot() {
         return Path.of(System.getProperty("redline.repo.root", "..")).toAbsolutePath().normalize();

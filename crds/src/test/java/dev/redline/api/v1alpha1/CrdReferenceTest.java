@@ -23,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class CrdReferenceTest {
     /** Standard Kubernetes types: linked, not expanded. */
     private static final Map<String, String> K8S_TYPES = Map.of(
+            "spec.template", "a Benchmark `spec` (see the Benchmark reference above)",
             "spec.runners.resources", "[ResourceRequirements](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#resources)",
             "spec.runners.tolerations", "list of [Toleration](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#scheduling)",
             "spec.runners.affinity", "[Affinity](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#scheduling)",
@@ -36,7 +37,10 @@ class CrdReferenceTest {
     /** What the spec's CEL rule leaves mutable, per kind. */
     private static final Map<String, String> MUTABLE = Map.of(
             "Benchmark", "The whole spec is immutable after creation except `cancel` and `ttlSecondsAfterFinished` (CEL rule).\n",
-            "Search", "The whole spec is immutable after creation except `cancel` (CEL rule): the child Benchmarks are the search's state.\n");
+            "Sweep", "`spec.template` is a Benchmark spec (the fields above) and immutable like one; `spec.sweep` and `spec.multiRun` are the"
+                    + " `sweep:` and `multi_run:` sections of a config file ([sweeps.md](sweeps.md)).\n",
+            "Search", "The whole spec is immutable after creation except `cancel` (CEL rule): the child Benchmarks are the search's state"
+                    + " ([search.md](search.md#the-search-resource)).\n");
 
     static String render(JsonNode crd, String file) {
         JsonNode version = crd.at("/spec/versions/0");

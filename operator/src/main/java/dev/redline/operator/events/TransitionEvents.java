@@ -18,7 +18,7 @@ import java.util.Objects;
 
 /**
  * Kubernetes Events for condition transitions only (never on a reconcile that changed nothing), so
- * {@code kubectl describe bm} reads as the run's history. Best effort: a failed Event is logged.
+ * {@code kubectl describe bm} (or {@code sw}) reads as the run's history. Best effort: a failed Event is logged.
  */
 public final class TransitionEvents {
     private static final Logger LOG = Logger.getLogger(TransitionEvents.class);
@@ -31,11 +31,11 @@ public final class TransitionEvents {
     }
 
     public void emit(Benchmark bm, BenchmarkStatus before, BenchmarkStatus after) {
-        emit(bm, before == null ? List.of() : before.getConditions(), after.getConditions(), after.getObservedGeneration());
+        emit(bm, before == null ? null : before.getConditions(), after.getConditions(), after.getObservedGeneration());
     }
 
-    /** The same for any resource reporting these condition types (a Search). */
-    public void emit(HasMetadata owner, List<Condition> before, List<Condition> after, Long observedGeneration) {
+    /** Events for the conditions of any resource (a Benchmark, a Sweep) that changed status or reason. */
+    public void emit(HasMetadata bm, List<Condition> before, List<Condition> after, Long observedGeneration) {
         for (ConditionType type : ConditionType.values()) {
             Condition now = find(after, type);
             if (now == null) continue;
@@ -44,14 +44,13 @@ public final class TransitionEvents {
             String eventType = warning(type, now) ? "Warning" : "Normal";
             if (!worthTelling(type, now)) continue;
             String key = type.name() + "=" + now.getStatus() + "/" + now.getReason() + "@" + observedGeneration;
-            post(owner, key, eventType, now.getReason(), type.name() + "=" + now.getStatus() + ": " + now.getMessage());
+            post(bm, key, eventType, now.getReason(), type.name() + "=" + now.getStatus() + ": " + now.getMessage());
         }
     }
 
     private static Condition find(List<Condition> conditions, ConditionType type) {
         if (conditions == null) return null;
-        for (Condition c : conditions) if (type.name().equals(c.getType())) return c;
-        return null;
+        return conditions.stream().filter(c -> type.name().equals(c.getType())).findFirst().orElse(null);
     }
 
     /** Pending-style conditions (Running=False while waiting, Failed=False) are not news. */
@@ -59,6 +58,7 @@ public final class TransitionEvents {
         if (type == ConditionType.Failed) return "True".equals(c.getStatus());
         if (type == ConditionType.Complete) return "True".equals(c.getStatus());
         if (type == ConditionType.Accepted) return true;
+        if (type == ConditionType.Progressing) return true;
         if (type == ConditionType.Running) return !ConditionReason.RunnersPending.name().equals(c.getReason()) || c.getStatus().equals("True");
         return !"Unknown".equals(c.getStatus());
     }
