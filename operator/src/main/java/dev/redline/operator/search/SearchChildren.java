@@ -4,21 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.redline.api.config.SpecReader;
 import dev.redline.api.v1alpha1.Benchmark;
-import dev.redline.api.v1alpha1.BenchmarkResourceSpec;
-import dev.redline.api.v1alpha1.BenchmarkSpec;
 import dev.redline.api.v1alpha1.Search;
 import dev.redline.operator.children.ChildLabels;
+import dev.redline.operator.children.ExperimentChildren;
+import dev.redline.operator.children.Owner;
 import dev.redline.plan.PlannedRun;
-import dev.redline.plan.SpecTree;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,7 +35,6 @@ final class SearchChildren {
     /** Benchmark names stay within ResourceValidator's 52 with "-199-9" appended. */
     static final int MAX_NAME_LENGTH = 46;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectMapper LENIENT = SpecReader.mapper().copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private SearchChildren() { }
 
@@ -50,37 +45,20 @@ final class SearchChildren {
 
     static String historyConfigMap(Search s) { return s.getMetadata().getName() + "-search"; }
 
-    /** The template as the planner's base: the benchmark fields only (runners, output, slo stay cluster-side). */
-    static BenchmarkSpec base(BenchmarkResourceSpec template) {
-        return LENIENT.convertValue(template, BenchmarkSpec.class);
-    }
-
-    /**
-     * The child Benchmark of one trial: the planned run's benchmark (knobs set, trial seed) with the
-     * template's cluster-only fields (runners, output, SLOs, API key) laid back over it.
-     */
+    /** The child Benchmark of one trial of one iteration ({@link ExperimentChildren}), with the probed values annotated. */
     static Benchmark benchmark(Search s, PlannedRun run, int trials) {
-        ObjectNode tree = SpecTree.of(run.spec());
-        ObjectNode template = SpecReader.mapper().valueToTree(s.getSpec().getTemplate());
-        ObjectNode clusterOnly = template.deepCopy();
-        SpecTree.of(base(s.getSpec().getTemplate())).fieldNames().forEachRemaining(clusterOnly::remove);
-        clusterOnly.remove("cancel");
-        tree.setAll(clusterOnly);
-        Benchmark bm = new Benchmark();
-        Map<String, String> labels = labels(s);
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(SEARCH_KEY, s.getMetadata().getName());
+        labels.put(ChildLabels.COMPONENT_KEY, "search");
         labels.put(ITERATION_KEY, Integer.toString(run.variation().index()));
         labels.put(TRIAL_KEY, Integer.toString(run.trial()));
-        Map<String, String> annotations = Map.of(VALUES_ANNOTATION, valuesJson(run.variation().values()));
-        bm.setMetadata(new ObjectMetaBuilder().withName(benchmarkName(s, run.variation().index(), run.trial(), trials))
-                .withNamespace(s.getMetadata().getNamespace()).withLabels(labels).withAnnotations(annotations)
-                .withOwnerReferences(owner(s)).build());
-        bm.setSpec(SpecReader.mapper().convertValue(tree, BenchmarkResourceSpec.class));
-        return bm;
+        return ExperimentChildren.child(s, s.getSpec().getTemplate(), run, benchmarkName(s, run.variation().index(), run.trial(), trials),
+                labels, Map.of(VALUES_ANNOTATION, valuesJson(run.variation().values())));
     }
 
     static ConfigMap history(Search s, String json) {
         ObjectMeta meta = new ObjectMetaBuilder().withName(historyConfigMap(s)).withNamespace(s.getMetadata().getNamespace())
-                .withLabels(labels(s)).withOwnerReferences(owner(s)).build();
+                .withLabels(labels(s)).withOwnerReferences(Owner.reference(s)).build();
         return new ConfigMapBuilder().withMetadata(meta).withData(Map.of(HISTORY_KEY, json)).build();
     }
 
@@ -91,12 +69,6 @@ final class SearchChildren {
         labels.put(SEARCH_KEY, s.getMetadata().getName());
         labels.put(ChildLabels.COMPONENT_KEY, "search");
         return labels;
-    }
-
-    static OwnerReference owner(Search s) {
-        return new OwnerReferenceBuilder().withApiVersion(s.getApiVersion()).withKind(s.getKind())
-                .withName(s.getMetadata().getName()).withUid(s.getMetadata().getUid())
-                .withController(true).withBlockOwnerDeletion(true).build();
     }
 
     static String valuesJson(Map<String, Object> values) {

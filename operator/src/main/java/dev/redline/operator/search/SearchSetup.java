@@ -9,6 +9,7 @@ import dev.redline.api.v1alpha1.Search;
 import dev.redline.api.v1alpha1.SearchSpec;
 import dev.redline.api.validate.SpecValidator;
 import dev.redline.api.validate.Violation;
+import dev.redline.operator.children.ExperimentChildren;
 import dev.redline.plan.ExperimentPlan;
 import dev.redline.plan.search.AdaptiveSearch;
 import dev.redline.plan.search.SearchFieldNames;
@@ -41,7 +42,7 @@ record SearchSetup(AdaptiveSearch search, ExperimentPlan trials) {
         List<Violation> violations = SpecValidator.validate(template);
         if (!violations.isEmpty()) throw new SpecException("spec.template." + violations.get(0));
         boolean streaming = template.getEndpoint() != null && Boolean.TRUE.equals(template.getEndpoint().getStreaming());
-        BenchmarkSpec base = SearchChildren.base(template);
+        BenchmarkSpec base = ExperimentChildren.plain(template);
 
         AdaptiveSearchSpec search = spec.getSearch();
         if (spec.getRecipe() != null) {
