@@ -1,19 +1,17 @@
 package dev.redline.operator.search;
 
-import dev.redline.api.results.ProfileExport;
 import dev.redline.api.v1alpha1.Benchmark;
-import dev.redline.api.v1alpha1.BenchmarkPhase;
-import dev.redline.api.v1alpha1.ConditionType;
+import dev.redline.operator.children.ExperimentChildren;
 import dev.redline.plan.Observation;
 import dev.redline.plan.TrialOutcome;
 import dev.redline.plan.Variation;
-import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * A Search's history read back from its child Benchmarks (the state): the iterations whose trials all
@@ -53,35 +51,18 @@ final class SearchIterations {
         return out;
     }
 
-    static boolean isFinished(Benchmark b) {
-        BenchmarkPhase p = b.getStatus() == null ? null : b.getStatus().getPhase();
-        return p != null && (p.isFinished() || p == BenchmarkPhase.Invalid);
-    }
+    static boolean isFinished(Benchmark b) { return ExperimentChildren.finished(b); }
 
-    /** The finished iterations as observations; {@code summary} reads a completed child's results. */
-    List<Observation> observations(Function<Benchmark, ProfileExport> summary) {
+    /** The finished iterations as observations; {@code results} fetches a child's results ConfigMap (child, name). */
+    List<Observation> observations(BiFunction<Benchmark, String, ConfigMap> results) {
         List<Observation> out = new ArrayList<>();
         for (Iteration it : finished) {
             List<TrialOutcome> trials = new ArrayList<>();
-            it.trials().forEach((t, child) -> trials.add(outcome(t, child, summary)));
+            it.trials().forEach((t, child) -> trials.add(ExperimentChildren.outcome(t, child, name -> results.apply(child, name))));
             out.add(new Observation(new Variation(it.index(), dev.redline.plan.search.AdaptiveSearch.label(it.index()),
                     it.values(), it.lastTrial().getSpec()), trials));
         }
         return out;
-    }
-
-    private static TrialOutcome outcome(int trial, Benchmark child, Function<Benchmark, ProfileExport> summary) {
-        BenchmarkPhase p = child.getStatus().getPhase();
-        if (p == BenchmarkPhase.Complete) {
-            ProfileExport export = summary.apply(child);
-            return export != null ? TrialOutcome.ok(trial, export)
-                    : TrialOutcome.failed(trial, child.getMetadata().getName() + ": results could not be read");
-        }
-        Condition failed = child.getStatus().condition(ConditionType.Failed);
-        Condition accepted = child.getStatus().condition(ConditionType.Accepted);
-        String why = p == BenchmarkPhase.Invalid && accepted != null ? accepted.getMessage()
-                : failed != null && failed.getMessage() != null ? failed.getMessage() : p.name();
-        return TrialOutcome.failed(trial, child.getMetadata().getName() + " " + p.name().toLowerCase() + ": " + why);
     }
 
     int size() { return finished.size() + (current == null ? 0 : 1); }

@@ -1,7 +1,6 @@
 package dev.redline.operator.search;
 
 import dev.redline.api.config.SpecException;
-import dev.redline.api.results.ProfileExport;
 import dev.redline.api.results.ResultsConfigMap;
 import dev.redline.api.v1alpha1.Benchmark;
 import dev.redline.api.v1alpha1.Search;
@@ -50,8 +49,8 @@ public class SearchReconciler implements Reconciler<Search> {
     private static final Logger LOG = Logger.getLogger(SearchReconciler.class);
 
     private final Clock clock;
-    /** Parsed summaries of finished children by uid: a finished child's results never change. */
-    private final Map<String, ProfileExport> summaries = new ConcurrentHashMap<>();
+    /** Results ConfigMaps of finished children by the child's uid. */
+    private final Map<String, ConfigMap> results = new ConcurrentHashMap<>();
     private InformerEventSource<Benchmark, Search> children;
 
     public SearchReconciler() {
@@ -85,7 +84,7 @@ public class SearchReconciler implements Reconciler<Search> {
         List<Benchmark> mine = children.list(s.getMetadata().getNamespace(),
                 b -> b.getMetadata().getLabels() != null && name.equals(b.getMetadata().getLabels().get(SearchChildren.SEARCH_KEY))).toList();
         SearchIterations its = SearchIterations.of(mine, setup.trialCount());
-        List<Observation> finished = its.observations(child -> summary(client, child));
+        List<Observation> finished = its.observations((kid, cm) -> results(client, kid, cm));
         List<Evaluation> evals = setup.search().evaluations(finished);
 
         String reason = null, failure = null;
@@ -110,7 +109,7 @@ public class SearchReconciler implements Reconciler<Search> {
                         Benchmark child = SearchChildren.benchmark(s, setup.trials().run(r.variation(), 0), setup.trialCount());
                         mine = appended(mine, new ChildWriter(client).ensure(child, null));
                         its = SearchIterations.of(mine, setup.trialCount());
-                        finished = its.observations(c -> summary(client, c));
+                        finished = its.observations((kid, cm) -> results(client, kid, cm));
                         evals = setup.search().evaluations(finished);
                     }
                 }
@@ -169,17 +168,14 @@ public class SearchReconciler implements Reconciler<Search> {
         return left.isNegative() || left.isZero() ? null : left;
     }
 
-    /** A completed child's profile export from its results ConfigMap; null when it cannot be read. */
-    private ProfileExport summary(KubernetesClient client, Benchmark child) {
+    /** A finished child's results ConfigMap, cached by the child's uid: a finished child's results never change. */
+    private ConfigMap results(KubernetesClient client, Benchmark child, String name) {
         String uid = child.getMetadata().getUid();
-        ProfileExport cached = uid == null ? null : summaries.get(uid);
+        ConfigMap cached = uid == null ? null : results.get(uid);
         if (cached != null) return cached;
-        String cm = child.getStatus().getResultsConfigMap() != null ? child.getStatus().getResultsConfigMap()
-                : child.getMetadata().getName() + "-results";
-        ConfigMap results = client.configMaps().inNamespace(child.getMetadata().getNamespace()).withName(cm).get();
-        ProfileExport export = ResultsConfigMap.read(cm, results == null ? null : results.getData()).summary();
-        if (export != null && uid != null) summaries.put(uid, export);
-        return export;
+        ConfigMap cm = client.configMaps().inNamespace(child.getMetadata().getNamespace()).withName(name).get();
+        if (uid != null && cm != null && cm.getData() != null && cm.getData().containsKey(ResultsConfigMap.SUMMARY_JSON)) results.put(uid, cm);
+        return cm;
     }
 
     private static void writeHistory(KubernetesClient client, Search s, String json) {
