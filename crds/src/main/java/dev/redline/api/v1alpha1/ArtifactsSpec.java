@@ -25,6 +25,12 @@ public class ArtifactsSpec {
     @Max(86400)
     private Double sliceDuration;
 
+    @JsonPropertyDescription("Plot the results when the run ends: plots/*.png and dashboard.html next to the exports (--auto-plot).")
+    private Boolean autoPlot;
+
+    @JsonPropertyDescription("A failed auto-plot fails the run (--plot-required); otherwise it is a warning.")
+    private Boolean plotRequired;
+
     public String getDir() { return dir; }
     public void setDir(String dir) { this.dir = dir; }
     public String getPrefix() { return prefix; }
@@ -33,6 +39,11 @@ public class ArtifactsSpec {
     public void setExportLevel(String exportLevel) { this.exportLevel = exportLevel; }
     public Double getSliceDuration() { return sliceDuration; }
     public void setSliceDuration(Double sliceDuration) { this.sliceDuration = sliceDuration; }
+
+    public Boolean getAutoPlot() { return autoPlot; }
+    public void setAutoPlot(Boolean autoPlot) { this.autoPlot = autoPlot; }
+    public Boolean getPlotRequired() { return plotRequired; }
+    public void setPlotRequired(Boolean plotRequired) { this.plotRequired = plotRequired; }
 
     public String resolvedPrefix() { return prefix == null || prefix.isBlank() ? "profile_export_redline" : prefix; }
     public String resolvedExportLevel() { return exportLevel == null ? "records" : exportLevel; }

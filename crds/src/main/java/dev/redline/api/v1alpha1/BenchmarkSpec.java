@@ -19,7 +19,7 @@ import java.util.Map;
  * target of every CLI flag (flags override the file). Shaped like AIPerf's YAML {@code benchmark} body.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"models", "modelSelectionStrategy", "endpoint", "tokenizer", "dataset", "sessions", "phases", "goodput", "randomSeed", "artifacts"})
+@JsonPropertyOrder({"models", "modelSelectionStrategy", "endpoint", "tokenizer", "dataset", "sessions", "phases", "goodput", "randomSeed", "artifacts", "telemetry", "plot"})
 @ValidationRule(value = "!has(self.phases) || size(self.phases) == 0 || self.phases.exists(p, !has(p.kind) || p.kind == 'profiling')",
         message = "no profiling phase; add a phase with kind: profiling", fieldPath = ".phases")
 @ValidationRule(value = "!has(self.phases) || self.phases.all(p, !has(p.prefillConcurrency)) || (has(self.endpoint) && has(self.endpoint.streaming) && self.endpoint.streaming)",
@@ -130,6 +130,17 @@ public class BenchmarkSpec {
 
     public TelemetrySpec getTelemetry() { return telemetry; }
     public void setTelemetry(TelemetrySpec telemetry) { this.telemetry = telemetry; }
+
+    @JsonPropertyDescription("How results are plotted (redline plot and --auto-plot): which plots, theme, grouping.")
+    private PlotSpec plot;
+
+    public PlotSpec getPlot() { return plot; }
+    public void setPlot(PlotSpec plot) { this.plot = plot; }
+
+    public PlotSpec plot() {
+        if (plot == null) plot = new PlotSpec();
+        return plot;
+    }
 
     public TelemetrySpec telemetry() {
         if (telemetry == null) telemetry = new TelemetrySpec();

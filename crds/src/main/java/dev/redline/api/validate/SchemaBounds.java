@@ -40,7 +40,7 @@ final class SchemaBounds implements ValidationRule {
                 throw new IllegalStateException(e);
             }
             if (value == null) continue;
-            String at = path.isEmpty() ? f.getName() : path + "." + f.getName();
+            String at = path.isEmpty() ? wireName(f) : path + "." + wireName(f);
             if (!out.has(at)) checkValue(f, value, at, out);
             if (value instanceof List<?> list) {
                 for (int i = 0; i < list.size(); i++) {
@@ -50,6 +50,12 @@ final class SchemaBounds implements ValidationRule {
                 walk(value, at, out);
             }
         }
+    }
+
+    /** The key users write: @JsonProperty's name where the Java field cannot have it (e.g. "default"). */
+    private static String wireName(Field f) {
+        com.fasterxml.jackson.annotation.JsonProperty p = f.getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+        return p != null && !p.value().isEmpty() ? p.value() : f.getName();
     }
 
     private static void checkValue(Field f, Object value, String at, Violations out) {

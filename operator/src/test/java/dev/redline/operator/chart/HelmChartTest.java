@@ -50,7 +50,7 @@ public class HelmChartTest {
         return Path.of(System.getProperty("redline.repo.root", "..")).toAbsolutePath().normalize().resolve("charts/redline");
     }
 
-    private static List<JsonNode> render(UnaryOperator<TemplateCommand> values) throws IOException {
+    static List<JsonNode> render(UnaryOperator<TemplateCommand> values) throws IOException {
         TemplateCommand cmd = new Helm(chart()).template().withName("redline").withNamespace(RELEASE_NS);
         String out = values.apply(cmd).call();
         List<JsonNode> docs = new ArrayList<>();
@@ -63,7 +63,7 @@ public class HelmChartTest {
         return docs;
     }
 
-    private static List<JsonNode> ofKind(List<JsonNode> docs, String kind) {
+    static List<JsonNode> ofKind(List<JsonNode> docs, String kind) {
         return docs.stream().filter(d -> kind.equals(d.get("kind").asText())).toList();
     }
 

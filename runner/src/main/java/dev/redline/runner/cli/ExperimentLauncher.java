@@ -48,7 +48,7 @@ final class ExperimentLauncher {
         // their info lines only to their logs (the level sets what reaches the terminal; the log file gets all)
         String level = "info".equals(options.logLevel()) ? "warn" : options.logLevel();
         RunOptions cells = table ? new RunOptions("none", level, options.embeddedMock(), options.metricsPort(),
-                options.showTraceTiming()) : options;
+                options.showTraceTiming(), options.mockServer()) : options;
         ExperimentListener shown = table ? new SweepTable(out, true) : new ProgressLine(err);
         ExperimentListener listener = extra == null ? shown : ExperimentListener.all(java.util.List.of(shown, extra));
         ExperimentResult result;

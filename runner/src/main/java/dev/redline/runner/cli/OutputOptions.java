@@ -25,6 +25,13 @@ public class OutputOptions implements SpecOptions {
             description = "Also compute every metric per wall-clock window of this many seconds (profile_export_redline_timeslices.json/.csv).")
     Double sliceDuration;
 
+    @Option(names = {"--auto-plot", "--generate-plots"}, negatable = true,
+            description = "After the run, write plots/*.png and dashboard.html next to the exports (GenAI-Perf: --generate-plots); --no-auto-plot turns a file's artifacts.autoPlot off.")
+    Boolean autoPlot;
+
+    @Option(names = "--plot-required", description = "A failed auto-plot fails the run (exit 1) instead of a warning.")
+    Boolean plotRequired;
+
     @Override
     public void applyTo(BenchmarkSpec spec) {
         ArtifactsSpec a = spec.artifacts();
@@ -32,8 +39,11 @@ public class OutputOptions implements SpecOptions {
         if (prefix != null) a.setPrefix(prefix);
         if (exportLevel != null) a.setExportLevel(exportLevel);
         if (sliceDuration != null) a.setSliceDuration(sliceDuration);
+        if (autoPlot != null) a.setAutoPlot(autoPlot);
+        if (plotRequired != null) a.setPlotRequired(plotRequired);
         if (spec.getArtifacts() != null && a.getDir() == null && a.getPrefix() == null
-                && a.getExportLevel() == null && a.getSliceDuration() == null) {
+                && a.getExportLevel() == null && a.getSliceDuration() == null && a.getAutoPlot() == null
+                && a.getPlotRequired() == null) {
             spec.setArtifacts(null); // nothing given: keep the spec minimal
         }
     }
@@ -45,6 +55,8 @@ public class OutputOptions implements SpecOptions {
         m.put("artifacts.prefix", "--profile-export-file");
         m.put("artifacts.exportLevel", "--export-level");
         m.put("artifacts.sliceDuration", "--slice-duration");
+        m.put("artifacts.autoPlot", "--auto-plot");
+        m.put("artifacts.plotRequired", "--plot-required");
         return m;
     }
 }

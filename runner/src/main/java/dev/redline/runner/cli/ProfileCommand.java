@@ -6,6 +6,7 @@ import dev.redline.api.validate.SpecValidator;
 import dev.redline.api.validate.Violation;
 import dev.redline.runner.BadInputException;
 import dev.redline.runner.distributed.LocalDistributedRun;
+import dev.redline.runner.mock.MockServerOptions;
 import dev.redline.runner.profile.ProfileRun;
 import dev.redline.runner.profile.RunOptions;
 import dev.redline.runner.export.RunLabels;
@@ -35,6 +36,7 @@ public class ProfileCommand implements Callable<Integer> {
     @Mixin RuntimeOptions runtime = new RuntimeOptions();
     @Mixin ExperimentOptions experiment = new ExperimentOptions();
     @Mixin SearchOptions search = new SearchOptions();
+    @Mixin MockEngineOptions mockEngine = new MockEngineOptions();
 
     @CommandLine.Spec CommandLine.Model.CommandSpec commandSpec;
 
@@ -42,7 +44,7 @@ public class ProfileCommand implements Callable<Integer> {
     public Integer call() throws java.io.IOException {
         ConfigEnvelope env = buildEnvelope();
         BenchmarkSpec spec = env.benchmark();
-        RunOptions options = runtime.toRunOptions();
+        RunOptions options = runtime.toRunOptions(embeddedMock());
         int runners = runtime.runners();
         String cli = CliCommand.of(commandSpec);
         boolean fileSearch = env.getSearch() != null;
@@ -67,6 +69,16 @@ public class ProfileCommand implements Callable<Integer> {
         if (env.getRandomSeed() != null) spec.setRandomSeed(env.getRandomSeed());
         if (runners > 1) return new LocalDistributedRun(spec, options, runners, System.out, System.err).run();
         return new ProfileRun(spec, options).labels(RunLabels.single(cli)).run();
+    }
+
+    /** The in-process mock's settings (--mock-server with the engine flags), or null without --mock-server. */
+    MockServerOptions embeddedMock() {
+        if (!runtime.embeddedMock) {
+            List<String> given = mockEngine.given();
+            if (!given.isEmpty()) throw new BadInputException(given.get(0) + " configures the built-in mock; add --mock-server");
+            return null;
+        }
+        return new MockServerOptions().engine(mockEngine.config());
     }
 
     /** File, then flags, then validation of the benchmark; throws BadInputException naming the flag or field. */

@@ -1,6 +1,7 @@
 package dev.redline.runner.cli;
 
 import dev.redline.runner.BadInputException;
+import dev.redline.runner.mock.MockServerOptions;
 import dev.redline.runner.profile.RunOptions;
 import picocli.CommandLine.Option;
 
@@ -38,6 +39,11 @@ public class RuntimeOptions {
     }
 
     RunOptions toRunOptions() {
+        return toRunOptions(null);
+    }
+
+    /** With the embedded mock's settings ({@code --mock-server} and its engine flags); null = the mock's defaults. */
+    RunOptions toRunOptions(MockServerOptions mock) {
         String level = logLevel;
         if (level == null) level = verbose.length >= 2 ? "trace" : verbose.length == 1 ? "debug" : "info";
         if (!java.util.Set.of("error", "warn", "info", "debug", "trace").contains(level)) {
@@ -52,6 +58,6 @@ public class RuntimeOptions {
             throw new BadInputException("--metrics-port: " + metricsPort + " is not a port; use 1-65535, or 0 for any free port");
         }
         if (!level.equals("info") && !level.equals("error") && !level.equals("warn")) System.setProperty("redline.verbose", "true");
-        return new RunOptions(ui, level, embeddedMock, metricsPort, showTraceTiming);
+        return new RunOptions(ui, level, embeddedMock, metricsPort, showTraceTiming, mock);
     }
 }

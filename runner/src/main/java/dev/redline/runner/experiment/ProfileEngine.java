@@ -7,7 +7,6 @@ import dev.redline.api.v1alpha1.BenchmarkSpec;
 import dev.redline.runner.BadInputException;
 import dev.redline.runner.export.RunLabels;
 import dev.redline.runner.mock.MockServer;
-import dev.redline.runner.mock.MockServerOptions;
 import dev.redline.runner.profile.ArtifactLayout;
 import dev.redline.runner.profile.ProfileRun;
 import dev.redline.runner.profile.RunOptions;
@@ -39,7 +38,7 @@ public final class ProfileEngine implements CellEngine {
     public ProfileEngine(RunOptions options, PrintStream console) {
         this.options = new RunOptions(options.uiType(), options.logLevel(), false, options.metricsPort(), options.showTraceTiming());
         this.console = console;
-        this.mock = options.embeddedMock() ? MockServer.start(new MockServerOptions().port(0).dcgmPort(0)) : null;
+        this.mock = options.embeddedMock() ? MockServer.start(options.embeddedMockOptions()) : null; // --engine sim too
     }
 
     @Override

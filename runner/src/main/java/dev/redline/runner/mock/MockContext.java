@@ -7,12 +7,14 @@ import io.vertx.core.Vertx;
 
 import java.util.function.ToIntFunction;
 
-/** What every mock endpoint shares: options, the seeded plan, the metrics, the prompt token counter. */
+/** What every mock endpoint shares: options, the seeded plan, the pacer, the metrics, the prompt token counter. */
 final class MockContext {
     final MockServerOptions options;
     final Vertx vertx;
     final ServedPlan plan;
     final MockMetrics metrics;
+    /** When tokens are due: fixed latencies, or the simulated engine. */
+    final TokenPacer pacer;
     final ToIntFunction<String> promptTokens;
     final String defaultModel;
 
@@ -21,14 +23,20 @@ final class MockContext {
         this.vertx = vertx;
         this.plan = new ServedPlan(options);
         this.metrics = new MockMetrics(options.models());
+        this.pacer = options.engine() == null ? new FixedPacer(vertx, plan)
+                : new EnginePacer(vertx, options.engine(), options.randomSeed(), metrics);
         this.promptTokens = new PromptTokenCache(
                 options.promptTokenCounter() != null ? options.promptTokenCounter() : o200kCounter());
         this.defaultModel = options.models().get(0);
     }
 
     private static ToIntFunction<String> o200kCounter() {
-        Encoding encoding = O200k.ENCODING; // loaded before listening, so no request pays for it
+        Encoding encoding = o200k(); // loaded before listening, so no request pays for it
         return text -> text == null || text.isEmpty() ? 0 : encoding.countTokensOrdinary(text);
+    }
+
+    static Encoding o200k() {
+        return O200k.ENCODING;
     }
 
     /** Loaded once per JVM, on first use (building the encoding takes about a second). */

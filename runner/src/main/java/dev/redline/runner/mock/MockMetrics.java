@@ -33,6 +33,13 @@ public final class MockMetrics {
         final Histogram ttft = new Histogram(TTFT_BUCKETS);
         final Histogram e2e = new Histogram(E2E_BUCKETS);
         final Histogram itl = new Histogram(ITL_BUCKETS);
+        /** The simulated engine's view ({@code --engine sim} only): its batch, its queue, its caches. */
+        final AtomicInteger engineRunning = new AtomicInteger();
+        final AtomicInteger engineWaiting = new AtomicInteger();
+        final LongAdder prefixQueries = new LongAdder();
+        final LongAdder prefixHits = new LongAdder();
+        final LongAdder preemptions = new LongAdder();
+        final Histogram queueTime = new Histogram(E2E_BUCKETS);
 
         ModelStats(String model) {
             this.model = model;
@@ -67,6 +74,8 @@ public final class MockMetrics {
     private final LongAdder errorsInjected = new LongAdder();
     private final LongAdder badRequests = new LongAdder();
     private final LongAdder tokensGenerated = new LongAdder();
+    private volatile boolean simulated;
+    private volatile double kvCacheUsage;
 
     MockMetrics(List<String> models) {
         for (String m : models) model(m);
@@ -79,6 +88,13 @@ public final class MockMetrics {
     Collection<ModelStats> models() {
         return byModel.values();
     }
+
+    /** From now on the running/waiting gauges and the engine series come from the simulated engine. */
+    void simulated() { simulated = true; }
+    boolean isSimulated() { return simulated; }
+    void kvCacheUsage(double fraction) { kvCacheUsage = fraction; }
+    /** Simulated engine: fraction 0..1 of KV blocks in use. */
+    public double kvCacheUsage() { return kvCacheUsage; }
 
     void received() { requestsReceived.increment(); }
     void injectedError() { errorsInjected.increment(); }

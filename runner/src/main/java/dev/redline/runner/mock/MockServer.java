@@ -54,7 +54,7 @@ public final class MockServer implements AutoCloseable {
             vertx.deployVerticle(() -> new HttpVerticle(options.host(), listenPort, bound, router),
                     new DeploymentOptions().setInstances(options.eventLoops())).await();
             MockServer server = new MockServer(vertx, ctx, router, options.host(), bound[0]);
-            if (options.dcgmPort() != null) server.dcgm = DcgmEndpoint.start(vertx, ctx.metrics, options.host(), options.dcgmPort());
+            if (options.dcgmPort() != null) server.dcgm = DcgmEndpoint.start(vertx, ctx, options.host(), options.dcgmPort());
             return server;
         } catch (Exception e) { // await() rethrows checked causes (BindException) unchanged
             vertx.close();

@@ -1,5 +1,7 @@
 package dev.redline.runner.mock;
 
+import dev.redline.runner.mock.engine.EngineConfig;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToIntFunction;
@@ -28,6 +30,7 @@ public final class MockServerOptions {
     private int eventLoops = Runtime.getRuntime().availableProcessors();
     private final List<MockRoutes> extraRoutes = new ArrayList<>();
     private Integer dcgmPort;
+    private EngineConfig engine;
 
     public String host() { return host; }
     public MockServerOptions host(String host) { this.host = host; return this; }
@@ -82,6 +85,13 @@ public final class MockServerOptions {
     public Integer dcgmPort() { return dcgmPort; }
     public MockServerOptions dcgmPort(Integer dcgmPort) { this.dcgmPort = dcgmPort; return this; }
 
+    /**
+     * The simulated continuous-batching engine that decides when tokens are due ({@code --engine sim}); null (the
+     * default) is {@code --engine fixed}: {@link #ttftMs}/{@link #itlMs} whatever the load.
+     */
+    public EngineConfig engine() { return engine; }
+    public MockServerOptions engine(EngineConfig engine) { this.engine = engine; return this; }
+
     public List<MockRoutes> extraRoutes() { return List.copyOf(extraRoutes); }
     public MockServerOptions addRoutes(MockRoutes routes) { this.extraRoutes.add(routes); return this; }
 
@@ -98,6 +108,7 @@ public final class MockServerOptions {
         if (embeddingDims < 1) throw bad("embeddingDims", "must be >= 1, was " + embeddingDims);
         if (models == null || models.isEmpty()) throw bad("models", "must name at least one model, e.g. mock-model");
         if (eventLoops < 1) throw bad("eventLoops", "must be >= 1, was " + eventLoops);
+        if (engine != null) engine.validate();
     }
 
     private static void nonNegative(String name, double v) {

@@ -1,34 +1,27 @@
 package dev.redline.runner.mock;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 
-import java.util.concurrent.TimeUnit;
-
 /**
- * Sends one streaming response: token event k at its absolute target (received + ttft + gaps), so timer
- * lateness never accumulates. Runs entirely on the request's event loop, driven by Vert.x timers.
- * Events already due when a timer fires are written together in one buffer.
+ * Sends one streaming response: whenever its {@link TokenPacer} says more tokens are due, they are written together
+ * in one buffer, and after the last one the finish event, the optional usage chunk and {@code [DONE]}. Runs on the
+ * request's event loop.
  */
 final class TokenStream {
-    private final Vertx vertx;
     private final HttpServerResponse response;
-    private final ServedPlan plan;
+    private final TokenPacer pacer;
     private final ChunkTemplates templates;
     private final GenerationJob job;
-    private long target;
-    private long lastWrite;
+    private Runnable stopPacing;
     private int sent;
     private boolean done;
 
-    TokenStream(Vertx vertx, HttpServerResponse response, ServedPlan plan, ChunkTemplates templates, GenerationJob job) {
-        this.vertx = vertx;
+    TokenStream(HttpServerResponse response, TokenPacer pacer, ChunkTemplates templates, GenerationJob job) {
         this.response = response;
-        this.plan = plan;
+        this.pacer = pacer;
         this.templates = templates;
         this.job = job;
-        this.target = job.receivedNanos + plan.gapNanos(job.request, 0);
     }
 
     void start() {
@@ -38,41 +31,20 @@ final class TokenStream {
         response.closeHandler(v -> abort());
         response.exceptionHandler(e -> abort());
         response.writeHead();
-        scheduleNext();
+        stopPacing = pacer.pace(job, false, this::emitUpTo);
     }
 
-    private void scheduleNext() {
-        long delay = target - System.nanoTime();
-        if (delay <= 0) {
-            emitDue();
-        } else {
-            vertx.timer(delay, TimeUnit.NANOSECONDS).onComplete(ar -> emitDue());
-        }
-    }
-
-    private void emitDue() {
-        if (done) return;
+    /** Writes tokens {@code sent .. due-1}; after the last one, ends the stream. */
+    private void emitUpTo(int due) {
+        if (done || due <= sent) return;
         Buffer out = Buffer.buffer(256);
-        long now = System.nanoTime();
-        if (sent == 0) {
-            templates.appendRole(out);
-            job.firstTokenNanos = now;
-        }
+        if (sent == 0) templates.appendRole(out);
         int before = sent;
-        boolean first = sent == 0;
-        while (sent < job.outputTokens) {
-            boolean reasoning = sent < job.reasoningTokens;
-            templates.appendToken(out, job.word(sent), reasoning);
+        while (sent < due) {
+            templates.appendToken(out, job.word(sent), sent < job.reasoningTokens);
             sent++;
-            if (sent == job.outputTokens) break;
-            target += plan.gapNanos(job.request, sent);
-            if (target > now) break;
         }
         job.tokensSent(sent - before);
-        // Gaps as a client sees them: events written in one buffer are 0 s apart.
-        if (!first) job.interTokenGaps(1, (now - lastWrite) / 1e9);
-        job.interTokenGaps(sent - before - 1, 0);
-        lastWrite = now;
         if (sent == job.outputTokens) {
             templates.appendFinish(out, job.finishReason);
             if (job.includeUsage) templates.appendUsage(out, job.promptTokens, job.outputTokens, job.reasoningTokens);
@@ -82,13 +54,13 @@ final class TokenStream {
             response.end(out);
         } else {
             response.write(out);
-            scheduleNext();
         }
     }
 
     private void abort() {
         if (done) return;
         done = true;
+        if (stopPacing != null) stopPacing.run();
         job.finished(false);
     }
 }

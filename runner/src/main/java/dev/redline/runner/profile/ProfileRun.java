@@ -24,7 +24,7 @@ import dev.redline.runner.metrics.MetricsContext;
 import dev.redline.runner.metrics.RecordMetricsAccumulator;
 import dev.redline.runner.metrics.RecordMetricsView;
 import dev.redline.runner.mock.MockServer;
-import dev.redline.runner.mock.MockServerOptions;
+import dev.redline.runner.plot.AutoPlot;
 import dev.redline.runner.record.RequestRecord;
 import dev.redline.runner.timeslice.TimeSliceStage;
 
@@ -88,7 +88,7 @@ public final class ProfileRun {
 
     /** Runs and returns the process exit code (0: results written; errors in records do not fail the run). */
     public int run() {
-        MockServer mock = options.embeddedMock() ? MockServer.start(new MockServerOptions().port(0).dcgmPort(0)) : null;
+        MockServer mock = options.embeddedMock() ? MockServer.start(options.embeddedMockOptions()) : null;
         try (InterruptOnShutdown ctrlC = new InterruptOnShutdown(Thread.currentThread())) {
             if (mock != null) pointAt(spec, mock);
             return runAgainstServer();
@@ -150,7 +150,8 @@ public final class ProfileRun {
             }
             out.println("Results: " + layout.dir().toAbsolutePath());
             log.info("Wrote " + layout.summaryJson() + " and " + layout.summaryCsv());
-            return interrupted ? INTERRUPTED_EXIT : 0;
+            int plotted = AutoPlot.afterRun(spec, layout.dir(), out);
+            return interrupted ? INTERRUPTED_EXIT : plotted;
         } catch (InterruptedException e) {
             log.warn("Interrupted before the first request: nothing was measured, nothing to write");
             return INTERRUPTED_EXIT;
