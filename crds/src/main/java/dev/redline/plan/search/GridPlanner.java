@@ -1,5 +1,7 @@
 package dev.redline.plan.search;
 
+import dev.redline.plan.Knob;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -24,7 +26,7 @@ public final class GridPlanner implements SearchStrategy {
         if (levels < 2) throw new IllegalArgumentException("a grid needs at least 2 levels per knob, got " + levels);
         this.problem = problem;
         List<double[]> axes = new ArrayList<>();
-        for (SearchDimension d : problem.space().dimensions()) {
+        for (Knob d : problem.space().dimensions()) {
             Set<Double> vals = new LinkedHashSet<>();
             for (int i = 0; i < levels; i++) vals.add(d.fromUnit(i / (double) (levels - 1)));
             axes.add(vals.stream().mapToDouble(Double::doubleValue).toArray());

@@ -1,5 +1,7 @@
 package dev.redline.plan.search;
 
+import dev.redline.plan.Knob;
+
 import java.util.List;
 
 /**
@@ -24,7 +26,7 @@ public final class MonotonicSlaPlanner implements SearchStrategy {
     public SearchStep next(List<Evaluation> history) {
         String budget = problem.stopping().budget(history);
         if (budget != null) return SearchStep.done(budget);
-        SearchDimension dim = problem.space().get(0);
+        Knob dim = problem.space().get(0);
         if (history.isEmpty()) return SearchStep.probe(dim.min());
         SlaBracket b = SlaBracket.of(history);
         if (b.feasibleMax < 0) {

@@ -1,5 +1,7 @@
 package dev.redline.plan.search;
 
+import dev.redline.plan.Knob;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -81,13 +83,13 @@ public final class SearchHistoryJson {
         c.put("plateau_threshold", p.stopping().plateauThreshold());
         c.put("precision", p.precision());
         ArrayNode space = c.putArray("search_space");
-        for (SearchDimension d : p.space().dimensions()) {
+        for (Knob d : p.space().dimensions()) {
             ObjectNode n = space.addObject();
             n.put("path", d.path());
             n.put("lo", d.lo());
             n.put("hi", d.hi());
             n.put("kind", d.kind().wireName());
-            n.put("prior", d.scale() == SearchDimension.Scale.LOG ? "log-uniform" : "uniform");
+            n.put("prior", d.scale() == Knob.Scale.LOG ? "log-uniform" : "uniform");
         }
         ArrayNode filters = c.putArray("sla_filters");
         for (SlaFilter f : p.slaFilters()) filters.add(filter(f));
@@ -125,7 +127,7 @@ public final class SearchHistoryJson {
         BoundarySummary b = planner.boundary(history);
         if (b == null) return null;
         SearchProblem p = planner.problem();
-        SearchDimension dim = p.space().get(0);
+        Knob dim = p.space().get(0);
         ObjectNode n = JSON.createObjectNode();
         n.put("swept_dim_path", b.sweptDimPath());
         if (b.feasibleMax() == null) {
@@ -171,7 +173,7 @@ public final class SearchHistoryJson {
         return n;
     }
 
-    private static void putValue(ObjectNode n, String key, SearchDimension dim, double v) {
+    private static void putValue(ObjectNode n, String key, Knob dim, double v) {
         if (dim.isInteger()) n.put(key, Math.round(v));
         else n.put(key, v);
     }

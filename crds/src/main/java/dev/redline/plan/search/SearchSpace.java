@@ -1,5 +1,7 @@
 package dev.redline.plan.search;
 
+import dev.redline.plan.Knob;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -9,21 +11,21 @@ import java.util.Map;
 import java.util.Set;
 
 /** The knobs a search moves, in a fixed order: point arrays are indexed by this order. */
-public record SearchSpace(List<SearchDimension> dimensions) {
+public record SearchSpace(List<Knob> dimensions) {
     public SearchSpace {
         if (dimensions == null || dimensions.isEmpty()) throw new IllegalArgumentException("search space needs at least one dimension");
         dimensions = List.copyOf(dimensions);
         Set<String> seen = new HashSet<>();
-        for (SearchDimension d : dimensions) {
+        for (Knob d : dimensions) {
             if (!seen.add(d.path())) throw new IllegalArgumentException("search space names '" + d.path() + "' twice");
         }
     }
 
-    public static SearchSpace of(SearchDimension... dims) { return new SearchSpace(Arrays.asList(dims)); }
+    public static SearchSpace of(Knob... dims) { return new SearchSpace(Arrays.asList(dims)); }
 
     public int size() { return dimensions.size(); }
 
-    public SearchDimension get(int i) { return dimensions.get(i); }
+    public Knob get(int i) { return dimensions.get(i); }
 
     public double[] toUnit(double[] values) {
         double[] u = new double[values.length];
@@ -40,12 +42,12 @@ public record SearchSpace(List<SearchDimension> dimensions) {
     /** The unit-cube image of the snapped point: integer knobs land on their lattice (Garrido-Merchan & Hernandez-Lobato). */
     public double[] snapUnit(double[] unit) { return toUnit(fromUnit(unit)); }
 
-    public boolean allInteger() { return dimensions.stream().allMatch(SearchDimension::isInteger); }
+    public boolean allInteger() { return dimensions.stream().allMatch(Knob::isInteger); }
 
     /** Number of distinct points when every knob is an integer, else Long.MAX_VALUE. */
     public long cardinality() {
         long n = 1;
-        for (SearchDimension d : dimensions) {
+        for (Knob d : dimensions) {
             long c = d.cardinality();
             if (c == Long.MAX_VALUE || n > Long.MAX_VALUE / c) return Long.MAX_VALUE;
             n *= c;
@@ -57,7 +59,7 @@ public record SearchSpace(List<SearchDimension> dimensions) {
     public Map<String, Number> valuesByPath(double[] values) {
         Map<String, Number> out = new LinkedHashMap<>();
         for (int i = 0; i < values.length; i++) {
-            SearchDimension d = dimensions.get(i);
+            Knob d = dimensions.get(i);
             out.put(d.path(), d.isInteger() ? (Number) Math.round(values[i]) : (Number) values[i]);
         }
         return out;
@@ -76,7 +78,7 @@ public record SearchSpace(List<SearchDimension> dimensions) {
 
     public List<String> paths() {
         List<String> p = new ArrayList<>();
-        for (SearchDimension d : dimensions) p.add(d.path());
+        for (Knob d : dimensions) p.add(d.path());
         return p;
     }
 }

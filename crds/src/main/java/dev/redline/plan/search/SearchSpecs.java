@@ -8,6 +8,7 @@ import dev.redline.api.v1alpha1.SlaFilterSpec;
 import dev.redline.api.v1alpha1.SloOperator;
 import dev.redline.api.validate.Suggestions;
 import dev.redline.plan.DotPath;
+import dev.redline.plan.Knob;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -84,7 +85,7 @@ public final class SearchSpecs {
         if (dims == null || dims.isEmpty()) {
             fail(names.name("searchSpace"), "is required: name at least one knob, e.g. concurrency:1,256:int");
         }
-        List<SearchDimension> out = new ArrayList<>();
+        List<Knob> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < dims.size(); i++) {
             SearchDimensionSpec d = dims.get(i);
@@ -98,15 +99,15 @@ public final class SearchSpecs {
             if (!Double.isFinite(lo) || !Double.isFinite(hi)) fail(field, "lo and hi must be finite numbers, got " + lo + ", " + hi);
             if (!(lo < hi)) fail(field, "lo (" + num(lo) + ") must be < hi (" + num(hi) + ") for " + shortName);
             if (!seen.add(path)) fail(field, "names " + path + " twice; give each knob once");
-            SearchDimension.Kind kind = d.getKind() != null ? (d.getKind() == SearchDimensionSpec.Kind.INT ? SearchDimension.Kind.INT
-                    : SearchDimension.Kind.REAL) : INTEGER_KNOBS.contains(dot.name()) ? SearchDimension.Kind.INT : SearchDimension.Kind.REAL;
-            SearchDimension.Scale scale = d.getPrior() == SearchDimensionSpec.Prior.LOG_UNIFORM ? SearchDimension.Scale.LOG
-                    : SearchDimension.Scale.LINEAR;
-            if (scale == SearchDimension.Scale.LOG && lo <= 0) fail(field, "prior log-uniform needs lo > 0, got " + num(lo));
-            if (kind == SearchDimension.Kind.INT && Math.ceil(lo) > Math.floor(hi)) {
+            Knob.Kind kind = d.getKind() != null ? (d.getKind() == SearchDimensionSpec.Kind.INT ? Knob.Kind.INT
+                    : Knob.Kind.REAL) : INTEGER_KNOBS.contains(dot.name()) ? Knob.Kind.INT : Knob.Kind.REAL;
+            Knob.Scale scale = d.getPrior() == SearchDimensionSpec.Prior.LOG_UNIFORM ? Knob.Scale.LOG
+                    : Knob.Scale.LINEAR;
+            if (scale == Knob.Scale.LOG && lo <= 0) fail(field, "prior log-uniform needs lo > 0, got " + num(lo));
+            if (kind == Knob.Kind.INT && Math.ceil(lo) > Math.floor(hi)) {
                 fail(field, "kind int but no whole number lies in " + num(lo) + ".." + num(hi));
             }
-            out.add(new SearchDimension(path, lo, hi, kind, scale));
+            out.add(new Knob(path, lo, hi, kind, scale));
         }
         return new SearchSpace(out);
     }

@@ -1,5 +1,7 @@
 package dev.redline.plan.search;
 
+import dev.redline.plan.Knob;
+
 import java.util.List;
 
 /**
@@ -51,7 +53,7 @@ final class SlaBracket {
     }
 
     /** The bracket is narrow enough: adjacent integers, or {@code (high - low) / |high| < precision}. */
-    static boolean narrow(SearchDimension dim, double low, double high, double precision) {
+    static boolean narrow(Knob dim, double low, double high, double precision) {
         double gap = high - low;
         if (dim.isInteger() && gap <= 1) return true;
         return gap / Math.max(Math.abs(high), dim.isInteger() ? 1 : Double.MIN_NORMAL) < precision;
@@ -61,7 +63,7 @@ final class SlaBracket {
      * The exponential probe's next value after a passing {@code value}: doubling when the knob is positive
      * (1, 2, 4, 8, ... as AIPerf), else doubling the distance from the lower end; capped at the upper end.
      */
-    static double grow(SearchDimension dim, double value) {
+    static double grow(Knob dim, double value) {
         double next;
         if (dim.min() > 0) {
             next = value * 2;
@@ -74,7 +76,7 @@ final class SlaBracket {
     }
 
     /** A value strictly inside (low, high) near t, or NaN when the bracket has no room (adjacent integers). */
-    static double inside(SearchDimension dim, double low, double high, double t) {
+    static double inside(Knob dim, double low, double high, double t) {
         double v = dim.snap(t);
         if (dim.isInteger()) {
             if (v <= low) v = low + 1;

@@ -1,5 +1,7 @@
 package dev.redline.plan.search;
 
+import dev.redline.plan.Knob;
+
 import java.util.List;
 import java.util.TreeMap;
 
@@ -28,7 +30,7 @@ public final class SmoothIsotonicPlanner implements SearchStrategy {
     public SearchStep next(List<Evaluation> history) {
         String budget = problem.stopping().budget(history);
         if (budget != null) return SearchStep.done(budget);
-        SearchDimension dim = problem.space().get(0);
+        Knob dim = problem.space().get(0);
         if (history.isEmpty()) return SearchStep.probe(dim.min());
         Fit fit = fit(history);
         if (fit.safeMax < 0) {

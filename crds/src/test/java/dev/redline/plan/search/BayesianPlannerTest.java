@@ -1,6 +1,7 @@
 package dev.redline.plan.search;
 
 import dev.redline.api.v1alpha1.SloOperator;
+import dev.redline.plan.Knob;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ class BayesianPlannerTest {
 
     @Test
     void oneDimensionReachesTheOptimumWithinFivePercentInFifteenProbes() {
-        SearchProblem p = SearchProblem.of(SearchSpace.of(SearchDimension.of("x", 0, 1, SearchDimension.Kind.REAL)),
+        SearchProblem p = SearchProblem.of(SearchSpace.of(Knob.of("x", 0, 1, Knob.Kind.REAL)),
                 List.of(MAX_F), List.of(), 15).withSeed(1);
         SearchLoop loop = SearchLoop.run(new BayesianPlanner(p), v -> SearchLoop.Measured.of(100 - 400 * Math.pow(v[0] - 0.37, 2)));
         assertTrue(best(loop, p) >= 95, "best " + best(loop, p) + " after " + loop.history.size());
@@ -29,8 +30,8 @@ class BayesianPlannerTest {
 
     @Test
     void twoDimensionsReachTheOptimumWithinFivePercent() {
-        SearchProblem p = SearchProblem.of(SearchSpace.of(SearchDimension.of("x", 0, 1, SearchDimension.Kind.REAL),
-                SearchDimension.of("y", 0, 1, SearchDimension.Kind.REAL)), List.of(MAX_F), List.of(), 30).withSeed(2);
+        SearchProblem p = SearchProblem.of(SearchSpace.of(Knob.of("x", 0, 1, Knob.Kind.REAL),
+                Knob.of("y", 0, 1, Knob.Kind.REAL)), List.of(MAX_F), List.of(), 30).withSeed(2);
         SearchLoop loop = SearchLoop.run(new BayesianPlanner(p),
                 v -> SearchLoop.Measured.of(100 * Math.exp(-(Math.pow(v[0] - 0.3, 2) / 0.1 + Math.pow(v[1] - 0.7, 2) / 0.15))));
         assertTrue(best(loop, p) >= 95, "best " + best(loop, p) + " after " + loop.history.size());
@@ -38,7 +39,7 @@ class BayesianPlannerTest {
 
     @Test
     void minimisationFindsTheMinimum() {
-        SearchProblem p = SearchProblem.of(SearchSpace.of(SearchDimension.of("x", -2, 3, SearchDimension.Kind.REAL)),
+        SearchProblem p = SearchProblem.of(SearchSpace.of(Knob.of("x", -2, 3, Knob.Kind.REAL)),
                 List.of(new Objective("latency", "p99", Direction.MINIMIZE)), List.of(), 15).withSeed(3);
         SearchLoop loop = SearchLoop.run(new BayesianPlanner(p), v -> SearchLoop.Measured.of(10 + Math.pow(v[0] - 1.2, 2)));
         assertTrue(best(loop, p) <= 10.5, "best " + best(loop, p));
@@ -48,7 +49,7 @@ class BayesianPlannerTest {
     void integerKnobUnderAnSlaFindsTheBestFeasibleThroughput() {
         // throughput saturates at c = 100; TTFT = 50 + c breaks the 200 ms SLA above c = 149
         SlaFilter sla = new SlaFilter("time_to_first_token", "p95", SloOperator.LT, 200);
-        SearchProblem p = SearchProblem.of(SearchSpace.of(SearchDimension.of("concurrency", 1, 512, SearchDimension.Kind.INT)),
+        SearchProblem p = SearchProblem.of(SearchSpace.of(Knob.of("concurrency", 1, 512, Knob.Kind.INT)),
                 List.of(new Objective("output_token_throughput", "avg", Direction.MAXIMIZE)), List.of(sla), 20).withSeed(4);
         SearchLoop loop = SearchLoop.run(new BayesianPlanner(p),
                 v -> SearchLoop.Measured.of(10 * Math.min(v[0], 100) * (v[0] > 300 ? 1.2 : 1), 50 + v[0]));
@@ -62,7 +63,7 @@ class BayesianPlannerTest {
     void withNoFeasibleProbeYetItSearchesForFeasibility() {
         // only x > 0.8 meets the SLA; the objective alone would pull towards 0
         SlaFilter sla = new SlaFilter("g", "avg", SloOperator.GE, 0.8);
-        SearchProblem p = SearchProblem.of(SearchSpace.of(SearchDimension.of("x", 0, 1, SearchDimension.Kind.REAL)),
+        SearchProblem p = SearchProblem.of(SearchSpace.of(Knob.of("x", 0, 1, Knob.Kind.REAL)),
                 List.of(MAX_F), List.of(sla), 12).withSeed(5).withInitialPoints(2);
         SearchLoop loop = SearchLoop.run(new BayesianPlanner(p), v -> SearchLoop.Measured.of(1 - v[0], v[0]));
         assertTrue(BestTrials.feasibleCount(loop.history) >= 1, "found the feasible region");
@@ -73,7 +74,7 @@ class BayesianPlannerTest {
     @Test
     void noisyMultiRunObservationsStillConverge() {
         java.util.SplittableRandom rng = new java.util.SplittableRandom(11);
-        SearchProblem p = SearchProblem.of(SearchSpace.of(SearchDimension.of("x", 0, 1, SearchDimension.Kind.REAL)),
+        SearchProblem p = SearchProblem.of(SearchSpace.of(Knob.of("x", 0, 1, Knob.Kind.REAL)),
                 List.of(MAX_F), List.of(), 20).withSeed(6);
         BayesianPlanner planner = new BayesianPlanner(p);
         List<Evaluation> history = new ArrayList<>();
@@ -96,8 +97,8 @@ class BayesianPlannerTest {
 
     @Test
     void sameHistoryGivesTheSameProposal() {
-        SearchProblem p = SearchProblem.of(SearchSpace.of(SearchDimension.of("x", 0, 1, SearchDimension.Kind.REAL),
-                SearchDimension.of("n", 1, 64, SearchDimension.Kind.INT)), List.of(MAX_F), List.of(), 12).withSeed(7);
+        SearchProblem p = SearchProblem.of(SearchSpace.of(Knob.of("x", 0, 1, Knob.Kind.REAL),
+                Knob.of("n", 1, 64, Knob.Kind.INT)), List.of(MAX_F), List.of(), 12).withSeed(7);
         SearchLoop loop = SearchLoop.run(new BayesianPlanner(p), v -> SearchLoop.Measured.of(v[0] * Math.log(v[1])));
         for (int k : new int[] {0, 3, 7, 10}) {
             double[] again = ((SearchStep.Probe) new BayesianPlanner(p).next(loop.history.subList(0, k))).values();
@@ -107,7 +108,7 @@ class BayesianPlannerTest {
 
     @Test
     void smallIntegerSpaceStopsWhenEveryPointWasProbed() {
-        SearchProblem p = SearchProblem.of(SearchSpace.of(SearchDimension.of("n", 1, 4, SearchDimension.Kind.INT)),
+        SearchProblem p = SearchProblem.of(SearchSpace.of(Knob.of("n", 1, 4, Knob.Kind.INT)),
                 List.of(MAX_F), List.of(), 20).withInitialPoints(2);
         SearchLoop loop = SearchLoop.run(new BayesianPlanner(p), v -> SearchLoop.Measured.of(v[0]));
         assertEquals(ConvergenceReason.SPACE_EXHAUSTED, loop.reason);
@@ -116,7 +117,7 @@ class BayesianPlannerTest {
 
     @Test
     void patienceStopsAFlatSearch() {
-        SearchProblem p = SearchProblem.of(SearchSpace.of(SearchDimension.of("x", 0, 1, SearchDimension.Kind.REAL)),
+        SearchProblem p = SearchProblem.of(SearchSpace.of(Knob.of("x", 0, 1, Knob.Kind.REAL)),
                 List.of(MAX_F), List.of(), 100).withStopping(new StoppingRules(100, 6, 50, 0.01));
         SearchLoop loop = SearchLoop.run(new BayesianPlanner(p), v -> SearchLoop.Measured.of(v[0] < 0.5 ? 1 : 2));
         assertEquals(ConvergenceReason.IMPROVEMENT_PATIENCE, loop.reason);
@@ -125,7 +126,7 @@ class BayesianPlannerTest {
 
     @Test
     void initialPointsMustLeaveRoomForTheModel() {
-        SearchProblem p = SearchProblem.of(SearchSpace.of(SearchDimension.of("x", 0, 1, SearchDimension.Kind.REAL)),
+        SearchProblem p = SearchProblem.of(SearchSpace.of(Knob.of("x", 0, 1, Knob.Kind.REAL)),
                 List.of(MAX_F), List.of(), 5);
         assertThrows(IllegalArgumentException.class, () -> new BayesianPlanner(p));
     }

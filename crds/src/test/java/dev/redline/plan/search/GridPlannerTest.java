@@ -1,5 +1,7 @@
 package dev.redline.plan.search;
 
+import dev.redline.plan.Knob;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -12,8 +14,8 @@ class GridPlannerTest {
 
     @Test
     void levelsFitTheBudgetAndEveryCombinationIsProbedOnce() {
-        SearchProblem p = SearchProblem.of(SearchSpace.of(SearchDimension.of("a", 0, 1, SearchDimension.Kind.REAL),
-                SearchDimension.of("b", 1, 3, SearchDimension.Kind.INT)), List.of(F), List.of(), 20);
+        SearchProblem p = SearchProblem.of(SearchSpace.of(Knob.of("a", 0, 1, Knob.Kind.REAL),
+                Knob.of("b", 1, 3, Knob.Kind.INT)), List.of(F), List.of(), 20);
         GridPlanner grid = new GridPlanner(p);
         // floor(sqrt(20)) = 4 levels: a in {0, 1/3, 2/3, 1}, b in {1, 2, 3} (integers deduplicated)
         assertEquals(12, grid.points().size());
@@ -25,15 +27,15 @@ class GridPlannerTest {
 
     @Test
     void logScaleSpacesDecadesEvenly() {
-        SearchProblem p = SearchProblem.of(SearchSpace.of(new SearchDimension("c", 1, 1000, SearchDimension.Kind.INT,
-                SearchDimension.Scale.LOG)), List.of(F), List.of(), 4);
+        SearchProblem p = SearchProblem.of(SearchSpace.of(new Knob("c", 1, 1000, Knob.Kind.INT,
+                Knob.Scale.LOG)), List.of(F), List.of(), 4);
         List<double[]> pts = new GridPlanner(p).points();
         assertArrayEquals(new double[] {1, 10, 100, 1000}, pts.stream().mapToDouble(x -> x[0]).toArray(), 0);
     }
 
     @Test
     void budgetSmallerThanTheGridStopsAtMaxIterations() {
-        SearchProblem p = SearchProblem.of(SearchSpace.of(SearchDimension.of("a", 0, 1, SearchDimension.Kind.REAL)), List.of(F), List.of(), 3);
+        SearchProblem p = SearchProblem.of(SearchSpace.of(Knob.of("a", 0, 1, Knob.Kind.REAL)), List.of(F), List.of(), 3);
         SearchLoop loop = SearchLoop.run(new GridPlanner(p, 10), v -> SearchLoop.Measured.of(v[0]));
         assertEquals(ConvergenceReason.MAX_ITERATIONS, loop.reason);
         assertEquals(3, loop.history.size());

@@ -1,6 +1,7 @@
 package dev.redline.plan.search;
 
 import dev.redline.api.v1alpha1.SloOperator;
+import dev.redline.plan.Knob;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -29,7 +30,7 @@ class HypervolumeAndBestTrialsTest {
     @Test
     void bestTrialsAreFeasibleFirst() {
         SlaFilter sla = new SlaFilter("ttft", "p95", SloOperator.LE, 100);
-        SearchProblem p = SearchProblem.of(SearchSpace.of(SearchDimension.of("c", 1, 10, SearchDimension.Kind.INT)),
+        SearchProblem p = SearchProblem.of(SearchSpace.of(Knob.of("c", 1, 10, Knob.Kind.INT)),
                 List.of(new Objective("tput", "avg", Direction.MAXIMIZE)), List.of(sla), 10);
         List<Evaluation> h = List.of(
                 Evaluation.measured(0, new double[] {1}, new double[] {10}, null, new double[] {50}, p.slaFilters()),
@@ -44,7 +45,7 @@ class HypervolumeAndBestTrialsTest {
 
     @Test
     void multiObjectiveBestTrialsAreTheFrontAndPatienceFollowsTheHypervolume() {
-        SearchProblem p = SearchProblem.of(SearchSpace.of(SearchDimension.of("c", 1, 100, SearchDimension.Kind.INT)),
+        SearchProblem p = SearchProblem.of(SearchSpace.of(Knob.of("c", 1, 100, Knob.Kind.INT)),
                 List.of(new Objective("tput", "avg", Direction.MAXIMIZE), new Objective("ttft", "p99", Direction.MINIMIZE)),
                 List.of(), 50);
         double[][] data = {{10, 50}, {20, 80}, {15, 90}, {30, 200}, {12, 60}, {25, 150}};

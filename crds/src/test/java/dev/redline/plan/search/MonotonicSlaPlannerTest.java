@@ -1,6 +1,7 @@
 package dev.redline.plan.search;
 
 import dev.redline.api.v1alpha1.SloOperator;
+import dev.redline.plan.Knob;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -15,8 +16,8 @@ class MonotonicSlaPlannerTest {
     static final SlaFilter TTFT_UNDER_200 = new SlaFilter("time_to_first_token", "p95", SloOperator.LT, 200);
     static final Objective THROUGHPUT = new Objective("output_token_throughput", "avg", Direction.MAXIMIZE);
 
-    static SearchProblem problem(double lo, double hi, SearchDimension.Kind kind, int maxIterations) {
-        return SearchProblem.of(SearchSpace.of(SearchDimension.of("phases.profiling.concurrency", lo, hi, kind)),
+    static SearchProblem problem(double lo, double hi, Knob.Kind kind, int maxIterations) {
+        return SearchProblem.of(SearchSpace.of(Knob.of("phases.profiling.concurrency", lo, hi, kind)),
                 List.of(THROUGHPUT), List.of(TTFT_UNDER_200), maxIterations);
     }
 
@@ -28,12 +29,12 @@ class MonotonicSlaPlannerTest {
 
     @Test
     void probesExponentiallyThenBisectsToTheStatedPrecision() {
-        SearchLoop loop = SearchLoop.run(new MonotonicSlaPlanner(problem(1, 1000, SearchDimension.Kind.INT, 30)),
+        SearchLoop loop = SearchLoop.run(new MonotonicSlaPlanner(problem(1, 1000, Knob.Kind.INT, 30)),
                 MonotonicSlaPlannerTest::linearTtft);
         assertEquals(ConvergenceReason.MONOTONIC_PRECISION_REACHED, loop.reason);
         double[] probes = loop.probes(0);
         assertArrayEquals(new double[] {1, 2, 4, 8, 16, 32, 64, 128, 256}, Arrays.copyOf(probes, 9), 0);
-        BoundarySummary b = new MonotonicSlaPlanner(problem(1, 1000, SearchDimension.Kind.INT, 30)).boundary(loop.history);
+        BoundarySummary b = new MonotonicSlaPlanner(problem(1, 1000, Knob.Kind.INT, 30)).boundary(loop.history);
         double low = b.feasibleMax().value(), high = b.infeasibleMin().value();
         assertTrue(low <= 137.5 && 137.5 < high, "bracket " + low + ".." + high + " holds the truth");
         assertTrue((high - low) / high < 0.05, "bracket narrower than 5 %: " + low + ".." + high);
@@ -44,7 +45,7 @@ class MonotonicSlaPlannerTest {
 
     @Test
     void tighterPrecisionTakesMoreProbesAndLandsCloser() {
-        SearchProblem p = problem(1, 1000, SearchDimension.Kind.INT, 40).withPrecision(0.01);
+        SearchProblem p = problem(1, 1000, Knob.Kind.INT, 40).withPrecision(0.01);
         SearchLoop loop = SearchLoop.run(new MonotonicSlaPlanner(p), MonotonicSlaPlannerTest::linearTtft);
         BoundarySummary b = new MonotonicSlaPlanner(p).boundary(loop.history);
         assertEquals(137, b.feasibleMax().value(), 0);
@@ -54,7 +55,7 @@ class MonotonicSlaPlannerTest {
     @Test
     void realKnobBisectsToRelativePrecision() {
         // request rate 0.5 .. 100 req/s; SLA crossed at 31.4
-        SearchProblem p = SearchProblem.of(SearchSpace.of(SearchDimension.of("rate", 0.5, 100, SearchDimension.Kind.REAL)),
+        SearchProblem p = SearchProblem.of(SearchSpace.of(Knob.of("rate", 0.5, 100, Knob.Kind.REAL)),
                 List.of(THROUGHPUT), List.of(TTFT_UNDER_200), 30);
         SearchLoop loop = SearchLoop.run(new MonotonicSlaPlanner(p), v -> SearchLoop.Measured.of(v[0], 200 * v[0] / 31.4));
         assertEquals(ConvergenceReason.MONOTONIC_PRECISION_REACHED, loop.reason);
@@ -65,7 +66,7 @@ class MonotonicSlaPlannerTest {
 
     @Test
     void everythingPassingOrFailingEndsWithAipersReasons() {
-        SearchProblem p = problem(1, 100, SearchDimension.Kind.INT, 30);
+        SearchProblem p = problem(1, 100, Knob.Kind.INT, 30);
         SearchLoop pass = SearchLoop.run(new MonotonicSlaPlanner(p), v -> SearchLoop.Measured.of(v[0], 10));
         assertEquals(ConvergenceReason.MONOTONIC_NO_FAILURE_IN_RANGE, pass.reason);
         assertEquals(100, pass.history.get(pass.history.size() - 1).value(0), 0, "the upper end is probed");
@@ -76,7 +77,7 @@ class MonotonicSlaPlannerTest {
 
     @Test
     void budgetStopsTheBisection() {
-        SearchLoop loop = SearchLoop.run(new MonotonicSlaPlanner(problem(1, 1000, SearchDimension.Kind.INT, 5)),
+        SearchLoop loop = SearchLoop.run(new MonotonicSlaPlanner(problem(1, 1000, Knob.Kind.INT, 5)),
                 MonotonicSlaPlannerTest::linearTtft);
         assertEquals(ConvergenceReason.MAX_ITERATIONS, loop.reason);
         assertEquals(5, loop.history.size());
@@ -84,7 +85,7 @@ class MonotonicSlaPlannerTest {
 
     @Test
     void aRebuiltPlannerContinuesExactlyWhereTheOldOneWas() {
-        SearchProblem p = problem(1, 1000, SearchDimension.Kind.INT, 30);
+        SearchProblem p = problem(1, 1000, Knob.Kind.INT, 30);
         SearchLoop loop = SearchLoop.run(new MonotonicSlaPlanner(p), MonotonicSlaPlannerTest::linearTtft);
         for (int k = 0; k < loop.history.size(); k++) {
             SearchStep again = new MonotonicSlaPlanner(p).next(loop.history.subList(0, k));
@@ -94,7 +95,7 @@ class MonotonicSlaPlannerTest {
 
     @Test
     void aContradictingVerdictIsFlaggedAndDoesNotMoveTheBracket() {
-        SearchProblem p = problem(1, 1000, SearchDimension.Kind.INT, 30);
+        SearchProblem p = problem(1, 1000, Knob.Kind.INT, 30);
         // a history where a probe above the first breach passed (e.g. noise, or a resumed run)
         double[][] probes = {{1, 100}, {2, 120}, {4, 250}, {8, 150}, {3, 180}};
         List<Evaluation> history = new java.util.ArrayList<>();
@@ -114,11 +115,11 @@ class MonotonicSlaPlannerTest {
 
     @Test
     void refusesSeveralKnobsOrNoSla() {
-        SearchSpace two = SearchSpace.of(SearchDimension.of("a", 1, 10, SearchDimension.Kind.INT),
-                SearchDimension.of("b", 1, 10, SearchDimension.Kind.INT));
+        SearchSpace two = SearchSpace.of(Knob.of("a", 1, 10, Knob.Kind.INT),
+                Knob.of("b", 1, 10, Knob.Kind.INT));
         assertThrows(IllegalArgumentException.class,
                 () -> new MonotonicSlaPlanner(SearchProblem.of(two, List.of(THROUGHPUT), List.of(TTFT_UNDER_200), 10)));
-        SearchSpace one = SearchSpace.of(SearchDimension.of("a", 1, 10, SearchDimension.Kind.INT));
+        SearchSpace one = SearchSpace.of(Knob.of("a", 1, 10, Knob.Kind.INT));
         assertThrows(IllegalArgumentException.class,
                 () -> new MonotonicSlaPlanner(SearchProblem.of(one, List.of(THROUGHPUT), List.of(), 10)));
     }

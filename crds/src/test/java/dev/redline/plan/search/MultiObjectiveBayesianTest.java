@@ -1,5 +1,7 @@
 package dev.redline.plan.search;
 
+import dev.redline.plan.Knob;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -15,8 +17,8 @@ class MultiObjectiveBayesianTest {
     };
 
     private static SearchProblem problem(int iterations) {
-        return SearchProblem.of(SearchSpace.of(SearchDimension.of("a", 0, 1, SearchDimension.Kind.REAL),
-                        SearchDimension.of("b", 0, 1, SearchDimension.Kind.REAL)),
+        return SearchProblem.of(SearchSpace.of(Knob.of("a", 0, 1, Knob.Kind.REAL),
+                        Knob.of("b", 0, 1, Knob.Kind.REAL)),
                 List.of(new Objective("f1", "avg", Direction.MINIMIZE, 1.0), new Objective("f2", "avg", Direction.MINIMIZE, 1.0)),
                 List.of(), iterations).withSeed(3);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.redline.api.results.MetricBlock;
 import dev.redline.api.results.ProfileExport;
+import dev.redline.plan.Knob;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ class SearchHistoryJsonTest {
 
     @Test
     void historyHasAipersShapeAndReadsBackExactly() throws Exception {
-        SearchProblem p = MonotonicSlaPlannerTest.problem(1, 1000, SearchDimension.Kind.INT, 30);
+        SearchProblem p = MonotonicSlaPlannerTest.problem(1, 1000, Knob.Kind.INT, 30);
         MonotonicSlaPlanner planner = new MonotonicSlaPlanner(p);
         List<Evaluation> history = run(planner);
         String text = SearchHistoryJson.write(planner, history, "max-concurrency-under-sla", ConvergenceReason.MONOTONIC_PRECISION_REACHED);
@@ -87,10 +88,10 @@ class SearchHistoryJsonTest {
 
     @Test
     void historyOfAnotherSearchIsRefused() {
-        SearchProblem p = MonotonicSlaPlannerTest.problem(1, 1000, SearchDimension.Kind.INT, 30);
+        SearchProblem p = MonotonicSlaPlannerTest.problem(1, 1000, Knob.Kind.INT, 30);
         MonotonicSlaPlanner planner = new MonotonicSlaPlanner(p);
         String text = SearchHistoryJson.write(planner, run(planner), null, null);
-        MonotonicSlaPlanner other = new MonotonicSlaPlanner(MonotonicSlaPlannerTest.problem(1, 500, SearchDimension.Kind.INT, 30));
+        MonotonicSlaPlanner other = new MonotonicSlaPlanner(MonotonicSlaPlannerTest.problem(1, 500, Knob.Kind.INT, 30));
         var e = assertThrows(IllegalArgumentException.class, () -> SearchHistoryJson.read(text, other, "old/search_history.json"));
         assertTrue(e.getMessage().startsWith("old/search_history.json: the search there has a different search_space"), e.getMessage());
     }

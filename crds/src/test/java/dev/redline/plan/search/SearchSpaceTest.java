@@ -1,5 +1,7 @@
 package dev.redline.plan.search;
 
+import dev.redline.plan.Knob;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -12,18 +14,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SearchSpaceTest {
     @Test
     void unitCubeRoundTripSnapsIntegersAndKeepsLogDecadesEven() {
-        SearchDimension c = new SearchDimension("concurrency", 1, 1000, SearchDimension.Kind.INT, SearchDimension.Scale.LOG);
+        Knob c = new Knob("concurrency", 1, 1000, Knob.Kind.INT, Knob.Scale.LOG);
         assertEquals(1.0 / 3, c.toUnit(10), 1e-12);
         assertEquals(100, c.fromUnit(2.0 / 3), 0);
         assertEquals(32, c.fromUnit(0.5), 0, "sqrt(1000) = 31.6 snaps to 32");
-        SearchDimension r = SearchDimension.of("rate", 0.5, 2.5, SearchDimension.Kind.REAL);
+        Knob r = Knob.of("rate", 0.5, 2.5, Knob.Kind.REAL);
         assertEquals(1.5, r.fromUnit(0.5), 1e-12);
         assertEquals(2.5, r.fromUnit(7), 0, "clamped");
     }
 
     @Test
     void integerKnobOnAFractionalRangeUsesTheIntegersInside() {
-        SearchDimension d = SearchDimension.of("users", 1.5, 4.2, SearchDimension.Kind.INT);
+        Knob d = Knob.of("users", 1.5, 4.2, Knob.Kind.INT);
         assertEquals(2, d.min(), 0);
         assertEquals(4, d.max(), 0);
         assertEquals(3, d.cardinality());
@@ -31,8 +33,8 @@ class SearchSpaceTest {
 
     @Test
     void valuesByPathAreIntegersForIntegerKnobs() {
-        SearchSpace s = SearchSpace.of(SearchDimension.of("phases.profiling.concurrency", 1, 64, SearchDimension.Kind.INT),
-                SearchDimension.of("phases.profiling.rate", 1, 10, SearchDimension.Kind.REAL));
+        SearchSpace s = SearchSpace.of(Knob.of("phases.profiling.concurrency", 1, 64, Knob.Kind.INT),
+                Knob.of("phases.profiling.rate", 1, 10, Knob.Kind.REAL));
         Map<String, Number> m = s.valuesByPath(new double[] {8, 2.5});
         assertEquals(8L, m.get("phases.profiling.concurrency"));
         assertEquals(2.5, m.get("phases.profiling.rate"));
@@ -42,11 +44,11 @@ class SearchSpaceTest {
 
     @Test
     void badRangesAreRefusedWithTheKnobNamed() {
-        var e = assertThrows(IllegalArgumentException.class, () -> SearchDimension.of("concurrency", 10, 10, SearchDimension.Kind.INT));
+        var e = assertThrows(IllegalArgumentException.class, () -> Knob.of("concurrency", 10, 10, Knob.Kind.INT));
         assertTrue(e.getMessage().contains("concurrency") && e.getMessage().contains("lo (10.0) must be < hi"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> SearchDimension.of("x", Double.NaN, 1, null));
-        assertThrows(IllegalArgumentException.class, () -> new SearchDimension("x", 0, 1, null, SearchDimension.Scale.LOG));
-        assertThrows(IllegalArgumentException.class, () -> SearchDimension.of("x", 1.2, 1.8, SearchDimension.Kind.INT));
-        assertThrows(IllegalArgumentException.class, () -> SearchSpace.of(SearchDimension.of("x", 0, 1, null), SearchDimension.of("x", 0, 2, null)));
+        assertThrows(IllegalArgumentException.class, () -> Knob.of("x", Double.NaN, 1, null));
+        assertThrows(IllegalArgumentException.class, () -> new Knob("x", 0, 1, null, Knob.Scale.LOG));
+        assertThrows(IllegalArgumentException.class, () -> Knob.of("x", 1.2, 1.8, Knob.Kind.INT));
+        assertThrows(IllegalArgumentException.class, () -> SearchSpace.of(Knob.of("x", 0, 1, null), Knob.of("x", 0, 2, null)));
     }
 }

@@ -3,6 +3,7 @@ package dev.redline.plan.search;
 import dev.redline.api.config.SpecException;
 import dev.redline.api.config.SpecReader;
 import dev.redline.api.v1alpha1.AdaptiveSearchSpec;
+import dev.redline.plan.Knob;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,9 +36,9 @@ class SearchSpecsTest {
         SearchSpecs.Resolved r = SearchSpecs.resolve(yaml(BASE), true, SearchFieldNames.under("sweep"));
         SearchProblem p = r.problem();
         assertEquals("phases.profiling.concurrency", p.space().get(0).path());
-        assertEquals(SearchDimension.Kind.INT, p.space().get(0).kind(), "short integer knobs default to int");
-        assertEquals(SearchDimension.Scale.LOG, p.space().get(0).scale());
-        assertEquals(SearchDimension.Kind.REAL, p.space().get(1).kind());
+        assertEquals(Knob.Kind.INT, p.space().get(0).kind(), "short integer knobs default to int");
+        assertEquals(Knob.Scale.LOG, p.space().get(0).scale());
+        assertEquals(Knob.Kind.REAL, p.space().get(1).kind());
         assertEquals(2, p.objectives().size());
         assertEquals(Direction.MINIMIZE, p.objectives().get(1).direction());
         assertEquals("p95", p.slaFilters().get(0).stat());

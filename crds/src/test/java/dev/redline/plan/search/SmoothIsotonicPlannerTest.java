@@ -1,5 +1,7 @@
 package dev.redline.plan.search;
 
+import dev.redline.plan.Knob;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
@@ -10,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SmoothIsotonicPlannerTest {
     private static SearchProblem problem(int maxIterations) {
-        return MonotonicSlaPlannerTest.problem(1, 1000, SearchDimension.Kind.INT, maxIterations);
+        return MonotonicSlaPlannerTest.problem(1, 1000, Knob.Kind.INT, maxIterations);
     }
 
     @Test
@@ -45,7 +47,7 @@ class SmoothIsotonicPlannerTest {
 
     @Test
     void endsAtTheRangeEndsWithTheirReasons() {
-        SearchLoop pass = SearchLoop.run(new SmoothIsotonicPlanner(MonotonicSlaPlannerTest.problem(1, 64, SearchDimension.Kind.INT, 30)),
+        SearchLoop pass = SearchLoop.run(new SmoothIsotonicPlanner(MonotonicSlaPlannerTest.problem(1, 64, Knob.Kind.INT, 30)),
                 v -> SearchLoop.Measured.of(v[0], 10));
         assertEquals(ConvergenceReason.SMOOTH_ISOTONIC_NO_FAILURE_IN_RANGE, pass.reason);
         SearchLoop fail = SearchLoop.run(new SmoothIsotonicPlanner(problem(30)), v -> SearchLoop.Measured.of(v[0], 900));

@@ -1,5 +1,7 @@
 package dev.redline.plan.search;
 
+import dev.redline.plan.Knob;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -10,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class StoppingRulesTest {
-    private static final SearchProblem P = SearchProblem.of(SearchSpace.of(SearchDimension.of("x", 0, 1, SearchDimension.Kind.REAL)),
+    private static final SearchProblem P = SearchProblem.of(SearchSpace.of(Knob.of("x", 0, 1, Knob.Kind.REAL)),
             List.of(new Objective("f", "avg", Direction.MAXIMIZE)), List.of(), 50);
 
     private static List<Evaluation> history(double... objective) {

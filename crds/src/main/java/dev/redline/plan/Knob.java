@@ -1,13 +1,14 @@
-package dev.redline.plan.search;
+package dev.redline.plan;
 
 import java.util.Locale;
 
 /**
- * One knob of a search space: a dot-path into the benchmark spec and its inclusive range. The planners
- * work in the unit cube; this class maps between the cube and the knob's own values (log scale maps
- * decades evenly, integer knobs snap to the nearest integer inside the range).
+ * One knob of an experiment: a dot-path into the benchmark spec and its inclusive range, integer or real,
+ * linear or log. Samplers and search planners work in the unit cube; this class maps between the cube and
+ * the knob's own values (log scale maps decades evenly; integer knobs round half to even, as Python's
+ * round, and stay inside the range).
  */
-public record SearchDimension(String path, double lo, double hi, Kind kind, Scale scale) {
+public record Knob(String path, double lo, double hi, Kind kind, Scale scale) {
     public enum Kind { INT, REAL;
         public String wireName() { return name().toLowerCase(Locale.ROOT); }
     }
@@ -16,7 +17,7 @@ public record SearchDimension(String path, double lo, double hi, Kind kind, Scal
         public String wireName() { return name().toLowerCase(Locale.ROOT); }
     }
 
-    public SearchDimension {
+    public Knob {
         if (path == null || path.isBlank()) throw new IllegalArgumentException("search dimension needs a path");
         if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
             throw new IllegalArgumentException("search dimension '" + path + "': lo and hi must be finite numbers");
@@ -34,8 +35,8 @@ public record SearchDimension(String path, double lo, double hi, Kind kind, Scal
         }
     }
 
-    public static SearchDimension of(String path, double lo, double hi, Kind kind) {
-        return new SearchDimension(path, lo, hi, kind, Scale.LINEAR);
+    public static Knob of(String path, double lo, double hi, Kind kind) {
+        return new Knob(path, lo, hi, kind, Scale.LINEAR);
     }
 
     public boolean isInteger() { return kind == Kind.INT; }
