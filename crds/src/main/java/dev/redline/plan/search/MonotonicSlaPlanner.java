@@ -10,24 +10,16 @@ import java.util.List;
  * precision (default 5 % of the breaking value) or adjacent integers. O(log range) probes where a grid
  * needs O(range / resolution).
  */
-public final class MonotonicSlaPlanner implements SearchStrategy {
-    private final SearchProblem problem;
-
+public final class MonotonicSlaPlanner extends OneKnobSlaPlanner {
     public MonotonicSlaPlanner(SearchProblem problem) {
-        OneKnobSla.require(problem, "monotonic_sla");
-        this.problem = problem;
+        super(problem, "monotonic_sla");
     }
-
-    @Override public SearchProblem problem() { return problem; }
-
-    @Override public String name() { return "monotonic_sla"; }
 
     @Override
     public SearchStep next(List<Evaluation> history) {
-        String budget = problem.stopping().budget(history);
-        if (budget != null) return SearchStep.done(budget);
+        SearchStep first = start(history);
+        if (first != null) return first;
         Knob dim = problem.space().get(0);
-        if (history.isEmpty()) return SearchStep.probe(dim.min());
         SlaBracket b = SlaBracket.of(history);
         if (b.feasibleMax < 0) {
             // nothing passed yet: the lower end decides whether anything can
@@ -52,11 +44,4 @@ public final class MonotonicSlaPlanner implements SearchStrategy {
         return BoundarySummary.of(problem, history, b.feasibleMax, b.infeasibleMin, b.anyWarning(), null, null);
     }
 
-    @Override
-    public boolean[] nonMonotonic(List<Evaluation> history) { return SlaBracket.of(history).nonMonotonic; }
-
-    static boolean probedAt(List<Evaluation> history, double value) {
-        for (Evaluation o : history) if (o.value(0) == value) return true;
-        return false;
-    }
 }

@@ -54,10 +54,6 @@ public record SearchProblem(SearchSpace space, List<Objective> objectives, List<
         return new SearchProblem(space, objectives, slaFilters, stopping, initialPoints, seed, p, marginZ);
     }
 
-    public SearchProblem withMarginZ(double z) {
-        return new SearchProblem(space, objectives, slaFilters, stopping, initialPoints, seed, precision, z);
-    }
-
     public boolean multiObjective() { return objectives.size() > 1; }
 
     /** The objective vector of an observation turned so that larger is better everywhere. */

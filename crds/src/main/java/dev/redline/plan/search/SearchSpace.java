@@ -42,8 +42,6 @@ public record SearchSpace(List<Knob> dimensions) {
     /** The unit-cube image of the snapped point: integer knobs land on their lattice (Garrido-Merchan & Hernandez-Lobato). */
     public double[] snapUnit(double[] unit) { return toUnit(fromUnit(unit)); }
 
-    public boolean allInteger() { return dimensions.stream().allMatch(Knob::isInteger); }
-
     /** Number of distinct points when every knob is an integer, else Long.MAX_VALUE. */
     public long cardinality() {
         long n = 1;

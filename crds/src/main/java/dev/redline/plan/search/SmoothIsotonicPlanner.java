@@ -14,24 +14,16 @@ import java.util.TreeMap;
  * interpolation between probes, with a bisection step when the bracket stops halving). The answer is the
  * largest safe probe; the search stops when the safe/unsafe bracket is narrower than the precision.
  */
-public final class SmoothIsotonicPlanner implements SearchStrategy {
-    private final SearchProblem problem;
-
+public final class SmoothIsotonicPlanner extends OneKnobSlaPlanner {
     public SmoothIsotonicPlanner(SearchProblem problem) {
-        OneKnobSla.require(problem, "smooth_isotonic");
-        this.problem = problem;
+        super(problem, "smooth_isotonic");
     }
-
-    @Override public SearchProblem problem() { return problem; }
-
-    @Override public String name() { return "smooth_isotonic"; }
 
     @Override
     public SearchStep next(List<Evaluation> history) {
-        String budget = problem.stopping().budget(history);
-        if (budget != null) return SearchStep.done(budget);
+        SearchStep first = start(history);
+        if (first != null) return first;
         Knob dim = problem.space().get(0);
-        if (history.isEmpty()) return SearchStep.probe(dim.min());
         Fit fit = fit(history);
         if (fit.safeMax < 0) {
             return fit.xs[0] <= dim.min() ? SearchStep.done(ConvergenceReason.SMOOTH_ISOTONIC_NO_PASS_IN_RANGE)
@@ -49,7 +41,7 @@ public final class SmoothIsotonicPlanner implements SearchStrategy {
         double target = stalled(history) ? (low + high) / 2 : fit.crossing();
         double v = SlaBracket.inside(dim, low, high, target);
         if (Double.isNaN(v)) return SearchStep.done(ConvergenceReason.SMOOTH_ISOTONIC_PRECISION_REACHED);
-        if (MonotonicSlaPlanner.probedAt(history, v)) v = SlaBracket.inside(dim, low, high, (low + high) / 2);
+        if (probedAt(history, v)) v = SlaBracket.inside(dim, low, high, (low + high) / 2);
         return SearchStep.probe(v);
     }
 
@@ -78,8 +70,6 @@ public final class SmoothIsotonicPlanner implements SearchStrategy {
         return BoundarySummary.of(problem, history, fmax, imin, SlaBracket.of(history).anyWarning(), binding, estimate);
     }
 
-    @Override
-    public boolean[] nonMonotonic(List<Evaluation> history) { return SlaBracket.of(history).nonMonotonic; }
 
     /** The isotonic fit of the binding margin over the distinct probed knob values. */
     Fit fit(List<Evaluation> history) {

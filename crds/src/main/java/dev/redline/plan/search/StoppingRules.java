@@ -33,10 +33,6 @@ public record StoppingRules(int maxIterations, int improvementPatience, int plat
         return new StoppingRules(maxIterations, DEFAULT_PATIENCE, DEFAULT_PLATEAU_WINDOW, DEFAULT_PLATEAU_THRESHOLD);
     }
 
-    public StoppingRules withPatience(int patience) {
-        return new StoppingRules(maxIterations, patience, plateauWindow, plateauThreshold);
-    }
-
     /** {@code max_iterations} when the budget is spent, else null. */
     public String budget(List<Evaluation> history) {
         return history.size() >= maxIterations ? ConvergenceReason.MAX_ITERATIONS : null;
