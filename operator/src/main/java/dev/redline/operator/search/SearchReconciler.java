@@ -4,6 +4,7 @@ import dev.redline.api.config.SpecException;
 import dev.redline.api.results.ResultsConfigMap;
 import dev.redline.api.v1alpha1.Benchmark;
 import dev.redline.api.v1alpha1.Search;
+import dev.redline.api.v1alpha1.SearchPhase;
 import dev.redline.api.v1alpha1.SearchStatus;
 import dev.redline.operator.StatusDiff;
 import dev.redline.operator.children.ChildLabels;
@@ -12,6 +13,7 @@ import dev.redline.operator.events.TransitionEvents;
 import dev.redline.plan.Observation;
 import dev.redline.plan.Step;
 import dev.redline.plan.search.Evaluation;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -91,8 +93,16 @@ public class SearchReconciler implements Reconciler<Search> {
         boolean cooling = false;
         Duration recheck = null;
         boolean cancel = s.getSpec().cancelRequested();
+        SearchStatus before = s.getStatus();
+        // a finished Search never starts another iteration (deleted children must not make it run again)
+        boolean over = before != null && before.getPhase() != null && before.getPhase().isFinished()
+                && before.getPhase() != SearchPhase.Invalid;
+        if (over && before.getPhase() == SearchPhase.Complete) reason = before.getConvergenceReason();
+        if (over && before.getPhase() == SearchPhase.Failed) failure = failedMessage(before);
         try {
-            if (cancel) {
+            if (over) {
+                // nothing to start; the history and the status follow the children that are left
+            } else if (cancel) {
                 if (its.current != null) cancelRunning(client, its.current);
             } else if (its.current != null) {
                 nextTrial(client, s, setup, its.current);
@@ -130,6 +140,11 @@ public class SearchReconciler implements Reconciler<Search> {
         SearchStatus after = SearchStatusComputer.compute(s, setup.search().strategy(),
                 new SearchStatusComputer.Facts(its, evals, reason, cancel, cooling, failure, start), now);
         return finish(s, after, recheck, client);
+    }
+
+    private static String failedMessage(SearchStatus status) {
+        return status.getConditions().stream().filter(c -> "Failed".equals(c.getType())).map(Condition::getMessage)
+                .findFirst().orElse("failed");
     }
 
     private static List<Benchmark> appended(List<Benchmark> mine, Benchmark created) {

@@ -191,6 +191,21 @@ class SearchReconcilerTest {
         assertNotNull(client.configMaps().inNamespace(NS).withName("stopme-search").get());
     }
 
+    @Test
+    void finishedSearchStartsNothingWhenAChildIsDeleted() {
+        client.resource(SearchCluster.maxConcurrency("done", "monotonic_sla")).create();
+        List<Integer> probes = runToEnd("done", 0);
+        awaitPhase("done", SearchPhase.Complete);
+        String last = "done-" + (probes.size() - 1);
+        client.resources(Benchmark.class).inNamespace(NS).withName(last).delete();
+        await().atMost(Duration.ofSeconds(15)).until(() -> SearchCluster.child(client, last) == null);
+        // replaying the planner over the remaining children would ask for the deleted probe again
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> SearchCluster.children(client, "done").size() == probes.size() - 1);
+        Search s = SearchCluster.get(client, "done");
+        assertEquals(SearchPhase.Complete, s.getStatus().getPhase());
+        assertEquals(ConvergenceReason.MONOTONIC_PRECISION_REACHED, s.getStatus().getConvergenceReason());
+    }
+
     static String describe(String name) {
         StringBuilder sb = new StringBuilder();
         for (Benchmark b : SearchCluster.children(client, name)) {
