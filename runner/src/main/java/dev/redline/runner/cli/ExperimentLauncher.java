@@ -4,6 +4,7 @@ import dev.redline.api.config.ConfigEnvelope;
 import dev.redline.api.v1alpha1.BenchmarkSpec;
 import dev.redline.plan.ExperimentPlan;
 import dev.redline.plan.aggregate.SweepAggregate;
+import dev.redline.runner.plot.AutoPlot;
 import dev.redline.runner.experiment.ExperimentLayout;
 import dev.redline.runner.experiment.ExperimentListener;
 import dev.redline.runner.experiment.ExperimentResult;
@@ -47,8 +48,8 @@ final class ExperimentLauncher {
         // with the table, the table owns the terminal: the runs' own tables go only to their console files, and
         // their info lines only to their logs (the level sets what reaches the terminal; the log file gets all)
         String level = "info".equals(options.logLevel()) ? "warn" : options.logLevel();
-        RunOptions cells = table ? new RunOptions("none", level, options.embeddedMock(), options.metricsPort(),
-                options.showTraceTiming(), options.mockServer()) : options;
+        RunOptions cells = table ? new RunOptions("none", level, options.mockServer(), options.metricsPort(),
+                options.showTraceTiming()) : options;
         ExperimentListener shown = table ? new SweepTable(out, true) : new ProgressLine(err);
         ExperimentListener listener = extra == null ? shown : ExperimentListener.all(java.util.List.of(shown, extra));
         ExperimentResult result;
@@ -56,7 +57,8 @@ final class ExperimentLauncher {
             result = new ExperimentRun(plan, ExperimentLayout.of(dir, plan), engine, listener, RedlineVersion.version(), cli).run();
         }
         summarise(result, plan, dir, out, err);
-        return result.exitCode();
+        int plotted = AutoPlot.afterRun(base, dir, out); // --auto-plot: the cells against each other, in dir
+        return result.exitCode() != 0 ? result.exitCode() : plotted;
     }
 
     private static void summarise(ExperimentResult r, ExperimentPlan plan, Path dir, PrintStream out, PrintStream err) {

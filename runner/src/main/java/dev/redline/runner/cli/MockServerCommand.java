@@ -3,6 +3,7 @@ package dev.redline.runner.cli;
 import dev.redline.runner.BadInputException;
 import dev.redline.runner.mock.MockServer;
 import dev.redline.runner.mock.MockServerOptions;
+import dev.redline.runner.mock.fault.FaultPlan;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,7 +44,7 @@ public final class MockServerCommand implements Callable<Integer> {
     @Option(names = "--reasoning-tokens", description = "Chat: first N output tokens are reasoning_content (default: ${DEFAULT-VALUE}).")
     int reasoningTokens = 0;
 
-    @Option(names = "--random-seed", description = "Seed for errors, jitter and words (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--random-seed", description = "Seed for errors, faults, jitter and words (default: ${DEFAULT-VALUE}).")
     long randomSeed = 0;
 
     @Option(names = "--default-output-tokens",
@@ -59,6 +60,7 @@ public final class MockServerCommand implements Callable<Integer> {
     @Option(names = "--model", description = "Model name served by /v1/models; repeat for several (default: mock-model).")
     List<String> models = List.of("mock-model");
 
+    @Mixin MockFaultOptions faults = new MockFaultOptions();
     @Mixin MockEngineOptions engine = new MockEngineOptions();
     @Mixin PrintModelOptions printModel = new PrintModelOptions();
 
@@ -88,12 +90,14 @@ public final class MockServerCommand implements Callable<Integer> {
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        out.println("Mock server listening on " + server.baseUrl() + (options.engine() != null ? " (engine: sim)" : ""));
+        if (server.dcgmBaseUrl() != null) out.println("DCGM exporter simulator on " + server.dcgmBaseUrl() + "/metrics");
+        FaultLog faultLog = FaultLog.start(server, out);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            faultLog.finish();
             server.close();
             stopped.countDown();
         }, "mock-server-shutdown"));
-        out.println("Mock server listening on " + server.baseUrl() + (options.engine() != null ? " (engine: sim)" : ""));
-        if (server.dcgmBaseUrl() != null) out.println("DCGM exporter simulator on " + server.dcgmBaseUrl() + "/metrics");
         out.flush();
         stopped.await();
         return 0;
@@ -104,7 +108,7 @@ public final class MockServerCommand implements Callable<Integer> {
         return new MockServerOptions().host(host).port(port).ttftMs(ttftMs).itlMs(itlMs).jitterMs(jitterMs)
                 .errorRate(errorRate).reasoningTokens(reasoningTokens).randomSeed(randomSeed)
                 .defaultOutputTokens(defaultOutputTokens).embeddingDims(embeddingDims).models(models)
-                .dcgmPort(dcgmPort).engine(engine.config());
+                .dcgmPort(dcgmPort).faults(faults.faults()).engine(engine.config());
     }
 
     /** One line naming the bad flag and the fix, or null. */
@@ -134,6 +138,12 @@ public final class MockServerCommand implements Callable<Integer> {
                     return fixedOnly + " applies to --engine fixed; with --engine sim the step-time flags set latency (--step-base-ms ...)";
                 }
             }
+        }
+        try {
+            // --error-rate and --fault rates together
+            FaultPlan.validate(new MockServerOptions().errorRate(errorRate).faults(faults.faults()).effectiveFaults());
+        } catch (IllegalArgumentException e) {
+            return "--error-rate/--fault: " + e.getMessage();
         }
         return null;
     }

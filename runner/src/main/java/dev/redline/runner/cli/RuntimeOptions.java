@@ -3,6 +3,7 @@ package dev.redline.runner.cli;
 import dev.redline.runner.BadInputException;
 import dev.redline.runner.mock.MockServerOptions;
 import dev.redline.runner.profile.RunOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** How this process behaves while running (not part of the benchmark spec). */
@@ -19,6 +20,8 @@ public class RuntimeOptions {
 
     @Option(names = "--mock-server", description = "Start the built-in mock server in-process and benchmark it (ignores --url).")
     boolean embeddedMock;
+
+    @Mixin MockFaultOptions mockFaults = new MockFaultOptions();
 
     @Option(names = "--metrics-port", paramLabel = "PORT",
             description = "Serve live Prometheus metrics of the run at http://<host>:PORT/metrics (0 = any free port).")
@@ -58,6 +61,18 @@ public class RuntimeOptions {
             throw new BadInputException("--metrics-port: " + metricsPort + " is not a port; use 1-65535, or 0 for any free port");
         }
         if (!level.equals("info") && !level.equals("error") && !level.equals("warn")) System.setProperty("redline.verbose", "true");
-        return new RunOptions(ui, level, embeddedMock, metricsPort, showTraceTiming, mock);
+        return new RunOptions(ui, level, mockServer(mock), metricsPort, showTraceTiming);
+    }
+
+    /**
+     * The in-process mock's options ({@code engine}: its engine settings, null = defaults) with the fault
+     * flags, or null without --mock-server (then fault flags are bad input).
+     */
+    private MockServerOptions mockServer(MockServerOptions engine) {
+        if (!embeddedMock) {
+            if (mockFaults.given()) throw new BadInputException("--fault and --mock-config configure the built-in mock server; add --mock-server");
+            return null;
+        }
+        return RunOptions.embedded(engine != null ? engine : new MockServerOptions()).faults(mockFaults.faults());
     }
 }

@@ -36,14 +36,16 @@ public final class ProfileEngine implements CellEngine {
 
     /** {@code console}: where each run's table also goes (null: only its file). */
     public ProfileEngine(RunOptions options, PrintStream console) {
-        this.options = new RunOptions(options.uiType(), options.logLevel(), false, options.metricsPort(), options.showTraceTiming());
+        // one embedded mock (its engine and faults) for the whole experiment: the cells' runs benchmark it by URL
+        this.options = new RunOptions(options.uiType(), options.logLevel(), null, options.metricsPort(), options.showTraceTiming());
         this.console = console;
-        this.mock = options.embeddedMock() ? MockServer.start(options.embeddedMockOptions()) : null; // --engine sim too
+        this.mock = options.mockServer() == null ? null : MockServer.start(options.mockServer());
     }
 
     @Override
     public CellResult run(BenchmarkSpec spec, RunLabels labels, Path dir) {
         spec.artifacts().setDir(dir.toString());
+        spec.artifacts().setAutoPlot(null); // the experiment is plotted once, as a whole, after its last run
         if (mock != null) ProfileRun.pointAt(spec, mock);
         int code;
         try {

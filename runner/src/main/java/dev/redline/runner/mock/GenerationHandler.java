@@ -12,7 +12,7 @@ final class GenerationHandler extends InferenceHandler {
     }
 
     @Override
-    protected void serve(HttpServerResponse response, InferenceRequest req, long index, long received) {
+    protected void serve(HttpServerResponse response, InferenceRequest req, long index, long received, ResponseFault fault) {
         GenerationJob job = new GenerationJob(ctx, index, received, req, chat);
         String refused = ctx.pacer.refusal(job);
         if (refused != null) {
@@ -25,20 +25,21 @@ final class GenerationHandler extends InferenceHandler {
         String id = (chat ? "chatcmpl-mock-" : "cmpl-mock-") + index;
         if (req.stream) {
             ChunkTemplates templates = chat ? ChunkTemplates.chat(id, now, req.model) : ChunkTemplates.completion(id, now, req.model);
-            new TokenStream(response, ctx.pacer, templates, job).start();
+            new TokenStream(response, ctx.pacer, templates, job, fault).start();
         } else {
-            respondWhole(response, job, id, now, req.model);
+            respondWhole(response, job, id, now, req.model, fault);
         }
     }
 
-    private void respondWhole(HttpServerResponse response, GenerationJob job, String id, long created, String model) {
+    private void respondWhole(HttpServerResponse response, GenerationJob job, String id, long created, String model,
+                              ResponseFault fault) {
         boolean[] closed = {false};
         Runnable stop = ctx.pacer.pace(job, true, due -> {
             if (closed[0]) return;
             job.tokensSent(job.outputTokens);
             String text = WholeBodies.build(chat, id, created, model, job);
-            job.finished(true); // before the last byte leaves: a client holding the whole body sees it counted
-            response.putHeader("Content-Type", "application/json").end(text);
+            job.finished(fault.completes()); // before the last byte leaves: a client holding the whole body sees it counted
+            fault.sendWhole(response, text);
         });
         response.closeHandler(v -> {
             if (closed[0] || response.ended()) return;

@@ -3,15 +3,17 @@ package dev.redline.runner.mock;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
+import dev.redline.runner.mock.fault.FaultPlan;
 import io.vertx.core.Vertx;
 
 import java.util.function.ToIntFunction;
 
-/** What every mock endpoint shares: options, the seeded plan, the pacer, the metrics, the prompt token counter. */
+/** What every mock endpoint shares: options, the seeded plans (timing, faults), the pacer, the metrics, the prompt token counter. */
 final class MockContext {
     final MockServerOptions options;
     final Vertx vertx;
     final ServedPlan plan;
+    final FaultPlan faults;
     final MockMetrics metrics;
     /** When tokens are due: fixed latencies, or the simulated engine. */
     final TokenPacer pacer;
@@ -22,6 +24,7 @@ final class MockContext {
         this.options = options;
         this.vertx = vertx;
         this.plan = new ServedPlan(options);
+        this.faults = new FaultPlan(options.effectiveFaults(), options.randomSeed());
         this.metrics = new MockMetrics(options.models());
         this.pacer = options.engine() == null ? new FixedPacer(vertx, plan)
                 : new EnginePacer(vertx, options.engine(), options.randomSeed(), metrics);

@@ -1,5 +1,7 @@
 package dev.redline.runner.mock;
 
+import dev.redline.runner.mock.fault.FaultKind;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -71,7 +73,7 @@ public final class MockMetrics {
     private final ConcurrentHashMap<String, ModelStats> byModel = new ConcurrentHashMap<>();
     private final LongAdder requestsReceived = new LongAdder();
     private final LongAdder requestsCompleted = new LongAdder();
-    private final LongAdder errorsInjected = new LongAdder();
+    private final LongAdder[] faultsInjected = new LongAdder[FaultKind.values().length];
     private final LongAdder badRequests = new LongAdder();
     private final LongAdder tokensGenerated = new LongAdder();
     private volatile boolean simulated;
@@ -79,6 +81,7 @@ public final class MockMetrics {
 
     MockMetrics(List<String> models) {
         for (String m : models) model(m);
+        for (int i = 0; i < faultsInjected.length; i++) faultsInjected[i] = new LongAdder();
     }
 
     ModelStats model(String name) {
@@ -97,7 +100,7 @@ public final class MockMetrics {
     public double kvCacheUsage() { return kvCacheUsage; }
 
     void received() { requestsReceived.increment(); }
-    void injectedError() { errorsInjected.increment(); }
+    void faultInjected(FaultKind kind) { faultsInjected[kind.ordinal()].increment(); }
     void badRequest() { badRequests.increment(); }
 
     void started(ModelStats m, int promptTokens) {
@@ -126,12 +129,24 @@ public final class MockMetrics {
         }
     }
 
+    /** {@code 429=12 stream-cut=3}: the kinds injected so far, or {@code none}. */
+    public String faultSummary() {
+        StringBuilder b = new StringBuilder();
+        for (FaultKind kind : FaultKind.values()) {
+            long n = faultsInjected(kind);
+            if (n > 0) b.append(b.length() == 0 ? "" : " ").append(kind.wireName()).append('=').append(n);
+        }
+        return b.length() == 0 ? "none" : b.toString();
+    }
+
     /** Inference requests (chat, completions, embeddings) received, including rejected ones. */
     public long requestsReceived() { return requestsReceived.sum(); }
     /** Inference requests answered in full with HTTP 200. */
     public long requestsCompleted() { return requestsCompleted.sum(); }
-    /** Requests answered with an injected HTTP 500. */
-    public long errorsInjected() { return errorsInjected.sum(); }
+    /** Requests answered with an injected HTTP 5xx ({@code --error-rate} and {@code --fault 5xx}). */
+    public long errorsInjected() { return faultsInjected(FaultKind.SERVER_ERROR); }
+    /** Requests whose response carried a fault of this kind (counted when it reached the wire). */
+    public long faultsInjected(FaultKind kind) { return faultsInjected[kind.ordinal()].sum(); }
     /** Requests refused with HTTP 400. */
     public long badRequests() { return badRequests.sum(); }
     /** Output tokens sent (content and reasoning), all models. */

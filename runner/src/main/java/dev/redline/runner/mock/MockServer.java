@@ -116,6 +116,16 @@ public final class MockServer implements AutoCloseable {
         return dcgm == null ? null : dcgm.simulator();
     }
 
+    /** The faults this server injects, {@code --error-rate} included (docs/mock-server.md). */
+    public java.util.List<dev.redline.runner.mock.fault.FaultSpec> faults() {
+        return ctx.faults.faults();
+    }
+
+    /** The seed of every draw: faults, jitter, words. */
+    public long randomSeed() {
+        return ctx.options.randomSeed();
+    }
+
     /** What was served so far (also exposed at {@code /metrics}). */
     public MockMetrics metrics() {
         return ctx.metrics;

@@ -6,55 +6,76 @@ import io.vertx.core.http.HttpServerResponse;
 /**
  * Sends one streaming response: whenever its {@link TokenPacer} says more tokens are due, they are written together
  * in one buffer, and after the last one the finish event, the optional usage chunk and {@code [DONE]}. Runs on the
- * request's event loop.
+ * request's event loop. Every byte goes through the request's {@link ResponseFault}, which may break the stream at
+ * a token: a buffer then ends at that token, so the fault acts exactly there whatever the pacer decided.
  */
 final class TokenStream {
     private final HttpServerResponse response;
     private final TokenPacer pacer;
     private final ChunkTemplates templates;
     private final GenerationJob job;
+    private final ResponseFault fault;
     private Runnable stopPacing;
     private int sent;
     private boolean done;
 
-    TokenStream(HttpServerResponse response, TokenPacer pacer, ChunkTemplates templates, GenerationJob job) {
+    TokenStream(HttpServerResponse response, TokenPacer pacer, ChunkTemplates templates, GenerationJob job,
+                ResponseFault fault) {
         this.response = response;
         this.pacer = pacer;
         this.templates = templates;
         this.job = job;
+        this.fault = fault;
     }
 
     void start() {
-        response.setChunked(true)
-                .putHeader("Content-Type", "text/event-stream")
-                .putHeader("Cache-Control", "no-cache");
         response.closeHandler(v -> abort());
         response.exceptionHandler(e -> abort());
-        response.writeHead();
-        stopPacing = pacer.pace(job, false, this::emitUpTo);
+        if (fault.startStream(response, job.outputTokens)) {
+            stopPacing = pacer.pace(job, false, this::emitUpTo);
+        } else {
+            done = true;
+            job.finished(false);
+        }
     }
 
-    /** Writes tokens {@code sent .. due-1}; after the last one, ends the stream. */
+    /** Writes tokens {@code sent .. due-1} (in pieces split at the fault's token); after the last one, ends the stream. */
     private void emitUpTo(int due) {
-        if (done || due <= sent) return;
+        while (!done && sent < due) emitPiece(due);
+    }
+
+    private void emitPiece(int due) {
         Buffer out = Buffer.buffer(256);
         if (sent == 0) templates.appendRole(out);
         int before = sent;
         while (sent < due) {
-            templates.appendToken(out, job.word(sent), sent < job.reasoningTokens);
+            fault.appendToken(templates, out, job.word(sent), sent < job.reasoningTokens, sent);
             sent++;
+            if (fault.boundaryAfter(sent)) break;
         }
         job.tokensSent(sent - before);
-        if (sent == job.outputTokens) {
+        if (fault.takesOver(sent)) {
+            finish(false);
+            fault.takeOver(response, out);
+        } else if (sent == job.outputTokens) {
             templates.appendFinish(out, job.finishReason);
             if (job.includeUsage) templates.appendUsage(out, job.promptTokens, job.outputTokens, job.reasoningTokens);
             out.appendBytes(ChunkTemplates.DONE);
-            done = true;
-            job.finished(true); // before the last byte leaves: a client holding the whole stream sees it counted
-            response.end(out);
+            finish(fault.completes()); // before the last byte leaves: a client holding the whole stream sees it counted
+            fault.end(response, out);
         } else {
-            response.write(out);
+            fault.write(response, out);
         }
+    }
+
+    private void finish(boolean completed) {
+        done = true;
+        if (completed || stopPacing == null) {
+            job.finished(completed);
+            return;
+        }
+        stopPacing.run(); // a stream cut before its end frees its place in the engine's batch
+        job.finished(false);
     }
 
     private void abort() {

@@ -1,5 +1,7 @@
 package dev.redline.runner.mock;
 
+import dev.redline.runner.mock.fault.FaultKind;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,6 +31,7 @@ final class VllmMetricsText {
         histogram(out, "vllm:time_to_first_token_seconds", "Histogram of time to first token in seconds.", models, m -> m.ttft);
         histogram(out, "vllm:inter_token_latency_seconds", "Histogram of inter-token latency in seconds.", models, m -> m.itl);
         histogram(out, "vllm:e2e_request_latency_seconds", "Histogram of e2e request latency in seconds.", models, m -> m.e2e);
+        faults(out, metrics);
         if (sim) engineSeries(out, models, metrics.kvCacheUsage());
         return out.toString();
     }
@@ -90,6 +93,16 @@ final class VllmMetricsText {
             out.append(name).append("_count").append(label(m)).append(' ').append(h.count.sum()).append(".0\n");
             out.append(name).append("_sum").append(label(m)).append(' ')
                     .append(String.format(Locale.ROOT, "%.9f", h.sum.sum())).append('\n');
+        }
+    }
+
+    /** Not a vLLM series: what the mock injected per fault kind, so a test can compare the client's counts. */
+    private static void faults(StringBuilder out, MockMetrics metrics) {
+        String name = "redline_mock_faults_injected_total";
+        header(out, "redline_mock_faults_injected", "Responses that carried an injected fault, by kind.", "counter");
+        for (FaultKind kind : FaultKind.values()) {
+            out.append(name).append("{kind=\"").append(kind.wireName()).append("\"} ")
+                    .append(metrics.faultsInjected(kind)).append(".0\n");
         }
     }
 

@@ -7,23 +7,25 @@ import dev.redline.runner.mock.MockServerOptions;
  *
  * @param uiType          "dashboard" (live terminal view), "simple" (progress bar) or "none"
  * @param logLevel        error|warn|info|debug|trace
- * @param embeddedMock    start the built-in mock server in-process and point the run at it
+ * @param mockServer      start the built-in mock server in-process with these options and point the run at
+ *                        it; null = benchmark the spec's URL
  * @param metricsPort     serve live Prometheus metrics on this port (0 = any free port), null = off
  * @param showTraceTiming show the HTTP trace metrics (http_req_*) in the console table
- * @param mockServer      settings of the embedded mock (its port and DCGM port are chosen by the run); null = defaults
  */
-public record RunOptions(String uiType, String logLevel, boolean embeddedMock, Integer metricsPort,
-                         boolean showTraceTiming, MockServerOptions mockServer) {
+public record RunOptions(String uiType, String logLevel, MockServerOptions mockServer, Integer metricsPort,
+                         boolean showTraceTiming) {
     public RunOptions(String uiType, String logLevel, boolean embeddedMock) {
-        this(uiType, logLevel, embeddedMock, null, false);
+        this(uiType, logLevel, embeddedMock ? embeddedMockDefaults() : null, null, false);
     }
 
-    public RunOptions(String uiType, String logLevel, boolean embeddedMock, Integer metricsPort, boolean showTraceTiming) {
-        this(uiType, logLevel, embeddedMock, metricsPort, showTraceTiming, null);
+    /** The in-process mock: any free port, with its simulated DCGM exporter. */
+    public static MockServerOptions embeddedMockDefaults() {
+        return embedded(new MockServerOptions());
     }
 
-    /** The embedded mock's settings: {@link #mockServer} (or the defaults) on any free port, with a DCGM exporter. */
-    public MockServerOptions embeddedMockOptions() {
-        return (mockServer != null ? mockServer : new MockServerOptions()).port(0).dcgmPort(0);
+    /** {@code mock} (engine, faults...) as the in-process mock: any free port, with its simulated DCGM exporter. */
+    public static MockServerOptions embedded(MockServerOptions mock) {
+        return mock.port(0).dcgmPort(0);
     }
+
 }

@@ -17,6 +17,7 @@ import dev.redline.runner.experiment.ExperimentResult;
 import dev.redline.runner.experiment.ExperimentRun;
 import dev.redline.runner.experiment.ProfileEngine;
 import dev.redline.runner.experiment.ProgressLine;
+import dev.redline.runner.plot.AutoPlot;
 import dev.redline.runner.profile.RunOptions;
 
 import java.io.PrintStream;
@@ -44,7 +45,7 @@ public final class SearchExperiment {
         base.setRandomSeed(seed);
         ExperimentPlan p = ExperimentPlan.of(base, null, mr, seed, "");
         ExperimentPlan plan = new ExperimentPlan(p.sweep(), p.multiRun(), p.baseSeed(), p.order(), resolved.cooldownSeconds());
-        ExperimentLayout layout = ExperimentLayout.search(dir, plan.trials());
+        ExperimentLayout layout = new SearchLayout(dir, plan.trials());
         AdaptiveSearch search = new AdaptiveSearch(base, resolved, "sweep", PooledPercentiles.of(resolved.pooling(), resolved.problem(), layout));
         for (String notice : resolved.notices()) err.println("redline: " + notice);
         SearchResume earlier = resume ? SearchResume.read(dir, search, plan, layout) : SearchResume.none();
@@ -57,7 +58,8 @@ public final class SearchExperiment {
                     .resume(earlier.observations(), earlier.dirs()).run();
         }
         summarise(search, result, history.file(), out, err);
-        return result.exitCode();
+        int plotted = AutoPlot.afterRun(base, dir, out); // --auto-plot: the iterations against each other, in dir
+        return result.exitCode() != 0 ? result.exitCode() : plotted;
     }
 
     private static void summarise(AdaptiveSearch search, ExperimentResult r, Path history, PrintStream out, PrintStream err) {

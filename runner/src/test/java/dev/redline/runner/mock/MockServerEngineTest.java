@@ -151,7 +151,9 @@ class MockServerEngineTest {
             // 500 tokens at ~7 ms: the first four run for 3.5 s, the last two wait behind them
             String m = http.get("/metrics").body();
             long deadline = System.nanoTime() + 3_000_000_000L;
-            while (value(m, "vllm:num_requests_waiting") < 2 && System.nanoTime() < deadline) {
+            // a request that arrives during a step waits for the next one even with a free slot: poll for the full batch
+            while (!(value(m, "vllm:num_requests_running") == 4 && value(m, "vllm:num_requests_waiting") == 2)
+                    && System.nanoTime() < deadline) {
                 Thread.sleep(50);
                 m = http.get("/metrics").body();
             }
