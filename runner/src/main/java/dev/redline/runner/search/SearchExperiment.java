@@ -63,7 +63,7 @@ public final class SearchExperiment {
     }
 
     private static void summarise(AdaptiveSearch search, ExperimentResult r, Path history, PrintStream out, PrintStream err) {
-        List<Evaluation> evals = search.evaluations(r.observations());
+        List<Evaluation> evals = search.evaluations(r.completeObservations());
         SearchProblem p = search.resolved().problem();
         List<Integer> best = BestTrials.select(evals, p);
         out.println("Search: " + search.strategy().name() + ", " + evals.size() + " iterations, "

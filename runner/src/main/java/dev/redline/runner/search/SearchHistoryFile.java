@@ -50,7 +50,8 @@ final class SearchHistoryFile implements ExperimentListener {
 
     @Override
     public void finished(ExperimentResult result) {
-        write(result.observations(), result.partial() ? null : result.stopReason());
+        // an iteration Ctrl-C cut short is not judged on its partial results: --resume runs it again
+        write(result.completeObservations(), result.partial() ? null : result.stopReason());
     }
 
     private void write(List<Observation> all, String reason) {

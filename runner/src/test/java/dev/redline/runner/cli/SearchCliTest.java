@@ -124,6 +124,43 @@ class SearchCliTest {
     }
 
     @Test
+    void ctrlCKeepsTheFinishedIterationsAndResumeRunsTheCutOneAgain() throws Exception {
+        // sim steps of 150 ms: a run of 4 requests of 4 tokens takes over a second, so Ctrl-C lands inside one
+        String[] args = mock("cut", "--engine", "sim", "--step-base-ms", "150", "--search-space", "concurrency:1,8",
+                "--search-metric", "request_throughput", "--search-direction", "maximize", "--search-planner", "grid",
+                "--search-max-iterations", "4");
+        Path base = dir.resolve("cut");
+        CliRun[] cut = new CliRun[1];
+        Thread worker = new Thread(() -> cut[0] = run(args), "search-under-test");
+        worker.start();
+        Path second = base.resolve("search_iter_0001/profile_runs/run_0001");
+        Path records = second.resolve("profile_export.jsonl"); // opened when the second iteration starts measuring
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (!Files.exists(records) && worker.isAlive() && System.nanoTime() < deadline) Thread.sleep(20);
+        assertTrue(Files.exists(records), () -> "the second iteration started: " + (cut[0] == null ? "running" : cut[0].err()));
+        Thread.sleep(300);
+        worker.interrupt(); // what Ctrl-C does (InterruptOnShutdown)
+        worker.join(120_000);
+        assertEquals(130, cut[0].code(), cut[0].err());
+        JsonNode h = JSON.readTree(base.resolve("search_history.json").toFile());
+        assertEquals(1, h.get("iterations").size(), "only the finished iteration is judged: " + h);
+        assertTrue(h.get("convergence_reason").isNull());
+        assertTrue(JSON.readTree(second.resolve("profile_export_redline.json").toFile()).get("was_cancelled").asBoolean(),
+                "the cut iteration wrote its partial results");
+
+        CliRun resumed = run(with(args, "--resume", base.toString()));
+        assertEquals(0, resumed.code(), resumed.err());
+        JsonNode done = JSON.readTree(base.resolve("search_history.json").toFile());
+        assertEquals("grid_exhausted", done.get("convergence_reason").asText());
+        List<Long> probed = new ArrayList<>();
+        for (JsonNode it : done.get("iterations")) probed.add(it.at("/variation_values/phases.profiling.concurrency").asLong());
+        assertEquals(List.of(1L, 3L, 6L, 8L), probed, "the cut iteration ran again, nothing twice");
+        JsonNode export = JSON.readTree(second.resolve("profile_export_redline.json").toFile());
+        assertFalse(export.get("was_cancelled").asBoolean(), "the re-run iteration's export is complete");
+        assertEquals(4, export.at("/request_count/avg").asLong());
+    }
+
+    @Test
     void gridRecipeWritesItsDerivedFile() throws Exception {
         CliRun r = run(mock("ramp", "--search-recipe", "concurrency-ramp", "--concurrency-min", "1", "--concurrency-max", "4",
                 "--concurrency-steps", "3"));
