@@ -64,7 +64,7 @@ public class SearchOptions {
     Double tpotSlaMs;
     @Option(names = "--e2e-sla-ms", paramLabel = "MS", description = "Recipe SLA: request latency p99 below MS.")
     Double e2eSlaMs;
-    @Option(names = "--error-rate-sla", paramLabel = "FRACTION", description = "Recipe SLA: error rate below FRACTION (0.01 = 1 %).")
+    @Option(names = "--error-rate-sla", paramLabel = "FRACTION", description = "Recipe SLA: error rate below FRACTION (0.01 = 1 %%).")
     Double errorRateSla;
     @Option(names = "--slo-attainment-fraction", paramLabel = "FRACTION", description = "max-goodput-under-slo: share of requests meeting all SLOs (default 0.95).")
     Double sloAttainmentFraction;
