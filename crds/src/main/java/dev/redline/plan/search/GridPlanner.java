@@ -36,6 +36,17 @@ public final class GridPlanner implements SearchStrategy {
         this.points = List.copyOf(pts);
     }
 
+    /** These points in this order (a grid or scenario recipe's cells), one value per knob each. */
+    public GridPlanner(SearchProblem problem, List<double[]> points) {
+        for (double[] p : points) {
+            if (p.length != problem.space().size()) {
+                throw new IllegalArgumentException("a point has " + p.length + " values for " + problem.space().size() + " knobs");
+            }
+        }
+        this.problem = problem;
+        this.points = points.stream().map(double[]::clone).toList();
+    }
+
     private static void combine(List<double[]> axes, int dim, double[] cur, List<double[]> out) {
         if (dim == axes.size()) {
             out.add(cur.clone());

@@ -23,7 +23,7 @@ import java.util.Map;
  * The objects a Search owns: one Benchmark per iteration and trial, named {@code <search>-<iteration>}
  * ({@code <search>-<iteration>-<trial>} with several trials per iteration) and labelled with both, with
  * the probed knob values in an annotation; and the {@code <search>-search} ConfigMap with
- * {@code search_history.json}. Deterministic names make creating them idempotent.
+ * {@code search_history.json} (and a grid recipe's derived file). Deterministic names make creating them idempotent.
  */
 final class SearchChildren {
     static final String SEARCH_KEY = "redline.dev/search";
@@ -56,10 +56,11 @@ final class SearchChildren {
                 labels, Map.of(VALUES_ANNOTATION, valuesJson(run.variation().values())));
     }
 
-    static ConfigMap history(Search s, String json) {
+    /** The results ConfigMap with these files (search_history.json, a fixed recipe's derived file). */
+    static ConfigMap history(Search s, Map<String, String> files) {
         ObjectMeta meta = new ObjectMetaBuilder().withName(historyConfigMap(s)).withNamespace(s.getMetadata().getNamespace())
                 .withLabels(labels(s)).withOwnerReferences(Owner.reference(s)).build();
-        return new ConfigMapBuilder().withMetadata(meta).withData(Map.of(HISTORY_KEY, json)).build();
+        return new ConfigMapBuilder().withMetadata(meta).withData(files).build();
     }
 
     static Map<String, String> labels(Search s) {

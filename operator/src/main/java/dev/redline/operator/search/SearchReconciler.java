@@ -124,7 +124,7 @@ public class SearchReconciler implements Reconciler<Search> {
                     }
                 }
             }
-            writeHistory(client, s, setup.search().historyJson(finished, reason));
+            writeHistory(client, s, setup.files(finished, reason));
         } catch (KubernetesClientException e) {
             // the API server refused the child (schema, quota, admission): the search cannot go on; anything
             // else (conflict, timeout, unavailable) is thrown so that JOSDK retries
@@ -193,8 +193,8 @@ public class SearchReconciler implements Reconciler<Search> {
         return cm;
     }
 
-    private static void writeHistory(KubernetesClient client, Search s, String json) {
-        ConfigMap desired = SearchChildren.history(s, json);
+    private static void writeHistory(KubernetesClient client, Search s, Map<String, String> files) {
+        ConfigMap desired = SearchChildren.history(s, files);
         ConfigMap existing = client.resource(desired).get();
         if (existing == null) {
             new ChildWriter(client).ensure(desired, null);

@@ -162,6 +162,32 @@ class SearchReconcilerTest {
     }
 
     @Test
+    void gridRecipeRunsItsCellsAsIterationsAndWritesItsDerivedFile() throws Exception {
+        Search r = SearchCluster.maxConcurrency("knee", "bayesian");
+        r.getSpec().setSearch(null);
+        SearchRecipeSpec recipe = new SearchRecipeSpec();
+        recipe.setName("max-concurrency-under-sla");
+        recipe.setSearchStyle("grid");
+        recipe.setTtftSlaMs(200.0);
+        recipe.setConcurrencyMax(512);
+        recipe.setConcurrencySteps(4);
+        r.getSpec().setRecipe(recipe);
+        client.resource(r).create();
+        List<Integer> probes = runToEnd("knee", 0);
+        Search s = awaitPhase("knee", SearchPhase.Complete);
+        assertEquals(List.of(1, 8, 64, 512), probes, "the recipe's log-spaced levels, in order");
+        assertEquals(ConvergenceReason.GRID_EXHAUSTED, s.getStatus().getConvergenceReason());
+        assertEquals(64, s.getStatus().getBoundary().getFeasibleMax());
+        assertEquals(512, s.getStatus().getBoundary().getInfeasibleMin());
+        ConfigMap results = client.configMaps().inNamespace(NS).withName("knee-search").get();
+        JsonNode breach = new ObjectMapper().readTree(results.getData().get("sla_breach.json"));
+        assertEquals(64, breach.get("max_passing_concurrency").asInt());
+        assertEquals(512, breach.get("first_failing_concurrency").asInt());
+        assertEquals(552, breach.at("/first_failing_breach/observed").asDouble(), 1e-9);
+        assertEquals("max-concurrency-under-sla", new ObjectMapper().readTree(results.getData().get("search_history.json")).get("recipe").asText());
+    }
+
+    @Test
     void trialsOfAnIterationRunOneAfterTheOther() {
         Search s = SearchCluster.maxConcurrency("trials", "monotonic_sla");
         s.getSpec().setTrialsPerIteration(2);

@@ -1,9 +1,5 @@
 package dev.redline.runner.search;
 
-import dev.redline.api.results.ProfileExport;
-import dev.redline.plan.Observation;
-import dev.redline.plan.TrialOutcome;
-import dev.redline.plan.search.Evaluations;
 import dev.redline.plan.search.recipe.RecipeArtifacts;
 import dev.redline.plan.search.recipe.RecipeCell;
 import dev.redline.plan.search.recipe.RecipePlan;
@@ -14,8 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,15 +31,7 @@ public final class RecipeArtifactFile implements ExperimentListener {
 
     @Override
     public void finished(ExperimentResult result) {
-        List<RecipeCell> cells = new ArrayList<>();
-        for (Observation o : result.observations()) {
-            Map<String, Number> values = new LinkedHashMap<>();
-            o.variation().values().forEach((k, v) -> {
-                if (v instanceof Number n) values.put(k, n);
-            });
-            List<ProfileExport> exports = o.successful().stream().map(TrialOutcome::export).toList();
-            cells.add(new RecipeCell(values, (tag, stat) -> exports.isEmpty() ? null : Evaluations.mean(exports, tag, stat)));
-        }
+        List<RecipeCell> cells = result.observations().stream().map(o -> RecipeCell.of(o, Map.of())).toList();
         Path file = sweepAggregateDir.resolve(postProcess.outputFile());
         try {
             Files.createDirectories(sweepAggregateDir);

@@ -1,5 +1,12 @@
 package dev.redline.plan.search.recipe;
 
+import dev.redline.api.results.ProfileExport;
+import dev.redline.plan.Observation;
+import dev.redline.plan.TrialOutcome;
+import dev.redline.plan.search.Evaluations;
+
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,6 +17,16 @@ public record RecipeCell(Map<String, Number> values, Metrics metrics) {
     @FunctionalInterface
     public interface Metrics {
         Double value(String tag, String stat);
+    }
+
+    /** A finished variation as a cell: {@code shared} plus its own knob values; each metric the mean over its successful trials. */
+    public static RecipeCell of(Observation o, Map<String, Number> shared) {
+        Map<String, Number> values = new LinkedHashMap<>(shared);
+        o.variation().values().forEach((k, v) -> {
+            if (v instanceof Number n) values.put(k, n);
+        });
+        List<ProfileExport> exports = o.successful().stream().map(TrialOutcome::export).toList();
+        return new RecipeCell(values, (tag, stat) -> exports.isEmpty() ? null : Evaluations.mean(exports, tag, stat));
     }
 
     /** The cell's value for a knob, NaN when the cell has none. */
