@@ -10,6 +10,7 @@ import dev.redline.runner.mock.engine.EngineOracle;
 import dev.redline.runner.mock.engine.LoadPoint;
 import dev.redline.runner.mock.engine.Workload;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.io.ByteArrayOutputStream;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
@@ -30,7 +32,8 @@ import java.util.function.ToDoubleFunction;
  * ground truth ({@link EngineOracle}, the same simulator run offline). It prints a table and writes
  * {@code target/search-accuracy.json}. Each run has a warmup of 64 requests (the JIT and the mock's first steps).
  *
- * <pre>./mvnw -B -pl runner -am test -Dtest=SearchAccuracyBench -Dredline.bench.search=true -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ * <pre>./mvnw -B -pl runner -am test -Dtest=SearchAccuracyBench -Dredline.bench.search=true -Dredline.test.forkTimeout=7200 -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ * About 30 minutes on a busy 2-core machine (the searches' runs are real: 128 requests each, after a warmup of 64).
  */
 @EnabledIfSystemProperty(named = "redline.bench.search", matches = "true")
 class SearchAccuracyBench {
@@ -48,11 +51,13 @@ class SearchAccuracyBench {
         return memo.computeIfAbsent(concurrency + "/" + osl, k -> oracle.atConcurrency(concurrency, Workload.of(ISL, osl, REQUESTS)));
     }
 
-    private JsonNode search(String name, String... searchFlags) throws Exception {
+    /** Runs {@code redline profile} with the search flags into target/search-accuracy/NAME and returns that directory. */
+    private Path run(String name, String... searchFlags) throws Exception {
         Path dir = Path.of("target", "search-accuracy", name);
+        deleteTree(dir); // a search from an earlier run of the benchmark must not be read back
         List<String> args = new ArrayList<>(List.of("profile", "--mock-server", "--streaming", "--isl", Integer.toString(ISL),
                 "--osl", Integer.toString(OSL), "--request-count", Integer.toString(REQUESTS), "--warmup-request-count", "64", "--random-seed", "3",
-                "--ui-type", "none", "--artifact-dir", dir.toString()));
+                "--ui-type", "none", "--no-sweep-table", "--artifact-dir", dir.toString()));
         args.addAll(List.of(ENGINE_FLAGS));
         args.addAll(List.of(searchFlags));
         long t0 = System.nanoTime();
@@ -70,7 +75,18 @@ class SearchAccuracyBench {
         // a probe whose run failed is recorded and the search goes on (exit 1); 2 would be bad input
         if (code != 0 && code != 1) throw new AssertionError(name + " exited " + code + ": " + errors.toString(StandardCharsets.UTF_8));
         System.out.printf("%s: %.0f s%n", name, (System.nanoTime() - t0) / 1e9);
-        return JSON.readTree(dir.resolve("search_history.json").toFile());
+        return dir;
+    }
+
+    private JsonNode search(String name, String... searchFlags) throws Exception {
+        return JSON.readTree(run(name, searchFlags).resolve("search_history.json").toFile());
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) return;
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
     }
 
     /** The concurrency a one-knob iteration probed. */
@@ -99,9 +115,11 @@ class SearchAccuracyBench {
     }
 
     @Test
+    @Timeout(value = 3, unit = TimeUnit.HOURS) // about 30 minutes on a busy 2-core machine
     void accuracy() throws Exception {
         maxConcurrencyUnderTtft();
-        throughputUnderItl();
+        throughputUnderSla("max-throughput-ttft-sla", "--ttft-sla-ms", 200, "time_to_first_token", "TTFT");
+        throughputUnderSla("max-throughput-itl-sla", "--itl-sla-ms", 10, "inter_token_latency", "ITL");
         twoKnobs();
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "search-accuracy.json"), results.toPrettyString());
@@ -111,16 +129,29 @@ class SearchAccuracyBench {
     /** max-concurrency-under-sla, TTFT p95 < 200 ms: each style against the true boundary. */
     private void maxConcurrencyUnderTtft() throws Exception {
         int truthC = oracle.maxConcurrency(Workload.of(ISL, OSL, REQUESTS), MAX_C, p -> p.metric("time_to_first_token", "p95") < 200);
-        for (String style : List.of("monotonic", "smooth_isotonic", "bo")) {
-            JsonNode h = search("max-concurrency-" + style, "--search-recipe", "max-concurrency-under-sla", "--ttft-sla-ms", "200",
-                    "--search-style", style, "--concurrency-max", Integer.toString(MAX_C));
-            int found = h.at("/boundary_summary/feasible_max/value").asInt();
-            int above = h.at("/boundary_summary/infeasible_min/value").asInt();
+        for (String style : List.of("monotonic", "smooth_isotonic", "bo", "grid")) {
+            String[] flags = {"--search-recipe", "max-concurrency-under-sla", "--ttft-sla-ms", "200", "--search-style", style,
+                    "--concurrency-max", Integer.toString(MAX_C)};
+            int found, above, probes;
+            String reason;
+            if (style.equals("grid")) { // a sweep of log-spaced levels: its sla_breach.json is the answer
+                JsonNode breach = JSON.readTree(run("max-concurrency-grid", flags).resolve("sweep_aggregate/sla_breach.json").toFile());
+                found = breach.path("max_passing_concurrency").asInt(0);
+                above = breach.path("first_failing_concurrency").asInt(0);
+                probes = breach.get("all_points").size();
+                reason = "grid (every level ran)";
+            } else {
+                JsonNode h = search("max-concurrency-" + style, flags);
+                found = h.at("/boundary_summary/feasible_max/value").asInt();
+                above = h.at("/boundary_summary/infeasible_min/value").asInt();
+                probes = h.get("iterations").size();
+                reason = h.get("convergence_reason").asText();
+            }
             ObjectNode r = results.addObject();
             r.put("problem", "max concurrency, TTFT p95 < 200 ms");
             r.put("planner", style);
-            r.put("probes", h.get("iterations").size());
-            r.put("convergence_reason", h.get("convergence_reason").asText());
+            r.put("probes", probes);
+            r.put("convergence_reason", reason);
             r.put("true_boundary", truthC);
             r.put("found", found);
             r.put("bracket_high", above);
@@ -129,9 +160,9 @@ class SearchAccuracyBench {
         }
     }
 
-    /** max-throughput-itl-sla (bayesian over concurrency 1..128): 1-D, against the grid of every concurrency. */
-    private void throughputUnderItl() throws Exception {
-        Predicate<LoadPoint> sla = p -> p.metric("inter_token_latency", "p95") < 10;
+    /** A max-throughput recipe (bayesian over concurrency 1..128): 1-D, against the grid of every concurrency. */
+    private void throughputUnderSla(String recipe, String flag, double ms, String tag, String label) throws Exception {
+        Predicate<LoadPoint> sla = p -> p.metric(tag, "p95") < ms;
         double optimum = 0;
         int argmax = 0;
         for (int c = 1; c <= MAX_C; c++) {
@@ -141,12 +172,12 @@ class SearchAccuracyBench {
                 argmax = c;
             }
         }
-        JsonNode h = search("throughput-itl", "--search-recipe", "max-throughput-itl-sla", "--itl-sla-ms", "10",
+        JsonNode h = search(recipe, "--search-recipe", recipe, flag, Double.toString(ms),
                 "--concurrency-max", Integer.toString(MAX_C), "--search-random-seed", "1");
         int k = probesToWithin5(h, it -> truth(c(it), OSL).outputTokenThroughput(), it -> sla.test(truth(c(it), OSL)), optimum);
         JsonNode best = h.at("/best_trials/0");
         ObjectNode r = results.addObject();
-        r.put("problem", "1-D: max output throughput over concurrency 1..128, ITL p95 < 10 ms");
+        r.put("problem", "1-D: max output throughput over concurrency 1..128, " + label + " p95 < " + (int) ms + " ms (" + recipe + ")");
         r.put("planner", "bayesian");
         r.put("probes", h.get("iterations").size());
         r.put("convergence_reason", h.get("convergence_reason").asText());
@@ -154,6 +185,7 @@ class SearchAccuracyBench {
         r.put("true_argmax_concurrency", argmax);
         r.put("best_concurrency", c(best));
         r.put("true_value_at_best", truth(c(best), OSL).outputTokenThroughput());
+        r.put("best_truly_feasible", sla.test(truth(c(best), OSL)));
         r.put("error_pct", 100 * (optimum - truth(c(best), OSL).outputTokenThroughput()) / optimum);
         r.put("probes_to_within_5pct", k);
         r.put("grid_probes_same_resolution", MAX_C);
