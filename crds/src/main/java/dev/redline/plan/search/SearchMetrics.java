@@ -28,7 +28,7 @@ public final class SearchMetrics {
             "http_req_connection_reused", "http_req_blocked", "http_req_connecting", "http_req_sending",
             "http_req_waiting", "http_req_receiving", "http_req_duration",
             "output_token_throughput", "request_throughput", "goodput", "request_error_rate", "request_count",
-            "error_request_count", "good_request_count", "total_token_throughput", "benchmark_duration", "total_isl",
+            "error_request_count", "rate_limited_request_count", "good_request_count", "total_token_throughput", "benchmark_duration", "total_isl",
             "total_osl", "total_output_tokens", "total_reasoning_tokens", "total_error_isl", "usage_discrepancy_count",
             "osl_mismatch_count", "min_request_timestamp", "max_response_timestamp", GOOD_REQUEST_FRACTION);
 

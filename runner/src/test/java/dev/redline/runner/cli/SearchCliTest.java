@@ -161,6 +161,29 @@ class SearchCliTest {
     }
 
     @Test
+    void pooledPercentileIsTakenOverEveryRequestOfTheIterationsTrials() throws Exception {
+        CliRun r = run(mock("pool", "--num-profile-runs", "2", "--search-space", "concurrency:1,2", "--search-metric", "request_latency",
+                "--search-stat", "p90", "--search-direction", "minimize", "--search-planner", "grid", "--search-max-iterations", "2",
+                "--search-percentile-pooling", "pooled"));
+        assertEquals(0, r.code(), r.err());
+        Path base = dir.resolve("pool");
+        JsonNode h = JSON.readTree(base.resolve("search_history.json").toFile());
+        for (int i = 0; i < 2; i++) {
+            List<Double> all = new ArrayList<>();
+            for (int t = 1; t <= 2; t++) {
+                Path records = base.resolve(String.format("search_iter_%04d/profile_runs/run_%04d/profile_export.jsonl", i, t));
+                for (String line : Files.readAllLines(records)) all.add(JSON.readTree(line).at("/metrics/request_latency/value").asDouble());
+            }
+            assertEquals(8, all.size(), "4 requests in each of 2 trials");
+            java.util.Collections.sort(all);
+            double rank = 0.90 * (all.size() - 1); // linear interpolation between closest ranks (numpy's default, AIPerf's)
+            int lo = (int) Math.floor(rank);
+            double expected = all.get(lo) + (rank - lo) * (all.get(Math.min(lo + 1, all.size() - 1)) - all.get(lo));
+            assertEquals(expected, h.at("/iterations/" + i + "/objective_values/0").asDouble(), 1e-6, "iteration " + i);
+        }
+    }
+
+    @Test
     void gridRecipeWritesItsDerivedFile() throws Exception {
         CliRun r = run(mock("ramp", "--search-recipe", "concurrency-ramp", "--concurrency-min", "1", "--concurrency-max", "4",
                 "--concurrency-steps", "3"));
