@@ -50,15 +50,26 @@ final class MockCluster {
     }
 
     /** A JOSDK operator on the mock, with server-side apply off (the mock does not implement it). */
-    static Operator startOperator(KubernetesClient client, OperatorSettings settings) {
+    /** The Benchmark reconciler and {@code more} (a Sweep's or Search's, whose children are then real Benchmarks). */
+    static Operator startOperator(KubernetesClient client, OperatorSettings settings,
+                                  io.javaoperatorsdk.operator.api.reconciler.Reconciler<?>... more) {
         Operator operator = new Operator(o -> o.withKubernetesClient(client)
                 .withCloseClientOnStop(false)
                 .withReconciliationTerminationTimeout(Duration.ofSeconds(1))
                 .withUseSSAToPatchPrimaryResource(false)
                 .withSSABasedCreateUpdateMatchForDependentResources(false));
         operator.register(new BenchmarkReconciler(settings));
+        for (var r : more) operator.register(r);
         operator.start();
         return operator;
+    }
+
+    /** Registers the Search CRD as well. */
+    static void installSearchCrd(KubernetesClient client) throws IOException {
+        try (InputStream in = Files.newInputStream(repoRoot().resolve("crds/generated/" + dev.redline.api.v1alpha1.Search.CRD_NAME + "-v1.yml"))) {
+            CustomResourceDefinition crd = client.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
+            client.apiextensions().v1().customResourceDefinitions().resource(crd).createOr(c -> c.update());
+        }
     }
 
     static OperatorSettings settings() {

@@ -62,9 +62,17 @@ public enum ConditionReason {
     ComparisonInconclusive,
     /** Regressed=Unknown: this run did not complete, so there is nothing to judge. */
     RunNotComplete,
+    /** Search Running=True: an iteration's Benchmark runs. */
+    IterationRunning,
+    /** Search Running=False: no iteration will start again. */
+    SearchFinished,
+    /** Search Complete=True: the planner stopped; the message gives AIPerf's convergence reason. */
+    Converged,
+    /** Search Failed=True: an iteration's Benchmark could not be created or the history not written. */
+    IterationNotCreated,
     /** Sweep Progressing=True: cells are being run. */
     CellsRunning,
-    /** Sweep Progressing=False: waiting out the cooldown before the next cell. */
+    /** Sweep Progressing=False / Search Running=True: waiting out the cooldown before the next cell or iteration. */
     CoolingDown,
     /** Sweep Progressing=False after the last cell; Complete=True: every cell ran (failed ones are recorded). */
     CellsDone,

@@ -124,7 +124,12 @@ public final class ProfileRun {
 
     private int execute(ArtifactLayout layout, RunLog log) throws IOException {
         Instant start = Instant.now();
-        RunPipeline pipeline = RunPipeline.open(spec, log, options.serverWait(), tokenizers);
+        RunPipeline pipeline;
+        try {
+            pipeline = RunPipeline.open(spec, log, options.serverWait(), tokenizers);
+        } catch (InterruptedException e) {
+            return interruptedBeforeTheFirstRequest(log);
+        }
         try {
             ClientConfig config = pipeline.config();
             if (!summaryOnly()) {
@@ -156,12 +161,16 @@ public final class ProfileRun {
             int plotted = AutoPlot.afterRun(spec, layout.dir(), out);
             return interrupted ? INTERRUPTED_EXIT : plotted;
         } catch (InterruptedException e) {
-            log.warn("Interrupted before the first request: nothing was measured, nothing to write");
-            return INTERRUPTED_EXIT;
+            return interruptedBeforeTheFirstRequest(log);
         } finally {
             Thread.interrupted(); // a Ctrl-C already handled above must not abort closing the client
             pipeline.close();
         }
+    }
+
+    private static int interruptedBeforeTheFirstRequest(RunLog log) {
+        log.warn("Interrupted before the first request: nothing was measured, nothing to write");
+        return INTERRUPTED_EXIT;
     }
 
     /**
