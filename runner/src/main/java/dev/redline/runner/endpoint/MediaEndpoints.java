@@ -92,7 +92,8 @@ final class MediaEndpoints {
 
     /**
      * NIM image retrieval ({@code /v1/infer}, e.g. page-element detection): {@code {"input": [{"type": "image_url",
-     * "url": data URL}]}} → {@code {"data": [{"index", "bounding_boxes"}]}}.
+     * "url": data URL}]}} → {@code {"data": [{"index", "bounding_boxes"}]}}. The images are the turn's texts that
+     * are image data URLs or http(s) URLs.
      */
     static final class ImageRetrieval extends BaseEndpoint {
         ImageRetrieval(ClientConfig config) {
@@ -101,7 +102,14 @@ final class MediaEndpoints {
 
         @Override
         protected Map<String, Object> fields(Turn turn, String model, List<ChatMessage> history) {
-            return JsonPayloads.object("input", List.of());
+            List<Map<String, Object>> input = new java.util.ArrayList<>();
+            for (String t : turn.texts()) {
+                String url = t.trim();
+                if (url.startsWith("data:image/") || url.startsWith("http://") || url.startsWith("https://")) {
+                    input.add(JsonPayloads.object("type", "image_url", "url", url));
+                }
+            }
+            return JsonPayloads.object("input", input);
         }
 
         @Override

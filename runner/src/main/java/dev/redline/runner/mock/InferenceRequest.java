@@ -65,8 +65,10 @@ final class InferenceRequest {
         return generation(root, defaultModel, promptText(root));
     }
 
+    /** OpenAI-shaped {@code input}, or vLLM's chat-shaped {@code messages} (chat_embeddings): one input per message list. */
     static InferenceRequest embeddings(JsonNode root, String defaultModel) throws BadRequest {
-        return new InferenceRequest(model(root, defaultModel), false, false, -1, "", embeddingInputs(root));
+        List<String> inputs = root.has("messages") && !root.has("input") ? List.of(chatText(root)) : embeddingInputs(root);
+        return new InferenceRequest(model(root, defaultModel), false, false, -1, "", inputs);
     }
 
     private static InferenceRequest generation(JsonNode root, String defaultModel, String prompt) throws BadRequest {
