@@ -45,7 +45,7 @@ class DocumentedResponsesReplayTest {
     }
 
     private static RequestRecord replay(EndpointType type, boolean streaming, String contentType, String body) throws Exception {
-        String path = "/replay/" + type.wireName() + "/" + streaming;
+        String path = "/replay/" + type.wireName() + "/" + streaming + "/" + body.hashCode();
         server.router().add(HttpMethod.POST, path, req -> req.body().onSuccess(b ->
                 req.response().putHeader("Content-Type", contentType).end(body)));
         ClientConfig config = new ClientConfig(server.baseUrl(), path, type, streaming, Map.of(), "key", 10, 2,
@@ -193,7 +193,7 @@ class DocumentedResponsesReplayTest {
         assertNull(text.error(), String.valueOf(text.error()));
         assertEquals("Machine learning is a subset of AI", text.outputText());
         // the protocol doc's own example: a numeric tensor, a result without text
-        RequestRecord numeric = replay(EndpointType.KSERVE, true, "application/json",
+        RequestRecord numeric = replay(EndpointType.KSERVE, false, "application/json",
                 "{\"model_name\":\"mymodel\",\"id\":\"42\",\"outputs\":[{\"name\":\"output0\",\"shape\":[3,2],\"datatype\":\"FP32\","
                         + "\"data\":[1.0,1.1,2.0,2.1,3.0,3.1]}]}");
         assertNull(numeric.error(), String.valueOf(numeric.error()));
