@@ -1,5 +1,6 @@
 package dev.redline.runner.client;
 
+import dev.redline.runner.endpoint.ByteMarshaller;
 import dev.redline.runner.endpoint.GrpcEndpoint;
 import io.grpc.CallOptions;
 import io.grpc.ClientCall;
@@ -9,10 +10,6 @@ import io.grpc.ManagedChannel;
 import io.grpc.MethodDescriptor;
 import io.grpc.TlsChannelCredentials;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,12 +35,7 @@ final class GrpcTransport implements AutoCloseable {
         MethodDescriptor.MethodType type = endpoint.clientStreams()
                 ? (endpoint.serverStreams() ? MethodDescriptor.MethodType.BIDI_STREAMING : MethodDescriptor.MethodType.CLIENT_STREAMING)
                 : (endpoint.serverStreams() ? MethodDescriptor.MethodType.SERVER_STREAMING : MethodDescriptor.MethodType.UNARY);
-        this.method = MethodDescriptor.<byte[], byte[]>newBuilder()
-                .setType(type)
-                .setFullMethodName(endpoint.fullMethodName())
-                .setRequestMarshaller(Bytes.INSTANCE)
-                .setResponseMarshaller(Bytes.INSTANCE)
-                .build();
+        this.method = ByteMarshaller.method(type, endpoint.fullMethodName());
     }
 
     ClientCall<byte[], byte[]> newCall(double timeoutSeconds) {
@@ -56,24 +48,5 @@ final class GrpcTransport implements AutoCloseable {
     @Override
     public void close() {
         channel.shutdownNow();
-    }
-
-    /** Serialized messages as they are: the endpoint encodes and its parser decodes. */
-    static final class Bytes implements MethodDescriptor.Marshaller<byte[]> {
-        static final Bytes INSTANCE = new Bytes();
-
-        @Override
-        public InputStream stream(byte[] value) {
-            return new ByteArrayInputStream(value);
-        }
-
-        @Override
-        public byte[] parse(InputStream stream) {
-            try {
-                return stream.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }
