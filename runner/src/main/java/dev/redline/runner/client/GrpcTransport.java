@@ -27,15 +27,44 @@ final class GrpcTransport implements AutoCloseable {
 
     GrpcTransport(ClientConfig config, GrpcEndpoint endpoint) {
         this.endpoint = endpoint;
-        this.channel = Grpc.newChannelBuilderForAddress(config.host(), config.port(),
-                        config.ssl() ? TlsChannelCredentials.create() : InsecureChannelCredentials.create())
-                .directExecutor()
-                .maxInboundMessageSize(MAX_MESSAGE)
-                .build();
+        this.channel = channel(config);
         MethodDescriptor.MethodType type = endpoint.clientStreams()
                 ? (endpoint.serverStreams() ? MethodDescriptor.MethodType.BIDI_STREAMING : MethodDescriptor.MethodType.CLIENT_STREAMING)
                 : (endpoint.serverStreams() ? MethodDescriptor.MethodType.SERVER_STREAMING : MethodDescriptor.MethodType.UNARY);
         this.method = ByteMarshaller.method(type, endpoint.fullMethodName());
+    }
+
+    private static ManagedChannel channel(ClientConfig config) {
+        return Grpc.newChannelBuilderForAddress(config.host(), config.port(),
+                        config.ssl() ? TlsChannelCredentials.create() : InsecureChannelCredentials.create())
+                .directExecutor()
+                .maxInboundMessageSize(MAX_MESSAGE)
+                .build();
+    }
+
+    /**
+     * The readiness probe of a grpc:// URL: null once a channel to it is READY (connected, HTTP/2 settled)
+     * within {@code deadline}, else the one-line problem. Blocks: call it before the run, off the event loops.
+     */
+    static String unreachable(ClientConfig config, java.time.Duration deadline) {
+        ManagedChannel probe = channel(config);
+        try {
+            long end = System.nanoTime() + deadline.toNanos();
+            io.grpc.ConnectivityState state = probe.getState(true);
+            while (state != io.grpc.ConnectivityState.READY && System.nanoTime() < end) {
+                if (state == io.grpc.ConnectivityState.TRANSIENT_FAILURE || state == io.grpc.ConnectivityState.IDLE) probe.resetConnectBackoff();
+                Thread.sleep(20);
+                state = probe.getState(true);
+            }
+            if (state == io.grpc.ConnectivityState.READY) return null;
+            return "cannot connect to " + config.baseUrl() + " (no gRPC server answers: " + state
+                    + "); is the server running? check --url";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted while connecting to " + config.baseUrl();
+        } finally {
+            probe.shutdownNow();
+        }
     }
 
     ClientCall<byte[], byte[]> newCall(double timeoutSeconds) {

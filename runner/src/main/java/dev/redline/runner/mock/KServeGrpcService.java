@@ -44,18 +44,43 @@ final class KServeGrpcService {
     ServerServiceDefinition definition() {
         return ServerServiceDefinition.builder(KServeProto.SERVICE)
                 .addMethod(ByteMarshaller.method(MethodDescriptor.MethodType.UNARY, KServeProto.MODEL_INFER),
-                        ServerCalls.asyncUnaryCall((request, out) -> serve(request, out, false)))
+                        ServerCalls.asyncUnaryCall((request, out) -> serve(request, calls(out), false)))
                 .addMethod(ByteMarshaller.method(MethodDescriptor.MethodType.BIDI_STREAMING, KServeProto.MODEL_STREAM_INFER),
-                        ServerCalls.asyncBidiStreamingCall(out -> new StreamObserver<byte[]>() {
-                            @Override public void onNext(byte[] request) { serve(request, out, true); }
-                            @Override public void onError(Throwable t) { }
-                            @Override public void onCompleted() { } // each request's answer ends the call
+                        ServerCalls.asyncBidiStreamingCall(out -> {
+                            Call call = calls(out); // the cancel handler may only be set before the first request
+                            return new StreamObserver<byte[]>() {
+                                @Override public void onNext(byte[] request) { serve(request, call, true); }
+                                @Override public void onError(Throwable t) { }
+                                @Override public void onCompleted() { } // each request's answer ends the call
+                            };
                         }))
                 .build();
     }
 
+    /** A call's response side and, once a request is admitted, its answer (the client going away aborts it). */
+    private static final class Call {
+        final ServerCallStreamObserver<byte[]> out;
+        volatile Answer answer;
+        volatile boolean cancelled;
+
+        Call(ServerCallStreamObserver<byte[]> out) {
+            this.out = out;
+        }
+    }
+
+    private static Call calls(StreamObserver<byte[]> observer) {
+        Call call = new Call((ServerCallStreamObserver<byte[]>) observer);
+        call.out.setOnCancelHandler(() -> {
+            call.cancelled = true;
+            Answer a = call.answer;
+            if (a != null) a.cancel();
+        });
+        return call;
+    }
+
     /** On a gRPC thread: parses and checks, then paces the answer on a Vert.x context of the mock. */
-    private void serve(byte[] bytes, StreamObserver<byte[]> out, boolean stream) {
+    private void serve(byte[] bytes, Call call, boolean stream) {
+        ServerCallStreamObserver<byte[]> out = call.out;
         long received = System.nanoTime();
         ctx.metrics.received();
         InferenceRequest req;
@@ -73,11 +98,10 @@ final class KServeGrpcService {
             return;
         }
         long index = ctx.plan.nextRequest();
-        Context vertx = ctx.vertx.getOrCreateContext();
-        ServerCallStreamObserver<byte[]> call = (ServerCallStreamObserver<byte[]>) out;
-        Answer answer = new Answer(call, stream, new GenerationJob(ctx, index, received, req, false));
-        call.setOnCancelHandler(() -> vertx.runOnContext(v -> answer.abort()));
-        vertx.runOnContext(v -> answer.start());
+        Answer answer = new Answer(out, ctx.vertx.getOrCreateContext(), stream, new GenerationJob(ctx, index, received, req, false));
+        call.answer = answer;
+        if (call.cancelled) answer.cancel();
+        answer.vertx.runOnContext(v -> answer.start());
     }
 
     private InferenceRequest parse(byte[] bytes, boolean stream) throws InferenceRequest.BadRequest {
@@ -126,19 +150,23 @@ final class KServeGrpcService {
     /** One request's answer, on its Vert.x context. */
     private final class Answer {
         private final ServerCallStreamObserver<byte[]> call;
+        private final Context vertx;
         private final boolean stream;
         private final GenerationJob job;
         private Runnable stop;
         private int sent;
         private boolean done;
+        private boolean started;
 
-        Answer(ServerCallStreamObserver<byte[]> call, boolean stream, GenerationJob job) {
+        Answer(ServerCallStreamObserver<byte[]> call, Context vertx, boolean stream, GenerationJob job) {
             this.call = call;
+            this.vertx = vertx;
             this.stream = stream;
             this.job = job;
         }
 
         void start() {
+            if (done) return;
             String refused = ctx.pacer.refusal(job);
             if (refused != null) {
                 done = true;
@@ -147,6 +175,7 @@ final class KServeGrpcService {
                 return;
             }
             job.started();
+            started = true;
             stop = ctx.pacer.pace(job, !stream, this::emitUpTo);
         }
 
@@ -193,11 +222,16 @@ final class KServeGrpcService {
             return b.build();
         }
 
+        /** The client went away (any thread). */
+        void cancel() {
+            vertx.runOnContext(v -> abort());
+        }
+
         void abort() {
             if (done) return;
             done = true;
             if (stop != null) stop.run();
-            job.finished(false);
+            if (started) job.finished(false);
         }
     }
 }
