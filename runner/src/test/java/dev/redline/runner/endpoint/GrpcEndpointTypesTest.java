@@ -122,6 +122,28 @@ class GrpcEndpointTypesTest {
     }
 
     @Test
+    void aBadDescriptorSetOrMethodIsRefusedBeforeAnyRequest() throws Exception {
+        long before = mock.metrics().requestsReceived();
+        Path set = descriptorSet();
+        String[][] cases = {
+            {dir.resolve("missing.pb").toString(), "inference.GRPCInferenceService/ModelInfer", "--grpc-descriptor-set: cannot read"},
+            {set.toString(), "inference.GRPCInferenceService/Nope", "--grpc-method: service inference.GRPCInferenceService has no method Nope"},
+            {set.toString(), "other.Service/ModelInfer", "--grpc-method: " + set + " defines no service other.Service"},
+        };
+        for (String[] c : cases) {
+            BenchmarkSpec spec = SpecReader.read("""
+                    models: [mock-model]
+                    endpoint: {type: dynamic_grpc, url: '%s', grpcMethod: '%s', grpcDescriptorSet: '%s'}
+                    """.formatted(mock.grpcBaseUrl(), c[1], c[0]), "t.yaml");
+            spec.artifacts().setDir(dir.toString());
+            BadInputException e = assertThrows(BadInputException.class, () -> new ProfileRun(spec, new RunOptions("none", "warn", false),
+                    new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8)).run());
+            assertTrue(e.getMessage().startsWith(c[2]), e.getMessage());
+        }
+        assertEquals(before, mock.metrics().requestsReceived());
+    }
+
+    @Test
     void aCallPastTheRequestTimeoutIsDeadlineExceeded() throws Exception {
         try (MockServer slow = MockServer.start(new MockServerOptions().ttftMs(3000).grpcPort(0))) {
             BenchmarkSpec spec = SpecReader.read("""
