@@ -73,31 +73,23 @@ public final class KServeProto {
                 .addField(repeated("fp64_contents", 7, Type.TYPE_DOUBLE))
                 .addField(repeated("bytes_contents", 8, Type.TYPE_BYTES))
                 .build();
-        DescriptorProto request = DescriptorProto.newBuilder().setName("ModelInferRequest")
+        DescriptorProto.Builder request = DescriptorProto.newBuilder().setName("ModelInferRequest")
                 .addNestedType(tensor("InferInputTensor", ".inference.ModelInferRequest.InferInputTensor"))
                 .addNestedType(DescriptorProto.newBuilder().setName("InferRequestedOutputTensor")
                         .addField(field("name", 1, Type.TYPE_STRING))
                         .addField(parameters(2, ".inference.ModelInferRequest.InferRequestedOutputTensor"))
                         .addNestedType(parametersEntry()))
-                .addNestedType(parametersEntry())
-                .addField(field("model_name", 1, Type.TYPE_STRING))
-                .addField(field("model_version", 2, Type.TYPE_STRING))
-                .addField(field("id", 3, Type.TYPE_STRING))
-                .addField(parameters(4, ".inference.ModelInferRequest"))
+                .addNestedType(parametersEntry());
+        identity(request, ".inference.ModelInferRequest")
                 .addField(messages("inputs", 5, ".inference.ModelInferRequest.InferInputTensor"))
                 .addField(messages("outputs", 6, ".inference.ModelInferRequest.InferRequestedOutputTensor"))
-                .addField(repeated("raw_input_contents", 7, Type.TYPE_BYTES))
-                .build();
-        DescriptorProto response = DescriptorProto.newBuilder().setName("ModelInferResponse")
+                .addField(repeated("raw_input_contents", 7, Type.TYPE_BYTES));
+        DescriptorProto.Builder response = DescriptorProto.newBuilder().setName("ModelInferResponse")
                 .addNestedType(tensor("InferOutputTensor", ".inference.ModelInferResponse.InferOutputTensor"))
-                .addNestedType(parametersEntry())
-                .addField(field("model_name", 1, Type.TYPE_STRING))
-                .addField(field("model_version", 2, Type.TYPE_STRING))
-                .addField(field("id", 3, Type.TYPE_STRING))
-                .addField(parameters(4, ".inference.ModelInferResponse"))
+                .addNestedType(parametersEntry());
+        identity(response, ".inference.ModelInferResponse")
                 .addField(messages("outputs", 5, ".inference.ModelInferResponse.InferOutputTensor"))
-                .addField(repeated("raw_output_contents", 6, Type.TYPE_BYTES))
-                .build();
+                .addField(repeated("raw_output_contents", 6, Type.TYPE_BYTES));
         DescriptorProto streamResponse = DescriptorProto.newBuilder().setName("ModelStreamInferResponse")
                 .addField(field("error_message", 1, Type.TYPE_STRING))
                 .addField(field("infer_response", 2, Type.TYPE_MESSAGE).setTypeName(".inference.ModelInferResponse"))
@@ -112,6 +104,14 @@ public final class KServeProto {
         return FileDescriptorProto.newBuilder().setName("grpc_predict_v2.proto").setPackage("inference").setSyntax("proto3")
                 .addMessageType(parameter).addMessageType(contents).addMessageType(request).addMessageType(response)
                 .addMessageType(streamResponse).addService(service).build();
+    }
+
+    /** Fields 1-4 of a request and a response: model_name, model_version, id, parameters. */
+    private static DescriptorProto.Builder identity(DescriptorProto.Builder message, String fullName) {
+        return message.addField(field("model_name", 1, Type.TYPE_STRING))
+                .addField(field("model_version", 2, Type.TYPE_STRING))
+                .addField(field("id", 3, Type.TYPE_STRING))
+                .addField(parameters(4, fullName));
     }
 
     /** An input or output tensor: name, datatype, shape, parameters, contents. */
