@@ -49,6 +49,7 @@ public final class RequestRecord {
     private int outputTokens = -1;
     private int reasoningTokens = -1;
     private Usage usage;
+    private int generatedItems;        // images (and other non-text results) the response produced
 
     // --- outcome
     private int httpStatus;
@@ -120,6 +121,11 @@ public final class RequestRecord {
         if (chunkCount == chunkPerfNs.length) chunkPerfNs = Arrays.copyOf(chunkPerfNs, chunkCount * 2);
         chunkPerfNs[chunkCount++] = perfNs;
     }
+
+    /** Adds {@code n} generated non-text items (images: AIPerf's num_images). */
+    public void addGeneratedItems(int n) { this.generatedItems += n; }
+
+    public int generatedItems() { return generatedItems; }
 
     public void fail(ErrorInfo error) { this.error = error; }
 
