@@ -30,7 +30,8 @@ public final class SearchMetrics {
             "output_token_throughput", "request_throughput", "goodput", "request_error_rate", "request_count",
             "error_request_count", "rate_limited_request_count", "good_request_count", "total_token_throughput", "benchmark_duration", "total_isl",
             "total_osl", "total_output_tokens", "total_reasoning_tokens", "total_error_isl", "usage_discrepancy_count",
-            "osl_mismatch_count", "min_request_timestamp", "max_response_timestamp", GOOD_REQUEST_FRACTION);
+            "osl_mismatch_count", "min_request_timestamp", "max_response_timestamp", "image_latency", "image_throughput", "num_images",
+            GOOD_REQUEST_FRACTION);
 
     /** Statistics an objective may use (AIPerf's Objective.stat). */
     public static final List<String> OBJECTIVE_STATS = List.of("avg", "p50", "p90", "p95", "p99");
