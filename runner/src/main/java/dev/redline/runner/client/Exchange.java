@@ -38,6 +38,7 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
     private String unexpectedType; // a 200 answer's Content-Type that is neither SSE nor JSON
     private int events;            // SSE events received (any kind)
     private boolean streamComplete; // [DONE] or a finish_reason was seen
+    private long bodySentNs;        // the server's send stamp of a whole body (SourceStamp), 0 = none
 
     Exchange(InferenceClient client, PreparedRequest request, RequestRecord rec, Runnable onFirstChunk,
              Runnable onComplete, Context ctx, HttpClient http) {
@@ -92,6 +93,7 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
         rec.markAck(System.nanoTime());
         status = resp.statusCode();
         rec.setHttpStatus(status);
+        rec.setServerReceivedNs(SourceStamp.parseHeader(resp.getHeader(SourceStamp.RECEIVED_HEADER)));
         String ct = resp.getHeader("Content-Type");
         boolean isSse = status == 200 && ct != null && ct.regionMatches(true, 0, "text/event-stream", 0, 17);
         if (isSse) {
@@ -101,6 +103,7 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
             });
         } else {
             if (status == 200 && ct != null && !isJson(ct)) unexpectedType = ct; // drained, not parsed
+            bodySentNs = SourceStamp.parseHeader(resp.getHeader(SourceStamp.SENT_HEADER));
             body = Buffer.buffer(status == 200 ? 1024 : 256);
             resp.handler(buf -> {
                 if (!done && unexpectedType == null && (status == 200 || body.length() < MAX_ERROR_BODY)) body.appendBuffer(buf);
@@ -153,7 +156,8 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
         }
         if (parser.finished()) streamComplete = true;
         if (parser.usage() != null) rec.setUsage(parser.usage());
-        if (rec.addContentChunk(firstBytePerfNs, parser.contentChars(), parser.reasoningChars()) && onFirstChunk != null) {
+        if (rec.addContentChunk(firstBytePerfNs, sse.sentStampNs(), parser.contentChars(), parser.reasoningChars())
+                && onFirstChunk != null) {
             Runnable r = onFirstChunk;
             onFirstChunk = null;
             r.run();
@@ -202,8 +206,8 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
         if (!parser.parse(bytes, 0, bytes.length)) return ResponseErrors.invalidBody(status, parser.failure(), bytes);
         if (parser.hasError()) return ResponseErrors.bodyError(status, parser.errorMessage());
         if (parser.usage() != null) rec.setUsage(parser.usage());
-        if (!rec.addContentChunk(now, parser.contentChars(), parser.reasoningChars()) && parser.hasData()) {
-            rec.addResultChunk(now); // embeddings: a valid response without text
+        if (!rec.addContentChunk(now, bodySentNs, parser.contentChars(), parser.reasoningChars()) && parser.hasData()) {
+            rec.addResultChunk(now, bodySentNs); // embeddings: a valid response without text
         }
         return null;
     }

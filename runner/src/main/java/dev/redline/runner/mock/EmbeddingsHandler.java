@@ -1,5 +1,6 @@
 package dev.redline.runner.mock;
 
+import dev.redline.runner.client.SourceStamp;
 import io.vertx.core.http.HttpServerResponse;
 
 import java.util.List;
@@ -15,7 +16,8 @@ final class EmbeddingsHandler extends InferenceHandler {
     }
 
     @Override
-    protected void serve(HttpServerResponse response, InferenceRequest req, long index, long received, ResponseFault fault) {
+    protected void serve(HttpServerResponse response, InferenceRequest req, long index, long received, boolean stamps,
+                         ResponseFault fault) {
         int promptTokens = 0;
         for (String input : req.inputs) promptTokens += ctx.promptTokens.applyAsInt(input);
         MockMetrics.ModelStats model = ctx.metrics.model(req.model);
@@ -23,6 +25,7 @@ final class EmbeddingsHandler extends InferenceHandler {
         String text = body(req.model, req.inputs, promptTokens, ctx.options.embeddingDims());
         long delay = received + ctx.plan.ttftNanos(index) - System.nanoTime();
         Runnable finish = () -> {
+            if (stamps) response.putHeader(SourceStamp.SENT_HEADER, Long.toString(System.nanoTime()));
             fault.sendWhole(response, text);
             ctx.metrics.finished(model, fault.completes(), -1, (System.nanoTime() - received) / 1e9);
         };

@@ -1,5 +1,6 @@
 package dev.redline.runner.mock;
 
+import dev.redline.runner.client.SourceStamp;
 import io.vertx.core.http.HttpServerResponse;
 
 /** {@code POST /v1/chat/completions} and {@code POST /v1/completions}, streaming or not. */
@@ -12,8 +13,9 @@ final class GenerationHandler extends InferenceHandler {
     }
 
     @Override
-    protected void serve(HttpServerResponse response, InferenceRequest req, long index, long received, ResponseFault fault) {
-        GenerationJob job = new GenerationJob(ctx, index, received, req, chat);
+    protected void serve(HttpServerResponse response, InferenceRequest req, long index, long received, boolean stamps,
+                         ResponseFault fault) {
+        GenerationJob job = new GenerationJob(ctx, index, received, req, chat, stamps);
         String refused = ctx.pacer.refusal(job);
         if (refused != null) {
             ctx.metrics.badRequest();
@@ -39,6 +41,7 @@ final class GenerationHandler extends InferenceHandler {
             job.tokensSent(job.outputTokens);
             String text = WholeBodies.build(chat, id, created, model, job);
             job.finished(fault.completes()); // before the last byte leaves: a client holding the whole body sees it counted
+            if (job.stamps) response.putHeader(SourceStamp.SENT_HEADER, Long.toString(System.nanoTime()));
             fault.sendWhole(response, text);
         });
         response.closeHandler(v -> {

@@ -12,12 +12,15 @@ final class GenerationJob {
     /** The prompt's text (the simulated engine hashes its token blocks for the prefix cache). */
     final String promptText;
     final String modelName;
+    /** The client asked for send stamps ({@link dev.redline.runner.client.SourceStamp}). */
+    final boolean stamps;
     long firstTokenNanos;
     private final long wordOffset;
     private final MockMetrics metrics;
     private final MockMetrics.ModelStats model;
 
-    GenerationJob(MockContext ctx, long request, long receivedNanos, InferenceRequest req, boolean chat) {
+    GenerationJob(MockContext ctx, long request, long receivedNanos, InferenceRequest req, boolean chat, boolean stamps) {
+        this.stamps = stamps;
         this.request = request;
         this.receivedNanos = receivedNanos;
         this.promptTokens = ctx.promptTokens.applyAsInt(req.promptText);
