@@ -10,9 +10,7 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Headers, extra-input merging and serialisation shared by every endpoint type. */
@@ -48,8 +46,8 @@ abstract class BaseRequestFactory implements RequestFactory {
 
     @Override
     public final PreparedRequest build(Turn turn, String model, List<ChatMessage> history, String correlationId) {
-        String requestId = randomUuid();
-        String corr = correlationId == null ? randomUuid() : correlationId;
+        String requestId = RequestIds.randomUuid();
+        String corr = correlationId == null ? RequestIds.randomUuid() : correlationId;
         MultiMap h = MultiMap.caseInsensitiveMultiMap();
         h.set("Content-Type", "application/json");
         h.set("Accept", config.streaming() ? "text/event-stream" : "application/json");
@@ -74,17 +72,6 @@ abstract class BaseRequestFactory implements RequestFactory {
             if (cachedBodies.get() < MAX_CACHED_BODIES && byTurn.putIfAbsent(turn, b) == null) cachedBodies.incrementAndGet();
         }
         return b;
-    }
-
-    /**
-     * A version-4 UUID from the calling thread's generator. UUID.randomUUID() draws on one SecureRandom
-     * whose lock every event loop would share; request ids need uniqueness, not secrecy.
-     */
-    static String randomUuid() {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        long msb = (r.nextLong() & ~0xF000L) | 0x4000L;
-        long lsb = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(msb, lsb).toString();
     }
 
     protected static Map<String, Object> base(String model) {

@@ -214,6 +214,8 @@ public final class RequestRecord {
     public int firstOutputChunk() { return firstOutputChunk; }
     public String outputText() { return outputText == null ? "" : outputText.toString(); }
     public String reasoningText() { return reasoningText == null ? "" : reasoningText.toString(); }
+    public int outputTextLength() { return outputText == null ? 0 : outputText.length(); }
+    public int reasoningTextLength() { return reasoningText == null ? 0 : reasoningText.length(); }
     public int inputTokens() { return inputTokens; }
     public void setInputTokens(int inputTokens) { this.inputTokens = inputTokens; }
     public Integer requestedMaxTokens() { return requestedMaxTokens; }
