@@ -1,0 +1,125 @@
+package dev.redline.operator.e2e;
+
+import dev.redline.api.v1alpha1.Benchmark;
+import dev.redline.operator.children.ChildLabels;
+import dev.redline.operator.realcluster.RealCluster;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * P6 of docs/performance.md, a benchmark (not part of the build: failsafe runs only *IT classes): on the real
+ * control plane, how long from a Benchmark's creation until its Job exists (p50/p99 over 50 Benchmarks, created
+ * one after another), and the operator process's memory once 500 Benchmark objects exist. The runner image of
+ * these Benchmarks is never pushed, so their pods wait in ImagePullBackOff and no load runs: what is measured is
+ * the operator. It prints its figures and writes them to target/realcluster/OperatorScaleBench/p6.txt;
+ * it asserts only that every Benchmark got its Job (the speed is the figure, not a test).
+ *
+ * <pre>
+ * ./mvnw -B -pl operator -am verify -Dit.test=OperatorScaleBench -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
+ * </pre>
+ */
+class OperatorScaleBench {
+    @RegisterExtension
+    static final RealCluster CLUSTER = RealCluster.forOperator();
+    private static final int LATENCY_BENCHMARKS = Integer.getInteger("p6.latency", 50);
+    private static final int MEMORY_BENCHMARKS = Integer.getInteger("p6.objects", 500);
+    private static final String IMAGE = "registry.test/never-pushed:p6";
+
+    @Test
+    void benchmarkToJobLatencyAndOperatorMemory() throws Exception {
+        Map<String, Long> jobSeen = new ConcurrentHashMap<>();
+        Watch watch = CLUSTER.client().batch().v1().jobs().inNamespace(CLUSTER.namespace()).watch(new Watcher<>() {
+            @Override
+            public void eventReceived(Action action, Job job) {
+                String owner = job.getMetadata().getLabels() == null ? null : job.getMetadata().getLabels().get(ChildLabels.BENCHMARK_KEY);
+                if (owner != null) jobSeen.putIfAbsent(owner, System.nanoTime());
+            }
+
+            @Override
+            public void onClose(WatcherException cause) { }
+        });
+        StringBuilder report = new StringBuilder();
+        try {
+            long rss0 = rssKiB();
+            double[] latencies = new double[LATENCY_BENCHMARKS];
+            for (int i = 0; i < LATENCY_BENCHMARKS; i++) {
+                String name = "p6-lat-" + i;
+                long created = create(name);
+                CLUSTER.await("the Job of " + name, Duration.ofMinutes(2), () -> jobSeen.containsKey(name));
+                latencies[i] = (jobSeen.get(name) - created) / 1e6;
+            }
+            Arrays.sort(latencies);
+            report.append(String.format(Locale.ROOT, "P6 Benchmark created -> Job created over %d Benchmarks (ms): p50 %.1f p90 %.1f p99 %.1f max %.1f%n",
+                    LATENCY_BENCHMARKS, pct(latencies, 50), pct(latencies, 90), pct(latencies, 99), latencies[latencies.length - 1]));
+            List<String> names = new ArrayList<>();
+            long t0 = System.nanoTime();
+            for (int i = LATENCY_BENCHMARKS; i < MEMORY_BENCHMARKS; i++) {
+                String name = "p6-mem-" + i;
+                names.add(name);
+                create(name);
+            }
+            CLUSTER.await("a Job for each of " + MEMORY_BENCHMARKS + " Benchmarks", Duration.ofMinutes(20),
+                    () -> names.stream().allMatch(jobSeen::containsKey));
+            double allSeconds = (System.nanoTime() - t0) / 1e9;
+            Thread.sleep(10_000); // let the status updates of the last ones settle
+            report.append(String.format(Locale.ROOT, "P6 %d Benchmark objects: operator RSS %d MiB (at start %d MiB); "
+                            + "the last %d Benchmarks applied and their Jobs created in %.1f s%n",
+                    MEMORY_BENCHMARKS, rssKiB() / 1024, rss0 / 1024, names.size(), allSeconds));
+            report.append("load average: ").append(Files.readString(Path.of("/proc/loadavg")).trim()).append('\n');
+        } finally {
+            watch.close();
+            System.out.print(report);
+            Files.writeString(CLUSTER.dir().resolve("p6.txt"), report.toString());
+        }
+    }
+
+    /**
+     * Creates (through the API, not a kubectl process) a Benchmark whose pods never start; the moment the
+     * apiserver had stored it.
+     */
+    private static long create(String name) {
+        Benchmark bm = Serialization.unmarshal("""
+                apiVersion: redline.dev/v1alpha1
+                kind: Benchmark
+                metadata: {name: %s, namespace: %s}
+                spec:
+                  models: [mock-model]
+                  endpoint: {url: "%s", streaming: true}
+                  tokenizer: {name: builtin}
+                  dataset: {prompts: {isl: {mean: 32}, osl: {mean: 8}}}
+                  runner: {image: "%s"}
+                  phases: [{concurrency: 1, requests: 1}]
+                """.formatted(name, CLUSTER.namespace(), CLUSTER.mock().url(), IMAGE), Benchmark.class);
+        CLUSTER.client().resources(Benchmark.class).inNamespace(CLUSTER.namespace()).resource(bm).create();
+        return System.nanoTime();
+    }
+
+    private long rssKiB() throws IOException {
+        long pid = CLUSTER.operator().process().pid();
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("\\D", ""));
+        }
+        return -1;
+    }
+
+    private static double pct(double[] sorted, double p) {
+        int i = (int) Math.ceil(p / 100 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+}
