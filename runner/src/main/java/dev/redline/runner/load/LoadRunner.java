@@ -104,8 +104,9 @@ public final class LoadRunner {
         if (Vertx.currentContext() != null && Vertx.currentContext().isEventLoopContext()) {
             throw new IllegalStateException("LoadRunner.run blocks; call it off the event loop");
         }
-        settleHeap();
         PhasePlan plan = plan(phase);
+        // only where it pays: a warm-up measures nothing, and a collection before it would only delay its first request
+        if (plan.kind() == RequestRecord.Phase.PROFILING) settleHeap();
         // per phase, so that every caller of runPhase (a profile run's phase driver, calibrate) is watched
         health.start(ctx.client().contexts());
         try {
