@@ -155,9 +155,6 @@ public final class ProfileRun {
             log.info("Wrote " + layout.summaryJson() + " and " + layout.summaryCsv());
             int plotted = AutoPlot.afterRun(spec, layout.dir(), out);
             return interrupted ? INTERRUPTED_EXIT : plotted;
-        } catch (InterruptedException e) {
-            log.warn("Interrupted before the first request: nothing was measured, nothing to write");
-            return INTERRUPTED_EXIT;
         } finally {
             Thread.interrupted(); // a Ctrl-C already handled above must not abort closing the client
             pipeline.close();
