@@ -69,9 +69,12 @@ public final class RecordProcessor implements RecordSink, AutoCloseable {
         queue.offer(record);
     }
 
-    /** A record's heap while it waits: the object and arrays, and its text (Latin-1 or UTF-16). */
+    /**
+     * A record's heap while it waits, on the generous side: the object, its ids and arrays (~1 KiB with a
+     * text builder's initial capacity), 16 bytes per chunk (timestamp and send stamp), and its text (UTF-16 at worst).
+     */
     static long estimatedBytes(RequestRecord r) {
-        return 512L + 16L * r.chunkCount() + 2L * (r.outputTextLength() + r.reasoningTextLength());
+        return 1024L + 16L * r.chunkCount() + 2L * (r.outputTextLength() + r.reasoningTextLength());
     }
 
     /** The largest backlog (estimated bytes) a deferring processor held; 0 when it does not defer. */
