@@ -27,6 +27,11 @@ final class Benchmarks {
      * prompts) with the given YAML lines appended to its spec, each already indented by two spaces.
      */
     void apply(String name, String... specLines) {
+        cluster.kubectl().pipe(yaml(name, specLines), "apply", "-f", "-").orFail();
+    }
+
+    /** The YAML {@link #apply} applies. */
+    String yaml(String name, String... specLines) {
         StringBuilder yaml = new StringBuilder("""
                 apiVersion: redline.dev/v1alpha1
                 kind: Benchmark
@@ -38,7 +43,7 @@ final class Benchmarks {
                   dataset: {prompts: {isl: {mean: 32}, osl: {mean: 8}}}
                 """.formatted(name, cluster.namespace(), cluster.mock().url()));
         for (String line : specLines) yaml.append("  ").append(line).append('\n');
-        cluster.kubectl().pipe(yaml.toString(), "apply", "-f", "-").orFail();
+        return yaml.toString();
     }
 
     Benchmark get(String name) {

@@ -89,18 +89,8 @@ class OperatorScaleBench {
      * apiserver had stored it.
      */
     private static long create(String name) {
-        Benchmark bm = Serialization.unmarshal("""
-                apiVersion: redline.dev/v1alpha1
-                kind: Benchmark
-                metadata: {name: %s, namespace: %s}
-                spec:
-                  models: [mock-model]
-                  endpoint: {url: "%s", streaming: true}
-                  tokenizer: {name: builtin}
-                  dataset: {prompts: {isl: {mean: 32}, osl: {mean: 8}}}
-                  runners: {image: "%s"}
-                  phases: [{concurrency: 1, requests: 1}]
-                """.formatted(name, CLUSTER.namespace(), CLUSTER.mock().url(), IMAGE), Benchmark.class);
+        Benchmark bm = Serialization.unmarshal(new Benchmarks(CLUSTER).yaml(name, "runners: {image: \"" + IMAGE + "\"}",
+                "phases: [{concurrency: 1, requests: 1}]"), Benchmark.class);
         CLUSTER.client().resources(Benchmark.class).inNamespace(CLUSTER.namespace()).resource(bm).create();
         return System.nanoTime();
     }
