@@ -45,6 +45,7 @@ public final class RecordProcessor implements RecordSink, AutoCloseable {
     private final LongAdder pendingBytes = new LongAdder();
     private volatile boolean draining;
     private long peakPendingBytes;
+    private boolean catchingUp; // worker thread only
 
     public RecordProcessor(Tokenizer tokenizer, boolean useServerTokenCount, Consumer<RequestRecord> downstream) {
         this(tokenizer, useServerTokenCount, downstream, 0);
@@ -82,7 +83,7 @@ public final class RecordProcessor implements RecordSink, AutoCloseable {
 
     private RequestRecord take() throws InterruptedException {
         while (true) {
-            if (deferBytes > 0 && !draining) {
+            if (deferBytes > 0 && !draining && !catchingUp) {
                 long pending = pendingBytes.sum();
                 peakPendingBytes = Math.max(peakPendingBytes, pending);
                 if (pending < deferBytes) { // under budget: leave the cores to the load
@@ -90,7 +91,7 @@ public final class RecordProcessor implements RecordSink, AutoCloseable {
                     if (Thread.interrupted()) throw new InterruptedException();
                     continue;
                 }
-                return catchUp();
+                catchingUp = true; // over it: batches until the backlog is down to half the budget
             }
             RequestRecord r = queue.poll();
             if (r != null) return r;
@@ -99,26 +100,13 @@ public final class RecordProcessor implements RecordSink, AutoCloseable {
         }
     }
 
-    /** Over budget: the next record; the batches that follow run until the backlog is down to half the budget. */
-    private RequestRecord catchUp() {
-        catchingUp = true;
-        return queue.poll();
-    }
-
-    private boolean catchingUp;
 
     private void drain() {
         List<RequestRecord> batch = new ArrayList<>(MAX_BATCH);
         try {
             boolean closing = false;
             while (!closing) {
-                RequestRecord first = catchingUp ? queue.poll() : null;
-                if (first == null) {
-                    catchingUp = false;
-                    first = take();
-                }
-                if (first == null) continue; // raced with another poll: nothing was there
-                batch.add(first);
+                batch.add(take());
                 RequestRecord more;
                 while (batch.size() < MAX_BATCH && (more = queue.poll()) != null) batch.add(more);
                 // close() offers POISON after every record it waits for, but requests still completing (a
