@@ -1,9 +1,12 @@
 package dev.redline.api.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.redline.api.v1alpha1.AdaptiveSearchSpec;
 import dev.redline.api.v1alpha1.BenchmarkSpec;
 import dev.redline.api.v1alpha1.MultiRunSpec;
 import dev.redline.api.v1alpha1.SweepSpec;
@@ -39,6 +42,9 @@ public class ConfigEnvelope {
     private Long randomSeed;
     @JsonPropertyDescription("Do not print the live sweep table.")
     private Boolean noSweepTable;
+    /** {@code sweep: {type: adaptive_search, ...}}: bound as its own model, not as a SweepSpec. */
+    @JsonIgnore
+    private AdaptiveSearchSpec search;
 
     public String getSchemaVersion() { return schemaVersion; }
     public void setSchemaVersion(String schemaVersion) { this.schemaVersion = schemaVersion; }
@@ -52,6 +58,11 @@ public class ConfigEnvelope {
     public void setRandomSeed(Long randomSeed) { this.randomSeed = randomSeed; }
     public Boolean getNoSweepTable() { return noSweepTable; }
     public void setNoSweepTable(Boolean noSweepTable) { this.noSweepTable = noSweepTable; }
+
+    @JsonIgnore
+    public AdaptiveSearchSpec getSearch() { return search; }
+    @JsonIgnore
+    public void setSearch(AdaptiveSearchSpec search) { this.search = search; }
 
     /** The benchmark, created when absent so that CLI flags can fill it in. */
     public BenchmarkSpec benchmark() {
@@ -82,7 +93,15 @@ public class ConfigEnvelope {
             bare.setBenchmark(SpecReader.bind(root, source, BenchmarkSpec.class));
             return bare;
         }
+        AdaptiveSearchSpec search = null;
+        JsonNode sweep = root.get("sweep");
+        if (sweep instanceof ObjectNode s && AdaptiveSearchSpec.SWEEP_TYPE.equals(s.path("type").asText())) {
+            root.remove("sweep");
+            s.remove("type");
+            search = SpecReader.bind(s, source + ": sweep", AdaptiveSearchSpec.class);
+        }
         ConfigEnvelope env = SpecReader.bind(root, source, ConfigEnvelope.class);
+        env.search = search;
         if (env.schemaVersion != null && !SCHEMA_VERSION.equals(env.schemaVersion)) {
             throw new SpecException(source + ": schema_version '" + env.schemaVersion + "' is not supported; use \"" + SCHEMA_VERSION + "\"");
         }

@@ -89,7 +89,7 @@ class OperatorScaleBench {
      * apiserver had stored it.
      */
     private static long create(String name) {
-        Benchmark bm = Serialization.unmarshal(new Benchmarks(CLUSTER).yaml(name, "runners: {image: \"" + IMAGE + "\"}",
+        Benchmark bm = Serialization.unmarshal(new Benchmarks(CLUSTER).yaml(name, CLUSTER.mock().url(), "runners: {image: \"" + IMAGE + "\"}",
                 "phases: [{concurrency: 1, requests: 1}]"), Benchmark.class);
         CLUSTER.client().resources(Benchmark.class).inNamespace(CLUSTER.namespace()).resource(bm).create();
         return System.nanoTime();

@@ -27,7 +27,7 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
     private Runnable onFirstChunk;
     private final Context ctx;
     private final HttpClient http;
-    private final ResponseParser parser = new ResponseParser();
+    private final ResponseParser parser;
 
     private HttpClientRequest httpRequest;
     private long timerId = -1;
@@ -49,6 +49,7 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
         this.rec = rec;
         this.onComplete = onComplete;
         this.ctx = ctx;
+        this.parser = client.newParser();
     }
 
     /** Runs on {@link #ctx}. */
@@ -59,7 +60,7 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
             timerId = -1;
             abort(TransportErrors.timeout(client.config().timeoutSeconds()), false);
         });
-        http.request(client.requestOptions()).onComplete(this::onRequest);
+        http.request(client.requestOptions(request.uri())).onComplete(this::onRequest);
     }
 
     private void onRequest(AsyncResult<HttpClientRequest> ar) {
@@ -155,9 +156,7 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
             return;
         }
         if (parser.finished()) streamComplete = true;
-        if (parser.usage() != null) rec.setUsage(parser.usage());
-        if (rec.addContentChunk(firstBytePerfNs, sse.sentStampNs(), parser.contentChars(), parser.reasoningChars())
-                && onFirstChunk != null) {
+        if (recordParsed(parser, rec, firstBytePerfNs, sse.sentStampNs()) && onFirstChunk != null) {
             Runnable r = onFirstChunk;
             onFirstChunk = null;
             r.run();
@@ -182,7 +181,7 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
             sse.finish();
             ErrorInfo broken = null;
             if (events == 0) broken = ResponseErrors.empty(status, true);
-            else if (!streamComplete) broken = ResponseErrors.truncated(status, rec.chunkCount(), "stream ended", null);
+            else if (!streamComplete && parser.streamNeedsEndMarker()) broken = ResponseErrors.truncated(status, rec.chunkCount(), "stream ended", null);
             finishAfterRecycle(broken, now);
             return;
         }
@@ -205,11 +204,21 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
         byte[] bytes = body.getBytes();
         if (!parser.parse(bytes, 0, bytes.length)) return ResponseErrors.invalidBody(status, parser.failure(), bytes);
         if (parser.hasError()) return ResponseErrors.bodyError(status, parser.errorMessage());
-        if (parser.usage() != null) rec.setUsage(parser.usage());
-        if (!rec.addContentChunk(now, bodySentNs, parser.contentChars(), parser.reasoningChars()) && parser.hasData()) {
-            rec.addResultChunk(now, bodySentNs); // embeddings: a valid response without text
-        }
+        recordParsed(parser, rec, now, bodySentNs);
         return null;
+    }
+
+    /**
+     * Puts what a parsed document carries into the record at {@code at}: usage, generated items, its text as a
+     * content chunk, or a result chunk when it is a valid answer without text (embeddings, rankings, images).
+     * True when it carried content or data (the first one releases prefill concurrency).
+     */
+    static boolean recordParsed(ResponseParser parser, RequestRecord rec, long at, long sentNs) {
+        if (parser.usage() != null) rec.setUsage(parser.usage());
+        if (parser.generatedItems() > 0) rec.addGeneratedItems(parser.generatedItems());
+        boolean content = rec.addContentChunk(at, sentNs, parser.contentChars(), parser.reasoningChars());
+        if (!content && parser.hasData()) rec.addResultChunk(at, sentNs);
+        return content || parser.hasData();
     }
 
     /**
@@ -242,13 +251,7 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
     }
 
     private void runCallback() {
-        try {
-            onComplete.run();
-        } catch (RuntimeException e) {
-            // a run stopped early (Ctrl-C) closes the client under requests that were about to follow
-            if (client.closing()) InferenceClient.LOG.debug("request {} not continued: client closed", request.requestId());
-            else InferenceClient.LOG.error("completion callback failed for request {}", request.requestId(), e);
-        }
+        client.runCompletion(onComplete, request.requestId());
     }
 
     /** Aborts on this exchange's context: an error (timeout), or {@code late} for a grace-period cut. */

@@ -1,5 +1,8 @@
 package dev.redline.runner.client;
 
+import dev.redline.runner.endpoint.Endpoint;
+import dev.redline.runner.endpoint.Endpoints;
+import dev.redline.runner.endpoint.GrpcEndpoint;
 import dev.redline.runner.record.RequestRecord;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -38,6 +41,9 @@ public final class InferenceClient implements AutoCloseable {
 
     private final Vertx vertx;
     private final ClientConfig config;
+    private final Endpoint endpoint;
+    /** The gRPC channel when the URL is grpc://, else null (requests go over HTTP). */
+    private final GrpcTransport grpc;
     private final HttpClient[] clients;
     private final RequestOptions options;
     private final Context[] contexts;
@@ -54,6 +60,8 @@ public final class InferenceClient implements AutoCloseable {
     public InferenceClient(Vertx vertx, ClientConfig config, int eventLoops) {
         this.vertx = vertx;
         this.config = config;
+        this.endpoint = Endpoints.create(config);
+        this.grpc = endpoint instanceof GrpcEndpoint g ? new GrpcTransport(config, g) : null;
         int connectMs = (int) Math.min(Integer.MAX_VALUE, Math.max(1, config.timeoutSeconds() * 1000));
         HttpClientOptions httpOptions = new HttpClientOptions()
                 .setKeepAlive(true)
@@ -121,6 +129,13 @@ public final class InferenceClient implements AutoCloseable {
         Context current = Vertx.currentContext();
         inFlight.incrementAndGet();
         int own = current != null && current.owner() == vertx ? indexOf(current) : -1;
+        if (grpc != null) {
+            Context ctx = own >= 0 ? current : contexts[Math.floorMod(nextContext.getAndIncrement(), contexts.length)];
+            GrpcExchange ex = new GrpcExchange(this, grpc, req, rec, onFirstChunk, onComplete, ctx);
+            if (own >= 0) ex.start();
+            else ctx.runOnContext(v -> ex.start());
+            return ex;
+        }
         if (own >= 0) {
             Exchange ex = new Exchange(this, req, rec, onFirstChunk, onComplete, current, clients[own]);
             ex.start();
@@ -159,9 +174,29 @@ public final class InferenceClient implements AutoCloseable {
 
     Vertx vertx() { return vertx; }
 
-    RequestOptions requestOptions() { return options; }
+    /** The request options for {@code uri}: the configured ones when it is null. */
+    RequestOptions requestOptions(String uri) {
+        return uri == null ? options : new RequestOptions(options).setURI(uri);
+    }
+
+    /** A fresh response parser of the endpoint type for one exchange ({@code <think>} split when asked). */
+    ResponseParser newParser() {
+        ResponseParser p = endpoint.newParser();
+        return config.settings().splitThinkTags() ? new ThinkTagSplitter(p) : p;
+    }
 
     void completed() { inFlight.decrementAndGet(); }
+
+    /** Runs an exchange's completion callback; a failure there is logged, never thrown into the transport. */
+    void runCompletion(Runnable onComplete, String requestId) {
+        try {
+            onComplete.run();
+        } catch (RuntimeException e) {
+            // a run stopped early (Ctrl-C) closes the client under requests that were about to follow
+            if (closing) LOG.debug("request {} not continued: client closed", requestId);
+            else LOG.error("completion callback failed for request {}", requestId, e);
+        }
+    }
 
     /** When {@code conn} was established if this is its first request, else 0 (a reused connection). */
     long connectedAt(io.vertx.core.http.HttpConnection conn) {
@@ -174,6 +209,7 @@ public final class InferenceClient implements AutoCloseable {
         closing = true;
         List<Future<Void>> all = new ArrayList<>(clients.length);
         for (HttpClient c : clients) all.add(c.close());
+        if (grpc != null) grpc.close();
         return Future.all(all).mapEmpty();
     }
 
@@ -181,6 +217,7 @@ public final class InferenceClient implements AutoCloseable {
     public void close() {
         closing = true;
         for (HttpClient c : clients) c.close();
+        if (grpc != null) grpc.close();
     }
 
     /** True once close was called: requests still completing then are expected to fail. */

@@ -27,6 +27,8 @@ public record MetricDef(String tag, String header, MetricUnit unit, MetricType t
     public boolean enabledFor(MetricsContext ctx) {
         if (has(MetricFlag.STREAMING_ONLY) && !ctx.streaming()) return false;
         if (has(MetricFlag.PRODUCES_TOKENS_ONLY) && !ctx.endpointType().producesTokens()) return false;
+        if (has(MetricFlag.PRODUCES_IMAGES_ONLY)
+                && ctx.endpointType().output() != dev.redline.api.v1alpha1.EndpointType.Output.IMAGES) return false;
         if (has(MetricFlag.GOODPUT_ONLY) && ctx.goodputSlos().isEmpty()) return false;
         return !has(MetricFlag.USAGE_DIFF_ONLY) || !ctx.useServerTokenCount();
     }

@@ -6,6 +6,8 @@ public enum MetricFlag {
     STREAMING_ONLY,
     /** Needs output tokens; disabled for endpoints that produce none (embeddings). */
     PRODUCES_TOKENS_ONLY,
+    /** Needs generated images (image_generation, image_edit: AIPerf's SUPPORTS_IMAGE_ONLY). */
+    PRODUCES_IMAGES_ONLY,
     /** Computed from error records only; absent on clean runs, never in the console table. */
     ERROR_ONLY,
     /** Higher is better: goodput SLOs compare with {@code >=}. */

@@ -1,6 +1,8 @@
 package dev.redline.runner.mock;
 
 import dev.redline.runner.client.SourceStamp;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
 import java.util.List;
@@ -12,12 +14,16 @@ import java.util.concurrent.TimeUnit;
  */
 final class EmbeddingsHandler extends InferenceHandler {
     EmbeddingsHandler(MockContext ctx) {
-        super(ctx, EndpointKind.EMBEDDINGS);
+        super(ctx);
     }
 
     @Override
-    protected void serve(HttpServerResponse response, InferenceRequest req, long index, long received, boolean stamps,
-                         ResponseFault fault) {
+    protected InferenceRequest parse(HttpServerRequest request, Buffer body) throws InferenceRequest.BadRequest {
+        return InferenceRequest.embeddings(InferenceRequest.json(body), ctx.defaultModel);
+    }
+
+    @Override
+    protected void serve(HttpServerResponse response, InferenceRequest req, long index, long received, ResponseFault fault) {
         int promptTokens = 0;
         for (String input : req.inputs) promptTokens += ctx.promptTokens.applyAsInt(input);
         MockMetrics.ModelStats model = ctx.metrics.model(req.model);
@@ -25,7 +31,7 @@ final class EmbeddingsHandler extends InferenceHandler {
         String text = body(req.model, req.inputs, promptTokens, ctx.options.embeddingDims());
         long delay = received + ctx.plan.ttftNanos(index) - System.nanoTime();
         Runnable finish = () -> {
-            if (stamps) response.putHeader(SourceStamp.SENT_HEADER, Long.toString(System.nanoTime()));
+            if (req.stamps) response.putHeader(SourceStamp.SENT_HEADER, Long.toString(System.nanoTime()));
             fault.sendWhole(response, text);
             ctx.metrics.finished(model, fault.completes(), -1, (System.nanoTime() - received) / 1e9);
         };

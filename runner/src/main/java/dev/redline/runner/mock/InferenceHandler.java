@@ -17,11 +17,9 @@ import java.util.concurrent.TimeUnit;
  */
 abstract class InferenceHandler implements Handler<HttpServerRequest> {
     protected final MockContext ctx;
-    private final EndpointKind kind;
 
-    InferenceHandler(MockContext ctx, EndpointKind kind) {
+    InferenceHandler(MockContext ctx) {
         this.ctx = ctx;
-        this.kind = kind;
     }
 
     @Override
@@ -36,7 +34,7 @@ abstract class InferenceHandler implements Handler<HttpServerRequest> {
         HttpServerResponse response = request.response();
         InferenceRequest req;
         try {
-            req = InferenceRequest.parse(body, kind, ctx.defaultModel);
+            req = parse(request, body);
         } catch (InferenceRequest.BadRequest e) {
             ctx.metrics.badRequest();
             ErrorResponses.send(response, 400, "BadRequestError", e.getMessage());
@@ -45,22 +43,26 @@ abstract class InferenceHandler implements Handler<HttpServerRequest> {
         long index = ctx.plan.nextRequest();
         ResponseFault fault = ResponseFault.of(ctx.faults.decide(index, received), ctx, index, request.connection());
         if (fault.answersInstead(response)) return;
+        req.stamps = stamps;
         if (stamps) response.putHeader(SourceStamp.RECEIVED_HEADER, Long.toString(received));
         long delay = fault.headerDelayNanos();
         if (delay <= 0) {
-            serve(response, req, index, received, stamps, fault);
+            serve(response, req, index, received, fault);
             return;
         }
         ctx.vertx.timer(delay, TimeUnit.NANOSECONDS).onComplete(ar -> {
-            if (!response.closed()) serve(response, req, index, received + delay, stamps, fault); // the answer starts late
+            if (!response.closed()) serve(response, req, index, received + delay, fault); // the answer starts late
         });
     }
 
+    /** Reads the request; {@link InferenceRequest.BadRequest} (answered 400) when it is not the endpoint's shape. */
+    protected abstract InferenceRequest parse(HttpServerRequest request, Buffer body) throws InferenceRequest.BadRequest;
+
     /**
      * Answers a parsed request. {@code index} is its place in the served plan; {@code receivedNanos} the
-     * {@link System#nanoTime()} the answer counts from; {@code stamps}: the client asked for {@link SourceStamp}s
-     * (the received stamp is already in the headers); {@code fault} writes the response (or breaks it).
+     * {@link System#nanoTime()} the answer counts from; {@code fault} writes the response (or breaks it).
+     * {@code req.stamps}: the client asked for {@link SourceStamp}s (the received stamp is already in the headers).
      */
     protected abstract void serve(HttpServerResponse response, InferenceRequest req, long index, long receivedNanos,
-                                  boolean stamps, ResponseFault fault);
+                                  ResponseFault fault);
 }

@@ -48,7 +48,7 @@ public final class RunPipeline implements AutoCloseable {
     }
 
     /** Loads tokenizer and dataset, opens the client and probes the server; BadInputException when it is not ready. */
-    public static RunPipeline open(BenchmarkSpec spec, RunLog log) {
+    public static RunPipeline open(BenchmarkSpec spec, RunLog log) throws InterruptedException {
         return open(spec, log, null);
     }
 
@@ -56,13 +56,13 @@ public final class RunPipeline implements AutoCloseable {
      * As {@link #open(BenchmarkSpec, RunLog)}, probing for up to {@code readinessDeadline} (null: the probe's
      * default). Agents of a distributed run wait longer: the coordinator has already found the server up.
      */
-    public static RunPipeline open(BenchmarkSpec spec, RunLog log, java.time.Duration readinessDeadline) {
+    public static RunPipeline open(BenchmarkSpec spec, RunLog log, java.time.Duration readinessDeadline) throws InterruptedException {
         return open(spec, log, readinessDeadline, TokenizerLoader::forSpec);
     }
 
     /** As above with the tokenizer from {@code tokenizers} (a cache shared by the runs of an experiment). */
     public static RunPipeline open(BenchmarkSpec spec, RunLog log, java.time.Duration readinessDeadline,
-                                   java.util.function.Function<BenchmarkSpec, Tokenizer> tokenizers) {
+                                   java.util.function.Function<BenchmarkSpec, Tokenizer> tokenizers) throws InterruptedException {
         log.info("Loading tokenizer " + TokenizerLoader.nameFor(spec));
         Tokenizer tokenizer = tokenizers.apply(spec);
         Dataset dataset = DatasetFactory.build(spec, tokenizer);
@@ -76,8 +76,10 @@ public final class RunPipeline implements AutoCloseable {
             ReadinessProbe probe = readinessDeadline == null ? new ReadinessProbe(vertx, config)
                     : new ReadinessProbe(vertx, config, readinessDeadline, java.time.Duration.ofMillis(250));
             String problem = probe.problem();
+            // Ctrl-C during the probe stops it with a "cannot connect": that is the interrupt, not a server problem
+            if (Thread.interrupted()) throw new InterruptedException("interrupted while probing the server");
             if (problem != null) throw new BadInputException(problem);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | InterruptedException e) {
             pipeline.close();
             throw e;
         }
@@ -119,10 +121,15 @@ public final class RunPipeline implements AutoCloseable {
 
     @Override
     public void close() {
+        boolean interrupted = Thread.interrupted(); // a pending Ctrl-C must not cut closing short; it is kept
         try {
             client.close();
         } finally {
-            vertx.close().await();
+            try {
+                vertx.close().await();
+            } finally {
+                if (interrupted) Thread.currentThread().interrupt();
+            }
         }
     }
 }

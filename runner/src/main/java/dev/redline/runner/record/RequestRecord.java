@@ -51,6 +51,7 @@ public final class RequestRecord {
     private int outputTokens = -1;
     private int reasoningTokens = -1;
     private Usage usage;
+    private int generatedItems;        // images (and other non-text results) the response produced
 
     // --- outcome
     private int httpStatus;
@@ -147,6 +148,11 @@ public final class RequestRecord {
 
     /** The server's send stamp of chunk {@code i}, or 0 when it gave none. */
     public long chunkSentNs(int i) { return chunkSentNs == null ? 0 : chunkSentNs[i]; }
+
+    /** Adds {@code n} generated non-text items (images: AIPerf's num_images). */
+    public void addGeneratedItems(int n) { this.generatedItems += n; }
+
+    public int generatedItems() { return generatedItems; }
 
     public void fail(ErrorInfo error) { this.error = error; }
 

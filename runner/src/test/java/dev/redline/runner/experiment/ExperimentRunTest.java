@@ -65,7 +65,9 @@ class ExperimentRunTest {
             assertTrue(itl.contains(10.0), "ITL avg CI " + itl.ciLow() + ".." + itl.ciHigh() + " must contain the mock's 10 ms");
             assertTrue(itl.ciHigh() - itl.ciLow() < 2.0, "runs of 140 gaps each agree: " + itl);
             ConfidenceStats ttft = ConfidenceAggregate.of(r.observations().get(0).trials(), 0.95, 0).metric("time_to_first_token", "avg");
-            assertTrue(ttft.ciLow() >= 20.0 - 1.0 && ttft.mean() <= 20.0 + 25, "TTFT is 15 ms + 5 ms mean jitter + client overhead: " + ttft);
+            // every run's mean is bounded below by the server's latency; one run slowed by a busy machine widens the
+            // t-interval (ciLow 13.5 ms was seen at a load of 20), so the lower bound is on the runs, not the interval
+            assertTrue(ttft.min() >= 20.0 - 1.0 && ttft.mean() <= 20.0 + 25, "TTFT is 15 ms + 5 ms mean jitter + client overhead: " + ttft);
             // the collated export pools the 5 x 20 requests
             JsonNode collated = JSON.readTree(dir.resolve("aggregate/profile_export_redline_collated.json").toFile());
             assertEquals(100, collated.at("/metrics/time_to_first_token/combined/count").asInt());
