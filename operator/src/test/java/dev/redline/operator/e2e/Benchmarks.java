@@ -32,6 +32,11 @@ final class Benchmarks {
 
     /** {@link #apply} against the server at {@code url}. */
     void applyTo(String name, String url, String... specLines) {
+        cluster.kubectl().pipe(yaml(name, url, specLines), "apply", "-f", "-").orFail();
+    }
+
+    /** The YAML {@link #applyTo} applies. */
+    String yaml(String name, String url, String... specLines) {
         StringBuilder yaml = new StringBuilder("""
                 apiVersion: redline.dev/v1alpha1
                 kind: Benchmark
@@ -43,7 +48,7 @@ final class Benchmarks {
                   dataset: {prompts: {isl: {mean: 32}, osl: {mean: 8}}}
                 """.formatted(name, cluster.namespace(), url));
         for (String line : specLines) yaml.append("  ").append(line).append('\n');
-        cluster.kubectl().pipe(yaml.toString(), "apply", "-f", "-").orFail();
+        return yaml.toString();
     }
 
     Benchmark get(String name) {

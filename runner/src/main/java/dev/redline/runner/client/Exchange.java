@@ -38,6 +38,7 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
     private String unexpectedType; // a 200 answer's Content-Type that is neither SSE nor JSON
     private int events;            // SSE events received (any kind)
     private boolean streamComplete; // [DONE] or a finish_reason was seen
+    private long bodySentNs;        // the server's send stamp of a whole body (SourceStamp), 0 = none
 
     Exchange(InferenceClient client, PreparedRequest request, RequestRecord rec, Runnable onFirstChunk,
              Runnable onComplete, Context ctx, HttpClient http) {
@@ -93,6 +94,7 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
         rec.markAck(System.nanoTime());
         status = resp.statusCode();
         rec.setHttpStatus(status);
+        rec.setServerReceivedNs(SourceStamp.parseHeader(resp.getHeader(SourceStamp.RECEIVED_HEADER)));
         String ct = resp.getHeader("Content-Type");
         boolean isSse = status == 200 && ct != null && ct.regionMatches(true, 0, "text/event-stream", 0, 17);
         if (isSse) {
@@ -102,6 +104,7 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
             });
         } else {
             if (status == 200 && ct != null && !isJson(ct)) unexpectedType = ct; // drained, not parsed
+            bodySentNs = SourceStamp.parseHeader(resp.getHeader(SourceStamp.SENT_HEADER));
             body = Buffer.buffer(status == 200 ? 1024 : 256);
             resp.handler(buf -> {
                 if (!done && unexpectedType == null && (status == 200 || body.length() < MAX_ERROR_BODY)) body.appendBuffer(buf);
@@ -153,7 +156,7 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
             return;
         }
         if (parser.finished()) streamComplete = true;
-        if (recordParsed(parser, rec, firstBytePerfNs) && onFirstChunk != null) {
+        if (recordParsed(parser, rec, firstBytePerfNs, sse.sentStampNs()) && onFirstChunk != null) {
             Runnable r = onFirstChunk;
             onFirstChunk = null;
             r.run();
@@ -201,7 +204,7 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
         byte[] bytes = body.getBytes();
         if (!parser.parse(bytes, 0, bytes.length)) return ResponseErrors.invalidBody(status, parser.failure(), bytes);
         if (parser.hasError()) return ResponseErrors.bodyError(status, parser.errorMessage());
-        recordParsed(parser, rec, now);
+        recordParsed(parser, rec, now, bodySentNs);
         return null;
     }
 
@@ -210,11 +213,11 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
      * content chunk, or a result chunk when it is a valid answer without text (embeddings, rankings, images).
      * True when it carried content or data (the first one releases prefill concurrency).
      */
-    static boolean recordParsed(ResponseParser parser, RequestRecord rec, long at) {
+    static boolean recordParsed(ResponseParser parser, RequestRecord rec, long at, long sentNs) {
         if (parser.usage() != null) rec.setUsage(parser.usage());
         if (parser.generatedItems() > 0) rec.addGeneratedItems(parser.generatedItems());
-        boolean content = rec.addContentChunk(at, parser.contentChars(), parser.reasoningChars());
-        if (!content && parser.hasData()) rec.addResultChunk(at);
+        boolean content = rec.addContentChunk(at, sentNs, parser.contentChars(), parser.reasoningChars());
+        if (!content && parser.hasData()) rec.addResultChunk(at, sentNs);
         return content || parser.hasData();
     }
 

@@ -119,7 +119,7 @@ final class GrpcExchange extends ClientCall.Listener<byte[]> implements RequestH
             return;
         }
         if (parser.finished()) streamComplete = true;
-        if (Exchange.recordParsed(parser, rec, at) && onFirstChunk != null) {
+        if (Exchange.recordParsed(parser, rec, at, SourceStamp.NONE) && onFirstChunk != null) {
             Runnable r = onFirstChunk;
             onFirstChunk = null;
             r.run();

@@ -78,7 +78,9 @@ public final class InferenceClient implements AutoCloseable {
                 .setHost(config.host())
                 .setPort(config.port())
                 .setSsl(config.ssl())
-                .setURI(config.requestUri());
+                .setURI(config.requestUri())
+                // asks a server that can (our mock) to stamp its responses: client-added latency at the source
+                .putHeader(SourceStamp.REQUEST_HEADER, "1");
         this.contexts = distinctEventLoops((VertxInternal) vertx, Math.max(1, eventLoops));
         this.clients = new HttpClient[contexts.length];
         for (int i = 0; i < contexts.length; i++) {

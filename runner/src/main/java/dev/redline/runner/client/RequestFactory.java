@@ -11,9 +11,7 @@ import io.vertx.core.buffer.Buffer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -53,8 +51,8 @@ public final class RequestFactory {
      * @param correlationId the session's id (sent in the session header), or null to generate one
      */
     public PreparedRequest build(Turn turn, String model, List<ChatMessage> history, String correlationId) {
-        String requestId = randomUuid();
-        String corr = correlationId == null ? randomUuid() : correlationId;
+        String requestId = RequestIds.randomUuid();
+        String corr = correlationId == null ? RequestIds.randomUuid() : correlationId;
         WireBody body = wireBody(turn, model, history);
         MultiMap h = MultiMap.caseInsensitiveMultiMap();
         h.set("Content-Type", body.contentType());
@@ -98,14 +96,4 @@ public final class RequestFactory {
         return b;
     }
 
-    /**
-     * A version-4 UUID from the calling thread's generator. UUID.randomUUID() draws on one SecureRandom
-     * whose lock every event loop would share; request ids need uniqueness, not secrecy.
-     */
-    static String randomUuid() {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        long msb = (r.nextLong() & ~0xF000L) | 0x4000L;
-        long lsb = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(msb, lsb).toString();
-    }
 }

@@ -96,7 +96,7 @@ final class TurnIssuer {
             if (monitor != null && rec.phase() == RequestRecord.Phase.PROFILING && rec.startPerfNs() > 0) {
                 monitor.recordClientLag(rec.startPerfNs() - readyNs);
             }
-            String reply = rec.outputText(); // read before the sink may drop the text
+            String reply = session.needsReply() ? rec.outputText() : null; // read before the sink may drop the text
             session.completeTurn(turn, reply);
             sink.accept(rec);
             after.accept(rec);

@@ -1,5 +1,6 @@
 package dev.redline.runner.mock;
 
+import dev.redline.runner.client.SourceStamp;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -30,6 +31,7 @@ final class EmbeddingsHandler extends InferenceHandler {
         String text = body(req.model, req.inputs, promptTokens, ctx.options.embeddingDims());
         long delay = received + ctx.plan.ttftNanos(index) - System.nanoTime();
         Runnable finish = () -> {
+            if (req.stamps) response.putHeader(SourceStamp.SENT_HEADER, Long.toString(System.nanoTime()));
             fault.sendWhole(response, text);
             ctx.metrics.finished(model, fault.completes(), -1, (System.nanoTime() - received) / 1e9);
         };

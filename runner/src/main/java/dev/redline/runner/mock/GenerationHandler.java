@@ -1,5 +1,6 @@
 package dev.redline.runner.mock;
 
+import dev.redline.runner.client.SourceStamp;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -38,18 +39,21 @@ final class GenerationHandler extends InferenceHandler {
 
     private void respondWhole(HttpServerResponse response, GenerationJob job, StreamFormat format, ResponseFault fault) {
         boolean[] closed = {false};
-        Runnable stop = ctx.pacer.pace(job, true, due -> {
+        Runnable[] stop = {null};
+        // before pacing: a body due at once is written inside pace(), and a written response takes no handler
+        response.closeHandler(v -> {
+            if (closed[0] || response.ended()) return;
+            closed[0] = true;
+            if (stop[0] != null) stop[0].run();
+            job.finished(false);
+        });
+        stop[0] = ctx.pacer.pace(job, true, due -> {
             if (closed[0]) return;
             job.tokensSent(job.outputTokens);
             String text = format.wholeBody(job);
             job.finished(fault.completes()); // before the last byte leaves: a client holding the whole body sees it counted
+            if (job.stamps) response.putHeader(SourceStamp.SENT_HEADER, Long.toString(System.nanoTime()));
             fault.sendWhole(response, text);
-        });
-        response.closeHandler(v -> {
-            if (closed[0] || response.ended()) return;
-            closed[0] = true;
-            stop.run();
-            job.finished(false);
         });
     }
 }

@@ -12,6 +12,8 @@ final class GenerationJob {
     /** The prompt's text (the simulated engine hashes its token blocks for the prefix cache). */
     final String promptText;
     final String modelName;
+    /** The client asked for send stamps ({@link dev.redline.runner.client.SourceStamp}). */
+    final boolean stamps;
     long firstTokenNanos;
     private final long wordOffset;
     private final MockMetrics metrics;
@@ -19,6 +21,7 @@ final class GenerationJob {
 
     GenerationJob(MockContext ctx, long request, long receivedNanos, InferenceRequest req, boolean reasons) {
         this.request = request;
+        this.stamps = req.stamps;
         this.receivedNanos = receivedNanos;
         this.promptTokens = ctx.promptTokens.applyAsInt(req.promptText);
         this.outputTokens = req.maxTokens > 0 ? req.maxTokens : ctx.options.defaultOutputTokens();

@@ -1,5 +1,6 @@
 package dev.redline.runner.mock;
 
+import dev.redline.runner.client.SourceStamp;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
@@ -25,10 +26,11 @@ abstract class InferenceHandler implements Handler<HttpServerRequest> {
     public final void handle(HttpServerRequest request) {
         long received = System.nanoTime();
         ctx.metrics.received();
-        request.body().onSuccess(body -> admit(request, body, received));
+        boolean stamps = request.headers().contains(SourceStamp.REQUEST_HEADER);
+        request.body().onSuccess(body -> admit(request, body, received, stamps));
     }
 
-    private void admit(HttpServerRequest request, Buffer body, long received) {
+    private void admit(HttpServerRequest request, Buffer body, long received, boolean stamps) {
         HttpServerResponse response = request.response();
         InferenceRequest req;
         try {
@@ -41,6 +43,8 @@ abstract class InferenceHandler implements Handler<HttpServerRequest> {
         long index = ctx.plan.nextRequest();
         ResponseFault fault = ResponseFault.of(ctx.faults.decide(index, received), ctx, index, request.connection());
         if (fault.answersInstead(response)) return;
+        req.stamps = stamps;
+        if (stamps) response.putHeader(SourceStamp.RECEIVED_HEADER, Long.toString(received));
         long delay = fault.headerDelayNanos();
         if (delay <= 0) {
             serve(response, req, index, received, fault);
@@ -57,6 +61,7 @@ abstract class InferenceHandler implements Handler<HttpServerRequest> {
     /**
      * Answers a parsed request. {@code index} is its place in the served plan; {@code receivedNanos} the
      * {@link System#nanoTime()} the answer counts from; {@code fault} writes the response (or breaks it).
+     * {@code req.stamps}: the client asked for {@link SourceStamp}s (the received stamp is already in the headers).
      */
     protected abstract void serve(HttpServerResponse response, InferenceRequest req, long index, long receivedNanos,
                                   ResponseFault fault);

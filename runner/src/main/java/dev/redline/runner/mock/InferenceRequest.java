@@ -28,6 +28,8 @@ final class InferenceRequest {
     final String promptText;
     /** Embeddings: the inputs. */
     final List<String> inputs;
+    /** The client asked for send stamps ({@link dev.redline.runner.client.SourceStamp}); set by the handler, not the body. */
+    boolean stamps;
 
     InferenceRequest(String model, boolean stream, boolean includeUsage, int maxTokens,
                      String promptText, List<String> inputs) {

@@ -1,5 +1,6 @@
 package dev.redline.runner.mock;
 
+import dev.redline.runner.client.SourceStamp;
 import io.vertx.core.http.HttpServerResponse;
 
 import java.util.concurrent.TimeUnit;
@@ -35,7 +36,10 @@ abstract class ResultHandler extends InferenceHandler {
         long delay = received + ctx.plan.ttftNanos(index) + extraNanos(req) - System.nanoTime();
         Runnable finish = () -> {
             if (events != null) response.putHeader("Content-Type", "text/event-stream").end(text);
-            else fault.sendWhole(response, text);
+            else {
+                if (req.stamps) response.putHeader(SourceStamp.SENT_HEADER, Long.toString(System.nanoTime()));
+                fault.sendWhole(response, text);
+            }
             ctx.metrics.finished(model, fault.completes(), -1, (System.nanoTime() - received) / 1e9);
         };
         if (delay <= 0) finish.run();

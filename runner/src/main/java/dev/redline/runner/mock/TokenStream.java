@@ -1,5 +1,6 @@
 package dev.redline.runner.mock;
 
+import dev.redline.runner.client.SourceStamp;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 
@@ -46,6 +47,8 @@ final class TokenStream {
 
     private void emitPiece(int due) {
         Buffer out = Buffer.buffer(256);
+        // the stamp leads the write and applies to every event in it: they leave together
+        if (job.stamps) SourceStamp.appendComment(out, System.nanoTime());
         if (sent == 0) templates.appendStart(out);
         int before = sent;
         while (sent < due) {

@@ -160,8 +160,6 @@ public final class ProfileRun {
             log.info("Wrote " + layout.summaryJson() + " and " + layout.summaryCsv());
             int plotted = AutoPlot.afterRun(spec, layout.dir(), out);
             return interrupted ? INTERRUPTED_EXIT : plotted;
-        } catch (InterruptedException e) {
-            return interruptedBeforeTheFirstRequest(log);
         } finally {
             Thread.interrupted(); // a Ctrl-C already handled above must not abort closing the client
             pipeline.close();
@@ -184,12 +182,14 @@ public final class ProfileRun {
         RawRecordWriter raw = rawExport() ? new RawRecordWriter(layout.dir().resolve(RawRecordWriter.FILE_NAME)) : null;
         boolean interrupted = false;
         RecordRouter router = new RecordRouter(profiling, jsonl);
+        // with no live view (dashboard, metrics port) nothing needs the records before the run ends: they wait
+        boolean live = options.metricsPort() != null || "dashboard".equals(options.uiType());
         try (RecordProcessor processor = pipeline.processor(r -> {
             router.accept(r);
             if (raw != null) writeRaw(raw, r);
             extra.slices().add(r);
             extra.live().record(r);
-        })) {
+        }, !live)) {
             LoadRunner runner = pipeline.loadRunner(seed(), processor);
             extra.live().attach(runner.progress());
             try (AutoCloseable progress = progress(runner, extra.live())) {

@@ -91,9 +91,24 @@ public final class RunPipeline implements AutoCloseable {
         return LoadRunner.forSpec(vertx, client, factory, dataset, spec, seed, sink);
     }
 
-    /** A record processor that counts output tokens with this run's tokenizer. */
+    /** A record processor that counts output tokens with this run's tokenizer, as records arrive. */
     public RecordProcessor processor(java.util.function.Consumer<dev.redline.runner.record.RequestRecord> downstream) {
-        return new RecordProcessor(tokenizer, spec.endpoint().isUseServerTokenCount(), downstream);
+        return processor(downstream, false);
+    }
+
+    /**
+     * As {@link #processor(java.util.function.Consumer)}; {@code deferred}: records wait until the run ends (or
+     * the backlog reaches {@link #deferralBudgetBytes()}), so metrics work never takes the load's cores.
+     */
+    public RecordProcessor processor(java.util.function.Consumer<dev.redline.runner.record.RequestRecord> downstream,
+                                     boolean deferred) {
+        return new RecordProcessor(tokenizer, spec.endpoint().isUseServerTokenCount(), downstream,
+                deferred ? deferralBudgetBytes() : 0);
+    }
+
+    /** An eighth of the heap, at most 512 MiB: what records may hold while they wait. */
+    static long deferralBudgetBytes() {
+        return Math.min(512L << 20, Runtime.getRuntime().maxMemory() / 8);
     }
 
     public Dataset dataset() { return dataset; }
