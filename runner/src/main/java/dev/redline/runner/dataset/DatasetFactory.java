@@ -8,6 +8,7 @@ import dev.redline.runner.dataset.file.FileDatasets;
 import dev.redline.runner.dataset.file.LoadContext;
 import dev.redline.runner.dataset.hub.HubDatasetCache;
 import dev.redline.runner.dataset.hub.PublicDataset;
+import dev.redline.runner.dataset.media.MediaSynthesizer;
 import dev.redline.runner.tokenizer.Tokenizer;
 
 import java.nio.file.Path;
@@ -50,7 +51,8 @@ public final class DatasetFactory {
             return new SampledDataset(FileDatasets.inline(ds.getRecords(), ctx),
                     SamplingStrategy.parse(strategy, SamplingStrategy.SEQUENTIAL), seeds, "records");
         }
-        List<Conversation> conversations = new SyntheticDatasetBuilder(generator.get(), seeds).build(prompts, ds.resolvedEntries());
+        List<Conversation> conversations = new SyntheticDatasetBuilder(generator.get(), seeds, MediaSynthesizer.forSpec(ds, seeds))
+                .build(prompts, ds.resolvedEntries());
         SessionsSpec sessions = spec.getSessions();
         if (SyntheticSessions.wanted(sessions)) {
             Dataset singleTurns = new SampledDataset(conversations, SamplingStrategy.SEQUENTIAL, seeds);
