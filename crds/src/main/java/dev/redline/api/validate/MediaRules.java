@@ -41,8 +41,8 @@ final class MediaRules implements ValidationRule {
 
     private static void images(ImagesSpec im, Violations out) {
         if (im == null) return;
-        boolean w = positive(im.getWidth());
-        boolean h = positive(im.getHeight());
+        boolean w = given(im.getWidth());
+        boolean h = given(im.getHeight());
         if (w && !h) out.add("dataset.images.height", "images need a height too; set dataset.images.height.mean (CLI: --image-height-mean)");
         if (h && !w) out.add("dataset.images.width", "images need a width too; set dataset.images.width.mean (CLI: --image-width-mean)");
         stddevNeedsMean("dataset.images.width", im.getWidth(), "--image-width-mean", out);
@@ -106,8 +106,9 @@ final class MediaRules implements ValidationRule {
         }
     }
 
-    private static boolean positive(DistributionSpec d) {
-        return d != null && d.resolvedMean() > 0;
+    /** A mean was given (a negative one is reported by the schema bounds, not as missing). */
+    private static boolean given(DistributionSpec d) {
+        return d != null && d.getMean() != null && d.getMean() != 0;
     }
 
     private static String firstMediaPath(DatasetSpec ds) {

@@ -62,8 +62,8 @@ public class DatasetOptions implements SpecOptions {
             description = "Order entries are used in. Default shuffle for synthetic and public data, sequential for files and traces.")
     String samplingStrategy;
 
-    @Option(names = "--batch-size-text", paramLabel = "N",
-            description = "Texts per request (embeddings inputs). Default 1.")
+    @Option(names = {"--prompt-batch-size", "--batch-size-text", "--batch-size", "-b"}, paramLabel = "N",
+            description = "Texts per request for batch endpoints (embeddings inputs). Default 1.")
     Integer batchSize;
 
     @Option(names = "--input-file", paramLabel = "PATH",
@@ -132,7 +132,7 @@ public class DatasetOptions implements SpecOptions {
         m.put("dataset.prompts.prefixPromptCount", "--num-prefix-prompts");
         m.put("dataset.prompts.prefixPromptLength", "--prefix-prompt-length");
         m.put("dataset.prompts.blockSize", "--isl-block-size");
-        m.put("dataset.prompts.batchSize", "--batch-size-text");
+        m.put("dataset.prompts.batchSize", "--prompt-batch-size");
         m.put("dataset.prompts.isl", "--isl");
         m.put("dataset.prompts.isl.mean", "--isl");
         m.put("dataset.prompts.isl.stddev", "--isl-stddev");

@@ -87,7 +87,7 @@ public final class Ffmpeg {
             }
             feeder.join(TimeUnit.SECONDS.toMillis(10));
             if (p.exitValue() != 0) {
-                throw new DatasetFormatException("ffmpeg could not encode " + what + ": " + lastLine(log) + " (" + String.join(" ", args) + ")");
+                throw new DatasetFormatException("ffmpeg could not encode " + what + ": " + lastLine(log));
             }
             return out;
         } catch (IOException e) {
