@@ -50,8 +50,8 @@ public final class AudioSynthesizer {
     }
 
     private byte[] mp3(byte[] wav, int rateHz) {
-        return ffmpeg.run(List.of("-f", "wav", "-i", "pipe:0", "-codec:a", "libmp3lame", "-ar", Integer.toString(rateHz),
-                "-fflags", "+bitexact", "-flags:a", "+bitexact", "-map_metadata", "-1", "-f", "mp3", "pipe:1"),
-                Ffmpeg.bytes(wav), "an mp3 clip");
+        return ffmpeg.encode(List.of("-f", "wav", "-i", "pipe:0", "-codec:a", "libmp3lame", "-ar", Integer.toString(rateHz),
+                "-fflags", "+bitexact", "-flags:a", "+bitexact", "-map_metadata", "-1", "-f", "mp3"),
+                Ffmpeg.bytes(wav), "mp3", "an mp3 clip");
     }
 }

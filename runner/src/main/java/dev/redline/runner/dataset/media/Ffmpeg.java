@@ -58,6 +58,28 @@ public final class Ffmpeg {
         return null;
     }
 
+    /**
+     * Encodes into a temporary {@code .suffix} file appended to {@code args} and returns its bytes. A seekable file
+     * rather than a pipe lets muxers go back and write what they learn last: a webm's duration, an mp4's index
+     * (faststart), an mp3's Xing/LAME header with the exact frame count.
+     */
+    byte[] encode(List<String> args, Consumer<OutputStream> input, String suffix, String what) {
+        Path out = null;
+        try {
+            out = Files.createTempFile("redline-media", "." + suffix);
+            List<String> all = new ArrayList<>(args);
+            all.add(out.toString());
+            run(all, input, what);
+            byte[] bytes = Files.readAllBytes(out);
+            if (bytes.length == 0) throw new DatasetFormatException("ffmpeg wrote an empty file for " + what);
+            return bytes;
+        } catch (IOException e) {
+            throw new DatasetFormatException("cannot use a temporary file for " + what + ": " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(out);
+        }
+    }
+
     /** Runs ffmpeg with {@code args} (after the common flags), feeding stdin from {@code input}; returns stdout. */
     byte[] run(List<String> args, Consumer<OutputStream> input, String what) {
         List<String> cmd = new ArrayList<>();
@@ -96,13 +118,16 @@ public final class Ffmpeg {
             Thread.currentThread().interrupt();
             throw new DatasetFormatException("interrupted while ffmpeg encoded " + what, e);
         } finally {
-            if (log != null) {
-                try {
-                    Files.deleteIfExists(log);
-                } catch (IOException ignored) {
-                    // a leftover temp log is harmless
-                }
-            }
+            deleteQuietly(log);
+        }
+    }
+
+    static void deleteQuietly(Path p) {
+        if (p == null) return;
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a leftover temp file is harmless
         }
     }
 

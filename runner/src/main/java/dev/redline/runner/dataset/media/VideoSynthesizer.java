@@ -50,7 +50,6 @@ public final class VideoSynthesizer {
         String format = spec.resolvedFormat();
         Path dir = tempDir();
         try {
-            Path out = dir.resolve("video." + format);
             List<String> args = new ArrayList<>(List.of("-f", "rawvideo", "-pix_fmt", "bgr24", "-s", w + "x" + h, "-r", Integer.toString(fps), "-i", "pipe:0"));
             VideoAudioSpec audio = spec.resolvedAudio();
             if (audio.resolvedChannels() > 0) {
@@ -61,15 +60,11 @@ public final class VideoSynthesizer {
             args.addAll(List.of("-c:v", spec.resolvedCodec(), "-pix_fmt", "yuv420p"));
             if (audio.resolvedChannels() > 0) args.addAll(List.of("-c:a", audio.resolvedCodec(format), "-shortest"));
             if ("mp4".equals(format)) args.addAll(List.of("-movflags", "+faststart"));
-            args.addAll(List.of("-fflags", "+bitexact", "-flags:v", "+bitexact", "-flags:a", "+bitexact", "-map_metadata", "-1",
-                    "-f", format, out.toString()));
+            args.addAll(List.of("-fflags", "+bitexact", "-flags:v", "+bitexact", "-flags:a", "+bitexact", "-map_metadata", "-1", "-f", format));
             VideoFrames frames = new VideoFrames(spec.resolvedSynthType(), w, h, total, seeds.stream("media.video.noise", index));
-            ffmpeg.run(args, stdin -> feed(stdin, frames, total), "a " + w + "x" + h + " " + format + " clip with " + spec.resolvedCodec());
-            byte[] file = Files.readAllBytes(out);
-            if (file.length == 0) throw new DatasetFormatException("ffmpeg wrote an empty " + format + " clip; try another --video-codec");
+            byte[] file = ffmpeg.encode(args, stdin -> feed(stdin, frames, total), format,
+                    "a " + w + "x" + h + " " + format + " clip with " + spec.resolvedCodec());
             return "data:video/" + format + ";base64," + Base64.getEncoder().encodeToString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the encoded clip", e);
         } finally {
             delete(dir);
         }
