@@ -23,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class CrdReferenceTest {
     /** Standard Kubernetes types: linked, not expanded. */
     private static final Map<String, String> K8S_TYPES = Map.of(
+            "spec.template", "a Benchmark `spec` (see the Benchmark reference above)",
             "spec.runners.resources", "[ResourceRequirements](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#resources)",
             "spec.runners.tolerations", "list of [Toleration](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#scheduling)",
             "spec.runners.affinity", "[Affinity](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#scheduling)",
@@ -30,10 +31,21 @@ class CrdReferenceTest {
             "status.conditions", "list of [Condition](https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/object-meta/): type, status, reason, message, lastTransitionTime, observedGeneration");
 
     static String render(JsonNode crd) {
+        return render(crd, "# Benchmark CRD reference", CrdDriftTest.FILE,
+                "The whole spec is immutable after creation except `cancel` and `ttlSecondsAfterFinished` (CEL rule).\n\n");
+    }
+
+    static String renderSweep(JsonNode crd) {
+        return render(crd, "\n# Sweep CRD reference", CrdDriftTest.SWEEP_FILE,
+                "`spec.template` is a Benchmark spec (the fields above) and immutable like one; `spec.sweep` and `spec.multiRun` are the"
+                + " `sweep:` and `multi_run:` sections of a config file ([sweeps.md](sweeps.md)).\n\n");
+    }
+
+    private static String render(JsonNode crd, String heading, String file, String note) {
         JsonNode version = crd.at("/spec/versions/0");
         StringBuilder md = new StringBuilder();
-        md.append("# Benchmark CRD reference\n\n")
-                .append("<!-- Generated from crds/generated/").append(CrdDriftTest.FILE)
+        md.append(heading).append("\n\n")
+                .append("<!-- Generated from crds/generated/").append(file)
                 .append(" by CrdReferenceTest; do not edit. -->\n\n")
                 .append("`").append(crd.at("/spec/group").asText()).append('/').append(version.get("name").asText())
                 .append("`, kind `").append(crd.at("/spec/names/kind").asText()).append("`, namespaced, short name `")
@@ -42,7 +54,7 @@ class CrdReferenceTest {
                 .append("Field names are camelCase (the API server prunes unknown keys; `kubectl apply` refuses them, see\n")
                 .append("[operator.md](operator.md#what-admission-rejects)). `*` marks a required field; `spec` itself is required.\n")
                 .append("Bounds and patterns are checked at admission, and by the same validator in the CLI and the operator.\n")
-                .append("The whole spec is immutable after creation except `cancel` and `ttlSecondsAfterFinished` (CEL rule).\n\n")
+                .append(note)
                 .append("## Printer columns\n\n| Column | JSONPath |\n|---|---|\n");
         for (JsonNode col : version.get("additionalPrinterColumns")) {
             md.append("| ").append(col.get("name").asText()).append(" | `").append(col.get("jsonPath").asText()).append("` |\n");
@@ -116,10 +128,13 @@ class CrdReferenceTest {
     @Test
     void referenceMatchesTheCrd() throws IOException {
         JsonNode crd;
-        try (InputStream in = getClass().getResourceAsStream("/META-INF/fabric8/" + CrdDriftTest.FILE)) {
+        JsonNode sweep;
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/fabric8/" + CrdDriftTest.FILE);
+             InputStream sw = getClass().getResourceAsStream("/META-INF/fabric8/" + CrdDriftTest.SWEEP_FILE)) {
             crd = new ObjectMapper(new YAMLFactory()).readTree(in);
+            sweep = new ObjectMapper(new YAMLFactory()).readTree(sw);
         }
-        String expected = render(crd);
+        String expected = render(crd) + renderSweep(sweep);
         Path doc = CrdDriftTest.repoRoot().resolve("docs/crd-reference.md");
         if (Boolean.getBoolean("redline.crd.update")) {
             Files.createDirectories(doc.getParent());

@@ -7,16 +7,18 @@ import dev.redline.api.v1alpha1.ConditionType;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * Kubernetes Events for condition transitions only (never on a reconcile that changed nothing), so
- * {@code kubectl describe bm} reads as the run's history. Best effort: a failed Event is logged.
+ * {@code kubectl describe bm} (or {@code sw}) reads as the run's history. Best effort: a failed Event is logged.
  */
 public final class TransitionEvents {
     private static final Logger LOG = Logger.getLogger(TransitionEvents.class);
@@ -29,16 +31,26 @@ public final class TransitionEvents {
     }
 
     public void emit(Benchmark bm, BenchmarkStatus before, BenchmarkStatus after) {
+        emit(bm, before == null ? null : before.getConditions(), after.getConditions(), after.getObservedGeneration());
+    }
+
+    /** Events for the conditions of any resource (a Benchmark, a Sweep) that changed status or reason. */
+    public void emit(HasMetadata bm, List<Condition> before, List<Condition> after, Long observedGeneration) {
         for (ConditionType type : ConditionType.values()) {
-            Condition now = after.condition(type);
+            Condition now = find(after, type);
             if (now == null) continue;
-            Condition was = before == null ? null : before.condition(type);
+            Condition was = find(before, type);
             if (was != null && Objects.equals(was.getStatus(), now.getStatus()) && Objects.equals(was.getReason(), now.getReason())) continue;
             String eventType = warning(type, now) ? "Warning" : "Normal";
             if (!worthTelling(type, now)) continue;
-            String key = type.name() + "=" + now.getStatus() + "/" + now.getReason() + "@" + after.getObservedGeneration();
+            String key = type.name() + "=" + now.getStatus() + "/" + now.getReason() + "@" + observedGeneration;
             post(bm, key, eventType, now.getReason(), type.name() + "=" + now.getStatus() + ": " + now.getMessage());
         }
+    }
+
+    private static Condition find(List<Condition> conditions, ConditionType type) {
+        if (conditions == null) return null;
+        return conditions.stream().filter(c -> type.name().equals(c.getType())).findFirst().orElse(null);
     }
 
     /** Pending-style conditions (Running=False while waiting, Failed=False) are not news. */
@@ -46,6 +58,7 @@ public final class TransitionEvents {
         if (type == ConditionType.Failed) return "True".equals(c.getStatus());
         if (type == ConditionType.Complete) return "True".equals(c.getStatus());
         if (type == ConditionType.Accepted) return true;
+        if (type == ConditionType.Progressing) return true;
         if (type == ConditionType.Running) return !ConditionReason.RunnersPending.name().equals(c.getReason()) || c.getStatus().equals("True");
         return !"Unknown".equals(c.getStatus());
     }
@@ -61,7 +74,7 @@ public final class TransitionEvents {
      * transition is recorded once even when a reconcile runs again on a status it has not seen yet (a
      * retry, a cache that lags its own status patch, a restarted operator): the apiserver refuses the copy.
      */
-    void post(Benchmark bm, String key, String type, String reason, String message) {
+    void post(HasMetadata bm, String key, String type, String reason, String message) {
         String now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
         Event event = new EventBuilder()
                 .withNewMetadata()

@@ -64,11 +64,11 @@ public class LoadOptions implements SpecOptions {
     @Option(names = "--request-cancellation-delay", paramLabel = "SECONDS", description = "Seconds after sending before a request is cancelled. Default 0.")
     Double cancellationDelay;
 
-    @Option(names = {"--num-sessions", "--conversation-num"}, paramLabel = "N", description = "Stop after starting N sessions (multi-turn).")
+    @Option(names = {"--num-sessions", "--conversation-num", "--num-conversations"}, paramLabel = "N", description = "Stop after starting N sessions (multi-turn).")
     Integer sessions;
 
     // ---- multi-turn sessions
-    @Option(names = "--session-turns-mean", paramLabel = "N", description = "Mean turns per synthetic session.")
+    @Option(names = {"--session-turns-mean", "--conversation-turn-mean"}, paramLabel = "N", description = "Mean turns per synthetic session.")
     Double turnsMean;
 
     @Option(names = "--session-turns-stddev", paramLabel = "N", description = "Standard deviation of turns per session.")

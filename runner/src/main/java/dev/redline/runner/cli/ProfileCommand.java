@@ -1,6 +1,6 @@
 package dev.redline.runner.cli;
 
-import dev.redline.api.config.SpecReader;
+import dev.redline.api.config.ConfigEnvelope;
 import dev.redline.api.v1alpha1.BenchmarkSpec;
 import dev.redline.api.validate.SpecValidator;
 import dev.redline.api.validate.Violation;
@@ -9,6 +9,8 @@ import dev.redline.runner.distributed.LocalDistributedRun;
 import dev.redline.runner.mock.MockServerOptions;
 import dev.redline.runner.profile.ProfileRun;
 import dev.redline.runner.profile.RunOptions;
+import dev.redline.runner.export.RunLabels;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,7 +22,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code redline profile}: one benchmark run from flags and/or a YAML file (flags override the file). */
-@Command(name = "profile", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "profile", mixinStandardHelpOptions = true, sortOptions = false, preprocessor = MagicLists.Preprocessor.class,
         description = "Benchmark an OpenAI-compatible inference server and write AIPerf-compatible exports.")
 public class ProfileCommand implements Callable<Integer> {
     @Option(names = {"-f", "--config"}, paramLabel = "FILE", description = "Benchmark spec YAML/JSON; flags override it.")
@@ -33,15 +35,25 @@ public class ProfileCommand implements Callable<Integer> {
     @Mixin TelemetryOptions telemetry = new TelemetryOptions();
     @Mixin OutputOptions output = new OutputOptions();
     @Mixin RuntimeOptions runtime = new RuntimeOptions();
+    @Mixin ExperimentOptions experiment = new ExperimentOptions();
     @Mixin MockEngineOptions mockEngine = new MockEngineOptions();
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec commandSpec;
 
     @Override
     public Integer call() throws java.io.IOException {
-        BenchmarkSpec spec = buildSpec();
+        ConfigEnvelope env = buildEnvelope();
+        BenchmarkSpec spec = env.benchmark();
         RunOptions options = runtime.toRunOptions(embeddedMock());
         int runners = runtime.runners();
+        String cli = CliCommand.of(commandSpec);
+        if (ExperimentLauncher.isExperiment(env)) {
+            if (runners > 1) throw new BadInputException("--runners: sweeps and multi-runs run in one runner process; drop --runners or the sweep");
+            return ExperimentLauncher.run(env, options, System.console() != null, cli, System.out, System.err);
+        }
+        if (env.getRandomSeed() != null) spec.setRandomSeed(env.getRandomSeed());
         if (runners > 1) return new LocalDistributedRun(spec, options, runners, System.out, System.err).run();
-        return new ProfileRun(spec, options).run();
+        return new ProfileRun(spec, options).labels(RunLabels.single(cli)).run();
     }
 
     /** The in-process mock's settings (--mock-server with the engine flags), or null without --mock-server. */
@@ -54,19 +66,43 @@ public class ProfileCommand implements Callable<Integer> {
         return new MockServerOptions().engine(mockEngine.config());
     }
 
-    /** File, then flags, then validation; throws BadInputException naming the flag or field. */
+    /** File, then flags, then validation of the benchmark; throws BadInputException naming the flag or field. */
     BenchmarkSpec buildSpec() {
-        BenchmarkSpec spec = configFile == null ? new BenchmarkSpec() : SpecReader.read(configFile);
+        return buildEnvelope().benchmark();
+    }
+
+    /** The config file's envelope (a bare benchmark file too) with every flag applied; the sweep flags fill sweep/multi_run. */
+    ConfigEnvelope buildEnvelope() {
+        ConfigEnvelope env = configFile == null ? new ConfigEnvelope() : ConfigEnvelope.read(configFile);
+        BenchmarkSpec spec = env.benchmark();
         List<SpecOptions> groups = groups();
         for (SpecOptions g : groups) g.applyTo(spec);
         if (runtime.embeddedMock && (spec.getModels() == null || spec.getModels().isEmpty())) {
             spec.setModels(List.of("mock-model"));
         }
+        if (dataset.randomSeed != null) env.setRandomSeed(null); // --random-seed overrides the file's random_seed
         List<Violation> violations = SpecValidator.validate(spec);
         if (!violations.isEmpty()) {
             throw new BadInputException(describe(violations.get(0), flagsByField(groups)));
         }
-        return spec;
+        experiment.applyTo(env, commandSpec);
+        checkListValues(env, flagsByField(groups));
+        return env;
+    }
+
+    /** Every value of a command-line list is a valid benchmark on its own; else one line naming the flag. */
+    private void checkListValues(ConfigEnvelope env, Map<String, String> flags) {
+        experiment.lists.lists().forEach((flag, values) -> {
+            for (Object v : values) {
+                BenchmarkSpec one = dev.redline.plan.SpecTree.copy(env.benchmark());
+                try {
+                    dev.redline.plan.SweepPlanner.variation(one, 0, Map.of(MagicLists.SWEEPABLE.get(flag), v), null, null, flag);
+                } catch (dev.redline.api.config.SpecException e) {
+                    String why = e.getMessage().replaceFirst("^.*?\\): ", "");
+                    throw new BadInputException(flag + " " + v + ": " + why);
+                }
+            }
+        });
     }
 
     List<SpecOptions> groups() {

@@ -12,7 +12,7 @@ import java.io.PrintWriter;
 /** The {@code redline} command: subcommands, and the one place errors become exit codes. */
 @Command(name = "redline", mixinStandardHelpOptions = true, versionProvider = RedlineVersion.class,
         description = "Performance benchmarking for LLM and GenAI inference servers.",
-        subcommands = {ProfileCommand.class, PlotCommand.class, MockServerCommand.class, CalibrateCommand.class, SynthesizeCommand.class,
+        subcommands = {ProfileCommand.class, PlotCommand.class, ConfigCommand.class, MockServerCommand.class, CalibrateCommand.class, SynthesizeCommand.class,
                 AnalyzeTraceCommand.class, RunCommand.class, AgentCommand.class, CommandLine.HelpCommand.class})
 public class RedlineCli implements Runnable {
     /** Exit code for input the user can fix. */

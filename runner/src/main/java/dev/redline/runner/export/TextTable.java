@@ -7,22 +7,22 @@ import java.util.List;
  * A box-drawn text table in the style of Rich's HEAVY_HEAD box (what AIPerf prints): a centred title,
  * heavy header, light body. Cells may span several lines; columns are right- or left-justified.
  */
-final class TextTable {
+public final class TextTable {
     private final String title;
     private final String[] headers;
     private final boolean[] rightAligned;
     private final List<String[][]> rows = new ArrayList<>();
 
-    TextTable(String title, String[] headers, boolean[] rightAligned) {
+    public TextTable(String title, String[] headers, boolean[] rightAligned) {
         this.title = title;
         this.headers = headers;
         this.rightAligned = rightAligned;
     }
 
     /** Adds a row; each cell is a list of lines. */
-    void addRow(String[]... cells) { rows.add(cells); }
+    public void addRow(String[]... cells) { rows.add(cells); }
 
-    String render() {
+    public String render() {
         int cols = headers.length;
         int[] width = new int[cols];
         for (int c = 0; c < cols; c++) width[c] = headers[c].length();

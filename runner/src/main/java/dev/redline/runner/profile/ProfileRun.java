@@ -12,6 +12,7 @@ import dev.redline.runner.export.ConsoleTableRenderer;
 import dev.redline.runner.export.RawRecordWriter;
 import dev.redline.runner.export.RecordJsonlWriter;
 import dev.redline.runner.export.RunInfo;
+import dev.redline.runner.export.RunLabels;
 import dev.redline.runner.export.SummaryCsvWriter;
 import dev.redline.runner.export.SummaryJsonWriter;
 import dev.redline.runner.live.LiveRun;
@@ -53,6 +54,9 @@ public final class ProfileRun {
     private final PhaseDriver driver;
     private final List<PhaseOutcome> outcomes = new ArrayList<>();
     private ClientSaturation saturation;
+    private RunLabels labels = RunLabels.single(null);
+    private java.util.function.Function<BenchmarkSpec, dev.redline.runner.tokenizer.Tokenizer> tokenizers =
+            dev.redline.runner.tokenizer.TokenizerLoader::forSpec;
 
     public ProfileRun(BenchmarkSpec spec, RunOptions options) {
         this(spec, options, System.out);
@@ -70,12 +74,24 @@ public final class ProfileRun {
         this.driver = driver;
     }
 
+    /** Where this run sits in an experiment ({@code run_info} of the export). */
+    public ProfileRun labels(RunLabels labels) {
+        this.labels = labels;
+        return this;
+    }
+
+    /** Where the tokenizer comes from (an experiment shares one cache across its runs). */
+    public ProfileRun tokenizers(java.util.function.Function<BenchmarkSpec, dev.redline.runner.tokenizer.Tokenizer> tokenizers) {
+        this.tokenizers = tokenizers;
+        return this;
+    }
+
     /** Runs and returns the process exit code (0: results written; errors in records do not fail the run). */
     public int run() {
         MockServer mock = options.mockServer() == null ? null : MockServer.start(options.mockServer()
                 .randomSeed(spec.getRandomSeed() == null ? options.mockServer().randomSeed() : spec.getRandomSeed()));
         try (InterruptOnShutdown ctrlC = new InterruptOnShutdown(Thread.currentThread())) {
-            if (mock != null) pointAt(mock);
+            if (mock != null) pointAt(spec, mock);
             return runAgainstServer(mock);
         } finally {
             if (mock != null) {
@@ -86,7 +102,7 @@ public final class ProfileRun {
     }
 
     /** The embedded mock replaces the URL, and its simulated DCGM exporter stands in for the GPUs. */
-    private void pointAt(MockServer mock) {
+    public static void pointAt(BenchmarkSpec spec, MockServer mock) {
         spec.endpoint().setUrl(mock.baseUrl());
         var telemetry = spec.telemetry();
         if (telemetry.getGpuTelemetryUrls() == null && !Boolean.FALSE.equals(telemetry.getGpuTelemetry())) {
@@ -108,7 +124,7 @@ public final class ProfileRun {
 
     private int execute(ArtifactLayout layout, RunLog log) throws IOException {
         Instant start = Instant.now();
-        RunPipeline pipeline = RunPipeline.open(spec, log);
+        RunPipeline pipeline = RunPipeline.open(spec, log, null, tokenizers);
         try {
             ClientConfig config = pipeline.config();
             if (!summaryOnly()) {
@@ -222,6 +238,7 @@ public final class ProfileRun {
 
     private void writeExports(ArtifactLayout layout, BenchmarkResults results, RunInfo info) throws IOException {
         ProfileExport export = new SummaryJsonWriter().toExport(results, info, InputConfig.redacted(spec));
+        export.putExtension("run_info", labels.toJson(export.benchmarkId(), spec.getRandomSeed()));
         RunFacts.addTo(export, outcomes, saturation);
         ObjectNode extras = driver.summaryExtras();
         if (extras != null) extras.properties().forEach(e -> export.putExtension(e.getKey(), e.getValue()));

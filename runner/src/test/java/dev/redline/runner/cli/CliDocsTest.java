@@ -16,8 +16,10 @@ class CliDocsTest {
     void everyOptionIsDocumented() throws Exception {
         String doc = Files.readString(Path.of("../docs/cli.md"));
         List<String> missing = new ArrayList<>();
-        for (CommandLine sub : RedlineCli.commandLine().getSubcommands().values()) {
-            String name = sub.getCommandName();
+        List<CommandLine> commands = new ArrayList<>(RedlineCli.commandLine().getSubcommands().values());
+        for (int i = 0; i < commands.size(); i++) commands.addAll(commands.get(i).getSubcommands().values()); // nested: config expand
+        for (CommandLine sub : commands) {
+            String name = sub.getCommandSpec().qualifiedName().replaceFirst("^redline ", "");
             if (name.equals("help") || sub.getCommandSpec().usageMessage().hidden()) continue; // internal commands
             if (!doc.contains("redline " + name)) missing.add("command " + name);
             for (CommandLine.Model.OptionSpec o : sub.getCommandSpec().options()) {
