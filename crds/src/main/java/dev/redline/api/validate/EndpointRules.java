@@ -2,6 +2,7 @@ package dev.redline.api.validate;
 
 import dev.redline.api.v1alpha1.BenchmarkSpec;
 import dev.redline.api.v1alpha1.EndpointSpec;
+import dev.redline.api.v1alpha1.EndpointType;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -31,9 +32,33 @@ final class EndpointRules implements ValidationRule {
         if (ep.getPath() != null && !ep.getPath().isBlank() && !ep.getPath().startsWith("/")) {
             out.add("endpoint.path", "'" + ep.getPath() + "' must start with '/', e.g. /v1/chat/completions");
         }
-        if (ep.isStreaming() && !ep.resolvedType().supportsStreaming()) {
-            out.add("endpoint.streaming", "endpoint type " + ep.resolvedType().wireName()
-                    + " does not stream; remove streaming or use chat/completions");
+        EndpointType type = ep.resolvedType();
+        if (ep.isStreaming() && !type.supportsStreaming()) {
+            out.add("endpoint.streaming", "endpoint type " + type.wireName()
+                    + " does not stream; remove streaming or use a streaming type such as chat");
+        }
+        if (ep.isGrpc() && !type.supportsGrpc()) {
+            out.add("endpoint.url", "grpc:// URLs are for endpoint types kserve and dynamic_grpc, not "
+                    + type.wireName() + "; use an http:// URL");
+        }
+        if (type.grpcOnly() && !ep.isGrpc()) {
+            out.add("endpoint.url", type.wireName() + " speaks gRPC only; give a grpc://host:port URL");
+        }
+        if (type == EndpointType.DYNAMIC_GRPC) {
+            if (ep.getGrpcMethod() == null || ep.getGrpcMethod().isBlank()) {
+                out.add("endpoint.grpcMethod", "dynamic_grpc needs the method to call; set grpcMethod (CLI: --grpc-method package.Service/Method)");
+            }
+            if (ep.getGrpcDescriptorSet() == null || ep.getGrpcDescriptorSet().isBlank()) {
+                out.add("endpoint.grpcDescriptorSet", "dynamic_grpc needs the proto definitions; set grpcDescriptorSet "
+                        + "(CLI: --grpc-descriptor-set FILE, from protoc --include_imports --descriptor_set_out)");
+            }
+        }
+        String ct = ep.getRequestContentType();
+        if (ct != null && !ct.isBlank() && !ct.equals(EndpointSpec.JSON) && !ct.equals(EndpointSpec.MULTIPART)) {
+            out.add("endpoint.requestContentType", "'" + ct + "' is not supported; use application/json or multipart/form-data");
+        }
+        if (ep.getDownloadVideoContent() != null && ep.isDownloadVideoContent() && type != EndpointType.VIDEO_GENERATION) {
+            out.add("endpoint.downloadVideoContent", "downloading video content applies to endpoint type video_generation only; remove it");
         }
     }
 
@@ -43,8 +68,9 @@ final class EndpointRules implements ValidationRule {
         try {
             URI uri = new URI(withScheme);
             String scheme = uri.getScheme();
-            if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
-                return "'" + url + "' has scheme '" + scheme + "'; use http:// or https://";
+            if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)
+                    && !"grpc".equalsIgnoreCase(scheme) && !"grpcs".equalsIgnoreCase(scheme)) {
+                return "'" + url + "' has scheme '" + scheme + "'; use http://, https:// (or grpc:// for kserve and dynamic_grpc)";
             }
             if (uri.getHost() == null || uri.getHost().isBlank()) {
                 return "'" + url + "' has no host; use a URL like http://localhost:8000";

@@ -8,7 +8,6 @@ import dev.redline.api.v1alpha1.EndpointType;
 import dev.redline.runner.BadInputException;
 import picocli.CommandLine.Option;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,11 @@ public class EndpointOptions implements SpecOptions {
     @Option(names = {"-u", "--url"}, paramLabel = "URL", description = "Server base URL. Default localhost:8000.")
     String url;
 
-    @Option(names = "--endpoint-type", paramLabel = "TYPE", description = "chat (default), completions or embeddings.")
+    @Option(names = "--endpoint-type", paramLabel = "TYPE",
+            description = "API shape: chat (default), completions, responses, messages, embeddings, chat_embeddings, nim_embeddings, "
+                    + "nvclip, rankings, nim_rankings, hf_tei_rankings, cohere_rankings, huggingface_generate, generate, kserve, "
+                    + "image_generation, image_edit, video_generation, image_retrieval, audio_transcription, vision, multimodal, "
+                    + "solido_rag, raw, template, dynamic_grpc (docs/endpoints.md).")
     String endpointType;
 
     @Option(names = "--endpoint", paramLabel = "PATH", description = "Custom path, overriding the endpoint type's default.")
@@ -54,6 +57,29 @@ public class EndpointOptions implements SpecOptions {
     @Option(names = "--use-legacy-max-tokens", description = "Send max_tokens instead of max_completion_tokens (chat).")
     Boolean useLegacyMaxTokens;
 
+    @Option(names = "--request-content-type", paramLabel = "application/json|multipart/form-data",
+            description = "Request body encoding. Default: the endpoint type's own (multipart for image_edit, video_generation, audio_transcription).")
+    String requestContentType;
+
+    @Option(names = "--session-header", paramLabel = "NAME",
+            description = "Header that carries the session id of each request. Default X-Correlation-ID.")
+    String sessionHeader;
+
+    @Option(names = "--split-think-tags",
+            description = "Count a leading <think>...</think> in the content as reasoning (servers without reasoning_content).")
+    Boolean splitThinkTags;
+
+    @Option(names = "--grpc-method", paramLabel = "package.Service/Method", description = "dynamic_grpc: the method to call.")
+    String grpcMethod;
+
+    @Option(names = "--grpc-descriptor-set", paramLabel = "FILE",
+            description = "dynamic_grpc: a FileDescriptorSet (protoc --include_imports --descriptor_set_out) defining --grpc-method.")
+    String grpcDescriptorSet;
+
+    @Option(names = "--download-video-content",
+            description = "video_generation: also download the finished video; the download counts in the request latency.")
+    Boolean downloadVideoContent;
+
     @Option(names = "--use-server-token-count", description = "Use the server's usage counts instead of the client tokenizer.")
     Boolean useServerTokenCount;
 
@@ -71,11 +97,8 @@ public class EndpointOptions implements SpecOptions {
         EndpointSpec ep = spec.endpoint();
         if (url != null) ep.setUrl(url);
         if (endpointType != null) {
-            EndpointType type = EndpointType.fromName(endpointType);
-            if (type == null) {
-                throw new BadInputException("--endpoint-type: unknown type '" + endpointType + "'; use one of "
-                        + Arrays.stream(EndpointType.values()).map(EndpointType::wireName).collect(Collectors.joining(", ")));
-            }
+            EndpointType type = EndpointType.fromName(endpointType.trim());
+            if (type == null) throw new BadInputException("--endpoint-type: " + EndpointType.unknownReason(endpointType.trim()));
             ep.setType(type);
         }
         if (endpointPath != null) ep.setPath(endpointPath);
@@ -98,6 +121,12 @@ public class EndpointOptions implements SpecOptions {
         if (timeoutSeconds != null) ep.setTimeoutSeconds(timeoutSeconds);
         if (useLegacyMaxTokens != null) ep.setUseLegacyMaxTokens(useLegacyMaxTokens);
         if (useServerTokenCount != null) ep.setUseServerTokenCount(useServerTokenCount);
+        if (requestContentType != null) ep.setRequestContentType(requestContentType.trim());
+        if (sessionHeader != null) ep.setSessionHeader(sessionHeader.trim());
+        if (splitThinkTags != null) ep.setSplitThinkTags(splitThinkTags);
+        if (grpcMethod != null) ep.setGrpcMethod(grpcMethod.trim());
+        if (grpcDescriptorSet != null) ep.setGrpcDescriptorSet(grpcDescriptorSet);
+        if (downloadVideoContent != null) ep.setDownloadVideoContent(downloadVideoContent);
     }
 
     static Map<String, Object> parseExtraInput(String value) {
@@ -151,6 +180,11 @@ public class EndpointOptions implements SpecOptions {
         m.put("endpoint.path", "--endpoint");
         m.put("endpoint.streaming", "--streaming");
         m.put("endpoint.timeoutSeconds", "--request-timeout-seconds");
+        m.put("endpoint.requestContentType", "--request-content-type");
+        m.put("endpoint.sessionHeader", "--session-header");
+        m.put("endpoint.grpcMethod", "--grpc-method");
+        m.put("endpoint.grpcDescriptorSet", "--grpc-descriptor-set");
+        m.put("endpoint.downloadVideoContent", "--download-video-content");
         m.put("goodput", "--goodput");
         m.put("goodput.*", "--goodput");
         return m;

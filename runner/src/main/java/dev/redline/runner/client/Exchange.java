@@ -27,7 +27,7 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
     private Runnable onFirstChunk;
     private final Context ctx;
     private final HttpClient http;
-    private final ResponseParser parser = new ResponseParser();
+    private final ResponseParser parser;
 
     private HttpClientRequest httpRequest;
     private long timerId = -1;
@@ -48,6 +48,7 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
         this.rec = rec;
         this.onComplete = onComplete;
         this.ctx = ctx;
+        this.parser = client.newParser();
     }
 
     /** Runs on {@link #ctx}. */
@@ -58,7 +59,7 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
             timerId = -1;
             abort(TransportErrors.timeout(client.config().timeoutSeconds()), false);
         });
-        http.request(client.requestOptions()).onComplete(this::onRequest);
+        http.request(client.requestOptions(request.uri())).onComplete(this::onRequest);
     }
 
     private void onRequest(AsyncResult<HttpClientRequest> ar) {
@@ -178,7 +179,7 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
             sse.finish();
             ErrorInfo broken = null;
             if (events == 0) broken = ResponseErrors.empty(status, true);
-            else if (!streamComplete) broken = ResponseErrors.truncated(status, rec.chunkCount(), "stream ended", null);
+            else if (!streamComplete && parser.streamNeedsEndMarker()) broken = ResponseErrors.truncated(status, rec.chunkCount(), "stream ended", null);
             finishAfterRecycle(broken, now);
             return;
         }

@@ -1,5 +1,7 @@
 package dev.redline.runner.client;
 
+import dev.redline.runner.endpoint.Endpoint;
+import dev.redline.runner.endpoint.Endpoints;
 import dev.redline.runner.record.RequestRecord;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -38,6 +40,7 @@ public final class InferenceClient implements AutoCloseable {
 
     private final Vertx vertx;
     private final ClientConfig config;
+    private final Endpoint endpoint;
     private final HttpClient[] clients;
     private final RequestOptions options;
     private final Context[] contexts;
@@ -54,6 +57,7 @@ public final class InferenceClient implements AutoCloseable {
     public InferenceClient(Vertx vertx, ClientConfig config, int eventLoops) {
         this.vertx = vertx;
         this.config = config;
+        this.endpoint = Endpoints.create(config);
         int connectMs = (int) Math.min(Integer.MAX_VALUE, Math.max(1, config.timeoutSeconds() * 1000));
         HttpClientOptions httpOptions = new HttpClientOptions()
                 .setKeepAlive(true)
@@ -157,7 +161,16 @@ public final class InferenceClient implements AutoCloseable {
 
     Vertx vertx() { return vertx; }
 
-    RequestOptions requestOptions() { return options; }
+    /** The request options for {@code uri}: the configured ones when it is null. */
+    RequestOptions requestOptions(String uri) {
+        return uri == null ? options : new RequestOptions(options).setURI(uri);
+    }
+
+    /** A fresh response parser of the endpoint type for one exchange ({@code <think>} split when asked). */
+    ResponseParser newParser() {
+        ResponseParser p = endpoint.newParser();
+        return config.settings().splitThinkTags() ? new ThinkTagSplitter(p) : p;
+    }
 
     void completed() { inFlight.decrementAndGet(); }
 

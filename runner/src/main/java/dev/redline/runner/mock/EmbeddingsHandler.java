@@ -1,5 +1,7 @@
 package dev.redline.runner.mock;
 
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
 import java.util.List;
@@ -11,7 +13,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class EmbeddingsHandler extends InferenceHandler {
     EmbeddingsHandler(MockContext ctx) {
-        super(ctx, EndpointKind.EMBEDDINGS);
+        super(ctx);
+    }
+
+    @Override
+    protected InferenceRequest parse(HttpServerRequest request, Buffer body) throws InferenceRequest.BadRequest {
+        return InferenceRequest.embeddings(InferenceRequest.json(body), ctx.defaultModel);
     }
 
     @Override

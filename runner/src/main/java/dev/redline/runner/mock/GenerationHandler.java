@@ -1,5 +1,7 @@
 package dev.redline.runner.mock;
 
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
 /** {@code POST /v1/chat/completions} and {@code POST /v1/completions}, streaming or not. */
@@ -7,8 +9,14 @@ final class GenerationHandler extends InferenceHandler {
     private final boolean chat;
 
     GenerationHandler(MockContext ctx, boolean chat) {
-        super(ctx, chat ? EndpointKind.CHAT : EndpointKind.COMPLETIONS);
+        super(ctx);
         this.chat = chat;
+    }
+
+    @Override
+    protected InferenceRequest parse(HttpServerRequest request, Buffer body) throws InferenceRequest.BadRequest {
+        var root = InferenceRequest.json(body);
+        return chat ? InferenceRequest.chat(root, ctx.defaultModel) : InferenceRequest.completions(root, ctx.defaultModel);
     }
 
     @Override

@@ -16,11 +16,9 @@ import java.util.concurrent.TimeUnit;
  */
 abstract class InferenceHandler implements Handler<HttpServerRequest> {
     protected final MockContext ctx;
-    private final EndpointKind kind;
 
-    InferenceHandler(MockContext ctx, EndpointKind kind) {
+    InferenceHandler(MockContext ctx) {
         this.ctx = ctx;
-        this.kind = kind;
     }
 
     @Override
@@ -34,7 +32,7 @@ abstract class InferenceHandler implements Handler<HttpServerRequest> {
         HttpServerResponse response = request.response();
         InferenceRequest req;
         try {
-            req = InferenceRequest.parse(body, kind, ctx.defaultModel);
+            req = parse(request, body);
         } catch (InferenceRequest.BadRequest e) {
             ctx.metrics.badRequest();
             ErrorResponses.send(response, 400, "BadRequestError", e.getMessage());
@@ -52,6 +50,9 @@ abstract class InferenceHandler implements Handler<HttpServerRequest> {
             if (!response.closed()) serve(response, req, index, received + delay, fault); // the answer starts late
         });
     }
+
+    /** Reads the request; {@link InferenceRequest.BadRequest} (answered 400) when it is not the endpoint's shape. */
+    protected abstract InferenceRequest parse(HttpServerRequest request, Buffer body) throws InferenceRequest.BadRequest;
 
     /**
      * Answers a parsed request. {@code index} is its place in the served plan; {@code receivedNanos} the

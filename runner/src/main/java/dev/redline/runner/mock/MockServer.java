@@ -5,7 +5,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerOptions;
 
 /**
@@ -40,9 +39,7 @@ public final class MockServer implements AutoCloseable {
         try {
             MockContext ctx = new MockContext(options, vertx);
             MockRouter router = new MockRouter();
-            router.add(HttpMethod.POST, "/v1/chat/completions", new GenerationHandler(ctx, true));
-            router.add(HttpMethod.POST, "/v1/completions", new GenerationHandler(ctx, false));
-            router.add(HttpMethod.POST, "/v1/embeddings", new EmbeddingsHandler(ctx));
+            MockEndpoints.register(router, ctx);
             StaticEndpoints.register(router, ctx);
             for (MockRoutes extra : options.extraRoutes()) extra.register(router, vertx);
 

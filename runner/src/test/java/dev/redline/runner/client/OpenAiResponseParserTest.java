@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ResponseParserTest {
-    private final ResponseParser p = new ResponseParser();
+class OpenAiResponseParserTest {
+    private final OpenAiResponseParser p = new OpenAiResponseParser();
 
     private boolean parse(String json) {
         byte[] b = json.getBytes(StandardCharsets.UTF_8);

@@ -1,0 +1,48 @@
+package dev.redline.api.v1alpha1;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EndpointTypeTest {
+    @Test
+    void theAdmissionRuleNamesExactlyTheTypesThatDoNotStream() {
+        String expected = Arrays.stream(EndpointType.values()).filter(t -> !t.supportsStreaming())
+                .map(t -> "'" + t.wireName() + "'").collect(Collectors.joining(", ", "[", "]"));
+        assertEquals(expected, EndpointSpec.NON_STREAMING_TYPES);
+    }
+
+    @Test
+    void pathsFollowTheApis() {
+        assertEquals("/generate", EndpointType.HUGGINGFACE_GENERATE.defaultPath(false));
+        assertEquals("/generate_stream", EndpointType.HUGGINGFACE_GENERATE.defaultPath(true));
+        assertEquals("/v2/models/{model}/generate_stream", EndpointType.GENERATE.defaultPath(true));
+        assertEquals("/v1/chat/completions", EndpointType.CHAT.defaultPath(true));
+        assertNull(EndpointType.RAW.defaultPath(false));
+    }
+
+    @Test
+    void unknownNamesListTheValidOnesAndTensorrtllmEngineGetsItsReason() {
+        assertNull(EndpointType.unknownReason("cohere_rankings"));
+        String unknown = EndpointType.unknownReason("chatty");
+        for (EndpointType t : EndpointType.values()) assertTrue(unknown.contains(t.wireName()), unknown);
+        assertTrue(EndpointType.unknownReason("tensorrtllm_engine").startsWith("tensorrtllm_engine runs TensorRT-LLM"));
+    }
+
+    @Test
+    void streamingPathIsUsedOnlyWhenStreaming() {
+        EndpointSpec ep = new EndpointSpec();
+        ep.setType(EndpointType.HUGGINGFACE_GENERATE);
+        assertEquals("/generate", ep.resolvedPath());
+        ep.setStreaming(true);
+        assertEquals("/generate_stream", ep.resolvedPath());
+        assertEquals(EndpointSpec.JSON, ep.resolvedRequestContentType());
+        ep.setType(EndpointType.AUDIO_TRANSCRIPTION);
+        assertEquals(EndpointSpec.MULTIPART, ep.resolvedRequestContentType());
+    }
+}

@@ -1,0 +1,49 @@
+package dev.redline.runner.mock;
+
+import dev.redline.api.v1alpha1.EndpointType;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The mock's side of the endpoint registry: the handler that serves each {@link EndpointType} at its default
+ * path (and its streaming path). Types that share a path (chat, vision and multimodal; the embeddings family)
+ * share one handler that accepts each of their request shapes. The switch names every type, so a new type
+ * does not compile until the mock serves it.
+ */
+final class MockEndpoints {
+    private MockEndpoints() { }
+
+    static void register(MockRouter router, MockContext ctx) {
+        Map<String, Handler<HttpServerRequest>> byPath = new HashMap<>();
+        for (EndpointType type : EndpointType.values()) {
+            for (String path : paths(type)) {
+                Handler<HttpServerRequest> h = byPath.computeIfAbsent(path, p -> handler(type, ctx));
+                if (h != null) router.add(HttpMethod.POST, path, h);
+            }
+        }
+    }
+
+    /** Where the mock serves {@code type}: its default and streaming paths, with {@code {model}} a wildcard. */
+    static String[] paths(EndpointType type) {
+        String plain = type.defaultPath(false);
+        String streaming = type.defaultPath(true);
+        if (plain == null) return new String[0];
+        return plain.equals(streaming) ? new String[] {plain} : new String[] {plain, streaming};
+    }
+
+    /** The handler for {@code type}, or null while the mock does not serve it. */
+    private static Handler<HttpServerRequest> handler(EndpointType type, MockContext ctx) {
+        return switch (type) {
+            case CHAT, VISION, MULTIMODAL -> new GenerationHandler(ctx, true);
+            case COMPLETIONS -> new GenerationHandler(ctx, false);
+            case EMBEDDINGS -> new EmbeddingsHandler(ctx);
+            case RESPONSES, MESSAGES, CHAT_EMBEDDINGS, NIM_EMBEDDINGS, NVCLIP, RANKINGS, NIM_RANKINGS, HF_TEI_RANKINGS,
+                 COHERE_RANKINGS, HUGGINGFACE_GENERATE, GENERATE, KSERVE, IMAGE_GENERATION, IMAGE_EDIT, VIDEO_GENERATION,
+                 IMAGE_RETRIEVAL, AUDIO_TRANSCRIPTION, SOLIDO_RAG, RAW, TEMPLATE, DYNAMIC_GRPC -> null;
+        };
+    }
+}
