@@ -5,10 +5,12 @@ import dev.redline.api.v1alpha1.BenchmarkSpec;
 import dev.redline.api.v1alpha1.DatasetSpec;
 import dev.redline.api.v1alpha1.DistributionSpec;
 import dev.redline.api.v1alpha1.ImagesSpec;
-import dev.redline.api.v1alpha1.MediaKind;
+import dev.redline.api.v1alpha1.EndpointType;
 import dev.redline.api.v1alpha1.VideoSpec;
 
+import java.util.Arrays;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Synthetic images, audio and video: sizes that go together, format limits, and an endpoint that takes the media. */
 final class MediaRules implements ValidationRule {
@@ -23,20 +25,22 @@ final class MediaRules implements ValidationRule {
         audio(ds.getAudio(), out);
         video(ds.getVideo(), out);
         if (!ds.mediaEnabled()) return;
-        String type = spec.getEndpoint() == null ? "chat" : spec.getEndpoint().resolvedType().wireName();
-        if (ds.getImages() != null && ds.getImages().enabled()) modality(type, MediaKind.IMAGE, "dataset.images", "--image-width-mean", out);
-        if (ds.getAudio() != null && ds.getAudio().enabled()) modality(type, MediaKind.AUDIO, "dataset.audio", "--audio-length-mean", out);
-        if (ds.getVideo() != null && ds.getVideo().enabled()) modality(type, MediaKind.VIDEO, "dataset.video", "--video-width", out);
+        EndpointType type = spec.getEndpoint() == null ? EndpointType.CHAT : spec.getEndpoint().resolvedType();
+        if (ds.getImages() != null && ds.getImages().enabled()) modality(type, EndpointType.Input.IMAGE, "dataset.images", "--image-width-mean", out);
+        if (ds.getAudio() != null && ds.getAudio().enabled()) modality(type, EndpointType.Input.AUDIO, "dataset.audio", "--audio-length-mean", out);
+        if (ds.getVideo() != null && ds.getVideo().enabled()) modality(type, EndpointType.Input.VIDEO, "dataset.video", "--video-width", out);
         if (ds.getInputFile() != null || ds.getPublicDataset() != null || ds.getRecords() != null) {
             out.add(firstMediaPath(ds), "synthetic media is added to synthetic prompts only; a dataset file carries its own media "
                     + "(image/images, audio/audios, video/videos fields): remove the --image-*/--audio-*/--video-* flags or --input-file");
         }
     }
 
-    private static void modality(String type, MediaKind kind, String path, String flag, Violations out) {
-        if (MediaKind.accepted(type).contains(kind)) return;
-        out.add(path, "endpoint type " + type + " takes no " + kind.word() + " input; use one of "
-                + String.join(", ", MediaKind.endpointsFor(kind)) + " (CLI: --endpoint-type) or remove " + flag);
+    private static void modality(EndpointType type, EndpointType.Input kind, String path, String flag, Violations out) {
+        if (type.accepts(kind)) return;
+        String takers = Arrays.stream(EndpointType.values()).filter(t -> t.accepts(kind)).map(EndpointType::wireName)
+                .collect(Collectors.joining(", "));
+        out.add(path, "endpoint type " + type.wireName() + " takes no " + kind.name().toLowerCase(java.util.Locale.ROOT)
+                + " input; use one of " + takers + " (CLI: --endpoint-type) or remove " + flag);
     }
 
     private static void images(ImagesSpec im, Violations out) {

@@ -70,6 +70,7 @@ final class TurnIssuer {
         rec.setModel(session.model);
         rec.setWorkerId(workerId);
         rec.setInputTokens(turn.inputTokens());
+        rec.setInputMedia(session.imagesSent(turn), turn.media().audioSeconds());
         rec.setRequestedMaxTokens(turn.maxTokens());
         rec.setIntendedSendPerfNs(intendedNs);
         LoadProgress p = st.progress;

@@ -21,5 +21,11 @@ public enum MetricFlag {
     /** An HTTP trace phase (http_req_*): shown in the console only with {@code --show-trace-timing}. */
     HTTP_TRACE,
     /** Compares server usage with client token counts; off when the server counts are the metric source. */
-    USAGE_DIFF_ONLY
+    USAGE_DIFF_ONLY,
+    /** Counts request images; only for endpoint types that take images (AIPerf's SUPPORTS_IMAGE_ONLY). */
+    SUPPORTS_IMAGE_ONLY,
+    /** Needs request audio; only for endpoint types that take audio (AIPerf's SUPPORTS_AUDIO_ONLY). */
+    SUPPORTS_AUDIO_ONLY,
+    /** Read from a video generation job; only for endpoint types that produce videos (AIPerf's PRODUCES_VIDEO_ONLY). */
+    PRODUCES_VIDEO_ONLY
 }

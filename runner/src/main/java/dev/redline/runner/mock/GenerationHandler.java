@@ -16,6 +16,7 @@ final class GenerationHandler extends InferenceHandler {
     @Override
     protected InferenceRequest parse(HttpServerRequest request, Buffer body) throws InferenceRequest.BadRequest {
         var root = InferenceRequest.json(body);
+        if (chat) ctx.media.checkChat(root);
         return chat ? InferenceRequest.chat(root, ctx.defaultModel) : InferenceRequest.completions(root, ctx.defaultModel);
     }
 

@@ -19,6 +19,8 @@ final class MockContext {
     final TokenPacer pacer;
     final ToIntFunction<String> promptTokens;
     final String defaultModel;
+    /** Media parts received, checked (chat content parts, uploads). */
+    final MockMedia media = new MockMedia();
 
     MockContext(MockServerOptions options, Vertx vertx) {
         this.options = options;

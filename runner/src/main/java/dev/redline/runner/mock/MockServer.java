@@ -124,6 +124,11 @@ public final class MockServer implements AutoCloseable {
     }
 
     /** What was served so far (also exposed at {@code /metrics}). */
+    /** The media parts the mock accepted so far. */
+    public MockMedia.Received mediaReceived() {
+        return ctx.media.received();
+    }
+
     public MockMetrics metrics() {
         return ctx.metrics;
     }

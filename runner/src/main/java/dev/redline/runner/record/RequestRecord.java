@@ -45,6 +45,8 @@ public final class RequestRecord {
 
     // --- tokens
     private int inputTokens;
+    private int inputImages;           // image parts in the request (AIPerf's num_images)
+    private double inputAudioSeconds;  // length of the request's audio (AIPerf's audio_duration), 0 when none
     private Integer requestedMaxTokens;
     private int outputTokens = -1;
     private int reasoningTokens = -1;
@@ -189,6 +191,14 @@ public final class RequestRecord {
     public String reasoningText() { return reasoningText == null ? "" : reasoningText.toString(); }
     public int inputTokens() { return inputTokens; }
     public void setInputTokens(int inputTokens) { this.inputTokens = inputTokens; }
+    public int inputImages() { return inputImages; }
+    public double inputAudioSeconds() { return inputAudioSeconds; }
+
+    /** The request's media sizes: image parts sent and seconds of audio. */
+    public void setInputMedia(int images, double audioSeconds) {
+        this.inputImages = images;
+        this.inputAudioSeconds = audioSeconds;
+    }
     public Integer requestedMaxTokens() { return requestedMaxTokens; }
     public void setRequestedMaxTokens(Integer requestedMaxTokens) { this.requestedMaxTokens = requestedMaxTokens; }
     public int outputTokens() { return outputTokens; }

@@ -1,0 +1,98 @@
+package dev.redline.runner.profile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.redline.api.config.SpecReader;
+import dev.redline.api.v1alpha1.BenchmarkSpec;
+import dev.redline.runner.dataset.media.Ffmpeg;
+import dev.redline.runner.mock.MockMedia;
+import dev.redline.runner.mock.MockServer;
+import dev.redline.runner.mock.MockServerOptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Chat requests with synthetic images, audio and (with ffmpeg) video against the real mock over loopback: the mock
+ * checks every content part (type, field, base64 of a real PNG/WAV/WebM) and counts them; the exports' image and
+ * audio metrics agree with what arrived and with the records' latencies.
+ */
+class MediaChatProfileTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir Path dir;
+
+    private JsonNode profile(MockServer mock, String yaml) throws Exception {
+        BenchmarkSpec spec = SpecReader.read(yaml, "test.yaml");
+        spec.endpoint().setUrl(mock.baseUrl());
+        spec.artifacts().setDir(dir.toString());
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        int code = new ProfileRun(spec, new RunOptions("none", "warn", false), new PrintStream(console, true, StandardCharsets.UTF_8)).run();
+        assertEquals(0, code, console.toString(StandardCharsets.UTF_8));
+        return JSON.readTree(dir.resolve("profile_export_redline.json").toFile());
+    }
+
+    @Test
+    void imagesAndAudioArriveAsContentPartsAndImageMetricsFollowLatency() throws Exception {
+        try (MockServer mock = MockServer.start(new MockServerOptions().ttftMs(20).itlMs(1))) {
+            JsonNode json = profile(mock, """
+                    models: [mock-model]
+                    endpoint: {type: chat}
+                    dataset:
+                      entries: 6
+                      prompts: {isl: 16, osl: 4}
+                      images: {batchSize: 2, width: {mean: 64, stddev: 8}, height: 48, format: random}
+                      audio: {length: {mean: 0.5, stddev: 0.1}, sampleRates: [16, 8]}
+                    phases: [{concurrency: 2, requests: 12}]
+                    randomSeed: 5
+                    """);
+            MockMedia.Received got = mock.mediaReceived();
+            assertEquals(new MockMedia.Received(24, 12, 0), got, "2 images and 1 clip in each of 12 requests");
+            assertEquals(12, json.at("/request_count/avg").asInt());
+            assertEquals(2.0, json.at("/num_images/avg").asDouble());
+            List<String> lines = Files.readAllLines(dir.resolve("profile_export.jsonl"));
+            assertEquals(12, lines.size());
+            for (String line : lines) {
+                JsonNode m = JSON.readTree(line).get("metrics");
+                double latencyMs = m.at("/request_latency/value").asDouble();
+                assertEquals(2 / (latencyMs / 1000), m.at("/image_throughput/value").asDouble(), 1e-6 * m.at("/image_throughput/value").asDouble());
+                assertEquals(latencyMs / 2, m.at("/image_latency/value").asDouble(), 1e-6 * latencyMs);
+                double audio = m.at("/audio_duration/value").asDouble();
+                assertTrue(audio > 0.1 && audio < 1.0, "audio_duration " + audio);
+                assertEquals(audio / (latencyMs / 1000), m.at("/rtfx/value").asDouble(), 1e-6 * m.at("/rtfx/value").asDouble());
+            }
+            assertTrue(json.at("/image_latency/min").asDouble() >= 20 / 2.0, "latency is at least the mock's TTFT, over 2 images");
+            String inputs = Files.readString(dir.resolve("inputs.json"));
+            assertTrue(inputs.contains("\"type\":\"image_url\"") && inputs.contains("\"type\":\"input_audio\""), "inputs.json shows the parts");
+        }
+    }
+
+    @Test
+    void videoClipsArriveAsVideoUrlParts() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Ffmpeg.available(), "ffmpeg not installed (apt-get install ffmpeg)");
+        try (MockServer mock = MockServer.start(new MockServerOptions().ttftMs(5).itlMs(1))) {
+            JsonNode json = profile(mock, """
+                    models: [mock-model]
+                    endpoint: {type: chat, streaming: true}
+                    dataset:
+                      entries: 2
+                      prompts: {isl: 8, osl: 3}
+                      video: {width: 32, height: 32, duration: 1, fps: 4, synthType: grid_clock}
+                    phases: [{concurrency: 1, requests: 4}]
+                    randomSeed: 1
+                    """);
+            assertEquals(new MockMedia.Received(0, 0, 4), mock.mediaReceived());
+            assertEquals(4, json.at("/request_count/avg").asInt());
+            assertTrue(json.path("num_images").isMissingNode(), "no images, no image metrics");
+        }
+    }
+}
