@@ -139,6 +139,7 @@ public class EndpointSpec {
     public boolean isSplitThinkTags() { return Boolean.TRUE.equals(splitThinkTags); }
     public boolean isDownloadVideoContent() { return Boolean.TRUE.equals(downloadVideoContent); }
     /** True when requests go over gRPC: a grpc:// or grpcs:// URL. */
+    @com.fasterxml.jackson.annotation.JsonIgnore // derived from the URL; serialised it would be an unknown key when read back (sweeps)
     public boolean isGrpc() {
         String u = resolvedUrl().trim().toLowerCase(java.util.Locale.ROOT);
         return u.startsWith("grpc://") || u.startsWith("grpcs://");
