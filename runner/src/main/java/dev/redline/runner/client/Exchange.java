@@ -154,7 +154,10 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
         }
         if (parser.finished()) streamComplete = true;
         if (parser.usage() != null) rec.setUsage(parser.usage());
-        if (rec.addContentChunk(firstBytePerfNs, parser.contentChars(), parser.reasoningChars()) && onFirstChunk != null) {
+        if (parser.generatedItems() > 0) rec.addGeneratedItems(parser.generatedItems());
+        boolean content = rec.addContentChunk(firstBytePerfNs, parser.contentChars(), parser.reasoningChars());
+        if (!content && parser.hasData()) rec.addResultChunk(firstBytePerfNs); // a streamed image, no text
+        if ((content || parser.hasData()) && onFirstChunk != null) {
             Runnable r = onFirstChunk;
             onFirstChunk = null;
             r.run();
@@ -203,8 +206,9 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
         if (!parser.parse(bytes, 0, bytes.length)) return ResponseErrors.invalidBody(status, parser.failure(), bytes);
         if (parser.hasError()) return ResponseErrors.bodyError(status, parser.errorMessage());
         if (parser.usage() != null) rec.setUsage(parser.usage());
+        if (parser.generatedItems() > 0) rec.addGeneratedItems(parser.generatedItems());
         if (!rec.addContentChunk(now, parser.contentChars(), parser.reasoningChars()) && parser.hasData()) {
-            rec.addResultChunk(now); // embeddings: a valid response without text
+            rec.addResultChunk(now); // embeddings, rankings, images: a valid response without text
         }
         return null;
     }

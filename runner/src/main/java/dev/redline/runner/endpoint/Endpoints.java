@@ -1,6 +1,7 @@
 package dev.redline.runner.endpoint;
 
 import dev.redline.api.v1alpha1.EndpointType;
+import dev.redline.runner.BadInputException;
 import dev.redline.runner.client.ClientConfig;
 
 /**
@@ -17,10 +18,22 @@ public final class Endpoints {
             case CHAT, VISION, MULTIMODAL -> new ChatEndpoint(type, config);
             case COMPLETIONS -> new CompletionsEndpoint(config);
             case EMBEDDINGS -> new EmbeddingsEndpoint(config);
-            case RESPONSES, MESSAGES, CHAT_EMBEDDINGS, NIM_EMBEDDINGS, NVCLIP, RANKINGS, NIM_RANKINGS, HF_TEI_RANKINGS,
-                 COHERE_RANKINGS, HUGGINGFACE_GENERATE, GENERATE, KSERVE, IMAGE_GENERATION, IMAGE_EDIT, VIDEO_GENERATION,
-                 IMAGE_RETRIEVAL, AUDIO_TRANSCRIPTION, SOLIDO_RAG, RAW, TEMPLATE, DYNAMIC_GRPC ->
-                    throw new UnsupportedOperationException("endpoint type " + type.wireName() + " is not implemented yet");
+            case CHAT_EMBEDDINGS, NIM_EMBEDDINGS, NVCLIP -> new EmbeddingsFamily(type, config);
+            case RESPONSES -> new ResponsesEndpoint(config);
+            case MESSAGES -> new MessagesEndpoint(config);
+            case RANKINGS, NIM_RANKINGS, HF_TEI_RANKINGS, COHERE_RANKINGS -> new RankingsEndpoint(type, config);
+            case HUGGINGFACE_GENERATE -> new GenerateEndpoints.Tgi(config);
+            case GENERATE -> new GenerateEndpoints.Triton(config);
+            case SOLIDO_RAG -> new GenerateEndpoints.SolidoRag(config);
+            case KSERVE -> new KServeEndpoint(config);
+            case IMAGE_GENERATION -> new MediaEndpoints.ImageGeneration(config);
+            case IMAGE_EDIT -> new MediaEndpoints.ImageEdit(config);
+            case IMAGE_RETRIEVAL -> new MediaEndpoints.ImageRetrieval(config);
+            case AUDIO_TRANSCRIPTION -> new MediaEndpoints.AudioTranscription(config);
+            case TEMPLATE -> new TemplateEndpoint(config);
+            case RAW -> new TemplateEndpoint.Raw(config);
+            case VIDEO_GENERATION, DYNAMIC_GRPC -> throw new BadInputException("--endpoint-type " + type.wireName()
+                    + " is not supported by this build yet (docs/endpoints.md says which types are); use another type");
         };
     }
 }

@@ -23,8 +23,9 @@ import java.util.Map;
 
 /**
  * Encodes a payload as multipart/form-data with Netty's form encoder (RFC 7578), once, before the send:
- * a {@link FormFile} becomes a file part, a list one part per element under the same name, a string or
- * number a plain field, and a map or other value a field holding its JSON.
+ * a {@link FormFile} or a base64 data URL ({@code data:audio/wav;base64,...}, as a dataset's extra field may
+ * carry it) becomes a file part, a list one part per element under the same name, a string or number a plain
+ * field, and a map or other value a field holding its JSON.
  */
 public final class MultipartEncoder {
     private MultipartEncoder() { }
@@ -68,6 +69,7 @@ public final class MultipartEncoder {
 
     private static void add(HttpPostRequestEncoder encoder, HttpRequest request, String name, Object value)
             throws HttpPostRequestEncoder.ErrorDataEncoderException {
+        if (value instanceof String s && FormFile.isDataUrl(s)) value = FormFile.fromDataUrl(name, s);
         if (value instanceof FormFile f) {
             MemoryFileUpload upload = new MemoryFileUpload(name, f.fileName(), f.contentType(), "binary", null, f.bytes().length);
             try {

@@ -4,25 +4,25 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
-/** {@code POST /v1/chat/completions} and {@code POST /v1/completions}, streaming or not. */
+/** A text-generation endpoint (chat, completions, responses, messages, TGI, Triton, Solido, KServe), streaming or not. */
 final class GenerationHandler extends InferenceHandler {
-    private final boolean chat;
+    private final GenerationApi api;
 
-    GenerationHandler(MockContext ctx, boolean chat) {
+    GenerationHandler(MockContext ctx, GenerationApi api) {
         super(ctx);
-        this.chat = chat;
+        this.api = api;
     }
 
     @Override
     protected InferenceRequest parse(HttpServerRequest request, Buffer body) throws InferenceRequest.BadRequest {
-        var root = InferenceRequest.json(body);
-        if (chat) ctx.media.checkChat(root);
-        return chat ? InferenceRequest.chat(root, ctx.defaultModel) : InferenceRequest.completions(root, ctx.defaultModel);
+        InferenceRequest req = api.parse(request, body, ctx.defaultModel);
+        ctx.media.add(req.media);
+        return req;
     }
 
     @Override
     protected void serve(HttpServerResponse response, InferenceRequest req, long index, long received, ResponseFault fault) {
-        GenerationJob job = new GenerationJob(ctx, index, received, req, chat);
+        GenerationJob job = new GenerationJob(ctx, index, received, req, api.reasons());
         String refused = ctx.pacer.refusal(job);
         if (refused != null) {
             ctx.metrics.badRequest();
@@ -30,23 +30,20 @@ final class GenerationHandler extends InferenceHandler {
             return;
         }
         job.started();
-        long now = System.currentTimeMillis() / 1000;
-        String id = (chat ? "chatcmpl-mock-" : "cmpl-mock-") + index;
+        StreamFormat format = api.format(index, System.currentTimeMillis() / 1000, req.model);
         if (req.stream) {
-            ChunkTemplates templates = chat ? ChunkTemplates.chat(id, now, req.model) : ChunkTemplates.completion(id, now, req.model);
-            new TokenStream(response, ctx.pacer, templates, job, fault).start();
+            new TokenStream(response, ctx.pacer, format, job, fault).start();
         } else {
-            respondWhole(response, job, id, now, req.model, fault);
+            respondWhole(response, job, format, fault);
         }
     }
 
-    private void respondWhole(HttpServerResponse response, GenerationJob job, String id, long created, String model,
-                              ResponseFault fault) {
+    private void respondWhole(HttpServerResponse response, GenerationJob job, StreamFormat format, ResponseFault fault) {
         boolean[] closed = {false};
         Runnable stop = ctx.pacer.pace(job, true, due -> {
             if (closed[0]) return;
             job.tokensSent(job.outputTokens);
-            String text = WholeBodies.build(chat, id, created, model, job);
+            String text = format.wholeBody(job);
             job.finished(fault.completes()); // before the last byte leaves: a client holding the whole body sees it counted
             fault.sendWhole(response, text);
         });

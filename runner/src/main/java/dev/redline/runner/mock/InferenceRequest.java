@@ -28,6 +28,8 @@ final class InferenceRequest {
     final String promptText;
     /** Embeddings: the inputs. */
     final List<String> inputs;
+    /** Media parts the request carried, checked (chat). */
+    MockMedia.Received media = MockMedia.Received.NONE;
 
     InferenceRequest(String model, boolean stream, boolean includeUsage, int maxTokens,
                      String promptText, List<String> inputs) {
@@ -58,15 +60,20 @@ final class InferenceRequest {
     }
 
     static InferenceRequest chat(JsonNode root, String defaultModel) throws BadRequest {
-        return generation(root, defaultModel, chatText(root));
+        MockMedia.Received media = MockMedia.checkChat(root);
+        InferenceRequest req = generation(root, defaultModel, chatText(root));
+        req.media = media;
+        return req;
     }
 
     static InferenceRequest completions(JsonNode root, String defaultModel) throws BadRequest {
         return generation(root, defaultModel, promptText(root));
     }
 
+    /** OpenAI-shaped {@code input}, or vLLM's chat-shaped {@code messages} (chat_embeddings): one input per message list. */
     static InferenceRequest embeddings(JsonNode root, String defaultModel) throws BadRequest {
-        return new InferenceRequest(model(root, defaultModel), false, false, -1, "", embeddingInputs(root));
+        List<String> inputs = root.has("messages") && !root.has("input") ? List.of(chatText(root)) : embeddingInputs(root);
+        return new InferenceRequest(model(root, defaultModel), false, false, -1, "", inputs);
     }
 
     private static InferenceRequest generation(JsonNode root, String defaultModel, String prompt) throws BadRequest {

@@ -38,12 +38,24 @@ final class MockEndpoints {
     /** The handler for {@code type}, or null while the mock does not serve it. */
     private static Handler<HttpServerRequest> handler(EndpointType type, MockContext ctx) {
         return switch (type) {
-            case CHAT, VISION, MULTIMODAL -> new GenerationHandler(ctx, true);
-            case COMPLETIONS -> new GenerationHandler(ctx, false);
-            case EMBEDDINGS -> new EmbeddingsHandler(ctx);
-            case RESPONSES, MESSAGES, CHAT_EMBEDDINGS, NIM_EMBEDDINGS, NVCLIP, RANKINGS, NIM_RANKINGS, HF_TEI_RANKINGS,
-                 COHERE_RANKINGS, HUGGINGFACE_GENERATE, GENERATE, KSERVE, IMAGE_GENERATION, IMAGE_EDIT, VIDEO_GENERATION,
-                 IMAGE_RETRIEVAL, AUDIO_TRANSCRIPTION, SOLIDO_RAG, RAW, TEMPLATE, DYNAMIC_GRPC -> null;
+            case CHAT, VISION, MULTIMODAL -> new GenerationHandler(ctx, GenerationApis.CHAT);
+            case COMPLETIONS -> new GenerationHandler(ctx, GenerationApis.COMPLETIONS);
+            case RESPONSES -> new GenerationHandler(ctx, GenerationApis.RESPONSES);
+            case MESSAGES -> new GenerationHandler(ctx, GenerationApis.MESSAGES);
+            case HUGGINGFACE_GENERATE -> new GenerationHandler(ctx, GenerationApis.TGI);
+            case GENERATE -> new GenerationHandler(ctx, GenerationApis.TRITON);
+            case SOLIDO_RAG -> new GenerationHandler(ctx, GenerationApis.SOLIDO);
+            case KSERVE -> new GenerationHandler(ctx, GenerationApis.KSERVE);
+            case EMBEDDINGS, CHAT_EMBEDDINGS, NIM_EMBEDDINGS, NVCLIP -> new EmbeddingsHandler(ctx);
+            case RANKINGS, NIM_RANKINGS -> new ResultEndpoints.RankingsHandler(ctx, ResultEndpoints.Rankings.NIM);
+            case HF_TEI_RANKINGS -> new ResultEndpoints.RankingsHandler(ctx, ResultEndpoints.Rankings.TEI);
+            case COHERE_RANKINGS -> new ResultEndpoints.RankingsHandler(ctx, ResultEndpoints.Rankings.COHERE);
+            case IMAGE_GENERATION -> new ResultEndpoints.ImagesHandler(ctx, false);
+            case IMAGE_EDIT -> new ResultEndpoints.ImagesHandler(ctx, true);
+            case IMAGE_RETRIEVAL -> new ResultEndpoints.ImageRetrievalHandler(ctx);
+            case AUDIO_TRANSCRIPTION -> new ResultEndpoints.TranscriptionHandler(ctx);
+            // raw, template and dynamic_grpc have no path of their own: the user points them at any API above
+            case RAW, TEMPLATE, DYNAMIC_GRPC, VIDEO_GENERATION -> null;
         };
     }
 }

@@ -13,8 +13,10 @@ import java.util.concurrent.atomic.LongAdder;
  * what arrived with what the client reports.
  */
 public final class MockMedia {
-    /** What arrived so far. */
-    public record Received(long images, long audios, long videos) { }
+    /** What arrived so far, or in one request. */
+    public record Received(long images, long audios, long videos) {
+        static final Received NONE = new Received(0, 0, 0);
+    }
 
     private final LongAdder images = new LongAdder();
     private final LongAdder audios = new LongAdder();
@@ -24,10 +26,16 @@ public final class MockMedia {
         return new Received(images.sum(), audios.sum(), videos.sum());
     }
 
+    void add(Received r) {
+        images.add(r.images());
+        audios.add(r.audios());
+        videos.add(r.videos());
+    }
+
     /** Checks every content part of a chat body's messages and counts the media; 400 on the first bad part. */
-    void checkChat(JsonNode root) throws InferenceRequest.BadRequest {
+    static Received checkChat(JsonNode root) throws InferenceRequest.BadRequest {
         JsonNode messages = root.get("messages");
-        if (messages == null || !messages.isArray()) return;
+        if (messages == null || !messages.isArray()) return Received.NONE;
         long img = 0;
         long aud = 0;
         long vid = 0;
@@ -56,9 +64,7 @@ public final class MockMedia {
                 }
             }
         }
-        images.add(img);
-        audios.add(aud);
-        videos.add(vid);
+        return img + aud + vid == 0 ? Received.NONE : new Received(img, aud, vid);
     }
 
     /** An image given as a URL or data URL; returns its bytes ({@code null} for an http(s) URL). */

@@ -150,7 +150,7 @@ final class ResponseFault {
     }
 
     /** Appends token event {@code index}; bad-json sends that one cut in the middle of its JSON. */
-    void appendToken(ChunkTemplates templates, Buffer out, byte[] word, boolean reasoning, int index) {
+    void appendToken(StreamFormat templates, Buffer out, byte[] word, boolean reasoning, int index) {
         if (kind != FaultKind.BAD_JSON || index != position) {
             if (kind == FaultKind.STALL) appended = index + 1;
             templates.appendToken(out, word, reasoning);

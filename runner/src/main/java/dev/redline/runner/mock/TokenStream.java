@@ -12,14 +12,14 @@ import io.vertx.core.http.HttpServerResponse;
 final class TokenStream {
     private final HttpServerResponse response;
     private final TokenPacer pacer;
-    private final ChunkTemplates templates;
+    private final StreamFormat templates;
     private final GenerationJob job;
     private final ResponseFault fault;
     private Runnable stopPacing;
     private int sent;
     private boolean done;
 
-    TokenStream(HttpServerResponse response, TokenPacer pacer, ChunkTemplates templates, GenerationJob job,
+    TokenStream(HttpServerResponse response, TokenPacer pacer, StreamFormat templates, GenerationJob job,
                 ResponseFault fault) {
         this.response = response;
         this.pacer = pacer;
@@ -46,7 +46,7 @@ final class TokenStream {
 
     private void emitPiece(int due) {
         Buffer out = Buffer.buffer(256);
-        if (sent == 0) templates.appendRole(out);
+        if (sent == 0) templates.appendStart(out);
         int before = sent;
         while (sent < due) {
             fault.appendToken(templates, out, job.word(sent), sent < job.reasoningTokens, sent);
@@ -58,9 +58,7 @@ final class TokenStream {
             finish(false);
             fault.takeOver(response, out);
         } else if (sent == job.outputTokens) {
-            templates.appendFinish(out, job.finishReason);
-            if (job.includeUsage) templates.appendUsage(out, job.promptTokens, job.outputTokens, job.reasoningTokens);
-            out.appendBytes(ChunkTemplates.DONE);
+            templates.appendEnd(out, job);
             finish(fault.completes()); // before the last byte leaves: a client holding the whole stream sees it counted
             fault.end(response, out);
         } else {

@@ -46,11 +46,13 @@ public final class RequestRecord {
     // --- tokens
     private int inputTokens;
     private int inputImages;           // image parts in the request (AIPerf's num_images)
+    private boolean imagesGenerated;   // the endpoint produces images: num_images counts those instead
     private double inputAudioSeconds;  // length of the request's audio (AIPerf's audio_duration), 0 when none
     private Integer requestedMaxTokens;
     private int outputTokens = -1;
     private int reasoningTokens = -1;
     private Usage usage;
+    private int generatedItems;        // images (and other non-text results) the response produced
 
     // --- outcome
     private int httpStatus;
@@ -123,6 +125,11 @@ public final class RequestRecord {
         chunkPerfNs[chunkCount++] = perfNs;
     }
 
+    /** Adds {@code n} generated non-text items (images: AIPerf's num_images). */
+    public void addGeneratedItems(int n) { this.generatedItems += n; }
+
+    public int generatedItems() { return generatedItems; }
+
     public void fail(ErrorInfo error) { this.error = error; }
 
     public void cancel(long perfNs) {
@@ -194,11 +201,18 @@ public final class RequestRecord {
     public int inputImages() { return inputImages; }
     public double inputAudioSeconds() { return inputAudioSeconds; }
 
-    /** The request's media sizes: image parts sent and seconds of audio. */
-    public void setInputMedia(int images, double audioSeconds) {
+    /**
+     * The request's media sizes: image parts sent and seconds of audio; {@code imagesGenerated} when the endpoint
+     * type produces images, so that {@link #images()} counts the response's.
+     */
+    public void setInputMedia(int images, double audioSeconds, boolean imagesGenerated) {
         this.inputImages = images;
         this.inputAudioSeconds = audioSeconds;
+        this.imagesGenerated = imagesGenerated;
     }
+
+    /** The images num_images counts: generated ones for image-producing types, else the request's image parts. */
+    public int images() { return imagesGenerated ? generatedItems : inputImages; }
     public Integer requestedMaxTokens() { return requestedMaxTokens; }
     public void setRequestedMaxTokens(Integer requestedMaxTokens) { this.requestedMaxTokens = requestedMaxTokens; }
     public int outputTokens() { return outputTokens; }
