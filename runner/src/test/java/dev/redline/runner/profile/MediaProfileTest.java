@@ -22,11 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Chat requests with synthetic images, audio and (with ffmpeg) video against the real mock over loopback: the mock
- * checks every content part (type, field, base64 of a real PNG/WAV/WebM) and counts them; the exports' image and
- * audio metrics agree with what arrived and with the records' latencies.
+ * Synthetic images, audio and (with ffmpeg) video sent to the real mock over loopback: chat content parts, which the
+ * mock checks (type, field, base64 of a real PNG/WAV/WebM) and counts, and the media endpoint types (image edit and
+ * transcription uploads, image retrieval inputs, generated images); the exports' image and audio metrics agree
+ * with what arrived and with the records' latencies.
  */
-class MediaChatProfileTest {
+class MediaProfileTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir Path dir;
@@ -93,6 +94,68 @@ class MediaChatProfileTest {
             assertEquals(new MockMedia.Received(0, 0, 4), mock.mediaReceived());
             assertEquals(4, json.at("/request_count/avg").asInt());
             assertTrue(json.path("num_images").isMissingNode(), "no images, no image metrics");
+        }
+    }
+
+    /** Each record's metrics from profile_export.jsonl. */
+    private List<JsonNode> records() throws Exception {
+        List<JsonNode> out = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(dir.resolve("profile_export.jsonl"))) out.add(JSON.readTree(line).get("metrics"));
+        return out;
+    }
+
+    @Test
+    void imageEditUploadsTheSyntheticImageAndCountsTheGeneratedOnes() throws Exception {
+        try (MockServer mock = MockServer.start(new MockServerOptions().ttftMs(10))) {
+            JsonNode json = profile(mock, """
+                    models: [mock-model]
+                    endpoint: {type: image_edit}
+                    dataset: {entries: 3, prompts: {isl: 8}, images: {width: 32, height: 24, format: jpeg}}
+                    phases: [{concurrency: 1, requests: 3}]
+                    randomSeed: 3
+                    """);
+            assertEquals(3, json.at("/request_count/avg").asInt(), "the mock took each multipart upload as a real image");
+            assertTrue(json.path("error_request_count").isMissingNode() || json.at("/error_request_count/avg").asInt() == 0);
+            assertEquals(1.0, json.at("/num_images/avg").asDouble(), "one generated image per answer");
+            for (JsonNode m : records()) {
+                assertEquals(1 / (m.at("/request_latency/value").asDouble() / 1000), m.at("/image_throughput/value").asDouble(), 1e-6 * m.at("/image_throughput/value").asDouble());
+            }
+            String inputs = Files.readString(dir.resolve("inputs.json"));
+            assertTrue(inputs.contains("data:image/jpeg;base64,"), "the payload carries the synthetic jpeg");
+        }
+    }
+
+    @Test
+    void audioTranscriptionUploadsSyntheticClipsAndReportsRtfx() throws Exception {
+        try (MockServer mock = MockServer.start(new MockServerOptions().ttftMs(10))) {
+            JsonNode json = profile(mock, """
+                    models: [mock-model]
+                    endpoint: {type: audio_transcription}
+                    dataset: {entries: 4, prompts: {isl: 4}, audio: {length: {mean: 2, stddev: 0.5}, sampleRates: [16, 8]}}
+                    phases: [{concurrency: 2, requests: 8}]
+                    randomSeed: 9
+                    """);
+            assertEquals(8, json.at("/request_count/avg").asInt(), "the mock took each upload as a real WAV");
+            for (JsonNode m : records()) {
+                double audio = m.at("/audio_duration/value").asDouble();
+                assertTrue(audio > 0.2 && audio < 4, "audio_duration " + audio);
+                assertEquals(audio / (m.at("/request_latency/value").asDouble() / 1000), m.at("/rtfx/value").asDouble(), 1e-6 * m.at("/rtfx/value").asDouble());
+            }
+            assertTrue(json.at("/rtfx/avg").asDouble() > 0);
+        }
+    }
+
+    @Test
+    void imageRetrievalSendsTheSyntheticImagesAsInputs() throws Exception {
+        try (MockServer mock = MockServer.start(new MockServerOptions().ttftMs(5))) {
+            JsonNode json = profile(mock, """
+                    models: [mock-model]
+                    endpoint: {type: image_retrieval}
+                    dataset: {entries: 2, prompts: {isl: 4}, images: {batchSize: 3, width: 16, height: 16}}
+                    phases: [{concurrency: 1, requests: 4}]
+                    """);
+            assertEquals(4, json.at("/request_count/avg").asInt());
+            assertEquals(3.0, json.at("/num_images/avg").asDouble(), "AIPerf counts the request's images");
         }
     }
 }
