@@ -164,6 +164,35 @@ final class MediaEndpoints {
         }
     }
 
+    /**
+     * OpenAI/SGLang video generation ({@code /v1/videos}, multipart by default): {@code prompt}, {@code model}
+     * (size, seconds, fps... via --extra-inputs) → a job {@code {"id", "status"}} that the client polls until it is
+     * completed (the client's VideoJobExchange); this parser reads one job answer.
+     */
+    static final class VideoGeneration extends BaseEndpoint {
+        VideoGeneration(ClientConfig config) {
+            super(EndpointType.VIDEO_GENERATION, config);
+        }
+
+        @Override
+        protected Map<String, Object> fields(Turn turn, String model, List<ChatMessage> history) {
+            return JsonPayloads.object("prompt", GenerateEndpoints.prompt(turn), "model", model);
+        }
+
+        @Override
+        public ResponseParser newParser() {
+            return new TreeResponseParser() {
+                @Override
+                protected String read(JsonNode root) {
+                    if (!root.path("id").isTextual()) return "not a video job (no id)";
+                    hasData = true;
+                    finished = "completed".equals(root.path("status").asText());
+                    return null;
+                }
+            };
+        }
+    }
+
     /** A result list under {@code field}: each element one item. */
     static final class ListParser extends TreeResponseParser {
         private final String field;

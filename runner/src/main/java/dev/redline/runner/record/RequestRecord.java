@@ -47,6 +47,8 @@ public final class RequestRecord {
     private int inputTokens;
     private int inputImages;           // image parts in the request (AIPerf's num_images)
     private boolean imagesGenerated;   // the endpoint produces images: num_images counts those instead
+    private double videoInferenceSeconds = Double.NaN; // a video job's server figures (inference_time_s, peak_memory_mb)
+    private double videoPeakMemoryMb = Double.NaN;
     private double inputAudioSeconds;  // length of the request's audio (AIPerf's audio_duration), 0 when none
     private Integer requestedMaxTokens;
     private int outputTokens = -1;
@@ -210,6 +212,15 @@ public final class RequestRecord {
         this.inputAudioSeconds = audioSeconds;
         this.imagesGenerated = imagesGenerated;
     }
+
+    /** A completed video job's own figures (NaN when the server gives none). */
+    public void setVideoJob(double inferenceSeconds, double peakMemoryMb) {
+        this.videoInferenceSeconds = inferenceSeconds;
+        this.videoPeakMemoryMb = peakMemoryMb;
+    }
+
+    public double videoInferenceSeconds() { return videoInferenceSeconds; }
+    public double videoPeakMemoryMb() { return videoPeakMemoryMb; }
 
     /** The images num_images counts: generated ones for image-producing types, else the request's image parts. */
     public int images() { return imagesGenerated ? generatedItems : inputImages; }

@@ -158,4 +158,27 @@ class MediaProfileTest {
             assertEquals(3.0, json.at("/num_images/avg").asDouble(), "AIPerf counts the request's images");
         }
     }
+
+    @Test
+    void videoGenerationSubmitsPollsAndCountsTheDownloadOnlyWhenAsked() throws Exception {
+        for (boolean download : new boolean[]{false, true}) {
+            try (MockServer mock = MockServer.start(new MockServerOptions().ttftMs(300))) {
+                JsonNode json = profile(mock, """
+                        models: [mock-model]
+                        endpoint: {type: video_generation, downloadVideoContent: %s}
+                        dataset: {entries: 2, prompts: {isl: 8}}
+                        phases: [{concurrency: 2, requests: 4}]
+                        """.formatted(download));
+                assertEquals(4, json.at("/request_count/avg").asInt(), "every job completed");
+                assertTrue(json.path("error_request_count").isMissingNode() || json.at("/error_request_count/avg").asInt() == 0);
+                assertEquals(download ? 4 : 0, mock.videoDownloads(), "downloads with --download-video-content only");
+                // the mock's job takes exactly its ttft and says so; the client sees it completed at a poll after that
+                assertEquals(300.0, json.at("/video_inference_time/avg").asDouble(), 1e-6);
+                assertEquals(20480.5, json.at("/video_peak_memory/avg").asDouble(), 1e-9);
+                double min = json.at("/request_latency/min").asDouble();
+                assertTrue(min >= 300, "latency " + min + " ms covers the job");
+                assertTrue(json.at("/request_latency/max").asDouble() < 300 + 2000, "polled every 100 ms, not stuck: " + json.get("request_latency"));
+            }
+        }
+    }
 }
