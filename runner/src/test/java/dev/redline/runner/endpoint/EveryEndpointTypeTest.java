@@ -138,10 +138,9 @@ class EveryEndpointTypeTest {
     @Test
     void typesWithoutAnImplementationAreRefusedBeforeAnyRequest() {
         long before = mock.metrics().requestsReceived();
-        for (String type : List.of("video_generation", "dynamic_grpc")) {
+        for (String type : List.of("dynamic_grpc")) { // video_generation: MediaProfileTest
             BenchmarkSpec spec = SpecReader.read("models: [m]\nendpoint: {type: " + type
                     + ", url: 'grpc://127.0.0.1:1', grpcMethod: a.B/C, grpcDescriptorSet: x.pb}", "t.yaml");
-            if (type.equals("video_generation")) spec.endpoint().setUrl(mock.baseUrl());
             spec.artifacts().setDir(dir.toString());
             assertThrows(BadInputException.class, () -> new ProfileRun(spec, new RunOptions("none", "warn", false),
                     new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run(), type);
