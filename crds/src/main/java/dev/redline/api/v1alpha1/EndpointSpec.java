@@ -21,8 +21,8 @@ public class EndpointSpec {
     public static final String DEFAULT_URL = "localhost:8000";
     /** CEL list of the types that never stream (kept in step with EndpointType by EndpointSpecTest). */
     static final String NON_STREAMING_TYPES = "['embeddings', 'chat_embeddings', 'nim_embeddings', 'nvclip', 'rankings', "
-            + "'nim_rankings', 'hf_tei_rankings', 'cohere_rankings', 'image_edit', 'video_generation', 'image_retrieval', "
-            + "'audio_transcription']";
+            + "'nim_rankings', 'hf_tei_rankings', 'cohere_rankings', 'kserve', 'image_edit', 'video_generation', "
+            + "'image_retrieval', 'audio_transcription']";
     public static final String DEFAULT_SESSION_HEADER = "X-Correlation-ID";
     public static final String JSON = "application/json";
     public static final String MULTIPART = "multipart/form-data";
@@ -139,8 +139,7 @@ public class EndpointSpec {
     public boolean isSplitThinkTags() { return Boolean.TRUE.equals(splitThinkTags); }
     public boolean isDownloadVideoContent() { return Boolean.TRUE.equals(downloadVideoContent); }
     /** True when requests go over gRPC: a grpc:// or grpcs:// URL. */
-    @com.fasterxml.jackson.annotation.JsonIgnore // derived from the URL; serialised it would be an unknown key when read back (sweeps)
-    public boolean isGrpc() {
+    public boolean usesGrpc() {
         String u = resolvedUrl().trim().toLowerCase(java.util.Locale.ROOT);
         return u.startsWith("grpc://") || u.startsWith("grpcs://");
     }

@@ -44,7 +44,7 @@ public enum EndpointType {
     @JsonProperty("generate") GENERATE("generate", "/v2/models/{model}/generate", "/v2/models/{model}/generate_stream",
             Output.TOKENS, "LLM Metrics", Input.TEXT, Input.STREAMING),
     @JsonProperty("kserve") KSERVE("kserve", "/v2/models/{model}/infer", null, Output.TOKENS,
-            "LLM Metrics", Input.TEXT, Input.STREAMING, Input.GRPC),
+            "LLM Metrics", Input.TEXT, Input.GRPC), // streams only over gRPC (ModelStreamInfer), which is not built yet
     @JsonProperty("image_generation") IMAGE_GENERATION("image_generation", "/v1/images/generations", null, Output.IMAGES,
             "Image Generation Metrics", Input.TEXT, Input.STREAMING),
     @JsonProperty("image_edit") IMAGE_EDIT("image_edit", "/v1/images/edits", null, Output.IMAGES,

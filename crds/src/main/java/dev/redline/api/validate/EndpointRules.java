@@ -37,11 +37,11 @@ final class EndpointRules implements ValidationRule {
             out.add("endpoint.streaming", "endpoint type " + type.wireName()
                     + " does not stream; remove streaming or use a streaming type such as chat");
         }
-        if (ep.isGrpc() && !type.supportsGrpc()) {
+        if (ep.usesGrpc() && !type.supportsGrpc()) {
             out.add("endpoint.url", "grpc:// URLs are for endpoint types kserve and dynamic_grpc, not "
                     + type.wireName() + "; use an http:// URL");
         }
-        if (type.grpcOnly() && !ep.isGrpc()) {
+        if (type.grpcOnly() && !ep.usesGrpc()) {
             out.add("endpoint.url", type.wireName() + " speaks gRPC only; give a grpc://host:port URL");
         }
         if (type == EndpointType.DYNAMIC_GRPC) {

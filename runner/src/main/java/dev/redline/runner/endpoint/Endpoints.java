@@ -14,6 +14,10 @@ public final class Endpoints {
 
     public static Endpoint create(ClientConfig config) {
         EndpointType type = config.endpointType();
+        if (config.grpc() && type != EndpointType.DYNAMIC_GRPC) {
+            throw new BadInputException("--url: " + type.wireName() + " over gRPC is not supported by this build yet; "
+                    + "use an http:// URL (KServe's HTTP/REST protocol)");
+        }
         return switch (type) {
             case CHAT, VISION, MULTIMODAL -> new ChatEndpoint(type, config);
             case COMPLETIONS -> new CompletionsEndpoint(config);

@@ -8,7 +8,6 @@ import dev.redline.runner.client.ResponseParser;
 import dev.redline.runner.dataset.Turn;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,24 +28,17 @@ final class ResponsesEndpoint extends BaseEndpoint {
         List<Map<String, Object>> input = new ArrayList<>(history.size() + 1);
         for (ChatMessage m : history) {
             String part = "assistant".equals(m.role()) ? "output_text" : "input_text";
-            input.add(item(m.role(), List.of(JsonPayloads.object("type", part, "text", m.content()))));
+            input.add(ChatEndpoint.message(m.role(), List.of(JsonPayloads.object("type", part, "text", m.content()))));
         }
         List<Map<String, Object>> parts = new ArrayList<>(turn.texts().size());
         for (String t : turn.texts()) parts.add(JsonPayloads.object("type", "input_text", "text", t));
-        input.add(item("user", parts));
+        input.add(ChatEndpoint.message("user", parts));
         Map<String, Object> body = JsonPayloads.object("model", model);
         body.put("input", input);
         if (turn.systemPrompt() != null) body.put("instructions", turn.systemPrompt());
         putIfSet(body, "max_output_tokens", turn.maxTokens());
         body.put("stream", config.streaming());
         return body;
-    }
-
-    private static Map<String, Object> item(String role, Object content) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("role", role);
-        m.put("content", content);
-        return m;
     }
 
     @Override

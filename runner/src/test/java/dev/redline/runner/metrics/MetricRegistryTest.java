@@ -43,6 +43,8 @@ class MetricRegistryTest {
                 "request_latency", "decode_duration", "inter_token_latency", "output_token_throughput_per_user",
                 "e2e_output_token_throughput", "output_sequence_length", "input_sequence_length",
                 "output_token_throughput", "request_throughput", "goodput", "request_error_rate", "request_count",
-                "effective_latency", "send_lag"), ordered);
+                "effective_latency", "send_lag", "image_throughput", "image_latency"), ordered);
+        assertEquals(860, MetricRegistry.find("image_throughput").orElseThrow().displayOrder());
+        assertEquals(861, MetricRegistry.find("image_latency").orElseThrow().displayOrder());
     }
 }
