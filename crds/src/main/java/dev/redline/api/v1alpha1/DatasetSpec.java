@@ -51,6 +51,9 @@ public class DatasetSpec {
     @JsonPropertyDescription("Inline records in single_turn form (text or texts, output_length, timestamp or delay, extra), used instead of a file. Keep it under 500 records.")
     private List<Map<String, Object>> records;
 
+    @JsonPropertyDescription("Synthetic ranking requests (a query and passages) for the rankings endpoint types.")
+    private RankingsSpec rankings;
+
     @JsonPropertyDescription("Synthetic images sent with each request (chat and other image-taking endpoints).")
     private ImagesSpec images;
 
@@ -78,6 +81,14 @@ public class DatasetSpec {
     public void setSamplingStrategy(String samplingStrategy) { this.samplingStrategy = samplingStrategy; }
     public List<Map<String, Object>> getRecords() { return records; }
     public void setRecords(List<Map<String, Object>> records) { this.records = records; }
+
+    public RankingsSpec getRankings() { return rankings; }
+    public void setRankings(RankingsSpec rankings) { this.rankings = rankings; }
+
+    public RankingsSpec rankings() {
+        if (rankings == null) rankings = new RankingsSpec();
+        return rankings;
+    }
 
     public ImagesSpec getImages() { return images; }
     public void setImages(ImagesSpec images) { this.images = images; }

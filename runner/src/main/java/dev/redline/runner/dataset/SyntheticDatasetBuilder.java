@@ -2,6 +2,7 @@ package dev.redline.runner.dataset;
 
 import dev.redline.api.v1alpha1.LengthSpec;
 import dev.redline.api.v1alpha1.PromptSpec;
+import dev.redline.api.v1alpha1.RankingsSpec;
 import dev.redline.runner.dataset.media.MediaParts;
 import dev.redline.runner.dataset.media.MediaSynthesizer;
 
@@ -31,6 +32,32 @@ final class SyntheticDatasetBuilder {
         this.generator = generator;
         this.seeds = seeds;
         this.media = media;
+    }
+
+    /**
+     * AIPerf's synthetic rankings: per entry one query and a drawn number of passages (at least 1), each of exact,
+     * drawn token length; the turn's first text is the query, the rest the passages; the ISL is their sum.
+     */
+    List<Conversation> buildRankings(RankingsSpec spec, PromptSpec prompts, int entries) {
+        LengthSampler passages = sampler(spec.getPassages(), 1);
+        LengthSampler passageTokens = sampler(spec.getPassageTokens(), RankingsSpec.DEFAULT_TOKENS);
+        LengthSampler queryTokens = sampler(spec.getQueryTokens(), RankingsSpec.DEFAULT_TOKENS);
+        LengthSampler osl = oslSampler(prompts);
+        return IntStream.range(0, entries).parallel().mapToObj(i -> {
+            Random text = seeds.stream("synthetic.rankings", i);
+            int n = passages.sample(seeds.stream("synthetic.rankings.passages", i));
+            List<String> texts = new ArrayList<>(n + 1);
+            int q = queryTokens.sample(text);
+            texts.add(generator.generate(q, text));
+            int inputTokens = q;
+            for (int k = 0; k < n; k++) {
+                int p = passageTokens.sample(text);
+                texts.add(generator.generate(p, text));
+                inputTokens += p;
+            }
+            Integer maxTokens = osl == null ? null : osl.sample(seeds.stream("synthetic.osl", i));
+            return new Conversation("synthetic-" + i, List.of(new Turn(texts, null, maxTokens, inputTokens, null, null, Map.of())));
+        }).toList();
     }
 
     List<Conversation> build(PromptSpec prompts, int entries) {
