@@ -65,8 +65,10 @@ public final class RunPipeline implements AutoCloseable {
                                    java.util.function.Function<BenchmarkSpec, Tokenizer> tokenizers) {
         log.info("Loading tokenizer " + TokenizerLoader.nameFor(spec));
         Tokenizer tokenizer = tokenizers.apply(spec);
+        long buildStart = System.nanoTime();
         Dataset dataset = DatasetFactory.build(spec, tokenizer);
-        log.info("Dataset ready: " + dataset.conversations().size() + " entries");
+        log.info(String.format(java.util.Locale.ROOT, "Dataset ready: %d entries in %.1f s", dataset.conversations().size(),
+                (System.nanoTime() - buildStart) / 1e9));
         int maxInFlight = LoadRunner.maxInFlight(spec.phases(), OPEN_MODEL_POOL);
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Runtime.getRuntime().availableProcessors()));
         ClientConfig config = ClientConfig.from(spec, maxInFlight);
