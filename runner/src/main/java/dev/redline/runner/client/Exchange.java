@@ -244,13 +244,7 @@ final class Exchange implements ClientExchange, SseEventParser.Listener {
     }
 
     private void runCallback() {
-        try {
-            onComplete.run();
-        } catch (RuntimeException e) {
-            // a run stopped early (Ctrl-C) closes the client under requests that were about to follow
-            if (client.closing()) InferenceClient.LOG.debug("request {} not continued: client closed", request.requestId());
-            else InferenceClient.LOG.error("completion callback failed for request {}", request.requestId(), e);
-        }
+        client.runCompletion(onComplete, request.requestId());
     }
 
     /** Aborts on this exchange's context: an error (timeout), or {@code late} for a grace-period cut. */

@@ -173,6 +173,17 @@ public final class InferenceClient implements AutoCloseable {
 
     void completed() { inFlight.decrementAndGet(); }
 
+    /** Runs an exchange's completion callback; its failure is logged, not thrown into the event loop. */
+    void runCompletion(Runnable onComplete, String requestId) {
+        try {
+            onComplete.run();
+        } catch (RuntimeException e) {
+            // a run stopped early (Ctrl-C) closes the client under requests that were about to follow
+            if (closing) LOG.debug("request {} not continued: client closed", requestId);
+            else LOG.error("completion callback failed for request {}", requestId, e);
+        }
+    }
+
     /** When {@code conn} was established if this is its first request, else 0 (a reused connection). */
     long connectedAt(io.vertx.core.http.HttpConnection conn) {
         if (conn == null || freshConnections.get(conn) == null) return 0;

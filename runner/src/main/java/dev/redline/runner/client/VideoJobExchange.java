@@ -185,14 +185,7 @@ final class VideoJobExchange implements ClientExchange {
         rec.markEnd(endNs);
         client.completed();
         // in a next task: the connection returns to the pool after this handler (see Exchange.finishAfterRecycle)
-        ctx.runOnContext(v -> {
-            try {
-                onComplete.run();
-            } catch (RuntimeException e) {
-                if (client.closing()) InferenceClient.LOG.debug("request {} not continued: client closed", request.requestId());
-                else InferenceClient.LOG.error("completion callback failed for request {}", request.requestId(), e);
-            }
-        });
+        ctx.runOnContext(v -> client.runCompletion(onComplete, request.requestId()));
     }
 
     private void abort(ErrorInfo error) {
