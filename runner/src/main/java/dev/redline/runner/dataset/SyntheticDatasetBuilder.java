@@ -23,10 +23,6 @@ final class SyntheticDatasetBuilder {
     private final SeedStreams seeds;
     private final MediaSynthesizer media;
 
-    SyntheticDatasetBuilder(SyntheticPromptGenerator generator, SeedStreams seeds) {
-        this(generator, seeds, null);
-    }
-
     /** @param media the entries' images/audio/video, or null for text only */
     SyntheticDatasetBuilder(SyntheticPromptGenerator generator, SeedStreams seeds, MediaSynthesizer media) {
         this.generator = generator;

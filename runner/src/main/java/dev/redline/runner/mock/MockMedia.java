@@ -67,6 +67,48 @@ public final class MockMedia {
         return img + aud + vid == 0 ? Received.NONE : new Received(img, aud, vid);
     }
 
+    /** The Responses API's parts: {@code input_image} (a plain {@code image_url} string) and {@code input_audio}. */
+    static Received checkResponses(JsonNode root) throws InferenceRequest.BadRequest {
+        long img = 0;
+        long aud = 0;
+        for (JsonNode item : root.path("input")) {
+            for (JsonNode part : item.path("content")) {
+                switch (part.path("type").asText("")) {
+                    case "input_image" -> {
+                        image(part.path("image_url"));
+                        img++;
+                    }
+                    case "input_audio" -> {
+                        audio(part.path("input_audio"));
+                        aud++;
+                    }
+                    default -> { }
+                }
+            }
+        }
+        return img + aud == 0 ? Received.NONE : new Received(img, aud, 0);
+    }
+
+    /** Anthropic's image blocks: a {@code base64} source (media_type image/*, real image bytes) or a {@code url} source. */
+    static Received checkAnthropic(JsonNode root) throws InferenceRequest.BadRequest {
+        long img = 0;
+        for (JsonNode message : root.path("messages")) {
+            for (JsonNode block : message.path("content")) {
+                if (!"image".equals(block.path("type").asText())) continue;
+                JsonNode source = block.path("source");
+                String type = source.path("type").asText("");
+                if (type.equals("base64")) {
+                    if (!source.path("media_type").asText("").startsWith("image/")) throw bad("image source media_type must be image/*");
+                    if (!isImage(base64(source.path("data").asText(""), "image source data"))) throw bad("image source data is not an image");
+                } else if (!type.equals("url") || !source.path("url").asText("").startsWith("http")) {
+                    throw bad("image source must be {type: base64, media_type, data} or {type: url, url}");
+                }
+                img++;
+            }
+        }
+        return img == 0 ? Received.NONE : new Received(img, 0, 0);
+    }
+
     /** An image given as a URL or data URL; returns its bytes ({@code null} for an http(s) URL). */
     static byte[] image(JsonNode url) throws InferenceRequest.BadRequest {
         byte[] b = urlOrData(url, "image");

@@ -181,4 +181,23 @@ class MediaProfileTest {
             }
         }
     }
+
+    @Test
+    void responsesAndMessagesCarryImagesInTheirOwnPartShapes() throws Exception {
+        for (String type : List.of("responses", "messages")) {
+            try (MockServer mock = MockServer.start(new MockServerOptions().ttftMs(5).itlMs(1))) {
+                JsonNode json = profile(mock, """
+                        models: [mock-model]
+                        endpoint: {type: %s}
+                        dataset: {entries: 2, prompts: {isl: 8, osl: 3}, images: {batchSize: 2, width: 16, height: 12}}
+                        phases: [{concurrency: 1, requests: 4}]
+                        """.formatted(type));
+                assertEquals(4, json.at("/request_count/avg").asInt(), type);
+                assertEquals(new MockMedia.Received(8, 0, 0), mock.mediaReceived(), type + ": input_image parts / Anthropic image blocks, checked");
+                assertEquals(2.0, json.at("/num_images/avg").asDouble(), type);
+                String inputs = Files.readString(dir.resolve("inputs.json"));
+                assertTrue(inputs.contains(type.equals("responses") ? "\"type\":\"input_image\"" : "\"media_type\":\"image/png\""), type);
+            }
+        }
+    }
 }

@@ -80,8 +80,8 @@ public final class Ffmpeg {
         }
     }
 
-    /** Runs ffmpeg with {@code args} (after the common flags), feeding stdin from {@code input}; returns stdout. */
-    byte[] run(List<String> args, Consumer<OutputStream> input, String what) {
+    /** Runs ffmpeg with {@code args} (after the common flags), feeding stdin from {@code input}; stdout is drained. */
+    private void run(List<String> args, Consumer<OutputStream> input, String what) {
         List<String> cmd = new ArrayList<>();
         cmd.add(binary.toString());
         cmd.addAll(List.of("-hide_banner", "-nostdin", "-loglevel", "error", "-y"));
@@ -99,9 +99,8 @@ public final class Ffmpeg {
             }, "ffmpeg-stdin");
             feeder.setDaemon(true);
             feeder.start();
-            byte[] out;
             try (InputStream stdout = p.getInputStream()) {
-                out = stdout.readAllBytes();
+                stdout.transferTo(OutputStream.nullOutputStream());
             }
             if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
@@ -111,7 +110,6 @@ public final class Ffmpeg {
             if (p.exitValue() != 0) {
                 throw new DatasetFormatException("ffmpeg could not encode " + what + ": " + lastLine(log));
             }
-            return out;
         } catch (IOException e) {
             throw new DatasetFormatException("cannot run ffmpeg (" + binary + ") for " + what + ": " + e.getMessage() + "; " + INSTALL, e);
         } catch (InterruptedException e) {

@@ -27,13 +27,11 @@ import java.util.stream.Stream;
  * uses follows --image-source-sampling and depends only on n and the seed, so entries can be built in parallel.
  */
 final class ImageDirectory {
-    private final Path dir;
     private final List<Path> files;
     private final String sampling;
     private final SeedStreams seeds;
 
-    private ImageDirectory(Path dir, List<Path> files, String sampling, SeedStreams seeds) {
-        this.dir = dir;
+    private ImageDirectory(List<Path> files, String sampling, SeedStreams seeds) {
         this.files = files;
         this.sampling = sampling;
         this.seeds = seeds;
@@ -54,7 +52,7 @@ final class ImageDirectory {
             throw new DatasetFormatException("--image-source: no images in '" + dir + "' (readable: " + String.join(", ", suffixes.stream().sorted().toList()) + ")");
         }
         for (Path f : files) checkReadable(f);
-        return new ImageDirectory(dir, files, sampling, seeds);
+        return new ImageDirectory(files, sampling, seeds);
     }
 
     /** The source for the {@code index}-th image, resized to width x height. */
@@ -128,10 +126,5 @@ final class ImageDirectory {
         String name = p.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-    }
-
-    @Override
-    public String toString() {
-        return dir + " (" + files.size() + " images)";
     }
 }

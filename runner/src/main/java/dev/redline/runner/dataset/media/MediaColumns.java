@@ -17,15 +17,6 @@ public final class MediaColumns {
 
     private MediaColumns() { }
 
-    /** Whether the record has any media field. */
-    public static boolean present(JsonNode record) {
-        for (String f : FIELDS) {
-            JsonNode v = record.get(f);
-            if (v != null && !v.isNull()) return true;
-        }
-        return false;
-    }
-
     /** The record's media in wire form; {@code where} is "file:line" for errors. */
     public static MediaParts parse(JsonNode record, String where, MediaFiles files) {
         List<String> images = new ArrayList<>();
