@@ -47,6 +47,14 @@ public final class RunPipeline implements AutoCloseable {
                 spec.getGoodput(), spec.endpoint().isUseServerTokenCount());
     }
 
+    /** Whether the dataset carries media (synthetic or from a file): large payloads, worth encoding before the run. */
+    private static boolean hasMedia(Dataset dataset) {
+        for (var c : dataset.conversations()) {
+            if (!c.turns().get(0).media().isEmpty()) return true;
+        }
+        return false;
+    }
+
     /** Loads tokenizer and dataset, opens the client and probes the server; BadInputException when it is not ready. */
     public static RunPipeline open(BenchmarkSpec spec, RunLog log) {
         return open(spec, log, null);
@@ -79,6 +87,12 @@ public final class RunPipeline implements AutoCloseable {
                     : new ReadinessProbe(vertx, config, readinessDeadline, java.time.Duration.ofMillis(250));
             String problem = probe.problem();
             if (problem != null) throw new BadInputException(problem);
+            if (hasMedia(dataset)) {
+                long encodeStart = System.nanoTime();
+                int bodies = pipeline.factory.prepare(dataset.conversations(), spec.getModels());
+                log.info(String.format(java.util.Locale.ROOT, "Request bodies encoded before the run: %d in %.1f s", bodies,
+                        (System.nanoTime() - encodeStart) / 1e9));
+            }
         } catch (RuntimeException e) {
             pipeline.close();
             throw e;
