@@ -29,6 +29,13 @@ final class MediaRules implements ValidationRule {
         if (ds.getImages() != null && ds.getImages().enabled()) modality(type, EndpointType.Input.IMAGE, "dataset.images", "--image-width-mean", out);
         if (ds.getAudio() != null && ds.getAudio().enabled()) modality(type, EndpointType.Input.AUDIO, "dataset.audio", "--audio-length-mean", out);
         if (ds.getVideo() != null && ds.getVideo().enabled()) modality(type, EndpointType.Input.VIDEO, "dataset.video", "--video-width", out);
+        if (type == EndpointType.NIM_EMBEDDINGS && ds.getImages() != null && ds.getImages().enabled()) {
+            int texts = ds.getPrompts() == null || ds.getPrompts().getBatchSize() == null ? 1 : ds.getPrompts().getBatchSize();
+            if (ds.getImages().resolvedBatchSize() != texts) {
+                out.add("dataset.images.batchSize", "nim_embeddings pairs each text with one image: set --image-batch-size "
+                        + "equal to --prompt-batch-size (" + texts + ")");
+            }
+        }
         if (ds.getInputFile() != null || ds.getPublicDataset() != null || ds.getRecords() != null) {
             out.add(firstMediaPath(ds), "synthetic media is added to synthetic prompts only; a dataset file carries its own media "
                     + "(image/images, audio/audios, video/videos fields): remove the --image-*/--audio-*/--video-* flags or --input-file");

@@ -43,6 +43,8 @@ class MediaBadInputTest {
             assertRefused(mock, "--video-height", "--video-width", "32");
             assertRefused(mock, "--audio-depths", "--audio-length-mean", "1", "--audio-depths", "12");
             assertRefused(mock, "NaN", "--image-width-mean", "NaN", "--image-height-mean", "8");
+            assertRefused(mock, "nim_embeddings pairs each text with one image", "--endpoint-type", "nim_embeddings",
+                    "--image-width-mean", "8", "--image-height-mean", "8", "--image-batch-size", "2");
 
             Path images = Files.createDirectory(dir.resolve("images"));
             Files.write(images.resolve("cat.jpg"), new byte[]{1, 2, 3, 4});

@@ -200,4 +200,21 @@ class MediaProfileTest {
             }
         }
     }
+
+    @Test
+    void nimEmbeddingsPairEachTextWithItsImage() throws Exception {
+        try (MockServer mock = MockServer.start(new MockServerOptions().ttftMs(5))) {
+            JsonNode json = profile(mock, """
+                    models: [mock-model]
+                    endpoint: {type: nim_embeddings}
+                    dataset: {entries: 2, prompts: {isl: 6, batchSize: 2}, images: {batchSize: 2, width: 8, height: 8}}
+                    phases: [{concurrency: 1, requests: 3}]
+                    """);
+            assertEquals(3, json.at("/request_count/avg").asInt());
+            assertEquals(2.0, json.at("/num_images/avg").asDouble());
+            JsonNode input = JSON.readTree(dir.resolve("inputs.json").toFile()).at("/data/0/payloads/0/input");
+            assertEquals(2, input.size(), "one input per text and image pair: " + input);
+            assertTrue(input.get(0).asText().contains(" data:image/png;base64,"), "AIPerf's \"<text> <image>\" input");
+        }
+    }
 }
