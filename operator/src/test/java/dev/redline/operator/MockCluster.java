@@ -80,8 +80,13 @@ final class MockCluster {
         return bm;
     }
 
-    static Job job(KubernetesClient client, String name) {
-        return client.batch().v1().jobs().inNamespace(NS).withName(name).get();
+    /** The runner Job of the Benchmark's first run ({@code <name>-1}). */
+    static Job job(KubernetesClient client, String benchmark) {
+        return job(client, benchmark, 1);
+    }
+
+    static Job job(KubernetesClient client, String benchmark, int run) {
+        return client.batch().v1().jobs().inNamespace(NS).withName(benchmark + "-" + run).get();
     }
 
     /** Plays the Job controller: marks the runner Job running. */
@@ -101,7 +106,7 @@ final class MockCluster {
     /** Plays the Job controller and kubelet: creates or replaces runner pod {@code index} with {@code status}. */
     static void runnerPod(KubernetesClient client, String benchmark, int index, PodStatus status) {
         Pod pod = new PodBuilder().withNewMetadata().withName(benchmark + "-runner-" + index).withNamespace(NS)
-                .withLabels(ChildLabels.forComponent(benchmark, "runner")).endMetadata()
+                .withLabels(ChildLabels.forRun(benchmark, "runner", 1)).endMetadata()
                 .withNewSpec().addNewContainer().withName("runner").withImage("registry.test/redline-runner:test").endContainer().endSpec()
                 .build();
         Pod existing = client.pods().inNamespace(NS).withName(pod.getMetadata().getName()).get();

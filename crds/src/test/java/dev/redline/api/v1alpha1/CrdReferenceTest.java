@@ -32,12 +32,13 @@ class CrdReferenceTest {
 
     static String render(JsonNode crd) {
         return render(crd, "# Benchmark CRD reference", CrdDriftTest.FILE,
-                "The whole spec is immutable after creation except `cancel` and `ttlSecondsAfterFinished` (CEL rule).\n\n");
+                "The spec may change after creation: a change to anything but `cancel`, `ttlSecondsAfterFinished`, `slo`,\n"
+                + "`baselineRef` and `regression` (or to `runId`) starts a new run; see [operator.md](operator.md#re-runs-gitops).\n\n");
     }
 
     static String renderSweep(JsonNode crd) {
         return render(crd, "\n# Sweep CRD reference", CrdDriftTest.SWEEP_FILE,
-                "`spec.template` is a Benchmark spec (the fields above) and immutable like one; `spec.sweep` and `spec.multiRun` are the"
+                "`spec.template` is a Benchmark spec (the fields above); a change to it or to `spec.sweep` after cells exist fails the Sweep (`SpecChanged`); `spec.sweep` and `spec.multiRun` are the"
                 + " `sweep:` and `multi_run:` sections of a config file ([sweeps.md](sweeps.md)).\n\n");
     }
 

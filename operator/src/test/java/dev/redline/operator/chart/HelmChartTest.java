@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
+import dev.redline.operator.children.ChildLabels;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -31,10 +32,10 @@ public class HelmChartTest {
             rule(List.of("redline.dev"), List.of("benchmarks/status"), List.of("get", "patch", "update")),
             rule(List.of("redline.dev"), List.of("sweeps"), List.of("get", "list", "watch")),
             rule(List.of("redline.dev"), List.of("sweeps/status"), List.of("get", "patch", "update")),
-            rule(List.of(""), List.of("configmaps"), List.of("get", "list", "watch", "create", "update", "patch")),
-            rule(List.of("batch"), List.of("jobs"), List.of("get", "list", "watch", "create", "patch")),
+            rule(List.of(""), List.of("configmaps"), List.of("get", "list", "watch", "create", "update", "patch", "delete")),
+            rule(List.of("batch"), List.of("jobs"), List.of("get", "list", "watch", "create", "patch", "delete")),
             rule(List.of(""), List.of("services", "serviceaccounts"), List.of("get", "create")),
-            rule(List.of("rbac.authorization.k8s.io"), List.of("roles", "rolebindings"), List.of("get", "create")),
+            rule(List.of("rbac.authorization.k8s.io"), List.of("roles", "rolebindings"), List.of("get", "create", "update")),
             rule(List.of(""), List.of("events"), List.of("create")),
             // watch: runner pod states (Starting reasons); get/list also so that it may grant the runners
             // the DCGM discovery rule (no escalation): docs/operator.md
@@ -183,6 +184,15 @@ public class HelmChartTest {
         assertEquals("perf", monitoredSvc.at("/metadata/annotations/team").asText());
         monitor.at("/spec/selector/matchLabels").fields().forEachRemaining(e ->
                 assertEquals(e.getValue(), monitoredSvc.at("/metadata/labels").get(e.getKey()), "ServiceMonitor selects the metrics Service: " + e.getKey()));
+
+        assertEquals(0, ofKind(docs, "PodMonitor").size(), "no PodMonitor unless asked");
+        JsonNode runners = ofKind(render(c -> c.set("runnerMetrics.podMonitor.enabled", true)
+                .set("runnerMetrics.podMonitor.labels.release", "kube-prometheus-stack")), "PodMonitor").get(0);
+        assertEquals("kube-prometheus-stack", runners.at("/metadata/labels/release").asText());
+        assertEquals(ChildLabels.MANAGED_BY_VALUE, runners.at("/spec/selector/matchLabels/app.kubernetes.io~1managed-by").asText());
+        assertEquals("runner", runners.at("/spec/selector/matchLabels/app.kubernetes.io~1component").asText());
+        assertTrue(runners.at("/spec/namespaceSelector/any").asBoolean(), "Benchmarks live in any namespace");
+        assertEquals("metrics", runners.at("/spec/podMetricsEndpoints/0/port").asText(), "the runner container's port name");
 
         List<JsonNode> off = render(c -> c.set("metrics.service.enabled", false).set("metrics.serviceMonitor.enabled", true));
         assertEquals(0, ofKind(off, "Service").size());

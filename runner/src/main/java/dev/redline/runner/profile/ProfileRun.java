@@ -124,7 +124,7 @@ public final class ProfileRun {
 
     private int execute(ArtifactLayout layout, RunLog log) throws IOException {
         Instant start = Instant.now();
-        RunPipeline pipeline = RunPipeline.open(spec, log, null, tokenizers);
+        RunPipeline pipeline = RunPipeline.open(spec, log, options.serverWait(), tokenizers);
         try {
             ClientConfig config = pipeline.config();
             if (!summaryOnly()) {
@@ -136,7 +136,7 @@ public final class ProfileRun {
             log.info("Benchmarking " + config.endpointUrl() + " (" + String.join(",", spec.getModels()) + ")");
             boolean interrupted;
             try (TelemetryStage telemetry = TelemetryStage.start(spec, config.baseUrl(), log);
-                 LiveRun live = LiveRun.start(options.metricsPort(), "dashboard".equals(options.uiType()))) {
+                 LiveRun live = LiveRun.start(options.metricsPort(), "dashboard".equals(options.uiType()), options.metricTags())) {
                 if (live.port() >= 0) log.info("Live metrics at http://localhost:" + live.port() + "/metrics");
                 interrupted = measure(layout, pipeline, profiling, telemetry, log, new Observers(slices, live));
                 live.finish();
