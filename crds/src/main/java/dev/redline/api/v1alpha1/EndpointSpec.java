@@ -14,6 +14,9 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(value = "!(has(self.streaming) && self.streaming && has(self.type) && self.type in " + EndpointSpec.NON_STREAMING_TYPES + ")",
         message = "this endpoint type does not stream; remove streaming or use a streaming type such as chat", fieldPath = ".streaming")
+@ValidationRule(value = "!(has(self.streaming) && self.streaming && has(self.type) && self.type == 'kserve' "
+        + "&& !(has(self.url) && self.url.matches('^(?i)grpcs?://')))",
+        message = "kserve streams only over gRPC; give a grpc://host:port url or remove streaming", fieldPath = ".streaming")
 @ValidationRule(value = "!has(self.type) || self.type != 'dynamic_grpc' || (has(self.grpcMethod) && has(self.grpcDescriptorSet))",
         message = "dynamic_grpc needs grpcMethod (package.Service/Method) and grpcDescriptorSet (a protoc --descriptor_set_out file)",
         fieldPath = ".grpcMethod")
@@ -21,7 +24,7 @@ public class EndpointSpec {
     public static final String DEFAULT_URL = "localhost:8000";
     /** CEL list of the types that never stream (kept in step with EndpointType by EndpointSpecTest). */
     static final String NON_STREAMING_TYPES = "['embeddings', 'chat_embeddings', 'nim_embeddings', 'nvclip', 'rankings', "
-            + "'nim_rankings', 'hf_tei_rankings', 'cohere_rankings', 'kserve', 'image_edit', 'video_generation', "
+            + "'nim_rankings', 'hf_tei_rankings', 'cohere_rankings', 'image_edit', 'video_generation', "
             + "'image_retrieval', 'audio_transcription']";
     public static final String DEFAULT_SESSION_HEADER = "X-Correlation-ID";
     public static final String JSON = "application/json";

@@ -44,7 +44,7 @@ public enum EndpointType {
     @JsonProperty("generate") GENERATE("generate", "/v2/models/{model}/generate", "/v2/models/{model}/generate_stream",
             Output.TOKENS, "LLM Metrics", Input.TEXT, Input.STREAMING),
     @JsonProperty("kserve") KSERVE("kserve", "/v2/models/{model}/infer", null, Output.TOKENS,
-            "LLM Metrics", Input.TEXT, Input.GRPC), // streams only over gRPC (ModelStreamInfer), which is not built yet
+            "LLM Metrics", Input.TEXT, Input.GRPC, Input.GRPC_STREAMING), // streams only over gRPC (Triton's ModelStreamInfer)
     @JsonProperty("image_generation") IMAGE_GENERATION("image_generation", "/v1/images/generations", null, Output.IMAGES,
             "Image Generation Metrics", Input.TEXT, Input.STREAMING),
     @JsonProperty("image_edit") IMAGE_EDIT("image_edit", "/v1/images/edits", null, Output.IMAGES,
@@ -85,7 +85,7 @@ public enum EndpointType {
     }
 
     /** What a request may carry and how it travels. */
-    public enum Input { TEXT, IMAGE, AUDIO, VIDEO, SYSTEM, STREAMING, FORM_DATA, POLLING, GRPC, GRPC_ONLY }
+    public enum Input { TEXT, IMAGE, AUDIO, VIDEO, SYSTEM, STREAMING, FORM_DATA, POLLING, GRPC, GRPC_ONLY, GRPC_STREAMING }
 
     /** Names AIPerf/GenAI-Perf accept that Redline deliberately does not run, with the reason. */
     private static final String TENSORRTLLM_ENGINE_REASON = "tensorrtllm_engine runs TensorRT-LLM inside the "
@@ -120,6 +120,11 @@ public enum EndpointType {
     }
 
     public boolean supportsStreaming() { return inputs.contains(Input.STREAMING); }
+
+    /** Streams over the given transport: a type may stream over gRPC only (kserve's ModelStreamInfer). */
+    public boolean supportsStreaming(boolean grpc) {
+        return supportsStreaming() || grpc && inputs.contains(Input.GRPC_STREAMING);
+    }
 
     /** True when responses carry generated text, so the token metrics exist. */
     public boolean producesTokens() { return output == Output.TOKENS; }

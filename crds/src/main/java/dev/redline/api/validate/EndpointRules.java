@@ -33,9 +33,10 @@ final class EndpointRules implements ValidationRule {
             out.add("endpoint.path", "'" + ep.getPath() + "' must start with '/', e.g. /v1/chat/completions");
         }
         EndpointType type = ep.resolvedType();
-        if (ep.isStreaming() && !type.supportsStreaming()) {
-            out.add("endpoint.streaming", "endpoint type " + type.wireName()
-                    + " does not stream; remove streaming or use a streaming type such as chat");
+        if (ep.isStreaming() && !type.supportsStreaming(ep.usesGrpc())) {
+            out.add("endpoint.streaming", type.supportsStreaming(true)
+                    ? type.wireName() + " streams only over gRPC; give a grpc://host:port URL or remove streaming"
+                    : "endpoint type " + type.wireName() + " does not stream; remove streaming or use a streaming type such as chat");
         }
         if (ep.usesGrpc() && !type.supportsGrpc()) {
             out.add("endpoint.url", "grpc:// URLs are for endpoint types kserve and dynamic_grpc, not "

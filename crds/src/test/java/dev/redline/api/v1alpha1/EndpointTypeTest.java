@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EndpointTypeTest {
     @Test
     void theAdmissionRuleNamesExactlyTheTypesThatDoNotStream() {
-        String expected = Arrays.stream(EndpointType.values()).filter(t -> !t.supportsStreaming())
+        String expected = Arrays.stream(EndpointType.values()).filter(t -> !t.supportsStreaming(true))
                 .map(t -> "'" + t.wireName() + "'").collect(Collectors.joining(", ", "[", "]"));
         assertEquals(expected, EndpointSpec.NON_STREAMING_TYPES);
     }

@@ -154,11 +154,7 @@ final class Exchange implements ClientExchange, SseEventParser.Listener {
             return;
         }
         if (parser.finished()) streamComplete = true;
-        if (parser.usage() != null) rec.setUsage(parser.usage());
-        if (parser.generatedItems() > 0) rec.addGeneratedItems(parser.generatedItems());
-        boolean content = rec.addContentChunk(firstBytePerfNs, parser.contentChars(), parser.reasoningChars());
-        if (!content && parser.hasData()) rec.addResultChunk(firstBytePerfNs); // a streamed image, no text
-        if ((content || parser.hasData()) && onFirstChunk != null) {
+        if (recordParsed(parser, rec, firstBytePerfNs) && onFirstChunk != null) {
             Runnable r = onFirstChunk;
             onFirstChunk = null;
             r.run();
@@ -206,12 +202,21 @@ final class Exchange implements ClientExchange, SseEventParser.Listener {
         byte[] bytes = body.getBytes();
         if (!parser.parse(bytes, 0, bytes.length)) return ResponseErrors.invalidBody(status, parser.failure(), bytes);
         if (parser.hasError()) return ResponseErrors.bodyError(status, parser.errorMessage());
+        recordParsed(parser, rec, now);
+        return null;
+    }
+
+    /**
+     * Puts what a parsed document carries into the record at {@code at}: usage, generated items, its text as a
+     * content chunk, or a result chunk when it is a valid answer without text (embeddings, rankings, images).
+     * True when it carried content or data (the first one releases prefill concurrency).
+     */
+    static boolean recordParsed(ResponseParser parser, RequestRecord rec, long at) {
         if (parser.usage() != null) rec.setUsage(parser.usage());
         if (parser.generatedItems() > 0) rec.addGeneratedItems(parser.generatedItems());
-        if (!rec.addContentChunk(now, parser.contentChars(), parser.reasoningChars()) && parser.hasData()) {
-            rec.addResultChunk(now); // embeddings, rankings, images: a valid response without text
-        }
-        return null;
+        boolean content = rec.addContentChunk(at, parser.contentChars(), parser.reasoningChars());
+        if (!content && parser.hasData()) rec.addResultChunk(at);
+        return content || parser.hasData();
     }
 
     /**

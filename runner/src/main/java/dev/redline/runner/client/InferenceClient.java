@@ -2,6 +2,7 @@ package dev.redline.runner.client;
 
 import dev.redline.runner.endpoint.Endpoint;
 import dev.redline.runner.endpoint.Endpoints;
+import dev.redline.runner.endpoint.GrpcEndpoint;
 import dev.redline.runner.record.RequestRecord;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -41,6 +42,8 @@ public final class InferenceClient implements AutoCloseable {
     private final Vertx vertx;
     private final ClientConfig config;
     private final Endpoint endpoint;
+    /** The gRPC channel when the URL is grpc://, else null (requests go over HTTP). */
+    private final GrpcTransport grpc;
     private final HttpClient[] clients;
     private final RequestOptions options;
     private final Context[] contexts;
@@ -58,6 +61,7 @@ public final class InferenceClient implements AutoCloseable {
         this.vertx = vertx;
         this.config = config;
         this.endpoint = Endpoints.create(config);
+        this.grpc = endpoint instanceof GrpcEndpoint g ? new GrpcTransport(config, g) : null;
         int connectMs = (int) Math.min(Integer.MAX_VALUE, Math.max(1, config.timeoutSeconds() * 1000));
         HttpClientOptions httpOptions = new HttpClientOptions()
                 .setKeepAlive(true)
@@ -125,8 +129,8 @@ public final class InferenceClient implements AutoCloseable {
         int own = current != null && current.owner() == vertx ? indexOf(current) : -1;
         int i = own >= 0 ? own : Math.floorMod(nextContext.getAndIncrement(), contexts.length);
         Context ctx = own >= 0 ? current : contexts[i];
-        ClientExchange ex = endpoint.type().requiresPolling()
-                ? new VideoJobExchange(this, req, rec, onComplete, ctx, clients[i])
+        ClientExchange ex = grpc != null ? new GrpcExchange(this, grpc, req, rec, onFirstChunk, onComplete, ctx)
+                : endpoint.type().requiresPolling() ? new VideoJobExchange(this, req, rec, onComplete, ctx, clients[i])
                 : new Exchange(this, req, rec, onFirstChunk, onComplete, ctx, clients[i]);
         if (own >= 0) ex.start();
         else ctx.runOnContext(v -> ex.start());
@@ -173,7 +177,7 @@ public final class InferenceClient implements AutoCloseable {
 
     void completed() { inFlight.decrementAndGet(); }
 
-    /** Runs an exchange's completion callback; its failure is logged, not thrown into the event loop. */
+    /** Runs an exchange's completion callback; a failure there is logged, never thrown into the transport. */
     void runCompletion(Runnable onComplete, String requestId) {
         try {
             onComplete.run();
@@ -195,6 +199,7 @@ public final class InferenceClient implements AutoCloseable {
         closing = true;
         List<Future<Void>> all = new ArrayList<>(clients.length);
         for (HttpClient c : clients) all.add(c.close());
+        if (grpc != null) grpc.close();
         return Future.all(all).mapEmpty();
     }
 
@@ -202,6 +207,7 @@ public final class InferenceClient implements AutoCloseable {
     public void close() {
         closing = true;
         for (HttpClient c : clients) c.close();
+        if (grpc != null) grpc.close();
     }
 
     /** True once close was called: requests still completing then are expected to fail. */

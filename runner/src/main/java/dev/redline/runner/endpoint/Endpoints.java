@@ -14,9 +14,11 @@ public final class Endpoints {
 
     public static Endpoint create(ClientConfig config) {
         EndpointType type = config.endpointType();
-        if (config.grpc() && type != EndpointType.DYNAMIC_GRPC) {
-            throw new BadInputException("--url: " + type.wireName() + " over gRPC is not supported by this build yet; "
-                    + "use an http:// URL (KServe's HTTP/REST protocol)");
+        if (config.grpc()) {
+            // validation admits grpc:// for these two types only
+            if (type == EndpointType.KSERVE) return new KServeGrpcEndpoint(config);
+            if (type == EndpointType.DYNAMIC_GRPC) return new DynamicGrpcEndpoint(config);
+            throw new BadInputException("--url: " + type.wireName() + " does not speak gRPC; use an http:// URL");
         }
         return switch (type) {
             case CHAT, VISION, MULTIMODAL -> new ChatEndpoint(type, config);
@@ -37,8 +39,7 @@ public final class Endpoints {
             case TEMPLATE -> new TemplateEndpoint(config);
             case RAW -> new TemplateEndpoint.Raw(config);
             case VIDEO_GENERATION -> new MediaEndpoints.VideoGeneration(config);
-            case DYNAMIC_GRPC -> throw new BadInputException("--endpoint-type " + type.wireName()
-                    + " is not supported by this build yet (docs/endpoints.md says which types are); use another type");
+            case DYNAMIC_GRPC -> throw new BadInputException("--url: dynamic_grpc speaks gRPC only; give a grpc://host:port URL");
         };
     }
 }

@@ -3,6 +3,9 @@ package dev.redline.runner.endpoint;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,5 +31,16 @@ public final class JsonPayloads {
             if (keyValues[i + 1] != null) m.put((String) keyValues[i], keyValues[i + 1]);
         }
         return m;
+    }
+
+    /** The text as a JSON object when it is one (a raw request in a dataset turn), else null. */
+    static Map<String, Object> objectIn(String text) {
+        String t = text.trim();
+        if (!t.startsWith("{")) return null;
+        try {
+            return JSON.readValue(t, new TypeReference<LinkedHashMap<String, Object>>() { });
+        } catch (IOException notJson) {
+            return null; // plain text that starts with a brace
+        }
     }
 }

@@ -157,14 +157,8 @@ final class TemplateEndpoint extends BaseEndpoint {
 
         @Override
         protected Map<String, Object> fields(Turn turn, String model, List<ChatMessage> history) {
-            String text = GenerateEndpoints.prompt(turn).trim();
-            if (text.startsWith("{")) {
-                try {
-                    return JsonPayloads.JSON.readValue(text, new TypeReference<LinkedHashMap<String, Object>>() { });
-                } catch (IOException notJson) {
-                    // plain text that starts with a brace: sent as a prompt
-                }
-            }
+            Map<String, Object> verbatim = JsonPayloads.objectIn(GenerateEndpoints.prompt(turn));
+            if (verbatim != null) return verbatim;
             Map<String, Object> body = JsonPayloads.object("model", model, "prompt", GenerateEndpoints.prompt(turn));
             body.put("stream", config.streaming());
             putIfSet(body, "max_tokens", turn.maxTokens());

@@ -32,20 +32,20 @@ abstract class TreeResponseParser implements ResponseParser {
 
     @Override
     public final boolean parse(byte[] bytes, int off, int len) {
-        content.setLength(0);
-        reasoning.setLength(0);
-        usage = null;
-        hasData = finished = hasError = false;
-        items = 0;
-        errorMessage = topMessage = failure = null;
-        errorCode = -1;
         JsonNode root;
         try {
             root = MAPPER.readTree(bytes, off, len);
         } catch (IOException e) {
+            reset();
             failure = e instanceof JsonProcessingException j ? firstLine(j.getOriginalMessage()) : String.valueOf(e.getMessage());
             return false;
         }
+        return parseTree(root);
+    }
+
+    /** Reads one document already decoded into a tree (a protobuf message made JSON-shaped by {@link ProtoJson}). */
+    final boolean parseTree(JsonNode root) {
+        reset();
         if (root == null || !(root.isObject() || root.isArray() && acceptsArray())) {
             failure = acceptsArray() ? "not a JSON object or array" : "not a JSON object";
             return false;
@@ -61,6 +61,22 @@ abstract class TreeResponseParser implements ResponseParser {
             return false;
         }
         return true;
+    }
+
+    /** Forgets the previous document (a failed decode leaves no fields set). */
+    final void reset() {
+        content.setLength(0);
+        reasoning.setLength(0);
+        usage = null;
+        hasData = finished = hasError = false;
+        items = 0;
+        errorMessage = topMessage = failure = null;
+        errorCode = -1;
+    }
+
+    /** Records why a document is not this type's shape (a message that does not decode). */
+    final void failed(String why) {
+        failure = why;
     }
 
     /**
