@@ -51,6 +51,18 @@ public class DatasetSpec {
     @JsonPropertyDescription("Inline records in single_turn form (text or texts, output_length, timestamp or delay, extra), used instead of a file. Keep it under 500 records.")
     private List<Map<String, Object>> records;
 
+    @JsonPropertyDescription("Synthetic ranking requests (a query and passages) for the rankings endpoint types.")
+    private RankingsSpec rankings;
+
+    @JsonPropertyDescription("Synthetic images sent with each request (chat and other image-taking endpoints).")
+    private ImagesSpec images;
+
+    @JsonPropertyDescription("Synthetic audio clips sent with each request (chat, audio_transcription).")
+    private AudioSpec audio;
+
+    @JsonPropertyDescription("Synthetic video clips sent with each request (chat); needs ffmpeg on PATH.")
+    private VideoSpec video;
+
     public String getType() { return type; }
     public void setType(String type) { this.type = type; }
     public Integer getEntries() { return entries; }
@@ -69,6 +81,41 @@ public class DatasetSpec {
     public void setSamplingStrategy(String samplingStrategy) { this.samplingStrategy = samplingStrategy; }
     public List<Map<String, Object>> getRecords() { return records; }
     public void setRecords(List<Map<String, Object>> records) { this.records = records; }
+
+    public RankingsSpec getRankings() { return rankings; }
+    public void setRankings(RankingsSpec rankings) { this.rankings = rankings; }
+
+    public RankingsSpec rankings() {
+        if (rankings == null) rankings = new RankingsSpec();
+        return rankings;
+    }
+
+    public ImagesSpec getImages() { return images; }
+    public void setImages(ImagesSpec images) { this.images = images; }
+    public AudioSpec getAudio() { return audio; }
+    public void setAudio(AudioSpec audio) { this.audio = audio; }
+    public VideoSpec getVideo() { return video; }
+    public void setVideo(VideoSpec video) { this.video = video; }
+
+    public ImagesSpec images() {
+        if (images == null) images = new ImagesSpec();
+        return images;
+    }
+
+    public AudioSpec audio() {
+        if (audio == null) audio = new AudioSpec();
+        return audio;
+    }
+
+    public VideoSpec video() {
+        if (video == null) video = new VideoSpec();
+        return video;
+    }
+
+    /** Whether any synthetic media is configured to be sent. */
+    public boolean mediaEnabled() {
+        return (images != null && images.enabled()) || (audio != null && audio.enabled()) || (video != null && video.enabled());
+    }
 
     public int resolvedEntries() { return entries == null ? DEFAULT_ENTRIES : entries; }
     public PromptSpec resolvedPrompts() { return prompts == null ? new PromptSpec() : prompts; }

@@ -3,7 +3,9 @@ package dev.redline.api.validate;
 import dev.redline.api.v1alpha1.BenchmarkSpec;
 import dev.redline.api.v1alpha1.DatasetSpec;
 import dev.redline.api.v1alpha1.LengthSpec;
+import dev.redline.api.v1alpha1.EndpointType;
 import dev.redline.api.v1alpha1.PromptSpec;
+import dev.redline.api.v1alpha1.RankingsSpec;
 
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +34,7 @@ final class DatasetRules implements ValidationRule {
         if (ds.getRecords() != null && (ds.getInputFile() != null || ds.getPublicDataset() != null)) {
             out.add("dataset.records", "inline records cannot be combined with inputFile or publicDataset; keep one source");
         }
+        rankings(spec, out);
         PromptSpec p = ds.getPrompts();
         if (p == null) return;
         length("dataset.prompts.isl", p.getIsl(), "--isl", out);
@@ -41,6 +44,19 @@ final class DatasetRules implements ValidationRule {
         }
         if (p.getPrefixPromptLength() != null && p.getPrefixPromptCount() == null) {
             out.add("dataset.prompts.prefixPromptLength", "a prefix length needs a count; set dataset.prompts.prefixPromptCount (CLI: --num-prefix-prompts)");
+        }
+    }
+
+    private static void rankings(BenchmarkSpec spec, Violations out) {
+        RankingsSpec r = spec.getDataset().getRankings();
+        if (r == null) return;
+        length("dataset.rankings.passages", r.getPassages(), "--rankings-passages-mean", out);
+        length("dataset.rankings.passageTokens", r.getPassageTokens(), "--rankings-passages-prompt-token-mean", out);
+        length("dataset.rankings.queryTokens", r.getQueryTokens(), "--rankings-query-prompt-token-mean", out);
+        EndpointType type = spec.getEndpoint() == null ? EndpointType.CHAT : spec.getEndpoint().resolvedType();
+        if (type.output() != EndpointType.Output.RANKINGS) {
+            out.add("dataset.rankings", "ranking queries and passages are for the rankings endpoint types; use --endpoint-type "
+                    + "rankings, nim_rankings, hf_tei_rankings or cohere_rankings, or remove the --rankings-* flags");
         }
     }
 

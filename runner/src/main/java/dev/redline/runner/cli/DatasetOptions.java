@@ -4,6 +4,7 @@ import dev.redline.api.v1alpha1.BenchmarkSpec;
 import dev.redline.api.v1alpha1.DatasetSpec;
 import dev.redline.api.v1alpha1.LengthSpec;
 import dev.redline.api.v1alpha1.PromptSpec;
+import dev.redline.api.v1alpha1.RankingsSpec;
 import dev.redline.api.v1alpha1.TokenizerSpec;
 import picocli.CommandLine.Option;
 
@@ -62,9 +63,28 @@ public class DatasetOptions implements SpecOptions {
             description = "Order entries are used in. Default shuffle for synthetic and public data, sequential for files and traces.")
     String samplingStrategy;
 
-    @Option(names = "--batch-size-text", paramLabel = "N",
-            description = "Texts per request (embeddings inputs). Default 1.")
+    @Option(names = {"--prompt-batch-size", "--batch-size-text", "--batch-size", "-b"}, paramLabel = "N",
+            description = "Texts per request for batch endpoints (embeddings inputs). Default 1.")
     Integer batchSize;
+
+    @Option(names = "--rankings-passages-mean", paramLabel = "N",
+            description = "Mean passages per ranking request (rankings endpoint types). Default 1.")
+    Integer rankingsPassagesMean;
+
+    @Option(names = "--rankings-passages-stddev", paramLabel = "N", description = "Standard deviation of the passages per request. Default 0.")
+    Double rankingsPassagesStddev;
+
+    @Option(names = "--rankings-passages-prompt-token-mean", paramLabel = "TOKENS", description = "Mean tokens per passage. Default 550.")
+    Integer rankingsPassageTokensMean;
+
+    @Option(names = "--rankings-passages-prompt-token-stddev", paramLabel = "TOKENS", description = "Standard deviation of the passage length. Default 0.")
+    Double rankingsPassageTokensStddev;
+
+    @Option(names = "--rankings-query-prompt-token-mean", paramLabel = "TOKENS", description = "Mean tokens of the query. Default 550.")
+    Integer rankingsQueryTokensMean;
+
+    @Option(names = "--rankings-query-prompt-token-stddev", paramLabel = "TOKENS", description = "Standard deviation of the query length. Default 0.")
+    Double rankingsQueryTokensStddev;
 
     @Option(names = "--input-file", paramLabel = "PATH",
             description = "Dataset file (or directory for random_pool / sagemaker_data_capture), or a local copy of a --public-dataset.")
@@ -104,6 +124,7 @@ public class DatasetOptions implements SpecOptions {
         if (prefixPromptLength != null) prompts(spec).setPrefixPromptLength(prefixPromptLength);
         if (blockSize != null) prompts(spec).setBlockSize(blockSize);
         if (batchSize != null) prompts(spec).setBatchSize(batchSize);
+        rankings(spec);
         if (islMean != null || islStddev != null) {
             LengthSpec isl = length(prompts(spec)::getIsl, prompts(spec)::setIsl);
             if (islMean != null) isl.setMean(islMean);
@@ -132,14 +153,37 @@ public class DatasetOptions implements SpecOptions {
         m.put("dataset.prompts.prefixPromptCount", "--num-prefix-prompts");
         m.put("dataset.prompts.prefixPromptLength", "--prefix-prompt-length");
         m.put("dataset.prompts.blockSize", "--isl-block-size");
-        m.put("dataset.prompts.batchSize", "--batch-size-text");
+        m.put("dataset.prompts.batchSize", "--prompt-batch-size");
         m.put("dataset.prompts.isl", "--isl");
         m.put("dataset.prompts.isl.mean", "--isl");
         m.put("dataset.prompts.isl.stddev", "--isl-stddev");
         m.put("dataset.prompts.osl", "--osl");
         m.put("dataset.prompts.osl.mean", "--osl");
         m.put("dataset.prompts.osl.stddev", "--osl-stddev");
+        m.put("dataset.rankings", "--rankings-passages-mean");
+        m.put("dataset.rankings.passages.mean", "--rankings-passages-mean");
+        m.put("dataset.rankings.passages.stddev", "--rankings-passages-stddev");
+        m.put("dataset.rankings.passageTokens.mean", "--rankings-passages-prompt-token-mean");
+        m.put("dataset.rankings.passageTokens.stddev", "--rankings-passages-prompt-token-stddev");
+        m.put("dataset.rankings.queryTokens.mean", "--rankings-query-prompt-token-mean");
+        m.put("dataset.rankings.queryTokens.stddev", "--rankings-query-prompt-token-stddev");
         return m;
+    }
+
+    private void rankings(BenchmarkSpec spec) {
+        if (rankingsPassagesMean == null && rankingsPassagesStddev == null && rankingsPassageTokensMean == null
+                && rankingsPassageTokensStddev == null && rankingsQueryTokensMean == null && rankingsQueryTokensStddev == null) return;
+        RankingsSpec r = spec.dataset().rankings();
+        fill(r::getPassages, r::setPassages, rankingsPassagesMean, rankingsPassagesStddev);
+        fill(r::getPassageTokens, r::setPassageTokens, rankingsPassageTokensMean, rankingsPassageTokensStddev);
+        fill(r::getQueryTokens, r::setQueryTokens, rankingsQueryTokensMean, rankingsQueryTokensStddev);
+    }
+
+    private static void fill(Supplier<LengthSpec> get, Consumer<LengthSpec> set, Integer mean, Double stddev) {
+        if (mean == null && stddev == null) return;
+        LengthSpec l = length(get, set);
+        if (mean != null) l.setMean(mean);
+        if (stddev != null) l.setStddev(stddev);
     }
 
     static PromptSpec prompts(BenchmarkSpec spec) {

@@ -31,6 +31,7 @@ public class ProfileCommand implements Callable<Integer> {
     @Mixin EndpointOptions endpoint = new EndpointOptions();
     @Mixin LoadOptions load = new LoadOptions();
     @Mixin DatasetOptions dataset = new DatasetOptions();
+    @Mixin MediaOptions media = new MediaOptions();
     @Mixin TelemetryOptions telemetry = new TelemetryOptions();
     @Mixin OutputOptions output = new OutputOptions();
     @Mixin RuntimeOptions runtime = new RuntimeOptions();
@@ -121,7 +122,7 @@ public class ProfileCommand implements Callable<Integer> {
     }
 
     List<SpecOptions> groups() {
-        return List.of(endpoint, load, dataset, telemetry, output);
+        return List.of(endpoint, load, dataset, media, telemetry, output);
     }
 
     private static Map<String, String> flagsByField(List<SpecOptions> groups) {

@@ -17,7 +17,7 @@ import io.vertx.core.http.HttpClientResponse;
  * record's error; the rest of the stream is drained (keeping the connection) but no longer recorded, so
  * the record keeps what arrived before it.
  */
-final class Exchange implements RequestHandle, SseEventParser.Listener {
+final class Exchange implements ClientExchange, SseEventParser.Listener {
     private static final int MAX_ERROR_BODY = 4096;
 
     private final InferenceClient client;
@@ -53,7 +53,8 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
     }
 
     /** Runs on {@link #ctx}. */
-    void start() {
+    @Override
+    public void start() {
         long timeoutMs = (long) Math.min(Long.MAX_VALUE / 2, Math.ceil(client.config().timeoutSeconds() * 1000));
         rec.markStart(System.nanoTime(), InferenceClient.wallNowNs());
         timerId = client.vertx().setTimer(Math.max(1, timeoutMs), id -> {

@@ -17,7 +17,7 @@ import java.util.Map;
  * record is written on the exchange's event loop, its single writer. A non-OK status, a response the endpoint
  * cannot read, a server error inside the stream, or a stream that ends without its final response is an error.
  */
-final class GrpcExchange extends ClientCall.Listener<byte[]> implements RequestHandle {
+final class GrpcExchange extends ClientCall.Listener<byte[]> implements ClientExchange {
     private final InferenceClient client;
     private final GrpcTransport transport;
     private final PreparedRequest request;
@@ -45,7 +45,8 @@ final class GrpcExchange extends ClientCall.Listener<byte[]> implements RequestH
     }
 
     /** Runs on {@link #ctx}. */
-    void start() {
+    @Override
+    public void start() {
         byte[] body = request.body().getBytes();
         Metadata metadata = metadata(request);
         rec.markStart(System.nanoTime(), InferenceClient.wallNowNs());

@@ -129,21 +129,13 @@ public final class InferenceClient implements AutoCloseable {
         Context current = Vertx.currentContext();
         inFlight.incrementAndGet();
         int own = current != null && current.owner() == vertx ? indexOf(current) : -1;
-        if (grpc != null) {
-            Context ctx = own >= 0 ? current : contexts[Math.floorMod(nextContext.getAndIncrement(), contexts.length)];
-            GrpcExchange ex = new GrpcExchange(this, grpc, req, rec, onFirstChunk, onComplete, ctx);
-            if (own >= 0) ex.start();
-            else ctx.runOnContext(v -> ex.start());
-            return ex;
-        }
-        if (own >= 0) {
-            Exchange ex = new Exchange(this, req, rec, onFirstChunk, onComplete, current, clients[own]);
-            ex.start();
-            return ex;
-        }
-        int i = Math.floorMod(nextContext.getAndIncrement(), contexts.length);
-        Exchange ex = new Exchange(this, req, rec, onFirstChunk, onComplete, contexts[i], clients[i]);
-        contexts[i].runOnContext(v -> ex.start());
+        int i = own >= 0 ? own : Math.floorMod(nextContext.getAndIncrement(), contexts.length);
+        Context ctx = own >= 0 ? current : contexts[i];
+        ClientExchange ex = grpc != null ? new GrpcExchange(this, grpc, req, rec, onFirstChunk, onComplete, ctx)
+                : endpoint.type().requiresPolling() ? new VideoJobExchange(this, req, rec, onComplete, ctx, clients[i])
+                : new Exchange(this, req, rec, onFirstChunk, onComplete, ctx, clients[i]);
+        if (own >= 0) ex.start();
+        else ctx.runOnContext(v -> ex.start());
         return ex;
     }
 

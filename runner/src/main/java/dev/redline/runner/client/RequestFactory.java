@@ -1,5 +1,6 @@
 package dev.redline.runner.client;
 
+import dev.redline.runner.dataset.Conversation;
 import dev.redline.runner.dataset.Turn;
 import dev.redline.runner.endpoint.Endpoint;
 import dev.redline.runner.endpoint.Endpoints;
@@ -66,6 +67,25 @@ public final class RequestFactory {
         endpoint.addHeaders(h);
         config.headers().forEach(h::set); // user -H headers win
         return new PreparedRequest(Buffer.buffer(body.bytes()), h, requestId, corr, uri(model));
+    }
+
+    /**
+     * Encodes, before the run, the bodies of the turns that are sent without history (each conversation's first turn;
+     * every turn of full-prompt traces) for each model, in parallel and within the cache's bound. Used for media
+     * datasets: a 1 MB payload would otherwise be serialised on the event loop at its first send.
+     *
+     * @return the bodies now cached
+     */
+    public int prepare(List<Conversation> conversations, List<String> models) {
+        conversations.parallelStream().forEach(c -> {
+            List<Turn> turns = c.fullPromptTurns() ? c.turns() : c.turns().subList(0, 1);
+            for (Turn t : turns) {
+                for (String m : models) {
+                    if (cachedBodies.get() < MAX_CACHED_BODIES) wireBody(t, m, List.of());
+                }
+            }
+        });
+        return cachedBodies.get();
     }
 
     /** The payload as JSON (inputs.json): exactly the body sent for a JSON endpoint. */

@@ -37,7 +37,9 @@ final class ChatEndpoint extends BaseEndpoint {
     static List<Map<String, Object>> messages(Turn turn, List<ChatMessage> history) {
         List<Map<String, Object>> messages = new ArrayList<>(history.size() + 2);
         if (turn.systemPrompt() != null) messages.add(message("system", turn.systemPrompt()));
-        for (ChatMessage m : history) messages.add(message(m.role(), m.content()));
+        for (ChatMessage m : history) {
+            messages.add(message(m.role(), m.media().isEmpty() ? m.content() : ChatContent.of(List.of(m.content()), m.media())));
+        }
         messages.add(message("user", ChatContent.user(turn)));
         return messages;
     }

@@ -28,10 +28,36 @@ final class EmbeddingsFamily extends BaseEndpoint {
         return switch (type()) {
             case CHAT_EMBEDDINGS -> JsonPayloads.object("model", model, "messages", ChatEndpoint.messages(turn, List.of()),
                     "encoding_format", "float");
-            case NIM_EMBEDDINGS -> JsonPayloads.object("model", model, "input", turn.texts(), "input_type", "query",
+            case NIM_EMBEDDINGS -> JsonPayloads.object("model", model, "input", nimInputs(turn), "input_type", "query",
                     "encoding_format", "float");
-            default -> JsonPayloads.object("model", model, "input", turn.texts(), "encoding_format", "float");
+            default -> JsonPayloads.object("model", model, "input", textsThenImages(turn), "encoding_format", "float");
         };
+    }
+
+    /**
+     * AIPerf's NIM multimodal inputs: each text paired with its image as {@code "<text> <image>"} when the turn has
+     * both (as many of each: MediaRules checks it), else the images, else the texts.
+     */
+    static List<String> nimInputs(Turn turn) {
+        List<String> texts = turn.texts().stream().filter(t -> !t.isEmpty()).toList();
+        List<String> images = turn.media().images();
+        if (images.isEmpty()) return texts;
+        if (texts.isEmpty()) return images;
+        if (texts.size() != images.size()) {
+            throw new dev.redline.runner.BadInputException("nim_embeddings pairs each text with one image; a record has " + texts.size()
+                    + " texts and " + images.size() + " images: give as many of each");
+        }
+        List<String> out = new java.util.ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) out.add(texts.get(i) + " " + images.get(i));
+        return out;
+    }
+
+    /** nvclip: the texts, then the images (data URLs or URLs), each one input. */
+    private static List<String> textsThenImages(Turn turn) {
+        if (turn.media().images().isEmpty()) return turn.texts();
+        List<String> out = new java.util.ArrayList<>(turn.texts());
+        out.addAll(turn.media().images());
+        return out;
     }
 
     @Override

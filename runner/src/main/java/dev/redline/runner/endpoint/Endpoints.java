@@ -38,9 +38,8 @@ public final class Endpoints {
             case AUDIO_TRANSCRIPTION -> new MediaEndpoints.AudioTranscription(config);
             case TEMPLATE -> new TemplateEndpoint(config);
             case RAW -> new TemplateEndpoint.Raw(config);
+            case VIDEO_GENERATION -> new MediaEndpoints.VideoGeneration(config);
             case DYNAMIC_GRPC -> throw new BadInputException("--url: dynamic_grpc speaks gRPC only; give a grpc://host:port URL");
-            case VIDEO_GENERATION -> throw new BadInputException("--endpoint-type " + type.wireName()
-                    + " is not supported by this build yet (docs/endpoints.md says which types are); use another type");
         };
     }
 }

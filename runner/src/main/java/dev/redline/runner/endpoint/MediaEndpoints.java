@@ -54,7 +54,13 @@ final class MediaEndpoints {
 
         @Override
         protected Map<String, Object> fields(Turn turn, String model, List<ChatMessage> history) {
-            return JsonPayloads.object("model", model, "prompt", GenerateEndpoints.prompt(turn), "response_format", "b64_json");
+            Map<String, Object> body = JsonPayloads.object("model", model, "prompt", GenerateEndpoints.prompt(turn), "response_format", "b64_json");
+            // the turn's first image: an http(s) URL goes as the url field (SGLang), inline data as the image file part
+            if (!turn.media().images().isEmpty()) {
+                String image = turn.media().images().get(0);
+                body.put(image.startsWith("http://") || image.startsWith("https://") ? "url" : "image", image);
+            }
+            return body;
         }
 
         @Override
@@ -93,7 +99,7 @@ final class MediaEndpoints {
     /**
      * NIM image retrieval ({@code /v1/infer}, e.g. page-element detection): {@code {"input": [{"type": "image_url",
      * "url": data URL}]}} → {@code {"data": [{"index", "bounding_boxes"}]}}. The images are the turn's texts that
-     * are image data URLs or http(s) URLs.
+     * are image data URLs or http(s) URLs, after the turn's images.
      */
     static final class ImageRetrieval extends BaseEndpoint {
         ImageRetrieval(ClientConfig config) {
@@ -103,6 +109,7 @@ final class MediaEndpoints {
         @Override
         protected Map<String, Object> fields(Turn turn, String model, List<ChatMessage> history) {
             List<Map<String, Object>> input = new java.util.ArrayList<>();
+            for (String url : turn.media().images()) input.add(JsonPayloads.object("type", "image_url", "url", url));
             for (String t : turn.texts()) {
                 String url = t.trim();
                 if (url.startsWith("data:image/") || url.startsWith("http://") || url.startsWith("https://")) {
@@ -129,7 +136,16 @@ final class MediaEndpoints {
 
         @Override
         protected Map<String, Object> fields(Turn turn, String model, List<ChatMessage> history) {
-            return JsonPayloads.object("model", model, "response_format", "json");
+            Map<String, Object> body = JsonPayloads.object("model", model, "response_format", "json");
+            if (!turn.media().audios().isEmpty()) {
+                // "<format>,<base64>" is uploaded as audio.<format>, typed as AIPerf does (mp3: audio/mpeg)
+                String clip = turn.media().audios().get(0);
+                int comma = clip.indexOf(',');
+                String format = clip.substring(0, comma);
+                body.put("file", new FormFile("audio." + format, "mp3".equals(format) ? "audio/mpeg" : "audio/" + format,
+                        java.util.Base64.getDecoder().decode(clip.substring(comma + 1))));
+            }
+            return body;
         }
 
         @Override
@@ -142,6 +158,35 @@ final class MediaEndpoints {
                     items = 1;
                     finished = true;
                     usage = usageOf(root.get("usage"));
+                    return null;
+                }
+            };
+        }
+    }
+
+    /**
+     * OpenAI/SGLang video generation ({@code /v1/videos}, multipart by default): {@code prompt}, {@code model}
+     * (size, seconds, fps... via --extra-inputs) → a job {@code {"id", "status"}} that the client polls until it is
+     * completed (the client's VideoJobExchange); this parser reads one job answer.
+     */
+    static final class VideoGeneration extends BaseEndpoint {
+        VideoGeneration(ClientConfig config) {
+            super(EndpointType.VIDEO_GENERATION, config);
+        }
+
+        @Override
+        protected Map<String, Object> fields(Turn turn, String model, List<ChatMessage> history) {
+            return JsonPayloads.object("prompt", GenerateEndpoints.prompt(turn), "model", model);
+        }
+
+        @Override
+        public ResponseParser newParser() {
+            return new TreeResponseParser() {
+                @Override
+                protected String read(JsonNode root) {
+                    if (!root.path("id").isTextual()) return "not a video job (no id)";
+                    hasData = true;
+                    finished = "completed".equals(root.path("status").asText());
                     return null;
                 }
             };

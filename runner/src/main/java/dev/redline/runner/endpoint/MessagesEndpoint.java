@@ -34,7 +34,7 @@ final class MessagesEndpoint extends BaseEndpoint {
     protected Map<String, Object> fields(Turn turn, String model, List<ChatMessage> history) {
         List<Map<String, Object>> messages = new ArrayList<>(history.size() + 1);
         for (ChatMessage m : history) messages.add(ChatEndpoint.message(m.role(), m.content()));
-        messages.add(ChatEndpoint.message("user", ChatContent.user(turn)));
+        messages.add(ChatEndpoint.message("user", ChatContent.of(turn.texts(), turn.media(), ChatContent.Shape.ANTHROPIC)));
         Map<String, Object> body = JsonPayloads.object("model", model);
         if (turn.systemPrompt() != null) body.put("system", turn.systemPrompt());
         body.put("messages", messages);

@@ -30,9 +30,7 @@ final class ResponsesEndpoint extends BaseEndpoint {
             String part = "assistant".equals(m.role()) ? "output_text" : "input_text";
             input.add(ChatEndpoint.message(m.role(), List.of(JsonPayloads.object("type", part, "text", m.content()))));
         }
-        List<Map<String, Object>> parts = new ArrayList<>(turn.texts().size());
-        for (String t : turn.texts()) parts.add(JsonPayloads.object("type", "input_text", "text", t));
-        input.add(ChatEndpoint.message("user", parts));
+        input.add(ChatEndpoint.message("user", ChatContent.parts(turn.texts(), turn.media(), ChatContent.Shape.RESPONSES)));
         Map<String, Object> body = JsonPayloads.object("model", model);
         body.put("input", input);
         if (turn.systemPrompt() != null) body.put("instructions", turn.systemPrompt());

@@ -42,6 +42,13 @@ final class SessionRun {
     /** History to send before the next turn's user message (a copy: the body is built from it later). */
     List<ChatMessage> history() { return List.copyOf(history); }
 
+    /** Image parts a request for {@code turn} carries: the turn's and those of the history it re-sends. */
+    int imagesSent(Turn turn) {
+        int n = turn.media().images().size();
+        for (ChatMessage m : history) n += m.media().images().size();
+        return n;
+    }
+
     /** Appends the just-sent user turn and the reply received (empty on error), and advances. */
     void completeTurn(Turn sent, String reply) {
         boolean carry = needsReply();
@@ -49,7 +56,7 @@ final class SessionRun {
         if (!carry) return;
         // the first turn's system prompt stays at the head of the conversation for every later turn
         if (history.isEmpty() && sent.systemPrompt() != null) history.add(new ChatMessage("system", sent.systemPrompt()));
-        history.add(ChatMessage.user(String.join("\n", sent.texts())));
+        history.add(ChatMessage.user(String.join("\n", sent.texts()), sent.media()));
         history.add(ChatMessage.assistant(reply == null ? "" : reply));
     }
 }

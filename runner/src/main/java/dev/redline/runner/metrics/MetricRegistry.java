@@ -21,7 +21,8 @@ public final class MetricRegistry {
             new UsageReasoningTokensDiffMetric(), new OslMismatchDiffPctMetric(),
             new HttpReqConnectionReusedMetric(), new HttpReqBlockedMetric(), new HttpReqConnectingMetric(),
             new HttpReqSendingMetric(), new HttpReqWaitingMetric(), new HttpReqReceivingMetric(),
-            new HttpReqDurationMetric(), new NumImagesMetric(), new ImageThroughputMetric(), new ImageLatencyMetric());
+            new HttpReqDurationMetric(), new NumImagesMetric(), new ImageThroughputMetric(), new ImageLatencyMetric(),
+            new AudioDurationMetric(), new RtfxMetric(), new VideoInferenceTimeMetric(), new VideoPeakMemoryMetric());
 
     private static final List<ScalarMetric> SCALAR = List.of(
             new OutputTokenThroughputMetric(), new RequestThroughputMetric(), new GoodputMetric(),

@@ -17,7 +17,9 @@ public enum MetricUnit {
     PERCENT("%", 1, 1000),
     IMAGES("images", 1, 1),
     IMAGES_PER_SECOND("images/sec", 1, 1000),
-    MS_PER_IMAGE("ms/image", 1e6, 1e6);
+    MS_PER_IMAGE("ms/image", 1e6, 1e6),
+    RATIO("ratio", 1, 1000),
+    MEGABYTES("MB", 1, 1000);
 
     private final String label;
     private final double baseDivisor;

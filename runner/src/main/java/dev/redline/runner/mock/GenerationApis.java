@@ -38,7 +38,9 @@ final class GenerationApis {
                 text.append(part.path("text").asText(""));
             }
         }
-        return generation(root, m, text.toString(), root.path("stream").asBoolean(false), "max_output_tokens");
+        InferenceRequest req = generation(root, m, text.toString(), root.path("stream").asBoolean(false), "max_output_tokens");
+        req.media = MockMedia.checkResponses(root);
+        return req;
     }, ApiFormats.Responses::new);
 
     /** Anthropic Messages: anthropic-version header, max_tokens required, messages, optional top-level system. */
@@ -53,7 +55,9 @@ final class GenerationApis {
             }
         }
         String system = root.path("system").isTextual() ? root.path("system").asText() : "";
-        return generation(root, m, system + InferenceRequest.chatText(root), root.path("stream").asBoolean(false), "max_tokens");
+        InferenceRequest req = generation(root, m, system + InferenceRequest.chatText(root), root.path("stream").asBoolean(false), "max_tokens");
+        req.media = MockMedia.checkAnthropic(root);
+        return req;
     }, ApiFormats.Messages::new);
 
     /** TGI: inputs, parameters.max_new_tokens; /generate_stream streams. */

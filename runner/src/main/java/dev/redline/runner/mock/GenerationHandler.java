@@ -16,7 +16,9 @@ final class GenerationHandler extends InferenceHandler {
 
     @Override
     protected InferenceRequest parse(HttpServerRequest request, Buffer body) throws InferenceRequest.BadRequest {
-        return api.parse(request, body, ctx.defaultModel);
+        InferenceRequest req = api.parse(request, body, ctx.defaultModel);
+        ctx.media.add(req.media);
+        return req;
     }
 
     @Override

@@ -30,6 +30,8 @@ final class InferenceRequest {
     final List<String> inputs;
     /** The client asked for send stamps ({@link dev.redline.runner.client.SourceStamp}); set by the handler, not the body. */
     boolean stamps;
+    /** Media parts the request carried, checked (chat). */
+    MockMedia.Received media = MockMedia.Received.NONE;
 
     InferenceRequest(String model, boolean stream, boolean includeUsage, int maxTokens,
                      String promptText, List<String> inputs) {
@@ -60,7 +62,10 @@ final class InferenceRequest {
     }
 
     static InferenceRequest chat(JsonNode root, String defaultModel) throws BadRequest {
-        return generation(root, defaultModel, chatText(root));
+        MockMedia.Received media = MockMedia.checkChat(root);
+        InferenceRequest req = generation(root, defaultModel, chatText(root));
+        req.media = media;
+        return req;
     }
 
     static InferenceRequest completions(JsonNode root, String defaultModel) throws BadRequest {

@@ -25,6 +25,7 @@ final class MockEndpoints {
                 if (h != null) router.add(HttpMethod.POST, path, h);
             }
         }
+        VideoJobs.register(router, ctx, EndpointType.VIDEO_GENERATION.defaultPath()); // an async job: submit, poll, content
     }
 
     /** Where the mock serves {@code type}: its default and streaming paths, with {@code {model}} a wildcard. */
@@ -55,7 +56,8 @@ final class MockEndpoints {
             case IMAGE_RETRIEVAL -> new ResultEndpoints.ImageRetrievalHandler(ctx);
             case AUDIO_TRANSCRIPTION -> new ResultEndpoints.TranscriptionHandler(ctx);
             // raw, template and dynamic_grpc have no path of their own: the user points them at any API above
-            case RAW, TEMPLATE, DYNAMIC_GRPC, VIDEO_GENERATION -> null;
+            case RAW, TEMPLATE, DYNAMIC_GRPC -> null;
+            case VIDEO_GENERATION -> null; // VideoJobs serves its three routes
         };
     }
 }

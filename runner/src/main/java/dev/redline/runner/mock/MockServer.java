@@ -145,6 +145,16 @@ public final class MockServer implements AutoCloseable {
     }
 
     /** What was served so far (also exposed at {@code /metrics}). */
+    /** Video results downloaded so far. */
+    public long videoDownloads() {
+        return ctx.videoDownloads.sum();
+    }
+
+    /** The media parts the mock accepted so far. */
+    public MockMedia.Received mediaReceived() {
+        return ctx.media.received();
+    }
+
     public MockMetrics metrics() {
         return ctx.metrics;
     }

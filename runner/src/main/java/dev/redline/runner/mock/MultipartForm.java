@@ -23,6 +23,8 @@ final class MultipartForm {
     final Map<String, String> fields = new HashMap<>();
     /** part name -> bytes of the uploaded file. */
     final Map<String, Integer> files = new HashMap<>();
+    /** part name -> the file's first bytes, enough to tell its format. */
+    final Map<String, byte[]> heads = new HashMap<>();
 
     static MultipartForm parse(HttpServerRequest request, Buffer body) throws InferenceRequest.BadRequest {
         String type = request.getHeader("Content-Type");
@@ -38,7 +40,10 @@ final class MultipartForm {
             decoder = new HttpPostRequestDecoder(memory, netty);
             MultipartForm form = new MultipartForm();
             for (InterfaceHttpData part : decoder.getBodyHttpDatas()) {
-                if (part instanceof FileUpload f) form.files.put(f.getName(), (int) f.length());
+                if (part instanceof FileUpload f) {
+                    form.files.put(f.getName(), (int) f.length());
+                    form.heads.put(f.getName(), head(f));
+                }
                 else if (part instanceof Attribute a) form.fields.put(a.getName(), a.getValue());
             }
             return form;
@@ -48,6 +53,18 @@ final class MultipartForm {
             if (decoder != null) decoder.destroy();
             netty.release();
         }
+    }
+
+    private static byte[] head(FileUpload f) throws IOException {
+        byte[] b = new byte[(int) Math.min(16, f.length())];
+        f.getByteBuf().getBytes(f.getByteBuf().readerIndex(), b);
+        return b;
+    }
+
+    /** A non-empty file part whose first bytes pass {@code format} (a real image, a real WAV). */
+    void requireFile(String part, java.util.function.Predicate<byte[]> format, String what) throws InferenceRequest.BadRequest {
+        requireFile(part);
+        if (!format.test(heads.get(part))) throw new InferenceRequest.BadRequest(part + ": the uploaded file is not " + what);
     }
 
     String require(String field) throws InferenceRequest.BadRequest {

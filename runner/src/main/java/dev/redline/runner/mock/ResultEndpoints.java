@@ -98,7 +98,7 @@ final class ResultEndpoints {
         protected InferenceRequest parse(HttpServerRequest request, Buffer body) throws InferenceRequest.BadRequest {
             if (edit) {
                 MultipartForm form = MultipartForm.parse(request, body);
-                form.requireFile("image");
+                if (!form.fields.containsKey("url")) form.requireFile("image", MockMedia::isImage, "a PNG, JPEG, GIF, BMP or WebP image");
                 return new InferenceRequest(form.fields.getOrDefault("model", ctx.defaultModel), false, false, 1,
                         form.require("prompt"), List.of());
             }
@@ -180,7 +180,7 @@ final class ResultEndpoints {
         @Override
         protected InferenceRequest parse(HttpServerRequest request, Buffer body) throws InferenceRequest.BadRequest {
             MultipartForm form = MultipartForm.parse(request, body);
-            form.requireFile("file");
+            form.requireFile("file", h -> MockMedia.isWav(h) || MockMedia.isMp3(h), "a WAV or MP3 file");
             return new InferenceRequest(form.require("model"), false, false, -1, "", List.of());
         }
 

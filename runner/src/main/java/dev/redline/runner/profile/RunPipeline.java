@@ -47,6 +47,14 @@ public final class RunPipeline implements AutoCloseable {
                 spec.getGoodput(), spec.endpoint().isUseServerTokenCount());
     }
 
+    /** Whether the dataset carries media (synthetic or from a file): large payloads, worth encoding before the run. */
+    private static boolean hasMedia(Dataset dataset) {
+        for (var c : dataset.conversations()) {
+            if (!c.turns().get(0).media().isEmpty()) return true;
+        }
+        return false;
+    }
+
     /** Loads tokenizer and dataset, opens the client and probes the server; BadInputException when it is not ready. */
     public static RunPipeline open(BenchmarkSpec spec, RunLog log) throws InterruptedException {
         return open(spec, log, null);
@@ -65,8 +73,10 @@ public final class RunPipeline implements AutoCloseable {
                                    java.util.function.Function<BenchmarkSpec, Tokenizer> tokenizers) throws InterruptedException {
         log.info("Loading tokenizer " + TokenizerLoader.nameFor(spec));
         Tokenizer tokenizer = tokenizers.apply(spec);
+        long buildStart = System.nanoTime();
         Dataset dataset = DatasetFactory.build(spec, tokenizer);
-        log.info("Dataset ready: " + dataset.conversations().size() + " entries");
+        log.info(String.format(java.util.Locale.ROOT, "Dataset ready: %d entries in %.1f s", dataset.conversations().size(),
+                (System.nanoTime() - buildStart) / 1e9));
         int maxInFlight = LoadRunner.maxInFlight(spec.phases(), OPEN_MODEL_POOL);
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Runtime.getRuntime().availableProcessors()));
         ClientConfig config = ClientConfig.from(spec, maxInFlight);
@@ -79,6 +89,12 @@ public final class RunPipeline implements AutoCloseable {
             // Ctrl-C during the probe stops it with a "cannot connect": that is the interrupt, not a server problem
             if (Thread.interrupted()) throw new InterruptedException("interrupted while probing the server");
             if (problem != null) throw new BadInputException(problem);
+            if (hasMedia(dataset)) {
+                long encodeStart = System.nanoTime();
+                int bodies = pipeline.factory.prepare(dataset.conversations(), spec.getModels());
+                log.info(String.format(java.util.Locale.ROOT, "Request bodies encoded before the run: %d in %.1f s", bodies,
+                        (System.nanoTime() - encodeStart) / 1e9));
+            }
         } catch (RuntimeException | InterruptedException e) {
             pipeline.close();
             throw e;

@@ -47,6 +47,11 @@ public final class RequestRecord {
 
     // --- tokens
     private int inputTokens;
+    private int inputImages;           // image parts in the request (AIPerf's num_images)
+    private boolean imagesGenerated;   // the endpoint produces images: num_images counts those instead
+    private double videoInferenceSeconds = Double.NaN; // a video job's server figures (inference_time_s, peak_memory_mb)
+    private double videoPeakMemoryMb = Double.NaN;
+    private double inputAudioSeconds;  // length of the request's audio (AIPerf's audio_duration), 0 when none
     private Integer requestedMaxTokens;
     private int outputTokens = -1;
     private int reasoningTokens = -1;
@@ -224,6 +229,30 @@ public final class RequestRecord {
     public int reasoningTextLength() { return reasoningText == null ? 0 : reasoningText.length(); }
     public int inputTokens() { return inputTokens; }
     public void setInputTokens(int inputTokens) { this.inputTokens = inputTokens; }
+    public int inputImages() { return inputImages; }
+    public double inputAudioSeconds() { return inputAudioSeconds; }
+
+    /**
+     * The request's media sizes: image parts sent and seconds of audio; {@code imagesGenerated} when the endpoint
+     * type produces images, so that {@link #images()} counts the response's.
+     */
+    public void setInputMedia(int images, double audioSeconds, boolean imagesGenerated) {
+        this.inputImages = images;
+        this.inputAudioSeconds = audioSeconds;
+        this.imagesGenerated = imagesGenerated;
+    }
+
+    /** A completed video job's own figures (NaN when the server gives none). */
+    public void setVideoJob(double inferenceSeconds, double peakMemoryMb) {
+        this.videoInferenceSeconds = inferenceSeconds;
+        this.videoPeakMemoryMb = peakMemoryMb;
+    }
+
+    public double videoInferenceSeconds() { return videoInferenceSeconds; }
+    public double videoPeakMemoryMb() { return videoPeakMemoryMb; }
+
+    /** The images num_images counts: generated ones for image-producing types, else the request's image parts. */
+    public int images() { return imagesGenerated ? generatedItems : inputImages; }
     public Integer requestedMaxTokens() { return requestedMaxTokens; }
     public void setRequestedMaxTokens(Integer requestedMaxTokens) { this.requestedMaxTokens = requestedMaxTokens; }
     public int outputTokens() { return outputTokens; }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.redline.api.config.SpecReader;
 import dev.redline.api.v1alpha1.BenchmarkSpec;
 import dev.redline.api.v1alpha1.EndpointType;
-import dev.redline.runner.BadInputException;
 import dev.redline.runner.mock.MockServer;
 import dev.redline.runner.mock.MockServerOptions;
 import dev.redline.runner.profile.ProfileRun;
@@ -32,7 +31,6 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -133,17 +131,6 @@ class EveryEndpointTypeTest {
     void rawSendsAJsonTextVerbatimAndAutoDetectsTheText() throws Exception {
         Path data = jsonl("{\"text\": \"{\\\"prompt\\\": \\\"hello\\\", \\\"max_tokens\\\": 5, \\\"model\\\": \\\"mock-model\\\"}\"}");
         assertMetrics(EndpointType.RAW, false, profile(fileSpec("raw", data, ", path: /v1/completions")));
-    }
-
-    @Test
-    void typesWithoutAnImplementationAreRefusedBeforeAnyRequest() {
-        long before = mock.metrics().requestsReceived();
-        BenchmarkSpec spec = SpecReader.read("models: [m]\nendpoint: {type: video_generation}", "t.yaml");
-        spec.endpoint().setUrl(mock.baseUrl());
-        spec.artifacts().setDir(dir.toString());
-        assertThrows(BadInputException.class, () -> new ProfileRun(spec, new RunOptions("none", "warn", false),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run());
-        assertEquals(before, mock.metrics().requestsReceived());
     }
 
     private String fileSpec(String type, Path data, String endpointExtra) {

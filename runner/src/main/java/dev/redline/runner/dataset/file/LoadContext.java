@@ -3,6 +3,7 @@ package dev.redline.runner.dataset.file;
 import dev.redline.runner.dataset.LengthSampler;
 import dev.redline.runner.dataset.SeedStreams;
 import dev.redline.runner.dataset.SyntheticPromptGenerator;
+import dev.redline.runner.dataset.media.MediaFiles;
 import dev.redline.runner.tokenizer.Tokenizer;
 
 import java.util.List;
@@ -20,6 +21,7 @@ public final class LoadContext {
     private final LengthSampler osl;
     private final Integer blockSize;
     private final int entries;
+    private final MediaFiles mediaFiles = new MediaFiles();
 
     public LoadContext(Tokenizer tokenizer, Supplier<SyntheticPromptGenerator> generator, SeedStreams seeds,
                        LengthSampler osl, Integer blockSize, int entries) {
@@ -35,6 +37,8 @@ public final class LoadContext {
     public SyntheticPromptGenerator generator() { return generator.get(); }
     public SeedStreams seeds() { return seeds; }
     public int entries() { return entries; }
+    /** Media files read by this load, each once. */
+    public MediaFiles mediaFiles() { return mediaFiles; }
 
     /** The --isl-block-size override, else the format's default. */
     public int blockSize(int formatDefault) {

@@ -5,20 +5,21 @@ import dev.redline.runner.metrics.RecordMetric;
 import dev.redline.runner.metrics.RecordTiming;
 import dev.redline.runner.record.RequestRecord;
 
-import static dev.redline.runner.metrics.MetricFlag.*;
+import static dev.redline.runner.metrics.MetricFlag.IMAGES_ONLY;
 import static dev.redline.runner.metrics.MetricType.RECORD;
-import static dev.redline.runner.metrics.MetricUnit.*;
+import static dev.redline.runner.metrics.MetricUnit.MS_PER_IMAGE;
 
-/** Request latency per generated image (AIPerf image_latency). */
+/** AIPerf's image_latency: the record's latency in ms over its images ({@link NumImagesMetric}). */
 public final class ImageLatencyMetric extends RecordMetric {
     public static final String TAG = "image_latency";
 
     public ImageLatencyMetric() {
-        super(MetricDef.of(TAG, "Image Latency", MS_PER_IMAGE, RECORD, 861, PRODUCES_IMAGES_ONLY));
+        super(MetricDef.of(TAG, "Image Latency", MS_PER_IMAGE, RECORD, 861, IMAGES_ONLY));
     }
 
     @Override
     public double value(RequestRecord r) {
-        return r.generatedItems() > 0 ? MS_PER_IMAGE.fromBase(RecordTiming.latencyNs(r)) / r.generatedItems() : Double.NaN;
+        long ns = RecordTiming.latencyNs(r);
+        return r.images() > 0 && ns > 0 ? MS_PER_IMAGE.fromBase(ns) / r.images() : Double.NaN;
     }
 }
