@@ -31,6 +31,7 @@ public final class SearchMetrics {
             "error_request_count", "rate_limited_request_count", "good_request_count", "total_token_throughput", "benchmark_duration", "total_isl",
             "total_osl", "total_output_tokens", "total_reasoning_tokens", "total_error_isl", "usage_discrepancy_count",
             "osl_mismatch_count", "min_request_timestamp", "max_response_timestamp", "image_latency", "image_throughput", "num_images",
+            "rtfx", "audio_duration", "video_inference_time", "video_peak_memory", "client_added_latency", "client_added_ttft",
             GOOD_REQUEST_FRACTION);
 
     /** Statistics an objective may use (AIPerf's Objective.stat). */
