@@ -19,7 +19,8 @@ import java.util.List;
  *                         unavailable)
  * @param processCpuMax    the same over the busiest 250 ms sample
  * @param cpuDemand        what the process's threads wanted over the profiling phases: time on a core plus time
- *                         waiting on a run queue for one, 0..1 (and beyond) of {@code cpuCores}; Linux, else -1
+ *                         waiting on a run queue for one, 0..1 (and beyond) of {@code cpuCores}; Linux, else -1;
+ *                         evidence only (every thread counts, JIT and GC included)
  * @param cpuWaiting       the waiting part of it
  * @param eventLoopBusy    the busiest client event loop: share of the profiling time it was on a core or waiting
  *                         for one (Linux schedstat; on-CPU only elsewhere), 0..1, -1 when unknown
