@@ -79,7 +79,9 @@ public final class RunRollover {
         }
         String archive = archive(bm, old, results, archived);
         RunRecord record = RunHistory.record(before, phase, archive, StatusComputer.ts(now));
-        ResultsSummary last = archived != null ? archivedResults(archived) : lastResults(results, old, archive);
+        // the archive holds the run's data: an earlier reconcile's copy, or the results ConfigMap just copied
+        ResultsSummary last = archive == null ? null
+                : summary(archive, archived != null ? archived.getData() : results.getData());
         if (last != null) record.setResults(last); // a stopped run's partial summary arrives after its status was last computed
         RunnerJobs.delete(client, oldJob);
         RunnerJobs.delete(client, new ConfigMapBuilder().withNewMetadata().withName(old.specConfigMap())
@@ -122,18 +124,10 @@ public final class RunRollover {
         return owner != null ? owner == run : run == 1;
     }
 
-    /** The run's own summary from the results ConfigMap, its artifacts pointing into the archive; null when there is none. */
-    private static ResultsSummary lastResults(ConfigMap results, ChildNames run, String archive) {
-        if (archive == null || !belongsTo(results, run.run())) return null;
-        ResultsConfigMap.Contents contents = ResultsConfigMap.read(archive, results.getData());
+    /** The summary in a run's archived data, its artifacts pointing into the archive; null when there is none. */
+    private static ResultsSummary summary(String archive, Map<String, String> data) {
+        ResultsConfigMap.Contents contents = ResultsConfigMap.read(archive, data == null ? Map.of() : data);
         return contents.summary() == null ? null : ResultsSummary.from(contents.summary(), StatusComputer.artifacts(archive, contents));
-    }
-
-    /** The summary kept in an archive an earlier reconcile made (the results ConfigMap may belong to the next run by now). */
-    private static ResultsSummary archivedResults(ConfigMap archived) {
-        String name = archived.getMetadata().getName();
-        ResultsConfigMap.Contents contents = ResultsConfigMap.read(name, archived.getData() == null ? Map.of() : archived.getData());
-        return contents.summary() == null ? null : ResultsSummary.from(contents.summary(), StatusComputer.artifacts(name, contents));
     }
 
     /** Copies the run's results to {@code <name>-results-<run>}; null when the run wrote none. */

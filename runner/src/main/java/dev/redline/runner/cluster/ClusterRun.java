@@ -68,7 +68,7 @@ public final class ClusterRun {
     public int run() throws IOException, InterruptedException {
         MountedSpec mounted = MountedSpec.read(settings.specFile());
         int index = env.index();
-        RunOptions live = new RunOptions("none", settings.logLevel(), null, env.metricsPort(), false, env.metricTags(), SERVER_WAIT);
+        RunOptions options = new RunOptions("none", settings.logLevel(), null, env.metricsPort(), false, env.metricTags(), SERVER_WAIT);
         String address = settings.coordinator() != null ? settings.coordinator() : env.get(RunnerEnvironment.COORDINATOR);
         if (index > 0) {
             if (address == null) {
@@ -76,7 +76,7 @@ public final class ClusterRun {
             }
             String endpoint = CoordinatorAddress.parse(address, "--coordinator").tcp();
             return new Agent(endpoint, index, settings.logLevel(), Duration.ofMinutes(10), err)
-                    .withLiveMetrics(live.metricsPort(), live.metricTags()).run();
+                    .withLiveMetrics(options.metricsPort(), options.metricTags()).run();
         }
         String namespace = env.namespace();
         if (settings.resultsConfigMap() == null) {
@@ -92,7 +92,7 @@ public final class ClusterRun {
         if (store != null && spec.artifacts().getAutoPlot() == null) spec.artifacts().setAutoPlot(true);
         try (KubernetesClient client = clients.get()) {
             new DcgmDiscoveryStep(client, env, err).apply(spec, namespace);
-            return coordinate(spec, live, runners, port, store, new ResultsConfigMapWriter(client, namespace, settings.resultsConfigMap(), env.get(RunnerEnvironment.RUN)),
+            return coordinate(spec, options, runners, port, store, new ResultsConfigMapWriter(client, namespace, settings.resultsConfigMap(), env.get(RunnerEnvironment.RUN)),
                     namespace);
         }
     }
