@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.redline.runner.metrics.BenchmarkResults;
 import dev.redline.runner.metrics.ErrorSummaryEntry;
 import dev.redline.runner.metrics.MetricResult;
-import dev.redline.runner.metrics.Stats;
+import dev.redline.runner.stats.Stats;
 import dev.redline.runner.metrics.types.MaxResponseTimestampMetric;
 import dev.redline.runner.metrics.types.MinRequestTimestampMetric;
 

@@ -4,7 +4,8 @@ import dev.redline.runner.telemetry.scrape.TargetReport;
 import dev.redline.runner.telemetry.series.Observation;
 import dev.redline.runner.telemetry.series.SeriesStore;
 import dev.redline.runner.telemetry.series.Timeline;
-import dev.redline.runner.telemetry.stats.Distribution;
+import dev.redline.runner.stats.Stats;
+import dev.redline.runner.stats.Statistics;
 import dev.redline.runner.telemetry.stats.Integrals;
 import dev.redline.runner.telemetry.summary.RunWindow;
 
@@ -48,7 +49,7 @@ public final class GpuTelemetryAnalyzer {
     }
 
     private static GpuSummary summarize(GpuIdentity id, Map<String, TreeMap<Long, Double>> byField, RunWindow w) {
-        Map<String, Distribution> metrics = new LinkedHashMap<>();
+        Map<String, Stats> metrics = new LinkedHashMap<>();
         Map<String, DcgmField> defs = new LinkedHashMap<>();
         for (DcgmField known : DcgmField.KNOWN) {
             if (byField.containsKey(known.dcgmName())) add(known, byField.get(known.dcgmName()), w, metrics, defs);
@@ -73,7 +74,7 @@ public final class GpuTelemetryAnalyzer {
     }
 
     private static void add(DcgmField def, TreeMap<Long, Double> pts, RunWindow w,
-                            Map<String, Distribution> metrics, Map<String, DcgmField> defs) {
+                            Map<String, Stats> metrics, Map<String, DcgmField> defs) {
         List<Double> in = new ArrayList<>(pts.subMap(w.startNanos(), true, w.endNanos(), true).values());
         if (in.isEmpty()) {
             Map.Entry<Long, Double> last = pts.floorEntry(w.endNanos());
@@ -81,7 +82,7 @@ public final class GpuTelemetryAnalyzer {
             in.add(last.getValue());
         }
         double[] v = in.stream().mapToDouble(d -> d * def.scale()).toArray();
-        metrics.put(def.key(), Distribution.of(v));
+        metrics.put(def.key(), Statistics.sample(v));
         defs.put(def.key(), def);
     }
 

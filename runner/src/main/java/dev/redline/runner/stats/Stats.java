@@ -1,8 +1,18 @@
-package dev.redline.runner.metrics;
+package dev.redline.runner.stats;
 
-/** The distribution summary AIPerf exports for a record metric, in display units. */
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The summary of a set of values AIPerf exports (avg, min, max, p1..p99, std, count, sum): for record
+ * metrics in display units, for telemetry series and trace statistics in their own units. Built by
+ * {@link Statistics}.
+ */
 public record Stats(double avg, double min, double max, double p1, double p5, double p10, double p25, double p50,
                     double p75, double p90, double p95, double p99, double std, long count, double sum) {
+    /** No values: every figure NaN, count 0. */
+    public static final Stats EMPTY = new Stats(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+            Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0);
 
     /** Percentile by AIPerf's name ("p50"); NaN for an unknown name. */
     public double percentile(String name) {
@@ -31,5 +41,16 @@ public record Stats(double avg, double min, double max, double p1, double p5, do
             case "sum" -> sum;
             default -> percentile(key);
         };
+    }
+
+    /** The telemetry export shape: count, avg, min, max, std, p1..p99 (non-finite figures become null). */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("count", count);
+        for (String key : new String[] {"avg", "min", "max", "std", "p1", "p5", "p10", "p25", "p50", "p75", "p90", "p95", "p99"}) {
+            double v = get(key);
+            m.put(key, Double.isFinite(v) ? v : null);
+        }
+        return m;
     }
 }

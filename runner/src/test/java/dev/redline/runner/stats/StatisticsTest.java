@@ -1,4 +1,4 @@
-package dev.redline.runner.metrics;
+package dev.redline.runner.stats;
 
 import org.junit.jupiter.api.Test;
 
