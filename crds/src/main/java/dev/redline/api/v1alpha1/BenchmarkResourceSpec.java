@@ -36,6 +36,7 @@ public class BenchmarkResourceSpec extends BenchmarkSpec {
             + " && (has(self.goodput) == has(oldSelf.goodput)) && (!has(self.goodput) || self.goodput == oldSelf.goodput)"
             + " && (has(self.randomSeed) == has(oldSelf.randomSeed)) && (!has(self.randomSeed) || self.randomSeed == oldSelf.randomSeed)"
             + " && (has(self.artifacts) == has(oldSelf.artifacts)) && (!has(self.artifacts) || self.artifacts == oldSelf.artifacts)"
+            + " && (has(self.runtime) == has(oldSelf.runtime)) && (!has(self.runtime) || self.runtime == oldSelf.runtime)"
             + " && (has(self.runners) == has(oldSelf.runners)) && (!has(self.runners) || self.runners == oldSelf.runners)"
             + " && (has(self.output) == has(oldSelf.output)) && (!has(self.output) || self.output == oldSelf.output)"
             + " && (has(self.slo) == has(oldSelf.slo)) && (!has(self.slo) || self.slo == oldSelf.slo)"

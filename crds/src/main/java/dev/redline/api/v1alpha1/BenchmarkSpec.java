@@ -15,7 +15,7 @@ import java.util.Map;
  * target of every CLI flag (flags override the file). Shaped like AIPerf's YAML {@code benchmark} body.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"models", "modelSelectionStrategy", "endpoint", "tokenizer", "dataset", "sessions", "phases", "goodput", "randomSeed", "artifacts"})
+@JsonPropertyOrder({"models", "modelSelectionStrategy", "endpoint", "tokenizer", "dataset", "sessions", "phases", "goodput", "randomSeed", "artifacts", "telemetry", "runtime"})
 public class BenchmarkSpec {
     @JsonPropertyDescription("Model names sent in the request body; several are used per modelSelectionStrategy.")
     @JsonAlias("model")
@@ -41,6 +41,7 @@ public class BenchmarkSpec {
     private List<PhaseSpec> phases;
 
     @JsonPropertyDescription("Goodput SLOs: metric tag to threshold in display units, e.g. time_to_first_token: 200 (ms).")
+    @JsonAlias("slos")
     private Map<String, Double> goodput;
 
     @JsonPropertyDescription("Seed for every random choice (prompts, lengths, arrivals), for reproducible runs.")
@@ -110,5 +111,16 @@ public class BenchmarkSpec {
     public TelemetrySpec telemetry() {
         if (telemetry == null) telemetry = new TelemetrySpec();
         return telemetry;
+    }
+
+    @JsonPropertyDescription("How the runner process runs: event loops, record workers, progress display, log level, live endpoint.")
+    private RuntimeSpec runtime;
+
+    public RuntimeSpec getRuntime() { return runtime; }
+    public void setRuntime(RuntimeSpec runtime) { this.runtime = runtime; }
+
+    public RuntimeSpec runtime() {
+        if (runtime == null) runtime = new RuntimeSpec();
+        return runtime;
     }
 }

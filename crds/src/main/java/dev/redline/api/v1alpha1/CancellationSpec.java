@@ -10,6 +10,7 @@ public class CancellationSpec {
     private Double rate;
 
     @JsonPropertyDescription("Seconds after the request was sent before it is cancelled. Default 0.")
+    @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = SecondsDeserializer.class)
     private Double delay;
 
     public Double getRate() { return rate; }

@@ -1,9 +1,13 @@
 package dev.redline.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Where and how requests are sent. */
@@ -14,6 +18,13 @@ public class EndpointSpec {
 
     @JsonPropertyDescription("Base URL of the server, e.g. http://vllm:8000 (http:// is added when no scheme is given). Default localhost:8000.")
     private String url;
+
+    @JsonPropertyDescription("Several server URLs (replicas): requests are spread over url and these per urlStrategy, with errors counted per URL (--url given more than once).")
+    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+    private List<String> urls;
+
+    @JsonPropertyDescription("How requests pick among several URLs: round_robin (the only strategy, default).")
+    private String urlStrategy;
 
     @JsonPropertyDescription("API shape: chat, completions or embeddings. Default chat.")
     private EndpointType type;
@@ -31,10 +42,42 @@ public class EndpointSpec {
     private Map<String, String> headers;
 
     @JsonPropertyDescription("Extra fields merged at the top level of every request body (e.g. temperature, ignore_eos).")
+    @JsonAlias("extra")
     private Map<String, Object> extraInputs;
 
     @JsonPropertyDescription("Per-request timeout in seconds (connect, send and receive). Default 21600.")
+    @JsonAlias("timeout")
+    @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = SecondsDeserializer.class)
     private Double timeoutSeconds;
+
+    @JsonPropertyDescription("Header carrying the per-session id instead of X-Correlation-ID, e.g. X-Session-ID (--session-header).")
+    private String sessionHeader;
+
+    @JsonPropertyDescription("Seconds to wait for the model to answer before the run starts; 0 (default) only checks the server is reachable (--wait-for-model-timeout).")
+    @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = SecondsDeserializer.class)
+    private Double waitForModelTimeout;
+
+    @JsonPropertyDescription("Seconds between readiness attempts while waiting for the model. Default 5 (--wait-for-model-interval).")
+    @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = SecondsDeserializer.class)
+    private Double waitForModelInterval;
+
+    @JsonPropertyDescription("How readiness is checked: models (GET /v1/models answers 200), inference (a one-token request succeeds, default) or both (--wait-for-model-mode).")
+    private String waitForModelMode;
+
+    @JsonPropertyDescription("POST a KV-cache reset to the server once before the profiling phases (--reset-kv-cache).")
+    private ControlRequestSpec resetKvCache;
+
+    @JsonPropertyDescription("POST profiler start before the profiling phases and stop after them (--server-profiler).")
+    private ControlRequestSpec serverProfiler;
+
+    @JsonPropertyDescription("Transport protocol: http (the only one; https URLs use TLS over it) (--transport).")
+    private String transport;
+
+    @JsonPropertyDescription("Connection reuse: pooled (keep-alive pool, default) or never (a new connection per request, closed after the response) (--connection-reuse-strategy).")
+    private String connectionReuse;
+
+    @JsonPropertyDescription("Ask for usage on every streamed chunk (stream_options.continuous_usage_stats); needs useServerTokenCount (--per-chunk-usage).")
+    private Boolean perChunkUsage;
 
     @JsonPropertyDescription("Send max_tokens instead of max_completion_tokens for chat requests.")
     private Boolean useLegacyMaxTokens;
@@ -44,6 +87,28 @@ public class EndpointSpec {
 
     public String getUrl() { return url; }
     public void setUrl(String url) { this.url = url; }
+    public List<String> getUrls() { return urls; }
+    public void setUrls(List<String> urls) { this.urls = urls; }
+    public String getUrlStrategy() { return urlStrategy; }
+    public void setUrlStrategy(String urlStrategy) { this.urlStrategy = urlStrategy; }
+    public String getSessionHeader() { return sessionHeader; }
+    public void setSessionHeader(String sessionHeader) { this.sessionHeader = sessionHeader; }
+    public Double getWaitForModelTimeout() { return waitForModelTimeout; }
+    public void setWaitForModelTimeout(Double waitForModelTimeout) { this.waitForModelTimeout = waitForModelTimeout; }
+    public Double getWaitForModelInterval() { return waitForModelInterval; }
+    public void setWaitForModelInterval(Double waitForModelInterval) { this.waitForModelInterval = waitForModelInterval; }
+    public String getWaitForModelMode() { return waitForModelMode; }
+    public void setWaitForModelMode(String waitForModelMode) { this.waitForModelMode = waitForModelMode; }
+    public ControlRequestSpec getResetKvCache() { return resetKvCache; }
+    public void setResetKvCache(ControlRequestSpec resetKvCache) { this.resetKvCache = resetKvCache; }
+    public ControlRequestSpec getServerProfiler() { return serverProfiler; }
+    public void setServerProfiler(ControlRequestSpec serverProfiler) { this.serverProfiler = serverProfiler; }
+    public String getTransport() { return transport; }
+    public void setTransport(String transport) { this.transport = transport; }
+    public String getConnectionReuse() { return connectionReuse; }
+    public void setConnectionReuse(String connectionReuse) { this.connectionReuse = connectionReuse; }
+    public Boolean getPerChunkUsage() { return perChunkUsage; }
+    public void setPerChunkUsage(Boolean perChunkUsage) { this.perChunkUsage = perChunkUsage; }
     public EndpointType getType() { return type; }
     public void setType(EndpointType type) { this.type = type; }
     public String getPath() { return path; }
@@ -65,9 +130,21 @@ public class EndpointSpec {
 
     // Resolved views with defaults applied; used by the runner, not serialised.
     public String resolvedUrl() { return url == null || url.isBlank() ? DEFAULT_URL : url; }
+    /** Every URL requests go to: url first (when set), then urls, without duplicates; the default URL when none is set. */
+    public List<String> resolvedUrls() {
+        List<String> all = new ArrayList<>();
+        if (url != null && !url.isBlank()) all.add(url.trim());
+        if (urls != null) for (String u : urls) if (u != null && !u.isBlank() && !all.contains(u.trim())) all.add(u.trim());
+        if (all.isEmpty()) all.add(DEFAULT_URL);
+        return all;
+    }
+    public boolean perChunkUsageRequested() { return Boolean.TRUE.equals(perChunkUsage); }
+    public boolean neverReuseConnections() { return "never".equalsIgnoreCase(connectionReuse); }
     public EndpointType resolvedType() { return type == null ? EndpointType.CHAT : type; }
-    public String resolvedPath() { return path == null || path.isBlank() ? resolvedType().defaultPath() : path; }
-    public boolean isStreaming() { return Boolean.TRUE.equals(streaming); }
+    /** The custom path, or the type's default; an empty path (AIPerf's --custom-endpoint '') sends to the URL as given. */
+    public String resolvedPath() { return path == null ? resolvedType().defaultPath() : path.trim(); }
+    /** Streaming asked for and possible: like AIPerf, streaming is turned off for an endpoint type that cannot stream. */
+    public boolean isStreaming() { return Boolean.TRUE.equals(streaming) && resolvedType().supportsStreaming(); }
     public double resolvedTimeoutSeconds() { return timeoutSeconds == null ? DEFAULT_TIMEOUT_SECONDS : timeoutSeconds; }
     public boolean isUseLegacyMaxTokens() { return Boolean.TRUE.equals(useLegacyMaxTokens); }
     public boolean isUseServerTokenCount() { return Boolean.TRUE.equals(useServerTokenCount); }

@@ -4,7 +4,11 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
-/** A token length drawn per request: ceil(Normal(mean, stddev)), redrawn until at least 1. */
+/**
+ * A token length drawn per request (AIPerf's distributions), then ceil'd and kept >= 1: normal {@code mean/stddev}
+ * (redrawn until positive; stddev 0 gives exactly the mean), log-normal {@code mean/median} (median <= mean, more
+ * right skew the lower it is), or a weighted mixture of {@code peaks}; {@code min}/{@code max} clamp every draw.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class LengthSpec {
     @JsonPropertyDescription("Mean length in tokens.")
@@ -12,6 +16,18 @@ public class LengthSpec {
 
     @JsonPropertyDescription("Standard deviation in tokens; 0 (default) gives exactly the mean.")
     private Double stddev;
+
+    @JsonPropertyDescription("Median in tokens: with a mean, the length is log-normal (median <= mean).")
+    private Double median;
+
+    @JsonPropertyDescription("Two or more weighted components (each a mean with a stddev or a median); a draw picks one by weight.")
+    private java.util.List<LengthPeak> peaks;
+
+    @JsonPropertyDescription("Draws below this are raised to it.")
+    private Double min;
+
+    @JsonPropertyDescription("Draws above this are lowered to it.")
+    private Double max;
 
     public LengthSpec() { }
 
@@ -30,6 +46,18 @@ public class LengthSpec {
     public void setMean(Integer mean) { this.mean = mean; }
     public Double getStddev() { return stddev; }
     public void setStddev(Double stddev) { this.stddev = stddev; }
+
+    public Double getMedian() { return median; }
+    public void setMedian(Double median) { this.median = median; }
+    public java.util.List<LengthPeak> getPeaks() { return peaks; }
+    public void setPeaks(java.util.List<LengthPeak> peaks) { this.peaks = peaks; }
+    public Double getMin() { return min; }
+    public void setMin(Double min) { this.min = min; }
+    public Double getMax() { return max; }
+    public void setMax(Double max) { this.max = max; }
+
+    /** Whether a mean (or a mixture) is given, i.e. the length is configured at all. */
+    public boolean configured() { return mean != null || (peaks != null && !peaks.isEmpty()); }
 
     public double resolvedStddev() { return stddev == null ? 0.0 : stddev; }
 }

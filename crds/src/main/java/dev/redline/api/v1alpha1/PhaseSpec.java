@@ -36,6 +36,7 @@ public class PhaseSpec {
     private Integer sessions;
 
     @JsonPropertyDescription("Stop sending after this many seconds.")
+    @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = SecondsDeserializer.class)
     private Double duration;
 
     @JsonPropertyDescription("Seconds to wait for in-flight responses after the duration ends (inf = forever). Default 30; unlimited for warmup and user_centric phases.")
@@ -43,13 +44,19 @@ public class PhaseSpec {
     private Double gracePeriod;
 
     @JsonPropertyDescription("Seconds over which concurrency ramps from 1 to its target.")
+    @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = SecondsDeserializer.class)
     private Double concurrencyRamp;
 
     @JsonPropertyDescription("Seconds over which prefill concurrency ramps from 1 to its target.")
+    @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = SecondsDeserializer.class)
     private Double prefillRamp;
 
     @JsonPropertyDescription("Seconds over which the request rate ramps up to its target.")
+    @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = SecondsDeserializer.class)
     private Double rateRamp;
+
+    @JsonPropertyDescription("Leave this phase out of the results, like a warmup (AIPerf's excludeFromResults); same as kind: warmup.")
+    private Boolean excludeFromResults;
 
     @JsonPropertyDescription("Client-side request cancellation.")
     private CancellationSpec cancellation;
@@ -95,7 +102,15 @@ public class PhaseSpec {
     public CancellationSpec getCancellation() { return cancellation; }
     public void setCancellation(CancellationSpec cancellation) { this.cancellation = cancellation; }
 
-    public PhaseKind resolvedKind() { return kind == null ? PhaseKind.PROFILING : kind; }
+    public Boolean getExcludeFromResults() { return excludeFromResults; }
+    public void setExcludeFromResults(Boolean excludeFromResults) { this.excludeFromResults = excludeFromResults; }
+
+    /** The kind; when unset, warmup for a phase named warmup or excluded from results (as AIPerf infers it), else profiling. */
+    public PhaseKind resolvedKind() {
+        if (kind != null) return kind;
+        if (Boolean.TRUE.equals(excludeFromResults) || "warmup".equalsIgnoreCase(name)) return PhaseKind.WARMUP;
+        return PhaseKind.PROFILING;
+    }
     public String resolvedName() { return name == null ? resolvedKind().wireName() : name; }
     public LoadType resolvedType() {
         if (type != null) return type;

@@ -16,6 +16,13 @@ public class TelemetrySpec {
     @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
     private List<String> serverMetricsUrls;
 
+    @JsonPropertyDescription("Server metrics files: json and csv (default both), jsonl adds every scrape (--server-metrics-formats).")
+    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+    private List<String> serverMetricsFormats;
+
+    @JsonPropertyDescription("Where GPU telemetry comes from: dcgm (DCGM exporter URLs, default), pynvml (local NVIDIA GPUs through nvidia-smi) or amdsmi (local AMD GPUs through amd-smi) (--gpu-telemetry pynvml|amdsmi).")
+    private String gpuTelemetryCollector;
+
     @JsonPropertyDescription("Seconds between server metrics scrapes. Default 1 (--server-metrics-interval).")
     private Double serverMetricsInterval;
 
@@ -42,6 +49,10 @@ public class TelemetrySpec {
     public void setServerMetrics(Boolean serverMetrics) { this.serverMetrics = serverMetrics; }
     public List<String> getServerMetricsUrls() { return serverMetricsUrls; }
     public void setServerMetricsUrls(List<String> serverMetricsUrls) { this.serverMetricsUrls = serverMetricsUrls; }
+    public List<String> getServerMetricsFormats() { return serverMetricsFormats; }
+    public void setServerMetricsFormats(List<String> serverMetricsFormats) { this.serverMetricsFormats = serverMetricsFormats; }
+    public String getGpuTelemetryCollector() { return gpuTelemetryCollector; }
+    public void setGpuTelemetryCollector(String gpuTelemetryCollector) { this.gpuTelemetryCollector = gpuTelemetryCollector; }
     public Double getServerMetricsInterval() { return serverMetricsInterval; }
     public void setServerMetricsInterval(Double serverMetricsInterval) { this.serverMetricsInterval = serverMetricsInterval; }
     public Boolean getGpuTelemetry() { return gpuTelemetry; }

@@ -8,6 +8,7 @@ import java.util.Set;
 /** Output settings. */
 final class ArtifactsRules implements ValidationRule {
     private static final Set<String> EXPORT_LEVELS = Set.of("summary", "records", "raw");
+    private static final Set<String> USER_FILE_FORMATS = Set.of("json", "yaml", "text");
 
     @Override
     public void check(BenchmarkSpec spec, Violations out) {
@@ -17,6 +18,20 @@ final class ArtifactsRules implements ValidationRule {
             out.add("artifacts.exportLevel", "unknown export level '" + a.getExportLevel() + "'; use summary, records or raw");
         }
         out.positive("artifacts.sliceDuration", a.getSliceDuration());
+        if (a.getUserFiles() != null) {
+            for (int i = 0; i < a.getUserFiles().size(); i++) {
+                var f = a.getUserFiles().get(i);
+                String at = "artifacts.userFiles[" + i + "]";
+                if (f == null || f.getPath() == null || f.getPath().isBlank()) {
+                    out.add(at + ".path", "each user file needs a path relative to the artifact directory");
+                } else if (f.getPath().startsWith("/") || java.util.Arrays.asList(f.getPath().split("[/\\\\]")).contains("..")) {
+                    out.add(at + ".path", "'" + f.getPath() + "' must stay inside the artifact directory (relative, no '..')");
+                }
+                if (f != null && f.getFormat() != null && !USER_FILE_FORMATS.contains(f.getFormat())) {
+                    out.add(at + ".format", "unknown format '" + f.getFormat() + "'; use json, yaml or text");
+                }
+            }
+        }
         if (a.getPrefix() != null && (a.getPrefix().contains("/") || a.getPrefix().isBlank())) {
             out.add("artifacts.prefix", "'" + a.getPrefix() + "' must be a plain file name prefix without '/'; use artifacts.dir for the directory");
         }

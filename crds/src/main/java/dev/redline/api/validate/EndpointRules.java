@@ -19,7 +19,9 @@ final class EndpointRules implements ValidationRule {
             }
         }
         String strategy = spec.getModelSelectionStrategy();
-        if (strategy != null && !strategy.equals("round_robin") && !strategy.equals("random")) {
+        if ("weighted".equals(strategy)) {
+            out.add("modelSelectionStrategy", "weighted selection needs per-model weights, which Redline does not support; use round_robin or random");
+        } else if (strategy != null && !strategy.equals("round_robin") && !strategy.equals("random")) {
             out.add("modelSelectionStrategy", "unknown strategy '" + strategy + "'; use round_robin or random");
         }
         EndpointSpec ep = spec.getEndpoint();
@@ -28,14 +30,10 @@ final class EndpointRules implements ValidationRule {
             String problem = urlProblem(ep.getUrl());
             if (problem != null) out.add("endpoint.url", problem);
         }
-        if (ep.getPath() != null && !ep.getPath().isBlank() && !ep.getPath().startsWith("/")) {
-            out.add("endpoint.path", "'" + ep.getPath() + "' must start with '/', e.g. /v1/chat/completions");
-        }
-        if (ep.isStreaming() && !ep.resolvedType().supportsStreaming()) {
-            out.add("endpoint.streaming", "endpoint type " + ep.resolvedType().wireName()
-                    + " does not stream; remove streaming or use chat/completions");
-        }
+        // a path without a leading '/' is joined to the URL's path as AIPerf does (v1/custom -> /v1/custom)
+        // streaming with a type that cannot stream is turned off, as AIPerf does (EndpointSpec.isStreaming)
         out.positive("endpoint.timeoutSeconds", ep.getTimeoutSeconds());
+        EndpointExtrasRules.check(ep, out);
     }
 
     /** Returns why the URL cannot be used, or null if it is fine. Adds http:// when no scheme is given. */

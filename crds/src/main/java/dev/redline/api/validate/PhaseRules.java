@@ -122,6 +122,9 @@ final class PhaseRules implements ValidationRule {
         }
         if (p.getSmoothness() != null && p.getType() != null && p.getType() != LoadType.GAMMA) {
             out.add(at + ".smoothness", "smoothness applies only to type gamma; set type gamma (CLI: --arrival-pattern gamma) or remove it");
+        } else if (p.getSmoothness() != null && p.getType() == null && p.getRate() == null) {
+            // AIPerf: without a rate the phase is concurrency-paced, and smoothness only shapes gamma arrivals
+            out.add(at + ".smoothness", "smoothness shapes gamma arrivals at a rate; set rate (CLI: --request-rate) or remove it");
         }
         if (p.getRateRamp() != null && p.getRate() == null) {
             out.add(at + ".rateRamp", "a rate ramp needs a rate; set rate (CLI: --request-rate) or remove the ramp");
@@ -129,9 +132,7 @@ final class PhaseRules implements ValidationRule {
         if (p.getConcurrencyRamp() != null && p.getConcurrency() == null) {
             out.add(at + ".concurrencyRamp", "a concurrency ramp needs concurrency; set concurrency (CLI: --concurrency) or remove the ramp");
         }
-        if (p.getPrefillRamp() != null && p.getPrefillConcurrency() == null) {
-            out.add(at + ".prefillRamp", "a prefill ramp needs prefillConcurrency (CLI: --prefill-concurrency); set it or remove the ramp");
-        }
+        // a prefill ramp without prefillConcurrency has nothing to ramp; AIPerf accepts it (its ramping sample uses it)
         out.positive(at + ".concurrencyRamp", p.getConcurrencyRamp());
         out.positive(at + ".rateRamp", p.getRateRamp());
         out.positive(at + ".prefillRamp", p.getPrefillRamp());
@@ -152,6 +153,10 @@ final class PhaseRules implements ValidationRule {
                         + " (CLI: --request-cancellation-rate)");
             }
             out.atLeast(at + ".cancellation.delay", c.getDelay(), 0);
+            if (c.getDelay() != null && (c.getRate() == null || c.getRate() == 0)) {
+                out.add(at + ".cancellation.delay", "a cancellation delay needs a cancellation rate; set cancellation.rate > 0"
+                        + " (CLI: --request-cancellation-rate) or remove the delay");
+            }
         }
     }
 }

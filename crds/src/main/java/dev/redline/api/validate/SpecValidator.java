@@ -15,7 +15,8 @@ public final class SpecValidator {
             new DatasetRules(),
             new GoodputRules(),
             new ArtifactsRules(),
-            new TelemetryRules()
+            new TelemetryRules(),
+            new RuntimeRules()
     );
 
     private SpecValidator() { }

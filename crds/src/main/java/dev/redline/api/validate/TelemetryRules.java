@@ -14,6 +14,9 @@ final class TelemetryRules implements ValidationRule {
     private static final Pattern SELECTOR_TERM =
             Pattern.compile("!?[A-Za-z0-9]([A-Za-z0-9._/-]*[A-Za-z0-9])?(\\s*(==?|!=)\\s*[A-Za-z0-9._-]*)?");
 
+    static final List<String> SERVER_FORMATS = List.of("json", "csv", "jsonl");
+    static final List<String> GPU_COLLECTORS = List.of("dcgm", "pynvml", "amdsmi");
+
     private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
     @Override
@@ -27,6 +30,20 @@ final class TelemetryRules implements ValidationRule {
                     + "; a short timeout (default 2) keeps a slow exporter from delaying the next scrape");
         }
         urls(out, "telemetry.serverMetricsUrls", t.getServerMetricsUrls());
+        if (t.getServerMetricsFormats() != null) {
+            for (int i = 0; i < t.getServerMetricsFormats().size(); i++) {
+                String f = t.getServerMetricsFormats().get(i);
+                if ("parquet".equalsIgnoreCase(f)) {
+                    out.add("telemetry.serverMetricsFormats[" + i + "]", "parquet is not written by Redline; use json, csv or jsonl");
+                } else if (f == null || !SERVER_FORMATS.contains(f.toLowerCase(java.util.Locale.ROOT))) {
+                    out.add("telemetry.serverMetricsFormats[" + i + "]", "unknown format '" + f + "'; use json, csv or jsonl");
+                }
+            }
+        }
+        String collector = t.getGpuTelemetryCollector();
+        if (collector != null && !GPU_COLLECTORS.contains(collector)) {
+            out.add("telemetry.gpuTelemetryCollector", "unknown collector '" + collector + "'; use dcgm, pynvml or amdsmi");
+        }
         urls(out, "telemetry.gpuTelemetryUrls", t.getGpuTelemetryUrls());
         String sel = t.getDcgmPodSelector();
         if (sel != null) {
@@ -64,8 +81,8 @@ final class TelemetryRules implements ValidationRule {
                 if (part.isBlank()) continue;
                 String p = part.trim().toLowerCase();
                 if (p.equals("pynvml") || p.equals("amdsmi")) {
-                    out.add(path + "[" + i + "]", "'" + part.trim() + "' collectors are not supported; Redline reads DCGM"
-                            + " exporters, give their URLs (e.g. localhost:9400)");
+                    out.add(path + "[" + i + "]", "'" + part.trim() + "' is a collector, not a URL; set gpuTelemetryCollector: "
+                            + p + " (CLI: --gpu-telemetry " + p + ")");
                     continue;
                 }
                 if (p.endsWith(".csv")) {

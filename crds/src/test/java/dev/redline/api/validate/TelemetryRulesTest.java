@@ -44,7 +44,8 @@ class TelemetryRulesTest {
         assertEquals(List.of("telemetry.serverMetricsInterval", "telemetry.gpuTelemetryInterval", "telemetry.scrapeTimeout",
                 "telemetry.serverMetricsUrls[0]", "telemetry.gpuTelemetryUrls[0]", "telemetry.gpuTelemetryUrls[1]",
                 "telemetry.gpuTelemetryUrls[2]", "telemetry.dcgmPodSelector", "telemetry.dcgmNamespace"), paths, v.toString());
-        assertTrue(v.get(4).message().contains("DCGM exporters"), v.get(4).message());
+        assertTrue(v.get(4).message().contains("gpuTelemetryCollector: pynvml"), v.get(4).message());
+        assertTrue(v.get(5).message().contains("exporter URLs"), v.get(5).message());
     }
 
     @Test

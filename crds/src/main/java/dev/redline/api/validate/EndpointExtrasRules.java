@@ -1,0 +1,66 @@
+package dev.redline.api.validate;
+
+import dev.redline.api.v1alpha1.ControlRequestSpec;
+import dev.redline.api.v1alpha1.EndpointSpec;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Several URLs, readiness wait, control requests, transport and connection settings of the endpoint. */
+final class EndpointExtrasRules {
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    static final List<String> WAIT_MODES = List.of("models", "inference", "both");
+
+    private EndpointExtrasRules() { }
+
+    static void check(EndpointSpec ep, Violations out) {
+        if (ep.getUrls() != null) {
+            for (int i = 0; i < ep.getUrls().size(); i++) {
+                String u = ep.getUrls().get(i);
+                String problem = u == null || u.isBlank() ? "URL is empty; give a URL like http://host:8000" : EndpointRules.urlProblem(u);
+                if (problem != null) out.add("endpoint.urls[" + i + "]", problem);
+            }
+        }
+        if (ep.getUrlStrategy() != null && !ep.getUrlStrategy().equals("round_robin")) {
+            out.add("endpoint.urlStrategy", "unknown URL strategy '" + ep.getUrlStrategy() + "'; use round_robin");
+        }
+        if (ep.getSessionHeader() != null && !HEADER_NAME.matcher(ep.getSessionHeader()).matches()) {
+            out.add("endpoint.sessionHeader", "'" + ep.getSessionHeader() + "' is not an HTTP header name; use e.g. X-Session-ID");
+        }
+        out.atLeast("endpoint.waitForModelTimeout", ep.getWaitForModelTimeout(), 0);
+        finite("endpoint.waitForModelTimeout", ep.getWaitForModelTimeout(), out);
+        out.positive("endpoint.waitForModelInterval", ep.getWaitForModelInterval());
+        finite("endpoint.waitForModelInterval", ep.getWaitForModelInterval(), out);
+        if (ep.getWaitForModelMode() != null && !WAIT_MODES.contains(ep.getWaitForModelMode())) {
+            out.add("endpoint.waitForModelMode", "unknown mode '" + ep.getWaitForModelMode() + "'; use models, inference or both");
+        }
+        control("endpoint.resetKvCache", ep.getResetKvCache(), out);
+        control("endpoint.serverProfiler", ep.getServerProfiler(), out);
+        if (ep.getTransport() != null && !ep.getTransport().equals("http")) {
+            out.add("endpoint.transport", "unknown transport '" + ep.getTransport() + "'; use http (https URLs use TLS over it)");
+        }
+        String reuse = ep.getConnectionReuse();
+        if ("sticky-user-sessions".equals(reuse) || "sticky_user_sessions".equals(reuse)) {
+            out.add("endpoint.connectionReuse", "sticky-user-sessions is not supported by Redline; use pooled (default) or never");
+        } else if (reuse != null && !reuse.equals("pooled") && !reuse.equals("never")) {
+            out.add("endpoint.connectionReuse", "unknown strategy '" + reuse + "'; use pooled or never");
+        }
+        if (ep.perChunkUsageRequested() && !ep.isUseServerTokenCount()) {
+            out.add("endpoint.perChunkUsage", "per-chunk usage needs server token counts; set useServerTokenCount (CLI: --use-server-token-count)");
+        }
+    }
+
+    private static void control(String path, ControlRequestSpec c, Violations out) {
+        if (c == null) return;
+        out.positive(path + ".timeoutSeconds", c.getTimeoutSeconds());
+        finite(path + ".timeoutSeconds", c.getTimeoutSeconds(), out);
+        out.atLeast(path + ".maxRetrySeconds", c.getMaxRetrySeconds(), 0);
+        for (String[] p : new String[][] {{"path", c.getPath()}, {"startPath", c.getStartPath()}, {"stopPath", c.getStopPath()}}) {
+            if (p[1] != null && !p[1].startsWith("/")) out.add(path + "." + p[0], "'" + p[1] + "' must start with '/'");
+        }
+    }
+
+    static void finite(String path, Double v, Violations out) {
+        if (v != null && Double.isInfinite(v)) out.add(path, "must be a finite number of seconds, got " + v);
+    }
+}
