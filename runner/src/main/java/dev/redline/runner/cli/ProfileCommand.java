@@ -1,9 +1,6 @@
 package dev.redline.runner.cli;
 
-import dev.redline.api.config.SpecReader;
 import dev.redline.api.v1alpha1.BenchmarkSpec;
-import dev.redline.api.validate.SpecValidator;
-import dev.redline.api.validate.Violation;
 import dev.redline.runner.BadInputException;
 import dev.redline.runner.distributed.LocalDistributedRun;
 import dev.redline.runner.profile.ProfileRun;
@@ -13,9 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code redline profile}: one benchmark run from flags and/or a YAML file (flags override the file). */
@@ -32,48 +27,39 @@ public class ProfileCommand implements Callable<Integer> {
     @Mixin OutputOptions output = new OutputOptions();
     @Mixin RuntimeOptions runtime = new RuntimeOptions();
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec command;
+
     @Override
     public Integer call() throws java.io.IOException {
         BenchmarkSpec spec = buildSpec();
-        RunOptions options = runtime.toRunOptions();
+        RunOptions options = runtime.toRunOptions(spec).withVariables(variables);
         int runners = runtime.runners();
         if (runners > 1) return new LocalDistributedRun(spec, options, runners, System.out, System.err).run();
         return new ProfileRun(spec, options).run();
     }
 
-    /** File, then flags, then validation; throws BadInputException naming the flag or field. */
+    /** The config file's resolved variables (empty without a file), for run-time templates. */
+    private java.util.Map<String, Object> variables = java.util.Map.of();
+
+    /** File, then flags, then validation; throws BadInputException naming the flag or the file position. */
     BenchmarkSpec buildSpec() {
-        BenchmarkSpec spec = configFile == null ? new BenchmarkSpec() : SpecReader.read(configFile);
-        List<SpecOptions> groups = groups();
-        for (SpecOptions g : groups) g.applyTo(spec);
+        SpecBuilder builder = new SpecBuilder(groups(), command);
+        BenchmarkSpec spec = builder.build(configFile);
+        if (builder.loaded() != null) variables = builder.loaded().variables();
+        if (builder.loaded() != null && !builder.loaded().document().experiment().isEmpty()) {
+            throw new BadInputException(configFile + ": " + String.join(", ", builder.loaded().document().experiment().keySet())
+                    + ": this build runs one benchmark per profile; sweeps and multi-run need the experiment layer"
+                    + " (redline config validate reads the file; remove the section to run the benchmark once)");
+        }
         if (runtime.embeddedMock && (spec.getModels() == null || spec.getModels().isEmpty())) {
             spec.setModels(List.of("mock-model"));
         }
-        List<Violation> violations = SpecValidator.validate(spec);
-        if (!violations.isEmpty()) {
-            throw new BadInputException(describe(violations.get(0), flagsByField(groups)));
-        }
+        builder.validate(spec);
         return spec;
     }
 
     List<SpecOptions> groups() {
-        return List.of(endpoint, load, dataset, telemetry, output);
-    }
-
-    private static Map<String, String> flagsByField(List<SpecOptions> groups) {
-        Map<String, String> all = new LinkedHashMap<>();
-        for (SpecOptions g : groups) all.putAll(g.flagsByField());
-        return all;
-    }
-
-    /** "--concurrency (phases[1].concurrency): must be at least 1 ..." or the bare path when no flag maps. */
-    static String describe(Violation v, Map<String, String> flags) {
-        String generic = v.path().replaceAll("\\[\\d+]", "[*]");
-        String flag = flags.get(generic);
-        if (flag == null) {
-            int dot = generic.lastIndexOf('.');
-            if (dot > 0) flag = flags.get(generic.substring(0, dot) + ".*");
-        }
-        return flag == null ? v.toString() : flag + " (" + v.path() + "): " + v.message();
+        return List.of(endpoint, load, dataset, telemetry, output, runtime);
     }
 }

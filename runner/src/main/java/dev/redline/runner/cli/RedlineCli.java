@@ -8,12 +8,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 /** The {@code redline} command: subcommands, and the one place errors become exit codes. */
 @Command(name = "redline", mixinStandardHelpOptions = true, versionProvider = RedlineVersion.class,
         description = "Performance benchmarking for LLM and GenAI inference servers.",
         subcommands = {ProfileCommand.class, MockServerCommand.class, CalibrateCommand.class, SynthesizeCommand.class,
-                AnalyzeTraceCommand.class, RunCommand.class, AgentCommand.class, CommandLine.HelpCommand.class})
+                AnalyzeTraceCommand.class, ConfigCommand.class, PluginsCommand.class, RunCommand.class, AgentCommand.class, CommandLine.HelpCommand.class})
 public class RedlineCli implements Runnable {
     /** Exit code for input the user can fix. */
     public static final int BAD_INPUT = 2;
@@ -47,8 +48,14 @@ public class RedlineCli implements Runnable {
     private static int badParameter(CommandLine.ParameterException ex, String[] args) {
         PrintWriter err = ex.getCommandLine().getErr();
         String message = ex.getMessage();
-        if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
-            message += " (did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?)";
+        if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            String aiperf = UnknownOptions.aiperfReason(unmatched);
+            if (aiperf != null) {
+                err.println("redline: " + oneLine(aiperf));
+                return BAD_INPUT;
+            }
+            List<String> near = UnknownOptions.suggestions(unmatched);
+            if (!near.isEmpty()) message += " (did you mean " + String.join(" or ", near) + "?)";
         }
         err.println("redline: " + oneLine(message) + "; see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
         return BAD_INPUT;

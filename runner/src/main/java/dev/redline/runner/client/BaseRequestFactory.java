@@ -56,7 +56,7 @@ abstract class BaseRequestFactory implements RequestFactory {
         h.set("User-Agent", "redline");
         if (config.apiKey() != null && !config.apiKey().isBlank()) h.set("Authorization", "Bearer " + config.apiKey());
         h.set("X-Request-ID", requestId);
-        h.set("X-Correlation-ID", corr);
+        h.set(config.sessionHeader(), corr);
         config.headers().forEach(h::set); // user -H headers win
         return new PreparedRequest(Buffer.buffer(wireBody(turn, model, history)), h, requestId, corr);
     }
@@ -85,6 +85,18 @@ abstract class BaseRequestFactory implements RequestFactory {
         long msb = (r.nextLong() & ~0xF000L) | 0x4000L;
         long lsb = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(msb, lsb).toString();
+    }
+
+    /**
+     * {@code stream_options} of a streaming request: usage in the last chunk ({@code include_usage}) and, with
+     * --per-chunk-usage, on every chunk ({@code continuous_usage_stats}); null when not streaming.
+     */
+    protected Map<String, Object> streamOptions() {
+        if (!config.streaming() || !config.includeUsage() && !config.perChunkUsage()) return null;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("include_usage", true);
+        if (config.perChunkUsage()) m.put("continuous_usage_stats", true);
+        return m;
     }
 
     protected static Map<String, Object> base(String model) {

@@ -26,7 +26,8 @@ public final class ChatRequestFactory extends BaseRequestFactory {
         if (turn.maxTokens() != null) {
             body.put(config.useLegacyMaxTokens() ? "max_tokens" : "max_completion_tokens", turn.maxTokens());
         }
-        if (config.streaming() && config.includeUsage()) body.put("stream_options", Map.of("include_usage", true));
+        Map<String, Object> streamOptions = streamOptions();
+        if (streamOptions != null) body.put("stream_options", streamOptions);
         return body;
     }
 

@@ -5,7 +5,9 @@ import dev.redline.api.v1alpha1.EndpointSpec;
 import dev.redline.api.v1alpha1.EndpointType;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,33 +19,65 @@ import java.util.Map;
  *                           for every streaming run (AIPerf only when server token counts are needed) so the
  *                           report can compare client and server token counts.
  * @param maxInFlight        connection pool size: at least the highest number of requests ever in flight
+ * @param moreUrls           further server URLs (replicas); requests go round-robin over baseUrl and these
+ * @param sessionHeader      header carrying the session id (AIPerf's --session-header), X-Correlation-ID by default
+ * @param closeConnections   a new connection per request (--connection-reuse-strategy never)
+ * @param perChunkUsage      ask for usage on every streamed chunk (stream_options.continuous_usage_stats)
  */
 public record ClientConfig(String baseUrl, String path, EndpointType endpointType, boolean streaming,
                            Map<String, String> headers, String apiKey, double timeoutSeconds, int maxInFlight,
-                           boolean includeUsage, boolean useLegacyMaxTokens, Map<String, Object> extraInputs) {
+                           boolean includeUsage, boolean useLegacyMaxTokens, Map<String, Object> extraInputs,
+                           List<String> moreUrls, String sessionHeader, boolean closeConnections, boolean perChunkUsage) {
+    public static final String DEFAULT_SESSION_HEADER = "X-Correlation-ID";
 
     public ClientConfig {
         baseUrl = withScheme(baseUrl == null || baseUrl.isBlank() ? EndpointSpec.DEFAULT_URL : baseUrl.trim());
         endpointType = endpointType == null ? EndpointType.CHAT : endpointType;
-        path = path == null || path.isBlank() ? endpointType.defaultPath() : path;
+        path = path == null ? endpointType.defaultPath() : path.trim();
         headers = headers == null ? Map.of() : Map.copyOf(headers);
         extraInputs = extraInputs == null ? Map.of() : new LinkedHashMap<>(extraInputs);
+        moreUrls = moreUrls == null ? List.of() : moreUrls.stream().map(u -> withScheme(u.trim())).toList();
+        sessionHeader = sessionHeader == null || sessionHeader.isBlank() ? DEFAULT_SESSION_HEADER : sessionHeader.trim();
         if (maxInFlight < 1) throw new IllegalArgumentException("maxInFlight must be >= 1, got " + maxInFlight);
         if (!(timeoutSeconds > 0)) throw new IllegalArgumentException("timeoutSeconds must be > 0, got " + timeoutSeconds);
+    }
+
+    /** One server, the default session header, pooled connections. */
+    public ClientConfig(String baseUrl, String path, EndpointType endpointType, boolean streaming,
+                        Map<String, String> headers, String apiKey, double timeoutSeconds, int maxInFlight,
+                        boolean includeUsage, boolean useLegacyMaxTokens, Map<String, Object> extraInputs) {
+        this(baseUrl, path, endpointType, streaming, headers, apiKey, timeoutSeconds, maxInFlight, includeUsage,
+                useLegacyMaxTokens, extraInputs, List.of(), null, false, false);
     }
 
     /** Builds the client settings from the spec's endpoint; {@code maxInFlight} sizes the connection pool. */
     public static ClientConfig from(BenchmarkSpec spec, int maxInFlight) {
         EndpointSpec ep = spec.endpoint();
-        return new ClientConfig(ep.resolvedUrl(), ep.resolvedPath(), ep.resolvedType(), ep.isStreaming(),
+        List<String> urls = ep.resolvedUrls();
+        return new ClientConfig(urls.get(0), ep.resolvedPath(), ep.resolvedType(), ep.isStreaming(),
                 ep.resolvedHeaders(), ep.getApiKey(), ep.resolvedTimeoutSeconds(), maxInFlight,
-                ep.isStreaming(), ep.isUseLegacyMaxTokens(), ep.resolvedExtraInputs());
+                ep.isStreaming(), ep.isUseLegacyMaxTokens(), ep.resolvedExtraInputs(), urls.subList(1, urls.size()),
+                ep.getSessionHeader(), ep.neverReuseConnections(), ep.perChunkUsageRequested());
     }
 
     /** A copy with another pool size. */
     public ClientConfig withMaxInFlight(int n) {
         return new ClientConfig(baseUrl, path, endpointType, streaming, headers, apiKey, timeoutSeconds, n,
-                includeUsage, useLegacyMaxTokens, extraInputs);
+                includeUsage, useLegacyMaxTokens, extraInputs, moreUrls, sessionHeader, closeConnections, perChunkUsage);
+    }
+
+    /** Every server URL in round-robin order: baseUrl first. */
+    public List<String> urls() {
+        List<String> all = new ArrayList<>(1 + moreUrls.size());
+        all.add(baseUrl);
+        all.addAll(moreUrls);
+        return all;
+    }
+
+    /** The settings for the {@code i}-th URL of {@link #urls()} alone (for probes and per-URL clients). */
+    public ClientConfig forUrl(int i) {
+        return new ClientConfig(urls().get(i), path, endpointType, streaming, headers, apiKey, timeoutSeconds, maxInFlight,
+                includeUsage, useLegacyMaxTokens, extraInputs, List.of(), sessionHeader, closeConnections, perChunkUsage);
     }
 
     public URI baseUri() { return URI.create(baseUrl); }
@@ -57,8 +91,22 @@ public record ClientConfig(String baseUrl, String path, EndpointType endpointTyp
         return p > 0 ? p : (ssl() ? 443 : 80);
     }
 
-    /** Request URI: the base URL's path prefix (if any) joined with the endpoint path. */
-    public String requestUri() { return joinPath(baseUri().getRawPath(), path); }
+    /** Request URI: the base URL's path prefix (if any) joined with the endpoint path, then the URL's query. */
+    public String requestUri() {
+        String q = baseUri().getRawQuery();
+        return joinPath(baseUri().getRawPath(), path) + (q == null ? "" : "?" + q);
+    }
+
+    /** The URL's path with the endpoint path taken off its end, i.e. where the server's other APIs (/v1/models) live. */
+    public String serverPath() {
+        String p = baseUri().getRawPath() == null ? "" : baseUri().getRawPath();
+        while (p.endsWith("/")) p = p.substring(0, p.length() - 1);
+        String sub = path;
+        while (sub.startsWith("/")) sub = sub.substring(1);
+        if (!sub.isEmpty() && p.endsWith("/" + sub)) p = p.substring(0, p.length() - sub.length() - 1);
+        if (p.endsWith("/v1")) p = p.substring(0, p.length() - 3);
+        return p;
+    }
 
     /** Full URL of the endpoint, for messages. */
     public String endpointUrl() {
@@ -69,9 +117,19 @@ public record ClientConfig(String baseUrl, String path, EndpointType endpointTyp
         return url.contains("://") ? url : "http://" + url;
     }
 
+    /**
+     * Joins the URL's own path and the endpoint path as AIPerf does: an empty endpoint path leaves the URL's path; a
+     * URL that already ends with the endpoint path (the full endpoint URL was given) is not extended; a URL ending in
+     * /v1 drops the endpoint path's leading v1/.
+     */
     static String joinPath(String prefix, String path) {
         String p = prefix == null ? "" : prefix;
         while (p.endsWith("/")) p = p.substring(0, p.length() - 1);
-        return p + (path.startsWith("/") ? path : "/" + path);
+        String sub = path == null ? "" : path.trim();
+        while (sub.startsWith("/")) sub = sub.substring(1);
+        if (sub.isEmpty()) return p.isEmpty() ? "/" : p;
+        if (p.endsWith("/" + sub)) return p;
+        if (p.endsWith("/v1") && sub.startsWith("v1/")) sub = sub.substring(3);
+        return p + "/" + sub;
     }
 }

@@ -17,7 +17,8 @@ public final class CompletionsRequestFactory extends BaseRequestFactory {
         body.put("prompt", turn.texts().size() == 1 ? turn.texts().get(0) : turn.texts());
         body.put("stream", config.streaming());
         if (turn.maxTokens() != null) body.put("max_tokens", turn.maxTokens());
-        if (config.streaming() && config.includeUsage()) body.put("stream_options", Map.of("include_usage", true));
+        Map<String, Object> streamOptions = streamOptions();
+        if (streamOptions != null) body.put("stream_options", streamOptions);
         return body;
     }
 }

@@ -51,7 +51,7 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
             timerId = -1;
             abort(TransportErrors.timeout(client.config().timeoutSeconds()), false);
         });
-        http.request(client.requestOptions()).onComplete(this::onRequest);
+        http.request(client.requestOptions(rec.urlIndex())).onComplete(this::onRequest);
     }
 
     private void onRequest(AsyncResult<HttpClientRequest> ar) {

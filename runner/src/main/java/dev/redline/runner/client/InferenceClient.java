@@ -39,9 +39,10 @@ public final class InferenceClient implements AutoCloseable {
     private final Vertx vertx;
     private final ClientConfig config;
     private final HttpClient[] clients;
-    private final RequestOptions options;
+    private final RequestOptions[] options; // one per server URL, in ClientConfig.urls() order
     private final Context[] contexts;
     private final AtomicInteger nextContext = new AtomicInteger();
+    private final AtomicInteger nextUrl = new AtomicInteger();
     private final AtomicLong inFlight = new AtomicLong();
     // HTTP trace: connections not yet handed to a request, with their connect time; one lock-free get per request
     private final java.util.concurrent.ConcurrentHashMap<io.vertx.core.http.HttpConnection, Long> freshConnections =
@@ -56,7 +57,7 @@ public final class InferenceClient implements AutoCloseable {
         this.config = config;
         int connectMs = (int) Math.min(Integer.MAX_VALUE, Math.max(1, config.timeoutSeconds() * 1000));
         HttpClientOptions httpOptions = new HttpClientOptions()
-                .setKeepAlive(true)
+                .setKeepAlive(!config.closeConnections()) // never: a new connection per request, closed after it
                 .setKeepAliveTimeout(300)
                 .setTcpNoDelay(true)
                 .setDecompressionSupported(false)
@@ -65,12 +66,16 @@ public final class InferenceClient implements AutoCloseable {
                 .setMaxInitialLineLength(64 * 1024)
                 .setMaxHeaderSize(64 * 1024);
         PoolOptions pool = new PoolOptions().setHttp1MaxSize(config.maxInFlight()).setHttp2MaxSize(config.maxInFlight());
-        this.options = new RequestOptions()
-                .setMethod(HttpMethod.POST)
-                .setHost(config.host())
-                .setPort(config.port())
-                .setSsl(config.ssl())
-                .setURI(config.requestUri());
+        this.options = new RequestOptions[config.urls().size()];
+        for (int u = 0; u < options.length; u++) {
+            ClientConfig target = config.forUrl(u);
+            options[u] = new RequestOptions()
+                    .setMethod(HttpMethod.POST)
+                    .setHost(target.host())
+                    .setPort(target.port())
+                    .setSsl(target.ssl())
+                    .setURI(target.requestUri());
+        }
         this.contexts = distinctEventLoops((VertxInternal) vertx, Math.max(1, eventLoops));
         this.clients = new HttpClient[contexts.length];
         for (int i = 0; i < contexts.length; i++) {
@@ -113,6 +118,7 @@ public final class InferenceClient implements AutoCloseable {
     public RequestHandle send(PreparedRequest req, RequestRecord rec, Runnable onFirstChunk, Runnable onComplete) {
         Context current = Vertx.currentContext();
         inFlight.incrementAndGet();
+        if (options.length > 1) rec.setUrlIndex(Math.floorMod(nextUrl.getAndIncrement(), options.length)); // round_robin
         int own = current != null && current.owner() == vertx ? indexOf(current) : -1;
         if (own >= 0) {
             Exchange ex = new Exchange(this, req, rec, onFirstChunk, onComplete, current, clients[own]);
@@ -152,7 +158,7 @@ public final class InferenceClient implements AutoCloseable {
 
     Vertx vertx() { return vertx; }
 
-    RequestOptions requestOptions() { return options; }
+    RequestOptions requestOptions(int urlIndex) { return options[Math.max(0, urlIndex)]; }
 
     void completed() { inFlight.decrementAndGet(); }
 

@@ -17,12 +17,8 @@ public interface RequestFactory {
     /** The JSON body alone, e.g. for inputs.json. */
     byte[] body(Turn turn, String model, List<ChatMessage> history);
 
-    /** The factory for the config's endpoint type. */
+    /** The factory for the config's endpoint type, from the plugin registry ({@link EndpointPlugins}). */
     static RequestFactory forConfig(ClientConfig config) {
-        return switch (config.endpointType()) {
-            case CHAT -> new ChatRequestFactory(config);
-            case COMPLETIONS -> new CompletionsRequestFactory(config);
-            case EMBEDDINGS -> new EmbeddingsRequestFactory(config);
-        };
+        return EndpointPlugins.factoryFor(config);
     }
 }

@@ -20,9 +20,14 @@ public final class LiveRun implements AutoCloseable {
 
     /** @param metricsPort port to serve {@code /metrics} on (0 = any), null = none */
     public static LiveRun start(Integer metricsPort, boolean dashboard) {
+        return start(null, metricsPort, dashboard);
+    }
+
+    /** @param host address to bind (null = all interfaces) */
+    public static LiveRun start(String host, Integer metricsPort, boolean dashboard) {
         if (metricsPort == null && !dashboard) return new LiveRun(null, null);
         LiveMetrics metrics = new LiveMetrics();
-        return new LiveRun(metrics, metricsPort == null ? null : LiveMetricsServer.start(metrics, metricsPort));
+        return new LiveRun(metrics, metricsPort == null ? null : LiveMetricsServer.start(metrics, host, metricsPort));
     }
 
     public void attach(LoadProgress progress) {

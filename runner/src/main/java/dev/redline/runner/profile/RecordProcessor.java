@@ -8,6 +8,7 @@ import dev.redline.runner.tokenizer.Tokenizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
@@ -32,9 +33,20 @@ public final class RecordProcessor implements RecordSink, AutoCloseable {
     /** Smaller batches are counted on the worker alone: fanning out costs more than it saves. */
     private static final int PARALLEL_BATCH = 64;
     private final Thread worker;
+    /** Counts a backlog in parallel: the common pool by default, a pool of --record-processors threads when set. */
+    private final ForkJoinPool counters;
     private volatile Throwable failure;
 
     public RecordProcessor(Tokenizer tokenizer, boolean useServerTokenCount, Consumer<RequestRecord> downstream) {
+        this(tokenizer, useServerTokenCount, downstream, null);
+    }
+
+    /**
+     * @param threads threads counting tokens (AIPerf's record processors): null = the worker alone, fanning out to
+     *                the common pool under a backlog; 1 = the worker alone; n = a backlog fans out over n threads
+     */
+    public RecordProcessor(Tokenizer tokenizer, boolean useServerTokenCount, Consumer<RequestRecord> downstream, Integer threads) {
+        this.counters = threads == null ? ForkJoinPool.commonPool() : threads > 1 ? new ForkJoinPool(threads) : null;
         this.tokenizer = tokenizer;
         this.useServerTokenCount = useServerTokenCount;
         this.downstream = downstream;
@@ -74,7 +86,7 @@ public final class RecordProcessor implements RecordSink, AutoCloseable {
                     batch.remove(poison);
                 }
                 // Tokenizing is the costly part: a backlog is counted in parallel, then handed on in order.
-                if (batch.size() >= PARALLEL_BATCH) batch.parallelStream().forEach(this::countTokens);
+                if (batch.size() >= PARALLEL_BATCH && counters != null) countInParallel(batch);
                 else for (RequestRecord r : batch) countTokens(r);
                 for (RequestRecord r : batch) {
                     downstream.accept(r);
@@ -86,6 +98,20 @@ public final class RecordProcessor implements RecordSink, AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (Throwable t) {
             failure = t;
+        }
+    }
+
+    private void countInParallel(List<RequestRecord> batch) {
+        if (counters == ForkJoinPool.commonPool()) {
+            batch.parallelStream().forEach(this::countTokens);
+            return;
+        }
+        try {
+            counters.submit(() -> batch.parallelStream().forEach(this::countTokens)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("token counting failed", e.getCause());
         }
     }
 
@@ -113,6 +139,7 @@ public final class RecordProcessor implements RecordSink, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (counters != null && counters != ForkJoinPool.commonPool()) counters.shutdown();
         if (failure != null) throw new IllegalStateException("record processing failed", failure);
     }
 }

@@ -1,17 +1,53 @@
 package dev.redline.runner.profile;
 
+import dev.redline.api.v1alpha1.BenchmarkSpec;
+import dev.redline.api.v1alpha1.RuntimeSpec;
+
 /**
- * Process-level settings of a run that are not part of the benchmark spec.
+ * Process-level settings of a run: the display and logging of this process, read from the spec's runtime section.
  *
  * @param uiType          "dashboard" (live terminal view), "simple" (progress bar) or "none"
  * @param logLevel        error|warn|info|debug|trace
  * @param embeddedMock    start the built-in mock server in-process and point the run at it
  * @param metricsPort     serve live Prometheus metrics on this port (0 = any free port), null = off
  * @param showTraceTiming show the HTTP trace metrics (http_req_*) in the console table
+ * @param metricsHost     address the live metrics endpoint binds to, null = all interfaces
+ * @param statsSeconds    seconds between logged progress lines, 0 = none
+ * @param variables       the config file's variables, for templates rendered at run start (artifacts.userFiles)
  */
 public record RunOptions(String uiType, String logLevel, boolean embeddedMock, Integer metricsPort,
-                         boolean showTraceTiming) {
+                         boolean showTraceTiming, String metricsHost, double statsSeconds, java.util.Map<String, Object> variables) {
+    public RunOptions {
+        variables = variables == null ? java.util.Map.of() : java.util.Map.copyOf(variables);
+    }
+
+    /** Seconds between logged progress lines without a progress display (AIPerf's non-dashboard default). */
+    static final double DEFAULT_STATS_SECONDS_WITHOUT_UI = 30;
+
     public RunOptions(String uiType, String logLevel, boolean embeddedMock) {
         this(uiType, logLevel, embeddedMock, null, false);
+    }
+
+    public RunOptions(String uiType, String logLevel, boolean embeddedMock, Integer metricsPort, boolean showTraceTiming) {
+        this(uiType, logLevel, embeddedMock, metricsPort, showTraceTiming, null, 0, null);
+    }
+
+    /**
+     * From a validated spec: the UI defaults to simple on a terminal, none otherwise (a dashboard needs a terminal);
+     * progress is logged every 30 s when nothing is drawn, unless runtime.statsInterval says otherwise.
+     */
+    public static RunOptions from(BenchmarkSpec spec, boolean embeddedMock, boolean terminal) {
+        RuntimeSpec r = spec.getRuntime() == null ? new RuntimeSpec() : spec.getRuntime();
+        String ui = r.getUi() == null ? (terminal ? "simple" : "none") : r.getUi();
+        if (ui.equals("dashboard") && !terminal) ui = "simple"; // no terminal to redraw
+        String level = r.getLogLevel() == null ? "info" : r.getLogLevel();
+        boolean traceTiming = spec.getArtifacts() != null && Boolean.TRUE.equals(spec.getArtifacts().getShowTraceTiming());
+        double stats = r.getStatsInterval() != null ? r.getStatsInterval() : ui.equals("none") ? DEFAULT_STATS_SECONDS_WITHOUT_UI : 0;
+        return new RunOptions(ui, level, embeddedMock, r.getApiPort(), traceTiming, r.getApiHost(), stats, null);
+    }
+
+    /** The same options with the config file's variables. */
+    public RunOptions withVariables(java.util.Map<String, Object> vars) {
+        return new RunOptions(uiType, logLevel, embeddedMock, metricsPort, showTraceTiming, metricsHost, statsSeconds, vars);
     }
 }

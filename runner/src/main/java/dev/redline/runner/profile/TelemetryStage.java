@@ -1,5 +1,7 @@
 package dev.redline.runner.profile;
 
+import dev.redline.runner.telemetry.gpu.LocalGpuCollector;
+import dev.redline.runner.telemetry.scrape.TargetReport;
 import dev.redline.api.v1alpha1.BenchmarkSpec;
 import dev.redline.api.v1alpha1.PhaseKind;
 import dev.redline.api.v1alpha1.PhaseSpec;
@@ -33,7 +35,18 @@ final class TelemetryStage implements AutoCloseable {
         TelemetrySession session = TelemetrySession.start(config, baseUrl);
         // A reference scrape before profiling, so counter deltas cover the whole window.
         session.awaitFirstScrapes(Duration.ofSeconds(3));
+        warnLocalGpus(session, log);
         return new TelemetryStage(session, log);
+    }
+
+    /** A local GPU collector (pynvml/amdsmi) that cannot read this machine is said once, up front; the run goes on. */
+    private static void warnLocalGpus(TelemetrySession session, RunLog log) {
+        for (TargetReport r : session.reports()) {
+            if (LocalGpuCollector.isLocal(r.target().url()) && r.successes() == 0 && r.lastError() != null) {
+                log.warn("GPU telemetry " + r.target().url().substring("local:".length()) + ": " + r.lastError()
+                        + "; continuing without local GPU telemetry");
+            }
+        }
     }
 
     /** Call around each phase: the window spans the profiling phases only. */

@@ -10,14 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LengthSamplerTest {
     @Test
     void zeroStddevGivesExactlyTheMean() {
-        LengthSampler s = new LengthSampler(550, 0);
+        LengthSampler s = LengthSampler.normal(550, 0);
         Random rnd = new Random(1);
         for (int i = 0; i < 100; i++) assertEquals(550, s.sample(rnd));
     }
 
     @Test
     void drawsAreCeiledNormalAndAtLeastOne() {
-        LengthSampler s = new LengthSampler(3, 10);
+        LengthSampler s = LengthSampler.normal(3, 10);
         Random rnd = new Random(5);
         Random mirror = new Random(5);
         double sum = 0;
@@ -37,7 +37,7 @@ class LengthSamplerTest {
 
     @Test
     void largeMeanStaysNearTheMean() {
-        LengthSampler s = new LengthSampler(1000, 50);
+        LengthSampler s = LengthSampler.normal(1000, 50);
         Random rnd = new Random(9);
         double sum = 0;
         for (int i = 0; i < 10_000; i++) sum += s.sample(rnd);

@@ -112,8 +112,12 @@ class UserCentricAndTraceTest {
         f.setAutoOffset(true);
         FixedSchedule s = FixedSchedule.build(trace(1000, 1000, 1250), f);
         assertEquals(List.of(0L, 0L, 250 * MS), s.entries().stream().map(FixedSchedule.Entry::offsetNs).toList());
-        FixedSchedule noOffset = FixedSchedule.build(trace(1000, 1250), null);
-        assertEquals(1000 * MS, noOffset.entries().get(0).offsetNs(), "without an offset timestamps count from phase start");
+        assertEquals(0L, FixedSchedule.build(trace(1000, 1250), null).entries().get(0).offsetNs(),
+                "AIPerf's default: the first timestamp is time zero");
+        FixedScheduleSpec off = new FixedScheduleSpec();
+        off.setAutoOffset(false);
+        FixedSchedule noOffset = FixedSchedule.build(trace(1000, 1250), off);
+        assertEquals(1000 * MS, noOffset.entries().get(0).offsetNs(), "autoOffset false: timestamps count from phase start");
         f.setEndOffsetMs(1000L);
         assertEquals(2, FixedSchedule.build(trace(1000, 1000, 1250), f).size(), "end crop is inclusive");
     }
