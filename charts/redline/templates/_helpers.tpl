@@ -40,6 +40,8 @@ The operator's permissions, least privilege:
 - jobs: create and watch the runner Job; patch to suspend it on cancel.
 - services, serviceaccounts, roles, rolebindings: create-if-absent per Benchmark (get + create).
 - events: record condition transitions.
+- pods: watch the runner pods (a Job counts a Pending pod as active; only the pod says Unschedulable or
+  ImagePullBackOff); get/list also so that it may grant runners the DCGM discovery rule.
 */}}
 {{- define "redline.operatorRules" -}}
 - apiGroups: ["redline.dev"]
@@ -65,5 +67,5 @@ The operator's permissions, least privilege:
   verbs: ["create"]
 - apiGroups: [""]
   resources: ["pods"]
-  verbs: ["get", "list"]
+  verbs: ["get", "list", "watch"]
 {{- end -}}

@@ -13,10 +13,12 @@ import dev.redline.operator.children.RunnerRbacFactory;
 import dev.redline.operator.events.TransitionEvents;
 import dev.redline.operator.metrics.BenchmarkMeters;
 import dev.redline.operator.status.JobState;
+import dev.redline.operator.status.RunnerPods;
 import dev.redline.operator.status.StatusComputer;
 import dev.redline.operator.validate.ResourceValidator;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -37,6 +39,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Turns a Benchmark into its children and keeps its status true to them. Triggered by changes of the
@@ -54,6 +57,7 @@ public class BenchmarkReconciler implements Reconciler<Benchmark> {
     private final BenchmarkMeters meters;
     private InformerEventSource<Job, Benchmark> jobs;
     private InformerEventSource<ConfigMap, Benchmark> configMaps;
+    private InformerEventSource<Pod, Benchmark> pods;
 
     @Inject
     public BenchmarkReconciler(OperatorSettings settings, BenchmarkMeters meters) {
@@ -80,7 +84,17 @@ public class BenchmarkReconciler implements Reconciler<Benchmark> {
         configMaps = new InformerEventSource<>(InformerEventSourceConfiguration.from(ConfigMap.class, Benchmark.class)
                 .withName("configmaps").withLabelSelector(ChildLabels.MANAGED_BY)
                 .withNamespacesInheritedFromController().build(), context);
-        return List.of(jobs, configMaps);
+        // Pods are owned by the Job, not the Benchmark: map them back by label. They tell a runner that
+        // really runs from one waiting for a node or an image, which the Job counts alike as active.
+        pods = new InformerEventSource<>(InformerEventSourceConfiguration.from(Pod.class, Benchmark.class)
+                .withName("runner-pods").withLabelSelector(ChildLabels.MANAGED_BY + "," + ChildLabels.COMPONENT_KEY + "=runner")
+                .withSecondaryToPrimaryMapper(pod -> {
+                    String benchmark = pod.getMetadata().getLabels() == null ? null
+                            : pod.getMetadata().getLabels().get(ChildLabels.BENCHMARK_KEY);
+                    return benchmark == null ? Set.of() : Set.of(new ResourceID(benchmark, pod.getMetadata().getNamespace()));
+                })
+                .withNamespacesInheritedFromController().build(), context);
+        return List.of(jobs, configMaps, pods);
     }
 
     @Override
@@ -115,7 +129,11 @@ public class BenchmarkReconciler implements Reconciler<Benchmark> {
             if (bm.getSpec().cancelRequested() && job != null) job = suspend(client, job);
         }
 
-        StatusComputer.Outcome outcome = StatusComputer.compute(bm, JobState.of(job), results, settings.resultsGraceSeconds(), now);
+        String name = bm.getMetadata().getName();
+        RunnerPods runnerPods = RunnerPods.of(pods.list(bm.getMetadata().getNamespace(),
+                p -> p.getMetadata().getLabels() != null && name.equals(p.getMetadata().getLabels().get(ChildLabels.BENCHMARK_KEY))).toList());
+        StatusComputer.Outcome outcome = StatusComputer.compute(bm, JobState.of(job), runnerPods, results,
+                settings.resultsGraceSeconds(), now);
         BenchmarkStatus after = outcome.status();
         Duration recheck = outcome.recheckAfter();
 

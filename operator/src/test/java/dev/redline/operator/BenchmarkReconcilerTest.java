@@ -226,7 +226,8 @@ class BenchmarkReconcilerTest {
         client.resource(bm).create();
         await().atMost(Duration.ofSeconds(15)).until(() -> MockCluster.job(client, "done") != null);
 
-        MockCluster.writeResults(client, "done", Map.of("summary.json", MockCluster.SUMMARY_JSON, "summary.csv", "Metric,avg\n"));
+        MockCluster.writeResults(client, "done", Map.of("summary.json", MockCluster.SUMMARY_JSON, "summary.csv", "Metric,avg\n",
+                "artifacts.json", MockCluster.ARTIFACTS_JSON));
         MockCluster.jobFinished(client, "done", "Complete", "CompletionsReached", "Reached expected number of succeeded pods");
 
         Benchmark done = awaitPhase("done", BenchmarkPhase.Complete);
@@ -234,9 +235,15 @@ class BenchmarkReconcilerTest {
         assertEquals(480L, results.getRequestCount());
         assertEquals(8.0, results.getRequestThroughput());
         assertEquals(120.0, results.getTimeToFirstToken().getP99());
+        assertEquals(100.0, results.getTimeToFirstToken().getP95());
         assertEquals(20.0, results.getInterTokenLatency().getP99());
+        assertEquals(2L, results.getErrorCount());
+        assertEquals(60.0, results.getDurationSeconds());
+        assertTrue(condition(done, ConditionType.Complete).getMessage().contains("480 requests, 8.0 req/s"),
+                condition(done, ConditionType.Complete).getMessage());
         assertEquals(503, results.getTopErrors().get(0).getCode());
         assertEquals("s3://bench/redline/bench/bm/profile_export_redline.json", results.getArtifacts().get(0).getUri());
+        assertEquals("configmap://done-results/summary.json", results.getArtifacts().get(1).getUri());
         assertEquals("ResultsPublished", condition(done, ConditionType.Complete).getReason());
         assertEquals("True", condition(done, ConditionType.SLOMet).getStatus());
         assertEquals(120.0, done.getStatus().getSlo().get(0).getActual());
@@ -293,6 +300,59 @@ class BenchmarkReconcilerTest {
         Condition c = condition(failed, ConditionType.Failed);
         assertEquals("ResultsMissing", c.getReason());
         assertTrue(c.getMessage().contains("mute-results has no summary.json"), c.getMessage());
+    }
+
+    @Test
+    void aSummaryInAShapeTheOperatorCannotReadFailsAtOnceAndSaysWhy() {
+        client.resource(MockCluster.benchmark("skew")).create();
+        await().atMost(Duration.ofSeconds(15)).until(() -> MockCluster.job(client, "skew") != null);
+        MockCluster.writeResults(client, "skew", Map.of("summary.json", MockCluster.OLD_CAMEL_CASE_SUMMARY));
+        MockCluster.jobFinished(client, "skew", "Complete", "CompletionsReached", "done");
+        Benchmark failed = awaitPhase("skew", BenchmarkPhase.Failed);
+        Condition c = condition(failed, ConditionType.Failed);
+        assertEquals("ResultsUnreadable", c.getReason());
+        assertTrue(c.getMessage().contains("summary.json in ConfigMap skew-results has no schema_version"), c.getMessage());
+        assertTrue(c.getMessage().contains("camelCase"), c.getMessage());
+        assertNull(failed.getStatus().getResults());
+    }
+
+    @Test
+    void aFailedRunnerSaysWhyInTheConditionAndItsPartialResultsAreKept() {
+        client.resource(MockCluster.benchmark("partial")).create();
+        await().atMost(Duration.ofSeconds(15)).until(() -> MockCluster.job(client, "partial") != null);
+        MockCluster.writeResults(client, "partial", Map.of("summary.json", MockCluster.SUMMARY_JSON,
+                "error", "runner 1: cannot reach the model"));
+        MockCluster.jobFinished(client, "partial", "Failed", "BackoffLimitExceeded", "Job has reached the specified backoff limit");
+        Benchmark failed = awaitPhase("partial", BenchmarkPhase.Failed);
+        Condition c = condition(failed, ConditionType.Failed);
+        assertTrue(c.getMessage().contains("the runner said: runner 1: cannot reach the model"), c.getMessage());
+        assertEquals(480L, failed.getStatus().getResults().getRequestCount());
+    }
+
+    @Test
+    void podsThatDoNotRunYetMakeTheBenchmarkStartingWithTheirReasons() {
+        Benchmark bm = MockCluster.benchmark("queued");
+        RunnerSpec two = new RunnerSpec();
+        two.setReplicas(2);
+        bm.getSpec().setRunners(two);
+        client.resource(bm).create();
+        await().atMost(Duration.ofSeconds(15)).until(() -> MockCluster.job(client, "queued") != null);
+        MockCluster.runnerPod(client, "queued", 0, MockCluster.unschedulable("0/3 nodes are available: 3 Insufficient nvidia.com/gpu."));
+        MockCluster.runnerPod(client, "queued", 1, MockCluster.waiting("ImagePullBackOff", "Back-off pulling image \"registry.test/redline-runner:test\""));
+        MockCluster.jobActive(client, "queued", 2, 0);
+        Benchmark starting = awaitPhase("queued", BenchmarkPhase.Starting);
+        Condition running = condition(starting, ConditionType.Running);
+        assertEquals("False", running.getStatus());
+        assertEquals("RunnersStarting", running.getReason());
+        assertTrue(running.getMessage().startsWith("0 of 2 runners running; waiting: 1 ImagePullBackOff (Back-off pulling image"),
+                running.getMessage());
+        assertTrue(running.getMessage().contains("1 Unschedulable (0/3 nodes are available: 3 Insufficient nvidia.com/gpu.)"),
+                running.getMessage());
+
+        MockCluster.runnerPod(client, "queued", 1, MockCluster.running());
+        Benchmark now = awaitPhase("queued", BenchmarkPhase.Running);
+        assertTrue(condition(now, ConditionType.Running).getMessage().startsWith("1 of 2 runners running; waiting: 1 Unschedulable"),
+                condition(now, ConditionType.Running).getMessage());
     }
 
     @Test

@@ -1,11 +1,20 @@
 package dev.redline.operator;
 
+import dev.redline.api.results.MetricBlock;
+import dev.redline.api.results.ProfileExport;
+import dev.redline.api.results.ResultsConfigMap;
 import dev.redline.api.v1alpha1.Benchmark;
+import dev.redline.api.v1alpha1.ErrorEntry;
 import dev.redline.api.v1alpha1.BenchmarkResourceSpec;
 import dev.redline.api.v1alpha1.PhaseSpec;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodStatus;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
+import dev.redline.operator.children.ChildLabels;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
@@ -82,6 +91,39 @@ final class MockCluster {
         client.batch().v1().jobs().resource(job).updateStatus();
     }
 
+    /** Plays the Job controller while pods are created: {@code active} pods, {@code ready} of them ready. */
+    static void jobActive(KubernetesClient client, String name, int active, int ready) {
+        Job job = job(client, name);
+        job.setStatus(new JobStatusBuilder().withActive(active).withReady(ready).withStartTime(Instant.now().toString()).build());
+        client.batch().v1().jobs().resource(job).updateStatus();
+    }
+
+    /** Plays the Job controller and kubelet: creates or replaces runner pod {@code index} with {@code status}. */
+    static void runnerPod(KubernetesClient client, String benchmark, int index, PodStatus status) {
+        Pod pod = new PodBuilder().withNewMetadata().withName(benchmark + "-runner-" + index).withNamespace(NS)
+                .withLabels(ChildLabels.forComponent(benchmark, "runner")).endMetadata()
+                .withNewSpec().addNewContainer().withName("runner").withImage("registry.test/redline-runner:test").endContainer().endSpec()
+                .build();
+        Pod existing = client.pods().inNamespace(NS).withName(pod.getMetadata().getName()).get();
+        if (existing == null) existing = client.pods().resource(pod).create();
+        existing.setStatus(status);
+        client.pods().resource(existing).updateStatus();
+    }
+
+    static PodStatus unschedulable(String message) {
+        return new PodStatusBuilder().withPhase("Pending").addNewCondition().withType("PodScheduled").withStatus("False")
+                .withReason("Unschedulable").withMessage(message).endCondition().build();
+    }
+
+    static PodStatus waiting(String reason, String message) {
+        return new PodStatusBuilder().withPhase("Pending").addNewContainerStatus().withName("runner").withNewState()
+                .withNewWaiting().withReason(reason).withMessage(message).endWaiting().endState().endContainerStatus().build();
+    }
+
+    static PodStatus running() {
+        return new PodStatusBuilder().withPhase("Running").build();
+    }
+
     static void jobFinished(KubernetesClient client, String name, String type, String reason, String message) {
         Job job = job(client, name);
         String now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
@@ -116,14 +158,45 @@ final class MockCluster {
         return client.resources(Benchmark.class).inNamespace(NS).withName(name).get();
     }
 
-    static final String SUMMARY_JSON = """
-            {"requestCount": 480, "errorCount": 2, "durationSeconds": 60.0,
-             "requestThroughput": 8.0, "outputTokenThroughput": 1024.5, "goodput": 7.5, "errorRate": 0.41,
-             "timeToFirstToken": {"avg": 45.0, "p50": 40.0, "p90": 80.0, "p99": 120.0},
-             "interTokenLatency": {"avg": 9.0, "p50": 8.5, "p90": 12.0, "p99": 20.0},
-             "requestLatency": {"avg": 900.0, "p50": 850.0, "p90": 1200.0, "p99": 1500.0},
-             "topErrors": [{"code": 503, "type": "Service Unavailable", "count": 2}],
-             "artifacts": [{"name": "profile_export_redline.json", "uri": "s3://bench/redline/bench/bm/profile_export_redline.json"}],
-             "someFutureField": 1}
+    /** What a coordinator runner writes as summary.json, built with the contract type the runner uses. */
+    static final String SUMMARY_JSON = summaryJson();
+
+    /** The old hand-written camelCase status shape: the operator must refuse it loudly. */
+    static final String OLD_CAMEL_CASE_SUMMARY = """
+            {"requestCount": 480, "errorCount": 2, "requestThroughput": 8.0}
             """;
+
+    static final String ARTIFACTS_JSON = ResultsConfigMap.artifactsJson(
+            List.of("s3://bench/redline/bench/bm/profile_export_redline.json"));
+
+    private static String summaryJson() {
+        ErrorEntry unavailable = new ErrorEntry();
+        unavailable.setCode(503);
+        unavailable.setType("Service Unavailable");
+        unavailable.setCount(2L);
+        return new ProfileExport().facts("test", "b-1", "2026-12-06T10:00:00Z", "2026-12-06T10:01:00Z", false)
+                .addError(unavailable)
+                .putMetric("time_to_first_token", latency(45.0, 40.0, 80.0, 100.0, 120.0))
+                .putMetric("inter_token_latency", latency(9.0, 8.5, 12.0, 15.0, 20.0))
+                .putMetric("request_latency", latency(900.0, 850.0, 1200.0, 1400.0, 1500.0))
+                .putMetric("request_throughput", MetricBlock.scalar("requests/sec", 8.0))
+                .putMetric("output_token_throughput", MetricBlock.scalar("tokens/sec", 1024.5))
+                .putMetric("goodput", MetricBlock.scalar("requests/sec", 7.5))
+                .putMetric("request_error_rate", MetricBlock.scalar("%", 0.41))
+                .putMetric("request_count", MetricBlock.scalar("requests", 480L))
+                .putMetric("error_request_count", MetricBlock.scalar("requests", 2L))
+                .putMetric("benchmark_duration", MetricBlock.scalar("s", 60.0))
+                .toJson();
+    }
+
+    private static MetricBlock latency(double avg, double p50, double p90, double p95, double p99) {
+        Map<String, Number> stats = new java.util.LinkedHashMap<>();
+        stats.put("avg", avg);
+        stats.put("p50", p50);
+        stats.put("p90", p90);
+        stats.put("p95", p95);
+        stats.put("p99", p99);
+        stats.put("count", 480L);
+        return new MetricBlock("ms", stats);
+    }
 }

@@ -44,8 +44,8 @@ final class AiperfUnsupported {
             "uuidAndStrip", MEDIA, null);
 
     private static final Map<String, String[]> ARTIFACTS = table(
-            "autoPlot", "plots are not produced by Redline yet", null,
-            "plotRequired", "plots are not produced by Redline yet", null);
+            "autoPlot", "plots are not drawn by this build's profile (redline plot)", null,
+            "plotRequired", "plots are not drawn by this build's profile (redline plot)", null);
 
     private static final Map<String, String[]> TELEMETRY = table(
             "metricsFile", "replaying pre-recorded GPU metrics is not supported by Redline", null,
@@ -89,28 +89,33 @@ final class AiperfUnsupported {
             "failedRequestThreshold", "aborting a run on a failure ratio is not supported by Redline; failed requests are counted and reported", null,
             "rateSeries", "piecewise-linear rate series are not supported by Redline; use rateRamp or a sweep over rate", null);
 
-    static void refuseSections(ObjectNode b) { refuse(b, BENCHMARK, "benchmark"); }
+    static void refuseSections(ObjectNode b) { refuse(b, BENCHMARK, "benchmark", dev.redline.api.v1alpha1.BenchmarkSpec.class); }
 
-    static void refuseEndpoint(ObjectNode e) { refuse(e, ENDPOINT, "endpoint"); }
+    static void refuseEndpoint(ObjectNode e) { refuse(e, ENDPOINT, "endpoint", dev.redline.api.v1alpha1.EndpointSpec.class); }
 
-    static void refuseArtifacts(ObjectNode a) { refuse(a, ARTIFACTS, "artifacts"); }
+    static void refuseArtifacts(ObjectNode a) { refuse(a, ARTIFACTS, "artifacts", dev.redline.api.v1alpha1.ArtifactsSpec.class); }
 
     static void refuseTelemetry(ObjectNode t, String section) {
-        refuse(t, TELEMETRY, section);
+        refuse(t, TELEMETRY, section, dev.redline.api.v1alpha1.TelemetrySpec.class);
         refuseLeftovers(t, section);
     }
 
-    static void refuseRuntime(ObjectNode r) { refuse(r, RUNTIME, "runtime"); }
+    static void refuseRuntime(ObjectNode r) { refuse(r, RUNTIME, "runtime", dev.redline.api.v1alpha1.RuntimeSpec.class); }
 
-    static void refuseTokenizer(ObjectNode t) { refuse(t, TOKENIZER, "tokenizer"); }
+    static void refuseTokenizer(ObjectNode t) { refuse(t, TOKENIZER, "tokenizer", dev.redline.api.v1alpha1.TokenizerSpec.class); }
 
-    static void refuseDataset(ObjectNode d, String path) { refuse(d, DATASET, path); }
+    static void refuseDataset(ObjectNode d, String path) { refuse(d, DATASET, path, dev.redline.api.v1alpha1.DatasetSpec.class); }
 
-    static void refusePhase(ObjectNode p, String path) { refuse(p, PHASE, path); }
+    static void refusePhase(ObjectNode p, String path) { refuse(p, PHASE, path, dev.redline.api.v1alpha1.PhaseSpec.class); }
 
-    /** Drops listed keys that are off; throws for the first one that is on. */
-    private static void refuse(ObjectNode obj, Map<String, String[]> keys, String path) {
+    /**
+     * Drops listed keys that are off; throws for the first one that is on. A key the model has gained a property for
+     * (e.g. when a later feature adds it) is left to the model.
+     */
+    private static void refuse(ObjectNode obj, Map<String, String[]> keys, String path, Class<?> model) {
+        java.util.Set<String> known = properties(model);
         for (Map.Entry<String, String[]> k : keys.entrySet()) {
+            if (known.contains(k.getKey())) continue;
             String written = Tree.key(obj, k.getKey());
             if (written == null) continue;
             JsonNode v = obj.get(written);
@@ -120,6 +125,17 @@ final class AiperfUnsupported {
             }
             throw new SpecException(Tree.join(path, written) + ": " + k.getValue()[0] + DOC, v);
         }
+    }
+
+    private static final Map<Class<?>, java.util.Set<String>> PROPERTIES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static java.util.Set<String> properties(Class<?> model) {
+        return PROPERTIES.computeIfAbsent(model, m -> {
+            java.util.Set<String> out = new java.util.HashSet<>();
+            SpecReader.mapper().getSerializationConfig().introspect(SpecReader.mapper().constructType(m))
+                    .findProperties().forEach(p -> out.add(p.getName()));
+            return out;
+        });
     }
 
     private static boolean isOff(JsonNode v, String offJson) {

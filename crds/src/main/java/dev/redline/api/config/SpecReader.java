@@ -37,16 +37,13 @@ public final class SpecReader {
         return YAML;
     }
 
+    /** A snake_case or kebab-case key as the model's camelCase property name ({@code multi_run -> multiRun}). */
+    public static String camelCase(String key) {
+        return KeyNormalizer.camel(key);
+    }
+
     public static BenchmarkSpec read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new SpecException(file + ": file not found; check the path given to -f/--config");
-        } catch (IOException e) {
-            throw new SpecException(file + ": cannot read (" + e.getMessage() + "); check the path and its permissions");
-        }
-        return read(text, file.toString());
+        return read(text(file), file.toString());
     }
 
     public static BenchmarkSpec read(String text, String source) {
@@ -55,6 +52,27 @@ public final class SpecReader {
 
     /** Reads any model type (e.g. a Sweep spec) with the same key handling and messages. */
     public static <T> T read(String text, String source, Class<T> type) {
+        ObjectNode root = tree(text, source);
+        if (type == BenchmarkSpec.class && root.size() == 1 && root.has("benchmark") && root.get("benchmark").isObject()) {
+            root = (ObjectNode) root.get("benchmark");
+        }
+        if (type == BenchmarkSpec.class) return type.cast(bindFile(root, SourceLocator.of(source)));
+        return bind(root, source, type);
+    }
+
+    /** The text of a config file; a one-line SpecException when it cannot be read. */
+    public static String text(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new SpecException(file + ": file not found; check the path given to -f/--config");
+        } catch (IOException e) {
+            throw new SpecException(file + ": cannot read (" + e.getMessage() + "); check the path and its permissions");
+        }
+    }
+
+    /** Parses YAML/JSON whose top level must be a mapping; a one-line SpecException otherwise. */
+    public static ObjectNode tree(String text, String source) {
         JsonNode root;
         try {
             root = YAML.readTree(text);
@@ -68,11 +86,7 @@ public final class SpecReader {
         if (!root.isObject()) {
             throw new SpecException(source + ": expected a mapping of keys at the top level, got " + root.getNodeType().name().toLowerCase());
         }
-        if (type == BenchmarkSpec.class) {
-            if (root.size() == 1 && root.has("benchmark") && root.get("benchmark").isObject()) root = root.get("benchmark");
-            return type.cast(bindFile((ObjectNode) root, SourceLocator.of(source)));
-        }
-        return bind((ObjectNode) root, source, type);
+        return (ObjectNode) root;
     }
 
     /**

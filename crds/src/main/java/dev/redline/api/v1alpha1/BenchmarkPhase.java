@@ -4,8 +4,10 @@ package dev.redline.api.v1alpha1;
 public enum BenchmarkPhase {
     /** The spec failed validation; nothing was created. */
     Invalid,
-    /** Accepted; runner pods are being scheduled or started. */
+    /** Accepted; the runner Job and its pods are being created. */
     Pending,
+    /** Runner pods exist but none runs yet (scheduling, image pull); the Running condition says why. */
+    Starting,
     /** At least one runner pod is running. */
     Running,
     /** All runners finished and the results are in status. */

@@ -8,6 +8,8 @@ public enum ConditionReason {
     SpecInvalid,
     /** Running=False before any pod runs. */
     RunnersPending,
+    /** Running=False: runner pods exist but none runs yet (the message names why: Unschedulable, ImagePullBackOff...). */
+    RunnersStarting,
     /** Running=True. */
     RunnersActive,
     /** Running=False after the Job ended. */
@@ -22,6 +24,8 @@ public enum ConditionReason {
     DeadlineExceeded,
     /** Failed=True: the Job succeeded but wrote no summary.json. */
     ResultsMissing,
+    /** Failed=True: summary.json is there but is not a profile export this operator can read. */
+    ResultsUnreadable,
     /** Failed=True: spec.cancel was set. */
     Cancelled,
     /** Failed=False. */

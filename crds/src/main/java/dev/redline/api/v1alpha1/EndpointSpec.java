@@ -73,7 +73,7 @@ public class EndpointSpec {
     @JsonPropertyDescription("Transport protocol: http (the only one; https URLs use TLS over it) (--transport).")
     private String transport;
 
-    @JsonPropertyDescription("Connection reuse: pooled (keep-alive pool, default) or never (a new connection per request, closed after the response) (--connection-reuse-strategy).")
+    @JsonPropertyDescription("Connection reuse: pooled (keep-alive pool, default), never (a new connection per request, closed after the response) or sticky-user-sessions (each session keeps one connection for all its turns) (--connection-reuse-strategy).")
     private String connectionReuse;
 
     @JsonPropertyDescription("Ask for usage on every streamed chunk (stream_options.continuous_usage_stats); needs useServerTokenCount (--per-chunk-usage).")
@@ -140,6 +140,11 @@ public class EndpointSpec {
     }
     public boolean perChunkUsageRequested() { return Boolean.TRUE.equals(perChunkUsage); }
     public boolean neverReuseConnections() { return "never".equalsIgnoreCase(connectionReuse); }
+
+    /** Whether each session keeps one connection for all its turns (AIPerf's sticky-user-sessions). */
+    public boolean stickyConnections() {
+        return connectionReuse != null && connectionReuse.replace('_', '-').equalsIgnoreCase("sticky-user-sessions");
+    }
     public EndpointType resolvedType() { return type == null ? EndpointType.CHAT : type; }
     /** The custom path, or the type's default; an empty path (AIPerf's --custom-endpoint '') sends to the URL as given. */
     public String resolvedPath() { return path == null ? resolvedType().defaultPath() : path.trim(); }

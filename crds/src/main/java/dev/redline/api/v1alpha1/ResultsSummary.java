@@ -1,19 +1,22 @@
 package dev.redline.api.v1alpha1;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.redline.api.results.MetricBlock;
+import dev.redline.api.results.ProfileExport;
 
 import java.util.List;
 
 /**
- * The small run summary: the exact shape of {@code summary.json}, which the coordinator runner writes
- * into the results ConfigMap and the operator copies into {@code status.results}. Latencies in ms,
- * throughputs per second, AIPerf metric definitions.
+ * The small run summary kept in {@code status.results}: the headline figures of the runner's
+ * {@link ProfileExport} ({@code summary.json} in the results ConfigMap), made by {@link #from}.
+ * Latencies in ms, throughputs per second, AIPerf metric definitions.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(ignoreUnknown = true)
 public class ResultsSummary {
+    /** Most frequent errors kept in status. */
+    public static final int TOP_ERRORS = 5;
+
     @JsonPropertyDescription("Valid requests measured (request_count).")
     private Long requestCount;
     @JsonPropertyDescription("Failed requests (error_request_count).")
@@ -67,4 +70,34 @@ public class ResultsSummary {
     public void setTopErrors(List<ErrorEntry> topErrors) { this.topErrors = topErrors; }
     public List<ArtifactRef> getArtifacts() { return artifacts; }
     public void setArtifacts(List<ArtifactRef> artifacts) { this.artifacts = artifacts; }
+
+    /** The headline figures of {@code export}, with {@code artifacts} as where the full exports are. */
+    public static ResultsSummary from(ProfileExport export, List<ArtifactRef> artifacts) {
+        ResultsSummary r = new ResultsSummary();
+        r.requestCount = asLong(export.stat("request_count", "avg"));
+        Long errors = asLong(export.stat("error_request_count", "avg"));
+        r.errorCount = errors != null ? errors : export.errorSummary().stream().mapToLong(e -> e.getCount() == null ? 0 : e.getCount()).sum();
+        r.durationSeconds = export.stat("benchmark_duration", "avg");
+        r.requestThroughput = export.stat("request_throughput", "avg");
+        r.outputTokenThroughput = export.stat("output_token_throughput", "avg");
+        r.totalTokenThroughput = export.stat("total_token_throughput", "avg");
+        r.goodput = export.stat("goodput", "avg");
+        r.errorRate = export.stat("request_error_rate", "avg");
+        r.timeToFirstToken = stats(export.metric("time_to_first_token"));
+        r.interTokenLatency = stats(export.metric("inter_token_latency"));
+        r.requestLatency = stats(export.metric("request_latency"));
+        List<ErrorEntry> errorsList = export.errorSummary();
+        r.topErrors = errorsList.isEmpty() ? null : List.copyOf(errorsList.subList(0, Math.min(TOP_ERRORS, errorsList.size())));
+        r.artifacts = artifacts == null || artifacts.isEmpty() ? null : List.copyOf(artifacts);
+        return r;
+    }
+
+    private static StatSummary stats(MetricBlock b) {
+        if (b == null) return null;
+        return new StatSummary(b.stat("avg"), b.stat("p50"), b.stat("p90"), b.stat("p95"), b.stat("p99"));
+    }
+
+    private static Long asLong(Double d) {
+        return d == null ? null : Math.round(d);
+    }
 }

@@ -11,7 +11,7 @@ public class SloSpec {
     @Required
     private String metric;
 
-    @JsonPropertyDescription("Statistic of a latency metric: avg, p50, p90 or p99. Default p99 for latencies; ignored for scalar metrics.")
+    @JsonPropertyDescription("Statistic of a latency metric: avg, p50, p90, p95 or p99. Default p99 for latencies; ignored for scalar metrics.")
     private SloStat stat;
 
     @JsonPropertyDescription("Comparison: '<=' (default), '<', '>=' or '>'.")

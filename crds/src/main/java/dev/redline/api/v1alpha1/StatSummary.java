@@ -12,15 +12,18 @@ public class StatSummary {
     private Double p50;
     @JsonPropertyDescription("90th percentile.")
     private Double p90;
+    @JsonPropertyDescription("95th percentile.")
+    private Double p95;
     @JsonPropertyDescription("99th percentile.")
     private Double p99;
 
     public StatSummary() { }
 
-    public StatSummary(Double avg, Double p50, Double p90, Double p99) {
+    public StatSummary(Double avg, Double p50, Double p90, Double p95, Double p99) {
         this.avg = avg;
         this.p50 = p50;
         this.p90 = p90;
+        this.p95 = p95;
         this.p99 = p99;
     }
 
@@ -30,6 +33,8 @@ public class StatSummary {
     public void setP50(Double p50) { this.p50 = p50; }
     public Double getP90() { return p90; }
     public void setP90(Double p90) { this.p90 = p90; }
+    public Double getP95() { return p95; }
+    public void setP95(Double p95) { this.p95 = p95; }
     public Double getP99() { return p99; }
     public void setP99(Double p99) { this.p99 = p99; }
 
@@ -38,6 +43,7 @@ public class StatSummary {
             case AVG -> avg;
             case P50 -> p50;
             case P90 -> p90;
+            case P95 -> p95;
             case P99 -> p99;
         };
     }

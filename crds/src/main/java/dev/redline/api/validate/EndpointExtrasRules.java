@@ -40,10 +40,8 @@ final class EndpointExtrasRules {
             out.add("endpoint.transport", "unknown transport '" + ep.getTransport() + "'; use http (https URLs use TLS over it)");
         }
         String reuse = ep.getConnectionReuse();
-        if ("sticky-user-sessions".equals(reuse) || "sticky_user_sessions".equals(reuse)) {
-            out.add("endpoint.connectionReuse", "sticky-user-sessions is not supported by Redline; use pooled (default) or never");
-        } else if (reuse != null && !reuse.equals("pooled") && !reuse.equals("never")) {
-            out.add("endpoint.connectionReuse", "unknown strategy '" + reuse + "'; use pooled or never");
+        if (reuse != null && !reuse.equals("pooled") && !reuse.equals("never") && !ep.stickyConnections()) {
+            out.add("endpoint.connectionReuse", "unknown strategy '" + reuse + "'; use pooled, never or sticky-user-sessions");
         }
         if (ep.perChunkUsageRequested() && !ep.isUseServerTokenCount()) {
             out.add("endpoint.perChunkUsage", "per-chunk usage needs server token counts; set useServerTokenCount (CLI: --use-server-token-count)");

@@ -16,14 +16,10 @@ import java.util.Map;
  * The two ConfigMaps of a Benchmark. The spec ConfigMap carries {@value #SPEC_KEY}: the plain
  * {@link BenchmarkSpec} part of the CR (what {@code redline profile -f} reads; the cluster-only fields
  * reach the runner as environment variables). The results ConfigMap starts empty; the coordinator
- * runner writes {@value #SUMMARY_JSON_KEY}, {@value #SUMMARY_CSV_KEY} and optionally
- * {@value #PROGRESS_KEY} into it.
+ * runner writes the keys of {@link dev.redline.api.results.ResultsConfigMap} into it.
  */
 public final class ConfigMapFactory {
     public static final String SPEC_KEY = "spec.yaml";
-    public static final String SUMMARY_JSON_KEY = "summary.json";
-    public static final String SUMMARY_CSV_KEY = "summary.csv";
-    public static final String PROGRESS_KEY = "progress.json";
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)

@@ -1,5 +1,7 @@
 package dev.redline.operator.status;
 
+import dev.redline.api.results.ResultsConfigMap;
+import dev.redline.api.v1alpha1.ArtifactRef;
 import dev.redline.api.v1alpha1.Benchmark;
 import dev.redline.api.v1alpha1.BenchmarkPhase;
 import dev.redline.api.v1alpha1.BenchmarkStatus;
@@ -15,7 +17,9 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static dev.redline.operator.status.Conditions.FALSE;
 import static dev.redline.operator.status.Conditions.TRUE;
@@ -41,7 +45,8 @@ public final class StatusComputer {
         return s;
     }
 
-    public static Outcome compute(Benchmark bm, JobState job, ConfigMap results, long resultsGraceSeconds, Instant now) {
+    public static Outcome compute(Benchmark bm, JobState job, RunnerPods pods, ConfigMap results, long resultsGraceSeconds,
+                                  Instant now) {
         BenchmarkStatus old = bm.getStatus() == null ? new BenchmarkStatus() : bm.getStatus();
         int replicas = bm.getSpec().resolvedRunners().resolvedReplicas();
         BenchmarkStatus s = new BenchmarkStatus();
@@ -51,11 +56,14 @@ public final class StatusComputer {
         s.setRunners(counts(replicas, job));
         s.setStartTime(old.getStartTime() != null ? old.getStartTime() : job.startTime());
 
-        ResultsReader.Read<ResultsSummary> summary = ResultsReader.summary(results);
-        ResultsSummary mirrored = summary.value() != null ? summary.value() : old.getResults();
+        String cmName = ChildNames.of(bm).resultsConfigMap();
+        ResultsConfigMap.Contents contents = ResultsConfigMap.read(cmName,
+                results == null ? null : results.getData() == null ? Map.of() : results.getData());
+        ResultsSummary fresh = contents.summary() == null ? null : ResultsSummary.from(contents.summary(), artifacts(cmName, contents));
+        ResultsSummary mirrored = fresh != null ? fresh : old.getResults();
         s.setResults(mirrored);
-        var progress = ResultsReader.progress(results);
-        s.setProgress(progress != null ? progress : old.getProgress());
+        s.setProgress(contents.progress() != null ? contents.progress() : old.getProgress());
+        String runnerError = contents.runnerError() == null ? "" : "; the runner said: " + contents.runnerError();
 
         Conditions c = new Conditions(old.getConditions(), generation(bm), ts(now));
         c.set(ConditionType.Accepted, TRUE, ConditionReason.SpecValid, "spec is valid");
@@ -70,21 +78,26 @@ public final class StatusComputer {
                     ? ConditionReason.DeadlineExceeded : ConditionReason.RunnerFailed;
             String msg = "runner Job " + ChildNames.of(bm).job() + " failed (" + job.failureReason()
                     + (job.failureMessage() == null ? "" : ": " + job.failureMessage())
-                    + "); see kubectl logs -l redline.dev/benchmark=" + bm.getMetadata().getName();
+                    + ")" + runnerError + "; see kubectl logs -l redline.dev/benchmark=" + bm.getMetadata().getName();
             c.set(ConditionType.Running, FALSE, ConditionReason.RunnersFinished, "runners stopped");
             c.set(ConditionType.Complete, FALSE, reason, msg);
             c.set(ConditionType.Failed, TRUE, reason, msg);
         } else if (job.succeeded()) {
             c.set(ConditionType.Running, FALSE, ConditionReason.RunnersFinished, "all " + replicas + " runners exited successfully");
-            if (summary.value() != null) {
-                c.set(ConditionType.Complete, TRUE, ConditionReason.ResultsPublished, headline(summary.value()));
+            if (fresh != null) {
+                c.set(ConditionType.Complete, TRUE, ConditionReason.ResultsPublished, headline(fresh));
                 c.set(ConditionType.Failed, FALSE, ConditionReason.NoFailure, "no failure");
+            } else if (contents.summaryUnreadable()) {
+                // a shape this operator cannot read never becomes readable by waiting: fail now, say why
+                String msg = "runners finished but their results are unreadable: " + contents.summaryProblem();
+                c.set(ConditionType.Complete, FALSE, ConditionReason.ResultsUnreadable, msg);
+                c.set(ConditionType.Failed, TRUE, ConditionReason.ResultsUnreadable, msg);
             } else {
                 Duration waited = job.completionTime() == null ? Duration.ZERO
                         : Duration.between(Instant.parse(job.completionTime()), now);
                 Duration left = Duration.ofSeconds(resultsGraceSeconds).minus(waited);
                 if (left.isNegative() || left.isZero()) {
-                    String msg = "runners finished but no results: " + summary.problem();
+                    String msg = "runners finished but no results: " + contents.summaryProblem() + runnerError;
                     c.set(ConditionType.Complete, FALSE, ConditionReason.ResultsMissing, msg);
                     c.set(ConditionType.Failed, TRUE, ConditionReason.ResultsMissing, msg);
                 } else {
@@ -93,12 +106,19 @@ public final class StatusComputer {
                     recheck = left;
                 }
             }
-        } else if (job.active() > 0) {
-            c.set(ConditionType.Running, TRUE, ConditionReason.RunnersActive, job.active() + " of " + replicas + " runners active");
+        } else if (job.active() > 0 && running(job, pods) > 0) {
+            c.set(ConditionType.Running, TRUE, ConditionReason.RunnersActive, running(job, pods) + " of " + replicas + " runners running"
+                    + (pods.waitingReasons() == null ? "" : "; waiting: " + pods.waitingReasons()));
             c.set(ConditionType.Complete, FALSE, ConditionReason.InProgress, "benchmark running");
             c.set(ConditionType.Failed, FALSE, ConditionReason.NoFailure, "no failure");
+        } else if (job.active() > 0) {
+            c.set(ConditionType.Running, FALSE, ConditionReason.RunnersStarting, "0 of " + replicas + " runners running; "
+                    + (pods.waitingReasons() == null ? "waiting for the runner pods to start" : "waiting: " + pods.waitingReasons()));
+            c.set(ConditionType.Complete, FALSE, ConditionReason.InProgress, "benchmark not started");
+            c.set(ConditionType.Failed, FALSE, ConditionReason.NoFailure, "no failure");
         } else {
-            c.set(ConditionType.Running, FALSE, ConditionReason.RunnersPending, "waiting for " + replicas + " runner pods to start");
+            c.set(ConditionType.Running, FALSE, ConditionReason.RunnersPending, "waiting for " + replicas + " runner pods to start"
+                    + (pods.waitingReasons() == null ? "" : "; waiting: " + pods.waitingReasons()));
             c.set(ConditionType.Complete, FALSE, ConditionReason.InProgress, "benchmark not started");
             c.set(ConditionType.Failed, FALSE, ConditionReason.NoFailure, "no failure");
         }
@@ -122,6 +142,8 @@ public final class StatusComputer {
         }
         if (s.isTrue(ConditionType.Complete)) return BenchmarkPhase.Complete;
         if (s.isTrue(ConditionType.Running)) return BenchmarkPhase.Running;
+        var running = s.condition(ConditionType.Running);
+        if (running != null && ConditionReason.RunnersStarting.name().equals(running.getReason())) return BenchmarkPhase.Starting;
         return BenchmarkPhase.Pending;
     }
 
@@ -143,6 +165,20 @@ public final class StatusComputer {
         } else {
             c.set(ConditionType.SLOMet, TRUE, ConditionReason.SLOsMet, "all " + evaluated.size() + " objectives met");
         }
+    }
+
+    /** Runners really running: from the pods when they are known, else the Job's ready count. */
+    private static int running(JobState job, RunnerPods pods) {
+        return pods.total() > 0 ? pods.running() : job.ready();
+    }
+
+    /** Where the full exports are: the object store when configured, and the results ConfigMap's keys. */
+    private static List<ArtifactRef> artifacts(String cmName, ResultsConfigMap.Contents contents) {
+        List<ArtifactRef> refs = new ArrayList<>();
+        for (String uri : contents.objectStoreUris()) refs.add(new ArtifactRef(uri.substring(uri.lastIndexOf('/') + 1), uri));
+        refs.add(new ArtifactRef(ResultsConfigMap.SUMMARY_JSON, "configmap://" + cmName + "/" + ResultsConfigMap.SUMMARY_JSON));
+        refs.add(new ArtifactRef(ResultsConfigMap.SUMMARY_CSV, "configmap://" + cmName + "/" + ResultsConfigMap.SUMMARY_CSV));
+        return refs;
     }
 
     private static RunnerCounts counts(int replicas, JobState job) {

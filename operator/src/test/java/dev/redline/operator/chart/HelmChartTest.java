@@ -33,8 +33,9 @@ public class HelmChartTest {
             rule(List.of(""), List.of("services", "serviceaccounts"), List.of("get", "create")),
             rule(List.of("rbac.authorization.k8s.io"), List.of("roles", "rolebindings"), List.of("get", "create")),
             rule(List.of(""), List.of("events"), List.of("create")),
-            // only so that it may grant the runners get/list on pods (no escalation): docs/operator.md
-            rule(List.of(""), List.of("pods"), List.of("get", "list")));
+            // watch: runner pod states (Starting reasons); get/list also so that it may grant the runners
+            // the DCGM discovery rule (no escalation): docs/operator.md
+            rule(List.of(""), List.of("pods"), List.of("get", "list", "watch")));
 
     private static Map<String, List<String>> rule(List<String> groups, List<String> resources, List<String> verbs) {
         return Map.of("apiGroups", groups, "resources", resources, "verbs", verbs);

@@ -17,7 +17,7 @@ class SloEvaluatorTest {
     @Test
     void comparesTheChosenStatisticWithTheOperator() {
         ResultsSummary r = new ResultsSummary();
-        r.setTimeToFirstToken(new StatSummary(50.0, 40.0, 90.0, 200.0));
+        r.setTimeToFirstToken(new StatSummary(50.0, 40.0, 90.0, 150.0, 200.0));
         r.setRequestThroughput(12.5);
         List<SloResult> out = SloEvaluator.evaluate(List.of(
                 new SloSpec("time_to_first_token", null, null, 200.0),            // p99 <= 200: holds at equality

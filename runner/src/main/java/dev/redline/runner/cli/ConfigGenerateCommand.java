@@ -1,63 +1,46 @@
 package dev.redline.runner.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.redline.api.config.ConfigEnvelope;
 import dev.redline.api.config.SpecReader;
-import dev.redline.api.v1alpha1.BenchmarkSpec;
+import dev.redline.runner.config.ResolvedConfig;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * {@code redline config generate [profile flags] [-o FILE]}: the config file a {@code profile} with the same flags
- * would run (schemaVersion 2.0 envelope, camelCase keys), validated; {@code redline profile -f FILE} then runs the same
- * benchmark.
+ * would run (schemaVersion 2.0 envelope, camelCase keys; list flags and --variant give its sweep section, the
+ * multi-run flags its multiRun section), validated; {@code redline profile -f FILE} then runs the same benchmark.
+ * It takes every profile option (it is the profile command with another action).
  */
-@Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Write the config file that profile would run with these flags (validated).")
-public class ConfigGenerateCommand implements Callable<Integer> {
-    @Spec CommandSpec command;
-
+@Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false, preprocessor = MagicLists.Preprocessor.class,
+        description = "Write the config file that profile would run with these flags (validated); takes every profile option.")
+public class ConfigGenerateCommand extends ProfileCommand {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the YAML to FILE instead of stdout.")
     Path output;
 
-    @Option(names = {"-f", "--config"}, paramLabel = "FILE", description = "A config file to start from; the flags override it.")
-    Path configFile;
-
-    @Mixin EndpointOptions endpoint = new EndpointOptions();
-    @Mixin LoadOptions load = new LoadOptions();
-    @Mixin DatasetOptions dataset = new DatasetOptions();
-    @Mixin TelemetryOptions telemetry = new TelemetryOptions();
-    @Mixin OutputOptions outputs = new OutputOptions();
-    @Mixin RuntimeOptions runtime = new RuntimeOptions();
-
     @Override
     public Integer call() throws IOException {
-        SpecBuilder builder = new SpecBuilder(List.of(endpoint, load, dataset, telemetry, outputs, runtime), command);
-        BenchmarkSpec spec = builder.build(configFile);
-        builder.validate(spec);
+        ConfigEnvelope env = buildEnvelope();
+        ObjectNode tree = SpecReader.mapper().valueToTree(env);
         ObjectNode root = SpecReader.mapper().createObjectNode();
-        root.put("schemaVersion", "2.0");
-        root.set("benchmark", SpecReader.mapper().valueToTree(spec));
-        if (builder.loaded() != null) builder.loaded().document().experiment().forEach(root::set);
-        String yaml = "# Written by redline config generate; run it with: redline profile -f <this file>\n"
-                + dev.redline.runner.config.ResolvedConfig.yaml(root);
+        root.put("schemaVersion", ConfigEnvelope.SCHEMA_VERSION);
+        tree.remove("schemaVersion");
+        root.setAll(tree);
+        String yaml = "# Written by redline config generate; run it with: redline profile -f <this file>\n" + ResolvedConfig.yaml(root);
         if (output == null) {
-            command.commandLine().getOut().print(yaml);
-            command.commandLine().getOut().flush();
+            commandSpec.commandLine().getOut().print(yaml);
+            commandSpec.commandLine().getOut().flush();
         } else {
             Path parent = output.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
             Files.writeString(output, yaml, StandardCharsets.UTF_8);
-            command.commandLine().getOut().println("wrote " + output + " (run it with redline profile -f " + output + ")");
+            commandSpec.commandLine().getOut().println("wrote " + output + " (run it with redline profile -f " + output + ")");
         }
         return 0;
     }

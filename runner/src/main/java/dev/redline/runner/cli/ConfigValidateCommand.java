@@ -49,11 +49,13 @@ public class ConfigValidateCommand implements Callable<Integer> {
             return INVALID;
         }
         List<String> errors = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(c.warnings());
         for (Violation v : SpecValidator.validate(c.spec())) {
             String where = c.locate(v.path());
-            errors.add((where == null ? file.file().toString() : where) + ": " + v);
+            String line = (where == null ? file.file().toString() : where) + ": " + v;
+            if (noInterpolate && c.mayDependOnUninterpolated(v.path())) warnings.add(line + " (may come from a value not interpolated)");
+            else errors.add(line);
         }
-        List<String> warnings = new ArrayList<>(c.warnings());
         warnings.addAll(ConfigWarnings.of(c, file.file().toString()));
         errors.forEach(e -> err.println("error: " + RedlineCli.oneLine(e)));
         warnings.forEach(w -> err.println("warning: " + RedlineCli.oneLine(w)));
@@ -64,7 +66,7 @@ public class ConfigValidateCommand implements Callable<Integer> {
         }
         BenchmarkSpec s = c.spec();
         out.println(file.file() + ": valid (" + (s.getPhases() == null ? 1 : s.getPhases().size()) + " phase(s)"
-                + (c.document().experiment().isEmpty() ? "" : ", " + String.join(" + ", c.document().experiment().keySet()))
+                + (c.experimentSections().isEmpty() ? "" : ", " + String.join(" + ", c.experimentSections()))
                 + (warnings.isEmpty() ? "" : ", " + warnings.size() + " warning(s)") + ")");
         return 0;
     }

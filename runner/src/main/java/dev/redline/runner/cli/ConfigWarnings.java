@@ -17,12 +17,16 @@ final class ConfigWarnings {
     static List<String> of(LoadedConfig c, String source) {
         List<String> out = new ArrayList<>();
         BenchmarkSpec s = c.spec();
-        for (String section : c.document().experiment().keySet()) {
-            out.add(source + ": " + section + ": read but not run by this build's profile (sweeps and multi-run need the experiment layer)");
+        if (c.envelope().getPlot() != null) {
+            out.add(where(c, source) + ": plot: kept as written; profile does not draw plots in this build (the plot command reads the run's exports)");
         }
         if (s.getEndpoint() != null && Boolean.TRUE.equals(s.getEndpoint().getStreaming()) && !s.getEndpoint().isStreaming()) {
             out.add(where(c, "endpoint.streaming", source) + ": endpoint type " + s.getEndpoint().resolvedType().wireName()
                     + " does not stream; streaming is turned off (as AIPerf)");
+        }
+        List<String> formats = s.getTelemetry() == null ? null : s.getTelemetry().getServerMetricsFormats();
+        if (formats != null && formats.stream().anyMatch("parquet"::equalsIgnoreCase)) {
+            out.add(where(c, "telemetry.serverMetricsFormats", source) + ": telemetry.serverMetricsFormats: parquet is not written by Redline (json, csv and jsonl are)");
         }
         List<PhaseSpec> phases = s.getPhases() == null ? List.of() : s.getPhases();
         for (int i = 0; i < phases.size(); i++) {
@@ -33,6 +37,11 @@ final class ConfigWarnings {
             }
         }
         return out;
+    }
+
+    private static String where(LoadedConfig c, String source) {
+        String w = c.positions().describe(c.positions().root().get("plot"));
+        return w == null ? source : w;
     }
 
     private static String where(LoadedConfig c, String path, String source) {

@@ -110,8 +110,9 @@ public class EndpointOptions implements SpecOptions {
             description = "Transport protocol: http (the only one; https URLs use TLS).")
     String transport;
 
-    @Option(names = "--connection-reuse-strategy", paramLabel = "pooled|never",
-            description = "pooled: keep-alive connections (default); never: a new connection per request, closed after the response.")
+    @Option(names = "--connection-reuse-strategy", paramLabel = "pooled|never|sticky-user-sessions",
+            description = "pooled: keep-alive connections (default); never: a new connection per request, closed after the response;"
+                    + " sticky-user-sessions: each session keeps one connection for all its turns.")
     String connectionReuse;
 
     @Option(names = "--goodput", paramLabel = "'tag:value ...'",

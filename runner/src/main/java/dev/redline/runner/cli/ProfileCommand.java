@@ -1,20 +1,24 @@
 package dev.redline.runner.cli;
 
+import dev.redline.api.config.ConfigEnvelope;
 import dev.redline.api.v1alpha1.BenchmarkSpec;
 import dev.redline.runner.BadInputException;
 import dev.redline.runner.distributed.LocalDistributedRun;
 import dev.redline.runner.profile.ProfileRun;
 import dev.redline.runner.profile.RunOptions;
+import dev.redline.runner.export.RunLabels;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code redline profile}: one benchmark run from flags and/or a YAML file (flags override the file). */
-@Command(name = "profile", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "profile", mixinStandardHelpOptions = true, sortOptions = false, preprocessor = MagicLists.Preprocessor.class,
         description = "Benchmark an OpenAI-compatible inference server and write AIPerf-compatible exports.")
 public class ProfileCommand implements Callable<Integer> {
     @Option(names = {"-f", "--config"}, paramLabel = "FILE", description = "Benchmark spec YAML/JSON; flags override it.")
@@ -26,37 +30,62 @@ public class ProfileCommand implements Callable<Integer> {
     @Mixin TelemetryOptions telemetry = new TelemetryOptions();
     @Mixin OutputOptions output = new OutputOptions();
     @Mixin RuntimeOptions runtime = new RuntimeOptions();
+    @Mixin ExperimentOptions experiment = new ExperimentOptions();
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec command;
+    @CommandLine.Spec CommandLine.Model.CommandSpec commandSpec;
 
     @Override
     public Integer call() throws java.io.IOException {
-        BenchmarkSpec spec = buildSpec();
-        RunOptions options = runtime.toRunOptions(spec).withVariables(variables);
+        ConfigEnvelope env = buildEnvelope();
+        BenchmarkSpec spec = env.benchmark();
+        RunOptions options = runtime.toRunOptions(spec).withVariables(env.getVariables());
         int runners = runtime.runners();
+        String cli = CliCommand.of(commandSpec);
+        if (ExperimentLauncher.isExperiment(env)) {
+            if (runners > 1) throw new BadInputException("--runners: sweeps and multi-runs run in one runner process; drop --runners or the sweep");
+            return ExperimentLauncher.run(env, options, System.console() != null, cli, System.out, System.err);
+        }
+        if (env.getRandomSeed() != null) spec.setRandomSeed(env.getRandomSeed());
         if (runners > 1) return new LocalDistributedRun(spec, options, runners, System.out, System.err).run();
-        return new ProfileRun(spec, options).run();
+        return new ProfileRun(spec, options).labels(RunLabels.single(cli)).run();
     }
 
-    /** The config file's resolved variables (empty without a file), for run-time templates. */
-    private java.util.Map<String, Object> variables = java.util.Map.of();
-
-    /** File, then flags, then validation; throws BadInputException naming the flag or the file position. */
+    /** File, then flags, then validation of the benchmark; throws BadInputException naming the flag or the file position. */
     BenchmarkSpec buildSpec() {
-        SpecBuilder builder = new SpecBuilder(groups(), command);
-        BenchmarkSpec spec = builder.build(configFile);
-        if (builder.loaded() != null) variables = builder.loaded().variables();
-        if (builder.loaded() != null && !builder.loaded().document().experiment().isEmpty()) {
-            throw new BadInputException(configFile + ": " + String.join(", ", builder.loaded().document().experiment().keySet())
-                    + ": this build runs one benchmark per profile; sweeps and multi-run need the experiment layer"
-                    + " (redline config validate reads the file; remove the section to run the benchmark once)");
-        }
+        return buildEnvelope().benchmark();
+    }
+
+    /**
+     * The config file's envelope (a bare benchmark file too; read with env substitution and templates) with every
+     * flag applied; the sweep flags fill sweep/multi_run.
+     */
+    ConfigEnvelope buildEnvelope() {
+        SpecBuilder builder = new SpecBuilder(groups(), commandSpec);
+        ConfigEnvelope env = builder.build(configFile);
+        BenchmarkSpec spec = env.benchmark();
         if (runtime.embeddedMock && (spec.getModels() == null || spec.getModels().isEmpty())) {
             spec.setModels(List.of("mock-model"));
         }
+        if (dataset.randomSeed != null) env.setRandomSeed(null); // --random-seed overrides the file's random_seed
         builder.validate(spec);
-        return spec;
+        experiment.applyTo(env, commandSpec);
+        checkListValues(env);
+        return env;
+    }
+
+    /** Every value of a command-line list is a valid benchmark on its own; else one line naming the flag. */
+    private void checkListValues(ConfigEnvelope env) {
+        experiment.lists.lists().forEach((flag, values) -> {
+            for (Object v : values) {
+                BenchmarkSpec one = dev.redline.plan.SpecTree.copy(env.benchmark());
+                try {
+                    dev.redline.plan.SweepPlanner.variation(one, 0, Map.of(MagicLists.SWEEPABLE.get(flag), v), null, null, flag);
+                } catch (dev.redline.api.config.SpecException e) {
+                    String why = e.getMessage().replaceFirst("^.*?\\): ", "");
+                    throw new BadInputException(flag + " " + v + ": " + why);
+                }
+            }
+        });
     }
 
     List<SpecOptions> groups() {

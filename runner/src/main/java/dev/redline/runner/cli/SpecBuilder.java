@@ -1,5 +1,6 @@
 package dev.redline.runner.cli;
 
+import dev.redline.api.config.ConfigEnvelope;
 import dev.redline.api.v1alpha1.BenchmarkSpec;
 import dev.redline.api.validate.SpecValidator;
 import dev.redline.api.validate.Violation;
@@ -14,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the one {@link BenchmarkSpec} of a command line: the config file (if any), then the flags over it, then
- * validation. A violation names the flag the user typed, or the file position the value came from.
+ * Builds the one {@link BenchmarkSpec} of a command line: the config file (if any, read by {@link ConfigLoader} into
+ * its {@link ConfigEnvelope}), then the flags over it, then validation. A violation names the flag the user typed, or the file position the value came from.
  */
 final class SpecBuilder {
     private final List<SpecOptions> groups;
@@ -28,11 +29,13 @@ final class SpecBuilder {
         this.command = command;
     }
 
-    BenchmarkSpec build(Path configFile) {
+    /** The file's envelope (or an empty one) with the flags applied to its benchmark; not yet validated. */
+    ConfigEnvelope build(Path configFile) {
         loaded = configFile == null ? null : new ConfigLoader().load(configFile);
-        BenchmarkSpec spec = loaded == null ? new BenchmarkSpec() : loaded.spec();
+        ConfigEnvelope env = loaded == null ? new ConfigEnvelope() : loaded.envelope();
+        BenchmarkSpec spec = env.benchmark();
         for (SpecOptions g : groups) g.applyTo(spec);
-        return spec;
+        return env;
     }
 
     /** The file read by {@link #build}, or null. */

@@ -22,12 +22,14 @@ import java.util.Map;
  * @param moreUrls           further server URLs (replicas); requests go round-robin over baseUrl and these
  * @param sessionHeader      header carrying the session id (AIPerf's --session-header), X-Correlation-ID by default
  * @param closeConnections   a new connection per request (--connection-reuse-strategy never)
+ * @param stickySessions     each session keeps one connection for all its turns (--connection-reuse-strategy
+ *                           sticky-user-sessions); its turns go to one event loop and one URL
  * @param perChunkUsage      ask for usage on every streamed chunk (stream_options.continuous_usage_stats)
  */
 public record ClientConfig(String baseUrl, String path, EndpointType endpointType, boolean streaming,
                            Map<String, String> headers, String apiKey, double timeoutSeconds, int maxInFlight,
                            boolean includeUsage, boolean useLegacyMaxTokens, Map<String, Object> extraInputs,
-                           List<String> moreUrls, String sessionHeader, boolean closeConnections, boolean perChunkUsage) {
+                           List<String> moreUrls, String sessionHeader, boolean closeConnections, boolean stickySessions, boolean perChunkUsage) {
     public static final String DEFAULT_SESSION_HEADER = "X-Correlation-ID";
 
     public ClientConfig {
@@ -47,7 +49,7 @@ public record ClientConfig(String baseUrl, String path, EndpointType endpointTyp
                         Map<String, String> headers, String apiKey, double timeoutSeconds, int maxInFlight,
                         boolean includeUsage, boolean useLegacyMaxTokens, Map<String, Object> extraInputs) {
         this(baseUrl, path, endpointType, streaming, headers, apiKey, timeoutSeconds, maxInFlight, includeUsage,
-                useLegacyMaxTokens, extraInputs, List.of(), null, false, false);
+                useLegacyMaxTokens, extraInputs, List.of(), null, false, false, false);
     }
 
     /** Builds the client settings from the spec's endpoint; {@code maxInFlight} sizes the connection pool. */
@@ -57,13 +59,13 @@ public record ClientConfig(String baseUrl, String path, EndpointType endpointTyp
         return new ClientConfig(urls.get(0), ep.resolvedPath(), ep.resolvedType(), ep.isStreaming(),
                 ep.resolvedHeaders(), ep.getApiKey(), ep.resolvedTimeoutSeconds(), maxInFlight,
                 ep.isStreaming(), ep.isUseLegacyMaxTokens(), ep.resolvedExtraInputs(), urls.subList(1, urls.size()),
-                ep.getSessionHeader(), ep.neverReuseConnections(), ep.perChunkUsageRequested());
+                ep.getSessionHeader(), ep.neverReuseConnections(), ep.stickyConnections(), ep.perChunkUsageRequested());
     }
 
     /** A copy with another pool size. */
     public ClientConfig withMaxInFlight(int n) {
         return new ClientConfig(baseUrl, path, endpointType, streaming, headers, apiKey, timeoutSeconds, n,
-                includeUsage, useLegacyMaxTokens, extraInputs, moreUrls, sessionHeader, closeConnections, perChunkUsage);
+                includeUsage, useLegacyMaxTokens, extraInputs, moreUrls, sessionHeader, closeConnections, stickySessions, perChunkUsage);
     }
 
     /** Every server URL in round-robin order: baseUrl first. */
@@ -77,7 +79,7 @@ public record ClientConfig(String baseUrl, String path, EndpointType endpointTyp
     /** The settings for the {@code i}-th URL of {@link #urls()} alone (for probes and per-URL clients). */
     public ClientConfig forUrl(int i) {
         return new ClientConfig(urls().get(i), path, endpointType, streaming, headers, apiKey, timeoutSeconds, maxInFlight,
-                includeUsage, useLegacyMaxTokens, extraInputs, List.of(), sessionHeader, closeConnections, perChunkUsage);
+                includeUsage, useLegacyMaxTokens, extraInputs, List.of(), sessionHeader, closeConnections, stickySessions, perChunkUsage);
     }
 
     public URI baseUri() { return URI.create(baseUrl); }

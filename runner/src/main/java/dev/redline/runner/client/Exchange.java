@@ -8,6 +8,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.RequestOptions;
 
 /**
  * One request/response exchange, confined to one event loop context: sends, timestamps, parses the
@@ -25,6 +26,8 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
     private final HttpClient http;
     private final ResponseParser parser = new ResponseParser();
 
+    private StickyConnections stickyConnections;
+    private String session;
     private HttpClientRequest httpRequest;
     private long timerId = -1;
     private boolean done;
@@ -43,6 +46,12 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
         this.ctx = ctx;
     }
 
+    /** Sends over the session's own connection (sticky-user-sessions). */
+    void sticky(StickyConnections connections, String session) {
+        this.stickyConnections = connections;
+        this.session = session;
+    }
+
     /** Runs on {@link #ctx}. */
     void start() {
         long timeoutMs = (long) Math.min(Long.MAX_VALUE / 2, Math.ceil(client.config().timeoutSeconds() * 1000));
@@ -51,7 +60,15 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
             timerId = -1;
             abort(TransportErrors.timeout(client.config().timeoutSeconds()), false);
         });
-        http.request(client.requestOptions(rec.urlIndex())).onComplete(this::onRequest);
+        RequestOptions options = client.requestOptions(rec.urlIndex());
+        if (stickyConnections != null) {
+            stickyConnections.connection(session, rec.urlIndex(), options).onComplete(ar -> {
+                if (ar.failed()) onRequest(io.vertx.core.Future.failedFuture(ar.cause()));
+                else ar.result().request(options).onComplete(this::onRequest);
+            });
+        } else {
+            http.request(options).onComplete(this::onRequest);
+        }
     }
 
     private void onRequest(AsyncResult<HttpClientRequest> ar) {

@@ -38,7 +38,8 @@ public final class InferenceClient implements AutoCloseable {
 
     private final Vertx vertx;
     private final ClientConfig config;
-    private final HttpClient[] clients;
+    private final io.vertx.core.http.HttpClientAgent[] clients;
+    private final StickyConnections[] sticky; // per context, confined to it; null unless sticky-user-sessions
     private final RequestOptions[] options; // one per server URL, in ClientConfig.urls() order
     private final Context[] contexts;
     private final AtomicInteger nextContext = new AtomicInteger();
@@ -77,11 +78,13 @@ public final class InferenceClient implements AutoCloseable {
                     .setURI(target.requestUri());
         }
         this.contexts = distinctEventLoops((VertxInternal) vertx, Math.max(1, eventLoops));
-        this.clients = new HttpClient[contexts.length];
+        this.clients = new io.vertx.core.http.HttpClientAgent[contexts.length];
+        this.sticky = config.stickySessions() ? new StickyConnections[contexts.length] : null;
         for (int i = 0; i < contexts.length; i++) {
             // each pool may grow to the whole in-flight limit: an open-loop burst can land on one context
             clients[i] = vertx.httpClientBuilder().with(httpOptions).with(pool)
                     .withConnectHandler(conn -> freshConnections.put(conn, System.nanoTime())).build();
+            if (sticky != null) sticky[i] = new StickyConnections(clients[i], config.maxInFlight());
         }
     }
 
@@ -118,6 +121,18 @@ public final class InferenceClient implements AutoCloseable {
     public RequestHandle send(PreparedRequest req, RequestRecord rec, Runnable onFirstChunk, Runnable onComplete) {
         Context current = Vertx.currentContext();
         inFlight.incrementAndGet();
+        String session = sticky != null ? req.correlationId() : null;
+        if (session != null) {
+            // a session's turns share one connection: the same context (connections live on one loop) and URL
+            int h = Math.floorMod(session.hashCode(), contexts.length * options.length);
+            if (options.length > 1) rec.setUrlIndex(h % options.length);
+            int i = h / options.length % contexts.length;
+            Exchange ex = new Exchange(this, req, rec, onFirstChunk, onComplete, contexts[i], clients[i]);
+            ex.sticky(sticky[i], session);
+            if (current != null && ((ContextInternal) current).nettyEventLoop() == ((ContextInternal) contexts[i]).nettyEventLoop()) ex.start();
+            else contexts[i].runOnContext(v -> ex.start());
+            return ex;
+        }
         if (options.length > 1) rec.setUrlIndex(Math.floorMod(nextUrl.getAndIncrement(), options.length)); // round_robin
         int own = current != null && current.owner() == vertx ? indexOf(current) : -1;
         if (own >= 0) {

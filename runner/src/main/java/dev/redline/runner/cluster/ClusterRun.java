@@ -2,9 +2,8 @@ package dev.redline.runner.cluster;
 
 import dev.redline.api.v1alpha1.RunnerEnvironment;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.redline.api.config.SpecException;
+import dev.redline.api.results.ResultsConfigMap;
 import dev.redline.api.v1alpha1.BenchmarkSpec;
 import dev.redline.runner.BadInputException;
 import dev.redline.runner.distributed.Agent;
@@ -39,10 +38,6 @@ import java.util.function.Supplier;
  * results ConfigMap. Only then does it report the failure through its exit code.
  */
 public final class ClusterRun {
-    public static final String SUMMARY_JSON = "summary.json";
-    public static final String SUMMARY_CSV = "summary.csv";
-    public static final String ERROR = "error";
-    public static final String ARTIFACTS = "artifacts.json";
     private static final Duration STOP_GRACE = Duration.ofSeconds(25);
 
     /**
@@ -132,20 +127,20 @@ public final class ClusterRun {
                 code = 1;
             }
             Map<String, String> data = new LinkedHashMap<>();
-            readInto(data, SUMMARY_JSON, layout.summaryJson());
-            readInto(data, SUMMARY_CSV, layout.summaryCsv());
+            readInto(data, ResultsConfigMap.SUMMARY_JSON, layout.summaryJson());
+            readInto(data, ResultsConfigMap.SUMMARY_CSV, layout.summaryCsv());
             if (store != null) {
                 try (ObjectStoreUploader uploader = new ObjectStoreUploader(store)) {
                     String benchmark = env.get(RunnerEnvironment.BENCHMARK) != null ? env.get(RunnerEnvironment.BENCHMARK)
                             : settings.resultsConfigMap();
                     List<String> uris = uploader.uploadDirectory(layout.dir(), store.key(namespace, benchmark));
-                    data.put(ARTIFACTS, artifactsJson(uris));
+                    data.put(ResultsConfigMap.ARTIFACTS_JSON, ResultsConfigMap.artifactsJson(uris));
                 } catch (RuntimeException e) {
                     error = (error == null ? "" : error + "; ") + oneLine(e.getMessage());
                     if (code == 0) code = 1;
                 }
             }
-            if (error != null) data.put(ERROR, error);
+            if (error != null) data.put(ResultsConfigMap.ERROR, error);
             try {
                 results.write(data);
             } catch (IllegalStateException e) {
@@ -173,12 +168,6 @@ public final class ClusterRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static String artifactsJson(List<String> uris) {
-        ObjectNode node = new ObjectMapper().createObjectNode();
-        uris.forEach(node.putArray("objectStore")::add);
-        return node.toPrettyString();
     }
 
     private static void readInto(Map<String, String> data, String key, Path file) throws IOException {

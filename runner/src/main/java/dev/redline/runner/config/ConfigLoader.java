@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.redline.api.config.ConfigEnvelope;
 import dev.redline.api.config.SpecException;
-import dev.redline.api.config.SpecReader;
-import dev.redline.api.v1alpha1.BenchmarkSpec;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +19,7 @@ import java.util.function.Function;
 /**
  * Reads a config file the way {@code profile -f} and every {@code config} subcommand do: YAML with positions,
  * {@code ${VAR}}/{@code ${VAR:default}} substitution, then {@code {{ expr }}} templates over {@code variables}, the
- * envelope split ({@link ConfigDocument}), AIPerf's shorthands, key normalisation and binding to the one model.
+ * envelope ({@link ConfigEnvelope}), AIPerf's shorthands, key normalisation and binding to the one model.
  * Every problem is a {@link SpecException} whose message starts with {@code file:line:column}.
  */
 public final class ConfigLoader {
@@ -66,28 +65,31 @@ public final class ConfigLoader {
             throw new SpecException(source + ": expected a mapping of keys at the top level, got " + root.getNodeType().name().toLowerCase());
         }
         List<String> warnings = new ArrayList<>();
+        List<String> uninterpolated = new ArrayList<>();
         Map<String, Object> variables = Map.of();
         if (interpolate) {
             new EnvSubstitution(env, yaml).apply(obj);
             variables = new ConfigTemplates(yaml).render(obj);
         } else {
-            dropInterpolated(obj, "", yaml, warnings);
+            dropInterpolated(obj, "", yaml, warnings, uninterpolated);
         }
-        ConfigDocument doc = ConfigDocument.split(obj, yaml);
-        BenchmarkSpec spec = SpecReader.bindFile(doc.benchmark(), yaml);
-        return new LoadedConfig(spec, doc, yaml, warnings, variables);
+        ObjectNode body = ConfigEnvelope.isEnvelope(obj) && obj.get("benchmark") instanceof ObjectNode b ? b : obj;
+        ConfigEnvelope envelope = ConfigEnvelope.bind(obj, yaml);
+        if (interpolate) envelope.setVariables(variables.isEmpty() ? null : new java.util.LinkedHashMap<>(variables));
+        return new LoadedConfig(envelope, body, yaml, warnings, uninterpolated);
     }
 
     /** Removes values holding ${...} or {{ }} (cannot be type-checked unresolved) and notes each one. */
-    private static void dropInterpolated(JsonNode n, String path, PositionedYaml yaml, List<String> warnings) {
+    private static void dropInterpolated(JsonNode n, String path, PositionedYaml yaml, List<String> warnings, List<String> dropped) {
         if (n instanceof ObjectNode obj) {
             for (Map.Entry<String, JsonNode> e : ConfigTrees.entries(obj)) {
                 String at = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
                 if (interpolated(e.getValue())) {
                     warnings.add(yaml.describe(e.getValue()) + ": " + at + ": '" + e.getValue().asText() + "' not interpolated; its value was not checked");
                     obj.remove(e.getKey());
+                    dropped.add(at);
                 } else {
-                    dropInterpolated(e.getValue(), at, yaml, warnings);
+                    dropInterpolated(e.getValue(), at, yaml, warnings, dropped);
                 }
             }
         } else if (n instanceof ArrayNode arr) {
@@ -95,8 +97,9 @@ public final class ConfigLoader {
                 if (interpolated(arr.get(i))) {
                     warnings.add(yaml.describe(arr.get(i)) + ": " + path + "[" + i + "]: '" + arr.get(i).asText() + "' not interpolated; its value was not checked");
                     arr.remove(i);
+                    dropped.add(path);
                 } else {
-                    dropInterpolated(arr.get(i), path + "[" + i + "]", yaml, warnings);
+                    dropInterpolated(arr.get(i), path + "[" + i + "]", yaml, warnings, dropped);
                 }
             }
         }

@@ -90,18 +90,26 @@ public final class ResolvedConfig {
         if (p.getCorpus() == null) p.setCorpus("sonnet");
     }
 
-    /** The resolved benchmark as a tree, in the envelope with the file's experiment sections. */
+    /** The resolved benchmark as a tree, in the envelope with the file's other sections (sweep, multiRun, variables, plot). */
     public static ObjectNode envelope(LoadedConfig c) {
-        ObjectNode root = SpecReader.mapper().createObjectNode();
-        root.put("schemaVersion", "2.0");
-        root.set("benchmark", SpecReader.mapper().valueToTree(of(c.spec())));
-        for (var e : c.document().experiment().entrySet()) root.set(e.getKey(), e.getValue());
-        return root;
+        return envelope(c.envelope());
+    }
+
+    /** As {@link #envelope(LoadedConfig)} for an envelope built in memory (config generate). */
+    public static ObjectNode envelope(dev.redline.api.config.ConfigEnvelope given) {
+        ObjectNode root = SpecReader.mapper().valueToTree(given);
+        root.put("schemaVersion", dev.redline.api.config.ConfigEnvelope.SCHEMA_VERSION);
+        ObjectNode ordered = SpecReader.mapper().createObjectNode();
+        ordered.set("schemaVersion", root.remove("schemaVersion"));
+        ordered.setAll(root);
+        ordered.set("benchmark", SpecReader.mapper().valueToTree(of(given.benchmark())));
+        return ordered;
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper YAML_OUT = new com.fasterxml.jackson.databind.ObjectMapper(
             com.fasterxml.jackson.dataformat.yaml.YAMLFactory.builder()
                     .enable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                    .enable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
                     .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build());
 
     /** A config tree as YAML the way Redline writes config files (plain scalars, no document marker). */

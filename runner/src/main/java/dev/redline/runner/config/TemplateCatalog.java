@@ -24,8 +24,7 @@ public final class TemplateCatalog {
     public static final Map<String, String> UNAVAILABLE = Map.of(
             "audio_multimodal", "audio inputs are not supported by Redline yet",
             "multimodal_vision", "image inputs are not supported by Redline yet",
-            "speed_bench_sweep", "the SPEED-Bench datasets are not supported by Redline",
-            "sweep_with_plot", "plot sections need redline plot, not in this build");
+            "speed_bench_sweep", "the SPEED-Bench datasets are not supported by Redline");
 
     /** One template: its name, header fields and the YAML text as shipped. */
     public record Template(String name, String title, String description, String category, List<String> tags, String text) {

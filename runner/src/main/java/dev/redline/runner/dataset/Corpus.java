@@ -27,8 +27,15 @@ public final class Corpus {
         this.tokens = tokens;
     }
 
+    /** Encoded once per tokenizer: runs of an experiment that share a tokenizer share the corpus (it is immutable). */
+    private static final java.util.Map<Tokenizer, Corpus> SONNETS = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
     public static Corpus sonnets(Tokenizer tokenizer) {
-        return of(readResource(SONNETS_RESOURCE), tokenizer);
+        Corpus cached = SONNETS.get(tokenizer);
+        if (cached != null) return cached;
+        Corpus c = of(readResource(SONNETS_RESOURCE), tokenizer);
+        SONNETS.put(tokenizer, c);
+        return c;
     }
 
     public static Corpus of(String text, Tokenizer tokenizer) {

@@ -32,7 +32,7 @@ public final class ArtifactLayout {
                 : spec.getArtifacts().resolvedPrefix());
     }
 
-    static String defaultName(BenchmarkSpec spec) {
+    public static String defaultName(BenchmarkSpec spec) {
         String model = spec.getModels() == null || spec.getModels().isEmpty() ? "model" : spec.getModels().get(0);
         if (spec.getModels() != null && spec.getModels().size() > 1) model += "_multi";
         return model.replace('/', '_') + "-" + spec.endpoint().resolvedType().wireName() + "-" + loadName(spec);

@@ -16,7 +16,7 @@ public final class InterruptOnShutdown implements AutoCloseable {
         return inProgress;
     }
 
-    InterruptOnShutdown(Thread worker) {
+    public InterruptOnShutdown(Thread worker) {
         this.hook = new Thread(() -> {
             inProgress = true;
             worker.interrupt();

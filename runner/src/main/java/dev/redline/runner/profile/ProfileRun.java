@@ -1,8 +1,7 @@
 package dev.redline.runner.profile;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.redline.api.results.ProfileExport;
 import dev.redline.api.v1alpha1.BenchmarkSpec;
 import dev.redline.api.v1alpha1.PhaseKind;
 import dev.redline.api.v1alpha1.PhaseSpec;
@@ -15,6 +14,7 @@ import dev.redline.runner.export.OutputsJsonWriter;
 import dev.redline.runner.export.RawRecordWriter;
 import dev.redline.runner.export.RecordJsonlWriter;
 import dev.redline.runner.export.RunInfo;
+import dev.redline.runner.export.RunLabels;
 import dev.redline.runner.export.SummaryJsonWriter;
 import dev.redline.runner.live.LiveRun;
 import dev.redline.runner.live.RedrawLoop;
@@ -54,6 +54,9 @@ public final class ProfileRun {
     private final PhaseDriver driver;
     private final List<PhaseOutcome> outcomes = new ArrayList<>();
     private ClientSaturation saturation;
+    private RunLabels labels = RunLabels.single(null);
+    private java.util.function.Function<BenchmarkSpec, dev.redline.runner.tokenizer.Tokenizer> tokenizers =
+            dev.redline.runner.tokenizer.TokenizerLoader::forSpec;
 
     public ProfileRun(BenchmarkSpec spec, RunOptions options) {
         this(spec, options, System.out);
@@ -71,11 +74,23 @@ public final class ProfileRun {
         this.driver = driver;
     }
 
+    /** Where this run sits in an experiment ({@code run_info} of the export). */
+    public ProfileRun labels(RunLabels labels) {
+        this.labels = labels;
+        return this;
+    }
+
+    /** Where the tokenizer comes from (an experiment shares one cache across its runs). */
+    public ProfileRun tokenizers(java.util.function.Function<BenchmarkSpec, dev.redline.runner.tokenizer.Tokenizer> tokenizers) {
+        this.tokenizers = tokenizers;
+        return this;
+    }
+
     /** Runs and returns the process exit code (0: results written; errors in records do not fail the run). */
     public int run() {
         MockServer mock = options.embeddedMock() ? MockServer.start(new MockServerOptions().port(0).dcgmPort(0)) : null;
         try (InterruptOnShutdown ctrlC = new InterruptOnShutdown(Thread.currentThread())) {
-            if (mock != null) pointAt(mock);
+            if (mock != null) pointAt(spec, mock);
             return runAgainstServer();
         } finally {
             if (mock != null) {
@@ -86,7 +101,7 @@ public final class ProfileRun {
     }
 
     /** The embedded mock replaces the URL, and its simulated DCGM exporter stands in for the GPUs. */
-    private void pointAt(MockServer mock) {
+    public static void pointAt(BenchmarkSpec spec, MockServer mock) {
         spec.endpoint().setUrl(mock.baseUrl());
         var telemetry = spec.telemetry();
         if (telemetry.getGpuTelemetryUrls() == null && !Boolean.FALSE.equals(telemetry.getGpuTelemetry())) {
@@ -106,7 +121,7 @@ public final class ProfileRun {
 
     private int execute(ArtifactLayout layout, RunLog log) throws IOException {
         Instant start = Instant.now();
-        RunPipeline pipeline = RunPipeline.open(spec, log);
+        RunPipeline pipeline = RunPipeline.open(spec, log, null, tokenizers);
         try {
             ClientConfig config = pipeline.config();
             if (!summaryOnly()) {
@@ -238,16 +253,13 @@ public final class ProfileRun {
 
     private void writeExports(ArtifactLayout layout, BenchmarkResults results, RunInfo info, UrlCounts urls,
                               OutputsJsonWriter outputs) throws IOException {
-        JsonNode inputConfig = InputConfig.redacted(spec);
-        String json = RunFacts.addTo(new SummaryJsonWriter().toJson(results, info, inputConfig), outcomes, saturation);
+        ProfileExport export = new SummaryJsonWriter().toExport(results, info, InputConfig.redacted(spec));
+        export.putExtension("run_info", labels.toJson(export.benchmarkId(), spec.getRandomSeed()));
+        RunFacts.addTo(export, outcomes, saturation);
         ObjectNode extras = driver.summaryExtras();
-        if (extras != null || urls.several()) {
-            ObjectNode node = (ObjectNode) new ObjectMapper().readTree(json);
-            if (extras != null) node.setAll(extras);
-            if (urls.several()) node.set("urls", urls.toJson());
-            json = node.toPrettyString();
-        }
-        ExportPlugins.writeAll(new ExportPlugins.RunExport(spec, layout.dir(), layout.prefix(), results, json, outputs));
+        if (extras != null) extras.properties().forEach(e -> export.putExtension(e.getKey(), e.getValue()));
+        if (urls.several()) export.putExtension("urls", urls.toJson());
+        ExportPlugins.writeAll(new ExportPlugins.RunExport(spec, layout.dir(), layout.prefix(), results, export.toJson(), outputs));
     }
 
     /**

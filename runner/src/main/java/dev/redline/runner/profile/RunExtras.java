@@ -7,6 +7,7 @@ import dev.redline.runner.config.UserFiles;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,6 +22,11 @@ final class RunExtras {
                            RunLog log) throws IOException {
         if (Boolean.TRUE.equals(spec.endpoint().getStreaming()) && !spec.endpoint().isStreaming()) {
             log.warn("--streaming is off: endpoint type " + spec.endpoint().resolvedType().wireName() + " does not stream (as AIPerf)");
+        }
+        List<String> formats = spec.getTelemetry() == null ? null : spec.getTelemetry().getServerMetricsFormats();
+        if (formats != null && formats.stream().anyMatch("parquet"::equalsIgnoreCase)) {
+            log.warn("--server-metrics-formats parquet: Redline writes no parquet file; the other formats are written"
+                    + " (server_metrics_export.jsonl holds every scrape)");
         }
         if (spec.getArtifacts() == null || spec.getArtifacts().getUserFiles() == null) return;
         Map<String, Object> ctx = new LinkedHashMap<>(options.variables());

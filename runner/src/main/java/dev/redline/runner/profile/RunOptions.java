@@ -46,6 +46,16 @@ public record RunOptions(String uiType, String logLevel, boolean embeddedMock, I
         return new RunOptions(ui, level, embeddedMock, r.getApiPort(), traceTiming, r.getApiHost(), stats, null);
     }
 
+    /** The same options drawing {@code ui} and logging at {@code level} (a sweep's cells under the live table). */
+    public RunOptions withDisplay(String ui, String level) {
+        return new RunOptions(ui, level, embeddedMock, metricsPort, showTraceTiming, metricsHost, statsSeconds, variables);
+    }
+
+    /** The same options with or without the in-process mock server. */
+    public RunOptions withEmbeddedMock(boolean mock) {
+        return new RunOptions(uiType, logLevel, mock, metricsPort, showTraceTiming, metricsHost, statsSeconds, variables);
+    }
+
     /** The same options with the config file's variables. */
     public RunOptions withVariables(java.util.Map<String, Object> vars) {
         return new RunOptions(uiType, logLevel, embeddedMock, metricsPort, showTraceTiming, metricsHost, statsSeconds, vars);

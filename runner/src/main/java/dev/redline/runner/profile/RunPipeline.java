@@ -57,8 +57,14 @@ public final class RunPipeline implements AutoCloseable {
      * default). Agents of a distributed run wait longer: the coordinator has already found the server up.
      */
     public static RunPipeline open(BenchmarkSpec spec, RunLog log, java.time.Duration readinessDeadline) {
+        return open(spec, log, readinessDeadline, TokenizerLoader::forSpec);
+    }
+
+    /** As above with the tokenizer from {@code tokenizers} (a cache shared by the runs of an experiment). */
+    public static RunPipeline open(BenchmarkSpec spec, RunLog log, java.time.Duration readinessDeadline,
+                                   java.util.function.Function<BenchmarkSpec, Tokenizer> tokenizers) {
         log.info("Loading tokenizer " + TokenizerLoader.nameFor(spec));
-        Tokenizer tokenizer = TokenizerLoader.forSpec(spec);
+        Tokenizer tokenizer = tokenizers.apply(spec);
         Dataset dataset = DatasetFactory.build(spec, tokenizer);
         log.info("Dataset ready: " + dataset.conversations().size() + " entries");
         int maxInFlight = LoadRunner.maxInFlight(spec.phases(), OPEN_MODEL_POOL);

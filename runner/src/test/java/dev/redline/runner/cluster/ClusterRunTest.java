@@ -2,6 +2,8 @@ package dev.redline.runner.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.redline.api.results.ResultsConfigMap;
+import dev.redline.api.v1alpha1.ResultsSummary;
 import dev.redline.runner.BadInputException;
 import dev.redline.runner.mock.MockServer;
 import dev.redline.runner.mock.MockServerOptions;
@@ -75,13 +77,26 @@ class ClusterRunTest {
             assertEquals(12, mock.metrics().requestsReceived());
         }
         ConfigMap cm = client.configMaps().inNamespace("perf").withName("ok-results").get();
-        JsonNode summary = JSON.readTree(cm.getData().get(ClusterRun.SUMMARY_JSON));
+        JsonNode summary = JSON.readTree(cm.getData().get(ResultsConfigMap.SUMMARY_JSON));
         assertEquals(12, summary.at("/request_count/avg").asLong());
-        assertEquals(Files.readString(dir.resolve("artifacts/profile_export_redline.json")), cm.getData().get(ClusterRun.SUMMARY_JSON),
+        assertEquals(Files.readString(dir.resolve("artifacts/profile_export_redline.json")), cm.getData().get(ResultsConfigMap.SUMMARY_JSON),
                 "the same JSON as profile_export_redline.json");
-        assertTrue(cm.getData().get(ClusterRun.SUMMARY_CSV).startsWith("Metric,avg,min,max"));
-        assertFalse(cm.getData().containsKey(ClusterRun.ERROR));
+        assertTrue(cm.getData().get(ResultsConfigMap.SUMMARY_CSV).startsWith("Metric,avg,min,max"));
+        assertFalse(cm.getData().containsKey(ResultsConfigMap.ERROR));
         assertEquals(1, summary.at("/distributed/runners").asInt());
+
+        // what the operator reads: the same contract type, strictly, into the status summary
+        ResultsConfigMap.Contents read = ResultsConfigMap.read("ok-results", cm.getData());
+        assertEquals(null, read.summaryProblem());
+        ResultsSummary status = ResultsSummary.from(read.summary(), java.util.List.of());
+        assertEquals(12L, status.getRequestCount());
+        assertEquals(0L, status.getErrorCount());
+        assertEquals(summary.at("/request_throughput/avg").asDouble(), status.getRequestThroughput(), 1e-12);
+        assertEquals(summary.at("/time_to_first_token/p99").asDouble(), status.getTimeToFirstToken().getP99(), 1e-12);
+        assertTrue(status.getTimeToFirstToken().getP99() >= 5.0, "at least the mock's TTFT");
+        assertEquals(summary.at("/inter_token_latency/p95").asDouble(), status.getInterTokenLatency().getP95(), 1e-12);
+        assertTrue(status.getDurationSeconds() > 0);
+        assertEquals(0.0, status.getErrorRate());
     }
 
     @Test
@@ -96,9 +111,9 @@ class ClusterRunTest {
                 Map.of("JOB_COMPLETION_INDEX", "0", "REDLINE_NAMESPACE", "perf"), err);
         assertEquals(2, code);
         Map<String, String> data = client.configMaps().inNamespace("perf").withName("down-results").get().getData();
-        assertTrue(data.get(ClusterRun.ERROR).contains("127.0.0.1:" + closedPort), data.toString());
-        assertEquals(1, data.get(ClusterRun.ERROR).lines().count());
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains(data.get(ClusterRun.ERROR)), "the same line goes to stderr");
+        assertTrue(data.get(ResultsConfigMap.ERROR).contains("127.0.0.1:" + closedPort), data.toString());
+        assertEquals(1, data.get(ResultsConfigMap.ERROR).lines().count());
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains(data.get(ResultsConfigMap.ERROR)), "the same line goes to stderr");
     }
 
     @Test
@@ -121,11 +136,11 @@ class ClusterRunTest {
             assertEquals(1, pod.get(30, java.util.concurrent.TimeUnit.SECONDS));
         }
         Map<String, String> data = client.configMaps().inNamespace("perf").withName("stop-results").get().getData();
-        JsonNode summary = JSON.readTree(data.get(ClusterRun.SUMMARY_JSON));
+        JsonNode summary = JSON.readTree(data.get(ResultsConfigMap.SUMMARY_JSON));
         assertTrue(summary.get("was_cancelled").asBoolean());
         long count = summary.at("/request_count/avg").asLong();
         assertTrue(count >= 1 && count < 5000, "partial count " + count);
-        assertEquals("the run was interrupted", data.get(ClusterRun.ERROR));
+        assertEquals("the run was interrupted", data.get(ResultsConfigMap.ERROR));
     }
 
     @Test

@@ -1,0 +1,123 @@
+package dev.redline.runner.experiment;
+
+import dev.redline.api.config.SpecException;
+import dev.redline.api.results.ExportFormatException;
+import dev.redline.api.results.ProfileExport;
+import dev.redline.api.v1alpha1.BenchmarkSpec;
+import dev.redline.runner.BadInputException;
+import dev.redline.runner.export.RunLabels;
+import dev.redline.runner.mock.MockServer;
+import dev.redline.runner.mock.MockServerOptions;
+import dev.redline.runner.profile.ArtifactLayout;
+import dev.redline.runner.profile.ProfileRun;
+import dev.redline.runner.profile.RunOptions;
+import dev.redline.runner.tokenizer.TokenizerCache;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * {@link CellEngine} over the existing single-run engine ({@link ProfileRun}), in this JVM: what can be
+ * shared between runs is shared — the tokenizer (loaded once per name), its encoded prompt corpus, and
+ * with {@code --mock-server} one embedded mock for the whole experiment. Each run's console output goes
+ * to {@code profile_export_console.txt} in its directory, and to {@code console} when given.
+ */
+public final class ProfileEngine implements CellEngine {
+    public static final String CONSOLE_FILE = "profile_export_console.txt";
+
+    private final RunOptions options;
+    private final PrintStream console;
+    private final TokenizerCache tokenizers = new TokenizerCache();
+    private final MockServer mock;
+
+    /** {@code console}: where each run's table also goes (null: only its file). */
+    public ProfileEngine(RunOptions options, PrintStream console) {
+        this.options = options.withEmbeddedMock(false);
+        this.console = console;
+        this.mock = options.embeddedMock() ? MockServer.start(new MockServerOptions().port(0).dcgmPort(0)) : null;
+    }
+
+    @Override
+    public CellResult run(BenchmarkSpec spec, RunLabels labels, Path dir) {
+        spec.artifacts().setDir(dir.toString());
+        if (mock != null) ProfileRun.pointAt(spec, mock);
+        int code;
+        try {
+            Files.createDirectories(dir);
+            try (OutputStream file = new FileOutputStream(dir.resolve(CONSOLE_FILE).toFile());
+                 PrintStream out = new PrintStream(console == null ? file : new Tee(file, console), true, StandardCharsets.UTF_8)) {
+                code = new ProfileRun(spec, options, out).labels(labels).tokenizers(tokenizers).run();
+            }
+        } catch (BadInputException | SpecException e) {
+            return CellResult.failed(2, oneLine(e.getMessage()));
+        } catch (IOException e) {
+            return CellResult.failed(1, "cannot write " + dir + ": " + oneLine(e.getMessage()));
+        } catch (RuntimeException e) {
+            return CellResult.failed(1, oneLine(e.toString()));
+        }
+        Path summary = ArtifactLayout.create(spec).summaryJson();
+        ProfileExport export = null;
+        String problem = null;
+        try {
+            if (Files.isRegularFile(summary)) export = ProfileExport.parse(Files.readString(summary), summary.toString());
+            else problem = "the run wrote no " + summary.getFileName();
+        } catch (IOException | ExportFormatException e) {
+            problem = oneLine(e.getMessage());
+        }
+        boolean interrupted = code == ProfileRun.INTERRUPTED_EXIT;
+        if (interrupted) return new CellResult(code, export, "interrupted; partial results in " + dir, true);
+        if (code != 0 || export == null) return new CellResult(code, export, problem != null ? problem : "the run ended with exit code " + code, false);
+        return new CellResult(0, export, null, false);
+    }
+
+    /** Tokenizers loaded so far (one per distinct tokenizer of the experiment). */
+    public int tokenizersLoaded() { return tokenizers.size(); }
+
+    @Override
+    public void close() {
+        if (mock != null) mock.close();
+    }
+
+    static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").trim();
+    }
+
+    /** Writes to two streams (the run's console file and the terminal). */
+    private static final class Tee extends OutputStream {
+        private final OutputStream a;
+        private final OutputStream b;
+
+        Tee(OutputStream a, OutputStream b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        public void write(int c) throws IOException {
+            a.write(c);
+            b.write(c);
+        }
+
+        @Override
+        public void write(byte[] buf, int off, int len) throws IOException {
+            a.write(buf, off, len);
+            b.write(buf, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            a.flush();
+            b.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            a.close(); // the terminal stays open
+        }
+    }
+}
