@@ -89,22 +89,19 @@ final class AiperfDatasetDialect {
         JsonNode type = Tree.take(o, "type");
         JsonNode value = Tree.take(o, "value");
         if (value != null) Tree.putIfAbsent(o, "mean", value);
-        if (Tree.has(o, "points")) {
-            throw new SpecException(path + ".points: empirical length distributions are not supported by Redline; use"
-                    + " {mean, stddev}, {mean, median} or peaks; see docs/migrating-from-aiperf.md", Tree.get(o, "points"));
-        }
         if (type != null) {
             String t = type.asText();
             boolean matches = switch (t) {
-                case "fixed" -> !Tree.has(o, "stddev") && !Tree.has(o, "median") && !Tree.has(o, "peaks");
-                case "normal" -> !Tree.has(o, "median") && !Tree.has(o, "peaks");
+                case "fixed" -> !Tree.has(o, "stddev") && !Tree.has(o, "median") && !Tree.has(o, "peaks") && !Tree.has(o, "points");
+                case "normal" -> !Tree.has(o, "median") && !Tree.has(o, "peaks") && !Tree.has(o, "points");
+                case "empirical" -> Tree.has(o, "points");
                 case "lognormal" -> Tree.has(o, "median");
                 case "multimodal" -> Tree.has(o, "peaks");
                 default -> false;
             };
             if (!matches) {
                 throw new SpecException(path + ".type: '" + t + "' does not match the fields given; use fixed (value),"
-                        + " normal (mean, stddev), lognormal (mean, median) or multimodal (peaks)", type);
+                        + " normal (mean, stddev), lognormal (mean, median), multimodal (peaks) or empirical (points)", type);
             }
         }
     }

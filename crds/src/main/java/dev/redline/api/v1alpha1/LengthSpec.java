@@ -7,7 +7,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 /**
  * A token length drawn per request (AIPerf's distributions), then ceil'd and kept >= 1: normal {@code mean/stddev}
  * (redrawn until positive; stddev 0 gives exactly the mean), log-normal {@code mean/median} (median <= mean, more
- * right skew the lower it is), or a weighted mixture of {@code peaks}; {@code min}/{@code max} clamp every draw.
+ * right skew the lower it is), a weighted mixture of {@code peaks}, or weighted {@code points} (empirical);
+ * {@code min}/{@code max} clamp every draw. The shape comes from the keys given (as AIPerf's; its {@code value} and
+ * {@code type} keys are read by the config dialect).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class LengthSpec {
@@ -22,6 +24,9 @@ public class LengthSpec {
 
     @JsonPropertyDescription("Two or more weighted components (each a mean with a stddev or a median); a draw picks one by weight.")
     private java.util.List<LengthPeak> peaks;
+
+    @JsonPropertyDescription("Weighted lengths (empirical distribution); a draw picks one by weight.")
+    private java.util.List<LengthPoint> points;
 
     @JsonPropertyDescription("Draws below this are raised to it.")
     private Double min;
@@ -42,6 +47,8 @@ public class LengthSpec {
         return new LengthSpec(mean, null);
     }
 
+    public java.util.List<LengthPoint> getPoints() { return points; }
+    public void setPoints(java.util.List<LengthPoint> points) { this.points = points; }
     public Integer getMean() { return mean; }
     public void setMean(Integer mean) { this.mean = mean; }
     public Double getStddev() { return stddev; }
@@ -57,7 +64,9 @@ public class LengthSpec {
     public void setMax(Double max) { this.max = max; }
 
     /** Whether a mean (or a mixture) is given, i.e. the length is configured at all. */
-    public boolean configured() { return mean != null || (peaks != null && !peaks.isEmpty()); }
+    public boolean configured() {
+        return mean != null || (peaks != null && !peaks.isEmpty()) || (points != null && !points.isEmpty());
+    }
 
     public double resolvedStddev() { return stddev == null ? 0.0 : stddev; }
 }

@@ -124,6 +124,20 @@ final class DatasetRules implements ValidationRule {
     static void length(String path, LengthSpec len, String meanFlag, Violations out) {
         if (len == null) return;
         boolean peaks = len.getPeaks() != null && !len.getPeaks().isEmpty();
+        boolean points = len.getPoints() != null;
+        if (points) {
+            if (len.getMean() != null || len.getStddev() != null || len.getMedian() != null || peaks) {
+                out.add(path + ".points", "an empirical length has its values in points; remove mean/stddev/median/peaks beside points");
+            }
+            if (len.getPoints().isEmpty()) out.add(path + ".points", "an empirical distribution needs at least 1 point");
+            for (int i = 0; i < len.getPoints().size(); i++) {
+                dev.redline.api.v1alpha1.LengthPoint pt = len.getPoints().get(i);
+                String at = path + ".points[" + i + "]";
+                if (pt == null || pt.getValue() == null) out.add(at + ".value", "each point needs a value");
+                else if (!(pt.getValue() >= 1)) out.add(at + ".value", "must be at least 1, got " + pt.getValue());
+                if (pt != null && pt.getWeight() != null && !(pt.getWeight() > 0)) out.add(at + ".weight", "must be greater than 0, got " + pt.getWeight());
+            }
+        }
         if (len.getMean() == null && !peaks && (len.getStddev() != null || len.getMedian() != null)) {
             out.add(path + (len.getStddev() != null ? ".stddev" : ".median"), "a " + (len.getStddev() != null ? "standard deviation" : "median")
                     + " needs a mean; set " + path + ".mean too (CLI: " + meanFlag + ")");

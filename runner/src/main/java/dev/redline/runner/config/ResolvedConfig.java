@@ -82,8 +82,9 @@ public final class ResolvedConfig {
         ds.setPrompts(p);
         if (p.getSequenceDistribution() == null) {
             LengthSpec isl = p.getIsl() == null ? new LengthSpec(PromptSpec.DEFAULT_ISL, null) : p.getIsl();
-            if (isl.getMean() == null && isl.getPeaks() == null) isl.setMean(PromptSpec.DEFAULT_ISL);
-            if (isl.getStddev() == null && isl.getMedian() == null && isl.getPeaks() == null) isl.setStddev(0.0);
+            boolean shaped = isl.getPeaks() != null || isl.getPoints() != null;
+            if (isl.getMean() == null && !shaped) isl.setMean(PromptSpec.DEFAULT_ISL);
+            if (isl.getStddev() == null && isl.getMedian() == null && !shaped) isl.setStddev(0.0);
             p.setIsl(isl);
         }
         if (p.getBatchSize() == null) p.setBatchSize(1);

@@ -24,6 +24,7 @@ public abstract class LengthSampler {
         if (spec == null) return normal(defaultMean, 0);
         LengthSampler base;
         if (spec.getPeaks() != null && !spec.getPeaks().isEmpty()) base = new Mixture(spec.getPeaks());
+        else if (spec.getPoints() != null && !spec.getPoints().isEmpty()) base = new Empirical(spec.getPoints());
         else base = component(spec.getMean() == null ? defaultMean : spec.getMean(), spec.resolvedStddev(), spec.getMedian());
         return spec.getMin() == null && spec.getMax() == null ? base : new Clamped(base, spec.getMin(), spec.getMax());
     }
@@ -98,6 +99,29 @@ public abstract class LengthSampler {
             double r = rnd.nextDouble() * cumulative[cumulative.length - 1];
             for (int i = 0; i < parts.length; i++) if (r < cumulative[i]) return parts[i].draw(rnd);
             return parts[parts.length - 1].draw(rnd);
+        }
+    }
+
+    private static final class Empirical extends LengthSampler {
+        private final double[] values;
+        private final double[] cumulative;
+
+        Empirical(List<dev.redline.api.v1alpha1.LengthPoint> points) {
+            values = new double[points.size()];
+            cumulative = new double[points.size()];
+            double total = 0;
+            for (int i = 0; i < points.size(); i++) {
+                values[i] = points.get(i).getValue();
+                total += points.get(i).resolvedWeight();
+                cumulative[i] = total;
+            }
+        }
+
+        @Override
+        double draw(Random rnd) {
+            double r = rnd.nextDouble() * cumulative[cumulative.length - 1];
+            for (int i = 0; i < values.length; i++) if (r < cumulative[i]) return values[i];
+            return values[values.length - 1];
         }
     }
 
