@@ -26,6 +26,11 @@ final class StaticEndpoints {
                 req.response().putHeader("Content-Type", "application/json").end(health.copy());
             });
         }
+        // SGLang's name for the KV-cache reset; counted as /reset_prefix_cache (as AIPerf's mock does)
+        router.add(HttpMethod.POST, "/flush_cache", req -> {
+            ctx.metrics.controlCalled("/reset_prefix_cache");
+            req.response().putHeader("Content-Type", "application/json").end(health.copy());
+        });
     }
 
     private static String modelsJson(MockContext ctx) {
