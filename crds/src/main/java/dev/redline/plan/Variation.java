@@ -49,11 +49,6 @@ public record Variation(int index, String label, Map<String, Object> values, Ben
         return values.values().stream().anyMatch(v -> v instanceof Map || v instanceof List);
     }
 
-    /** A copy of this variation running {@code spec} instead (e.g. without its warmup phases). */
-    public Variation withSpec(BenchmarkSpec other) {
-        return new Variation(index, label, values, other);
-    }
-
     static String sanitise(String segment) {
         String s = segment.replaceAll("[/\\\\]|\\.\\.", "").replaceAll("[<>:\"|?*]", "").replace(' ', '_');
         return s.chars().allMatch(c -> c == '.') ? "" : s;

@@ -72,7 +72,8 @@ class RbacCoverageTest {
         MockCluster.installCrd(client);
         KubernetesClient operatorClient = new KubernetesClientBuilder()
                 .withConfig(new ConfigBuilder(client.getConfiguration()).withUserAgent(AGENT).build()).build();
-        Operator operator = MockCluster.startOperator(operatorClient, MockCluster.settings());
+        SweepCluster.installCrds(client);
+        Operator operator = SweepCluster.start(operatorClient);
         try {
             Benchmark bm = MockCluster.benchmark("full");
             RunnerSpec runners = new RunnerSpec();
@@ -89,11 +90,41 @@ class RbacCoverageTest {
 
             client.resource(MockCluster.benchmark("cancelled")).create();
             await().atMost(Duration.ofSeconds(15)).until(() -> MockCluster.job(client, "cancelled") != null);
-            client.resources(Benchmark.class).inNamespace(NS).withName("cancelled").edit(b -> {
-                b.getSpec().setCancel(true);
-                return b;
+            await().atMost(Duration.ofSeconds(15)).until(() -> { // the operator patches status meanwhile: retry a conflict
+                try {
+                    client.resources(Benchmark.class).inNamespace(NS).withName("cancelled").edit(b -> {
+                        b.getSpec().setCancel(true);
+                        return b;
+                    });
+                    return true;
+                } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                    if (e.getCode() != 409) throw e;
+                    return false;
+                }
             });
-            await().atMost(Duration.ofSeconds(15)).until(() -> MockCluster.get(client, "cancelled").getStatus().getPhase() == BenchmarkPhase.Cancelled);
+            await().atMost(Duration.ofSeconds(15)).until(() -> {
+                Benchmark b = MockCluster.get(client, "cancelled");
+                return b.getStatus() != null && b.getStatus().getPhase() == BenchmarkPhase.Cancelled;
+            });
+
+            // a perCell Sweep through one cell, a warm pool's Job, and an invalid Sweep
+            client.resource(SweepCluster.sweep("sweep", List.of(2))).create();
+            await().atMost(Duration.ofSeconds(15)).until(() -> MockCluster.job(client, "sweep-0") != null);
+            SweepCluster.complete(client, MockCluster.get(client, "sweep-0"));
+            await().atMost(Duration.ofSeconds(15)).until(() -> {
+                var s = SweepCluster.get(client, "sweep");
+                return s.getStatus() != null && s.getStatus().getPhase() == dev.redline.api.v1alpha1.SweepPhase.Complete;
+            });
+            var pool = SweepCluster.sweep("pool", List.of(1, 2));
+            pool.getSpec().setExecution(dev.redline.api.v1alpha1.SweepExecution.WARM_POOL);
+            client.resource(pool).create();
+            await().atMost(Duration.ofSeconds(15)).until(() -> MockCluster.job(client, "pool") != null);
+            var badSweep = SweepCluster.sweep("bad-sweep", List.of(0));
+            client.resource(badSweep).create();
+            await().atMost(Duration.ofSeconds(15)).until(() -> {
+                var s = SweepCluster.get(client, "bad-sweep");
+                return s.getStatus() != null && s.getStatus().getPhase() == dev.redline.api.v1alpha1.SweepPhase.Invalid;
+            });
 
             Benchmark invalid = MockCluster.benchmark("invalid");
             invalid.getSpec().getPhases().get(0).setConcurrency(0);
@@ -121,7 +152,8 @@ class RbacCoverageTest {
         assertEquals(Set.of(), denied, "operator calls the chart does not allow");
         // sanity: the lifecycle really went through the operator's client
         for (String expected : List.of("batch jobs create", "batch jobs patch", " configmaps create", " events create",
-                "redline.dev benchmarks delete", "redline.dev benchmarks/status patch", "rbac.authorization.k8s.io roles create")) {
+                "redline.dev benchmarks delete", "redline.dev benchmarks/status patch", "rbac.authorization.k8s.io roles create",
+                "redline.dev benchmarks create", "redline.dev sweeps/status patch", "redline.dev sweeps watch")) {
             assertTrue(used.contains(expected), expected + " not seen in " + used);
         }
     }

@@ -113,12 +113,13 @@ public final class ProfileExport {
         root.put("was_cancelled", wasCancelled);
         root.set("input_config", inputConfig == null ? JSON.createObjectNode() : inputConfig);
         extensions.forEach((k, v) -> { if (LEADING_EXTENSIONS.contains(k)) root.set(k, v); });
-        ArrayNode errors = root.putArray("error_summary");
+        ArrayNode errors = root.putArray("error_summary"); // AIPerf's ErrorDetailsCount: {error_details: {code, type, message}, count}
         for (ErrorEntry e : errorSummary) {
             ObjectNode o = errors.addObject();
-            if (e.getCode() != null) o.put("code", e.getCode());
-            o.put("type", e.getType());
-            if (e.getMessage() != null) o.put("message", e.getMessage());
+            ObjectNode details = o.putObject("error_details");
+            if (e.getCode() != null) details.put("code", e.getCode());
+            details.put("type", e.getType());
+            if (e.getMessage() != null) details.put("message", e.getMessage());
             o.put("count", e.getCount() == null ? 0 : e.getCount());
         }
         metrics.forEach((tag, block) -> {
@@ -216,10 +217,11 @@ public final class ProfileExport {
             if (!e.isObject() || !e.path("count").isNumber()) {
                 throw new ExportFormatException(source + ": error_summary entries need a numeric count, got " + e);
             }
+            JsonNode d = e.has("error_details") ? e.get("error_details") : e; // AIPerf's shape, or the flat one of Redline 0.1
             ErrorEntry entry = new ErrorEntry();
-            if (e.path("code").isNumber()) entry.setCode(e.get("code").intValue());
-            entry.setType(e.path("type").asText(null));
-            entry.setMessage(e.path("message").asText(null));
+            if (d.path("code").isNumber()) entry.setCode(d.get("code").intValue());
+            entry.setType(d.path("type").asText(null));
+            entry.setMessage(d.path("message").asText(null));
             entry.setCount(e.get("count").longValue());
             export.errorSummary.add(entry);
         }

@@ -38,6 +38,13 @@ public class Benchmark extends CustomResource<BenchmarkResourceSpec, BenchmarkSt
     public static final String VERSION = "v1alpha1";
     public static final String CRD_NAME = "benchmarks." + GROUP;
 
+    /** Overridden only to mark spec required in the schema: a Benchmark without one is rejected at admission. */
+    @Override
+    @io.fabric8.generator.annotation.Required
+    public BenchmarkResourceSpec getSpec() {
+        return super.getSpec();
+    }
+
     @Override
     protected BenchmarkStatus initStatus() {
         return new BenchmarkStatus();

@@ -2,7 +2,9 @@ package dev.redline.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
 import java.util.List;
@@ -37,6 +39,7 @@ public class BenchmarkResourceSpec extends BenchmarkSpec {
             + " && (has(self.randomSeed) == has(oldSelf.randomSeed)) && (!has(self.randomSeed) || self.randomSeed == oldSelf.randomSeed)"
             + " && (has(self.artifacts) == has(oldSelf.artifacts)) && (!has(self.artifacts) || self.artifacts == oldSelf.artifacts)"
             + " && (has(self.runtime) == has(oldSelf.runtime)) && (!has(self.runtime) || self.runtime == oldSelf.runtime)"
+            + " && (has(self.plot) == has(oldSelf.plot)) && (!has(self.plot) || self.plot == oldSelf.plot)"
             + " && (has(self.runners) == has(oldSelf.runners)) && (!has(self.runners) || self.runners == oldSelf.runners)"
             + " && (has(self.output) == has(oldSelf.output)) && (!has(self.output) || self.output == oldSelf.output)"
             + " && (has(self.slo) == has(oldSelf.slo)) && (!has(self.slo) || self.slo == oldSelf.slo)"
@@ -49,6 +52,7 @@ public class BenchmarkResourceSpec extends BenchmarkSpec {
     private OutputSpec output;
 
     @JsonPropertyDescription("Service-level objectives evaluated on the results into the SLOMet condition.")
+    @Size(max = 32)
     private List<SloSpec> slo;
 
     @JsonPropertyDescription("Secret key holding the API key; given to the runners as REDLINE_API_KEY and sent as 'Authorization: Bearer <key>'.")
@@ -56,6 +60,7 @@ public class BenchmarkResourceSpec extends BenchmarkSpec {
 
     @JsonPropertyDescription("Delete the Benchmark (and everything it owns) this many seconds after it finished. Unset: keep it.")
     @Min(0)
+    @Max(31536000)
     private Long ttlSecondsAfterFinished;
 
     @JsonPropertyDescription("Set to true to stop the runners; results written so far are kept and the Benchmark ends Failed with reason Cancelled.")

@@ -5,6 +5,10 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,14 +19,29 @@ import java.util.Map;
  * target of every CLI flag (flags override the file). Shaped like AIPerf's YAML {@code benchmark} body.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"models", "modelSelectionStrategy", "endpoint", "tokenizer", "dataset", "sessions", "phases", "goodput", "randomSeed", "artifacts", "telemetry", "runtime"})
+@JsonPropertyOrder({"models", "modelSelectionStrategy", "endpoint", "tokenizer", "dataset", "sessions", "phases", "goodput", "randomSeed", "artifacts", "telemetry", "plot", "runtime"})
+@ValidationRule(value = "!has(self.phases) || size(self.phases) == 0 || self.phases.exists(p, !has(p.kind) || p.kind == 'profiling')",
+        message = "no profiling phase; add a phase with kind: profiling", fieldPath = ".phases")
+@ValidationRule(value = "!has(self.phases) || self.phases.all(p, !has(p.prefillConcurrency)) || (has(self.endpoint) && has(self.endpoint.streaming) && self.endpoint.streaming)",
+        message = "phases[].prefillConcurrency needs streaming responses (first-token time); set endpoint.streaming or remove it", fieldPath = ".phases")
+@ValidationRule(value = "!has(self.phases) || self.phases.all(p, self.phases.exists_one(q, (has(q.name) ? q.name : (has(q.kind) ? q.kind : 'profiling')).lowerAscii() == (has(p.name) ? p.name : (has(p.kind) ? p.kind : 'profiling')).lowerAscii()))",
+        message = "phases[].name must be unique (an unnamed phase is named after its kind); give each phase its own name", fieldPath = ".phases")
 public class BenchmarkSpec {
+    /** Per-record metrics a goodput SLO may name (AIPerf tags), comma-separated; the schema and GoodputRules share it. */
+    public static final String GOODPUT_METRICS = "time_to_first_token,time_to_second_token,time_to_first_output_token,request_latency,"
+            + "inter_token_latency,output_token_throughput_per_user,output_sequence_length,input_sequence_length,"
+            + "inter_chunk_latency,effective_latency";
+
     @JsonPropertyDescription("Model names sent in the request body; several are used per modelSelectionStrategy.")
     @JsonAlias("model")
     @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+    @Required
+    @Size(min = 1, max = 64)
+    @ValidationRule(value = "self.all(m, size(m) > 0)", message = "model names must not be empty")
     private List<String> models;
 
     @JsonPropertyDescription("round_robin (default) or random choice among models.")
+    @Pattern("^(round_robin|random)$")
     private String modelSelectionStrategy;
 
     @JsonPropertyDescription("The server and API under test.")
@@ -38,10 +57,15 @@ public class BenchmarkSpec {
     private SessionsSpec sessions;
 
     @JsonPropertyDescription("Load phases in order: typically an optional warmup, then profiling.")
+    @Size(max = 32)
     private List<PhaseSpec> phases;
 
     @JsonPropertyDescription("Goodput SLOs: metric tag to threshold in display units, e.g. time_to_first_token: 200 (ms).")
     @JsonAlias("slos")
+    @Size(max = 16)
+    @ValidationRule(value = "self.all(k, k in '" + GOODPUT_METRICS + "'.split(','))",
+            message = "unknown goodput metric; use " + GOODPUT_METRICS)
+    @ValidationRule(value = "self.all(k, self[k] >= 0.0)", message = "goodput thresholds must be >= 0")
     private Map<String, Double> goodput;
 
     @JsonPropertyDescription("Seed for every random choice (prompts, lengths, arrivals), for reproducible runs.")
@@ -107,6 +131,17 @@ public class BenchmarkSpec {
 
     public TelemetrySpec getTelemetry() { return telemetry; }
     public void setTelemetry(TelemetrySpec telemetry) { this.telemetry = telemetry; }
+
+    @JsonPropertyDescription("How results are plotted (redline plot and --auto-plot): which plots, theme, grouping.")
+    private PlotSpec plot;
+
+    public PlotSpec getPlot() { return plot; }
+    public void setPlot(PlotSpec plot) { this.plot = plot; }
+
+    public PlotSpec plot() {
+        if (plot == null) plot = new PlotSpec();
+        return plot;
+    }
 
     public TelemetrySpec telemetry() {
         if (telemetry == null) telemetry = new TelemetrySpec();

@@ -37,5 +37,17 @@ public enum ConditionReason {
     /** SLOMet=Unknown: no results yet. */
     AwaitingResults,
     /** SLOMet=Unknown: a metric named by an SLO is not in the results. */
-    MetricMissing
+    MetricMissing,
+    /** Sweep Progressing=True: cells are being run. */
+    CellsRunning,
+    /** Sweep Progressing=False: waiting out the cooldown before the next cell. */
+    CoolingDown,
+    /** Sweep Progressing=False after the last cell; Complete=True: every cell ran (failed ones are recorded). */
+    CellsDone,
+    /** Sweep Failed=True: no cell produced results. */
+    AllCellsFailed,
+    /** Sweep Failed=True: the warm-pool runner Job failed or passed its deadline. */
+    PoolFailed,
+    /** Sweep Failed=True: spec.sweep or spec.template changed after cells were created. */
+    SpecChanged
 }

@@ -2,5 +2,5 @@ package dev.redline.api.v1alpha1;
 
 /** The condition types a Benchmark reports ({@code kubectl wait --for=condition=Complete}). */
 public enum ConditionType {
-    Accepted, Running, Complete, Failed, SLOMet
+    Accepted, Running, Progressing, Complete, Failed, SLOMet
 }

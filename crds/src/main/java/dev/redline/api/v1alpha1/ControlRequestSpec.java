@@ -2,6 +2,8 @@ package dev.redline.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Max;
 
 /**
  * A control POST to the server outside the measured requests (AIPerf's KV-cache reset and profiler start/stop).
@@ -24,9 +26,13 @@ public class ControlRequestSpec {
     private String stopPath;
 
     @JsonPropertyDescription("Timeout of each control POST in seconds. Default 30.")
+    @Min(value = 0, inclusive = false)
+    @Max(86400)
     private Double timeoutSeconds;
 
     @JsonPropertyDescription("Seconds over which a failed KV-cache reset (timeout, connection error, 5xx) is retried. Default 0: no retry.")
+    @Min(0)
+    @Max(86400)
     private Double maxRetrySeconds;
 
     public ControlRequestSpec() { }

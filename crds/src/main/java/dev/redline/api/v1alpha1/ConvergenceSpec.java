@@ -2,6 +2,9 @@ package dev.redline.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Required;
 
 /** Adaptive stopping of a multi-run: stop early once the metric has settled (AIPerf's --convergence-*). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -9,14 +12,18 @@ public class ConvergenceSpec {
     public static final int DEFAULT_MIN_RUNS = 2;
 
     @JsonPropertyDescription("Metric tag watched, e.g. time_to_first_token.")
+    @Required
     private String metric;
     @JsonPropertyDescription("Statistic of the metric for ci_width and cv: avg (default), p50, p90, p95, p99, min, max.")
     private String stat;
     @JsonPropertyDescription("ci_width (default: CI width / mean below threshold), cv (std / mean below threshold) or distribution (two-sample KS p-value of the last run against the earlier ones above threshold).")
     private String mode;
     @JsonPropertyDescription("Threshold in (0, 1); default 0.10 for ci_width, 0.05 for cv and distribution.")
+    @Min(value = 0, inclusive = false)
+    @Max(value = 1, inclusive = false)
     private Double threshold;
     @JsonPropertyDescription("Runs before the criterion is checked (>= 2, default 2).")
+    @Min(2)
     private Integer minRuns;
 
     public String getMetric() { return metric; }

@@ -3,12 +3,20 @@ package dev.redline.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.ValidationRule;
 
 import java.util.List;
 import java.util.Map;
 
 /** Where prompts come from. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "!has(self.customDatasetType) || has(self.inputFile)",
+        message = "a dataset type needs a file; set inputFile", fieldPath = ".customDatasetType")
+@ValidationRule(value = "!(has(self.customDatasetType) && has(self.publicDataset))",
+        message = "a public dataset has its own format; remove customDatasetType or publicDataset", fieldPath = ".customDatasetType")
 public class DatasetSpec {
     public static final int DEFAULT_ENTRIES = 100;
 
@@ -16,6 +24,8 @@ public class DatasetSpec {
     private String type;
 
     @JsonPropertyDescription("Number of distinct dataset entries generated (--num-dataset-entries). Default 100.")
+    @Min(1)
+    @Max(1000000)
     private Integer entries;
 
     @JsonPropertyDescription("Synthetic prompt lengths.")
@@ -27,10 +37,12 @@ public class DatasetSpec {
 
     @JsonPropertyDescription("Format of inputFile: single_turn, multi_turn, random_pool, mooncake_trace, bailian_trace, burst_gpt_trace, sagemaker_data_capture. Inferred when unset.")
     @JsonAlias("format")
+    @Pattern("^(?i)(single[_-]turn|multi[_-]turn|random[_-]pool|mooncake[_-]trace|bailian[_-]trace|burst[_-]gpt[_-]trace|sagemaker[_-]data[_-]capture)$")
     private String customDatasetType;
 
     @JsonPropertyDescription("Name of a public dataset: sharegpt or instruct_coder (--public-dataset). Downloaded once into the cache, or read from inputFile.")
     @JsonAlias("dataset")
+    @Pattern("^(?i)(sharegpt|instruct[_-]coder)$")
     private String publicDataset;
 
     @JsonPropertyDescription("Local copy of the public dataset's file, used instead of the Hugging Face cache and hub (--public-dataset-path).")
@@ -41,6 +53,7 @@ public class DatasetSpec {
 
     @JsonPropertyDescription("Order entries are used in: sequential, random (with replacement) or shuffle (re-shuffled each pass). Default shuffle for synthetic and public datasets, sequential for files and traces.")
     @JsonAlias("sampling")
+    @Pattern("^(?i)(sequential|random|shuffle)$")
     private String samplingStrategy;
 
     @JsonPropertyDescription("System prompt text sent verbatim as the first message of every conversation (--system-prompt).")

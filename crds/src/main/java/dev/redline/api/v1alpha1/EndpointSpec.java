@@ -4,6 +4,9 @@ import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,11 +15,15 @@ import java.util.Map;
 
 /** Where and how requests are sent. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+// streaming with a type that cannot stream is turned off (as AIPerf), not rejected: see isStreaming()
 public class EndpointSpec {
     public static final String DEFAULT_URL = "localhost:8000";
     public static final double DEFAULT_TIMEOUT_SECONDS = 21600;
+    /** http(s) URL or bare host[:port][/path]; EndpointRules says why a URL is wrong, this lets the apiserver reject it first. */
+    public static final String URL_PATTERN = "^(?i:https?://)?(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?)(:[0-9]{1,5})?([/?#]\\S*)?$";
 
     @JsonPropertyDescription("Base URL of the server, e.g. http://vllm:8000 (http:// is added when no scheme is given). Default localhost:8000.")
+    @Pattern(EndpointSpec.URL_PATTERN)
     private String url;
 
     @JsonPropertyDescription("Several server URLs (replicas): requests are spread over url and these per urlStrategy, with errors counted per URL (--url given more than once).")
@@ -48,6 +55,8 @@ public class EndpointSpec {
     @JsonPropertyDescription("Per-request timeout in seconds (connect, send and receive). Default 21600.")
     @JsonAlias("timeout")
     @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = SecondsDeserializer.class)
+    @Min(value = 0, inclusive = false)
+    @Max(604800)
     private Double timeoutSeconds;
 
     @JsonPropertyDescription("Header carrying the per-session id instead of X-Correlation-ID, e.g. X-Session-ID (--session-header).")
@@ -55,10 +64,14 @@ public class EndpointSpec {
 
     @JsonPropertyDescription("Seconds to wait for the model to answer before the run starts; 0 (default) only checks the server is reachable (--wait-for-model-timeout).")
     @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = SecondsDeserializer.class)
+    @Min(0)
+    @Max(86400)
     private Double waitForModelTimeout;
 
     @JsonPropertyDescription("Seconds between readiness attempts while waiting for the model. Default 5 (--wait-for-model-interval).")
     @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = SecondsDeserializer.class)
+    @Min(value = 0, inclusive = false)
+    @Max(3600)
     private Double waitForModelInterval;
 
     @JsonPropertyDescription("How readiness is checked: models (GET /v1/models answers 200), inference (a one-token request succeeds, default) or both (--wait-for-model-mode).")

@@ -3,6 +3,9 @@ package dev.redline.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /**
  * A token length drawn per request (AIPerf's distributions), then ceil'd and kept >= 1: normal {@code mean/stddev}
@@ -12,11 +15,17 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
  * {@code type} keys are read by the config dialect).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "has(self.mean) || !has(self.stddev)",
+        message = "a standard deviation needs a mean; set mean too", fieldPath = ".stddev")
 public class LengthSpec {
     @JsonPropertyDescription("Mean length in tokens.")
+    @Min(1)
+    @Max(2000000)
     private Integer mean;
 
     @JsonPropertyDescription("Standard deviation in tokens; 0 (default) gives exactly the mean.")
+    @Min(0)
+    @Max(2000000)
     private Double stddev;
 
     @JsonPropertyDescription("Median in tokens: with a mean, the length is log-normal (median <= mean).")

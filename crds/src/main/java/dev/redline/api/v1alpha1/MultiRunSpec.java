@@ -2,6 +2,8 @@ package dev.redline.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
 
 /**
  * Trials per variation and how they are aggregated into confidence intervals: the {@code multi_run:}
@@ -15,10 +17,16 @@ public class MultiRunSpec {
     public static final long CONSISTENT_SEED = 42;
 
     @JsonPropertyDescription("Trials per variation, 1..10 (--num-profile-runs). Default 1.")
+    @Min(1)
+    @Max(10)
     private Integer numRuns;
     @JsonPropertyDescription("Seconds to wait between trials (--profile-run-cooldown-seconds). Default 0.")
+    @Min(0)
+    @Max(86400)
     private Double cooldownSeconds;
     @JsonPropertyDescription("Confidence level of the intervals, in (0, 1) (--confidence-level). Default 0.95.")
+    @Min(value = 0, inclusive = false)
+    @Max(value = 1, inclusive = false)
     private Double confidenceLevel;
     @JsonPropertyDescription("Use seed 42 when no random seed is given, so trials share one workload (--set-consistent-seed). Default true.")
     private Boolean setConsistentSeed;

@@ -2,13 +2,48 @@ package dev.redline.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /** One phase of load: warmup or profiling, with its pacing, limits and stop condition. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "!(has(self.requests) && has(self.sessions))",
+        message = "requests and sessions are mutually exclusive stop conditions; keep one", fieldPath = ".sessions")
+@ValidationRule(value = "!(has(self.type) && self.type in ['constant', 'poisson', 'gamma']) || has(self.rate)",
+        message = "an open-model type (constant, poisson, gamma) needs a rate; set rate", fieldPath = ".rate")
+@ValidationRule(value = "!(has(self.type) && self.type == 'fixed_schedule') || !has(self.rate)",
+        message = "a fixed schedule replays trace timestamps and cannot have a rate; remove rate", fieldPath = ".rate")
+@ValidationRule(value = "!(has(self.type) && self.type == 'concurrency') || !has(self.rate)",
+        message = "type concurrency conflicts with rate (one load mode per phase); remove rate or use constant, poisson or gamma", fieldPath = ".type")
+@ValidationRule(value = "!has(self.smoothness) || !has(self.type) || self.type == 'gamma'",
+        message = "smoothness applies only to type gamma; set type gamma or remove smoothness", fieldPath = ".smoothness")
+@ValidationRule(value = "!has(self.rateRamp) || has(self.rate)",
+        message = "a rate ramp needs a rate; set rate or remove rateRamp", fieldPath = ".rateRamp")
+@ValidationRule(value = "!has(self.concurrencyRamp) || has(self.concurrency)",
+        message = "a concurrency ramp needs concurrency; set concurrency or remove concurrencyRamp", fieldPath = ".concurrencyRamp")
+@ValidationRule(value = "!has(self.prefillConcurrency) || !has(self.concurrency) || self.prefillConcurrency <= self.concurrency",
+        message = "prefillConcurrency must not exceed concurrency", fieldPath = ".prefillConcurrency")
+@ValidationRule(value = "!has(self.gracePeriod) || has(self.duration)",
+        message = "a grace period needs a duration; set duration or remove gracePeriod", fieldPath = ".gracePeriod")
+@ValidationRule(value = "(has(self.type) && self.type == 'user_centric') == has(self.users)",
+        message = "users and type user_centric go together: user_centric needs users, users need type user_centric", fieldPath = ".users")
+@ValidationRule(value = "!(has(self.type) && self.type == 'user_centric') || has(self.rate)",
+        message = "user_centric needs a rate; set rate", fieldPath = ".rate")
+@ValidationRule(value = "!(has(self.type) && self.type == 'user_centric') || !has(self.rateRamp)",
+        message = "a rate ramp cannot be combined with user_centric; remove rateRamp", fieldPath = ".rateRamp")
+@ValidationRule(value = "!(has(self.type) && self.type == 'user_centric') || !has(self.smoothness)",
+        message = "smoothness cannot be combined with user_centric; remove smoothness", fieldPath = ".smoothness")
+@ValidationRule(value = "!has(self.fixedSchedule) || !has(self.type) || self.type == 'fixed_schedule'",
+        message = "fixedSchedule settings need type fixed_schedule; remove them or the other pacing", fieldPath = ".fixedSchedule")
 public class PhaseSpec {
     public static final double DEFAULT_GRACE_PERIOD_SECONDS = 30;
+    public static final String NAME_PATTERN = "^[A-Za-z_][A-Za-z0-9_-]*$";
 
     @JsonPropertyDescription("Phase name, unique; matches ^[A-Za-z_][A-Za-z0-9_-]*$. Defaults to the kind.")
+    @Pattern(NAME_PATTERN)
+    @io.fabric8.generator.annotation.Size(max = 63)
     private String name;
 
     @JsonPropertyDescription("warmup (excluded from results) or profiling (measured). Default profiling.")
@@ -18,41 +53,64 @@ public class PhaseSpec {
     private LoadType type;
 
     @JsonPropertyDescription("Maximum requests (or sessions) in flight. With a rate it is a ceiling.")
+    @Min(1)
+    @Max(100000)
     private Integer concurrency;
 
     @JsonPropertyDescription("Maximum requests in flight that have not yet received their first token (streaming only).")
+    @Min(1)
+    @Max(100000)
     private Integer prefillConcurrency;
 
     @JsonPropertyDescription("Target request rate in requests/s (open model).")
+    @Min(value = 0, inclusive = false)
+    @Max(1000000)
     private Double rate;
 
     @JsonPropertyDescription("Gamma shape for type gamma (1 = Poisson, <1 bursty, >1 smooth). Default 1.")
+    @Min(value = 0, inclusive = false)
+    @Max(1000)
     private Double smoothness;
 
     @JsonPropertyDescription("Stop after this many requests have been sent.")
+    @Min(1)
+    @Max(1000000000)
     private Integer requests;
 
     @JsonPropertyDescription("Stop after this many sessions have been started (multi-turn).")
+    @Min(1)
+    @Max(1000000000)
     private Integer sessions;
 
     @JsonPropertyDescription("Stop sending after this many seconds.")
     @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = SecondsDeserializer.class)
+    @Min(value = 0, inclusive = false)
+    @Max(604800)
     private Double duration;
 
     @JsonPropertyDescription("Seconds to wait for in-flight responses after the duration ends (inf = forever). Default 30; unlimited for warmup and user_centric phases.")
     @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = SecondsDeserializer.class)
+    @Min(0)
+    @Max(86400)
+    @dev.redline.api.validate.AcceptsInfinity
     private Double gracePeriod;
 
     @JsonPropertyDescription("Seconds over which concurrency ramps from 1 to its target.")
     @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = SecondsDeserializer.class)
+    @Min(value = 0, inclusive = false)
+    @Max(86400)
     private Double concurrencyRamp;
 
     @JsonPropertyDescription("Seconds over which prefill concurrency ramps from 1 to its target.")
     @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = SecondsDeserializer.class)
+    @Min(value = 0, inclusive = false)
+    @Max(86400)
     private Double prefillRamp;
 
     @JsonPropertyDescription("Seconds over which the request rate ramps up to its target.")
     @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = SecondsDeserializer.class)
+    @Min(value = 0, inclusive = false)
+    @Max(86400)
     private Double rateRamp;
 
     @JsonPropertyDescription("Leave this phase out of the results, like a warmup (AIPerf's excludeFromResults); same as kind: warmup.")
@@ -65,6 +123,8 @@ public class PhaseSpec {
     private FixedScheduleSpec fixedSchedule;
 
     @JsonPropertyDescription("Number of simulated users for type user_centric; each user sends a turn every users/rate seconds.")
+    @Min(1)
+    @Max(1000000)
     private Integer users;
 
     public String getName() { return name; }

@@ -2,9 +2,16 @@ package dev.redline.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /** Synthetic prompt shape. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "!has(self.prefixPromptCount) || has(self.prefixPromptLength)",
+        message = "prefix prompts need a length; set prefixPromptLength", fieldPath = ".prefixPromptCount")
+@ValidationRule(value = "!has(self.prefixPromptLength) || has(self.prefixPromptCount)",
+        message = "a prefix length needs a count; set prefixPromptCount", fieldPath = ".prefixPromptLength")
 public class PromptSpec {
     public static final int DEFAULT_ISL = 550;
 
@@ -15,15 +22,23 @@ public class PromptSpec {
     private LengthSpec osl;
 
     @JsonPropertyDescription("Tokens per hash_ids block in traces (--isl-block-size). Default 512 for mooncake_trace, 16 for bailian_trace.")
+    @Min(1)
+    @Max(1000000)
     private Integer blockSize;
 
     @JsonPropertyDescription("Number of distinct shared prefixes; each synthetic entry starts with a seeded choice of one (--num-prefix-prompts). Needs prefixPromptLength.")
+    @Min(1)
+    @Max(100000)
     private Integer prefixPromptCount;
 
     @JsonPropertyDescription("Length in tokens of each shared prefix, added to the entry's ISL (--prefix-prompt-length).")
+    @Min(1)
+    @Max(2000000)
     private Integer prefixPromptLength;
 
     @JsonPropertyDescription("Texts per embeddings request (--batch-size-text). Default 1.")
+    @Min(1)
+    @Max(10000)
     private Integer batchSize;
 
     @JsonPropertyDescription("A mixture of (ISL, OSL) pairs with probabilities in percent, drawn per entry instead of isl/osl (--seq-dist).")

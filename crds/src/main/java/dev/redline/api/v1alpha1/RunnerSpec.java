@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
@@ -26,6 +27,7 @@ public class RunnerSpec {
     private String image;
 
     @JsonPropertyDescription("Always, IfNotPresent or Never. Default: Kubernetes' default for the image tag.")
+    @Pattern("^(Always|IfNotPresent|Never)$")
     private String imagePullPolicy;
 
     @JsonPropertyDescription("Runner container resources. The CPU limit is set equal to the CPU request (no throttling jitter). Default: 2 CPU, 2Gi.")

@@ -3,6 +3,9 @@ package dev.redline.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Max;
 
 /**
  * How the runner process runs the benchmark (AIPerf's {@code runtime} section and service flags). AIPerf's
@@ -13,24 +16,34 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 public class RuntimeSpec {
     @JsonPropertyDescription("Event loops the HTTP client spreads requests over (AIPerf: worker processes). Default min(concurrency, cores, 8) (--workers-max).")
     @JsonAlias("workersMax")
+    @Min(1)
+    @Max(1024)
     private Integer workers;
 
     @JsonPropertyDescription("Threads counting output tokens of finished requests (AIPerf: record processor services). Default: one, fanning out to the cores under a backlog (--record-processors).")
+    @Min(1)
+    @Max(1024)
     private Integer recordProcessors;
 
     @JsonPropertyDescription("Progress display: dashboard, simple or none (--ui-type).")
+    @Pattern("^(dashboard|simple|none)$")
     private String ui;
 
     @JsonPropertyDescription("Log level: error, warn, info, debug or trace (--log-level).")
+    @Pattern("^(error|warn|info|debug|trace)$")
     private String logLevel;
 
     @JsonPropertyDescription("Port of the runner's live HTTP endpoint (Prometheus metrics of the run); AIPerf's API port (--api-port).")
+    @Min(0)
+    @Max(65535)
     private Integer apiPort;
 
     @JsonPropertyDescription("Address the live HTTP endpoint binds to. Default 0.0.0.0 (--api-host).")
     private String apiHost;
 
     @JsonPropertyDescription("Seconds between progress updates on the console (and live snapshots). Default 1 (--stats-interval).")
+    @Min(0)
+    @Max(1000)
     private Double statsInterval;
 
     @JsonPropertyDescription("Address the coordinator of a multi-runner run binds its messaging sockets to (AIPerf's ZMQ host). Default 127.0.0.1 locally (--zmq-host).")

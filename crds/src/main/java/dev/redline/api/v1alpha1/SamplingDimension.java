@@ -2,6 +2,7 @@ package dev.redline.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
 
 import java.util.List;
 
@@ -9,6 +10,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class SamplingDimension {
     @JsonPropertyDescription("Dot-path of the field to vary, e.g. phases.profiling.concurrency or the shorthand concurrency.")
+    @Required
     private String path;
     @JsonPropertyDescription("Inclusive lower bound (with hi).")
     private Double lo;

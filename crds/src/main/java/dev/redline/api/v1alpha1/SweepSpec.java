@@ -3,6 +3,8 @@ package dev.redline.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
 
 import java.util.List;
 import java.util.Map;
@@ -27,9 +29,12 @@ public class SweepSpec {
     private List<Map<String, Object>> runs;
 
     @JsonPropertyDescription("sobol and latin_hypercube: number of variations to draw (2..1048576).")
+    @Min(2)
+    @Max(1048576)
     private Integer samples;
 
     @JsonPropertyDescription("sobol and latin_hypercube: seed of the sampler (>= 0); unset: the run's random seed, else 0.")
+    @Min(0)
     private Long seed;
 
     @JsonPropertyDescription("sobol: randomise the sequence (default true; a random digital shift, not scipy's Owen scrambling).")
@@ -42,6 +47,8 @@ public class SweepSpec {
     private List<SamplingDimension> dimensions;
 
     @JsonPropertyDescription("Seconds to wait between variations (--parameter-sweep-cooldown-seconds). Default 0.")
+    @Min(0)
+    @Max(86400)
     private Double cooldownSeconds;
 
     @JsonPropertyDescription("With several trials: repeated (trials outer, default) or independent (variations outer).")

@@ -2,6 +2,8 @@ package dev.redline.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Max;
 
 /**
  * AIPerf's trace synthesis: a trace's hash-id prefix tree (radix tree) is rescaled before replay. Shared prefix
@@ -11,24 +13,38 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class SynthesisSpec {
     @JsonPropertyDescription("Trace timestamps are divided by this: 2 replays twice as fast. Default 1 (--synthesis-speedup-ratio).")
+    @Min(value = 0, inclusive = false)
+    @Max(1000000)
     private Double speedupRatio;
 
     @JsonPropertyDescription("Multiplier for the length of shared prefix blocks (hash ids used by more than one request). Default 1 (--synthesis-prefix-len-multiplier).")
+    @Min(value = 0, inclusive = false)
+    @Max(1000)
     private Double prefixLenMultiplier;
 
     @JsonPropertyDescription("Number of independent copies of the prefix tree requests are spread over (fewer shared prefixes per copy). Default 1 (--synthesis-prefix-root-multiplier).")
+    @Min(1)
+    @Max(1000)
     private Integer prefixRootMultiplier;
 
     @JsonPropertyDescription("Multiplier for the length of each request's unique tail (hash ids only it uses). Default 1 (--synthesis-prompt-len-multiplier).")
+    @Min(0)
+    @Max(1000)
     private Double promptLenMultiplier;
 
     @JsonPropertyDescription("Multiplier for output lengths. Default 1 (--synthesis-output-len-multiplier).")
+    @Min(0)
+    @Max(1000)
     private Double outputLenMultiplier;
 
     @JsonPropertyDescription("Requests whose (synthesized) input length exceeds this are dropped (--synthesis-max-isl).")
+    @Min(1)
+    @Max(2000000)
     private Integer maxIsl;
 
     @JsonPropertyDescription("Output lengths above this are capped to it (--synthesis-max-osl).")
+    @Min(1)
+    @Max(2000000)
     private Integer maxOsl;
 
     public Double getSpeedupRatio() { return speedupRatio; }

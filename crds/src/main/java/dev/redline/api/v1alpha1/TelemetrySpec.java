@@ -3,17 +3,25 @@ package dev.redline.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
 
 import java.util.List;
 
 /** What the runner scrapes next to the benchmark: the inference server's /metrics and DCGM exporters. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class TelemetrySpec {
+    /** A namespace name (DNS label). */
+    public static final String NAMESPACE_PATTERN = "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$";
+
     @JsonPropertyDescription("Scrape the inference server's Prometheus /metrics (at the endpoint's host and port). Default true (--server-metrics / --no-server-metrics).")
     private Boolean serverMetrics;
 
     @JsonPropertyDescription("Extra Prometheus endpoints to scrape with the server metrics, e.g. a Dynamo worker (--server-metrics-url).")
     @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+    @Size(max = 32)
     private List<String> serverMetricsUrls;
 
     @JsonPropertyDescription("Server metrics files: json and csv (default both), jsonl adds every scrape (--server-metrics-formats).")
@@ -24,6 +32,8 @@ public class TelemetrySpec {
     private String gpuTelemetryCollector;
 
     @JsonPropertyDescription("Seconds between server metrics scrapes. Default 1 (--server-metrics-interval).")
+    @Min(0.05)
+    @Max(300)
     private Double serverMetricsInterval;
 
     @JsonPropertyDescription("GPU telemetry from DCGM exporters: true reports it (and missing exporters), false turns it off; unset tries the default exporters quietly (--gpu-telemetry / --no-gpu-telemetry).")
@@ -31,18 +41,24 @@ public class TelemetrySpec {
 
     @JsonPropertyDescription("DCGM exporter URLs. Default localhost:9400 and localhost:9401 (--gpu-telemetry URL...).")
     @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+    @Size(max = 64)
     private List<String> gpuTelemetryUrls;
 
     @JsonPropertyDescription("Seconds between DCGM scrapes. Default 1 (--gpu-telemetry-interval). Set the exporter's own collection interval (-c) to 1000 ms or less too.")
+    @Min(0.05)
+    @Max(300)
     private Double gpuTelemetryInterval;
 
     @JsonPropertyDescription("Timeout of one scrape in seconds. Default 2 (--telemetry-scrape-timeout).")
+    @Min(value = 0, inclusive = false)
+    @Max(60)
     private Double scrapeTimeout;
 
     @JsonPropertyDescription("In a cluster: label selector of the DCGM exporter pods to scrape on the model server's nodes, e.g. app.kubernetes.io/name=dcgm-exporter.")
     private String dcgmPodSelector;
 
     @JsonPropertyDescription("In a cluster: namespace of the DCGM exporter pods, e.g. gpu-operator. Default: the Benchmark's namespace. The runner needs get/list on pods there (see docs/operator.md).")
+    @Pattern(NAMESPACE_PATTERN)
     private String dcgmNamespace;
 
     public Boolean getServerMetrics() { return serverMetrics; }

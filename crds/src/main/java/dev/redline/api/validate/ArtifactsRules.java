@@ -5,19 +5,14 @@ import dev.redline.api.v1alpha1.BenchmarkSpec;
 
 import java.util.Set;
 
-/** Output settings. */
+/** Output settings (the export level is checked by its schema pattern, see SchemaBounds). */
 final class ArtifactsRules implements ValidationRule {
-    private static final Set<String> EXPORT_LEVELS = Set.of("summary", "records", "raw");
     private static final Set<String> USER_FILE_FORMATS = Set.of("json", "yaml", "text");
 
     @Override
     public void check(BenchmarkSpec spec, Violations out) {
         ArtifactsSpec a = spec.getArtifacts();
         if (a == null) return;
-        if (a.getExportLevel() != null && !EXPORT_LEVELS.contains(a.getExportLevel())) {
-            out.add("artifacts.exportLevel", "unknown export level '" + a.getExportLevel() + "'; use summary, records or raw");
-        }
-        out.positive("artifacts.sliceDuration", a.getSliceDuration());
         if (a.getUserFiles() != null) {
             for (int i = 0; i < a.getUserFiles().size(); i++) {
                 var f = a.getUserFiles().get(i);

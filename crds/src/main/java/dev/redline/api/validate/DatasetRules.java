@@ -23,7 +23,6 @@ final class DatasetRules implements ValidationRule {
     public void check(BenchmarkSpec spec, Violations out) {
         DatasetSpec ds = spec.getDataset();
         if (ds == null) return;
-        out.atLeast("dataset.entries", ds.getEntries(), 1);
         oneOf("dataset.samplingStrategy", ds.getSamplingStrategy(), SAMPLING, "--dataset-sampling-strategy", out);
         oneOf("dataset.customDatasetType", ds.getCustomDatasetType(), FILE_TYPES, "--custom-dataset-type", out);
         oneOf("dataset.publicDataset", ds.getPublicDataset(), PUBLIC, "--public-dataset", out);
@@ -60,10 +59,6 @@ final class DatasetRules implements ValidationRule {
                     + " sonnet (Shakespeare's sonnets) only (CLI: --prompt-corpus)");
         }
         sequenceDistribution(p, out);
-        out.atLeast("dataset.prompts.batchSize", p.getBatchSize(), 1);
-        out.atLeast("dataset.prompts.blockSize", p.getBlockSize(), 1);
-        out.atLeast("dataset.prompts.prefixPromptCount", p.getPrefixPromptCount(), 1);
-        out.atLeast("dataset.prompts.prefixPromptLength", p.getPrefixPromptLength(), 1);
         if (p.getPrefixPromptCount() != null && p.getPrefixPromptLength() == null) {
             out.add("dataset.prompts.prefixPromptCount", "prefix prompts need a length; set dataset.prompts.prefixPromptLength (CLI: --prefix-prompt-length)");
         }
@@ -143,8 +138,6 @@ final class DatasetRules implements ValidationRule {
                     + " needs a mean; set " + path + ".mean too (CLI: " + meanFlag + ")");
             return;
         }
-        out.atLeast(path + ".mean", len.getMean(), 1);
-        out.atLeast(path + ".stddev", len.getStddev(), 0);
         if (len.getMedian() != null) {
             if (len.getStddev() != null) out.add(path + ".median", "give a stddev (normal) or a median (log-normal), not both");
             else if (!(len.getMedian() > 0)) out.add(path + ".median", "must be greater than 0, got " + len.getMedian());
@@ -167,8 +160,6 @@ final class DatasetRules implements ValidationRule {
                     out.add(at + ".mean", "each peak needs a mean");
                     continue;
                 }
-                out.atLeast(at + ".mean", pk.getMean(), 1);
-                out.atLeast(at + ".stddev", pk.getStddev(), 0);
                 if (pk.getWeight() == null || !(pk.getWeight() > 0)) out.add(at + ".weight", "each peak needs a weight > 0");
                 if (pk.getMedian() != null && !(pk.getMedian() > 0 && pk.getMedian() <= pk.getMean())) {
                     out.add(at + ".median", "must be > 0 and <= the peak's mean " + pk.getMean());

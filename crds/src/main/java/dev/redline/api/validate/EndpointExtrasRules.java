@@ -27,10 +27,6 @@ final class EndpointExtrasRules {
         if (ep.getSessionHeader() != null && !HEADER_NAME.matcher(ep.getSessionHeader()).matches()) {
             out.add("endpoint.sessionHeader", "'" + ep.getSessionHeader() + "' is not an HTTP header name; use e.g. X-Session-ID");
         }
-        out.atLeast("endpoint.waitForModelTimeout", ep.getWaitForModelTimeout(), 0);
-        finite("endpoint.waitForModelTimeout", ep.getWaitForModelTimeout(), out);
-        out.positive("endpoint.waitForModelInterval", ep.getWaitForModelInterval());
-        finite("endpoint.waitForModelInterval", ep.getWaitForModelInterval(), out);
         if (ep.getWaitForModelMode() != null && !WAIT_MODES.contains(ep.getWaitForModelMode())) {
             out.add("endpoint.waitForModelMode", "unknown mode '" + ep.getWaitForModelMode() + "'; use models, inference or both");
         }
@@ -50,15 +46,8 @@ final class EndpointExtrasRules {
 
     private static void control(String path, ControlRequestSpec c, Violations out) {
         if (c == null) return;
-        out.positive(path + ".timeoutSeconds", c.getTimeoutSeconds());
-        finite(path + ".timeoutSeconds", c.getTimeoutSeconds(), out);
-        out.atLeast(path + ".maxRetrySeconds", c.getMaxRetrySeconds(), 0);
         for (String[] p : new String[][] {{"path", c.getPath()}, {"startPath", c.getStartPath()}, {"stopPath", c.getStopPath()}}) {
             if (p[1] != null && !p[1].startsWith("/")) out.add(path + "." + p[0], "'" + p[1] + "' must start with '/'");
         }
-    }
-
-    static void finite(String path, Double v, Violations out) {
-        if (v != null && Double.isInfinite(v)) out.add(path, "must be a finite number of seconds, got " + v);
     }
 }

@@ -32,7 +32,6 @@ final class EndpointRules implements ValidationRule {
         }
         // a path without a leading '/' is joined to the URL's path as AIPerf does (v1/custom -> /v1/custom)
         // streaming with a type that cannot stream is turned off, as AIPerf does (EndpointSpec.isStreaming)
-        out.positive("endpoint.timeoutSeconds", ep.getTimeoutSeconds());
         EndpointExtrasRules.check(ep, out);
     }
 

@@ -8,10 +8,7 @@ import java.util.Set;
 /** Goodput SLOs name metrics that goodput can judge per request. */
 final class GoodputRules implements ValidationRule {
     /** Per-record metrics a goodput SLO may name (AIPerf tags). */
-    static final Set<String> SLO_METRICS = Set.of(
-            "time_to_first_token", "time_to_second_token", "time_to_first_output_token", "request_latency",
-            "inter_token_latency", "output_token_throughput_per_user", "output_sequence_length",
-            "input_sequence_length", "inter_chunk_latency", "effective_latency");
+    static final Set<String> SLO_METRICS = Set.of(BenchmarkSpec.GOODPUT_METRICS.split(","));
 
     @Override
     public void check(BenchmarkSpec spec, Violations out) {

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 /** Load phases: names, limits, stop conditions. */
 final class PhaseRules implements ValidationRule {
-    private static final Pattern NAME = Pattern.compile("^[A-Za-z_][A-Za-z0-9_-]*$");
+    private static final Pattern NAME = Pattern.compile(PhaseSpec.NAME_PATTERN);
 
     @Override
     public void check(BenchmarkSpec spec, Violations out) {
@@ -32,20 +32,12 @@ final class PhaseRules implements ValidationRule {
                 continue;
             }
             if (p.getName() != null && !NAME.matcher(p.getName()).matches()) {
-                out.add(at + ".name", "'" + p.getName() + "' must match ^[A-Za-z_][A-Za-z0-9_-]*$");
+                out.add(at + ".name", "'" + p.getName() + "' must match " + PhaseSpec.NAME_PATTERN);
             }
             if (!names.add(p.resolvedName().toLowerCase(Locale.ROOT))) {
                 out.add(at + ".name", "phase name '" + p.resolvedName() + "' is used twice; give each phase a unique name");
             }
             profiling |= p.resolvedKind() == PhaseKind.PROFILING;
-            out.atLeast(at + ".concurrency", p.getConcurrency(), 1);
-            out.atLeast(at + ".prefillConcurrency", p.getPrefillConcurrency(), 1);
-            out.atLeast(at + ".requests", p.getRequests(), 1);
-            out.atLeast(at + ".sessions", p.getSessions(), 1);
-            out.positive(at + ".rate", p.getRate());
-            out.positive(at + ".smoothness", p.getSmoothness());
-            out.positive(at + ".duration", p.getDuration());
-            out.atLeast(at + ".gracePeriod", p.getGracePeriod(), 0);
             if (p.getGracePeriod() != null && p.getDuration() == null) {
                 out.add(at + ".gracePeriod", "a grace period needs a duration; set duration (CLI: --benchmark-duration) or remove the grace period");
             }
@@ -55,23 +47,10 @@ final class PhaseRules implements ValidationRule {
         if (!profiling) {
             out.add("phases", "no profiling phase; add a phase with kind: profiling");
         }
-        checkSessions(spec.getSessions(), out);
-    }
-
-    private static void checkSessions(SessionsSpec s, Violations out) {
-        if (s == null) return;
-        out.atLeast("sessions.turnsMean", s.getTurnsMean(), 1);
-        out.atLeast("sessions.turnsStddev", s.getTurnsStddev(), 0);
-        out.atLeast("sessions.turnDelayMeanMs", s.getTurnDelayMeanMs(), 0);
-        out.atLeast("sessions.turnDelayStddevMs", s.getTurnDelayStddevMs(), 0);
-        out.positive("sessions.delayRatio", s.getDelayRatio());
-        out.atLeast("sessions.sharedSystemPromptLength", s.getSharedSystemPromptLength(), 0);
-        out.atLeast("sessions.userContextPromptLength", s.getUserContextPromptLength(), 0);
     }
 
     /** User-centric and fixed-schedule specifics. */
     private static void checkModes(BenchmarkSpec spec, PhaseSpec p, String at, Violations out) {
-        out.atLeast(at + ".users", p.getUsers(), 1);
         if (p.getType() == LoadType.USER_CENTRIC) {
             if (p.getRate() == null) out.add(at + ".rate", "user_centric needs a rate; set rate (CLI: --user-centric-rate)");
             if (p.getUsers() == null) out.add(at + ".users", "user_centric needs users; set users (CLI: --num-users)");
@@ -94,8 +73,6 @@ final class PhaseRules implements ValidationRule {
                 out.add(at + ".fixedSchedule.startOffsetMs", "autoOffset and startOffsetMs are mutually exclusive"
                         + " (CLI: --fixed-schedule-auto-offset vs --fixed-schedule-start-offset); keep one");
             }
-            out.atLeast(at + ".fixedSchedule.startOffsetMs", f.getStartOffsetMs(), 0);
-            out.atLeast(at + ".fixedSchedule.endOffsetMs", f.getEndOffsetMs(), 0);
             if (f.getStartOffsetMs() != null && f.getEndOffsetMs() != null && f.getEndOffsetMs() < f.getStartOffsetMs()) {
                 out.add(at + ".fixedSchedule.endOffsetMs", "end offset " + f.getEndOffsetMs() + " ms is before start offset "
                         + f.getStartOffsetMs() + " ms; set end >= start");
@@ -133,9 +110,6 @@ final class PhaseRules implements ValidationRule {
             out.add(at + ".concurrencyRamp", "a concurrency ramp needs concurrency; set concurrency (CLI: --concurrency) or remove the ramp");
         }
         // a prefill ramp without prefillConcurrency has nothing to ramp; AIPerf accepts it (its ramping sample uses it)
-        out.positive(at + ".concurrencyRamp", p.getConcurrencyRamp());
-        out.positive(at + ".rateRamp", p.getRateRamp());
-        out.positive(at + ".prefillRamp", p.getPrefillRamp());
         if (p.getPrefillConcurrency() != null) {
             boolean streaming = spec.getEndpoint() != null && spec.getEndpoint().isStreaming();
             if (!streaming) {
@@ -147,16 +121,9 @@ final class PhaseRules implements ValidationRule {
             }
         }
         CancellationSpec c = p.getCancellation();
-        if (c != null) {
-            if (c.getRate() != null && (c.getRate() < 0 || c.getRate() > 100)) {
-                out.add(at + ".cancellation.rate", "must be a percentage from 0 to 100, got " + c.getRate()
-                        + " (CLI: --request-cancellation-rate)");
-            }
-            out.atLeast(at + ".cancellation.delay", c.getDelay(), 0);
-            if (c.getDelay() != null && (c.getRate() == null || c.getRate() == 0)) {
-                out.add(at + ".cancellation.delay", "a cancellation delay needs a cancellation rate; set cancellation.rate > 0"
-                        + " (CLI: --request-cancellation-rate) or remove the delay");
-            }
+        if (c != null && c.getDelay() != null && (c.getRate() == null || c.getRate() == 0)) {
+            out.add(at + ".cancellation.delay", "a cancellation delay needs a cancellation rate; set cancellation.rate > 0"
+                    + " (CLI: --request-cancellation-rate) or remove the delay");
         }
     }
 }

@@ -14,8 +14,6 @@ final class RuntimeRules implements ValidationRule {
     public void check(BenchmarkSpec spec, Violations out) {
         RuntimeSpec r = spec.getRuntime();
         if (r == null) return;
-        out.atLeast("runtime.workers", r.getWorkers(), 1);
-        out.atLeast("runtime.recordProcessors", r.getRecordProcessors(), 1);
         if (r.getUi() != null && !UI.contains(r.getUi())) {
             out.add("runtime.ui", "unknown UI '" + r.getUi() + "'; use dashboard, simple or none (CLI: --ui-type)");
         }

@@ -16,7 +16,9 @@ public final class SpecValidator {
             new GoodputRules(),
             new ArtifactsRules(),
             new TelemetryRules(),
-            new RuntimeRules()
+            new RuntimeRules(),
+            new PlotRules(),
+            new SchemaBounds()   // last: the schema's bounds, for fields the rules above did not already report
     );
 
     private SpecValidator() { }

@@ -6,29 +6,20 @@ import dev.redline.api.v1alpha1.TelemetrySpec;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Telemetry: scrape intervals and timeout in range, URLs usable, DCGM pod selector and namespace well-formed. */
+/** Telemetry (intervals and timeout are bounded in the schema, see SchemaBounds): URLs usable, DCGM pod selector and namespace well-formed. */
 final class TelemetryRules implements ValidationRule {
-    /** Faster than 50 ms is load on the server, not telemetry; slower than 5 min gives no curve. */
-    static final double MIN_INTERVAL = 0.05;
-    static final double MAX_INTERVAL = 300;
     private static final Pattern SELECTOR_TERM =
             Pattern.compile("!?[A-Za-z0-9]([A-Za-z0-9._/-]*[A-Za-z0-9])?(\\s*(==?|!=)\\s*[A-Za-z0-9._-]*)?");
 
     static final List<String> SERVER_FORMATS = List.of("json", "csv", "jsonl");
     static final List<String> GPU_COLLECTORS = List.of("dcgm", "pynvml", "amdsmi");
 
-    private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+    private static final Pattern NAMESPACE = Pattern.compile(TelemetrySpec.NAMESPACE_PATTERN);
 
     @Override
     public void check(BenchmarkSpec spec, Violations out) {
         TelemetrySpec t = spec.getTelemetry();
         if (t == null) return;
-        interval(out, "telemetry.serverMetricsInterval", t.getServerMetricsInterval());
-        interval(out, "telemetry.gpuTelemetryInterval", t.getGpuTelemetryInterval());
-        if (t.getScrapeTimeout() != null && !(t.getScrapeTimeout() > 0 && t.getScrapeTimeout() <= 60)) {
-            out.add("telemetry.scrapeTimeout", "must be between 0 and 60 seconds, got " + t.getScrapeTimeout()
-                    + "; a short timeout (default 2) keeps a slow exporter from delaying the next scrape");
-        }
         urls(out, "telemetry.serverMetricsUrls", t.getServerMetricsUrls());
         if (t.getServerMetricsFormats() != null) {
             for (int i = 0; i < t.getServerMetricsFormats().size(); i++) {
@@ -59,13 +50,6 @@ final class TelemetryRules implements ValidationRule {
         if (ns != null && !NAMESPACE.matcher(ns).matches()) {
             out.add("telemetry.dcgmNamespace", "'" + ns + "' is not a namespace name; use lower-case letters, digits"
                     + " and '-', e.g. gpu-operator");
-        }
-    }
-
-    private static void interval(Violations out, String path, Double v) {
-        if (v != null && !(v >= MIN_INTERVAL && v <= MAX_INTERVAL)) {
-            out.add(path, "must be between " + MIN_INTERVAL + " and " + (int) MAX_INTERVAL + " seconds, got " + v
-                    + "; 1 (the default) resolves load changes without loading the server");
         }
     }
 

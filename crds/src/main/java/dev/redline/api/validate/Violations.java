@@ -11,25 +11,12 @@ public final class Violations {
         items.add(new Violation(path, message));
     }
 
-    /** Adds a violation when {@code value} is set and below {@code min}. */
-    public void atLeast(String path, Number value, double min) {
-        if (value != null && value.doubleValue() < min) {
-            add(path, "must be at least " + fmt(min) + ", got " + value + "; set a value >= " + fmt(min));
-        }
-    }
-
-    /** Adds a violation when {@code value} is set and not strictly positive. */
-    public void positive(String path, Number value) {
-        if (value != null && !(value.doubleValue() > 0)) {
-            add(path, "must be greater than 0, got " + value + "; set a positive value");
-        }
-    }
-
     public boolean isEmpty() { return items.isEmpty(); }
 
-    public List<Violation> list() { return List.copyOf(items); }
-
-    private static String fmt(double d) {
-        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    /** Whether a violation was already added for exactly this path. */
+    public boolean has(String path) {
+        return items.stream().anyMatch(v -> v.path().equals(path));
     }
+
+    public List<Violation> list() { return List.copyOf(items); }
 }

@@ -130,4 +130,21 @@ public record SweepAggregate(List<Combination> combinations, int numRuns, int nu
         });
         return out;
     }
+
+    /** A copy keeping only the per-combination metrics whose key passes {@code keep} (for a size-limited ConfigMap). */
+    public SweepAggregate onlyMetrics(java.util.function.Predicate<String> keep) {
+        List<Combination> kept = new ArrayList<>();
+        Map<Combination, Combination> same = new java.util.IdentityHashMap<>();
+        for (Combination c : combinations) {
+            Map<String, Map<String, Object>> m = new LinkedHashMap<>();
+            c.metrics().forEach((k, v) -> { if (keep.test(k)) m.put(k, v); });
+            Combination copy = new Combination(c.variation(), c.parameters(), m, c.multiTrial());
+            kept.add(copy);
+            same.put(c, copy);
+        }
+        Best t = bestThroughput == null ? null : new Best(same.get(bestThroughput.combination()), bestThroughput.metric(), bestThroughput.unit());
+        Best l = bestLatency == null ? null : new Best(same.get(bestLatency.combination()), bestLatency.metric(), bestLatency.unit());
+        return new SweepAggregate(kept, numRuns, numSuccessfulRuns, failedRuns, parameters, numCombinations, sweepMode, confidenceLevel,
+                trialsPerValue, t, l, pareto.stream().map(same::get).toList(), partial);
+    }
 }

@@ -25,7 +25,10 @@ class ConfigEnvelopeTest {
         assertTrue(!profiles.isEmpty());
         for (Path p : profiles) {
             ConfigEnvelope env = ConfigEnvelope.read(p);
-            assertEquals(SpecReader.read(SpecReader.text(p), p.toString()).getModels(), env.getBenchmark().getModels(), p.toString());
+            var plan = dev.redline.plan.ExperimentPlan.of(env); // every sample plans without error
+            boolean envelope = ConfigEnvelope.ENVELOPE_KEYS.stream().anyMatch(SpecReader.tree(SpecReader.text(p), p.toString())::has);
+            if (!envelope) assertEquals(SpecReader.read(SpecReader.text(p), p.toString()).getModels(), env.getBenchmark().getModels(), p.toString());
+            if (p.getFileName().toString().contains("sweep")) assertTrue(plan.variations().size() > 1, p + " is a sweep");
         }
         ConfigEnvelope bare = ConfigEnvelope.read("models: [m]\nrandom_seed: 3\n", "bare.yaml");
         assertNull(bare.getSweep());

@@ -1,5 +1,6 @@
 package dev.redline.api.results;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.redline.api.v1alpha1.ErrorEntry;
 import dev.redline.api.v1alpha1.ResultsSummary;
@@ -66,13 +67,32 @@ class ProfileExportTest {
 
     @Test
     void readsAnAiperfExport() {
+        // error_summary as AIPerf 0.13 writes it (ErrorDetailsCount), copied from a run against redline mock-server
         String aiperf = """
                 {"schema_version": "1.5", "aiperf_version": "0.13.0", "benchmark_id": "b",
-                 "request_throughput": {"unit": "requests/sec", "avg": 4.5}, "error_summary": []}
+                 "request_throughput": {"unit": "requests/sec", "avg": 4.5},
+                 "error_summary": [{"error_details": {"code": 500, "type": "Internal Server Error",
+                   "message": "{\\"error\\":{\\"message\\":\\"Injected mock server error (request 1)\\"}}"}, "count": 1}]}
                 """;
         ProfileExport read = ProfileExport.parse(aiperf, "profile_export_aiperf.json");
         assertEquals("0.13.0", read.toolVersion());
         assertEquals(4.5, read.stat("request_throughput", "avg"));
+        assertEquals(500, read.errorSummary().get(0).getCode());
+        assertEquals("Internal Server Error", read.errorSummary().get(0).getType());
+        assertEquals(1L, read.errorSummary().get(0).getCount());
+    }
+
+    @Test
+    void writesTheErrorSummaryInAiperfsShape() throws Exception {
+        JsonNode entry = new com.fasterxml.jackson.databind.ObjectMapper().readTree(sample().toJson()).at("/error_summary/0");
+        List<String> keys = new java.util.ArrayList<>();
+        entry.fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("error_details", "count"), keys);
+        assertEquals(429, entry.at("/error_details/code").asInt());
+        assertEquals("Too Many Requests", entry.at("/error_details/type").asText());
+        assertEquals(3, entry.get("count").asLong());
+        String flat = "{\"schema_version\": \"1.5\", \"error_summary\": [{\"code\": 503, \"type\": \"x\", \"count\": 2}]}";
+        assertEquals(503, ProfileExport.parse(flat, "older runner").errorSummary().get(0).getCode(), "the flat shape still reads");
     }
 
     @Test

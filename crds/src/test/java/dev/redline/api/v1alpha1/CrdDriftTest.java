@@ -19,35 +19,46 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  */
 class CrdDriftTest {
     static final String FILE = Benchmark.CRD_NAME + "-v1.yml";
+    static final String SWEEP_FILE = Sweep.CRD_NAME + "-v1.yml";
+    static final List<String> FILES = List.of(FILE, SWEEP_FILE);
 
     static Path repoRoot() {
         return Path.of(System.getProperty("redline.repo.root", "..")).toAbsolutePath().normalize();
     }
 
-    static List<Path> committedCopies() {
+    static List<Path> committedCopies(String file) {
         Path root = repoRoot();
-        return List.of(root.resolve("crds/generated").resolve(FILE), root.resolve("charts/redline/crds").resolve(FILE));
+        return List.of(root.resolve("crds/generated").resolve(file), root.resolve("charts/redline/crds").resolve(file));
     }
 
     @Test
     void printerColumnsReadInTheUsersOrder() throws IOException {
-        String committed = Files.readString(committedCopies().get(0));
+        assertEquals(PrinterColumnOrder.ORDER, columns(FILE));
+        assertEquals(PrinterColumnOrder.SWEEP_ORDER, columns(SWEEP_FILE));
+    }
+
+    private static List<String> columns(String file) throws IOException {
+        String committed = Files.readString(committedCopies(file).get(0));
         var columns = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
                 .readTree(committed).at("/spec/versions/0/additionalPrinterColumns");
         List<String> names = new java.util.ArrayList<>();
         columns.forEach(c -> names.add(c.path("name").asText()));
-        assertEquals(PrinterColumnOrder.ORDER, names);
+        return names;
     }
 
     @Test
     void committedCrdsMatchTheJavaTypes() throws IOException {
+        for (String file : FILES) compare(file);
+    }
+
+    private void compare(String file) throws IOException {
         String generated;
-        try (InputStream in = getClass().getResourceAsStream("/META-INF/fabric8/" + FILE)) {
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/fabric8/" + file)) {
             assertNotNull(in, "the crd-generator plugin did not run (process-classes)");
             generated = PrinterColumnOrder.apply(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
         boolean update = Boolean.getBoolean("redline.crd.update");
-        for (Path copy : committedCopies()) {
+        for (Path copy : committedCopies(file)) {
             if (update) {
                 Files.createDirectories(copy.getParent());
                 Files.writeString(copy, generated);

@@ -23,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class CrdReferenceTest {
     /** Standard Kubernetes types: linked, not expanded. */
     private static final Map<String, String> K8S_TYPES = Map.of(
+            "spec.template", "a Benchmark `spec` (see the Benchmark reference above)",
             "spec.runners.resources", "[ResourceRequirements](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#resources)",
             "spec.runners.tolerations", "list of [Toleration](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#scheduling)",
             "spec.runners.affinity", "[Affinity](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#scheduling)",
@@ -30,17 +31,30 @@ class CrdReferenceTest {
             "status.conditions", "list of [Condition](https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/object-meta/): type, status, reason, message, lastTransitionTime, observedGeneration");
 
     static String render(JsonNode crd) {
+        return render(crd, "# Benchmark CRD reference", CrdDriftTest.FILE,
+                "The whole spec is immutable after creation except `cancel` and `ttlSecondsAfterFinished` (CEL rule).\n\n");
+    }
+
+    static String renderSweep(JsonNode crd) {
+        return render(crd, "\n# Sweep CRD reference", CrdDriftTest.SWEEP_FILE,
+                "`spec.template` is a Benchmark spec (the fields above) and immutable like one; `spec.sweep` and `spec.multiRun` are the"
+                + " `sweep:` and `multi_run:` sections of a config file ([sweeps.md](sweeps.md)).\n\n");
+    }
+
+    private static String render(JsonNode crd, String heading, String file, String note) {
         JsonNode version = crd.at("/spec/versions/0");
         StringBuilder md = new StringBuilder();
-        md.append("# Benchmark CRD reference\n\n")
-                .append("<!-- Generated from crds/generated/").append(CrdDriftTest.FILE)
+        md.append(heading).append("\n\n")
+                .append("<!-- Generated from crds/generated/").append(file)
                 .append(" by CrdReferenceTest; do not edit. -->\n\n")
                 .append("`").append(crd.at("/spec/group").asText()).append('/').append(version.get("name").asText())
                 .append("`, kind `").append(crd.at("/spec/names/kind").asText()).append("`, namespaced, short name `")
                 .append(crd.at("/spec/names/shortNames/0").asText()).append("`, category `")
                 .append(crd.at("/spec/names/categories/0").asText()).append("`.\n\n")
-                .append("Field names are camelCase (the API server prunes unknown keys). `*` marks a required field.\n")
-                .append("The whole spec is immutable after creation except `cancel` and `ttlSecondsAfterFinished` (CEL rule).\n\n")
+                .append("Field names are camelCase (the API server prunes unknown keys; `kubectl apply` refuses them, see\n")
+                .append("[operator.md](operator.md#what-admission-rejects)). `*` marks a required field; `spec` itself is required.\n")
+                .append("Bounds and patterns are checked at admission, and by the same validator in the CLI and the operator.\n")
+                .append(note)
                 .append("## Printer columns\n\n| Column | JSONPath |\n|---|---|\n");
         for (JsonNode col : version.get("additionalPrinterColumns")) {
             md.append("| ").append(col.get("name").asText()).append(" | `").append(col.get("jsonPath").asText()).append("` |\n");
@@ -50,6 +64,9 @@ class CrdReferenceTest {
             md.append("\n## ").append(section).append("\n\n| Field | Type | Description |\n|---|---|---|\n");
             walk(root.get(section), section, Set.of(), md);
         }
+        md.append("\n## Cross-field rules (CEL)\n\nChecked at admission; the message is what `kubectl apply` prints.\n\n")
+                .append("| On | Rule | Message |\n|---|---|---|\n");
+        rules(root.get("spec"), "spec", md);
         return md.toString();
     }
 
@@ -71,6 +88,22 @@ class CrdReferenceTest {
         }
     }
 
+    /** Every x-kubernetes-validations rule under spec except the (long) immutability rule, described in the header. */
+    private static void rules(JsonNode schema, String path, StringBuilder md) {
+        for (JsonNode r : schema.path("x-kubernetes-validations")) {
+            if (r.path("rule").asText().contains("oldSelf")) continue;
+            String on = path + r.path("fieldPath").asText("");
+            md.append("| `").append(on).append("` | `").append(r.path("rule").asText().replace("|", "\\|")).append("` | ")
+                    .append(r.path("message").asText().replace("|", "\\|")).append(" |\n");
+        }
+        if (K8S_TYPES.containsKey(path)) return;
+        for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            rules(e.getValue(), path + "." + e.getKey(), md);
+        }
+        if (schema.path("items").has("properties")) rules(schema.get("items"), path + "[]", md);
+    }
+
     private static String type(String path, JsonNode s) {
         if (K8S_TYPES.containsKey(path)) return K8S_TYPES.get(path);
         if (s.path("x-kubernetes-preserve-unknown-fields").asBoolean(false) && !s.has("type")) return "any";
@@ -82,18 +115,26 @@ class CrdReferenceTest {
             s.get("enum").forEach(v -> e.append('`').append(v.asText()).append("` "));
             t = e.toString().trim();
         }
-        if (s.has("minimum")) t += ", min " + s.get("minimum").asText().replaceAll("\\.0$", "");
+        if (s.has("minimum")) t += (s.path("exclusiveMinimum").asBoolean() ? ", > " : ", min ") + s.get("minimum").asText().replaceAll("\\.0$", "");
         if (s.has("maximum")) t += ", max " + s.get("maximum").asText().replaceAll("\\.0$", "");
+        if (s.has("minItems")) t += ", at least " + s.get("minItems").asText() + " items";
+        if (s.has("maxItems")) t += ", at most " + s.get("maxItems").asText() + " items";
+        if (s.has("maxProperties")) t += ", at most " + s.get("maxProperties").asText() + " entries";
+        if (s.has("maxLength")) t += ", at most " + s.get("maxLength").asText() + " characters";
+        if (s.has("pattern")) t += ", matching `" + s.get("pattern").asText().replace("|", "\\|") + "`";
         return t;
     }
 
     @Test
     void referenceMatchesTheCrd() throws IOException {
         JsonNode crd;
-        try (InputStream in = getClass().getResourceAsStream("/META-INF/fabric8/" + CrdDriftTest.FILE)) {
+        JsonNode sweep;
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/fabric8/" + CrdDriftTest.FILE);
+             InputStream sw = getClass().getResourceAsStream("/META-INF/fabric8/" + CrdDriftTest.SWEEP_FILE)) {
             crd = new ObjectMapper(new YAMLFactory()).readTree(in);
+            sweep = new ObjectMapper(new YAMLFactory()).readTree(sw);
         }
-        String expected = render(crd);
+        String expected = render(crd) + renderSweep(sweep);
         Path doc = CrdDriftTest.repoRoot().resolve("docs/crd-reference.md");
         if (Boolean.getBoolean("redline.crd.update")) {
             Files.createDirectories(doc.getParent());

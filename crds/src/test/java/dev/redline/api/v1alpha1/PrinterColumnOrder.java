@@ -14,11 +14,13 @@ import java.util.List;
 
 /**
  * The crd-generator sorts printer columns by JSON path; {@code kubectl get bm} should show them in the
- * order users read a benchmark: Phase, Model, Load, Req/s, TTFT p99, Age. Applied to the generated CRD
- * before it is compared with (or written to) the committed copies.
+ * order users read a benchmark: Phase, Model, Load, Req/s, TTFT p99, Age ({@code kubectl get sw}: Phase,
+ * Cells, Best Req/s, Best TTFT p99, Age). Applied to the generated CRD before it is compared with (or
+ * written to) the committed copies.
  */
 final class PrinterColumnOrder {
     static final List<String> ORDER = List.of("Phase", "Model", "Load", "Req/s", "TTFT p99", "Age");
+    static final List<String> SWEEP_ORDER = List.of("Phase", "Cells", "Best Req/s", "Best TTFT p99", "Age");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
 
@@ -26,14 +28,15 @@ final class PrinterColumnOrder {
 
     static String apply(String crdYaml) throws IOException {
         JsonNode root = YAML.readTree(crdYaml);
+        List<String> order = "Sweep".equals(root.at("/spec/names/kind").asText()) ? SWEEP_ORDER : ORDER;
         for (JsonNode version : root.path("spec").path("versions")) {
             JsonNode columns = version.get("additionalPrinterColumns");
             if (!(columns instanceof ArrayNode array)) continue;
             List<JsonNode> sorted = new ArrayList<>();
             array.forEach(sorted::add);
             sorted.sort(Comparator.comparingInt(c -> {
-                int i = ORDER.indexOf(c.path("name").asText());
-                return i < 0 ? ORDER.size() : i;
+                int i = order.indexOf(c.path("name").asText());
+                return i < 0 ? order.size() : i;
             }));
             ((ObjectNode) version).putArray("additionalPrinterColumns").addAll(sorted);
         }

@@ -41,11 +41,12 @@ class TelemetryRulesTest {
                   dcgm_namespace: GPU_Operator
                 """);
         List<String> paths = v.stream().map(Violation::path).toList();
-        assertEquals(List.of("telemetry.serverMetricsInterval", "telemetry.gpuTelemetryInterval", "telemetry.scrapeTimeout",
-                "telemetry.serverMetricsUrls[0]", "telemetry.gpuTelemetryUrls[0]", "telemetry.gpuTelemetryUrls[1]",
-                "telemetry.gpuTelemetryUrls[2]", "telemetry.dcgmPodSelector", "telemetry.dcgmNamespace"), paths, v.toString());
-        assertTrue(v.get(4).message().contains("gpuTelemetryCollector: pynvml"), v.get(4).message());
-        assertTrue(v.get(5).message().contains("exporter URLs"), v.get(5).message());
+        // the schema's bounds (SchemaBounds) come after the telemetry rules
+        assertEquals(List.of("telemetry.serverMetricsUrls[0]", "telemetry.gpuTelemetryUrls[0]", "telemetry.gpuTelemetryUrls[1]",
+                "telemetry.gpuTelemetryUrls[2]", "telemetry.dcgmPodSelector", "telemetry.dcgmNamespace",
+                "telemetry.serverMetricsInterval", "telemetry.gpuTelemetryInterval", "telemetry.scrapeTimeout"), paths, v.toString());
+        assertTrue(v.get(1).message().contains("gpuTelemetryCollector: pynvml"), v.get(1).message());
+        assertTrue(v.get(2).message().contains("exporter URLs"), v.get(2).message());
     }
 
     @Test

@@ -38,13 +38,27 @@ public final class ConfigMapFactory {
     }
 
     public static ConfigMap results(Benchmark bm) {
+        return results(bm, ChildNames.of(bm));
+    }
+
+    /** The empty results ConfigMap of any owner (a Benchmark, or a Sweep of which the operator or its runner writes the aggregate). */
+    public static ConfigMap results(io.fabric8.kubernetes.api.model.HasMetadata owner, ChildNames names) {
         return new ConfigMapBuilder()
-                .withMetadata(Owner.meta(bm, ChildNames.of(bm).resultsConfigMap(), "results"))
+                .withMetadata(Owner.meta(owner, names.resultsConfigMap(), "results"))
                 .withData(Map.of())
                 .build();
     }
 
     /** The shared spec without the cluster-only fields, as YAML. */
+    /** Any model object (e.g. a Sweep's experiment envelope) as YAML, unchanged. */
+    public static String yaml(Object value) {
+        try {
+            return YAML.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write YAML: " + e.getOriginalMessage(), e);
+        }
+    }
+
     static String specYaml(BenchmarkSpec spec) {
         try {
             BenchmarkSpec plain = YAML.convertValue(spec, BenchmarkSpec.class);

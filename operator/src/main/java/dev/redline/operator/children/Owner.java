@@ -1,16 +1,17 @@
 package dev.redline.operator.children;
 
-import dev.redline.api.v1alpha1.Benchmark;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 
 /** Metadata for a child: name, namespace, labels and the controller owner reference (garbage collection). */
-final class Owner {
+public final class Owner {
     private Owner() { }
 
-    static ObjectMeta meta(Benchmark bm, String name, String component) {
+    /** {@code owner}: the Benchmark (or the Sweep of a warm pool) the child belongs to. */
+    public static ObjectMeta meta(HasMetadata bm, String name, String component) {
         return new ObjectMetaBuilder()
                 .withName(name)
                 .withNamespace(bm.getMetadata().getNamespace())
@@ -19,7 +20,7 @@ final class Owner {
                 .build();
     }
 
-    static OwnerReference reference(Benchmark bm) {
+    public static OwnerReference reference(HasMetadata bm) {
         return new OwnerReferenceBuilder()
                 .withApiVersion(bm.getApiVersion())
                 .withKind(bm.getKind())

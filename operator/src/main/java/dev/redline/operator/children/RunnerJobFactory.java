@@ -36,9 +36,18 @@ public final class RunnerJobFactory {
     private RunnerJobFactory() { }
 
     public static Job job(Benchmark bm, OperatorSettings settings) {
-        BenchmarkResourceSpec spec = bm.getSpec();
-        RunnerSpec runners = spec.resolvedRunners();
         ChildNames names = ChildNames.of(bm);
+        return job(bm, bm.getSpec(), names, List.of("run", "--in-cluster", "--spec", SPEC_MOUNT + "/" + ConfigMapFactory.SPEC_KEY,
+                "--results-configmap", names.resultsConfigMap()), DeadlinePlanner.deadlineSeconds(bm.getSpec(), settings), settings);
+    }
+
+    /**
+     * The runner Job of any owner: a Benchmark's, or a Sweep's warm pool (one pod running every cell). The
+     * spec ConfigMap {@code names.specConfigMap()} is mounted at {@link #SPEC_MOUNT}; {@code args} follow {@code redline}.
+     */
+    public static Job job(io.fabric8.kubernetes.api.model.HasMetadata bm, BenchmarkResourceSpec spec, ChildNames names, List<String> args,
+                          long deadlineSeconds, OperatorSettings settings) {
+        RunnerSpec runners = spec.resolvedRunners();
         int replicas = runners.resolvedReplicas();
         String image = runners.getImage() == null || runners.getImage().isBlank() ? settings.runnerImage() : runners.getImage();
 
@@ -47,9 +56,8 @@ public final class RunnerJobFactory {
                 .withImage(image)
                 .withImagePullPolicy(runners.getImagePullPolicy())
                 .withCommand("redline")
-                .withArgs("run", "--in-cluster", "--spec", SPEC_MOUNT + "/" + ConfigMapFactory.SPEC_KEY,
-                        "--results-configmap", names.resultsConfigMap())
-                .withEnv(env(bm, names, replicas))
+                .withArgs(args)
+                .withEnv(env(bm, spec, names, replicas))
                 .withResources(RunnerResources.resolve(runners.getResources()))
                 .withNewSecurityContext()
                 .withRunAsNonRoot(true)
@@ -88,7 +96,7 @@ public final class RunnerJobFactory {
                 .withCompletions(replicas)
                 .withParallelism(replicas)
                 .withBackoffLimit(0)
-                .withActiveDeadlineSeconds(DeadlinePlanner.deadlineSeconds(spec, settings))
+                .withActiveDeadlineSeconds(deadlineSeconds)
                 .withSuspend(spec.cancelRequested() ? Boolean.TRUE : null)
                 .withNewTemplate()
                 .withNewMetadata().withLabels(ChildLabels.forComponent(bm.getMetadata().getName(), "runner")).endMetadata()
@@ -98,8 +106,7 @@ public final class RunnerJobFactory {
                 .build();
     }
 
-    private static List<EnvVar> env(Benchmark bm, ChildNames names, int replicas) {
-        BenchmarkResourceSpec spec = bm.getSpec();
+    private static List<EnvVar> env(io.fabric8.kubernetes.api.model.HasMetadata bm, BenchmarkResourceSpec spec, ChildNames names, int replicas) {
         List<EnvVar> env = new ArrayList<>();
         // The DJL tokenizer must never try to fetch a CUDA build from the internet on GPU nodes.
         env.add(new EnvVar("RUST_FLAVOR", "cpu", null));

@@ -1,6 +1,7 @@
 package dev.redline.operator.children;
 
 import dev.redline.api.v1alpha1.Benchmark;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
@@ -18,13 +19,21 @@ public final class RunnerRbacFactory {
     private RunnerRbacFactory() { }
 
     public static ServiceAccount serviceAccount(Benchmark bm) {
+        return serviceAccount(bm, ChildNames.of(bm));
+    }
+
+    public static ServiceAccount serviceAccount(HasMetadata owner, ChildNames names) {
         return new ServiceAccountBuilder()
-                .withMetadata(Owner.meta(bm, ChildNames.of(bm).runnerIdentity(), "runner"))
+                .withMetadata(Owner.meta(owner, names.runnerIdentity(), "runner"))
                 .build();
     }
 
     public static Role role(Benchmark bm) {
-        ChildNames names = ChildNames.of(bm);
+        return role(bm, ChildNames.of(bm), bm.getSpec().resolvedRunners().getColocateWith() != null);
+    }
+
+    /** {@code readPods}: with colocateWith, the coordinator lists pods to find the DCGM exporters. */
+    public static Role role(HasMetadata bm, ChildNames names, boolean readPods) {
         RoleBuilder role = new RoleBuilder()
                 .withMetadata(Owner.meta(bm, names.runnerIdentity(), "runner"))
                 .addToRules(new PolicyRuleBuilder()
@@ -33,14 +42,17 @@ public final class RunnerRbacFactory {
                         .withResourceNames(names.resultsConfigMap())
                         .withVerbs("get", "update", "patch")
                         .build());
-        if (bm.getSpec().resolvedRunners().getColocateWith() != null) {
+        if (readPods) {
             role.addToRules(new PolicyRuleBuilder().withApiGroups("").withResources("pods").withVerbs("get", "list").build());
         }
         return role.build();
     }
 
     public static RoleBinding roleBinding(Benchmark bm) {
-        ChildNames names = ChildNames.of(bm);
+        return roleBinding(bm, ChildNames.of(bm));
+    }
+
+    public static RoleBinding roleBinding(HasMetadata bm, ChildNames names) {
         return new RoleBindingBuilder()
                 .withMetadata(Owner.meta(bm, names.runnerIdentity(), "runner"))
                 .withNewRoleRef("rbac.authorization.k8s.io", "Role", names.runnerIdentity())

@@ -7,16 +7,18 @@ import dev.redline.api.v1alpha1.ConditionType;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * Kubernetes Events for condition transitions only (never on a reconcile that changed nothing), so
- * {@code kubectl describe bm} reads as the run's history. Best effort: a failed Event is logged.
+ * {@code kubectl describe bm} (or {@code sw}) reads as the run's history. Best effort: a failed Event is logged.
  */
 public final class TransitionEvents {
     private static final Logger LOG = Logger.getLogger(TransitionEvents.class);
@@ -29,15 +31,26 @@ public final class TransitionEvents {
     }
 
     public void emit(Benchmark bm, BenchmarkStatus before, BenchmarkStatus after) {
+        emit(bm, before == null ? null : before.getConditions(), after.getConditions(), after.getObservedGeneration());
+    }
+
+    /** Events for the conditions of any resource (a Benchmark, a Sweep) that changed status or reason. */
+    public void emit(HasMetadata bm, List<Condition> before, List<Condition> after, Long observedGeneration) {
         for (ConditionType type : ConditionType.values()) {
-            Condition now = after.condition(type);
+            Condition now = find(after, type);
             if (now == null) continue;
-            Condition was = before == null ? null : before.condition(type);
+            Condition was = find(before, type);
             if (was != null && Objects.equals(was.getStatus(), now.getStatus()) && Objects.equals(was.getReason(), now.getReason())) continue;
             String eventType = warning(type, now) ? "Warning" : "Normal";
             if (!worthTelling(type, now)) continue;
-            post(bm, eventType, now.getReason(), type.name() + "=" + now.getStatus() + ": " + now.getMessage());
+            String key = type.name() + "=" + now.getStatus() + "/" + now.getReason() + "@" + observedGeneration;
+            post(bm, key, eventType, now.getReason(), type.name() + "=" + now.getStatus() + ": " + now.getMessage());
         }
+    }
+
+    private static Condition find(List<Condition> conditions, ConditionType type) {
+        if (conditions == null) return null;
+        return conditions.stream().filter(c -> type.name().equals(c.getType())).findFirst().orElse(null);
     }
 
     /** Pending-style conditions (Running=False while waiting, Failed=False) are not news. */
@@ -45,6 +58,7 @@ public final class TransitionEvents {
         if (type == ConditionType.Failed) return "True".equals(c.getStatus());
         if (type == ConditionType.Complete) return "True".equals(c.getStatus());
         if (type == ConditionType.Accepted) return true;
+        if (type == ConditionType.Progressing) return true;
         if (type == ConditionType.Running) return !ConditionReason.RunnersPending.name().equals(c.getReason()) || c.getStatus().equals("True");
         return !"Unknown".equals(c.getStatus());
     }
@@ -55,11 +69,16 @@ public final class TransitionEvents {
                 || (type == ConditionType.SLOMet && "False".equals(c.getStatus()));
     }
 
-    void post(Benchmark bm, String type, String reason, String message) {
+    /**
+     * The Event's name is derived from the Benchmark's uid and the transition ({@code key}), so the same
+     * transition is recorded once even when a reconcile runs again on a status it has not seen yet (a
+     * retry, a cache that lags its own status patch, a restarted operator): the apiserver refuses the copy.
+     */
+    void post(HasMetadata bm, String key, String type, String reason, String message) {
         String now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
         Event event = new EventBuilder()
                 .withNewMetadata()
-                .withName(bm.getMetadata().getName() + "." + Long.toHexString(System.currentTimeMillis() * 1_000_000 + System.nanoTime() % 1_000_000))
+                .withName(bm.getMetadata().getName() + "." + digest(bm.getMetadata().getUid() + "/" + key))
                 .withNamespace(bm.getMetadata().getNamespace())
                 .endMetadata()
                 .withNewInvolvedObject()
@@ -79,7 +98,20 @@ public final class TransitionEvents {
         try {
             client.v1().events().inNamespace(bm.getMetadata().getNamespace()).resource(event).create();
         } catch (KubernetesClientException e) {
+            if (e.getCode() == java.net.HttpURLConnection.HTTP_CONFLICT) {
+                LOG.debugf("event %s on %s/%s already recorded", reason, bm.getMetadata().getNamespace(), bm.getMetadata().getName());
+                return;
+            }
             LOG.warnf("could not record event %s on %s/%s: %s", reason, bm.getMetadata().getNamespace(), bm.getMetadata().getName(), e.getMessage());
+        }
+    }
+
+    private static String digest(String s) {
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(h, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

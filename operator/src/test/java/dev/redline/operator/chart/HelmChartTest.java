@@ -26,8 +26,11 @@ public class HelmChartTest {
 
     /** The operator's whole permission set: anything added here must be argued for in docs/operator.md. */
     public static final List<Map<String, List<String>>> OPERATOR_RULES = List.of(
-            rule(List.of("redline.dev"), List.of("benchmarks"), List.of("get", "list", "watch", "delete")),
+            // create: a Sweep's cells are child Benchmarks
+            rule(List.of("redline.dev"), List.of("benchmarks"), List.of("get", "list", "watch", "create", "delete")),
             rule(List.of("redline.dev"), List.of("benchmarks/status"), List.of("get", "patch", "update")),
+            rule(List.of("redline.dev"), List.of("sweeps"), List.of("get", "list", "watch")),
+            rule(List.of("redline.dev"), List.of("sweeps/status"), List.of("get", "patch", "update")),
             rule(List.of(""), List.of("configmaps"), List.of("get", "list", "watch", "create", "update", "patch")),
             rule(List.of("batch"), List.of("jobs"), List.of("get", "list", "watch", "create", "patch")),
             rule(List.of(""), List.of("services", "serviceaccounts"), List.of("get", "create")),
@@ -45,7 +48,7 @@ public class HelmChartTest {
         return Path.of(System.getProperty("redline.repo.root", "..")).toAbsolutePath().normalize().resolve("charts/redline");
     }
 
-    private static List<JsonNode> render(UnaryOperator<TemplateCommand> values) throws IOException {
+    static List<JsonNode> render(UnaryOperator<TemplateCommand> values) throws IOException {
         TemplateCommand cmd = new Helm(chart()).template().withName("redline").withNamespace(RELEASE_NS);
         String out = values.apply(cmd).call();
         List<JsonNode> docs = new ArrayList<>();
@@ -58,7 +61,7 @@ public class HelmChartTest {
         return docs;
     }
 
-    private static List<JsonNode> ofKind(List<JsonNode> docs, String kind) {
+    static List<JsonNode> ofKind(List<JsonNode> docs, String kind) {
         return docs.stream().filter(d -> kind.equals(d.get("kind").asText())).toList();
     }
 
@@ -141,11 +144,12 @@ public class HelmChartTest {
         assertEquals("true", edit.at("/metadata/labels/rbac.authorization.k8s.io~1aggregate-to-edit").asText());
         assertEquals("true", edit.at("/metadata/labels/rbac.authorization.k8s.io~1aggregate-to-admin").asText());
         assertEquals(List.of(
-                rule(List.of("redline.dev"), List.of("benchmarks"), List.of("get", "list", "watch", "create", "update", "patch", "delete", "deletecollection")),
-                rule(List.of("redline.dev"), List.of("benchmarks/status"), List.of("get"))), rules(edit));
+                rule(List.of("redline.dev"), List.of("benchmarks", "sweeps"), List.of("get", "list", "watch", "create", "update", "patch", "delete", "deletecollection")),
+                rule(List.of("redline.dev"), List.of("benchmarks/status", "sweeps/status"), List.of("get"))), rules(edit));
         JsonNode view = ofKind(docs, "ClusterRole").stream().filter(d -> d.at("/metadata/name").asText().endsWith("-view")).findFirst().orElseThrow();
         assertEquals("true", view.at("/metadata/labels/rbac.authorization.k8s.io~1aggregate-to-view").asText());
-        assertEquals(List.of(rule(List.of("redline.dev"), List.of("benchmarks", "benchmarks/status"), List.of("get", "list", "watch"))), rules(view));
+        assertEquals(List.of(rule(List.of("redline.dev"), List.of("benchmarks", "benchmarks/status", "sweeps", "sweeps/status"),
+                List.of("get", "list", "watch"))), rules(view));
 
         assertEquals(0, ofKind(render(c -> c.set("rbac.aggregateToDefaultRoles", false)), "ClusterRole").size());
     }

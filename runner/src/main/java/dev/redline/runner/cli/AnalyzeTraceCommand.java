@@ -65,12 +65,14 @@ public class AnalyzeTraceCommand implements Callable<Integer> {
                 return BAD_INPUT;
             }
             TraceAnalysis a = new TraceAnalyzer(blockSize, windowSeconds).analyze(file);
-            spec.commandLine().getOut().print(TraceReport.console(a));
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(TraceReport.console(a));
+            out.flush(); // print() does not auto-flush, and main() exits without flushing picocli's writer
             if (outputFile != null) {
                 Path parent = outputFile.toAbsolutePath().getParent();
                 if (parent != null) Files.createDirectories(parent);
                 JSON.writeValue(outputFile.toFile(), a);
-                spec.commandLine().getOut().println("JSON written to " + outputFile);
+                out.println("JSON written to " + outputFile);
             }
             return 0;
         } catch (DatasetFormatException | IllegalArgumentException e) {

@@ -4,6 +4,7 @@ import dev.redline.api.config.ConfigEnvelope;
 import dev.redline.api.v1alpha1.BenchmarkSpec;
 import dev.redline.plan.ExperimentPlan;
 import dev.redline.plan.aggregate.SweepAggregate;
+import dev.redline.runner.plot.AutoPlot;
 import dev.redline.runner.experiment.ExperimentLayout;
 import dev.redline.runner.experiment.ExperimentListener;
 import dev.redline.runner.experiment.ExperimentResult;
@@ -43,7 +44,8 @@ final class ExperimentLauncher {
             result = new ExperimentRun(plan, ExperimentLayout.of(dir, plan), engine, listener, RedlineVersion.version(), cli).run();
         }
         summarise(result, plan, dir, out, err);
-        return result.exitCode();
+        int plotted = AutoPlot.afterRun(base, dir, out); // --auto-plot: the cells against each other, in dir
+        return result.exitCode() != 0 ? result.exitCode() : plotted;
     }
 
     private static void summarise(ExperimentResult r, ExperimentPlan plan, Path dir, PrintStream out, PrintStream err) {

@@ -1,8 +1,12 @@
 package dev.redline.runner.cli;
 
+import dev.redline.runner.BadInputException;
 import dev.redline.runner.mock.MockServer;
 import dev.redline.runner.mock.MockServerOptions;
+import dev.redline.runner.mock.fault.FaultPlan;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -14,7 +18,7 @@ import java.util.concurrent.CountDownLatch;
 
 /** {@code redline mock-server}: an OpenAI-compatible fake LLM server with known latencies (docs/mock-server.md). */
 @Command(name = "mock-server", mixinStandardHelpOptions = true,
-        description = "Run an OpenAI-compatible fake LLM server with known TTFT/ITL (ground truth for tests and demos).")
+        description = "Run an OpenAI-compatible fake LLM server with known TTFT/ITL, or a simulated batching engine (ground truth for tests and demos).")
 public final class MockServerCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -40,7 +44,7 @@ public final class MockServerCommand implements Callable<Integer> {
     @Option(names = "--reasoning-tokens", description = "Chat: first N output tokens are reasoning_content (default: ${DEFAULT-VALUE}).")
     int reasoningTokens = 0;
 
-    @Option(names = "--random-seed", description = "Seed for errors, jitter and words (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--random-seed", description = "Seed for errors, faults, jitter and words (default: ${DEFAULT-VALUE}).")
     long randomSeed = 0;
 
     @Option(names = "--default-output-tokens",
@@ -56,18 +60,28 @@ public final class MockServerCommand implements Callable<Integer> {
     @Option(names = "--model", description = "Model name served by /v1/models; repeat for several (default: mock-model).")
     List<String> models = List.of("mock-model");
 
+    @Mixin MockFaultOptions faults = new MockFaultOptions();
+    @Mixin MockEngineOptions engine = new MockEngineOptions();
+    @Mixin PrintModelOptions printModel = new PrintModelOptions();
+
     @Override
     public Integer call() throws InterruptedException {
-        String problem = problem();
         PrintWriter err = spec != null ? spec.commandLine().getErr() : new PrintWriter(System.err, true);
-        if (problem != null) {
-            err.println("redline mock-server: " + problem);
+        PrintWriter out = spec != null ? spec.commandLine().getOut() : new PrintWriter(System.out, true);
+        MockServerOptions options;
+        try {
+            String problem = problem();
+            if (problem != null) throw new BadInputException(problem);
+            options = options();
+            if (printModel.requested()) return printModel.print(options.engine(), randomSeed, out);
+        } catch (BadInputException e) {
+            err.println("redline mock-server: " + e.getMessage());
             err.flush();
             return 2;
         }
         MockServer server;
         try {
-            server = MockServer.start(options());
+            server = MockServer.start(options);
         } catch (IllegalStateException e) {
             String cause = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
             err.println("redline mock-server: cannot listen on " + host + ":" + port + " (" + cause
@@ -76,13 +90,14 @@ public final class MockServerCommand implements Callable<Integer> {
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        out.println("Mock server listening on " + server.baseUrl() + (options.engine() != null ? " (engine: sim)" : ""));
+        if (server.dcgmBaseUrl() != null) out.println("DCGM exporter simulator on " + server.dcgmBaseUrl() + "/metrics");
+        FaultLog faultLog = FaultLog.start(server, out);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            faultLog.finish();
             server.close();
             stopped.countDown();
         }, "mock-server-shutdown"));
-        PrintWriter out = spec != null ? spec.commandLine().getOut() : new PrintWriter(System.out, true);
-        out.println("Mock server listening on " + server.baseUrl());
-        if (server.dcgmBaseUrl() != null) out.println("DCGM exporter simulator on " + server.dcgmBaseUrl() + "/metrics");
         out.flush();
         stopped.await();
         return 0;
@@ -93,7 +108,7 @@ public final class MockServerCommand implements Callable<Integer> {
         return new MockServerOptions().host(host).port(port).ttftMs(ttftMs).itlMs(itlMs).jitterMs(jitterMs)
                 .errorRate(errorRate).reasoningTokens(reasoningTokens).randomSeed(randomSeed)
                 .defaultOutputTokens(defaultOutputTokens).embeddingDims(embeddingDims).models(models)
-                .dcgmPort(dcgmPort);
+                .dcgmPort(dcgmPort).faults(faults.faults()).engine(engine.config());
     }
 
     /** One line naming the bad flag and the fix, or null. */
@@ -113,6 +128,22 @@ public final class MockServerCommand implements Callable<Integer> {
         if (embeddingDims < 1) return "--embedding-dims " + embeddingDims + " must be at least 1";
         if (models == null || models.isEmpty() || models.stream().anyMatch(m -> m == null || m.isBlank())) {
             return "--model must name a model, e.g. --model mock-model";
+        }
+        CommandLine.ParseResult parsed = spec != null ? spec.commandLine().getParseResult() : null;
+        String unused = PrintModelOptions.givenWithoutPrint(parsed);
+        if (unused != null) return unused + " applies to --print-model; add --print-model (or drop " + unused + ")";
+        if (engine.simulated() && parsed != null) {
+            for (String fixedOnly : List.of("--ttft-ms", "--itl-ms", "--jitter-ms")) {
+                if (parsed.hasMatchedOption(fixedOnly)) {
+                    return fixedOnly + " applies to --engine fixed; with --engine sim the step-time flags set latency (--step-base-ms ...)";
+                }
+            }
+        }
+        try {
+            // --error-rate and --fault rates together
+            FaultPlan.validate(new MockServerOptions().errorRate(errorRate).faults(faults.faults()).effectiveFaults());
+        } catch (IllegalArgumentException e) {
+            return "--error-rate/--fault: " + e.getMessage();
         }
         return null;
     }

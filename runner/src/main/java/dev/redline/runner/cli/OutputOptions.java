@@ -35,6 +35,13 @@ public class OutputOptions implements SpecOptions {
     @Option(names = "--export-outputs-json", description = "Write outputs.json with every request's generated text.")
     Boolean exportOutputsJson;
 
+    @Option(names = {"--auto-plot", "--generate-plots"}, negatable = true,
+            description = "After the run, write plots/*.png and dashboard.html next to the exports (GenAI-Perf: --generate-plots); --no-auto-plot turns a file's artifacts.autoPlot off.")
+    Boolean autoPlot;
+
+    @Option(names = "--plot-required", description = "A failed auto-plot fails the run (exit 1) instead of a warning.")
+    Boolean plotRequired;
+
     @Override
     public void applyTo(BenchmarkSpec spec) {
         ArtifactsSpec a = spec.artifacts();
@@ -45,9 +52,12 @@ public class OutputOptions implements SpecOptions {
         if (showTraceTiming != null) a.setShowTraceTiming(showTraceTiming);
         if (exportHttpTrace != null) a.setExportHttpTrace(exportHttpTrace);
         if (exportOutputsJson != null) a.setExportOutputsJson(exportOutputsJson);
+        if (autoPlot != null) a.setAutoPlot(autoPlot);
+        if (plotRequired != null) a.setPlotRequired(plotRequired);
         if (spec.getArtifacts() != null && a.getDir() == null && a.getPrefix() == null && a.getExportLevel() == null
                 && a.getSliceDuration() == null && a.getShowTraceTiming() == null && a.getExportHttpTrace() == null
-                && a.getExportOutputsJson() == null && a.getUserFiles() == null) {
+                && a.getExportOutputsJson() == null && a.getUserFiles() == null && a.getAutoPlot() == null
+                && a.getPlotRequired() == null) {
             spec.setArtifacts(null); // nothing given: keep the spec minimal
         }
     }
@@ -62,6 +72,8 @@ public class OutputOptions implements SpecOptions {
         m.put("artifacts.showTraceTiming", "--show-trace-timing");
         m.put("artifacts.exportHttpTrace", "--export-http-trace");
         m.put("artifacts.exportOutputsJson", "--export-outputs-json");
+        m.put("artifacts.autoPlot", "--auto-plot");
+        m.put("artifacts.plotRequired", "--plot-required");
         return m;
     }
 }

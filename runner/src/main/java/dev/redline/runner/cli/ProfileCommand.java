@@ -4,6 +4,7 @@ import dev.redline.api.config.ConfigEnvelope;
 import dev.redline.api.v1alpha1.BenchmarkSpec;
 import dev.redline.runner.BadInputException;
 import dev.redline.runner.distributed.LocalDistributedRun;
+import dev.redline.runner.mock.MockServerOptions;
 import dev.redline.runner.profile.ProfileRun;
 import dev.redline.runner.profile.RunOptions;
 import dev.redline.runner.export.RunLabels;
@@ -31,6 +32,7 @@ public class ProfileCommand implements Callable<Integer> {
     @Mixin OutputOptions output = new OutputOptions();
     @Mixin RuntimeOptions runtime = new RuntimeOptions();
     @Mixin ExperimentOptions experiment = new ExperimentOptions();
+    @Mixin MockEngineOptions mockEngine = new MockEngineOptions();
 
     @CommandLine.Spec CommandLine.Model.CommandSpec commandSpec;
 
@@ -38,7 +40,7 @@ public class ProfileCommand implements Callable<Integer> {
     public Integer call() throws java.io.IOException {
         ConfigEnvelope env = buildEnvelope();
         BenchmarkSpec spec = env.benchmark();
-        RunOptions options = runtime.toRunOptions(spec).withVariables(env.getVariables());
+        RunOptions options = runtime.toRunOptions(spec, embeddedMock()).withVariables(env.getVariables());
         int runners = runtime.runners();
         String cli = CliCommand.of(commandSpec);
         if (ExperimentLauncher.isExperiment(env)) {
@@ -48,6 +50,16 @@ public class ProfileCommand implements Callable<Integer> {
         if (env.getRandomSeed() != null) spec.setRandomSeed(env.getRandomSeed());
         if (runners > 1) return new LocalDistributedRun(spec, options, runners, System.out, System.err).run();
         return new ProfileRun(spec, options).labels(RunLabels.single(cli)).run();
+    }
+
+    /** The in-process mock's settings (--mock-server with the engine flags), or null without --mock-server. */
+    MockServerOptions embeddedMock() {
+        if (!runtime.embeddedMock) {
+            List<String> given = mockEngine.given();
+            if (!given.isEmpty()) throw new BadInputException(given.get(0) + " configures the built-in mock; add --mock-server");
+            return null;
+        }
+        return new MockServerOptions().engine(mockEngine.config());
     }
 
     /** File, then flags, then validation of the benchmark; throws BadInputException naming the flag or the file position. */

@@ -13,7 +13,7 @@ import java.util.List;
 /** The {@code redline} command: subcommands, and the one place errors become exit codes. */
 @Command(name = "redline", mixinStandardHelpOptions = true, versionProvider = RedlineVersion.class,
         description = "Performance benchmarking for LLM and GenAI inference servers.",
-        subcommands = {ProfileCommand.class, ConfigCommand.class, MockServerCommand.class, CalibrateCommand.class, SynthesizeCommand.class,
+        subcommands = {ProfileCommand.class, PlotCommand.class, ConfigCommand.class, MockServerCommand.class, CalibrateCommand.class, SynthesizeCommand.class,
                 AnalyzeTraceCommand.class, PluginsCommand.class, RunCommand.class, AgentCommand.class, CommandLine.HelpCommand.class})
 public class RedlineCli implements Runnable {
     /** Exit code for input the user can fix. */

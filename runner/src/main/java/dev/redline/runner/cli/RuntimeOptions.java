@@ -3,7 +3,9 @@ package dev.redline.runner.cli;
 import dev.redline.api.v1alpha1.BenchmarkSpec;
 import dev.redline.api.v1alpha1.RuntimeSpec;
 import dev.redline.runner.BadInputException;
+import dev.redline.runner.mock.MockServerOptions;
 import dev.redline.runner.profile.RunOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.LinkedHashMap;
@@ -31,6 +33,8 @@ public class RuntimeOptions implements SpecOptions {
 
     @Option(names = "--mock-server", description = "Start the built-in mock server in-process and benchmark it (ignores --url).")
     boolean embeddedMock;
+
+    @Mixin MockFaultOptions mockFaults = new MockFaultOptions();
 
     @Option(names = {"--metrics-port", "--api-port"}, paramLabel = "PORT",
             description = "Serve live Prometheus metrics of the run at http://<host>:PORT/metrics (0 = any free port); AIPerf's --api-port maps here.")
@@ -111,12 +115,27 @@ public class RuntimeOptions implements SpecOptions {
         return runners;
     }
 
-    /** The run's process settings from the validated spec (its runtime section, flags already applied). */
-    RunOptions toRunOptions(BenchmarkSpec spec) {
-        RunOptions options = RunOptions.from(spec, embeddedMock, System.console() != null);
+    /**
+     * The run's process settings from the validated spec (its runtime section, flags already applied), with the
+     * embedded mock's settings ({@code --mock-server} and its engine flags; {@code engine} null = the mock's defaults).
+     */
+    RunOptions toRunOptions(BenchmarkSpec spec, MockServerOptions engine) {
+        RunOptions options = RunOptions.from(spec, mockServer(engine), System.console() != null);
         if (!options.logLevel().equals("info") && !options.logLevel().equals("error") && !options.logLevel().equals("warn")) {
             System.setProperty("redline.verbose", "true");
         }
         return options;
+    }
+
+    /**
+     * The in-process mock's options ({@code engine}: its engine settings, null = defaults) with the fault
+     * flags, or null without --mock-server (then fault flags are bad input).
+     */
+    private MockServerOptions mockServer(MockServerOptions engine) {
+        if (!embeddedMock) {
+            if (mockFaults.given()) throw new BadInputException("--fault and --mock-config configure the built-in mock server; add --mock-server");
+            return null;
+        }
+        return RunOptions.embedded(engine != null ? engine : new MockServerOptions()).faults(mockFaults.faults());
     }
 }

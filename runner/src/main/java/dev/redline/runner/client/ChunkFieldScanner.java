@@ -3,7 +3,9 @@ package dev.redline.runner.client;
 /**
  * Allocation-free byte scan of one response JSON for the fields {@link ResponseParser} extracts, with the
  * same meaning: {@code choices[0].delta|message.{content, reasoning_content, reasoning}}, {@code choices[0].text},
- * {@code usage} and whether {@code data} is non-null. Text is decoded (UTF-8, JSON escapes) straight into
+ * whether {@code choices[0].finish_reason} is set, {@code usage}, whether {@code data} is non-null, and an
+ * error the server put in the body ({@code error} as an object or a string, or vLLM's older
+ * {@code "object":"error"} with top-level {@code message}/{@code code}). Text is decoded (UTF-8, JSON escapes) straight into
  * reused builders, so an SSE chunk costs no String, parser or tree allocation.
  *
  * <p>Strict: it accepts only plain RFC 8259 JSON. Anything else (malformed input, leading zeros, ints
@@ -14,10 +16,18 @@ package dev.redline.runner.client;
 final class ChunkFieldScanner extends JsonByteReader {
     final StringBuilder content = new StringBuilder(64);
     final StringBuilder reasoning = new StringBuilder(64);
+    final StringBuilder errorMessage = new StringBuilder(32);
+    final StringBuilder topMessage = new StringBuilder(32);
+    boolean hasTopMessage;
     boolean hasContent;
     boolean hasReasoning;
     boolean hasUsage;
     boolean hasData;
+    boolean finished;
+    boolean hasError;
+    int errorCode;
+    private boolean objectIsError;
+    private int topCode;
     int prompt;
     int completion;
     int total;
@@ -28,10 +38,19 @@ final class ChunkFieldScanner extends JsonByteReader {
     boolean scan(byte[] bytes, int off, int len) {
         content.setLength(0);
         reasoning.setLength(0);
-        hasContent = hasReasoning = hasUsage = hasData = false;
+        errorMessage.setLength(0);
+        topMessage.setLength(0);
+        hasContent = hasReasoning = hasUsage = hasData = finished = hasError = objectIsError = hasTopMessage = false;
+        errorCode = topCode = -1;
         reset(bytes, off, len);
         try {
-            return root();
+            boolean ok = root();
+            if (ok && !hasError && objectIsError) {
+                hasError = true;
+                errorMessage.append(topMessage);
+                errorCode = topCode;
+            }
+            return ok;
         } catch (Malformed | ArrayIndexOutOfBoundsException e) {
             return false;
         } finally {
@@ -53,6 +72,19 @@ final class ChunkFieldScanner extends JsonByteReader {
             else if (is(nameStart, nameLen, "data")) {
                 hasData = peek() != 'n';
                 value();
+            } else if (is(nameStart, nameLen, "error")) {
+                error();
+            } else if (is(nameStart, nameLen, "object") && peek() == '"') {
+                int s = i;
+                skipString();
+                for (int k = s + 1; k < i - 1; k++) if (b[k] == '\\') throw malformed(); // compare decoded
+                objectIsError = is(s, i - s, "error");
+            } else if (is(nameStart, nameLen, "message") && peek() == '"') {
+                topMessage.setLength(0);
+                string(topMessage);
+                hasTopMessage = true;
+            } else if (is(nameStart, nameLen, "code")) {
+                topCode = intOr();
             } else {
                 value();
             }
@@ -77,12 +109,7 @@ final class ChunkFieldScanner extends JsonByteReader {
     }
 
     private void firstChoice() throws Malformed {
-        i++;
-        ws();
-        if (peek() == '}') {
-            i++;
-            return;
-        }
+        if (!openObject()) return;
         while (true) {
             int s = i;
             int n = fieldName();
@@ -92,6 +119,9 @@ final class ChunkFieldScanner extends JsonByteReader {
                 content.setLength(0);
                 string(content);
                 hasContent = true;
+            } else if (is(s, n, "finish_reason")) {
+                finished = peek() != 'n';
+                value();
             } else {
                 value();
             }
@@ -100,12 +130,7 @@ final class ChunkFieldScanner extends JsonByteReader {
     }
 
     private void message() throws Malformed {
-        i++;
-        ws();
-        if (peek() == '}') {
-            i++;
-            return;
-        }
+        if (!openObject()) return;
         while (true) {
             int s = i;
             int n = fieldName();
@@ -127,20 +152,49 @@ final class ChunkFieldScanner extends JsonByteReader {
         }
     }
 
+    /** {@code error}: null is none; a string is the message; an object gives message and code; anything else is an error too. */
+    private void error() throws Malformed {
+        byte c = peek();
+        if (c == 'n') {
+            value();
+            return;
+        }
+        hasError = true;
+        errorMessage.setLength(0);
+        errorCode = -1;
+        if (c == '"') {
+            string(errorMessage);
+            return;
+        }
+        if (c != '{') {
+            value();
+            return;
+        }
+        if (!openObject()) return;
+        while (true) {
+            int s = i;
+            int n = fieldName();
+            if (is(s, n, "message") && peek() == '"') {
+                errorMessage.setLength(0);
+                string(errorMessage);
+            } else if (is(s, n, "code")) {
+                errorCode = intOr();
+            } else {
+                value();
+            }
+            if (!nextMember('}')) return;
+        }
+    }
+
     private void usage() throws Malformed {
         if (peek() == '[') throw malformed(); // Jackson's reader stops at a usage array: let it decide
         if (peek() != '{') {
             value();
             return;
         }
-        i++;
         hasUsage = true;
         prompt = completion = total = reasoningTokens = cached = -1;
-        ws();
-        if (peek() == '}') {
-            i++;
-            return;
-        }
+        if (!openObject()) return;
         while (true) {
             int s = i;
             int n = fieldName();
@@ -168,13 +222,8 @@ final class ChunkFieldScanner extends JsonByteReader {
             value();
             return -1;
         }
-        i++;
-        ws();
         int out = -1;
-        if (peek() == '}') {
-            i++;
-            return out;
-        }
+        if (!openObject()) return out;
         while (true) {
             int s = i;
             int n = fieldName();

@@ -13,6 +13,10 @@ import io.vertx.core.http.RequestOptions;
 /**
  * One request/response exchange, confined to one event loop context: sends, timestamps, parses the
  * SSE stream or body into the record, and completes exactly once (success, error, timeout, cancel).
+ * A 200 answer is a success only when it is whole: a stream must reach finish_reason or [DONE], every
+ * event must be JSON, and no error may ride inside it ({@link ResponseErrors}). The first problem is the
+ * record's error; the rest of the stream is drained (keeping the connection) but no longer recorded, so
+ * the record keeps what arrived before it.
  */
 final class Exchange implements RequestHandle, SseEventParser.Listener {
     private static final int MAX_ERROR_BODY = 4096;
@@ -34,6 +38,9 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
     private int status;
     private SseEventParser sse;
     private Buffer body;
+    private String unexpectedType; // a 200 answer's Content-Type that is neither SSE nor JSON
+    private int events;            // SSE events received (any kind)
+    private boolean streamComplete; // [DONE] or a finish_reason was seen
 
     Exchange(InferenceClient client, PreparedRequest request, RequestRecord rec, Runnable onFirstChunk,
              Runnable onComplete, Context ctx, HttpClient http) {
@@ -83,7 +90,7 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
         httpRequest = ar.result();
         rec.markConnection(System.nanoTime(), client.connectedAt(httpRequest.connection()));
         httpRequest.headers().addAll(request.headers());
-        httpRequest.exceptionHandler(t -> finish(TransportErrors.of(t)));
+        httpRequest.exceptionHandler(this::onFailure);
         httpRequest.response().onComplete(this::onResponse);
         httpRequest.end(request.body()).onSuccess(this::onSent);
     }
@@ -110,19 +117,58 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
                 if (!done) sse.feed(buf, System.nanoTime());
             });
         } else {
+            if (status == 200 && ct != null && !isJson(ct)) unexpectedType = ct; // drained, not parsed
             body = Buffer.buffer(status == 200 ? 1024 : 256);
             resp.handler(buf -> {
-                if (!done && (status == 200 || body.length() < MAX_ERROR_BODY)) body.appendBuffer(buf);
+                if (!done && unexpectedType == null && (status == 200 || body.length() < MAX_ERROR_BODY)) body.appendBuffer(buf);
             });
         }
-        resp.exceptionHandler(t -> finish(TransportErrors.of(t)));
+        resp.exceptionHandler(this::onFailure);
         resp.endHandler(v -> onEnd(resp));
+    }
+
+    /** {@code application/json}, {@code application/x+json}, with or without parameters. */
+    private static boolean isJson(String contentType) {
+        int semi = contentType.indexOf(';');
+        String type = (semi < 0 ? contentType : contentType.substring(0, semi)).trim();
+        return type.equalsIgnoreCase("application/json") || type.regionMatches(true, type.length() - 5, "+json", 0, 5);
+    }
+
+    /**
+     * The connection failed. Before the headers it is a transport error; after them the answer was cut:
+     * truncated, unless the stream had already reached its end (the content is whole).
+     */
+    private void onFailure(Throwable t) {
+        if (done) return;
+        if (status == 0) {
+            finish(TransportErrors.of(t));
+        } else if (sse != null) {
+            if (streamComplete) finish(null);
+            else finish(ResponseErrors.truncated(status, rec.chunkCount(), "connection closed", TransportErrors.of(t).message()));
+        } else if (status == 200) {
+            finish(ResponseErrors.bodyCut(status, body.length(), t));
+        } else {
+            finish(TransportErrors.of(t));
+        }
     }
 
     @Override
     public void onEvent(byte[] data, int length, long firstBytePerfNs) {
-        if (ResponseParser.isDone(data, 0, length) || length == 0) return;
-        if (!parser.parse(data, 0, length)) return; // unparseable events are not content (AIPerf)
+        events++;
+        if (length == 0 || rec.error() != null) return;
+        if (ResponseParser.isDone(data, 0, length)) {
+            streamComplete = true;
+            return;
+        }
+        if (!parser.parse(data, 0, length)) {
+            rec.fail(ResponseErrors.invalidChunk(status, events, parser.failure(), data, length));
+            return;
+        }
+        if (parser.hasError()) {
+            rec.fail(ResponseErrors.streamError(parser.errorMessage(), parser.errorCode(), data, length));
+            return;
+        }
+        if (parser.finished()) streamComplete = true;
         if (parser.usage() != null) rec.setUsage(parser.usage());
         if (rec.addContentChunk(firstBytePerfNs, parser.contentChars(), parser.reasoningChars()) && onFirstChunk != null) {
             Runnable r = onFirstChunk;
@@ -131,28 +177,52 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
         }
     }
 
+    /** {@code event: error}: the server's message from its data (JSON or text), as AIPerf's SSEResponseError. */
+    @Override
+    public void onErrorEvent(byte[] data, int length, long firstBytePerfNs) {
+        events++;
+        if (rec.error() != null) return;
+        boolean json = length > 0 && parser.parse(data, 0, length);
+        // OpenAI's error event data is {"type":"error","message":...}: the message sits at the top level
+        String message = !json ? null : parser.hasError() ? parser.errorMessage() : parser.topLevelMessage();
+        rec.fail(ResponseErrors.streamError(message, json ? parser.errorCode() : -1, data, length));
+    }
+
     private void onEnd(HttpClientResponse resp) {
         if (done) return;
         long now = System.nanoTime();
         if (sse != null) {
             sse.finish();
-            finishAfterRecycle(null, now);
+            ErrorInfo broken = null;
+            if (events == 0) broken = ResponseErrors.empty(status, true);
+            else if (!streamComplete) broken = ResponseErrors.truncated(status, rec.chunkCount(), "stream ended", null);
+            finishAfterRecycle(broken, now);
             return;
         }
         if (status != 200) {
             String text = body.length() > MAX_ERROR_BODY ? body.getString(0, MAX_ERROR_BODY) : body.toString();
             String reason = resp.statusMessage() == null ? "HTTP " + status : resp.statusMessage();
+            String retryAfter = resp.getHeader("Retry-After");
+            if (retryAfter != null) text += " (Retry-After: " + retryAfter + ")";
             finishAfterRecycle(new ErrorInfo(status, reason, text), now);
             return;
         }
+        finishAfterRecycle(wholeBody(now), now);
+    }
+
+    /** Reads a 200 non-streaming body into the record; the error when it is not a whole result. */
+    private ErrorInfo wholeBody(long now) {
+        boolean streaming = client.config().streaming();
+        if (unexpectedType != null) return ResponseErrors.unexpectedContentType(status, unexpectedType, streaming);
+        if (body.length() == 0) return ResponseErrors.empty(status, false);
         byte[] bytes = body.getBytes();
-        if (parser.parse(bytes, 0, bytes.length)) {
-            if (parser.usage() != null) rec.setUsage(parser.usage());
-            if (!rec.addContentChunk(now, parser.contentChars(), parser.reasoningChars()) && parser.hasData()) {
-                rec.addResultChunk(now); // embeddings: a valid response without text
-            }
+        if (!parser.parse(bytes, 0, bytes.length)) return ResponseErrors.invalidBody(status, parser.failure(), bytes);
+        if (parser.hasError()) return ResponseErrors.bodyError(status, parser.errorMessage());
+        if (parser.usage() != null) rec.setUsage(parser.usage());
+        if (!rec.addContentChunk(now, parser.contentChars(), parser.reasoningChars()) && parser.hasData()) {
+            rec.addResultChunk(now); // embeddings: a valid response without text
         }
-        finishAfterRecycle(null, now);
+        return null;
     }
 
     /**

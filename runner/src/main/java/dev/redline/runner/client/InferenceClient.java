@@ -83,7 +83,12 @@ public final class InferenceClient implements AutoCloseable {
         for (int i = 0; i < contexts.length; i++) {
             // each pool may grow to the whole in-flight limit: an open-loop burst can land on one context
             clients[i] = vertx.httpClientBuilder().with(httpOptions).with(pool)
-                    .withConnectHandler(conn -> freshConnections.put(conn, System.nanoTime())).build();
+                    .withConnectHandler(conn -> {
+                        freshConnections.put(conn, System.nanoTime());
+                        // the request in flight gets the failure and counts it; without a handler Vert.x also
+                        // logs every reset connection at ERROR on the console
+                        conn.exceptionHandler(t -> LOG.debug("connection failed: {}", t.toString()));
+                    }).build();
             if (sticky != null) sticky[i] = new StickyConnections(clients[i], config.maxInFlight());
         }
     }

@@ -61,6 +61,17 @@ abstract class JsonByteReader {
         return true;
     }
 
+    /** At a '{': consumes it; false when the object is empty (its '}' consumed too), true at its first member. */
+    protected boolean openObject() throws Malformed {
+        i++;
+        ws();
+        if (peek() == '}') {
+            i++;
+            return false;
+        }
+        return true;
+    }
+
     /** After a member or element: true at ',', false at {@code close} (consumed). */
     protected boolean nextMember(char close) throws Malformed {
         ws();

@@ -2,6 +2,7 @@ package dev.redline.runner.client;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.redline.runner.record.Usage;
 
@@ -11,7 +12,9 @@ import java.io.IOException;
  * Pulls the few fields the metrics need out of one response JSON (an SSE event's data or a whole
  * non-streaming body) with Jackson's streaming parser, skipping everything else without building a tree.
  * Reads {@code choices[0].delta|message.{content, reasoning_content, reasoning}}, {@code choices[0].text},
- * {@code usage} and whether {@code data} (embeddings) is present. Reused per response; single-threaded.
+ * whether {@code choices[0].finish_reason} is set, {@code usage}, whether {@code data} (embeddings) is present,
+ * and an error the server put in a 200 body or event ({@code error}, or {@code "object":"error"}); on
+ * input that is not a JSON object, {@link #failure()} says what is wrong. Reused per response; single-threaded.
  * Plain JSON goes through {@link ChunkFieldScanner} (a byte scan, no per-chunk allocation); anything it
  * does not take falls back to Jackson, which decides.
  */
@@ -22,6 +25,12 @@ public final class ResponseParser {
     private String reasoning;
     private Usage usage;
     private boolean hasData;
+    private boolean finished;
+    private boolean hasError;
+    private String errorMessage;
+    private String topMessage;
+    private int errorCode;
+    private String failure;
     private final ChunkFieldScanner fast;
     private boolean fromFast;
 
@@ -39,17 +48,29 @@ public final class ResponseParser {
         content = null;
         reasoning = null;
         usage = null;
-        hasData = false;
+        hasData = finished = hasError = false;
+        errorMessage = null;
+        topMessage = null;
+        errorCode = -1;
+        failure = null;
         fromFast = fast != null && fast.scan(bytes, off, len);
         if (fromFast) {
             if (fast.hasUsage) {
                 usage = new Usage(fast.prompt, fast.completion, fast.total, fast.reasoningTokens, fast.cached);
             }
             hasData = fast.hasData;
+            finished = fast.finished;
+            hasError = fast.hasError;
+            errorCode = fast.errorCode;
             return true;
         }
         try (JsonParser p = JSON.createParser(bytes, off, len)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) return false;
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                failure = "not a JSON object";
+                return false;
+            }
+            boolean objectIsError = false;
+            int topCode = -1;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 JsonToken t = p.nextToken();
@@ -60,16 +81,66 @@ public final class ResponseParser {
                         hasData = t != JsonToken.VALUE_NULL;
                         p.skipChildren();
                     }
+                    case "error" -> readError(p, t);
+                    case "object" -> {
+                        if (t == JsonToken.VALUE_STRING) objectIsError = "error".equals(p.getText());
+                        p.skipChildren();
+                    }
+                    case "message" -> {
+                        if (t == JsonToken.VALUE_STRING) topMessage = p.getText();
+                        p.skipChildren();
+                    }
+                    case "code" -> topCode = intOr(p, t);
                     default -> p.skipChildren();
                 }
+            }
+            if (!hasError && objectIsError) {
+                hasError = true;
+                errorMessage = topMessage == null ? "" : topMessage;
+                errorCode = topCode;
             }
             return true;
         } catch (IOException e) {
             content = null;
             reasoning = null;
             usage = null;
-            hasData = false;
+            hasData = finished = hasError = false;
+            errorMessage = null;
+            topMessage = null;
+            errorCode = -1;
+            failure = e instanceof JsonProcessingException j ? firstLine(j.getOriginalMessage()) : String.valueOf(e.getMessage());
             return false;
+        }
+    }
+
+    /** Jackson's message without its source excerpt. */
+    private static String firstLine(String message) {
+        if (message == null) return "malformed JSON";
+        String m = message.lines().findFirst().orElse(message);
+        int source = m.indexOf(" (start marker at");
+        return source > 0 ? m.substring(0, source) : m;
+    }
+
+    /** {@code error}: null is none; a string is the message; an object gives message and code; anything else counts too. */
+    private void readError(JsonParser p, JsonToken t) throws IOException {
+        if (t == JsonToken.VALUE_NULL) return;
+        hasError = true;
+        errorMessage = "";
+        errorCode = -1;
+        if (t == JsonToken.VALUE_STRING) {
+            errorMessage = p.getText();
+            return;
+        }
+        if (t != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return;
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            if ("message".equals(name) && v == JsonToken.VALUE_STRING) errorMessage = p.getText();
+            else if ("code".equals(name)) errorCode = intOr(p, v);
+            else p.skipChildren();
         }
     }
 
@@ -103,6 +174,30 @@ public final class ResponseParser {
     public Usage usage() { return usage; }
     public boolean hasData() { return hasData; }
 
+    /** True when {@code choices[0].finish_reason} was set (not null): the generation ended. */
+    public boolean finished() { return finished; }
+
+    /** True when the document carries a server error ({@code error}, or {@code "object":"error"}). */
+    public boolean hasError() { return hasError; }
+
+    /** The server's error message ("" when it gave none); valid until the next {@link #parse}. */
+    public String errorMessage() {
+        if (!hasError) return null;
+        return fromFast ? fast.errorMessage.toString() : errorMessage;
+    }
+
+    /** A top-level {@code message} string (OpenAI's error event data), or null. */
+    public String topLevelMessage() {
+        if (fromFast) return fast.hasTopMessage ? fast.topMessage.toString() : null;
+        return topMessage;
+    }
+
+    /** The server's integer error code, or -1. */
+    public int errorCode() { return errorCode; }
+
+    /** Why the last {@link #parse} returned false, e.g. "Unexpected end-of-input ..."; null after a success. */
+    public String failure() { return failure; }
+
     private void readChoices(JsonParser p, JsonToken t) throws IOException {
         if (t != JsonToken.START_ARRAY) {
             p.skipChildren();
@@ -117,6 +212,9 @@ public final class ResponseParser {
                     readMessage(p);
                 } else if ("text".equals(name) && v == JsonToken.VALUE_STRING) {
                     content = p.getText();
+                } else if ("finish_reason".equals(name)) {
+                    finished = v != JsonToken.VALUE_NULL;
+                    p.skipChildren();
                 } else {
                     p.skipChildren();
                 }

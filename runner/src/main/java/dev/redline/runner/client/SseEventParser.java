@@ -6,7 +6,9 @@ import java.util.Arrays;
 
 /**
  * Splits an SSE byte stream into events per the HTML SSE rules: lines end with LF, CRLF or CR; a blank
- * line ends an event; lines starting with ':' are comments; multiple {@code data} lines join with LF.
+ * line ends an event; lines starting with ':' are comments; multiple {@code data} lines join with LF;
+ * an event typed {@code event: error} (how some servers report a failure inside a 200 stream) goes to
+ * {@link Listener#onErrorEvent}, with or without data.
  * Each event is stamped with the arrival time of the buffer that carried its <em>first</em> byte, which
  * may be earlier than the buffer that completes it (AIPerf's chunk timestamp).
  *
@@ -18,10 +20,18 @@ public final class SseEventParser {
     @FunctionalInterface
     public interface Listener {
         void onEvent(byte[] data, int length, long firstBytePerfNs);
+
+        /** An {@code event: error} event; its data (may be empty) as for {@link #onEvent}. */
+        default void onErrorEvent(byte[] data, int length, long firstBytePerfNs) {
+            onEvent(data, length, firstBytePerfNs);
+        }
     }
 
     private static final byte LF = '\n';
     private static final byte CR = '\r';
+    private static final byte[] DATA = {'d', 'a', 't', 'a'};
+    private static final byte[] EVENT = {'e', 'v', 'e', 'n', 't'};
+    private static final byte[] ERROR = {'e', 'r', 'r', 'o', 'r'};
 
     private final Listener listener;
     private byte[] scratch = new byte[4096];
@@ -30,6 +40,7 @@ public final class SseEventParser {
     private byte[] data = new byte[1024];
     private int dataLen;
     private boolean hasData;
+    private boolean errorEvent;
     private boolean eventStarted;
     private long eventFirstByteNs;
     private boolean afterCr;
@@ -94,7 +105,7 @@ public final class SseEventParser {
             dispatch();
             return;
         }
-        if (line[0] != ':' && isDataField()) {
+        if (line[0] != ':' && isField(DATA)) {
             int start = 4;
             if (lineLen > 4 && line[4] == ':') start = 5;
             if (start == 5 && lineLen > 5 && line[5] == ' ') start = 6;
@@ -106,14 +117,27 @@ public final class SseEventParser {
                 System.arraycopy(line, start, data, dataLen, n);
                 dataLen += n;
             }
+        } else if (line[0] != ':' && isField(EVENT)) {
+            errorEvent = valueIs(ERROR);
         }
         lineLen = 0;
     }
 
-    /** True for a line whose field name is exactly "data" ("data" alone, or "data:..."). */
-    private boolean isDataField() {
-        if (lineLen < 4 || line[0] != 'd' || line[1] != 'a' || line[2] != 't' || line[3] != 'a') return false;
-        return lineLen == 4 || line[4] == ':';
+    /** True for a line whose field name is exactly {@code name} ("name" alone, or "name:..."). */
+    private boolean isField(byte[] name) {
+        int n = name.length;
+        if (lineLen < n) return false;
+        for (int k = 0; k < n; k++) if (line[k] != name[k]) return false;
+        return lineLen == n || line[n] == ':';
+    }
+
+    /** True when the value of the current {@code event} line is {@code value}. */
+    private boolean valueIs(byte[] value) {
+        int start = EVENT.length + 1;
+        if (start < lineLen && line[start] == ' ') start++;
+        if (lineLen - start != value.length) return false;
+        for (int k = 0; k < value.length; k++) if (line[start + k] != value[k]) return false;
+        return true;
     }
 
     private void appendData(byte b) {
@@ -122,8 +146,10 @@ public final class SseEventParser {
     }
 
     private void dispatch() {
-        if (hasData) listener.onEvent(data, dataLen, eventFirstByteNs);
+        if (errorEvent) listener.onErrorEvent(data, dataLen, eventFirstByteNs);
+        else if (hasData) listener.onEvent(data, dataLen, eventFirstByteNs);
         hasData = false;
+        errorEvent = false;
         dataLen = 0;
         eventStarted = false;
     }

@@ -21,9 +21,15 @@ final class TransportErrors {
         else if (root instanceof TimeoutException
                 || root instanceof io.netty.channel.ConnectTimeoutException) type = "TimeoutError";
         else if (root instanceof HttpClosedException) type = "ServerDisconnectedError";
+        else if (isReset(root)) type = "ConnectionResetError"; // a TCP RST: Python's name, as aiohttp reports it
         else type = root.getClass().getSimpleName();
         String msg = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return new ErrorInfo(0, type, msg);
+    }
+
+    private static boolean isReset(Throwable t) {
+        return t instanceof java.io.IOException && t.getMessage() != null
+                && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connection reset");
     }
 
     static ErrorInfo timeout(double seconds) {

@@ -83,6 +83,8 @@ public final class ClusterRun {
         BenchmarkSpec spec = mounted.benchmark();
         if (spec.endpoint().getApiKey() == null && env.get(RunnerEnvironment.API_KEY) != null) spec.endpoint().setApiKey(env.get(RunnerEnvironment.API_KEY));
         spec.artifacts().setDir(settings.artifactDir().toString());
+        // with an object store the plots and dashboard.html go up beside the results, unless the spec says no
+        if (store != null && spec.artifacts().getAutoPlot() == null) spec.artifacts().setAutoPlot(true);
         try (KubernetesClient client = clients.get()) {
             new DcgmDiscoveryStep(client, env, err).apply(spec, namespace);
             return coordinate(spec, runners, port, store, new ResultsConfigMapWriter(client, namespace, settings.resultsConfigMap()),

@@ -38,6 +38,10 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info", description = "error, warn, info (default), debug or trace.")
     String logLevel;
 
+    @Option(names = "--experiment", paramLabel = "FILE",
+            description = "Run a whole sweep in this pod (a Sweep's warm pool): the mounted config envelope (benchmark, sweep, multi_run).")
+    Path experimentFile;
+
     PodEnvironment env = PodEnvironment.system();
 
     @Override
@@ -48,6 +52,10 @@ public class RunCommand implements Callable<Integer> {
         }
         Path dir = artifactDir != null ? artifactDir
                 : Path.of(env.get(RunnerEnvironment.ARTIFACTS_DIR) != null ? env.get(RunnerEnvironment.ARTIFACTS_DIR) : "/tmp/redline");
+        if (experimentFile != null) {
+            return new ClusterExperimentRun(experimentFile, resultsConfigMap, dir, logLevel, env,
+                    () -> new KubernetesClientBuilder().build(), System.out, System.err).run();
+        }
         ClusterRun.Settings settings = new ClusterRun.Settings(specFile, resultsConfigMap, coordinator, runners, dir, logLevel);
         return new ClusterRun(settings, env, () -> new KubernetesClientBuilder().build(), System.out, System.err).run();
     }

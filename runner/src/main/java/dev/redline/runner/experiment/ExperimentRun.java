@@ -156,7 +156,7 @@ public final class ExperimentRun {
                     plan.multiRun().resolvedCooldownSeconds());
         }
         SweepAggregate sweep = null;
-        if (plan.isSweep()) {
+        if (plan.isSweep() || !(planner instanceof FixedPlanner)) { // a sweep, or what a search proposed
             int planned = planner.budget().orElse(observed.size());
             sweep = SweepAggregate.of(observed, planned, plan.sweepMode(), plan.multiRun().resolvedConfidenceLevel(),
                     plan.trials(), interrupted);

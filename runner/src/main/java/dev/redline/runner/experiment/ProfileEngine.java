@@ -7,7 +7,6 @@ import dev.redline.api.v1alpha1.BenchmarkSpec;
 import dev.redline.runner.BadInputException;
 import dev.redline.runner.export.RunLabels;
 import dev.redline.runner.mock.MockServer;
-import dev.redline.runner.mock.MockServerOptions;
 import dev.redline.runner.profile.ArtifactLayout;
 import dev.redline.runner.profile.ProfileRun;
 import dev.redline.runner.profile.RunOptions;
@@ -37,14 +36,16 @@ public final class ProfileEngine implements CellEngine {
 
     /** {@code console}: where each run's table also goes (null: only its file). */
     public ProfileEngine(RunOptions options, PrintStream console) {
-        this.options = options.withEmbeddedMock(false);
+        // one embedded mock (its engine and faults) for the whole experiment: the cells' runs benchmark it by URL
+        this.options = options.withMockServer(null);
         this.console = console;
-        this.mock = options.embeddedMock() ? MockServer.start(new MockServerOptions().port(0).dcgmPort(0)) : null;
+        this.mock = options.mockServer() == null ? null : MockServer.start(options.mockServer());
     }
 
     @Override
     public CellResult run(BenchmarkSpec spec, RunLabels labels, Path dir) {
         spec.artifacts().setDir(dir.toString());
+        spec.artifacts().setAutoPlot(null); // the experiment is plotted once, as a whole, after its last run
         if (mock != null) ProfileRun.pointAt(spec, mock);
         int code;
         try {

@@ -1,7 +1,7 @@
 package dev.redline.runner.experiment;
 
 import dev.redline.plan.Observation;
-import dev.redline.plan.ParetoFront;
+import dev.redline.plan.aggregate.SweepAggregate;
 import dev.redline.plan.SweepParameter;
 import dev.redline.plan.TrialOutcome;
 import dev.redline.plan.Variation;
@@ -76,26 +76,15 @@ public final class SweepTable implements ExperimentListener {
                     new String[]{fmt(o.mean("request_throughput", "avg"))}, new String[]{fmt(o.mean("output_token_throughput", "avg"))},
                     new String[]{fmt(o.mean("time_to_first_token", "p99"))}, new String[]{fmt(o.mean("inter_token_latency", "avg"))},
                     new String[]{Long.toString(o.trials().size() - o.successful().size())},
-                    new String[]{front.contains(i) ? STAR : ""});
+                    new String[]{front.contains(o.variation().index()) ? STAR : ""});
         }
         return t.render();
     }
 
-    /** Indices of the non-dominated observations with a successful run. */
+    /** Variation indices of the non-dominated cells so far: the sweep aggregate's Pareto front. */
     static List<Integer> pareto(List<Observation> observations) {
-        String latency = observations.stream().allMatch(o -> !o.anySucceeded() || o.mean("time_to_first_token", "p99") != null)
-                ? "time_to_first_token" : "request_latency";
-        List<Integer> index = new ArrayList<>();
-        List<double[]> points = new ArrayList<>();
-        for (int i = 0; i < observations.size(); i++) {
-            Observation o = observations.get(i);
-            Double tput = o.mean("request_throughput", "avg");
-            Double lat = o.mean(latency, "p99");
-            if (tput == null || lat == null) continue;
-            index.add(i);
-            points.add(new double[]{tput, lat});
-        }
-        return ParetoFront.indices(points, new boolean[]{true, false}).stream().map(index::get).toList();
+        return SweepAggregate.of(observations, observations.size(), "repeated", 0.95, 1, true).pareto().stream()
+                .map(c -> c.variation().index()).toList();
     }
 
     private static List<String> pathsOf(List<Observation> observations) {

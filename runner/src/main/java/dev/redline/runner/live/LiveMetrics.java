@@ -35,6 +35,7 @@ public final class LiveMetrics {
     private final InterTokenLatencyMetric itlMetric = new InterTokenLatencyMetric();
     private final Map<String, PhaseMeters> phases = new ConcurrentHashMap<>();
     private final Map<String, SentTotal> sentTotals = new ConcurrentHashMap<>();
+    private final Map<String, Counter> errorTypes = new ConcurrentHashMap<>();
     private final Timer ttft;
     private final Timer itl;
     private final Timer latency;
@@ -91,6 +92,7 @@ public final class LiveMetrics {
         m.completed.increment();
         if (r.isError() || r.lateForGrace()) {
             m.errors.increment();
+            errorsByType(phase, r).increment();
             return;
         }
         if (r.phase() != RequestRecord.Phase.PROFILING) return;
@@ -165,6 +167,15 @@ public final class LiveMetrics {
     }
 
     private record PhaseMeters(Counter completed, Counter errors) { }
+
+    /** The error's type (HTTP reason, exception class, grace_period), for "errors by type" panels. */
+    private Counter errorsByType(String phase, RequestRecord r) {
+        var error = dev.redline.runner.metrics.RecordOutcome.errorOf(r);
+        String type = error != null && error.type() != null ? error.type() : r.lateForGrace() ? "grace_period" : "unknown";
+        return errorTypes.computeIfAbsent(phase + '\u0000' + type, k -> Counter.builder("redline.request.errors.by.type")
+                .tag("phase", phase).tag("type", type)
+                .description("Failed requests by error type").register(registry));
+    }
 
     /** Sent count of every phase run under one name (phases may share a name): finished ones plus the running one. */
     private static final class SentTotal {

@@ -24,7 +24,7 @@ public final class MetricRegistry {
 
     private static final List<ScalarMetric> SCALAR = List.of(
             new OutputTokenThroughputMetric(), new RequestThroughputMetric(), new GoodputMetric(),
-            new RequestErrorRateMetric(), new RequestCountMetric(), new ErrorRequestCountMetric(),
+            new RequestErrorRateMetric(), new RateLimitedRequestCountMetric(), new RequestCountMetric(), new ErrorRequestCountMetric(),
             new GoodRequestCountMetric(), new TotalTokenThroughputMetric(), new BenchmarkDurationMetric(),
             new TotalIslMetric(), new TotalOslMetric(), new TotalOutputTokensMetric(),
             new TotalReasoningTokensMetric(), new TotalErrorIslMetric(), new UsageDiscrepancyCountMetric(),

@@ -1,6 +1,7 @@
 package dev.redline.runner.metrics;
 
 import dev.redline.runner.stats.Stats;
+import dev.redline.runner.metrics.types.RateLimitedRequestCountMetric;
 import dev.redline.runner.record.ErrorInfo;
 import dev.redline.runner.record.RequestRecord;
 
@@ -198,7 +199,10 @@ public final class RecordMetricsAccumulator {
     private BenchmarkResults results(long minWall, long maxWall) {
         Map<String, Distribution> filled = new LinkedHashMap<>();
         distributions.forEach((tag, d) -> { if (d.count() > 0) filled.put(tag, d); });
-        RunTotals totals = new RunTotals(validCount, errorCount, goodCount, minWall, maxWall, counters(), filled);
+        List<ErrorSummaryEntry> errors = errorSummary.entries();
+        long rateLimited = errors.stream().filter(e -> e.code() == RateLimitedRequestCountMetric.STATUS)
+                .mapToLong(ErrorSummaryEntry::count).sum();
+        RunTotals totals = new RunTotals(validCount, errorCount, rateLimited, goodCount, minWall, maxWall, counters(), filled);
 
         List<MetricResult> out = new ArrayList<>();
         for (RecordMetric m : enabled.valid()) addStats(out, m, filled);
@@ -208,7 +212,7 @@ public final class RecordMetricsAccumulator {
             if (!Double.isNaN(v)) out.add(MetricResult.ofValue(m.def(), v));
         }
         out.sort(Comparator.comparingInt(r -> r.def().displayOrder())); // stable: registry order breaks ties
-        return new BenchmarkResults(out, errorSummary.entries(), validCount, errorCount, cancelledCount, lateCount,
+        return new BenchmarkResults(out, errors, validCount, errorCount, cancelledCount, lateCount,
                 totals.durationNs(), minWall, maxWall, ctx);
     }
 

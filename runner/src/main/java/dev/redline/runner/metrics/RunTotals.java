@@ -7,13 +7,14 @@ import java.util.Map;
  *
  * @param validCount       successful records
  * @param errorCount       error records (cancellations included)
+ * @param rateLimitedCount error records answered with HTTP 429 (a subset of the errors)
  * @param goodCount        successful records meeting every goodput SLO
  * @param minRequestWallNs earliest send (epoch ns) over successful records; 0 when none
  * @param maxResponseWallNs latest send + request latency (epoch ns) over successful records; 0 when none
  * @param counters         per-record counters by tag (usage_discrepancy_count, osl_mismatch_count)
  * @param distributions    record-metric distributions by tag (only those with values)
  */
-public record RunTotals(long validCount, long errorCount, long goodCount, long minRequestWallNs,
+public record RunTotals(long validCount, long errorCount, long rateLimitedCount, long goodCount, long minRequestWallNs,
                         long maxResponseWallNs, Map<String, Long> counters, Map<String, Distribution> distributions) {
 
     /** Benchmark duration in ns, or 0 when no successful record. */

@@ -41,7 +41,7 @@ public final class DcgmExporterSimulator {
     private final double[] watts;
     private final double[] energyMj;
     private long lastNanos;
-    private double loadTokensPerSecond;
+    private double utilization;
 
     public DcgmExporterSimulator() {
         this(new Options(), System::nanoTime);
@@ -65,9 +65,14 @@ public final class DcgmExporterSimulator {
     }
 
     /** Sets the load (e.g. output tokens/s being served); power moves toward the matching level. */
-    public synchronized void setLoad(double tokensPerSecond) {
+    public void setLoad(double tokensPerSecond) {
+        setUtilization(tokensPerSecond / o.saturationTokensPerSecond);
+    }
+
+    /** Sets the load as a fraction 0..1 of full power above idle (e.g. a simulated engine's busy share). */
+    public synchronized void setUtilization(double fraction) {
         advance(clock.getAsLong());
-        loadTokensPerSecond = Math.max(0, tokensPerSecond);
+        utilization = Double.isNaN(fraction) ? 0 : Math.max(0, Math.min(1, fraction));
     }
 
     /** Current power of one GPU after advancing the model to now (W). */
@@ -190,8 +195,7 @@ public final class DcgmExporterSimulator {
     }
 
     private double target(int i) {
-        double u = Math.min(1, loadTokensPerSecond / o.saturationTokensPerSecond);
-        return idle(i) + (o.maxWatts - idle(i)) * u * (1 - 0.04 * i);
+        return idle(i) + (o.maxWatts - idle(i)) * utilization * (1 - 0.04 * i);
     }
 
     /**

@@ -15,7 +15,7 @@ final class EmbeddingsHandler extends InferenceHandler {
     }
 
     @Override
-    protected void serve(HttpServerResponse response, InferenceRequest req, long index, long received) {
+    protected void serve(HttpServerResponse response, InferenceRequest req, long index, long received, ResponseFault fault) {
         int promptTokens = 0;
         for (String input : req.inputs) promptTokens += ctx.promptTokens.applyAsInt(input);
         MockMetrics.ModelStats model = ctx.metrics.model(req.model);
@@ -23,8 +23,8 @@ final class EmbeddingsHandler extends InferenceHandler {
         String text = body(req.model, req.inputs, promptTokens, ctx.options.embeddingDims());
         long delay = received + ctx.plan.ttftNanos(index) - System.nanoTime();
         Runnable finish = () -> {
-            response.putHeader("Content-Type", "application/json").end(text);
-            ctx.metrics.finished(model, true, -1, (System.nanoTime() - received) / 1e9);
+            fault.sendWhole(response, text);
+            ctx.metrics.finished(model, fault.completes(), -1, (System.nanoTime() - received) / 1e9);
         };
         if (delay <= 0) finish.run();
         else ctx.vertx.timer(delay, TimeUnit.NANOSECONDS).onComplete(ar -> finish.run());

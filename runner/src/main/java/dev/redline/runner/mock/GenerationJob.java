@@ -9,6 +9,9 @@ final class GenerationJob {
     final int reasoningTokens;
     final boolean includeUsage;
     final String finishReason;
+    /** The prompt's text (the simulated engine hashes its token blocks for the prefix cache). */
+    final String promptText;
+    final String modelName;
     long firstTokenNanos;
     private final long wordOffset;
     private final MockMetrics metrics;
@@ -22,10 +25,20 @@ final class GenerationJob {
         this.reasoningTokens = chat ? Math.min(ctx.options.reasoningTokens(), outputTokens) : 0;
         this.includeUsage = req.includeUsage;
         this.finishReason = req.maxTokens > 0 ? "length" : "stop";
+        this.promptText = req.promptText;
+        this.modelName = req.model;
         this.wordOffset = ctx.plan.wordOffset(request);
         this.metrics = ctx.metrics;
         this.model = ctx.metrics.model(req.model);
+    }
+
+    /** It is being served (not refused): counts it as running, with its prompt tokens. */
+    void started() {
         metrics.started(model, promptTokens);
+    }
+
+    MockMetrics.ModelStats model() {
+        return model;
     }
 
     /** The bytes of token {@code i} (" word"): reasoning words first, then content words. */

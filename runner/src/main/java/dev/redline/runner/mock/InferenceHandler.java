@@ -5,10 +5,14 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
+import java.util.concurrent.TimeUnit;
+
 /**
  * What every inference endpoint does before it answers: counts the request, reads and parses its body
- * (400 on bad input), takes the request's index in the served plan and answers the planned injected
- * failures (500). Subclasses answer the requests that get through.
+ * (400 on bad input), takes the request's index in the served plan and decides its fault: the faults
+ * that replace the answer (429, 5xx, storm, reset) are answered here, slow headers delay the endpoint,
+ * and the rest travel with the request to where its response is written. Subclasses answer the requests
+ * that get through.
  */
 abstract class InferenceHandler implements Handler<HttpServerRequest> {
     protected final MockContext ctx;
@@ -23,10 +27,11 @@ abstract class InferenceHandler implements Handler<HttpServerRequest> {
     public final void handle(HttpServerRequest request) {
         long received = System.nanoTime();
         ctx.metrics.received();
-        request.body().onSuccess(body -> admit(request.response(), body, received));
+        request.body().onSuccess(body -> admit(request, body, received));
     }
 
-    private void admit(HttpServerResponse response, Buffer body, long received) {
+    private void admit(HttpServerRequest request, Buffer body, long received) {
+        HttpServerResponse response = request.response();
         InferenceRequest req;
         try {
             req = InferenceRequest.parse(body, kind, ctx.defaultModel);
@@ -36,17 +41,22 @@ abstract class InferenceHandler implements Handler<HttpServerRequest> {
             return;
         }
         long index = ctx.plan.nextRequest();
-        if (ctx.plan.fails(index)) {
-            ctx.metrics.injectedError();
-            ErrorResponses.send(response, 500, "InternalServerError", "Injected mock server error (request " + index + ")");
+        ResponseFault fault = ResponseFault.of(ctx.faults.decide(index, received), ctx, index, request.connection());
+        if (fault.answersInstead(response)) return;
+        long delay = fault.headerDelayNanos();
+        if (delay <= 0) {
+            serve(response, req, index, received, fault);
             return;
         }
-        serve(response, req, index, received);
+        ctx.vertx.timer(delay, TimeUnit.NANOSECONDS).onComplete(ar -> {
+            if (!response.closed()) serve(response, req, index, received + delay, fault); // the answer starts late
+        });
     }
 
     /**
-     * Answers a parsed request that is not to fail. {@code index} is its place in the served plan;
-     * {@code receivedNanos} the {@link System#nanoTime()} at which it arrived.
+     * Answers a parsed request. {@code index} is its place in the served plan; {@code receivedNanos} the
+     * {@link System#nanoTime()} the answer counts from; {@code fault} writes the response (or breaks it).
      */
-    protected abstract void serve(HttpServerResponse response, InferenceRequest req, long index, long receivedNanos);
+    protected abstract void serve(HttpServerResponse response, InferenceRequest req, long index, long receivedNanos,
+                                  ResponseFault fault);
 }

@@ -3,16 +3,20 @@ package dev.redline.runner.mock;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
+import dev.redline.runner.mock.fault.FaultPlan;
 import io.vertx.core.Vertx;
 
 import java.util.function.ToIntFunction;
 
-/** What every mock endpoint shares: options, the seeded plan, the metrics, the prompt token counter. */
+/** What every mock endpoint shares: options, the seeded plans (timing, faults), the pacer, the metrics, the prompt token counter. */
 final class MockContext {
     final MockServerOptions options;
     final Vertx vertx;
     final ServedPlan plan;
+    final FaultPlan faults;
     final MockMetrics metrics;
+    /** When tokens are due: fixed latencies, or the simulated engine. */
+    final TokenPacer pacer;
     final ToIntFunction<String> promptTokens;
     final String defaultModel;
 
@@ -20,15 +24,22 @@ final class MockContext {
         this.options = options;
         this.vertx = vertx;
         this.plan = new ServedPlan(options);
+        this.faults = new FaultPlan(options.effectiveFaults(), options.randomSeed());
         this.metrics = new MockMetrics(options.models());
+        this.pacer = options.engine() == null ? new FixedPacer(vertx, plan)
+                : new EnginePacer(vertx, options.engine(), options.randomSeed(), metrics);
         this.promptTokens = new PromptTokenCache(
                 options.promptTokenCounter() != null ? options.promptTokenCounter() : o200kCounter());
         this.defaultModel = options.models().get(0);
     }
 
     private static ToIntFunction<String> o200kCounter() {
-        Encoding encoding = O200k.ENCODING; // loaded before listening, so no request pays for it
+        Encoding encoding = o200k(); // loaded before listening, so no request pays for it
         return text -> text == null || text.isEmpty() ? 0 : encoding.countTokensOrdinary(text);
+    }
+
+    static Encoding o200k() {
+        return O200k.ENCODING;
     }
 
     /** Loaded once per JVM, on first use (building the encoding takes about a second). */

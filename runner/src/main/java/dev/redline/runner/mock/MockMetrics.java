@@ -1,5 +1,7 @@
 package dev.redline.runner.mock;
 
+import dev.redline.runner.mock.fault.FaultKind;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,6 +49,13 @@ public final class MockMetrics {
         final Histogram ttft = new Histogram(TTFT_BUCKETS);
         final Histogram e2e = new Histogram(E2E_BUCKETS);
         final Histogram itl = new Histogram(ITL_BUCKETS);
+        /** The simulated engine's view ({@code --engine sim} only): its batch, its queue, its caches. */
+        final AtomicInteger engineRunning = new AtomicInteger();
+        final AtomicInteger engineWaiting = new AtomicInteger();
+        final LongAdder prefixQueries = new LongAdder();
+        final LongAdder prefixHits = new LongAdder();
+        final LongAdder preemptions = new LongAdder();
+        final Histogram queueTime = new Histogram(E2E_BUCKETS);
 
         ModelStats(String model) {
             this.model = model;
@@ -78,12 +87,15 @@ public final class MockMetrics {
     private final ConcurrentHashMap<String, ModelStats> byModel = new ConcurrentHashMap<>();
     private final LongAdder requestsReceived = new LongAdder();
     private final LongAdder requestsCompleted = new LongAdder();
-    private final LongAdder errorsInjected = new LongAdder();
+    private final LongAdder[] faultsInjected = new LongAdder[FaultKind.values().length];
     private final LongAdder badRequests = new LongAdder();
     private final LongAdder tokensGenerated = new LongAdder();
+    private volatile boolean simulated;
+    private volatile double kvCacheUsage;
 
     MockMetrics(List<String> models) {
         for (String m : models) model(m);
+        for (int i = 0; i < faultsInjected.length; i++) faultsInjected[i] = new LongAdder();
     }
 
     ModelStats model(String name) {
@@ -94,8 +106,15 @@ public final class MockMetrics {
         return byModel.values();
     }
 
+    /** From now on the running/waiting gauges and the engine series come from the simulated engine. */
+    void simulated() { simulated = true; }
+    boolean isSimulated() { return simulated; }
+    void kvCacheUsage(double fraction) { kvCacheUsage = fraction; }
+    /** Simulated engine: fraction 0..1 of KV blocks in use. */
+    public double kvCacheUsage() { return kvCacheUsage; }
+
     void received() { requestsReceived.increment(); }
-    void injectedError() { errorsInjected.increment(); }
+    void faultInjected(FaultKind kind) { faultsInjected[kind.ordinal()].increment(); }
     void badRequest() { badRequests.increment(); }
 
     void started(ModelStats m, int promptTokens) {
@@ -124,12 +143,24 @@ public final class MockMetrics {
         }
     }
 
+    /** {@code 429=12 stream-cut=3}: the kinds injected so far, or {@code none}. */
+    public String faultSummary() {
+        StringBuilder b = new StringBuilder();
+        for (FaultKind kind : FaultKind.values()) {
+            long n = faultsInjected(kind);
+            if (n > 0) b.append(b.length() == 0 ? "" : " ").append(kind.wireName()).append('=').append(n);
+        }
+        return b.length() == 0 ? "none" : b.toString();
+    }
+
     /** Inference requests (chat, completions, embeddings) received, including rejected ones. */
     public long requestsReceived() { return requestsReceived.sum(); }
     /** Inference requests answered in full with HTTP 200. */
     public long requestsCompleted() { return requestsCompleted.sum(); }
-    /** Requests answered with an injected HTTP 500. */
-    public long errorsInjected() { return errorsInjected.sum(); }
+    /** Requests answered with an injected HTTP 5xx ({@code --error-rate} and {@code --fault 5xx}). */
+    public long errorsInjected() { return faultsInjected(FaultKind.SERVER_ERROR); }
+    /** Requests whose response carried a fault of this kind (counted when it reached the wire). */
+    public long faultsInjected(FaultKind kind) { return faultsInjected[kind.ordinal()].sum(); }
     /** Requests refused with HTTP 400. */
     public long badRequests() { return badRequests.sum(); }
     /** Output tokens sent (content and reasoning), all models. */

@@ -54,7 +54,7 @@ public final class MockServer implements AutoCloseable {
             vertx.deployVerticle(() -> new HttpVerticle(options.host(), listenPort, bound, router),
                     new DeploymentOptions().setInstances(options.eventLoops())).await();
             MockServer server = new MockServer(vertx, ctx, router, options.host(), bound[0]);
-            if (options.dcgmPort() != null) server.dcgm = DcgmEndpoint.start(vertx, ctx.metrics, options.host(), options.dcgmPort());
+            if (options.dcgmPort() != null) server.dcgm = DcgmEndpoint.start(vertx, ctx, options.host(), options.dcgmPort());
             return server;
         } catch (Exception e) { // await() rethrows checked causes (BindException) unchanged
             vertx.close();
@@ -114,6 +114,16 @@ public final class MockServer implements AutoCloseable {
     /** The simulated GPUs, or null when no DCGM port was asked for. */
     public DcgmExporterSimulator dcgmSimulator() {
         return dcgm == null ? null : dcgm.simulator();
+    }
+
+    /** The faults this server injects, {@code --error-rate} included (docs/mock-server.md). */
+    public java.util.List<dev.redline.runner.mock.fault.FaultSpec> faults() {
+        return ctx.faults.faults();
+    }
+
+    /** The seed of every draw: faults, jitter, words. */
+    public long randomSeed() {
+        return ctx.options.randomSeed();
     }
 
     /** What was served so far (also exposed at {@code /metrics}). */

@@ -1,5 +1,9 @@
 package dev.redline.runner.mock;
 
+import dev.redline.runner.mock.fault.FaultPlan;
+import dev.redline.runner.mock.fault.FaultSpec;
+import dev.redline.runner.mock.engine.EngineConfig;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToIntFunction;
@@ -28,6 +32,8 @@ public final class MockServerOptions {
     private int eventLoops = Runtime.getRuntime().availableProcessors();
     private final List<MockRoutes> extraRoutes = new ArrayList<>();
     private Integer dcgmPort;
+    private List<FaultSpec> faults = List.of();
+    private EngineConfig engine;
 
     public String host() { return host; }
     public MockServerOptions host(String host) { this.host = host; return this; }
@@ -82,6 +88,29 @@ public final class MockServerOptions {
     public Integer dcgmPort() { return dcgmPort; }
     public MockServerOptions dcgmPort(Integer dcgmPort) { this.dcgmPort = dcgmPort; return this; }
 
+    /**
+     * Faults injected on the wire (docs/mock-server.md), decided per request by {@link #randomSeed()};
+     * {@link #errorRate()} adds a {@code 5xx} fault ahead of them.
+     */
+    public List<FaultSpec> faults() { return faults; }
+    public MockServerOptions faults(List<FaultSpec> faults) { this.faults = List.copyOf(faults); return this; }
+
+    /** {@link #faults()} with the legacy {@link #errorRate()} as a leading {@code 5xx} fault. */
+    public List<FaultSpec> effectiveFaults() {
+        if (errorRate <= 0) return faults;
+        List<FaultSpec> all = new ArrayList<>(faults.size() + 1);
+        all.add(FaultSpec.of("5xx", Double.toString(errorRate), java.util.Map.of()));
+        all.addAll(faults);
+        return all;
+    }
+
+    /**
+     * The simulated continuous-batching engine that decides when tokens are due ({@code --engine sim}); null (the
+     * default) is {@code --engine fixed}: {@link #ttftMs}/{@link #itlMs} whatever the load.
+     */
+    public EngineConfig engine() { return engine; }
+    public MockServerOptions engine(EngineConfig engine) { this.engine = engine; return this; }
+
     public List<MockRoutes> extraRoutes() { return List.copyOf(extraRoutes); }
     public MockServerOptions addRoutes(MockRoutes routes) { this.extraRoutes.add(routes); return this; }
 
@@ -98,6 +127,12 @@ public final class MockServerOptions {
         if (embeddingDims < 1) throw bad("embeddingDims", "must be >= 1, was " + embeddingDims);
         if (models == null || models.isEmpty()) throw bad("models", "must name at least one model, e.g. mock-model");
         if (eventLoops < 1) throw bad("eventLoops", "must be >= 1, was " + eventLoops);
+        try {
+            FaultPlan.validate(effectiveFaults());
+        } catch (IllegalArgumentException e) {
+            throw bad("faults", e.getMessage());
+        }
+        if (engine != null) engine.validate();
     }
 
     private static void nonNegative(String name, double v) {

@@ -5,19 +5,19 @@ package dev.redline.runner.mock;
  * (seed, request index, draw slot), so concurrent event loops need no lock and a given request index
  * always gets the same error decision, word offset and jitter.
  */
-final class SeededDice {
-    static final long SLOT_ERROR = 0;
+public final class SeededDice {
+    public static final long SLOT_ERROR = 0; // the fault decision (--error-rate and --fault)
     static final long SLOT_WORDS = 1;
     static final long SLOT_JITTER = 2; // + token index
 
     private final long seed;
 
-    SeededDice(long seed) {
+    public SeededDice(long seed) {
         this.seed = seed;
     }
 
     /** Uniform in [0, 1). */
-    double uniform(long requestIndex, long slot) {
+    public double uniform(long requestIndex, long slot) {
         long z = seed + requestIndex * 0x9E3779B97F4A7C15L + (slot + 1) * 0xD1B54A32D192ED03L;
         return (mix(z) >>> 11) * 0x1.0p-53;
     }

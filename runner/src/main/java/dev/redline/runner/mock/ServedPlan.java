@@ -3,14 +3,14 @@ package dev.redline.runner.mock;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The ground truth the mock follows for each request: whether it fails, which words it sends and when.
+ * The ground truth the mock follows for each request: which words it sends and when (whether it fails:
+ * {@link dev.redline.runner.mock.fault.FaultPlan}).
  * Times are nanosecond offsets from the moment the request body was received.
  */
 final class ServedPlan {
     private final long ttftNanos;
     private final long itlNanos;
     private final double jitterNanos;
-    private final double errorRate;
     private final SeededDice dice;
     private final AtomicLong requestIndex = new AtomicLong();
 
@@ -18,17 +18,12 @@ final class ServedPlan {
         this.ttftNanos = Math.round(options.ttftMs() * 1e6);
         this.itlNanos = Math.round(options.itlMs() * 1e6);
         this.jitterNanos = options.jitterMs() * 1e6;
-        this.errorRate = options.errorRate();
         this.dice = new SeededDice(options.randomSeed());
     }
 
     /** The next request's index: the key of all its seeded draws. */
     long nextRequest() {
         return requestIndex.getAndIncrement();
-    }
-
-    boolean fails(long request) {
-        return errorRate > 0 && dice.uniform(request, SeededDice.SLOT_ERROR) < errorRate;
     }
 
     long wordOffset(long request) {

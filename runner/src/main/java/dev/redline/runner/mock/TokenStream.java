@@ -1,94 +1,87 @@
 package dev.redline.runner.mock;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 
-import java.util.concurrent.TimeUnit;
-
 /**
- * Sends one streaming response: token event k at its absolute target (received + ttft + gaps), so timer
- * lateness never accumulates. Runs entirely on the request's event loop, driven by Vert.x timers.
- * Events already due when a timer fires are written together in one buffer.
+ * Sends one streaming response: whenever its {@link TokenPacer} says more tokens are due, they are written together
+ * in one buffer, and after the last one the finish event, the optional usage chunk and {@code [DONE]}. Runs on the
+ * request's event loop. Every byte goes through the request's {@link ResponseFault}, which may break the stream at
+ * a token: a buffer then ends at that token, so the fault acts exactly there whatever the pacer decided.
  */
 final class TokenStream {
-    private final Vertx vertx;
     private final HttpServerResponse response;
-    private final ServedPlan plan;
+    private final TokenPacer pacer;
     private final ChunkTemplates templates;
     private final GenerationJob job;
-    private long target;
-    private long lastWrite;
+    private final ResponseFault fault;
+    private Runnable stopPacing;
     private int sent;
     private boolean done;
 
-    TokenStream(Vertx vertx, HttpServerResponse response, ServedPlan plan, ChunkTemplates templates, GenerationJob job) {
-        this.vertx = vertx;
+    TokenStream(HttpServerResponse response, TokenPacer pacer, ChunkTemplates templates, GenerationJob job,
+                ResponseFault fault) {
         this.response = response;
-        this.plan = plan;
+        this.pacer = pacer;
         this.templates = templates;
         this.job = job;
-        this.target = job.receivedNanos + plan.gapNanos(job.request, 0);
+        this.fault = fault;
     }
 
     void start() {
-        response.setChunked(true)
-                .putHeader("Content-Type", "text/event-stream")
-                .putHeader("Cache-Control", "no-cache");
         response.closeHandler(v -> abort());
         response.exceptionHandler(e -> abort());
-        response.writeHead();
-        scheduleNext();
-    }
-
-    private void scheduleNext() {
-        long delay = target - System.nanoTime();
-        if (delay <= 0) {
-            emitDue();
+        if (fault.startStream(response, job.outputTokens)) {
+            stopPacing = pacer.pace(job, false, this::emitUpTo);
         } else {
-            vertx.timer(delay, TimeUnit.NANOSECONDS).onComplete(ar -> emitDue());
+            done = true;
+            job.finished(false);
         }
     }
 
-    private void emitDue() {
-        if (done) return;
+    /** Writes tokens {@code sent .. due-1} (in pieces split at the fault's token); after the last one, ends the stream. */
+    private void emitUpTo(int due) {
+        while (!done && sent < due) emitPiece(due);
+    }
+
+    private void emitPiece(int due) {
         Buffer out = Buffer.buffer(256);
-        long now = System.nanoTime();
-        if (sent == 0) {
-            templates.appendRole(out);
-            job.firstTokenNanos = now;
-        }
+        if (sent == 0) templates.appendRole(out);
         int before = sent;
-        boolean first = sent == 0;
-        while (sent < job.outputTokens) {
-            boolean reasoning = sent < job.reasoningTokens;
-            templates.appendToken(out, job.word(sent), reasoning);
+        while (sent < due) {
+            fault.appendToken(templates, out, job.word(sent), sent < job.reasoningTokens, sent);
             sent++;
-            if (sent == job.outputTokens) break;
-            target += plan.gapNanos(job.request, sent);
-            if (target > now) break;
+            if (fault.boundaryAfter(sent)) break;
         }
         job.tokensSent(sent - before);
-        // Gaps as a client sees them: events written in one buffer are 0 s apart.
-        if (!first) job.interTokenGaps(1, (now - lastWrite) / 1e9);
-        job.interTokenGaps(sent - before - 1, 0);
-        lastWrite = now;
-        if (sent == job.outputTokens) {
+        if (fault.takesOver(sent)) {
+            finish(false);
+            fault.takeOver(response, out);
+        } else if (sent == job.outputTokens) {
             templates.appendFinish(out, job.finishReason);
             if (job.includeUsage) templates.appendUsage(out, job.promptTokens, job.outputTokens, job.reasoningTokens);
             out.appendBytes(ChunkTemplates.DONE);
-            done = true;
-            job.finished(true); // before the last byte leaves: a client holding the whole stream sees it counted
-            response.end(out);
+            finish(fault.completes()); // before the last byte leaves: a client holding the whole stream sees it counted
+            fault.end(response, out);
         } else {
-            response.write(out);
-            scheduleNext();
+            fault.write(response, out);
         }
+    }
+
+    private void finish(boolean completed) {
+        done = true;
+        if (completed || stopPacing == null) {
+            job.finished(completed);
+            return;
+        }
+        stopPacing.run(); // a stream cut before its end frees its place in the engine's batch
+        job.finished(false);
     }
 
     private void abort() {
         if (done) return;
         done = true;
+        if (stopPacing != null) stopPacing.run();
         job.finished(false);
     }
 }

@@ -26,7 +26,7 @@ import dev.redline.runner.metrics.MetricsContext;
 import dev.redline.runner.metrics.RecordMetricsAccumulator;
 import dev.redline.runner.metrics.RecordMetricsView;
 import dev.redline.runner.mock.MockServer;
-import dev.redline.runner.mock.MockServerOptions;
+import dev.redline.runner.plot.AutoPlot;
 import dev.redline.runner.record.RequestRecord;
 import dev.redline.runner.timeslice.TimeSliceStage;
 
@@ -88,10 +88,11 @@ public final class ProfileRun {
 
     /** Runs and returns the process exit code (0: results written; errors in records do not fail the run). */
     public int run() {
-        MockServer mock = options.embeddedMock() ? MockServer.start(new MockServerOptions().port(0).dcgmPort(0)) : null;
+        MockServer mock = options.mockServer() == null ? null : MockServer.start(options.mockServer()
+                .randomSeed(spec.getRandomSeed() == null ? options.mockServer().randomSeed() : spec.getRandomSeed()));
         try (InterruptOnShutdown ctrlC = new InterruptOnShutdown(Thread.currentThread())) {
             if (mock != null) pointAt(spec, mock);
-            return runAgainstServer();
+            return runAgainstServer(mock);
         } finally {
             if (mock != null) {
                 Thread.interrupted(); // Ctrl-C was handled by the run; closing must still wait
@@ -110,10 +111,12 @@ public final class ProfileRun {
         }
     }
 
-    private int runAgainstServer() {
+    private int runAgainstServer(MockServer mock) {
         ArtifactLayout layout = ArtifactLayout.create(spec);
         try (RunLog log = new RunLog(layout.logFile(), options.logLevel(), System.err)) {
-            return execute(layout, log);
+            int code = execute(layout, log);
+            if (mock != null && !mock.faults().isEmpty()) log.info("Mock server injected faults: " + mock.metrics().faultSummary());
+            return code;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -157,7 +160,8 @@ public final class ProfileRun {
             }
             out.println("Results: " + layout.dir().toAbsolutePath());
             log.info("Wrote " + layout.summaryJson() + " and " + layout.summaryCsv());
-            return interrupted ? INTERRUPTED_EXIT : 0;
+            int plotted = AutoPlot.afterRun(spec, layout.dir(), out);
+            return interrupted ? INTERRUPTED_EXIT : plotted;
         } catch (InterruptedException e) {
             log.warn("Interrupted before the first request: nothing was measured, nothing to write");
             return INTERRUPTED_EXIT;

@@ -2,20 +2,22 @@ package dev.redline.runner.profile;
 
 import dev.redline.api.v1alpha1.BenchmarkSpec;
 import dev.redline.api.v1alpha1.RuntimeSpec;
+import dev.redline.runner.mock.MockServerOptions;
 
 /**
  * Process-level settings of a run: the display and logging of this process, read from the spec's runtime section.
  *
  * @param uiType          "dashboard" (live terminal view), "simple" (progress bar) or "none"
  * @param logLevel        error|warn|info|debug|trace
- * @param embeddedMock    start the built-in mock server in-process and point the run at it
+ * @param mockServer      start the built-in mock server in-process with these options and point the run at
+ *                        it; null = benchmark the spec's URL
  * @param metricsPort     serve live Prometheus metrics on this port (0 = any free port), null = off
  * @param showTraceTiming show the HTTP trace metrics (http_req_*) in the console table
  * @param metricsHost     address the live metrics endpoint binds to, null = all interfaces
  * @param statsSeconds    seconds between logged progress lines, 0 = none
  * @param variables       the config file's variables, for templates rendered at run start (artifacts.userFiles)
  */
-public record RunOptions(String uiType, String logLevel, boolean embeddedMock, Integer metricsPort,
+public record RunOptions(String uiType, String logLevel, MockServerOptions mockServer, Integer metricsPort,
                          boolean showTraceTiming, String metricsHost, double statsSeconds, java.util.Map<String, Object> variables) {
     public RunOptions {
         variables = variables == null ? java.util.Map.of() : java.util.Map.copyOf(variables);
@@ -25,39 +27,49 @@ public record RunOptions(String uiType, String logLevel, boolean embeddedMock, I
     static final double DEFAULT_STATS_SECONDS_WITHOUT_UI = 30;
 
     public RunOptions(String uiType, String logLevel, boolean embeddedMock) {
-        this(uiType, logLevel, embeddedMock, null, false);
+        this(uiType, logLevel, embeddedMock ? embeddedMockDefaults() : null, null, false);
     }
 
-    public RunOptions(String uiType, String logLevel, boolean embeddedMock, Integer metricsPort, boolean showTraceTiming) {
-        this(uiType, logLevel, embeddedMock, metricsPort, showTraceTiming, null, 0, null);
+    public RunOptions(String uiType, String logLevel, MockServerOptions mockServer, Integer metricsPort, boolean showTraceTiming) {
+        this(uiType, logLevel, mockServer, metricsPort, showTraceTiming, null, 0, null);
     }
 
     /**
      * From a validated spec: the UI defaults to simple on a terminal, none otherwise (a dashboard needs a terminal);
      * progress is logged every 30 s when nothing is drawn, unless runtime.statsInterval says otherwise.
      */
-    public static RunOptions from(BenchmarkSpec spec, boolean embeddedMock, boolean terminal) {
+    public static RunOptions from(BenchmarkSpec spec, MockServerOptions mockServer, boolean terminal) {
         RuntimeSpec r = spec.getRuntime() == null ? new RuntimeSpec() : spec.getRuntime();
         String ui = r.getUi() == null ? (terminal ? "simple" : "none") : r.getUi();
         if (ui.equals("dashboard") && !terminal) ui = "simple"; // no terminal to redraw
         String level = r.getLogLevel() == null ? "info" : r.getLogLevel();
         boolean traceTiming = spec.getArtifacts() != null && Boolean.TRUE.equals(spec.getArtifacts().getShowTraceTiming());
         double stats = r.getStatsInterval() != null ? r.getStatsInterval() : ui.equals("none") ? DEFAULT_STATS_SECONDS_WITHOUT_UI : 0;
-        return new RunOptions(ui, level, embeddedMock, r.getApiPort(), traceTiming, r.getApiHost(), stats, null);
+        return new RunOptions(ui, level, mockServer, r.getApiPort(), traceTiming, r.getApiHost(), stats, null);
     }
 
     /** The same options drawing {@code ui} and logging at {@code level} (a sweep's cells under the live table). */
     public RunOptions withDisplay(String ui, String level) {
-        return new RunOptions(ui, level, embeddedMock, metricsPort, showTraceTiming, metricsHost, statsSeconds, variables);
+        return new RunOptions(ui, level, mockServer, metricsPort, showTraceTiming, metricsHost, statsSeconds, variables);
     }
 
-    /** The same options with or without the in-process mock server. */
-    public RunOptions withEmbeddedMock(boolean mock) {
+    /** The same options with another in-process mock server (null: none, benchmark the spec's URL). */
+    public RunOptions withMockServer(MockServerOptions mock) {
         return new RunOptions(uiType, logLevel, mock, metricsPort, showTraceTiming, metricsHost, statsSeconds, variables);
     }
 
     /** The same options with the config file's variables. */
     public RunOptions withVariables(java.util.Map<String, Object> vars) {
-        return new RunOptions(uiType, logLevel, embeddedMock, metricsPort, showTraceTiming, metricsHost, statsSeconds, vars);
+        return new RunOptions(uiType, logLevel, mockServer, metricsPort, showTraceTiming, metricsHost, statsSeconds, vars);
+    }
+
+    /** The in-process mock: any free port, with its simulated DCGM exporter. */
+    public static MockServerOptions embeddedMockDefaults() {
+        return embedded(new MockServerOptions());
+    }
+
+    /** {@code mock} (engine, faults...) as the in-process mock: any free port, with its simulated DCGM exporter. */
+    public static MockServerOptions embedded(MockServerOptions mock) {
+        return mock.port(0).dcgmPort(0);
     }
 }

@@ -35,6 +35,20 @@ class AnalyzeTraceCommandTest {
         assertEquals(2, root.get("arrivals").get(0).get("requests").asInt());
     }
 
+    /** The real command in its own JVM: what reaches the terminal is what main() flushed before exiting. */
+    @Test
+    void realCommandPrintsTheTableToStdoutWithoutOutputFile() throws Exception {
+        Process p = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), RedlineCli.class.getName(),
+                "analyze-trace", Fixtures.path("trace_small.jsonl").toString(), "--block-size", "4", "--window-seconds", "1")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String stdout = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "analyze-trace did not exit");
+        assertEquals(0, p.exitValue());
+        assertTrue(stdout.startsWith("Requests: 4   duration: 2.500 s   mean arrival rate: 1.600 req/s"), stdout);
+        assertTrue(stdout.contains("40.00% of prompt tokens"), stdout);
+    }
+
     @Test
     void missingFileExitsTwo() {
         CliRun r = run(tmp.resolve("nope.jsonl").toString());

@@ -35,7 +35,7 @@ class LiveFlagsTest {
 
     private static RunOptions options(String... args) {
         ProfileCommand cmd = parse(args);
-        return cmd.runtime.toRunOptions(cmd.buildSpec());
+        return cmd.runtime.toRunOptions(cmd.buildSpec(), cmd.embeddedMock());
     }
 
     @Test

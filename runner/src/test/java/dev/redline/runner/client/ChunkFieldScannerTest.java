@@ -31,6 +31,17 @@ class ChunkFieldScannerTest {
             "{\"usage\":[1,2],\"choices\":[{\"delta\":{\"content\":\"after\"}}]}",
             "{\"usage\":\"n/a\",\"choices\":[{\"delta\":{\"content\":\"x\"}}]}",
             "{\"data\":[{\"embedding\":[0.1,-2.5e-3,3]}],\"usage\":{\"prompt_tokens\":4}}",
+            "{\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"length\"}]}",
+            "{\"choices\":[{\"finish_reason\":\"stop\",\"delta\":{\"content\":\"x\"},\"finish_reason\":null}]}",
+            "{\"choices\":[{\"delta\":{}},{\"finish_reason\":\"stop\"}]}",
+            "{\"error\":{\"message\":\"Injected error event\",\"type\":\"InternalServerError\",\"param\":null,\"code\":500}}",
+            "{\"error\":{\"code\":\"server_error\",\"message\":\"a\",\"message\":7}}",
+            "{\"error\":\"plain text error\"}", "{\"error\":null}", "{\"error\":[1]}", "{\"error\":{}}",
+            "{\"object\":\"error\",\"message\":\"old vLLM\",\"type\":\"BadRequestError\",\"param\":null,\"code\":400}",
+            "{\"code\":503,\"message\":\"before\",\"object\":\"error\"}",
+            "{\"object\":\"\\u0065rror\",\"message\":\"escaped\"}",
+            "{\"object\":\"chat.completion.chunk\",\"message\":\"not an error\",\"code\":1}",
+            "{\"type\":\"error\",\"code\":\"server_error\",\"message\":\"OpenAI event\",\"param\":null}",
             "{\"data\":null}",
             "{\"cont\\u0065nt\":1,\"choices\":[{\"delta\":{\"cont\\u0065nt\":\"escaped name\"}}]}",
             "{\"choices\":{\"delta\":{\"content\":\"not an array\"}}}",
@@ -67,6 +78,11 @@ class ChunkFieldScannerTest {
         assertEquals(jackson.reasoning(), fast.reasoning(), what);
         assertEquals(jackson.usage(), fast.usage(), what);
         assertEquals(jackson.hasData(), fast.hasData(), what);
+        assertEquals(jackson.finished(), fast.finished(), what);
+        assertEquals(jackson.hasError(), fast.hasError(), what);
+        assertEquals(jackson.errorMessage(), fast.errorMessage(), what);
+        assertEquals(jackson.errorCode(), fast.errorCode(), what);
+        assertEquals(jackson.topLevelMessage(), fast.topLevelMessage(), what);
     }
 
     @Test
@@ -89,7 +105,7 @@ class ChunkFieldScannerTest {
         Random rnd = new Random(7);
         byte[] alphabet = "{}[]\":,\\ 0123456789.eE-+tfnul\u00e9xu".getBytes(StandardCharsets.UTF_8);
         int checked = 0;
-        for (String c : CASES.subList(0, 17)) {
+        for (String c : CASES.subList(0, 31)) {
             byte[] b = c.getBytes(StandardCharsets.UTF_8);
             for (int cut = 0; cut <= b.length; cut++) {
                 assertSame(java.util.Arrays.copyOf(b, cut));

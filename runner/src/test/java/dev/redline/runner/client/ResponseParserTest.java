@@ -72,8 +72,42 @@ class ResponseParserTest {
         assertTrue(parse("{\"choices\":[{\"delta\":{\"content\":\"x\"}}]}"));
         assertFalse(parse("{\"choices\":[{\"delta\":{\"content\":\"x"));
         assertNull(p.content());
+        assertTrue(p.failure().startsWith("Unexpected end-of-input"), p.failure());
         assertFalse(parse("[1,2]"));
+        assertEquals("not a JSON object", p.failure());
+        assertTrue(parse("{}"));
+        assertNull(p.failure());
         assertTrue(ResponseParser.isDone("[DONE]".getBytes(), 0, 6));
         assertFalse(ResponseParser.isDone("[DONE ".getBytes(), 0, 6));
+    }
+
+    @Test
+    void finishReasonMarksTheEndOfGeneration() {
+        assertTrue(parse("{\"choices\":[{\"index\":0,\"delta\":{\"content\":\" a\"},\"finish_reason\":null}]}"));
+        assertFalse(p.finished());
+        assertTrue(parse("{\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"length\"}]}"));
+        assertTrue(p.finished());
+        assertTrue(parse("{\"choices\":[],\"usage\":{\"prompt_tokens\":1}}"));
+        assertFalse(p.finished(), "a usage chunk is not a finish");
+    }
+
+    @Test
+    void errorsInsideA200AnswerInEveryShapeServersSend() {
+        assertTrue(parse("{\"error\":{\"message\":\"KV cache full\",\"type\":\"InternalServerError\",\"param\":null,\"code\":500}}"));
+        assertTrue(p.hasError());
+        assertEquals("KV cache full", p.errorMessage());
+        assertEquals(500, p.errorCode());
+        assertTrue(parse("{\"object\":\"error\",\"message\":\"old vLLM\",\"type\":\"BadRequestError\",\"code\":400}"));
+        assertEquals("old vLLM", p.errorMessage());
+        assertEquals(400, p.errorCode());
+        assertTrue(parse("{\"error\":\"overloaded\"}"));
+        assertEquals("overloaded", p.errorMessage());
+        assertEquals(-1, p.errorCode());
+        assertTrue(parse("{\"type\":\"error\",\"code\":\"server_error\",\"message\":\"OpenAI\"}"));
+        assertFalse(p.hasError(), "only an event: error line makes this an error");
+        assertEquals("OpenAI", p.topLevelMessage());
+        assertTrue(parse("{\"error\":null,\"choices\":[{\"delta\":{\"content\":\"ok\"}}]}"));
+        assertFalse(p.hasError());
+        assertNull(p.errorMessage());
     }
 }

@@ -69,4 +69,27 @@ class SseEventParserTest {
         feed("data: " + big + "\n\n", 1);
         assertEquals(List.of(big), data);
     }
+
+    @Test
+    void errorTypedEventsGoToOnErrorEventWithOrWithoutData() {
+        List<String> errors = new ArrayList<>();
+        SseEventParser p = new SseEventParser(new SseEventParser.Listener() {
+            @Override
+            public void onEvent(byte[] b, int len, long t) {
+                data.add(new String(b, 0, len, StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public void onErrorEvent(byte[] b, int len, long t) {
+                errors.add(new String(b, 0, len, StandardCharsets.UTF_8));
+            }
+        });
+        byte[] b = ("event: error\ndata: {\"message\":\"boom\"}\n\n"
+                + "data: after\n\n"                      // the event type does not carry over
+                + "event:error\n: only a comment\n\n"     // no data: still an error event
+                + "event: errors\ndata: x\n\nevent: message\ndata: y\n\n").getBytes(StandardCharsets.UTF_8);
+        p.feed(b, 0, b.length, 1);
+        assertEquals(List.of("{\"message\":\"boom\"}", ""), errors);
+        assertEquals(List.of("after", "x", "y"), data);
+    }
 }

@@ -37,9 +37,11 @@ class SummaryJsonWriterTest {
         assertEquals("qwen3", root.at("/input_config/endpoint/model").asText());
         assertFalse(root.get("was_cancelled").asBoolean());
 
-        JsonNode err = root.get("error_summary").get(0);
-        assertEquals(500, err.get("code").asInt());
-        assertEquals("Internal Server Error", err.get("type").asText());
+        JsonNode err = root.get("error_summary").get(0); // AIPerf's shape: {error_details: {code, type, message}, count}
+        assertEquals(List.of("error_details", "count"), fieldNames(err));
+        assertEquals(500, err.at("/error_details/code").asInt());
+        assertEquals("Internal Server Error", err.at("/error_details/type").asText());
+        assertTrue(err.at("/error_details/message").isTextual());
         assertEquals(1, err.get("count").asLong());
 
         JsonNode ttft = root.get("time_to_first_token");
@@ -60,6 +62,12 @@ class SummaryJsonWriterTest {
         assertTrue(root.at("/min_request_timestamp/avg").isIntegralNumber());
         assertEquals(50, root.at("/error_isl/avg").asInt());
         assertEquals(1, root.at("/error_request_count/avg").asInt());
+    }
+
+    private static List<String> fieldNames(JsonNode n) {
+        List<String> names = new ArrayList<>();
+        n.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test

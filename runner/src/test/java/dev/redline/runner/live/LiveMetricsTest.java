@@ -33,6 +33,7 @@ class LiveMetricsTest {
             PromText text = new PromText(resp.body());
             assertEquals(10, text.value("redline_requests_completed_total", "phase", "profiling"), resp.body());
             assertEquals(1, text.value("redline_requests_errors_total", "phase", "profiling"));
+            assertEquals(1, text.value("redline_request_errors_by_type_total", "type", "Service Unavailable"), resp.body());
             assertEquals(1, text.value("redline_requests_completed_total", "phase", "warmup"));
             assertEquals(9, text.value("redline_time_to_first_token_seconds_count", null, null));
             assertEquals(9 * 0.040, text.value("redline_time_to_first_token_seconds_sum", null, null), 1e-9);

@@ -63,7 +63,7 @@ class ProfileTimelineTest {
             spec.artifacts().setDir(dir.toString());
             int port = freePort();
             ByteArrayOutputStream console = new ByteArrayOutputStream();
-            ProfileRun run = new ProfileRun(spec, new RunOptions("none", "warn", false, port, true),
+            ProfileRun run = new ProfileRun(spec, new RunOptions("none", "warn", null, port, true),
                     new PrintStream(console, true, StandardCharsets.UTF_8));
             Scrapes scrapes = new Scrapes(port);
             // its own thread, not the common pool, which the run itself uses for parallel work

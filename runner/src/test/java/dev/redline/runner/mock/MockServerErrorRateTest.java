@@ -1,6 +1,7 @@
 package dev.redline.runner.mock;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.redline.runner.mock.fault.FaultPlan;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -71,9 +72,9 @@ class MockServerErrorRateTest {
         assertEquals(first, failingRequests(42));
         // 400 * 0.2 = 80 expected, sd = sqrt(400 * 0.2 * 0.8) = 8; allow 5 sd.
         assertTrue(first.size() >= 40 && first.size() <= 120, "failures: " + first.size());
-        ServedPlan otherSeed = new ServedPlan(new MockServerOptions().errorRate(RATE).randomSeed(7));
+        FaultPlan otherSeed = new FaultPlan(new MockServerOptions().errorRate(RATE).effectiveFaults(), 7);
         Set<Integer> other = new TreeSet<>();
-        for (int i = 0; i < REQUESTS; i++) if (otherSeed.fails(i)) other.add(i);
+        for (int i = 0; i < REQUESTS; i++) if (otherSeed.decide(i, 0) != null) other.add(i);
         assertTrue(other.size() >= 40 && other.size() <= 120, "failures: " + other.size());
         assertTrue(!first.equals(other), "a different seed should fail different requests");
     }

@@ -128,7 +128,7 @@ class ProfileAgainstMockServerTest {
             assertEquals(200 - injected, json.at("/request_count/avg").asLong());
             JsonNode summary = json.get("error_summary");
             assertEquals(1, summary.size(), summary.toString());
-            assertEquals(500, summary.get(0).get("code").asInt());
+            assertEquals(500, summary.get(0).at("/error_details/code").asInt());
             assertEquals(injected, summary.get(0).get("count").asLong());
             double rate = json.at("/request_error_rate/avg").asDouble();
             assertEquals(100.0 * injected / 200, rate, 1e-9);

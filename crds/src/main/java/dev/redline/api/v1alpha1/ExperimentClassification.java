@@ -1,0 +1,39 @@
+package dev.redline.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
+
+import java.util.List;
+
+/** AIPerf's {@code plot.experiment_classification}: globs that mark runs as baseline or treatment. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class ExperimentClassification {
+    public static final String BASELINE = "baseline";
+    public static final String TREATMENT = "treatment";
+
+    @JsonPropertyDescription("Globs (e.g. *baseline*) on the run directory's name or path that mark a baseline.")
+    private List<String> baselines;
+
+    @JsonPropertyDescription("Globs that mark a treatment (checked after the baselines).")
+    private List<String> treatments;
+
+    @JsonPropertyDescription("baseline or treatment (default) for runs no glob matches.")
+    @JsonProperty("default")
+    @Pattern("^(baseline|treatment)$")
+    private String defaultType;
+
+    public List<String> getBaselines() { return baselines; }
+    public void setBaselines(List<String> baselines) { this.baselines = baselines; }
+    public List<String> getTreatments() { return treatments; }
+    public void setTreatments(List<String> treatments) { this.treatments = treatments; }
+    @JsonProperty("default")
+    public String getDefaultType() { return defaultType; }
+    @JsonProperty("default")
+    public void setDefaultType(String defaultType) { this.defaultType = defaultType; }
+
+    public List<String> resolvedBaselines() { return baselines == null ? List.of() : baselines; }
+    public List<String> resolvedTreatments() { return treatments == null ? List.of() : treatments; }
+    public String resolvedDefault() { return defaultType == null ? TREATMENT : defaultType; }
+}

@@ -1,0 +1,11 @@
+package dev.redline.runner.plot;
+
+import dev.redline.runner.plot.chart.Chart;
+import dev.redline.runner.plot.discover.PlotMode;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** What a plot run drew and wrote: the charts (data, for tests), the PNG files and the dashboard (or null). */
+public record PlotResult(PlotMode mode, List<Chart> charts, List<Path> pngs, Path dashboard) {
+}

@@ -1,0 +1,15 @@
+package dev.redline.runner.plot.chart;
+
+/** How a series is drawn, the same way in the PNG and the dashboard. */
+public enum SeriesStyle {
+    /** markers only */
+    SCATTER,
+    /** a line through the points */
+    LINE,
+    /** a line with markers */
+    LINE_MARKERS,
+    /** a step line (value holds until the next point) */
+    STEP,
+    /** horizontal bars: consecutive point pairs, separated by {@link Point#BREAK} (a Gantt chart) */
+    SEGMENTS
+}

@@ -1,0 +1,62 @@
+package dev.redline.runner.plot.data;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.redline.runner.BadInputException;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Reads the profiling requests of profile_export.jsonl (Redline's and AIPerf's shape), ordered by start. */
+public final class RecordsReader {
+    private RecordsReader() { }
+
+    public static List<RequestPoint> read(Path jsonl) {
+        List<RequestPoint> out = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
+            String line;
+            int number = 0;
+            while ((line = in.readLine()) != null) {
+                number++;
+                if (line.isBlank()) continue;
+                JsonNode r;
+                try {
+                    r = RunLoader.JSON.readTree(line);
+                } catch (IOException e) {
+                    throw new BadInputException(jsonl + ":" + number + ": not a JSON record (" + RunLoader.oneLine(e.getMessage()) + ")");
+                }
+                RequestPoint p = point(r);
+                if (p != null) out.add(p);
+            }
+        } catch (IOException e) {
+            throw new BadInputException(jsonl + ": cannot read (" + RunLoader.oneLine(e.getMessage()) + ")");
+        }
+        out.sort(Comparator.comparingLong(RequestPoint::startNs));
+        return out;
+    }
+
+    private static RequestPoint point(JsonNode r) {
+        JsonNode meta = r.path("metadata");
+        if (!"profiling".equals(meta.path("benchmark_phase").asText("profiling"))) return null;
+        if (!meta.path("request_start_ns").isNumber()) return null;
+        long start = meta.path("request_start_ns").asLong();
+        long end = meta.path("request_end_ns").isNumber() ? meta.path("request_end_ns").asLong() : start;
+        JsonNode m = r.path("metrics");
+        double osl = value(m, "output_sequence_length");
+        if (Double.isNaN(osl)) osl = value(m, "output_token_count");
+        JsonNode error = r.path("error");
+        String type = error.isObject() ? error.path("type").asText("error") : null;
+        return new RequestPoint(start, end, value(m, "time_to_first_token"), value(m, "inter_token_latency"),
+                value(m, "request_latency"), osl, type);
+    }
+
+    private static double value(JsonNode metrics, String tag) {
+        JsonNode v = metrics.path(tag).path("value");
+        return v.isNumber() ? v.asDouble() : Double.NaN;
+    }
+}

@@ -1,0 +1,22 @@
+package dev.redline.runner.plot.data;
+
+import java.util.List;
+
+/**
+ * Everything the single-run plots read: the summary, the profiling requests, the time slices and raw GPU
+ * samples (each empty when not exported). Times on the plots are seconds since {@code originNs}, the
+ * first request's start (or the first slice's).
+ */
+public record SingleRunData(RunData run, List<RequestPoint> requests, List<TimeSliceData> slices, List<GpuSample> gpuSamples) {
+    public long originNs() {
+        long origin = Long.MAX_VALUE;
+        for (RequestPoint r : requests) origin = Math.min(origin, r.startNs());
+        for (TimeSliceData s : slices) origin = Math.min(origin, s.startNs());
+        if (origin == Long.MAX_VALUE) for (GpuSample g : gpuSamples) origin = Math.min(origin, g.timestampNs());
+        return origin == Long.MAX_VALUE ? 0 : origin;
+    }
+
+    public double seconds(long ns) {
+        return (ns - originNs()) / 1e9;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.redline.runner.plot.single;
+
+import dev.redline.api.v1alpha1.PlotNames;
+import dev.redline.runner.plot.chart.Axis;
+import dev.redline.runner.plot.chart.Chart;
+import dev.redline.runner.plot.chart.PlotBuilder;
+import dev.redline.runner.plot.chart.Point;
+import dev.redline.runner.plot.chart.Series;
+import dev.redline.runner.plot.chart.SeriesStyle;
+import dev.redline.runner.plot.data.RequestPoint;
+import dev.redline.runner.plot.data.SingleRunData;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Output token throughput over time with each request's tokens spread evenly over its decode
+ * (AIPerf's "dispersed" throughput): a request adds output_tokens / (end - first token) tokens/s from its
+ * first token to its end and nothing during prefill, so the curve shows the rate the server sustained.
+ */
+public final class DispersedThroughput implements PlotBuilder<SingleRunData> {
+    @Override
+    public String name() { return PlotNames.DISPERSED_THROUGHPUT_OVER_TIME; }
+
+    @Override
+    public List<Chart> build(SingleRunData data) {
+        List<double[]> events = new ArrayList<>(); // {time s, rate change}
+        for (RequestPoint r : data.requests()) {
+            if (r.failed() || !(r.outputTokens() > 0)) continue;
+            double ttftNs = Double.isFinite(r.ttftMs()) && r.ttftMs() > 0 ? r.ttftMs() * 1e6 : 0;
+            long generationStart = r.startNs() + (long) ttftNs;
+            long duration = r.endNs() - generationStart;
+            if (duration <= 0) continue;
+            double rate = r.outputTokens() / (duration / 1e9);
+            events.add(new double[]{data.seconds(generationStart), rate});
+            events.add(new double[]{data.seconds(r.endNs()), -rate});
+        }
+        if (events.isEmpty()) return List.of();
+        events.sort((a, b) -> Double.compare(a[0], b[0]));
+        List<Point> points = new ArrayList<>(events.size());
+        double total = 0;
+        for (double[] e : events) {
+            total += e[1];
+            points.add(Point.of(e[0], Math.max(0, total))); // clamp float residue at the end to 0
+        }
+        return List.of(new Chart(name(), name(), "Dispersed output token throughput over time", Axis.linear("Time since start (s)"),
+                Axis.linear("Output tokens/s"), List.of(Series.of("output tokens/s", SeriesStyle.STEP, points)), List.of(), "avg"));
+    }
+}

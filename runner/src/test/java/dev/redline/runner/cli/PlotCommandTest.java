@@ -1,0 +1,112 @@
+package dev.redline.runner.cli;
+
+import dev.redline.api.v1alpha1.BenchmarkSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** redline plot on the command line: its files, its config file, and every bad input as one line with exit 2. */
+class PlotCommandTest {
+    @TempDir Path dir;
+
+    private Path run(String name, String endpointType, int concurrency) throws IOException {
+        Path d = dir.resolve(name);
+        Files.createDirectories(d);
+        Files.writeString(d.resolve("profile_export_redline.json"), """
+                {"schema_version": "1.5", "input_config": {"models": ["m"], "endpoint": {"type": "%s"}, "phases": [{"concurrency": %d}]},
+                 "time_to_first_token": {"unit": "ms", "avg": %d, "p50": 1, "p90": 2, "p95": 3, "p99": 4},
+                 "request_latency": {"unit": "ms", "avg": 10, "p50": 1, "p90": 2, "p95": 3, "p99": 4},
+                 "request_throughput": {"unit": "requests/sec", "avg": %d}}""".formatted(endpointType, concurrency, concurrency * 3, concurrency));
+        Files.write(d.resolve("profile_export.jsonl"), List.of(
+                "{\"metadata\":{\"request_start_ns\":1000,\"request_end_ns\":9000000},\"metrics\":{\"time_to_first_token\":{\"value\":2},"
+                        + "\"request_latency\":{\"value\":9},\"output_sequence_length\":{\"value\":4}},\"error\":null}"));
+        return d;
+    }
+
+    private static void assertBadInput(String fragment, String... args) {
+        CliRun r = CliRun.of(RedlineCli.commandLine(), args);
+        String err = r.err().trim();
+        assertEquals(2, r.code(), String.join(" ", args) + ": " + err);
+        assertFalse(err.contains("\n"), "one line: " + err);
+        assertFalse(err.contains("Exception") || err.contains("\tat "), "no stack trace: " + err);
+        assertTrue(err.contains(fragment), "expected '" + fragment + "' in: " + err);
+    }
+
+    @Test
+    void writesPngsAndTheDashboardNextToTheExports() throws IOException {
+        Path a = run("a", "chat", 1);
+        assertEquals(0, CliRun.of(RedlineCli.commandLine(), "plot", a.toString()).code());
+        assertTrue(Files.isRegularFile(a.resolve("plots/ttft_over_time.png")));
+        assertTrue(Files.isRegularFile(a.resolve("dashboard.html")));
+        Path out = dir.resolve("out");
+        assertEquals(0, CliRun.of(RedlineCli.commandLine(), "plot", a.toString(), run("b", "chat", 4).toString(), "--output", out.toString(),
+                "--no-html", "--plot", "ttft_vs_throughput").code());
+        try (var files = Files.list(out)) {
+            assertEquals(List.of("ttft_vs_throughput.png"), files.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
+    @Test
+    void configFileChoosesThePlotsAndTheme() throws IOException {
+        Path a = run("a", "chat", 1);
+        Path config = dir.resolve("plot.yaml");
+        Files.writeString(config, "plot:\n  theme: dark\n  visualization:\n    single_run_defaults: [latency_over_time]\n");
+        Path out = dir.resolve("out");
+        assertEquals(0, CliRun.of(RedlineCli.commandLine(), "plot", a.toString(), "--config", config.toString(), "--output", out.toString()).code());
+        assertTrue(Files.readString(out.resolve("dashboard.html")).contains("data-theme=\"dark\""));
+        try (var files = Files.list(out)) {
+            assertEquals(List.of("dashboard.html", "latency_over_time.png"), files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        Files.writeString(config, "plot:\n  visualization:\n    single_run_defaults: [latency_over_tim]\n");
+        assertBadInput("plot.visualization.singleRunDefaults[0]: unknown plot 'latency_over_tim' (did you mean 'latency_over_time'?)",
+                "plot", a.toString(), "--config", config.toString());
+        Files.writeString(config, "plot:\n  colour: red\n");
+        assertBadInput(config.toString(), "plot", a.toString(), "--config", config.toString());
+    }
+
+    @Test
+    void badInputIsOneLineNamingThePathAndWhatWasExpected() throws IOException {
+        assertBadInput(dir.resolve("missing") + ": no such directory", "plot", dir.resolve("missing").toString());
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Files.writeString(empty.resolve("notes.txt"), "x");
+        assertBadInput(empty + ": no Redline or AIPerf exports found; expected profile_export_redline.json", "plot", empty.toString());
+        Path a = run("a", "chat", 1);
+        assertBadInput("--plot: unknown plot 'ttft_over_tme' (did you mean 'ttft_over_time'?)", "plot", a.toString(), "--plot", "ttft_over_tme");
+        assertBadInput("'pareto_curve_throughput_per_gpu_vs_latency' is a multi-run plot", "plot", a.toString(),
+                "--plot", "pareto_curve_throughput_per_gpu_vs_latency");
+        Path e = run("e", "embeddings", 2);
+        assertBadInput(e + ": a embeddings run cannot be compared with the chat run", "plot", a.toString(), e.toString());
+        assertBadInput("--theme: unknown theme 'blue'", "plot", a.toString(), "--theme", "blue");
+        assertBadInput("--group-by", "plot", a.toString(), "--group-by", "gpu");
+        Files.writeString(a.resolve("profile_export_redline.json"), "{not json");
+        assertBadInput(a.resolve("profile_export_redline.json") + " is not valid JSON", "plot", a.toString());
+        Files.writeString(a.resolve("profile_export_redline.json"), "{\"input_config\": {}}");
+        assertBadInput("has no schema_version: not a Redline/AIPerf profile export", "plot", a.toString());
+    }
+
+    @Test
+    void profileFlagsSetTheSpecsPlotFields() throws IOException {
+        Path file = dir.resolve("spec.yaml");
+        Files.writeString(file, "models: [m]\nendpoint: {url: 'http://localhost:1'}\nartifacts: {autoPlot: true}\n");
+        assertEquals(Boolean.FALSE, spec("-f", file.toString(), "--no-auto-plot").getArtifacts().getAutoPlot());
+        BenchmarkSpec s = spec("-m", "m", "--generate-plots", "--plot-required");
+        assertEquals(Boolean.TRUE, s.getArtifacts().getAutoPlot());
+        assertEquals(Boolean.TRUE, s.getArtifacts().getPlotRequired());
+        assertEquals(Boolean.TRUE, spec("-f", file.toString()).getArtifacts().getAutoPlot());
+    }
+
+    private static BenchmarkSpec spec(String... args) {
+        ProfileCommand cmd = new ProfileCommand();
+        new CommandLine(cmd).parseArgs(args);
+        return cmd.buildSpec();
+    }
+}

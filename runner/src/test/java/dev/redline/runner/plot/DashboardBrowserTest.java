@@ -1,0 +1,185 @@
+package dev.redline.runner.plot;
+
+import dev.redline.runner.cli.RedlineCli;
+import dev.redline.runner.plot.chart.Chart;
+import dev.redline.runner.plot.chart.Series;
+import dev.redline.runner.plot.discover.RunDiscovery;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * dashboard.html from a real run against the mock server (profile --auto-plot) and from a directory of
+ * runs, opened in headless Chromium: it loads with no network request, every chart has its series with
+ * the points the chart data has, and the stat switcher, log axes, series filter and hover work.
+ * Screenshots stay in target/plot-screenshots/ (CI artifact).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardBrowserTest {
+    static final Path SCREENSHOTS = Path.of("target", "plot-screenshots");
+    Path base;
+    Path single;
+    ChromeDriver browser;
+
+    @BeforeAll
+    void runAndPlot() throws IOException {
+        browser = HeadlessChromium.start();
+        base = Files.createTempDirectory("redline-dashboard");
+        for (int c : new int[]{2, 4}) {
+            int code = RedlineCli.execute("profile", "--mock-server", "--streaming", "--concurrency", String.valueOf(c),
+                    "--request-count", "30", "--isl", "32", "--osl", "16", "--slice-duration", "0.5", "--ui-type", "none",
+                    "--artifact-dir", base.resolve("concurrency_" + c).toString(), "--auto-plot", "--plot-required");
+            assertEquals(0, code, "profile --auto-plot against the mock");
+        }
+        single = base.resolve("concurrency_4");
+        assertEquals(0, RedlineCli.execute("plot", base.toString(), "--theme", "dark"));
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) browser.quit();
+    }
+
+    @Test
+    void singleRunDashboardShowsEveryChartWithItsPointsOffline() throws IOException {
+        List<Chart> charts = expected(single);
+        open(single.resolve("dashboard.html"));
+        assertChartsMatch(charts);
+        assertNoNetworkAndNoErrors();
+
+        // the stat switcher (the real <select>) changes the rolling line to the chosen statistic
+        Chart ttft = charts.stream().filter(c -> c.id().equals("ttft_over_time")).findFirst().orElseThrow();
+        Series rolling = ttft.series("rolling over 10 requests");
+        List<Double> before = plottedY("ttft_over_time", rolling.name());
+        new Select(browser.findElement(By.id("stat"))).selectByValue("p99");
+        List<Double> after = plottedY("ttft_over_time", rolling.name());
+        assertNotEquals(before, after, "switching avg -> p99 changes the plotted values");
+        assertEquals(rolling.points("p99").stream().map(p -> p.y()).toList(), after);
+        assertTrue(browser.findElement(By.cssSelector("#card-ttft_over_time h2")).getText().endsWith("[p99]"));
+
+        // log axis switch of one chart
+        browser.findElement(By.cssSelector("#card-ttft_over_time .log-y")).click();
+        assertEquals("log", js("return redline.instance('ttft_over_time').getOption().yAxis[0].type"));
+
+        // hover values: a point's tooltip names its series and values (ECharts' hover path, by action)
+        js("redline.instance('latency_over_time').dispatchAction({type: 'showTip', seriesIndex: 0, dataIndex: 0})");
+        String tip = new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> (String) js(
+                "var t = Array.from(document.querySelectorAll('#chart-latency_over_time div')).filter(function (e) {"
+                + " return /Request latency \\(ms\\): /.test(e.innerText); })[0];"
+                + " return t ? t.innerText : null"));
+        assertTrue(tip.contains("requests") && tip.contains("Request latency (ms)"), "tooltip: " + tip);
+
+        // series filter: only series whose name contains the text stay selected in the legend
+        browser.findElement(By.id("filter")).sendKeys("generating");
+        @SuppressWarnings("unchecked")
+        Map<String, Boolean> selected = (Map<String, Boolean>) js("return redline.instance('ttft_timeline').getOption().legend[0].selected");
+        assertEquals(Map.of("waiting for first token", false, "generating", true), selected);
+
+        js("redline.setFilter(''); window.scrollTo(0, 0)");
+        screenshot("single-run.png");
+    }
+
+    @Test
+    void multiRunDashboardShowsTheRunsAgainstEachOther() throws IOException {
+        List<Chart> charts = expected(base);
+        assertTrue(charts.stream().anyMatch(c -> c.id().equals("ttft_vs_throughput")));
+        open(base.resolve("dashboard.html"));
+        assertEquals("dark", browser.findElement(By.tagName("html")).getAttribute("data-theme"));
+        assertChartsMatch(charts);
+        assertNoNetworkAndNoErrors();
+        List<Double> avg = plottedX("ttft_vs_throughput", "mock-model");
+        new Select(browser.findElement(By.id("stat"))).selectByValue("p90");
+        List<Double> p90 = plottedX("ttft_vs_throughput", "mock-model");
+        assertNotEquals(avg, p90);
+        Chart c = charts.stream().filter(x -> x.id().equals("ttft_vs_throughput")).findFirst().orElseThrow();
+        assertEquals(c.series("mock-model").points("p90").stream().map(p -> p.x()).toList(), p90);
+        screenshot("multi-run.png");
+    }
+
+    private List<Chart> expected(Path dir) {
+        return Plotter.charts(new PlotRequest(List.of(dir), null, null, List.of()), RunDiscovery.discover(List.of(dir)));
+    }
+
+    private void open(Path page) {
+        browser.get(page.toUri().toString());
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> Boolean.TRUE.equals(js("return !!(window.redline && redline.ready)")));
+        browser.manage().logs().get(LogType.PERFORMANCE); // start the network check after the load
+    }
+
+    /** Every chart is drawn, with each series' point count (default statistic) as in the chart data. */
+    private void assertChartsMatch(List<Chart> charts) {
+        List<WebElement> cards = browser.findElements(By.cssSelector("section.card"));
+        assertEquals(charts.stream().map(Chart::id).toList(), cards.stream().map(e -> e.getAttribute("id").substring(5)).toList());
+        for (Chart c : charts) {
+            for (Series s : c.series()) {
+                Object n = js("var want = arguments[1];"
+                        + " var s = redline.instance(arguments[0]).getOption().series.filter(function (x) { return x.id === want; })[0];"
+                        + " return s ? s.data.length : -1", c.id(), s.name());
+                assertEquals((long) s.points(c.defaultStat()).size(), n, c.id() + " / " + s.name());
+            }
+        }
+    }
+
+    private void assertNoNetworkAndNoErrors() {
+        browser.navigate().refresh();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> Boolean.TRUE.equals(js("return !!(window.redline && redline.ready)")));
+        List<String> problems = new ArrayList<>();
+        for (LogEntry e : browser.manage().logs().get(LogType.PERFORMANCE)) {
+            String m = e.getMessage();
+            if (m.contains("\"Network.loadingFailed\"")) problems.add(m);
+            if (m.contains("\"Network.requestWillBeSent\"") && !m.matches("(?s).*\"url\":\"(file|data|blob|about):.*")) problems.add(m);
+        }
+        for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
+            if (e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()) problems.add(e.getMessage());
+        }
+        assertEquals(List.of(), problems, "the page must load offline, without errors");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Double> plottedY(String chart, String series) {
+        return ((List<List<Object>>) seriesData(chart, series)).stream().map(p -> ((Number) p.get(1)).doubleValue()).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Double> plottedX(String chart, String series) {
+        return ((List<List<Object>>) seriesData(chart, series)).stream().map(p -> ((Number) p.get(0)).doubleValue()).toList();
+    }
+
+    private Object seriesData(String chart, String series) {
+        return js("var want = arguments[1];"
+                + " return redline.instance(arguments[0]).getOption().series.filter(function (s) { return s.id === want; })[0].data",
+                chart, series);
+    }
+
+    private Object js(String script, Object... args) {
+        return browser.executeScript(script, args);
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
