@@ -170,6 +170,8 @@ public class LoadOptions implements SpecOptions {
         if (!existed) inherit(warm, prof);
         set(warm, warmupConcurrency, warmupRequests, warmupDuration, warmupGrace, warmupRate, warmupPattern, null,
                 warmupConcurrencyRamp, warmupRateRamp, warmupPrefillConcurrency, warmupPrefillRamp);
+        // an inherited smoothness shapes gamma arrivals only: --warmup-arrival-pattern constant drops it (as AIPerf)
+        if (warmupPattern != null && warmupPattern != LoadType.GAMMA) warm.setSmoothness(null);
         if (warmupSessions != null) warm.setSessions(warmupSessions);
     }
 

@@ -34,18 +34,20 @@ final class GenerationHandler extends InferenceHandler {
     private void respondWhole(HttpServerResponse response, GenerationJob job, String id, long created, String model,
                               ResponseFault fault) {
         boolean[] closed = {false};
-        Runnable stop = ctx.pacer.pace(job, true, due -> {
+        Runnable[] stop = {null};
+        // registered before pacing: a pacer may answer at once, and a written response takes no close handler
+        response.closeHandler(v -> {
+            if (closed[0] || response.ended()) return;
+            closed[0] = true;
+            if (stop[0] != null) stop[0].run();
+            job.finished(false);
+        });
+        stop[0] = ctx.pacer.pace(job, true, due -> {
             if (closed[0]) return;
             job.tokensSent(job.outputTokens);
             String text = WholeBodies.build(chat, id, created, model, job);
             job.finished(fault.completes()); // before the last byte leaves: a client holding the whole body sees it counted
             fault.sendWhole(response, text);
-        });
-        response.closeHandler(v -> {
-            if (closed[0] || response.ended()) return;
-            closed[0] = true;
-            stop.run();
-            job.finished(false);
         });
     }
 }

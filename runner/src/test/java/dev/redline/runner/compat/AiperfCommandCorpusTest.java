@@ -254,8 +254,8 @@ class AiperfCommandCorpusTest {
                 Path home = dir.resolve("home");
                 Path snap = home.resolve(".cache/huggingface/hub/datasets--anon8231489123--ShareGPT_Vicuna_unfiltered/snapshots/fixture");
                 Files.createDirectories(snap);
-                Files.writeString(snap.getParent().getParent().resolve("refs").resolve("main"), "fixture",
-                        StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE);
+                Path refs = Files.createDirectories(snap.getParent().getParent().resolve("refs"));
+                Files.writeString(refs.resolve("main"), "fixture", StandardCharsets.UTF_8);
                 copy(FIXTURES + "ShareGPT_V3_unfiltered_cleaned_split.json", snap.resolve("ShareGPT_V3_unfiltered_cleaned_split.json"));
                 staged.put("HF_CACHE", home);
                 continue;
