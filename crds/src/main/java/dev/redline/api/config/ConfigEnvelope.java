@@ -18,8 +18,9 @@ import java.util.Objects;
  * benchmark spec (the older form) reads as an envelope with only {@code benchmark}. Keys may be snake_case
  * or camelCase; unknown keys are rejected with a suggestion. {@code variables} are the values {@code {{ expr }}}
  * templates were rendered over (the runner's config loader renders them before binding; kept here so that
- * {@code config show} and run-time templates see them); {@code plot} is AIPerf's plot section, kept as written
- * for the plot command.
+ * {@code config show} and run-time templates see them). AIPerf's top-level {@code plot} section is the benchmark's
+ * {@code plot} (one model): binding moves it there, and, as in AIPerf, it turns {@code artifacts.autoPlot} on unless
+ * the file sets it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schemaVersion", "randomSeed", "benchmark", "sweep", "multiRun", "noSweepTable", "variables", "plot"})
@@ -27,7 +28,7 @@ public class ConfigEnvelope {
     public static final String SCHEMA_VERSION = "2.0";
     /** Top-level keys that only an envelope has; any of them (or {@code benchmark}) marks a file as one. */
     static final List<String> ENVELOPE_KEYS = List.of("schemaVersion", "schema_version", "benchmark", "sweep", "multiRun",
-            "multi_run", "noSweepTable", "no_sweep_table", "variables", "plot");
+            "multi_run", "noSweepTable", "no_sweep_table", "variables");
 
     @JsonPropertyDescription("Config schema version; \"2.0\" (AIPerf's).")
     private String schemaVersion;
@@ -43,8 +44,9 @@ public class ConfigEnvelope {
     private Boolean noSweepTable;
     @JsonPropertyDescription("Named values for {{ expr }} templates anywhere in the file (Jinja syntax); a variable may use earlier ones.")
     private java.util.Map<String, Object> variables;
-    @JsonPropertyDescription("AIPerf's plot section (plots drawn after the run), kept as written for the plot command.")
-    private com.fasterxml.jackson.databind.node.ObjectNode plot;
+    /** Only while binding: {@link #bind} moves it into the benchmark (no getter, so it is never written back). */
+    @JsonPropertyDescription("AIPerf's plot section: read as benchmark.plot.")
+    private dev.redline.api.v1alpha1.PlotSpec plot;
 
     public String getSchemaVersion() { return schemaVersion; }
     public void setSchemaVersion(String schemaVersion) { this.schemaVersion = schemaVersion; }
@@ -59,10 +61,11 @@ public class ConfigEnvelope {
     public Boolean getNoSweepTable() { return noSweepTable; }
     public void setNoSweepTable(Boolean noSweepTable) { this.noSweepTable = noSweepTable; }
 
+    @com.fasterxml.jackson.annotation.JsonProperty("plot")
+    void setPlot(dev.redline.api.v1alpha1.PlotSpec plot) { this.plot = plot; }
+
     public java.util.Map<String, Object> getVariables() { return variables; }
     public void setVariables(java.util.Map<String, Object> variables) { this.variables = variables; }
-    public com.fasterxml.jackson.databind.node.ObjectNode getPlot() { return plot; }
-    public void setPlot(com.fasterxml.jackson.databind.node.ObjectNode plot) { this.plot = plot; }
 
     /** The benchmark, created when absent so that CLI flags can fill it in. */
     public BenchmarkSpec benchmark() {
@@ -118,6 +121,15 @@ public class ConfigEnvelope {
             throw new SpecException(at.describe(body) + ": benchmark: expected a mapping of benchmark settings", body);
         }
         env.benchmark = SpecReader.bindFile(benchmarkNode, at);
+        if (env.plot != null) {
+            if (env.benchmark.getPlot() != null) {
+                throw new SpecException(at.describe(root.get("plot")) + ": plot: given at the top and under benchmark; give it once", root.get("plot"));
+            }
+            env.benchmark.setPlot(env.plot);
+            env.plot = null;
+            var artifacts = env.benchmark.artifacts();
+            if (artifacts.getAutoPlot() == null) artifacts.setAutoPlot(true); // AIPerf: a plot section asks for plots
+        }
         Long inner = env.benchmark.getRandomSeed();
         if (env.randomSeed != null && inner != null && !Objects.equals(env.randomSeed, inner)) {
             throw new SpecException(at.describe(root) + ": random_seed (" + env.randomSeed + ") and benchmark.random_seed (" + inner

@@ -17,9 +17,6 @@ final class ConfigWarnings {
     static List<String> of(LoadedConfig c, String source) {
         List<String> out = new ArrayList<>();
         BenchmarkSpec s = c.spec();
-        if (c.envelope().getPlot() != null) {
-            out.add(where(c, source) + ": plot: kept as written; profile does not draw plots in this build (the plot command reads the run's exports)");
-        }
         if (s.getEndpoint() != null && Boolean.TRUE.equals(s.getEndpoint().getStreaming()) && !s.getEndpoint().isStreaming()) {
             out.add(where(c, "endpoint.streaming", source) + ": endpoint type " + s.getEndpoint().resolvedType().wireName()
                     + " does not stream; streaming is turned off (as AIPerf)");
@@ -37,11 +34,6 @@ final class ConfigWarnings {
             }
         }
         return out;
-    }
-
-    private static String where(LoadedConfig c, String source) {
-        String w = c.positions().describe(c.positions().root().get("plot"));
-        return w == null ? source : w;
     }
 
     private static String where(LoadedConfig c, String path, String source) {

@@ -2,6 +2,7 @@ package dev.redline.runner.cli;
 
 import dev.redline.runner.client.EndpointPlugins;
 import dev.redline.runner.dataset.file.DatasetPlugins;
+import dev.redline.runner.experiment.PlannerPlugins;
 import dev.redline.runner.export.ExportPlugins;
 import dev.redline.runner.load.TimingPlugins;
 import dev.redline.runner.plugin.PluginRegistry;
@@ -42,7 +43,7 @@ public class PluginsCommand implements Callable<Integer> {
     /** Makes every built-in plugin register (each category's holder registers its own on first use). */
     static void loadBuiltins() {
         List.of(EndpointPlugins.ENDPOINTS, DatasetPlugins.DATASETS, ExportPlugins.EXPORTERS, TimingPlugins.TIMING,
-                PluginRegistry.category("planner"), PluginRegistry.category("recipe"));
+                PlannerPlugins.PLANNERS, PluginRegistry.category("recipe"));
     }
 
     @Override

@@ -42,18 +42,25 @@ public class RedlineCli implements Runnable {
         CommandLine cl = new CommandLine(new RedlineCli());
         cl.setParameterExceptionHandler(RedlineCli::badParameter);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> failed(ex, cmd));
+        // a multi-value option (--url A B, --gpu-telemetry ...) must not swallow an option it does not know, or an
+        // AIPerf option Redline refuses would be read as a URL instead of being refused with its reason
+        cl.setUnmatchedOptionsAllowedAsOptionParameters(false);
         return cl;
     }
 
     private static int badParameter(CommandLine.ParameterException ex, String[] args) {
         PrintWriter err = ex.getCommandLine().getErr();
         String message = ex.getMessage();
+        // an AIPerf option Redline refuses says why, whether picocli saw it unmatched or as a missing option value
+        List<String> tokens = new java.util.ArrayList<>();
+        if (ex instanceof CommandLine.UnmatchedArgumentException u) tokens.addAll(u.getUnmatched());
+        tokens.addAll(List.of(args)); // picocli may report it as a missing value of the option before it (--url A --x)
+        String aiperf = UnknownOptions.aiperfReason(ex.getCommandLine(), tokens);
+        if (aiperf != null) {
+            err.println("redline: " + oneLine(aiperf));
+            return BAD_INPUT;
+        }
         if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
-            String aiperf = UnknownOptions.aiperfReason(unmatched);
-            if (aiperf != null) {
-                err.println("redline: " + oneLine(aiperf));
-                return BAD_INPUT;
-            }
             List<String> near = UnknownOptions.suggestions(unmatched);
             if (!near.isEmpty()) message += " (did you mean " + String.join(" or ", near) + "?)";
         }

@@ -18,15 +18,18 @@ final class UnknownOptions {
 
     private UnknownOptions() { }
 
-    /** "--otel-url is an AIPerf option Redline does not accept: ..." for the first unmatched AIPerf option, else null. */
-    static String aiperfReason(CommandLine.UnmatchedArgumentException ex) {
-        for (String token : ex.getUnmatched()) {
+    /**
+     * "--otel-url: AIPerf's option is not accepted by redline profile: ..." for the first of {@code tokens} that is an
+     * AIPerf option Redline refuses and not an option of {@code cmd}, else null.
+     */
+    static String aiperfReason(CommandLine cmd, List<String> tokens) {
+        if (!cmd.getCommandName().equals("profile")) return null; // the catalogue is aiperf profile's
+        for (String token : tokens) {
             String name = optionName(token);
-            if (name == null) continue;
+            if (name == null || cmd.getCommandSpec().findOption(name) != null) continue;
             AiperfOptions.Entry e = AiperfOptions.find(name);
             if (e != null && !e.supported()) {
-                return name + ": AIPerf's option is not accepted by redline " + ex.getCommandLine().getCommandName()
-                        + ": " + e.reason() + DOC;
+                return name + ": AIPerf's option is not accepted by redline " + cmd.getCommandName() + ": " + e.reason() + DOC;
             }
         }
         return null;

@@ -73,10 +73,29 @@ public final class ConfigLoader {
         } else {
             dropInterpolated(obj, "", yaml, warnings, uninterpolated);
         }
+        if (ConfigEnvelope.isEnvelope(obj) && obj.get("plot") instanceof TextNode plotFile) obj.set("plot", plotSection(plotFile, source, yaml));
         ObjectNode body = ConfigEnvelope.isEnvelope(obj) && obj.get("benchmark") instanceof ObjectNode b ? b : obj;
         ConfigEnvelope envelope = ConfigEnvelope.bind(obj, yaml);
         if (interpolate) envelope.setVariables(variables.isEmpty() ? null : new java.util.LinkedHashMap<>(variables));
         return new LoadedConfig(envelope, body, yaml, warnings, uninterpolated);
+    }
+
+    /** AIPerf's {@code plot: ./plots.yaml} form: the plot section read from that file (relative to this one). */
+    private static JsonNode plotSection(TextNode path, String source, PositionedYaml yaml) {
+        Path base = Path.of(source).toAbsolutePath().getParent();
+        Path file = base == null ? Path.of(path.asText()) : base.resolve(path.asText());
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new SpecException(yaml.describe(path) + ": plot: cannot read the plot file " + file + "; give an existing"
+                    + " YAML file (relative to " + source + ") or inline the plot section", path);
+        }
+        JsonNode plot = PositionedYaml.parse(text, file.toString()).root();
+        if (!(plot instanceof ObjectNode)) {
+            throw new SpecException(file + ": a plot file holds a mapping (visualization, settings, experiment_classification)");
+        }
+        return plot;
     }
 
     /** Removes values holding ${...} or {{ }} (cannot be type-checked unresolved) and notes each one. */

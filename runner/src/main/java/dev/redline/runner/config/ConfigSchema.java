@@ -60,7 +60,9 @@ public final class ConfigSchema {
         envelope.putObject("sweep").put("type", "object").put("description", "Variations to run (grid, zip, scenarios, sobol, latin_hypercube); read by the experiment layer.");
         envelope.putObject("multiRun").put("type", "object").put("description", "Trials per variation and their confidence aggregation; read by the experiment layer.");
         envelope.putObject("noSweepTable").put("type", "boolean").put("description", "Do not print the live sweep table.");
-        envelope.putObject("plot").put("type", "object").put("description", "How results are plotted; moved into benchmark.plot.");
+        ObjectNode plot = envelope.putObject("plot");
+        plot.put("description", "AIPerf's plot section: read as benchmark.plot (it turns artifacts.autoPlot on unless set), or the path of a YAML file holding it.");
+        plot.putArray("anyOf").add(benchmark.path("properties").path("plot").deepCopy()).add(NODES.objectNode().put("type", "string"));
         root.put("additionalProperties", false);
         return root;
     }

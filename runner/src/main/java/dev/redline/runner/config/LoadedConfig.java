@@ -8,7 +8,7 @@ import dev.redline.api.v1alpha1.BenchmarkSpec;
 import java.util.List;
 
 /**
- * A config file read into the one model: its envelope (the benchmark and the sweep/multi_run/variables/plot sections;
+ * A config file read into the one model: its envelope (the benchmark, with its plot section, and the sweep/multi_run/variables sections;
  * a bare benchmark file is an envelope with only the benchmark), the benchmark body as written (to locate values),
  * the positions of its values, and the warnings collected while reading.
  */

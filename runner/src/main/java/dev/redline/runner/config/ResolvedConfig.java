@@ -91,7 +91,7 @@ public final class ResolvedConfig {
         if (p.getCorpus() == null) p.setCorpus("sonnet");
     }
 
-    /** The resolved benchmark as a tree, in the envelope with the file's other sections (sweep, multiRun, variables, plot). */
+    /** The resolved benchmark as a tree, in the envelope with the file's other sections (sweep, multiRun, variables). */
     public static ObjectNode envelope(LoadedConfig c) {
         return envelope(c.envelope());
     }

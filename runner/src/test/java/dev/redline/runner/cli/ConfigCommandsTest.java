@@ -147,6 +147,51 @@ class ConfigCommandsTest {
         assertTrue(JSON.readTree(expand.out()).get("runs").asInt() >= 1);
     }
 
+    /** AIPerf's plot envelope in a config file: the sweep runs and is plotted once, its own pareto preset included. */
+    @Test
+    void aPlotSectionAutoPlotsTheSweepWithItsPresets() throws Exception {
+        try (var mock = dev.redline.runner.mock.MockServer.start(new dev.redline.runner.mock.MockServerOptions().port(0).dcgmPort(0)
+                .ttftMs(2).itlMs(0.1))) {
+            Path out = dir.resolve("sweep");
+            Path file = dir.resolve("plotted.yaml");
+            Files.writeString(file, """
+                    schemaVersion: "2.0"
+                    benchmark:
+                      model: m
+                      endpoint: {url: "%s", type: chat, streaming: true}
+                      tokenizer: {name: "%s"}
+                      dataset: {type: synthetic, entries: 8, prompts: {isl: 32, osl: 8}}
+                      phases: {type: concurrency, concurrency: 1, requests: 6}
+                      artifacts: {dir: "%s"}
+                    sweep: {type: grid, parameters: {concurrency: [1, 2]}}
+                    plot:
+                      visualization:
+                        multi_run_defaults: [pareto_throughput_vs_latency]
+                        multi_run_plots:
+                          pareto_throughput_vs_latency:
+                            type: pareto
+                            x: {metric: request_latency, stat: avg}
+                            y: {metric: output_token_throughput, stat: avg}
+                    """.formatted(mock.baseUrl(), System.getProperty("redline.test.tokenizer"), out));
+            CliRun v = run("config", "validate", file.toString());
+            assertEquals(0, v.code(), v.err());
+            CliRun shown = run("config", "show", file.toString(), "--format", "json");
+            JsonNode bench = JSON.readTree(shown.out()).get("benchmark");
+            assertEquals("pareto", bench.at("/plot/visualization/multiRunPlots/pareto_throughput_vs_latency/type").asText(), "plot is benchmark.plot");
+            assertTrue(bench.at("/artifacts/autoPlot").asBoolean(), "a plot section turns auto-plot on");
+            assertFalse(JSON.readTree(shown.out()).has("plot"), "one model: no second plot section");
+            CliRun p = run("profile", "--config", file.toString(), "--ui-type", "none", "--no-sweep-table", "--no-gpu-telemetry");
+            assertEquals(0, p.code(), p.err());
+            assertTrue(Files.isRegularFile(out.resolve("plots/pareto_throughput_vs_latency.png")), "the preset is drawn: " + listing(out));
+        }
+    }
+
+    private static String listing(Path dir) throws java.io.IOException {
+        try (Stream<Path> all = Files.walk(dir)) {
+            return String.join(", ", all.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).toList());
+        }
+    }
+
     @Test
     void initListsSearchesAndFilters() {
         CliRun list = run("config", "init", "--list");
