@@ -53,7 +53,7 @@ public class PlotCommand implements Callable<Integer> {
     String groupBy;
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "YAML with a plot: section (visualization defaults, experiment_classification, theme); flags override it.")
+            description = "YAML with a plot: section (visualization defaults and AIPerf's presets, settings, experiment_classification, theme); flags override it.")
     Path config;
 
     @Option(names = {"--serve", "--dashboard"},
