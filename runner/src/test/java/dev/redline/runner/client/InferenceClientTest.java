@@ -55,9 +55,13 @@ class InferenceClientTest {
             }
             double ttft = median(ttfts.stream().mapToDouble(d -> d).toArray());
             double gap = median(gaps.stream().mapToDouble(d -> d).toArray());
+            double[] sorted = gaps.stream().mapToDouble(d -> d).sorted().toArray();
+            double p75 = sorted[sorted.length * 3 / 4];
             assertTrue(ttft >= 30 && ttft <= 30 + SLACK_MS, "median TTFT " + ttft + " of " + ttfts);
-            // gaps follow the server's absolute schedule, so a late event shortens the next gap: no hard lower bound
-            assertTrue(gap >= 15 - 5 && gap <= 15 + SLACK_MS, "median chunk gap " + gap);
+            // each chunk stamped when it arrives, not all at the end: gaps follow the server's absolute schedule, so a
+            // late event shortens the next gap (no hard lower bound), but a quarter of them still span the ITL
+            assertTrue(p75 >= 15 - 5, "p75 chunk gap " + p75);
+            assertTrue(gap <= 15 + SLACK_MS, "median chunk gap " + gap);
         }
     }
 
@@ -69,15 +73,18 @@ class InferenceClientTest {
         sse.server().itlMs = 80;      // > split gap, so events never interleave
         try (InferenceClient client = new InferenceClient(sse.vertx(), config(sse.server().url(), EndpointType.CHAT, true, 2, 10))) {
             RequestFactory f = RequestFactory.forConfig(client.config());
-            double[] ttft = new double[3];
-            for (int i = 0; i < 3; i++) {
+            double[] ttft = new double[5];
+            for (int i = 0; i < ttft.length; i++) {
                 RequestRecord r = sendAndWait(client, f, turn(3));
                 assertNull(r.error());
                 assertEquals(3, r.chunkCount());
                 ttft[i] = ms(r.firstChunkPerfNs() - r.startPerfNs());
+                assertTrue(ttft[i] >= 20, "never before the server's TTFT: " + ttft[i]);
             }
-            double m = median(ttft);
-            assertTrue(m >= 20 && m < 20 + 30, "TTFT taken at the event's first byte, not its end: " + m);
+            // the event's end is written at >= 70 ms: a stamp taken at the end could never be below that, while
+            // a stamp at the first byte is ~20 ms (later only when this machine delays the read)
+            double min = java.util.Arrays.stream(ttft).min().orElseThrow();
+            assertTrue(min < 20 + 50, "TTFT taken at the event's first byte, not its end: " + java.util.Arrays.toString(ttft));
         }
     }
 

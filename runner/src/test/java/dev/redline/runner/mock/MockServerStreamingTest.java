@@ -130,8 +130,11 @@ class MockServerStreamingTest {
             }
         }
         Collections.sort(gaps);
+        // paced, not sent at once: a late read compresses the gaps after it (the schedule is absolute), so on a
+        // loaded machine many gaps are short; a quarter of them still span the full ITL
+        double p75Ms = gaps.get(gaps.size() * 3 / 4) / 1e6;
         double medianMs = gaps.get(gaps.size() / 2) / 1e6;
-        assertTrue(medianMs >= ITL_MS - 1, "median gap " + medianMs);
+        assertTrue(p75Ms >= ITL_MS - 1, "p75 gap " + p75Ms);
         assertTrue(medianMs <= ITL_MS + 25, "median gap " + medianMs);
     }
 

@@ -229,7 +229,8 @@ class ProfileAgainstMockServerTest {
             assertEquals(ProfileRun.INTERRUPTED_EXIT, code[0]);
             JsonNode json = JSON.readTree(dir.resolve("profile_export_redline.json").toFile());
             assertTrue(json.get("was_cancelled").asBoolean());
-            assertTrue(json.at("/request_count/avg").asInt() >= 10, json.at("/request_count").toString());
+            // the server finished 10; the client may not yet have read the end of the 2 in flight
+            assertTrue(json.at("/request_count/avg").asInt() >= 10 - 2, json.at("/request_count").toString());
         }
     }
 
