@@ -17,20 +17,4 @@ final class ConfigTrees {
         obj.fields().forEachRemaining(e -> out.add(Map.entry(e.getKey(), e.getValue())));
         return out;
     }
-
-    /** camelCase of a snake_case or kebab-case key. */
-    static String camel(String key) {
-        StringBuilder sb = new StringBuilder(key.length());
-        boolean upper = false;
-        for (int i = 0; i < key.length(); i++) {
-            char c = key.charAt(i);
-            if (c == '_' || c == '-') {
-                upper = sb.length() > 0;
-            } else {
-                sb.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return sb.toString();
-    }
 }

@@ -24,7 +24,7 @@ public record LoadedConfig(ConfigEnvelope envelope, ObjectNode benchmarkNode, Po
         String first = specPath.split("[.\\[]", 2)[0];
         for (String u : uninterpolated) {
             String p = u.startsWith("benchmark.") ? u.substring("benchmark.".length()) : u;
-            String top = ConfigTrees.camel(p.split("[.\\[]", 2)[0]);
+            String top = dev.redline.api.config.SpecReader.camelCase(p.split("[.\\[]", 2)[0]);
             if (!BENCHMARK_KEYS.contains(top) && !top.equals("model")) top = "phases"; // a phase written under its name
             if (first.startsWith(top) || top.startsWith(first)) return true;
         }
