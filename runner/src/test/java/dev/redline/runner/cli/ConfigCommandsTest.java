@@ -186,6 +186,44 @@ class ConfigCommandsTest {
         }
     }
 
+    /** config generate writes the file profile would run with the same flags; profile -f runs it. */
+    @Test
+    void generateWritesTheConfigTheFlagsDescribe() throws Exception {
+        try (var mock = dev.redline.runner.mock.MockServer.start(new dev.redline.runner.mock.MockServerOptions().port(0).dcgmPort(0)
+                .ttftMs(2).itlMs(0.1))) {
+            String tokenizer = System.getProperty("redline.test.tokenizer");
+            Path file = dir.resolve("generated.yaml");
+            CliRun g = run("config", "generate", "-m", "my/model", "--url", mock.baseUrl(), "--streaming", "--concurrency", "3",
+                    "--request-count", "7", "--isl", "40", "--osl", "6", "--tokenizer", tokenizer, "--system-prompt", "Be terse.",
+                    "--artifact-dir", dir.resolve("run").toString(), "-o", file.toString());
+            assertEquals(0, g.code(), g.err());
+            assertEquals(0, run("config", "validate", file.toString()).code());
+            JsonNode bench = JSON.readTree(run("config", "show", file.toString(), "--format", "json").out()).get("benchmark");
+            assertEquals("my/model", bench.at("/models/0").asText());
+            assertTrue(bench.at("/endpoint/streaming").asBoolean());
+            JsonNode profiling = null;
+            for (JsonNode ph : bench.get("phases")) if (ph.path("kind").asText("profiling").equals("profiling")) profiling = ph;
+            assertEquals(3, profiling.get("concurrency").asInt(), bench.toString());
+            assertEquals(7, profiling.get("requests").asInt());
+            assertEquals(40, bench.at("/dataset/prompts/isl/mean").asInt());
+            assertEquals("Be terse.", bench.at("/dataset/systemPrompt").asText());
+            CliRun p = run("profile", "-f", file.toString(), "--ui-type", "none", "--no-gpu-telemetry");
+            assertEquals(0, p.code(), p.err());
+            JsonNode summary = JSON.readTree(dir.resolve("run/profile_export_redline.json").toFile());
+            assertEquals(7, summary.at("/request_count/avg").asInt(), "the generated file runs the flags' benchmark");
+
+            Path sweep = dir.resolve("sweep.yaml");
+            assertEquals(0, run("config", "generate", "-m", "m", "--concurrency", "1,2,4", "--num-profile-runs", "2", "-o", sweep.toString()).code());
+            JsonNode expanded = JSON.readTree(run("config", "expand", sweep.toString(), "--format", "json").out());
+            assertEquals(3, expanded.get("variations").asInt(), expanded.toString());
+            assertEquals(6, expanded.get("runs").asInt(), "a list flag is a sweep, --num-profile-runs its trials");
+            CliRun bad = run("config", "generate", "-m", "m", "--concurrency", "0");
+            assertEquals(2, bad.code());
+            assertEquals(1, bad.err().strip().lines().count(), bad.err());
+            assertTrue(bad.err().contains("--concurrency"), bad.err());
+        }
+    }
+
     private static String listing(Path dir) throws java.io.IOException {
         try (Stream<Path> all = Files.walk(dir)) {
             return String.join(", ", all.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).toList());
