@@ -4,7 +4,8 @@
 #
 #   runner/src/bench/run-benchmarks.sh [--smoke] [--out DIR] [--skip-install] [--skip-build] [--only P1,P2,...]
 #
-# --smoke: tiny sizes, finishes in well under a minute (checks the setup, numbers mean nothing).
+# --smoke: tiny sizes, finishes in a few minutes (checks the setup, numbers mean nothing).
+# --only P6 runs the operator benchmark on the real control plane (Maven; not in the default set).
 # Sizes can be changed with environment variables (see bench.py --help): P1_REQUESTS, P2_STREAMS, ...
 set -euo pipefail
 
@@ -26,6 +27,12 @@ while [[ $# -gt 0 ]]; do
 done
 mkdir -p "$out"
 venv="${AIPERF_VENV:-$out/venv}"
+# P5 holds 10 000 streams: one socket each in the runner and in the mock (and a few hundred other files)
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+if (( $(ulimit -n) < 10500 )); then
+  echo "run-benchmarks.sh: ulimit -n is $(ulimit -n); P5's 10 000 streams need ~10 200 per process" >&2
+fi
+command -v taskset >/dev/null 2>&1 || { echo "run-benchmarks.sh: taskset (util-linux) is needed to pin the tools" >&2; exit 2; }
 
 if [[ $build == 1 ]]; then
   echo "== building the runner"
@@ -59,5 +66,5 @@ if [[ ! -f "$tok/tokenizer.json" ]]; then
   (cd "$repo" && ./mvnw -B -q -pl runner -am generate-test-resources) || true
 fi
 
-exec python3 "$here/bench.py" --jar "$jar" --out "$out" --tokenizer-dir "$tok" \
+exec python3 "$here/bench.py" --jar "$jar" --out "$out" --tokenizer-dir "$tok" --repo "$repo" \
   --aiperf "${aiperf_bin}" --aiperf-note "${aiperf_note}" "${args[@]}"

@@ -116,14 +116,10 @@ final class SamplingPlanner {
             int idx = Math.min((int) Math.floor(u * dim.getChoices().size()), dim.getChoices().size() - 1);
             return dim.getChoices().get(idx);
         }
-        double lo = dim.getLo();
-        double hi = dim.getHi();
-        double v = dim.isLog() ? Math.exp(Math.log(lo) + u * (Math.log(hi) - Math.log(lo))) : lo + u * (hi - lo);
-        if (dim.isInt()) {
-            long r = (long) Math.rint(v); // Python's round: half to even
-            return Math.max((long) Math.ceil(lo), Math.min(r, (long) Math.floor(hi)));
-        }
-        return v;
+        Knob knob = new Knob(dim.getPath(), dim.getLo(), dim.getHi(), dim.isInt() ? Knob.Kind.INT : Knob.Kind.REAL,
+                dim.isLog() ? Knob.Scale.LOG : Knob.Scale.LINEAR);
+        double v = knob.fromUnit(u);
+        return knob.isInteger() ? (Object) (long) v : (Object) v;
     }
 
     private static List<SamplingDimension> checked(SweepSpec s, String where) {

@@ -86,7 +86,7 @@ public final class SweepPlanner {
         return new Draft(l, values, tree -> point.forEach((path, v) -> path.set(tree, SpecTree.value(v), where)));
     }
 
-    static String kvLabel(Map<String, Object> values) {
+    public static String kvLabel(Map<String, Object> values) {
         List<String> parts = new ArrayList<>();
         values.forEach((k, v) -> parts.add(k + "=" + ValueText.of(v)));
         return String.join(", ", parts);

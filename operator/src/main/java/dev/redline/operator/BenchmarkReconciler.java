@@ -9,7 +9,10 @@ import dev.redline.operator.children.ChildWriter;
 import dev.redline.operator.children.ConfigMapFactory;
 import dev.redline.operator.children.HeadlessServiceFactory;
 import dev.redline.operator.children.RunnerJobFactory;
+import dev.redline.operator.children.RunnerJobs;
 import dev.redline.operator.children.RunnerRbacFactory;
+import dev.redline.operator.gate.RegressionGate;
+import dev.redline.operator.runs.RunRollover;
 import dev.redline.operator.events.TransitionEvents;
 import dev.redline.operator.metrics.BenchmarkMeters;
 import dev.redline.operator.status.JobState;
@@ -38,7 +41,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -58,6 +60,7 @@ public class BenchmarkReconciler implements Reconciler<Benchmark> {
     private InformerEventSource<Job, Benchmark> jobs;
     private InformerEventSource<ConfigMap, Benchmark> configMaps;
     private InformerEventSource<Pod, Benchmark> pods;
+    private io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache<Benchmark> primaries;
 
     @Inject
     public BenchmarkReconciler(OperatorSettings settings, BenchmarkMeters meters) {
@@ -78,6 +81,7 @@ public class BenchmarkReconciler implements Reconciler<Benchmark> {
     @Override
     public List<EventSource<?, Benchmark>> prepareEventSources(EventSourceContext<Benchmark> context) {
         meters.observe(context.getPrimaryCache()::list);
+        primaries = context.getPrimaryCache();
         jobs = new InformerEventSource<>(InformerEventSourceConfiguration.from(Job.class, Benchmark.class)
                 .withName("runner-jobs").withLabelSelector(ChildLabels.MANAGED_BY)
                 .withNamespacesInheritedFromController().build(), context);
@@ -109,33 +113,54 @@ public class BenchmarkReconciler implements Reconciler<Benchmark> {
             return finish(bm, before, StatusComputer.invalid(bm, ResourceValidator.summarize(violations), now), null, client);
         }
 
+        // Which run this reconcile is about: a spec whose run-defining fields changed starts the next one.
+        String name = bm.getMetadata().getName();
+        ConfigMap results = cached(configMaps, bm, name + "-results");
+        BenchmarkStatus base;
+        if (before == null || before.getRun() == null) {
+            base = RunRollover.first(bm, before);
+        } else if (bm.getSpec().runSpecHash().equals(before.getRunSpecHash())) {
+            base = before;
+        } else {
+            ChildNames old = new ChildNames(name, before.getRun());
+            RunRollover.Outcome rollover = new RunRollover(client).advance(bm, before, cached(jobs, bm, old.job()),
+                    runnerPods(bm, before.getRun()), results, cached(configMaps, bm, old.archivedResults()), now);
+            if (rollover.waiting()) return finish(bm, before, rollover.status(), null, client);
+            base = rollover.status();
+        }
+        bm.setStatus(base); // this copy only: the names and status below are the current run's
+        try {
+            return reconcileRun(bm, before, results, client, now);
+        } finally {
+            bm.setStatus(before);
+        }
+    }
+
+    private UpdateControl<Benchmark> reconcileRun(Benchmark bm, BenchmarkStatus before, ConfigMap results, KubernetesClient client,
+                                                  Instant now) {
         ChildNames names = ChildNames.of(bm);
-        boolean finished = before != null && before.getPhase() != null && before.getPhase().isFinished()
-                && Objects.equals(before.getObservedGeneration(), bm.getMetadata().getGeneration());
+        // A finished run never gets new children: a deleted Job must not start it again.
+        boolean finished = bm.getStatus().getPhase() != null && bm.getStatus().getPhase().isFinished();
         Job job = cached(jobs, bm, names.job());
-        ConfigMap results = cached(configMaps, bm, names.resultsConfigMap());
         if (!finished) {
-            // A finished Benchmark never gets new children: a deleted Job must not start the run again.
             ChildWriter writer = new ChildWriter(client);
             writer.ensure(ConfigMapFactory.spec(bm), cached(configMaps, bm, names.specConfigMap()));
-            results = writer.ensure(ConfigMapFactory.results(bm), results);
+            results = RunRollover.claimResults(client, writer.ensure(ConfigMapFactory.results(bm), results), names.run());
             writer.ensure(RunnerRbacFactory.serviceAccount(bm), null);
-            writer.ensure(RunnerRbacFactory.role(bm), null);
+            writer.ensureRules(RunnerRbacFactory.role(bm));
             writer.ensure(RunnerRbacFactory.roleBinding(bm), null);
             if (HeadlessServiceFactory.needed(bm)) writer.ensure(HeadlessServiceFactory.service(bm), null);
             if (job != null || !bm.getSpec().cancelRequested()) {
                 job = writer.ensure(RunnerJobFactory.job(bm, settings), job);
             }
-            if (bm.getSpec().cancelRequested() && job != null) job = suspend(client, job);
+            if (bm.getSpec().cancelRequested() && job != null) job = RunnerJobs.suspend(client, job, "cancelling");
         }
+        ConfigMap ownResults = RunRollover.belongsTo(results, names.run()) ? results : null;
 
-        String name = bm.getMetadata().getName();
-        RunnerPods runnerPods = RunnerPods.of(pods.list(bm.getMetadata().getNamespace(),
-                p -> p.getMetadata().getLabels() != null && name.equals(p.getMetadata().getLabels().get(ChildLabels.BENCHMARK_KEY))).toList());
-        StatusComputer.Outcome outcome = StatusComputer.compute(bm, JobState.of(job), runnerPods, results,
+        StatusComputer.Outcome outcome = StatusComputer.compute(bm, JobState.of(job), runnerPods(bm, names.run()), ownResults,
                 settings.resultsGraceSeconds(), now);
         BenchmarkStatus after = outcome.status();
-        Duration recheck = outcome.recheckAfter();
+        Duration recheck = earliest(outcome.recheckAfter(), gate(client).evaluate(bm, before, after, ownResults, StatusComputer.ts(now)));
 
         Long ttl = bm.getSpec().getTtlSecondsAfterFinished();
         if (ttl != null && after.getPhase().isFinished() && after.getCompletionTime() != null) {
@@ -145,9 +170,32 @@ public class BenchmarkReconciler implements Reconciler<Benchmark> {
                 client.resource(bm).delete();
                 return UpdateControl.noUpdate();
             }
-            recheck = recheck == null || left.compareTo(recheck) < 0 ? left : recheck;
+            recheck = earliest(recheck, left);
         }
         return finish(bm, before, after, recheck, client);
+    }
+
+    /** The regression gate, looking baselines up in the informers' caches first. */
+    private RegressionGate gate(KubernetesClient client) {
+        return new RegressionGate(
+                (ns, cm) -> configMaps.get(new ResourceID(cm, ns))
+                        .orElseGet(() -> client.configMaps().inNamespace(ns).withName(cm).get()),
+                (ns, bm) -> primaries == null ? client.resources(Benchmark.class).inNamespace(ns).withName(bm).get()
+                        : primaries.get(new ResourceID(bm, ns)).orElse(null));
+    }
+
+    /** The runner pods of one run of the Benchmark. */
+    private RunnerPods runnerPods(Benchmark bm, int run) {
+        String name = bm.getMetadata().getName();
+        String runLabel = Integer.toString(run);
+        return RunnerPods.of(pods.list(bm.getMetadata().getNamespace(), p -> p.getMetadata().getLabels() != null
+                && name.equals(p.getMetadata().getLabels().get(ChildLabels.BENCHMARK_KEY))
+                && runLabel.equals(p.getMetadata().getLabels().get(ChildLabels.RUN_KEY))).toList());
+    }
+
+    private static Duration earliest(Duration a, Duration b) {
+        if (a == null) return b;
+        return b == null || a.compareTo(b) <= 0 ? a : b;
     }
 
     private UpdateControl<Benchmark> finish(Benchmark bm, BenchmarkStatus before, BenchmarkStatus after, Duration recheck,
@@ -165,16 +213,6 @@ public class BenchmarkReconciler implements Reconciler<Benchmark> {
             control = UpdateControl.patchStatus(patch);
         }
         return recheck == null ? control : control.rescheduleAfter(recheck.plusMillis(100));
-    }
-
-    private static Job suspend(KubernetesClient client, Job job) {
-        if (Boolean.TRUE.equals(job.getSpec().getSuspend()) || JobState.of(job).finished()) return job;
-        LOG.infof("cancelling %s/%s: suspending its runner Job", job.getMetadata().getNamespace(), job.getMetadata().getName());
-        return client.batch().v1().jobs().inNamespace(job.getMetadata().getNamespace()).withName(job.getMetadata().getName())
-                .edit(j -> {
-                    j.getSpec().setSuspend(true);
-                    return j;
-                });
     }
 
     private static <R extends io.fabric8.kubernetes.api.model.HasMetadata> R cached(InformerEventSource<R, Benchmark> source,

@@ -105,7 +105,7 @@ class BenchmarkReconcilerTest {
         assertEquals("shape-results", pending.getStatus().getResultsConfigMap());
 
         // spec ConfigMap: the plain BenchmarkSpec the runner reads with SpecReader (no cluster-only keys)
-        ConfigMap specCm = MockCluster.configMap(client, "shape-spec");
+        ConfigMap specCm = MockCluster.configMap(client, "shape-spec-1");
         String yaml = specCm.getData().get("spec.yaml");
         BenchmarkSpec forRunner = SpecReader.read(yaml, "spec.yaml");
         assertEquals(List.of("Qwen/Qwen3-0.6B"), forRunner.getModels());
@@ -179,14 +179,23 @@ class BenchmarkReconcilerTest {
         assertEquals("cpu", env.get("RUST_FLAVOR").getValue());
         assertEquals("true", env.get("DJL_OFFLINE").getValue());
         assertEquals("3", env.get("REDLINE_RUNNERS").getValue());
-        assertEquals("shape-0.shape-runners:5670", env.get("REDLINE_COORDINATOR").getValue());
+        assertEquals("shape-1-0.shape-runners:5670", env.get("REDLINE_COORDINATOR").getValue());
+        assertEquals("1", env.get("REDLINE_RUN").getValue());
         assertEquals("vllm-key", env.get("REDLINE_API_KEY").getValueFrom().getSecretKeyRef().getName());
         assertEquals("api-key", env.get("REDLINE_API_KEY").getValueFrom().getSecretKeyRef().getKey());
-        assertEquals("redline/bench/shape", env.get("REDLINE_OBJECT_STORE_PREFIX").getValue());
+        assertEquals("redline/bench/shape/1", env.get("REDLINE_OBJECT_STORE_PREFIX").getValue(), "each run its own prefix");
         assertEquals("app=vllm", env.get("REDLINE_MODEL_SERVER_SELECTOR").getValue());
         assertEquals(NS, env.get("REDLINE_DCGM_NAMESPACE").getValue());
+        // live metrics: every pod serves them, Prometheus finds them by the usual pod annotations
+        assertEquals("9464", env.get("REDLINE_METRICS_PORT").getValue());
+        assertEquals(Map.of("metrics", 9464, "coordinator", 5670),
+                c.getPorts().stream().collect(Collectors.toMap(p -> p.getName(), p -> p.getContainerPort())));
+        Map<String, String> annotations = MockCluster.job(client, "shape").getSpec().getTemplate().getMetadata().getAnnotations();
+        assertEquals("true", annotations.get("prometheus.io/scrape"));
+        assertEquals("9464", annotations.get("prometheus.io/port"));
+        assertEquals("/metrics", annotations.get("prometheus.io/path"));
         assertEquals("configMap", pod.getVolumes().get(0).getConfigMap() != null ? "configMap" : "?");
-        assertEquals("shape-spec", pod.getVolumes().get(0).getConfigMap().getName());
+        assertEquals("shape-spec-1", pod.getVolumes().get(0).getConfigMap().getName());
     }
 
     @Test
@@ -369,7 +378,7 @@ class BenchmarkReconcilerTest {
                 .anyMatch(e -> "SpecInvalid".equals(e.getReason()) && "Warning".equals(e.getType())
                         && e.getMessage().contains("phases[0].concurrency")));
         assertNull(MockCluster.job(client, "broken"));
-        assertNull(MockCluster.configMap(client, "broken-spec"));
+        assertNull(MockCluster.configMap(client, "broken-spec-1"));
         assertNull(MockCluster.configMap(client, "broken-results"));
         assertNull(client.rbac().roles().inNamespace(NS).withName("broken-runner").get());
         assertEquals(1, MockCluster.events(client, "broken").size(), "one event per transition, not per reconcile");

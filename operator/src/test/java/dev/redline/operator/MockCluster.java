@@ -50,15 +50,26 @@ final class MockCluster {
     }
 
     /** A JOSDK operator on the mock, with server-side apply off (the mock does not implement it). */
-    static Operator startOperator(KubernetesClient client, OperatorSettings settings) {
+    /** The Benchmark reconciler and {@code more} (a Sweep's or Search's, whose children are then real Benchmarks). */
+    static Operator startOperator(KubernetesClient client, OperatorSettings settings,
+                                  io.javaoperatorsdk.operator.api.reconciler.Reconciler<?>... more) {
         Operator operator = new Operator(o -> o.withKubernetesClient(client)
                 .withCloseClientOnStop(false)
                 .withReconciliationTerminationTimeout(Duration.ofSeconds(1))
                 .withUseSSAToPatchPrimaryResource(false)
                 .withSSABasedCreateUpdateMatchForDependentResources(false));
         operator.register(new BenchmarkReconciler(settings));
+        for (var r : more) operator.register(r);
         operator.start();
         return operator;
+    }
+
+    /** Registers the Search CRD as well. */
+    static void installSearchCrd(KubernetesClient client) throws IOException {
+        try (InputStream in = Files.newInputStream(repoRoot().resolve("crds/generated/" + dev.redline.api.v1alpha1.Search.CRD_NAME + "-v1.yml"))) {
+            CustomResourceDefinition crd = client.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
+            client.apiextensions().v1().customResourceDefinitions().resource(crd).createOr(c -> c.update());
+        }
     }
 
     static OperatorSettings settings() {
@@ -80,8 +91,13 @@ final class MockCluster {
         return bm;
     }
 
-    static Job job(KubernetesClient client, String name) {
-        return client.batch().v1().jobs().inNamespace(NS).withName(name).get();
+    /** The runner Job of the Benchmark's first run ({@code <name>-1}). */
+    static Job job(KubernetesClient client, String benchmark) {
+        return job(client, benchmark, 1);
+    }
+
+    static Job job(KubernetesClient client, String benchmark, int run) {
+        return client.batch().v1().jobs().inNamespace(NS).withName(benchmark + "-" + run).get();
     }
 
     /** Plays the Job controller: marks the runner Job running. */
@@ -101,7 +117,7 @@ final class MockCluster {
     /** Plays the Job controller and kubelet: creates or replaces runner pod {@code index} with {@code status}. */
     static void runnerPod(KubernetesClient client, String benchmark, int index, PodStatus status) {
         Pod pod = new PodBuilder().withNewMetadata().withName(benchmark + "-runner-" + index).withNamespace(NS)
-                .withLabels(ChildLabels.forComponent(benchmark, "runner")).endMetadata()
+                .withLabels(ChildLabels.forRun(benchmark, "runner", 1)).endMetadata()
                 .withNewSpec().addNewContainer().withName("runner").withImage("registry.test/redline-runner:test").endContainer().endSpec()
                 .build();
         Pod existing = client.pods().inNamespace(NS).withName(pod.getMetadata().getName()).get();

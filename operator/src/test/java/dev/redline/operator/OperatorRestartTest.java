@@ -67,7 +67,7 @@ class OperatorRestartTest {
         String statusBefore = client.getKubernetesSerialization().asJson(MockCluster.get(client, "steady").getStatus());
         first.stop();
 
-        assertEquals(List.of("ConfigMap/steady-results", "ConfigMap/steady-spec", "Job/steady", "Role/steady-runner",
+        assertEquals(List.of("ConfigMap/steady-results", "ConfigMap/steady-spec-1", "Job/steady-1", "Role/steady-runner",
                 "RoleBinding/steady-runner", "Service/steady-runners", "ServiceAccount/steady-runner"), List.copyOf(before.keySet()));
 
         Operator second = MockCluster.startOperator(client, MockCluster.settings());

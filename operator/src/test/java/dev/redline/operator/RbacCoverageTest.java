@@ -67,13 +67,43 @@ class RbacCoverageTest {
         }
     }
 
+    /** A Search whose iterations run as real Benchmarks (the test plays their Jobs), one cancelled, one invalid. */
+    private static void searchLifecycle() {
+        dev.redline.api.v1alpha1.Search s = dev.redline.operator.search.SearchFixtures.monotonic("srch", 1, 4);
+        client.resource(s).create();
+        for (int i = 0; i < 3; i++) {
+            String child = "srch-" + i;
+            await().atMost(Duration.ofSeconds(15)).until(() -> MockCluster.job(client, child) != null);
+            MockCluster.writeResults(client, child, Map.of("summary.json", MockCluster.SUMMARY_JSON));
+            MockCluster.jobFinished(client, child, "Complete", "CompletionsReached", "done");
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> phase("srch") == dev.redline.api.v1alpha1.SearchPhase.Complete);
+
+        client.resource(dev.redline.operator.search.SearchFixtures.monotonic("srch-stop", 1, 4)).create();
+        await().atMost(Duration.ofSeconds(15)).until(() -> MockCluster.job(client, "srch-stop-0") != null);
+        client.resources(dev.redline.api.v1alpha1.Search.class).inNamespace(NS).withName("srch-stop")
+                .patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+                        "{\"spec\":{\"cancel\":true}}");
+        await().atMost(Duration.ofSeconds(20)).until(() -> phase("srch-stop") == dev.redline.api.v1alpha1.SearchPhase.Cancelled);
+
+        client.resource(dev.redline.operator.search.SearchFixtures.monotonic("srch-bad", 8, 4)).create();
+        await().atMost(Duration.ofSeconds(15)).until(() -> phase("srch-bad") == dev.redline.api.v1alpha1.SearchPhase.Invalid);
+    }
+
+    private static dev.redline.api.v1alpha1.SearchPhase phase(String name) {
+        var s = client.resources(dev.redline.api.v1alpha1.Search.class).inNamespace(NS).withName(name).get();
+        return s == null || s.getStatus() == null ? null : s.getStatus().getPhase();
+    }
+
     @Test
     void everyOperatorCallIsGrantedByTheChart() throws Exception {
         MockCluster.installCrd(client);
+        MockCluster.installSearchCrd(client);
         KubernetesClient operatorClient = new KubernetesClientBuilder()
                 .withConfig(new ConfigBuilder(client.getConfiguration()).withUserAgent(AGENT).build()).build();
         SweepCluster.installCrds(client);
-        Operator operator = SweepCluster.start(operatorClient);
+        Operator operator = MockCluster.startOperator(operatorClient, MockCluster.settings(),
+                new dev.redline.operator.sweep.SweepReconciler(MockCluster.settings()), new dev.redline.operator.search.SearchReconciler());
         try {
             Benchmark bm = MockCluster.benchmark("full");
             RunnerSpec runners = new RunnerSpec();
@@ -90,18 +120,10 @@ class RbacCoverageTest {
 
             client.resource(MockCluster.benchmark("cancelled")).create();
             await().atMost(Duration.ofSeconds(15)).until(() -> MockCluster.job(client, "cancelled") != null);
-            await().atMost(Duration.ofSeconds(15)).until(() -> { // the operator patches status meanwhile: retry a conflict
-                try {
-                    client.resources(Benchmark.class).inNamespace(NS).withName("cancelled").edit(b -> {
-                        b.getSpec().setCancel(true);
-                        return b;
-                    });
-                    return true;
-                } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
-                    if (e.getCode() != 409) throw e;
-                    return false;
-                }
-            });
+            // merge patch: no resourceVersion to conflict with the operator's concurrent status patches
+            client.resources(Benchmark.class).inNamespace(NS).withName("cancelled")
+                    .patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+                            "{\"spec\":{\"cancel\":true}}");
             await().atMost(Duration.ofSeconds(15)).until(() -> {
                 Benchmark b = MockCluster.get(client, "cancelled");
                 return b.getStatus() != null && b.getStatus().getPhase() == BenchmarkPhase.Cancelled;
@@ -133,6 +155,8 @@ class RbacCoverageTest {
                 Benchmark b = MockCluster.get(client, "invalid");
                 return b.getStatus() != null && b.getStatus().getPhase() == BenchmarkPhase.Invalid;
             });
+
+            searchLifecycle();
         } finally {
             operator.stop();
             operatorClient.close();
@@ -153,7 +177,8 @@ class RbacCoverageTest {
         // sanity: the lifecycle really went through the operator's client
         for (String expected : List.of("batch jobs create", "batch jobs patch", " configmaps create", " events create",
                 "redline.dev benchmarks delete", "redline.dev benchmarks/status patch", "rbac.authorization.k8s.io roles create",
-                "redline.dev benchmarks create", "redline.dev sweeps/status patch", "redline.dev sweeps watch")) {
+                "redline.dev benchmarks create", "redline.dev benchmarks patch", "redline.dev searches/status patch", " configmaps update",
+                "redline.dev sweeps/status patch", "redline.dev sweeps watch")) {
             assertTrue(used.contains(expected), expected + " not seen in " + used);
         }
     }

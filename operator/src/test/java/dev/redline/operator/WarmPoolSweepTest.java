@@ -97,7 +97,7 @@ class WarmPoolSweepTest {
             assertEquals(List.of("run", "--in-cluster", "--experiment", "/etc/redline/experiment.yaml", "--results-configmap", "pool-results"), args);
             assertEquals(1, job.getSpec().getCompletions());
             assertTrue(SweepCluster.children(client, "pool").isEmpty(), "no child Benchmarks in a warm pool");
-            ConfigMap spec = MockCluster.configMap(client, "pool-spec");
+            ConfigMap spec = MockCluster.configMap(client, "pool-spec-1"); // a Sweep has one run: its own objects are named for run 1
             Path experiment = dir.resolve("experiment.yaml");
             Files.writeString(experiment, spec.getData().get("experiment.yaml")); // the kubelet mounts the ConfigMap
 

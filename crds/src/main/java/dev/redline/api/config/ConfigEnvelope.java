@@ -1,9 +1,12 @@
 package dev.redline.api.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.redline.api.v1alpha1.AdaptiveSearchSpec;
 import dev.redline.api.v1alpha1.BenchmarkSpec;
 import dev.redline.api.v1alpha1.MultiRunSpec;
 import dev.redline.api.v1alpha1.SweepSpec;
@@ -47,6 +50,9 @@ public class ConfigEnvelope {
     /** Only while binding: {@link #bind} moves it into the benchmark (no getter, so it is never written back). */
     @JsonPropertyDescription("AIPerf's plot section: read as benchmark.plot.")
     private dev.redline.api.v1alpha1.PlotSpec plot;
+    /** {@code sweep: {type: adaptive_search, ...}}: bound as its own model, not as a SweepSpec. */
+    @JsonIgnore
+    private AdaptiveSearchSpec search;
 
     public String getSchemaVersion() { return schemaVersion; }
     public void setSchemaVersion(String schemaVersion) { this.schemaVersion = schemaVersion; }
@@ -66,6 +72,10 @@ public class ConfigEnvelope {
 
     public java.util.Map<String, Object> getVariables() { return variables; }
     public void setVariables(java.util.Map<String, Object> variables) { this.variables = variables; }
+    @JsonIgnore
+    public AdaptiveSearchSpec getSearch() { return search; }
+    @JsonIgnore
+    public void setSearch(AdaptiveSearchSpec search) { this.search = search; }
 
     /** The benchmark, created when absent so that CLI flags can fill it in. */
     public BenchmarkSpec benchmark() {
@@ -107,9 +117,17 @@ public class ConfigEnvelope {
             bare.setBenchmark(SpecReader.bindFile(root, at));
             return bare;
         }
-        com.fasterxml.jackson.databind.JsonNode body = root.remove("benchmark");
+        AdaptiveSearchSpec search = null;
+        JsonNode sweep = root.get("sweep");
+        if (sweep instanceof ObjectNode s && AdaptiveSearchSpec.SWEEP_TYPE.equals(s.path("type").asText())) {
+            root.remove("sweep");
+            s.remove("type");
+            search = SpecReader.bind(s, node -> at.describe(node) + ": sweep", AdaptiveSearchSpec.class); // keys are relative to sweep:
+        }
+        JsonNode body = root.remove("benchmark");
         ConfigEnvelope env = SpecReader.bind(root, at, ConfigEnvelope.class);
         if (body != null) root.set("benchmark", body);
+        env.search = search;
         if (env.schemaVersion != null && !SCHEMA_VERSION.equals(env.schemaVersion)) {
             throw new SpecException(at.describe(root.has("schemaVersion") ? root.get("schemaVersion") : root)
                     + ": schema_version '" + env.schemaVersion + "' is not supported; use \"" + SCHEMA_VERSION + "\"");

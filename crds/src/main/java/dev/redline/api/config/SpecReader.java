@@ -144,6 +144,9 @@ public final class SpecReader {
         String prefix = path.isEmpty() ? "" : path + ": ";
         if (e instanceof InvalidFormatException ife) {
             Class<?> target = ife.getTargetType();
+            if (target == dev.redline.api.v1alpha1.EndpointType.class) {
+                return prefix + dev.redline.api.v1alpha1.EndpointType.unknownReason(String.valueOf(ife.getValue()));
+            }
             if (target != null && target.isEnum()) {
                 String allowed = Arrays.stream(target.getEnumConstants())
                         .map(c -> c.toString().toLowerCase()).collect(Collectors.joining(", "));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.redline.api.v1alpha1.ProgressStatus;
+import dev.redline.compare.RequestSamples;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,18 @@ public final class ResultsConfigMap {
     public static final String ARTIFACTS_JSON = "artifacts.json";
     /** Live progress ({@link ProgressStatus}), refreshed by the coordinator while it runs. */
     public static final String PROGRESS_JSON = "progress.json";
+    /**
+     * Per-request values of the gateable metrics ({@link RequestSamples}, at most {@link RequestSamples#LIMIT}
+     * per metric), written when a run finished: what a regression gate compares.
+     */
+    public static final String SAMPLES_JSON = RequestSamples.FILE;
+    /**
+     * Annotation on the results ConfigMap: the run (status.run) its data belongs to. The operator sets it when a
+     * run starts (and clears the data of an earlier run); a runner of another run never writes there.
+     */
+    public static final String RUN_ANNOTATION = "redline.dev/run";
+    /** What the runner puts into the ConfigMap at most: a ConfigMap holds 1 MiB; the rest is metadata headroom. */
+    public static final long MAX_BYTES = 900_000;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper STRICT = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -71,6 +84,16 @@ public final class ResultsConfigMap {
         }
         return new Contents(summary, problem, unreadable, error == null || error.isBlank() ? null : error.trim(),
                 objectStoreUris(data.get(ARTIFACTS_JSON)), progress, progressProblem);
+    }
+
+    /**
+     * The {@link #SAMPLES_JSON} of ConfigMap {@code name}'s {@code data}, or null when it has none;
+     * ExportFormatException (one line naming the ConfigMap) when it is unreadable.
+     */
+    public static RequestSamples samples(String name, Map<String, String> data) {
+        String text = data == null ? null : data.get(SAMPLES_JSON);
+        if (text == null || text.isBlank()) return null;
+        return RequestSamples.parse(text, SAMPLES_JSON + " in ConfigMap " + name);
     }
 
     /** The value of {@link #ARTIFACTS_JSON} for these uploaded objects. */

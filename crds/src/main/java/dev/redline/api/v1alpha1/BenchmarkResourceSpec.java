@@ -7,43 +7,38 @@ import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
  * The Benchmark CR's spec: the shared {@link BenchmarkSpec} (what {@code redline profile -f} reads)
- * plus the fields that only mean something in a cluster. Everything but {@code cancel} and
- * {@code ttlSecondsAfterFinished} is immutable once created (CEL rule below).
+ * plus the fields that only mean something in a cluster. The spec may change at any time (GitOps): a
+ * change to a field that defines what is measured, or to {@code runId}, starts a new run (the previous
+ * one is kept in status.history and its results ConfigMap); a change to a verdict-only field
+ * ({@link #VERDICT_FIELDS}) re-evaluates the current run.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = BenchmarkResourceSpec.IMMUTABLE_RULE,
-        message = "spec is immutable after creation except cancel and ttlSecondsAfterFinished; create a new Benchmark instead")
+@ValidationRule(value = "!has(self.regression) || has(self.baselineRef)", fieldPath = ".regression",
+        message = "regression needs baselineRef: name the baseline Benchmark or ConfigMap to compare with")
 public class BenchmarkResourceSpec extends BenchmarkSpec {
-    /** Spec fields a user may change after creation. */
-    public static final List<String> MUTABLE_FIELDS = List.of("cancel", "ttlSecondsAfterFinished");
-
     /**
-     * One clause per immutable field: present in both or neither, and equal. Kubernetes CEL cannot
-     * iterate the keys of an object with a fixed schema, so the fields are listed;
-     * {@code ImmutableRuleTest} fails when a spec field is missing here.
+     * Spec fields that only steer verdicts or the Benchmark's lifetime: changing them never starts a new run.
+     * Every other field defines the run ({@link #runSpecHash()}); {@code RunSpecHashTest} keeps this list honest.
      */
-    public static final String IMMUTABLE_RULE =
-            "(has(self.models) == has(oldSelf.models)) && (!has(self.models) || self.models == oldSelf.models)"
-            + " && (has(self.modelSelectionStrategy) == has(oldSelf.modelSelectionStrategy)) && (!has(self.modelSelectionStrategy) || self.modelSelectionStrategy == oldSelf.modelSelectionStrategy)"
-            + " && (has(self.endpoint) == has(oldSelf.endpoint)) && (!has(self.endpoint) || self.endpoint == oldSelf.endpoint)"
-            + " && (has(self.sessions) == has(oldSelf.sessions)) && (!has(self.sessions) || self.sessions == oldSelf.sessions)"
-            + " && (has(self.telemetry) == has(oldSelf.telemetry)) && (!has(self.telemetry) || self.telemetry == oldSelf.telemetry)"
-            + " && (has(self.tokenizer) == has(oldSelf.tokenizer)) && (!has(self.tokenizer) || self.tokenizer == oldSelf.tokenizer)"
-            + " && (has(self.dataset) == has(oldSelf.dataset)) && (!has(self.dataset) || self.dataset == oldSelf.dataset)"
-            + " && (has(self.phases) == has(oldSelf.phases)) && (!has(self.phases) || self.phases == oldSelf.phases)"
-            + " && (has(self.goodput) == has(oldSelf.goodput)) && (!has(self.goodput) || self.goodput == oldSelf.goodput)"
-            + " && (has(self.randomSeed) == has(oldSelf.randomSeed)) && (!has(self.randomSeed) || self.randomSeed == oldSelf.randomSeed)"
-            + " && (has(self.artifacts) == has(oldSelf.artifacts)) && (!has(self.artifacts) || self.artifacts == oldSelf.artifacts)"
-            + " && (has(self.runtime) == has(oldSelf.runtime)) && (!has(self.runtime) || self.runtime == oldSelf.runtime)"
-            + " && (has(self.plot) == has(oldSelf.plot)) && (!has(self.plot) || self.plot == oldSelf.plot)"
-            + " && (has(self.runners) == has(oldSelf.runners)) && (!has(self.runners) || self.runners == oldSelf.runners)"
-            + " && (has(self.output) == has(oldSelf.output)) && (!has(self.output) || self.output == oldSelf.output)"
-            + " && (has(self.slo) == has(oldSelf.slo)) && (!has(self.slo) || self.slo == oldSelf.slo)"
-            + " && (has(self.apiKeySecretRef) == has(oldSelf.apiKeySecretRef)) && (!has(self.apiKeySecretRef) || self.apiKeySecretRef == oldSelf.apiKeySecretRef)";
+    public static final List<String> VERDICT_FIELDS = List.of("cancel", "ttlSecondsAfterFinished", "slo", "baselineRef", "regression");
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .build();
 
     @JsonPropertyDescription("Runner pods: how many, which image, where they run and with what resources.")
     private RunnerSpec runners;
@@ -66,6 +61,16 @@ public class BenchmarkResourceSpec extends BenchmarkSpec {
     @JsonPropertyDescription("Set to true to stop the runners; results written so far are kept and the Benchmark ends Failed with reason Cancelled.")
     private Boolean cancel;
 
+    @JsonPropertyDescription("Any text (a commit, a date): changing it starts a new run of an otherwise unchanged spec. The previous run stays in status.history.")
+    @Size(max = 253)
+    private String runId;
+
+    @JsonPropertyDescription("The run to compare this one with (regression gate, Regressed condition): a Benchmark (its current run, or one run) or a ConfigMap with samples.json.")
+    private BaselineRef baselineRef;
+
+    @JsonPropertyDescription("Regression gate settings (needs baselineRef): gated metrics, tolerance, alpha.")
+    private RegressionSpec regression;
+
     public RunnerSpec getRunners() { return runners; }
     public void setRunners(RunnerSpec runners) { this.runners = runners; }
     public OutputSpec getOutput() { return output; }
@@ -78,9 +83,32 @@ public class BenchmarkResourceSpec extends BenchmarkSpec {
     public void setTtlSecondsAfterFinished(Long ttlSecondsAfterFinished) { this.ttlSecondsAfterFinished = ttlSecondsAfterFinished; }
     public Boolean getCancel() { return cancel; }
     public void setCancel(Boolean cancel) { this.cancel = cancel; }
+    public String getRunId() { return runId; }
+    public void setRunId(String runId) { this.runId = runId; }
+    public BaselineRef getBaselineRef() { return baselineRef; }
+    public void setBaselineRef(BaselineRef baselineRef) { this.baselineRef = baselineRef; }
+    public RegressionSpec getRegression() { return regression; }
+    public void setRegression(RegressionSpec regression) { this.regression = regression; }
+    public RegressionSpec resolvedRegression() { return regression == null ? new RegressionSpec() : regression; }
 
     public RunnerSpec resolvedRunners() { return runners == null ? new RunnerSpec() : runners; }
     public OutputSpec resolvedOutput() { return output == null ? new OutputSpec() : output; }
     public List<SloSpec> resolvedSlo() { return slo == null ? List.of() : slo; }
     public boolean cancelRequested() { return Boolean.TRUE.equals(cancel); }
+
+    /**
+     * Identifies the run this spec asks for: a hash of every field but {@link #VERDICT_FIELDS}, in a
+     * canonical JSON form (properties and map keys sorted), so only a change to what is measured, or to
+     * {@code runId}, changes it.
+     */
+    public String runSpecHash() {
+        ObjectNode tree = CANONICAL.valueToTree(this);
+        VERDICT_FIELDS.forEach(tree::remove);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(CANONICAL.writeValueAsBytes(tree));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

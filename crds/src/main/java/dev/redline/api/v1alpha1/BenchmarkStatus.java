@@ -14,7 +14,7 @@ public class BenchmarkStatus {
     private Long observedGeneration;
     @JsonPropertyDescription("Invalid, Pending, Running, Complete, Failed or Cancelled; derived from the conditions.")
     private BenchmarkPhase phase;
-    @JsonPropertyDescription("Accepted, Running, Complete, Failed and SLOMet, with CamelCase reasons.")
+    @JsonPropertyDescription("Accepted, Running, Complete, Failed, SLOMet, ClientSaturated and Regressed, with CamelCase reasons.")
     private List<Condition> conditions = new ArrayList<>();
     @JsonPropertyDescription("Load in one line, e.g. 'concurrency 8' or 'rate 20/s'.")
     private String load;
@@ -32,6 +32,16 @@ public class BenchmarkStatus {
     private ResultsSummary results;
     @JsonPropertyDescription("Each spec.slo objective with its measured value.")
     private List<SloResult> slo;
+    @JsonPropertyDescription("Number of the current run: 1 for the first, +1 each time a changed spec (or spec.runId) starts a new one.")
+    private Integer run;
+    @JsonPropertyDescription("spec.runId of the current run.")
+    private String runId;
+    @JsonPropertyDescription("Hash of the spec fields that define the current run; a spec whose hash differs starts a new run.")
+    private String runSpecHash;
+    @JsonPropertyDescription("Earlier runs, oldest first (at most 10), each with its results ConfigMap <name>-results-<run>.")
+    private List<RunRecord> history;
+    @JsonPropertyDescription("The regression gate's figures for the current run (with spec.baselineRef).")
+    private RegressionStatus regression;
 
     public Long getObservedGeneration() { return observedGeneration; }
     public void setObservedGeneration(Long observedGeneration) { this.observedGeneration = observedGeneration; }
@@ -55,6 +65,16 @@ public class BenchmarkStatus {
     public void setResults(ResultsSummary results) { this.results = results; }
     public List<SloResult> getSlo() { return slo; }
     public void setSlo(List<SloResult> slo) { this.slo = slo; }
+    public Integer getRun() { return run; }
+    public void setRun(Integer run) { this.run = run; }
+    public String getRunId() { return runId; }
+    public void setRunId(String runId) { this.runId = runId; }
+    public String getRunSpecHash() { return runSpecHash; }
+    public void setRunSpecHash(String runSpecHash) { this.runSpecHash = runSpecHash; }
+    public List<RunRecord> getHistory() { return history; }
+    public void setHistory(List<RunRecord> history) { this.history = history; }
+    public RegressionStatus getRegression() { return regression; }
+    public void setRegression(RegressionStatus regression) { this.regression = regression; }
 
     /** The condition of this type, or null. */
     public Condition condition(ConditionType type) {

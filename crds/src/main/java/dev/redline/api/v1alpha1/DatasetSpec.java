@@ -68,11 +68,20 @@ public class DatasetSpec {
     @JsonPropertyDescription("Drop the timestamps and delays of a trace, so it is sent back to back under the phase's own pacing (--ignore-trace-delays).")
     private Boolean ignoreTraceDelays;
 
-    @JsonPropertyDescription("Shape of ranking requests (passages per request, passage and query lengths) for the rankings endpoint types (--rankings-*).")
-    private RankingsSpec rankings;
-
     @JsonPropertyDescription("Inline records in single_turn form (text or texts, output_length, timestamp or delay, extra), used instead of a file. Keep it under 500 records.")
     private List<Map<String, Object>> records;
+
+    @JsonPropertyDescription("Synthetic ranking requests (a query and passages) for the rankings endpoint types.")
+    private RankingsSpec rankings;
+
+    @JsonPropertyDescription("Synthetic images sent with each request (chat and other image-taking endpoints).")
+    private ImagesSpec images;
+
+    @JsonPropertyDescription("Synthetic audio clips sent with each request (chat, audio_transcription).")
+    private AudioSpec audio;
+
+    @JsonPropertyDescription("Synthetic video clips sent with each request (chat); needs ffmpeg on PATH.")
+    private VideoSpec video;
 
     public String getType() { return type; }
     public void setType(String type) { this.type = type; }
@@ -100,12 +109,45 @@ public class DatasetSpec {
     public void setSynthesis(SynthesisSpec synthesis) { this.synthesis = synthesis; }
     public Boolean getIgnoreTraceDelays() { return ignoreTraceDelays; }
     public void setIgnoreTraceDelays(Boolean ignoreTraceDelays) { this.ignoreTraceDelays = ignoreTraceDelays; }
-    public RankingsSpec getRankings() { return rankings; }
-    public void setRankings(RankingsSpec rankings) { this.rankings = rankings; }
     public List<Map<String, Object>> getRecords() { return records; }
     public void setRecords(List<Map<String, Object>> records) { this.records = records; }
 
     public boolean isIgnoreTraceDelays() { return Boolean.TRUE.equals(ignoreTraceDelays); }
+    public RankingsSpec getRankings() { return rankings; }
+    public void setRankings(RankingsSpec rankings) { this.rankings = rankings; }
+
+    public RankingsSpec rankings() {
+        if (rankings == null) rankings = new RankingsSpec();
+        return rankings;
+    }
+
+    public ImagesSpec getImages() { return images; }
+    public void setImages(ImagesSpec images) { this.images = images; }
+    public AudioSpec getAudio() { return audio; }
+    public void setAudio(AudioSpec audio) { this.audio = audio; }
+    public VideoSpec getVideo() { return video; }
+    public void setVideo(VideoSpec video) { this.video = video; }
+
+    public ImagesSpec images() {
+        if (images == null) images = new ImagesSpec();
+        return images;
+    }
+
+    public AudioSpec audio() {
+        if (audio == null) audio = new AudioSpec();
+        return audio;
+    }
+
+    public VideoSpec video() {
+        if (video == null) video = new VideoSpec();
+        return video;
+    }
+
+    /** Whether any synthetic media is configured to be sent. */
+    public boolean mediaEnabled() {
+        return (images != null && images.enabled()) || (audio != null && audio.enabled()) || (video != null && video.enabled());
+    }
+
     public int resolvedEntries() { return entries == null ? DEFAULT_ENTRIES : entries; }
     public PromptSpec resolvedPrompts() { return prompts == null ? new PromptSpec() : prompts; }
 }

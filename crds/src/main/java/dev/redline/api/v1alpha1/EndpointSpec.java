@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.ValidationRule;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,13 +17,20 @@ import java.util.Map;
 /** Where and how requests are sent. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 // streaming with a type that cannot stream is turned off (as AIPerf), not rejected: see isStreaming()
+@ValidationRule(value = "!has(self.type) || self.type != 'dynamic_grpc' || (has(self.grpcMethod) && has(self.grpcDescriptorSet))",
+        message = "dynamic_grpc needs grpcMethod (package.Service/Method) and grpcDescriptorSet (a protoc --descriptor_set_out file)",
+        fieldPath = ".grpcMethod")
 public class EndpointSpec {
     public static final String DEFAULT_URL = "localhost:8000";
+    public static final String DEFAULT_SESSION_HEADER = "X-Correlation-ID";
+    public static final String JSON = "application/json";
+    public static final String MULTIPART = "multipart/form-data";
     public static final double DEFAULT_TIMEOUT_SECONDS = 21600;
     /** http(s) URL or bare host[:port][/path]; EndpointRules says why a URL is wrong, this lets the apiserver reject it first. */
-    public static final String URL_PATTERN = "^(?i:https?://)?(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?)(:[0-9]{1,5})?([/?#]\\S*)?$";
+    public static final String URL_PATTERN = "^(?i:(https?|grpcs?)://)?(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?)(:[0-9]{1,5})?([/?#]\\S*)?$";
 
-    @JsonPropertyDescription("Base URL of the server, e.g. http://vllm:8000 (http:// is added when no scheme is given). Default localhost:8000.")
+    @JsonPropertyDescription("Base URL of the server, e.g. http://vllm:8000 (http:// is added when no scheme is given; grpc://host:port "
+            + "sends kserve and dynamic_grpc requests over gRPC). Default localhost:8000.")
     @Pattern(EndpointSpec.URL_PATTERN)
     private String url;
 
@@ -33,7 +41,10 @@ public class EndpointSpec {
     @JsonPropertyDescription("How requests pick among several URLs: round_robin (the only strategy, default).")
     private String urlStrategy;
 
-    @JsonPropertyDescription("API shape: chat, completions or embeddings. Default chat.")
+    @JsonPropertyDescription("API shape (AIPerf's --endpoint-type): chat, completions, responses, messages, embeddings, chat_embeddings, "
+            + "nim_embeddings, nvclip, rankings, nim_rankings, hf_tei_rankings, cohere_rankings, huggingface_generate, generate, "
+            + "kserve, image_generation, image_edit, video_generation, image_retrieval, audio_transcription, vision, multimodal, "
+            + "solido_rag, raw, template, dynamic_grpc. Default chat. docs/endpoints.md lists each one's path and body.")
     private EndpointType type;
 
     @JsonPropertyDescription("Path appended to the URL, overriding the endpoint type's default (e.g. /v1/chat/completions).")
@@ -58,9 +69,6 @@ public class EndpointSpec {
     @Min(value = 0, inclusive = false)
     @Max(604800)
     private Double timeoutSeconds;
-
-    @JsonPropertyDescription("Header carrying the per-session id instead of X-Correlation-ID, e.g. X-Session-ID (--session-header).")
-    private String sessionHeader;
 
     @JsonPropertyDescription("Seconds to wait for the model to answer before the run starts; 0 (default) only checks the server is reachable (--wait-for-model-timeout).")
     @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = SecondsDeserializer.class)
@@ -95,6 +103,29 @@ public class EndpointSpec {
     @JsonPropertyDescription("Send max_tokens instead of max_completion_tokens for chat requests.")
     private Boolean useLegacyMaxTokens;
 
+    @JsonPropertyDescription("Request body encoding: application/json, or multipart/form-data (form fields and file parts). "
+            + "Default: the endpoint type's own (multipart for image_edit, video_generation and audio_transcription).")
+    @Pattern("^(application/json|multipart/form-data)$")
+    private String requestContentType;
+
+    @JsonPropertyDescription("Header that carries the session id of multi-turn requests, e.g. X-Session-ID (--session-header). Default X-Correlation-ID.")
+    @Pattern("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
+    private String sessionHeader;
+
+    @JsonPropertyDescription("Split <think>...</think> at the start of the content into reasoning text (servers that do not "
+            + "return reasoning_content). Default false.")
+    private Boolean splitThinkTags;
+
+    @JsonPropertyDescription("dynamic_grpc: the method to call, package.Service/Method (GenAI-Perf's --grpc-method).")
+    @Pattern("^[A-Za-z_][A-Za-z0-9_.]*/[A-Za-z_][A-Za-z0-9_]*$")
+    private String grpcMethod;
+
+    @JsonPropertyDescription("dynamic_grpc: path of a FileDescriptorSet (protoc --include_imports --descriptor_set_out) that defines grpcMethod.")
+    private String grpcDescriptorSet;
+
+    @JsonPropertyDescription("video_generation: also download the finished video (GET /v1/videos/{id}/content), counted in the request latency.")
+    private Boolean downloadVideoContent;
+
     @JsonPropertyDescription("Take token counts from the server's usage block instead of the client tokenizer (requests stream_options.include_usage when streaming).")
     private Boolean useServerTokenCount;
 
@@ -104,8 +135,6 @@ public class EndpointSpec {
     public void setUrls(List<String> urls) { this.urls = urls; }
     public String getUrlStrategy() { return urlStrategy; }
     public void setUrlStrategy(String urlStrategy) { this.urlStrategy = urlStrategy; }
-    public String getSessionHeader() { return sessionHeader; }
-    public void setSessionHeader(String sessionHeader) { this.sessionHeader = sessionHeader; }
     public Double getWaitForModelTimeout() { return waitForModelTimeout; }
     public void setWaitForModelTimeout(Double waitForModelTimeout) { this.waitForModelTimeout = waitForModelTimeout; }
     public Double getWaitForModelInterval() { return waitForModelInterval; }
@@ -139,6 +168,18 @@ public class EndpointSpec {
     public Boolean getUseLegacyMaxTokens() { return useLegacyMaxTokens; }
     public void setUseLegacyMaxTokens(Boolean useLegacyMaxTokens) { this.useLegacyMaxTokens = useLegacyMaxTokens; }
     public Boolean getUseServerTokenCount() { return useServerTokenCount; }
+    public String getRequestContentType() { return requestContentType; }
+    public void setRequestContentType(String requestContentType) { this.requestContentType = requestContentType; }
+    public String getSessionHeader() { return sessionHeader; }
+    public void setSessionHeader(String sessionHeader) { this.sessionHeader = sessionHeader; }
+    public Boolean getSplitThinkTags() { return splitThinkTags; }
+    public void setSplitThinkTags(Boolean splitThinkTags) { this.splitThinkTags = splitThinkTags; }
+    public String getGrpcMethod() { return grpcMethod; }
+    public void setGrpcMethod(String grpcMethod) { this.grpcMethod = grpcMethod; }
+    public String getGrpcDescriptorSet() { return grpcDescriptorSet; }
+    public void setGrpcDescriptorSet(String grpcDescriptorSet) { this.grpcDescriptorSet = grpcDescriptorSet; }
+    public Boolean getDownloadVideoContent() { return downloadVideoContent; }
+    public void setDownloadVideoContent(Boolean downloadVideoContent) { this.downloadVideoContent = downloadVideoContent; }
     public void setUseServerTokenCount(Boolean useServerTokenCount) { this.useServerTokenCount = useServerTokenCount; }
 
     // Resolved views with defaults applied; used by the runner, not serialised.
@@ -159,10 +200,29 @@ public class EndpointSpec {
         return connectionReuse != null && connectionReuse.replace('_', '-').equalsIgnoreCase("sticky-user-sessions");
     }
     public EndpointType resolvedType() { return type == null ? EndpointType.CHAT : type; }
-    /** The custom path, or the type's default; an empty path (AIPerf's --custom-endpoint '') sends to the URL as given. */
-    public String resolvedPath() { return path == null ? resolvedType().defaultPath() : path.trim(); }
-    /** Streaming asked for and possible: like AIPerf, streaming is turned off for an endpoint type that cannot stream. */
-    public boolean isStreaming() { return Boolean.TRUE.equals(streaming) && resolvedType().supportsStreaming(); }
+    /**
+     * The custom path, or the type's default (null when the type has none: raw, template send to the URL alone); an
+     * empty path (AIPerf's --custom-endpoint '') sends to the URL as given.
+     */
+    public String resolvedPath() { return path == null ? resolvedType().defaultPath(isStreaming()) : path.trim(); }
+    public String resolvedRequestContentType() {
+        if (requestContentType != null && !requestContentType.isBlank()) return requestContentType;
+        return resolvedType().requiresFormData() ? MULTIPART : JSON;
+    }
+    public String resolvedSessionHeader() {
+        return sessionHeader == null || sessionHeader.isBlank() ? DEFAULT_SESSION_HEADER : sessionHeader.trim();
+    }
+    public boolean isSplitThinkTags() { return Boolean.TRUE.equals(splitThinkTags); }
+    public boolean isDownloadVideoContent() { return Boolean.TRUE.equals(downloadVideoContent); }
+    /** True when requests go over gRPC: a grpc:// or grpcs:// URL. */
+    public boolean usesGrpc() {
+        String u = resolvedUrl().trim().toLowerCase(java.util.Locale.ROOT);
+        return u.startsWith("grpc://") || u.startsWith("grpcs://");
+    }
+    /** Whether streaming was asked for, whether or not the type can stream. */
+    public boolean streamingRequested() { return Boolean.TRUE.equals(streaming); }
+    /** Streaming asked for and possible: like AIPerf, streaming is turned off for an endpoint type that cannot stream (here). */
+    public boolean isStreaming() { return streamingRequested() && resolvedType().supportsStreaming(usesGrpc()); }
     public double resolvedTimeoutSeconds() { return timeoutSeconds == null ? DEFAULT_TIMEOUT_SECONDS : timeoutSeconds; }
     public boolean isUseLegacyMaxTokens() { return Boolean.TRUE.equals(useLegacyMaxTokens); }
     public boolean isUseServerTokenCount() { return Boolean.TRUE.equals(useServerTokenCount); }

@@ -15,7 +15,7 @@ public class ObjectStoreSpec {
     @Required
     private String bucket;
 
-    @JsonPropertyDescription("Key prefix; objects land under <prefix>/<namespace>/<benchmark>/. Default redline.")
+    @JsonPropertyDescription("Key prefix; objects land under <prefix>/<namespace>/<benchmark>/<run>/ (in a cluster, one prefix per run). Default redline.")
     private String prefix;
 
     @JsonPropertyDescription("Signing region. Default us-east-1.")

@@ -3,16 +3,21 @@ package dev.redline.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
-/** Synthetic ranking requests: one query and several passages (AIPerf's --rankings-*); read by the rankings endpoint types. */
+/**
+ * Synthetic ranking requests (AIPerf's --rankings-* flags): each entry is one query and a drawn number of passages,
+ * every text of exact, drawn token length. Used with the rankings endpoint types.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class RankingsSpec {
-    @JsonPropertyDescription("Passages per request. Default mean 1 (--rankings-passages-mean/-stddev).")
+    public static final int DEFAULT_TOKENS = 550;
+
+    @JsonPropertyDescription("Passages per request (--rankings-passages-mean, --rankings-passages-stddev). Default 1.")
     private LengthSpec passages;
 
-    @JsonPropertyDescription("Tokens per passage. Default mean 550 (--rankings-passages-prompt-token-mean/-stddev).")
+    @JsonPropertyDescription("Tokens per passage (--rankings-passages-prompt-token-mean/-stddev). Default 550.")
     private LengthSpec passageTokens;
 
-    @JsonPropertyDescription("Tokens of the query. Default mean 550 (--rankings-query-prompt-token-mean/-stddev).")
+    @JsonPropertyDescription("Tokens of the query (--rankings-query-prompt-token-mean/-stddev). Default 550.")
     private LengthSpec queryTokens;
 
     public LengthSpec getPassages() { return passages; }

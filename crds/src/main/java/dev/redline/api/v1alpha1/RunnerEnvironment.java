@@ -11,6 +11,8 @@ public final class RunnerEnvironment {
     /** The pod's namespace (downward API). */
     public static final String NAMESPACE = "REDLINE_NAMESPACE";
     public static final String RUNNERS = "REDLINE_RUNNERS";
+    /** The Benchmark's run these pods belong to (status.run); the coordinator writes only into a results ConfigMap of that run. */
+    public static final String RUN = "REDLINE_RUN";
     public static final String ARTIFACTS_DIR = "REDLINE_ARTIFACTS_DIR";
     /** host:port of runner 0, through the headless Service (only with several runners). */
     public static final String COORDINATOR = "REDLINE_COORDINATOR";
@@ -28,6 +30,10 @@ public final class RunnerEnvironment {
     public static final String MODEL_SERVER_SELECTOR = "REDLINE_MODEL_SERVER_SELECTOR";
     /** Namespace of the DCGM exporter pods ({@code telemetry.dcgmNamespace}, default the Benchmark's); set with the selector. */
     public static final String DCGM_NAMESPACE = "REDLINE_DCGM_NAMESPACE";
+    /** Port every runner pod serves its live Prometheus metrics on (/metrics); unset = none. */
+    public static final String METRICS_PORT = "REDLINE_METRICS_PORT";
+    /** The metrics port the operator gives runner pods (the OpenTelemetry/Prometheus exporter convention). */
+    public static final int DEFAULT_METRICS_PORT = 9464;
     /** The coordinator's JeroMQ port, exposed by the headless Service. */
     public static final int COORDINATOR_PORT = 5670;
 

@@ -4,9 +4,11 @@ import dev.redline.api.v1alpha1.BenchmarkSpec;
 import dev.redline.api.v1alpha1.DatasetSpec;
 import dev.redline.api.v1alpha1.LengthPeak;
 import dev.redline.api.v1alpha1.LengthSpec;
+import dev.redline.api.v1alpha1.EndpointType;
 import dev.redline.api.v1alpha1.PromptSpec;
 import dev.redline.api.v1alpha1.SequenceShare;
 import dev.redline.api.v1alpha1.SessionsSpec;
+import dev.redline.api.v1alpha1.RankingsSpec;
 
 import java.util.List;
 import java.util.Locale;
@@ -45,11 +47,7 @@ final class DatasetRules implements ValidationRule {
             out.add("dataset.publicDatasetPath", "a public dataset path needs the dataset's name; set publicDataset (CLI: --public-dataset)");
         }
         SynthesisRules.check(ds, out);
-        if (ds.getRankings() != null) {
-            length("dataset.rankings.passages", ds.getRankings().getPassages(), "--rankings-passages-mean", out);
-            length("dataset.rankings.passageTokens", ds.getRankings().getPassageTokens(), "--rankings-passages-prompt-token-mean", out);
-            length("dataset.rankings.queryTokens", ds.getRankings().getQueryTokens(), "--rankings-query-prompt-token-mean", out);
-        }
+        rankings(spec, out);
         PromptSpec p = ds.getPrompts();
         if (p == null) return;
         length("dataset.prompts.isl", p.getIsl(), "--isl", out);
@@ -113,6 +111,19 @@ final class DatasetRules implements ValidationRule {
         }
         if (Math.abs(total - 100) > 1e-6) {
             out.add("dataset.prompts.sequenceDistribution", "probabilities add up to " + total + "; they must add up to 100 (percent)");
+        }
+    }
+
+    private static void rankings(BenchmarkSpec spec, Violations out) {
+        RankingsSpec r = spec.getDataset().getRankings();
+        if (r == null) return;
+        length("dataset.rankings.passages", r.getPassages(), "--rankings-passages-mean", out);
+        length("dataset.rankings.passageTokens", r.getPassageTokens(), "--rankings-passages-prompt-token-mean", out);
+        length("dataset.rankings.queryTokens", r.getQueryTokens(), "--rankings-query-prompt-token-mean", out);
+        EndpointType type = spec.getEndpoint() == null ? EndpointType.CHAT : spec.getEndpoint().resolvedType();
+        if (type.output() != EndpointType.Output.RANKINGS) {
+            out.add("dataset.rankings", "ranking queries and passages are for the rankings endpoint types; use --endpoint-type "
+                    + "rankings, nim_rankings, hf_tei_rankings or cohere_rankings, or remove the --rankings-* flags");
         }
     }
 

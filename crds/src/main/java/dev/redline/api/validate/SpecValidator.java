@@ -13,6 +13,7 @@ public final class SpecValidator {
             new EndpointRules(),
             new PhaseRules(),
             new DatasetRules(),
+            new MediaRules(),
             new GoodputRules(),
             new ArtifactsRules(),
             new TelemetryRules(),

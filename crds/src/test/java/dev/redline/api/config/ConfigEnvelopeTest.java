@@ -30,6 +30,9 @@ class ConfigEnvelopeTest {
             if (!envelope) assertEquals(SpecReader.read(SpecReader.text(p), p.toString()).getModels(), env.getBenchmark().getModels(), p.toString());
             if (p.getFileName().toString().contains("sweep")) assertTrue(plan.variations().size() > 1, p + " is a sweep");
         }
+        ConfigEnvelope search = ConfigEnvelope.read(samples.resolve("config-search.yaml"));
+        assertNull(search.getSweep(), "an adaptive_search sweep is bound as the search, not a SweepSpec");
+        dev.redline.plan.search.SearchSpecs.resolve(search.getSearch(), true, dev.redline.plan.search.SearchFieldNames.under("sweep"));
         ConfigEnvelope bare = ConfigEnvelope.read("models: [m]\nrandom_seed: 3\n", "bare.yaml");
         assertNull(bare.getSweep());
         assertEquals(3L, bare.resolvedSeed());

@@ -66,7 +66,11 @@ class SpecReaderTest {
         SpecException enumValue = assertThrows(SpecException.class,
                 () -> SpecReader.read("endpoint: {type: chatty}", "b.yaml"));
         assertTrue(enumValue.getMessage().contains("endpoint.type"), enumValue.getMessage());
-        assertTrue(enumValue.getMessage().contains("chat, completions, embeddings"), enumValue.getMessage());
+        assertTrue(enumValue.getMessage().contains("unknown endpoint type 'chatty'; use one of chat, completions, responses"),
+                enumValue.getMessage());
+        SpecException refused = assertThrows(SpecException.class,
+                () -> SpecReader.read("endpoint: {type: tensorrtllm_engine}", "b.yaml"));
+        assertTrue(refused.getMessage().contains("endpoint.type: tensorrtllm_engine runs TensorRT-LLM inside"), refused.getMessage());
     }
 
     @Test

@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 class CrdDriftTest {
     static final String FILE = Benchmark.CRD_NAME + "-v1.yml";
     static final String SWEEP_FILE = Sweep.CRD_NAME + "-v1.yml";
-    static final List<String> FILES = List.of(FILE, SWEEP_FILE);
+    /** Every CRD the module generates. */
+    static final List<String> FILES = List.of(FILE, SWEEP_FILE, Search.CRD_NAME + "-v1.yml");
 
     static Path repoRoot() {
         return Path.of(System.getProperty("redline.repo.root", "..")).toAbsolutePath().normalize();
@@ -33,17 +34,13 @@ class CrdDriftTest {
 
     @Test
     void printerColumnsReadInTheUsersOrder() throws IOException {
-        assertEquals(PrinterColumnOrder.ORDER, columns(FILE));
-        assertEquals(PrinterColumnOrder.SWEEP_ORDER, columns(SWEEP_FILE));
-    }
-
-    private static List<String> columns(String file) throws IOException {
-        String committed = Files.readString(committedCopies(file).get(0));
-        var columns = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
-                .readTree(committed).at("/spec/versions/0/additionalPrinterColumns");
-        List<String> names = new java.util.ArrayList<>();
-        columns.forEach(c -> names.add(c.path("name").asText()));
-        return names;
+        for (String file : FILES) {
+            var crd = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                    .readTree(Files.readString(committedCopies(file).get(0)));
+            List<String> names = new java.util.ArrayList<>();
+            crd.at("/spec/versions/0/additionalPrinterColumns").forEach(c -> names.add(c.path("name").asText()));
+            assertEquals(PrinterColumnOrder.order(crd.at("/spec/names/kind").asText()), names, file);
+        }
     }
 
     @Test

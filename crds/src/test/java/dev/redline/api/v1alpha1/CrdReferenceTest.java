@@ -28,23 +28,26 @@ class CrdReferenceTest {
             "spec.runners.tolerations", "list of [Toleration](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#scheduling)",
             "spec.runners.affinity", "[Affinity](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#scheduling)",
             "spec.runners.colocateWith", "[LabelSelector](https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/label-selector/)",
+            "spec.template.runners.resources", "[ResourceRequirements](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#resources)",
+            "spec.template.runners.tolerations", "list of [Toleration](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#scheduling)",
+            "spec.template.runners.affinity", "[Affinity](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#scheduling)",
+            "spec.template.runners.colocateWith", "[LabelSelector](https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/label-selector/)",
             "status.conditions", "list of [Condition](https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/object-meta/): type, status, reason, message, lastTransitionTime, observedGeneration");
 
-    static String render(JsonNode crd) {
-        return render(crd, "# Benchmark CRD reference", CrdDriftTest.FILE,
-                "The whole spec is immutable after creation except `cancel` and `ttlSecondsAfterFinished` (CEL rule).\n\n");
-    }
+    /** What the spec's CEL rule leaves mutable, per kind. */
+    private static final Map<String, String> MUTABLE = Map.of(
+            "Benchmark", "The spec may change after creation: a change to anything but `cancel`, `ttlSecondsAfterFinished`, `slo`,\n"
+                    + "`baselineRef` and `regression` (or to `runId`) starts a new run; see [operator.md](operator.md#re-runs-gitops).\n",
+            "Sweep", "`spec.template` is a Benchmark spec (the fields above); a change to it or to `spec.sweep` after cells exist fails the Sweep (`SpecChanged`); `spec.sweep` and `spec.multiRun` are the"
+                    + " `sweep:` and `multi_run:` sections of a config file ([sweeps.md](sweeps.md)).\n",
+            "Search", "The whole spec is immutable after creation except `cancel` (CEL rule): the child Benchmarks are the search's state"
+                    + " ([search.md](search.md#the-search-resource)).\n");
 
-    static String renderSweep(JsonNode crd) {
-        return render(crd, "\n# Sweep CRD reference", CrdDriftTest.SWEEP_FILE,
-                "`spec.template` is a Benchmark spec (the fields above) and immutable like one; `spec.sweep` and `spec.multiRun` are the"
-                + " `sweep:` and `multi_run:` sections of a config file ([sweeps.md](sweeps.md)).\n\n");
-    }
-
-    private static String render(JsonNode crd, String heading, String file, String note) {
+    static String render(JsonNode crd, String file) {
         JsonNode version = crd.at("/spec/versions/0");
+        String kind = crd.at("/spec/names/kind").asText();
         StringBuilder md = new StringBuilder();
-        md.append(heading).append("\n\n")
+        md.append("# ").append(kind).append(" CRD reference\n\n")
                 .append("<!-- Generated from crds/generated/").append(file)
                 .append(" by CrdReferenceTest; do not edit. -->\n\n")
                 .append("`").append(crd.at("/spec/group").asText()).append('/').append(version.get("name").asText())
@@ -54,7 +57,7 @@ class CrdReferenceTest {
                 .append("Field names are camelCase (the API server prunes unknown keys; `kubectl apply` refuses them, see\n")
                 .append("[operator.md](operator.md#what-admission-rejects)). `*` marks a required field; `spec` itself is required.\n")
                 .append("Bounds and patterns are checked at admission, and by the same validator in the CLI and the operator.\n")
-                .append(note)
+                .append(MUTABLE.get(kind)).append("\n")
                 .append("## Printer columns\n\n| Column | JSONPath |\n|---|---|\n");
         for (JsonNode col : version.get("additionalPrinterColumns")) {
             md.append("| ").append(col.get("name").asText()).append(" | `").append(col.get("jsonPath").asText()).append("` |\n");
@@ -127,14 +130,14 @@ class CrdReferenceTest {
 
     @Test
     void referenceMatchesTheCrd() throws IOException {
-        JsonNode crd;
-        JsonNode sweep;
-        try (InputStream in = getClass().getResourceAsStream("/META-INF/fabric8/" + CrdDriftTest.FILE);
-             InputStream sw = getClass().getResourceAsStream("/META-INF/fabric8/" + CrdDriftTest.SWEEP_FILE)) {
-            crd = new ObjectMapper(new YAMLFactory()).readTree(in);
-            sweep = new ObjectMapper(new YAMLFactory()).readTree(sw);
+        StringBuilder all = new StringBuilder();
+        for (String file : CrdDriftTest.FILES) {
+            try (InputStream in = getClass().getResourceAsStream("/META-INF/fabric8/" + file)) {
+                if (all.length() > 0) all.append("\n");
+                all.append(render(new ObjectMapper(new YAMLFactory()).readTree(in), file));
+            }
         }
-        String expected = render(crd) + renderSweep(sweep);
+        String expected = all.toString();
         Path doc = CrdDriftTest.repoRoot().resolve("docs/crd-reference.md");
         if (Boolean.getBoolean("redline.crd.update")) {
             Files.createDirectories(doc.getParent());

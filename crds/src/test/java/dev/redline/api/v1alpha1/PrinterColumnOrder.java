@@ -15,12 +15,16 @@ import java.util.List;
 /**
  * The crd-generator sorts printer columns by JSON path; {@code kubectl get bm} should show them in the
  * order users read a benchmark: Phase, Model, Load, Req/s, TTFT p99, Age ({@code kubectl get sw}: Phase,
- * Cells, Best Req/s, Best TTFT p99, Age). Applied to the generated CRD before it is compared with (or
- * written to) the committed copies.
+ * Cells, Best Req/s, Best TTFT p99, Age; {@code kubectl get srch}: Phase, Iterations, Best, Knob, Age). Applied
+ * to the generated CRD before it is compared with (or written to) the committed copies.
  */
 final class PrinterColumnOrder {
     static final List<String> ORDER = List.of("Phase", "Model", "Load", "Req/s", "TTFT p99", "Age");
     static final List<String> SWEEP_ORDER = List.of("Phase", "Cells", "Best Req/s", "Best TTFT p99", "Age");
+    static final java.util.Map<String, List<String>> BY_KIND = java.util.Map.of(
+            "Benchmark", ORDER, "Sweep", SWEEP_ORDER, "Search", List.of("Phase", "Iterations", "Best", "Knob", "Age"));
+
+    static List<String> order(String kind) { return BY_KIND.get(kind); }
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
 
@@ -28,7 +32,7 @@ final class PrinterColumnOrder {
 
     static String apply(String crdYaml) throws IOException {
         JsonNode root = YAML.readTree(crdYaml);
-        List<String> order = "Sweep".equals(root.at("/spec/names/kind").asText()) ? SWEEP_ORDER : ORDER;
+        List<String> order = order(root.at("/spec/names/kind").asText());
         for (JsonNode version : root.path("spec").path("versions")) {
             JsonNode columns = version.get("additionalPrinterColumns");
             if (!(columns instanceof ArrayNode array)) continue;

@@ -46,7 +46,7 @@ class SpecValidatorTest {
     @Test
     void badUrlsAreRejected() {
         assertTrue(only("models: [m]\nendpoint: {url: 'http://exa mple:80'}").message().contains("not a valid URL"));
-        assertTrue(only("models: [m]\nendpoint: {url: 'ftp://host'}").message().contains("use http:// or https://"));
+        assertTrue(only("models: [m]\nendpoint: {url: 'ftp://host'}").message().contains("use http://, https://"));
         assertEquals(List.of(), check("models: [m]\nendpoint: {url: 'localhost:8000'}"), "scheme is optional");
     }
 

@@ -11,6 +11,8 @@ public final class ChildLabels {
     public static final String MANAGED_BY = MANAGED_BY_KEY + "=" + MANAGED_BY_VALUE;
     public static final String BENCHMARK_KEY = "redline.dev/benchmark";
     public static final String COMPONENT_KEY = "app.kubernetes.io/component";
+    /** The run (status.run) a Job, its pods and its spec ConfigMap belong to. */
+    public static final String RUN_KEY = "redline.dev/run";
 
     private ChildLabels() { }
 
@@ -23,7 +25,14 @@ public final class ChildLabels {
         return labels;
     }
 
-    /** Selects the runner pods of one Benchmark (headless Service selector). */
+    /** {@link #forComponent} plus the run label. */
+    public static Map<String, String> forRun(String benchmark, String component, int run) {
+        Map<String, String> labels = forComponent(benchmark, component);
+        labels.put(RUN_KEY, Integer.toString(run));
+        return labels;
+    }
+
+    /** Selects the runner pods of one Benchmark, every run (headless Service selector). */
     public static Map<String, String> runnerSelector(String benchmark) {
         return Map.of(BENCHMARK_KEY, benchmark, COMPONENT_KEY, "runner");
     }

@@ -20,6 +20,13 @@ public final class Owner {
                 .build();
     }
 
+    /** Metadata of an object that belongs to one run: the run label too. */
+    static ObjectMeta meta(HasMetadata bm, String name, String component, int run) {
+        ObjectMeta meta = meta(bm, name, component);
+        meta.setLabels(ChildLabels.forRun(bm.getMetadata().getName(), component, run));
+        return meta;
+    }
+
     public static OwnerReference reference(HasMetadata bm) {
         return new OwnerReferenceBuilder()
                 .withApiVersion(bm.getApiVersion())

@@ -23,7 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one Indexed Job of a Benchmark: {@code completions = parallelism = replicas}, no retries (a
+ * The Indexed Job of a Benchmark's run ({@code <name>-<run>}): {@code completions = parallelism = replicas}, no retries (a
  * re-run would skew the numbers), a deadline from {@link DeadlinePlanner}, non-root pods with a
  * read-only root filesystem. Index 0 ({@code JOB_COMPLETION_INDEX}, set by Kubernetes) coordinates.
  */
@@ -32,6 +32,12 @@ public final class RunnerJobFactory {
     public static final String ARTIFACTS_MOUNT = "/var/lib/redline/artifacts";
     public static final long RUNNER_UID = 65532;
     static final String HOSTNAME_TOPOLOGY = "kubernetes.io/hostname";
+
+    /** Read by the common "kubernetes-pods" Prometheus scrape job. */
+    static final java.util.Map<String, String> SCRAPE_ANNOTATIONS = java.util.Map.of(
+            "prometheus.io/scrape", "true",
+            "prometheus.io/port", Integer.toString(RunnerEnvironment.DEFAULT_METRICS_PORT),
+            "prometheus.io/path", "/metrics");
 
     private RunnerJobFactory() { }
 
@@ -68,6 +74,8 @@ public final class RunnerJobFactory {
                 .addNewVolumeMount().withName("spec").withMountPath(SPEC_MOUNT).withReadOnly(true).endVolumeMount()
                 .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
                 .addNewVolumeMount().withName("artifacts").withMountPath(ARTIFACTS_MOUNT).endVolumeMount();
+        // every runner pod serves its live numbers (docs/telemetry.md, "Live metrics in a cluster")
+        container.addNewPort().withName("metrics").withContainerPort(RunnerEnvironment.DEFAULT_METRICS_PORT).withProtocol("TCP").endPort();
         if (replicas > 1) {
             container.addNewPort().withName("coordinator").withContainerPort(ChildNames.COORDINATOR_PORT).endPort();
         }
@@ -90,7 +98,7 @@ public final class RunnerJobFactory {
         if (replicas > 1) pod.withSubdomain(names.headlessService());
 
         return new JobBuilder()
-                .withMetadata(Owner.meta(bm, names.job(), "runner"))
+                .withMetadata(Owner.meta(bm, names.job(), "runner", names.run()))
                 .withNewSpec()
                 .withCompletionMode("Indexed")
                 .withCompletions(replicas)
@@ -99,7 +107,8 @@ public final class RunnerJobFactory {
                 .withActiveDeadlineSeconds(deadlineSeconds)
                 .withSuspend(spec.cancelRequested() ? Boolean.TRUE : null)
                 .withNewTemplate()
-                .withNewMetadata().withLabels(ChildLabels.forComponent(bm.getMetadata().getName(), "runner")).endMetadata()
+                .withNewMetadata().withLabels(ChildLabels.forRun(bm.getMetadata().getName(), "runner", names.run()))
+                .withAnnotations(SCRAPE_ANNOTATIONS).endMetadata()
                 .withSpec(pod.build())
                 .endTemplate()
                 .endSpec()
@@ -117,7 +126,9 @@ public final class RunnerJobFactory {
         env.add(new EnvVarBuilder().withName(RunnerEnvironment.NAMESPACE).withNewValueFrom().withNewFieldRef()
                 .withFieldPath("metadata.namespace").endFieldRef().endValueFrom().build());
         env.add(new EnvVar(RunnerEnvironment.RUNNERS, Integer.toString(replicas), null));
+        env.add(new EnvVar(RunnerEnvironment.RUN, Integer.toString(names.run()), null));
         env.add(new EnvVar(RunnerEnvironment.ARTIFACTS_DIR, ARTIFACTS_MOUNT, null));
+        env.add(new EnvVar(RunnerEnvironment.METRICS_PORT, Integer.toString(RunnerEnvironment.DEFAULT_METRICS_PORT), null));
         if (replicas > 1) env.add(new EnvVar(RunnerEnvironment.COORDINATOR, names.coordinatorAddress(), null));
         LabelSelector modelServer = spec.resolvedRunners().getColocateWith();
         if (modelServer != null) {
@@ -135,7 +146,7 @@ public final class RunnerJobFactory {
             env.add(new EnvVar(RunnerEnvironment.OBJECT_STORE_ENDPOINT, store.getEndpoint(), null));
             env.add(new EnvVar(RunnerEnvironment.OBJECT_STORE_BUCKET, store.getBucket(), null));
             env.add(new EnvVar(RunnerEnvironment.OBJECT_STORE_PREFIX,
-                    store.resolvedPrefix() + "/" + bm.getMetadata().getNamespace() + "/" + bm.getMetadata().getName(), null));
+                    store.resolvedPrefix() + "/" + bm.getMetadata().getNamespace() + "/" + bm.getMetadata().getName() + "/" + names.run(), null));
             env.add(new EnvVar(RunnerEnvironment.OBJECT_STORE_REGION, store.resolvedRegion(), null));
             if (store.getCredentialsSecretRef() != null) {
                 var creds = store.getCredentialsSecretRef();

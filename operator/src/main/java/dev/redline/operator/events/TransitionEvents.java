@@ -48,6 +48,10 @@ public final class TransitionEvents {
         }
     }
 
+    /** Regressed=Unknown for one of these is a problem with the spec or the data that the user has to fix. */
+    private static final java.util.Set<String> GATE_PROBLEMS = java.util.Set.of(ConditionReason.BaselineMissing.name(),
+            ConditionReason.SamplesMissing.name(), ConditionReason.ComparisonInconclusive.name());
+
     private static Condition find(List<Condition> conditions, ConditionType type) {
         if (conditions == null) return null;
         return conditions.stream().filter(c -> type.name().equals(c.getType())).findFirst().orElse(null);
@@ -56,6 +60,8 @@ public final class TransitionEvents {
     /** Pending-style conditions (Running=False while waiting, Failed=False) are not news. */
     private static boolean worthTelling(ConditionType type, Condition c) {
         if (type == ConditionType.Failed) return "True".equals(c.getStatus());
+        if (type == ConditionType.ClientSaturated) return "True".equals(c.getStatus());
+        if (type == ConditionType.Regressed) return !"Unknown".equals(c.getStatus()) || GATE_PROBLEMS.contains(c.getReason());
         if (type == ConditionType.Complete) return "True".equals(c.getStatus());
         if (type == ConditionType.Accepted) return true;
         if (type == ConditionType.Progressing) return true;
@@ -66,7 +72,9 @@ public final class TransitionEvents {
     private static boolean warning(ConditionType type, Condition c) {
         return (type == ConditionType.Accepted && "False".equals(c.getStatus()))
                 || (type == ConditionType.Failed && "True".equals(c.getStatus()))
-                || (type == ConditionType.SLOMet && "False".equals(c.getStatus()));
+                || (type == ConditionType.SLOMet && "False".equals(c.getStatus()))
+                || (type == ConditionType.ClientSaturated && "True".equals(c.getStatus()))
+                || (type == ConditionType.Regressed && ("True".equals(c.getStatus()) || GATE_PROBLEMS.contains(c.getReason())));
     }
 
     /**

@@ -28,6 +28,26 @@ public final class Conditions {
         this.now = now;
     }
 
+    /** Starts from {@code current} (conditions already decided this round), with {@code previous}' transition times. */
+    public static Conditions extend(List<Condition> previous, List<Condition> current, long generation, String now) {
+        Conditions c = new Conditions(previous, generation, now);
+        if (current != null) c.next.addAll(current);
+        return c;
+    }
+
+    /** Keeps {@code type} as it was, when this round has nothing new to say about it. */
+    public Conditions carry(ConditionType type) {
+        Condition old = find(previous, type);
+        if (old != null && find(next, type) == null) next.add(old);
+        return this;
+    }
+
+    /** Drops {@code type} (e.g. Regressed once spec.baselineRef is removed). */
+    public Conditions remove(ConditionType type) {
+        next.removeIf(c -> type.name().equals(c.getType()));
+        return this;
+    }
+
     public Conditions set(ConditionType type, String status, ConditionReason reason, String message) {
         Condition old = find(previous, type);
         String since = old != null && status.equals(old.getStatus()) && old.getLastTransitionTime() != null
@@ -53,7 +73,7 @@ public final class Conditions {
         return ordered;
     }
 
-    static Condition find(List<Condition> list, ConditionType type) {
+    public static Condition find(List<Condition> list, ConditionType type) {
         for (Condition c : list) {
             if (type.name().equals(c.getType())) return c;
         }

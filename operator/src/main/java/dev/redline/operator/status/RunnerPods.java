@@ -40,6 +40,9 @@ public record RunnerPods(int total, int running, int waiting, String waitingReas
         return new RunnerPods(pods.size(), running, waiting, sb.length() == 0 ? null : sb.toString());
     }
 
+    /** Pods not finished yet (pending or running, a terminating one included). */
+    public int alive() { return running + waiting; }
+
     /** {reason, message} of a pod that does not run yet. */
     private static String[] whyWaiting(Pod pod) {
         var status = pod.getStatus();

@@ -1,5 +1,6 @@
 package dev.redline.operator.status;
 
+import dev.redline.api.results.ClientSaturationEvidence;
 import dev.redline.api.results.ResultsConfigMap;
 import dev.redline.api.v1alpha1.ArtifactRef;
 import dev.redline.api.v1alpha1.Benchmark;
@@ -42,6 +43,7 @@ public final class StatusComputer {
         s.setConditions(new Conditions(old.getConditions(), generation(bm), ts(now))
                 .set(ConditionType.Accepted, FALSE, ConditionReason.SpecInvalid, message).list());
         s.setPhase(BenchmarkPhase.Invalid);
+        keepRun(old, s);
         return s;
     }
 
@@ -51,6 +53,7 @@ public final class StatusComputer {
         int replicas = bm.getSpec().resolvedRunners().resolvedReplicas();
         BenchmarkStatus s = new BenchmarkStatus();
         s.setObservedGeneration(bm.getMetadata().getGeneration());
+        keepRun(old, s);
         s.setLoad(LoadDescriber.describe(bm.getSpec()));
         s.setResultsConfigMap(ChildNames.of(bm).resultsConfigMap());
         s.setRunners(counts(replicas, job));
@@ -64,9 +67,20 @@ public final class StatusComputer {
         s.setResults(mirrored);
         s.setProgress(contents.progress() != null ? contents.progress() : old.getProgress());
         String runnerError = contents.runnerError() == null ? "" : "; the runner said: " + contents.runnerError();
-
         Conditions c = new Conditions(old.getConditions(), generation(bm), ts(now));
+
         c.set(ConditionType.Accepted, TRUE, ConditionReason.SpecValid, "spec is valid");
+        if (contents.summary() != null) {
+            ClientSaturationEvidence evidence = ClientSaturationEvidence.of(contents.summary());
+            if (evidence.saturated() == null) {
+                c.set(ConditionType.ClientSaturated, UNKNOWN, ConditionReason.NoSaturationEvidence, evidence.message());
+            } else {
+                c.set(ConditionType.ClientSaturated, evidence.saturated() ? TRUE : FALSE,
+                        evidence.saturated() ? ConditionReason.ClientBound : ConditionReason.ClientKeptUp, evidence.message());
+            }
+        } else {
+            c.carry(ConditionType.ClientSaturated); // the evidence is in summary.json only; keep what was read
+        }
         Duration recheck = null;
         if (bm.getSpec().cancelRequested()) {
             String msg = "cancelled by spec.cancel; results written so far are kept";
@@ -126,10 +140,20 @@ public final class StatusComputer {
         s.setConditions(c.list());
         s.setPhase(derivePhase(s));
         if (s.getPhase().isFinished()) {
+            s.setProgress(null); // the results say it all now
             s.setCompletionTime(old.getCompletionTime() != null ? old.getCompletionTime()
                     : job.completionTime() != null && !bm.getSpec().cancelRequested() ? job.completionTime() : ts(now));
         }
         return new Outcome(s, recheck);
+    }
+
+    /** The run this status belongs to, and the earlier ones, carry over unchanged. */
+    private static void keepRun(BenchmarkStatus old, BenchmarkStatus s) {
+        s.setRun(old.getRun());
+        s.setRunId(old.getRunId());
+        s.setRunSpecHash(old.getRunSpecHash());
+        s.setHistory(old.getHistory());
+        s.setRegression(old.getRegression());
     }
 
     /** Phase is a summary of the conditions, never stored independently. */
@@ -173,7 +197,7 @@ public final class StatusComputer {
     }
 
     /** Where the full exports are: the object store when configured, and the results ConfigMap's keys. */
-    private static List<ArtifactRef> artifacts(String cmName, ResultsConfigMap.Contents contents) {
+    public static List<ArtifactRef> artifacts(String cmName, ResultsConfigMap.Contents contents) {
         List<ArtifactRef> refs = new ArrayList<>();
         for (String uri : contents.objectStoreUris()) refs.add(new ArtifactRef(uri.substring(uri.lastIndexOf('/') + 1), uri));
         refs.add(new ArtifactRef(ResultsConfigMap.SUMMARY_JSON, "configmap://" + cmName + "/" + ResultsConfigMap.SUMMARY_JSON));
@@ -200,7 +224,7 @@ public final class StatusComputer {
         return g == null ? 0 : g;
     }
 
-    static String ts(Instant now) {
+    public static String ts(Instant now) {
         return DateTimeFormatter.ISO_INSTANT.format(now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
 }

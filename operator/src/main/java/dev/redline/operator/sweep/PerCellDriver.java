@@ -1,19 +1,15 @@
 package dev.redline.operator.sweep;
 
-import dev.redline.api.results.ProfileExport;
-import dev.redline.api.results.ResultsConfigMap;
 import dev.redline.api.v1alpha1.Benchmark;
 import dev.redline.api.v1alpha1.BenchmarkStatus;
-import dev.redline.api.v1alpha1.ConditionType;
 import dev.redline.api.v1alpha1.Sweep;
-import dev.redline.operator.children.ChildNames;
+import dev.redline.operator.children.ExperimentChildren;
 import dev.redline.plan.Convergence;
 import dev.redline.plan.ExperimentPlan;
 import dev.redline.plan.PlannedRun;
 import dev.redline.plan.SweepRollup;
 import dev.redline.plan.TrialOutcome;
 import dev.redline.plan.Variation;
-import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 
 import java.time.Duration;
@@ -68,8 +64,8 @@ final class PerCellDriver {
             String created = b.getMetadata().getCreationTimestamp();
             if (created != null && (start == null || created.compareTo(start) < 0)) start = created;
             BenchmarkStatus s = b.getStatus();
-            if (s != null && s.getPhase() != null && s.getPhase().isFinished()) {
-                finished.computeIfAbsent(cell, c -> new ArrayList<>()).add(outcome(run.trial(), b, results));
+            if (ExperimentChildren.finished(b)) {
+                finished.computeIfAbsent(cell, c -> new ArrayList<>()).add(ExperimentChildren.outcome(run.trial(), b, results));
                 Instant at = s.getCompletionTime() == null ? null : Instant.parse(s.getCompletionTime());
                 if (at != null && (lastDone == null || at.isAfter(lastDone))) {
                     lastDone = at;
@@ -127,19 +123,4 @@ final class PerCellDriver {
         return new Decision(rollup, create, recheck, cooling, changed, start, completion);
     }
 
-    /** A finished child as a trial: its summary when it completed, else why it failed. */
-    static TrialOutcome outcome(int trial, Benchmark child, Function<String, ConfigMap> results) {
-        BenchmarkStatus s = child.getStatus();
-        String cmName = ChildNames.of(child).resultsConfigMap();
-        ConfigMap cm = results.apply(cmName);
-        if (s.getPhase() == dev.redline.api.v1alpha1.BenchmarkPhase.Complete) {
-            ResultsConfigMap.Contents contents = ResultsConfigMap.read(cmName, cm == null ? null : cm.getData());
-            ProfileExport export = contents.summary();
-            if (export != null) return TrialOutcome.ok(trial, export);
-            return TrialOutcome.failed(trial, child.getMetadata().getName() + ": " + contents.summaryProblem());
-        }
-        Condition failed = s.condition(ConditionType.Failed);
-        String why = failed != null && failed.getMessage() != null ? failed.getMessage() : "ended " + s.getPhase();
-        return TrialOutcome.failed(trial, child.getMetadata().getName() + ": " + why);
-    }
 }

@@ -1,7 +1,5 @@
 package dev.redline.operator.sweep;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.redline.api.config.SpecException;
 import dev.redline.api.v1alpha1.Benchmark;
 import dev.redline.api.v1alpha1.BenchmarkSpec;
@@ -22,7 +20,6 @@ import java.util.List;
  * file's sections. Problems name the field under {@code spec.}.
  */
 final class SweepCheck {
-    private static final ObjectMapper LENIENT = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** The plan, or why there is none. */
     record Checked(ExperimentPlan plan, List<Violation> violations) {
@@ -71,6 +68,6 @@ final class SweepCheck {
 
     /** The template without its cluster-only fields: what the planner and the runner read. */
     static BenchmarkSpec plain(SweepResourceSpec spec) {
-        return LENIENT.convertValue(spec.getTemplate(), BenchmarkSpec.class);
+        return dev.redline.operator.children.ExperimentChildren.plain(spec.getTemplate());
     }
 }

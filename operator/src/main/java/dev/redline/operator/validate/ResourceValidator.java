@@ -1,11 +1,14 @@
 package dev.redline.operator.validate;
 
+import dev.redline.api.v1alpha1.BaselineRef;
 import dev.redline.api.v1alpha1.Benchmark;
 import dev.redline.api.v1alpha1.BenchmarkResourceSpec;
 import dev.redline.api.v1alpha1.ObjectStoreSpec;
+import dev.redline.api.v1alpha1.RegressionSpec;
 import dev.redline.api.v1alpha1.SloSpec;
 import dev.redline.api.validate.SpecValidator;
 import dev.redline.api.validate.Violation;
+import dev.redline.compare.MetricGate;
 import dev.redline.operator.children.RunnerResources;
 import dev.redline.operator.status.SloEvaluator;
 
@@ -17,7 +20,7 @@ import java.util.List;
  * cluster-only fields. Paths are prefixed with {@code spec.} so the message points into the CR.
  */
 public final class ResourceValidator {
-    /** Runner pod hostnames are {@code <name>-<index>} and must stay a DNS label (63). */
+    /** Runner pod hostnames are {@code <name>-<run>-<index>} and must stay a DNS label (63): room for a 6-digit run. */
     public static final int MAX_NAME_LENGTH = 52;
 
     private ResourceValidator() { }
@@ -55,10 +58,35 @@ public final class ResourceValidator {
                 out.add(new Violation("spec.output.objectStore.credentialsSecretRef.name", "is missing; name the Secret with the S3 keys"));
             }
         }
+        gate(spec, out);
         if (spec.getApiKeySecretRef() != null && blank(spec.getApiKeySecretRef().getName())) {
             out.add(new Violation("spec.apiKeySecretRef.name", "is missing; name the Secret that holds the API key"));
         }
         return out;
+    }
+
+    /** The regression gate: a baseline named once, and gated figures the comparison knows. */
+    private static void gate(BenchmarkResourceSpec spec, List<Violation> out) {
+        BaselineRef ref = spec.getBaselineRef();
+        if (ref != null) {
+            if ((ref.getBenchmark() == null) == (ref.getConfigMap() == null)) {
+                out.add(new Violation("spec.baselineRef", "name either a baseline benchmark or a configMap, exactly one"));
+            }
+            if (ref.getRun() != null && ref.getBenchmark() == null) {
+                out.add(new Violation("spec.baselineRef.run", "selects a run of baselineRef.benchmark; set benchmark"));
+            }
+        }
+        RegressionSpec regression = spec.getRegression();
+        if (regression == null) return;
+        if (ref == null) out.add(new Violation("spec.regression", "needs baselineRef: name the baseline Benchmark or ConfigMap to compare with"));
+        List<String> metrics = regression.getMetrics() == null ? List.of() : regression.getMetrics();
+        for (int i = 0; i < metrics.size(); i++) {
+            try {
+                MetricGate.parse(metrics.get(i), regression.resolvedTolerancePercent());
+            } catch (IllegalArgumentException e) {
+                out.add(new Violation("spec.regression.metrics[" + i + "]", e.getMessage()));
+            }
+        }
     }
 
     /** One line for the condition message and the Event: the first problems, then how many more. */

@@ -63,7 +63,7 @@ class AdmissionIT {
     void theValidBaselineAndEverySampleAreAccepted() throws Exception {
         CLUSTER.client().resource(resource(BadBenchmarks.valid("x"), "baseline")).dryRun().create();
         try (Stream<Path> files = Files.list(RealCluster.repoRoot().resolve("config/samples"))) {
-            for (Path sample : files.filter(p -> p.getFileName().toString().matches("benchmark-.*\\.yaml")).sorted().toList()) {
+            for (Path sample : files.filter(p -> p.getFileName().toString().matches("(benchmark|search)-.*\\.yaml")).sorted().toList()) {
                 CLUSTER.kubectl().run("apply", "--dry-run=server", "-n", CLUSTER.namespace(), "-f", sample.toString()).orFail();
             }
         }

@@ -231,6 +231,13 @@ public final class BadBenchmarks {
                 spec(bm).putObject("dataset").put("customDatasetType", "single_turn").put("inputFile", "/d.jsonl").put("publicDataset", "sharegpt")));
         out.add(custom("a goodput metric typo", "spec.goodput", bm -> spec(bm).putObject("goodput").put("time_to_frist_token", 100)));
         out.add(custom("a negative goodput threshold", "spec.goodput", bm -> spec(bm).putObject("goodput").put("request_latency", -1)));
+        out.add(custom("a baseline naming a Benchmark and a ConfigMap", "spec.baselineRef", bm ->
+                spec(bm).putObject("baselineRef").put("benchmark", "a").put("configMap", "b")));
+        out.add(custom("a baseline naming nothing", "spec.baselineRef", bm -> spec(bm).putObject("baselineRef")));
+        out.add(custom("a baseline run without its Benchmark", "spec.baselineRef", bm ->
+                spec(bm).putObject("baselineRef").put("configMap", "b").put("run", 2)));
+        out.add(custom("regression settings without a baseline", "spec.regression", bm ->
+                spec(bm).putObject("regression").put("tolerancePercent", 5)));
         return out;
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
+import dev.redline.operator.children.ChildLabels;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -26,15 +27,17 @@ public class HelmChartTest {
 
     /** The operator's whole permission set: anything added here must be argued for in docs/operator.md. */
     public static final List<Map<String, List<String>>> OPERATOR_RULES = List.of(
-            // create: a Sweep's cells are child Benchmarks
-            rule(List.of("redline.dev"), List.of("benchmarks"), List.of("get", "list", "watch", "create", "delete")),
+            // create: a Sweep's cells and a Search's iterations are child Benchmarks; patch cancels a Search's iteration
+            rule(List.of("redline.dev"), List.of("benchmarks"), List.of("get", "list", "watch", "create", "patch", "delete")),
             rule(List.of("redline.dev"), List.of("benchmarks/status"), List.of("get", "patch", "update")),
+            rule(List.of("redline.dev"), List.of("searches"), List.of("get", "list", "watch")),
+            rule(List.of("redline.dev"), List.of("searches/status"), List.of("get", "patch", "update")),
             rule(List.of("redline.dev"), List.of("sweeps"), List.of("get", "list", "watch")),
             rule(List.of("redline.dev"), List.of("sweeps/status"), List.of("get", "patch", "update")),
-            rule(List.of(""), List.of("configmaps"), List.of("get", "list", "watch", "create", "update", "patch")),
-            rule(List.of("batch"), List.of("jobs"), List.of("get", "list", "watch", "create", "patch")),
+            rule(List.of(""), List.of("configmaps"), List.of("get", "list", "watch", "create", "update", "patch", "delete")),
+            rule(List.of("batch"), List.of("jobs"), List.of("get", "list", "watch", "create", "patch", "delete")),
             rule(List.of(""), List.of("services", "serviceaccounts"), List.of("get", "create")),
-            rule(List.of("rbac.authorization.k8s.io"), List.of("roles", "rolebindings"), List.of("get", "create")),
+            rule(List.of("rbac.authorization.k8s.io"), List.of("roles", "rolebindings"), List.of("get", "create", "update")),
             rule(List.of(""), List.of("events"), List.of("create")),
             // watch: runner pod states (Starting reasons); get/list also so that it may grant the runners
             // the DCGM discovery rule (no escalation): docs/operator.md
@@ -144,11 +147,11 @@ public class HelmChartTest {
         assertEquals("true", edit.at("/metadata/labels/rbac.authorization.k8s.io~1aggregate-to-edit").asText());
         assertEquals("true", edit.at("/metadata/labels/rbac.authorization.k8s.io~1aggregate-to-admin").asText());
         assertEquals(List.of(
-                rule(List.of("redline.dev"), List.of("benchmarks", "sweeps"), List.of("get", "list", "watch", "create", "update", "patch", "delete", "deletecollection")),
-                rule(List.of("redline.dev"), List.of("benchmarks/status", "sweeps/status"), List.of("get"))), rules(edit));
+                rule(List.of("redline.dev"), List.of("benchmarks", "sweeps", "searches"), List.of("get", "list", "watch", "create", "update", "patch", "delete", "deletecollection")),
+                rule(List.of("redline.dev"), List.of("benchmarks/status", "sweeps/status", "searches/status"), List.of("get"))), rules(edit));
         JsonNode view = ofKind(docs, "ClusterRole").stream().filter(d -> d.at("/metadata/name").asText().endsWith("-view")).findFirst().orElseThrow();
         assertEquals("true", view.at("/metadata/labels/rbac.authorization.k8s.io~1aggregate-to-view").asText());
-        assertEquals(List.of(rule(List.of("redline.dev"), List.of("benchmarks", "benchmarks/status", "sweeps", "sweeps/status"),
+        assertEquals(List.of(rule(List.of("redline.dev"), List.of("benchmarks", "benchmarks/status", "sweeps", "sweeps/status", "searches", "searches/status"),
                 List.of("get", "list", "watch"))), rules(view));
 
         assertEquals(0, ofKind(render(c -> c.set("rbac.aggregateToDefaultRoles", false)), "ClusterRole").size());
@@ -183,6 +186,15 @@ public class HelmChartTest {
         assertEquals("perf", monitoredSvc.at("/metadata/annotations/team").asText());
         monitor.at("/spec/selector/matchLabels").fields().forEachRemaining(e ->
                 assertEquals(e.getValue(), monitoredSvc.at("/metadata/labels").get(e.getKey()), "ServiceMonitor selects the metrics Service: " + e.getKey()));
+
+        assertEquals(0, ofKind(docs, "PodMonitor").size(), "no PodMonitor unless asked");
+        JsonNode runners = ofKind(render(c -> c.set("runnerMetrics.podMonitor.enabled", true)
+                .set("runnerMetrics.podMonitor.labels.release", "kube-prometheus-stack")), "PodMonitor").get(0);
+        assertEquals("kube-prometheus-stack", runners.at("/metadata/labels/release").asText());
+        assertEquals(ChildLabels.MANAGED_BY_VALUE, runners.at("/spec/selector/matchLabels/app.kubernetes.io~1managed-by").asText());
+        assertEquals("runner", runners.at("/spec/selector/matchLabels/app.kubernetes.io~1component").asText());
+        assertTrue(runners.at("/spec/namespaceSelector/any").asBoolean(), "Benchmarks live in any namespace");
+        assertEquals("metrics", runners.at("/spec/podMetricsEndpoints/0/port").asText(), "the runner container's port name");
 
         List<JsonNode> off = render(c -> c.set("metrics.service.enabled", false).set("metrics.serviceMonitor.enabled", true));
         assertEquals(0, ofKind(off, "Service").size());

@@ -30,8 +30,9 @@ class BenchmarkFaultsIT {
     private static final Duration RUN = Duration.ofMinutes(4);
     private final Benchmarks bms = new Benchmarks(CLUSTER);
 
+    /** The runner Job of the Benchmark's first run. */
     private Job job(String name) {
-        return CLUSTER.client().batch().v1().jobs().inNamespace(CLUSTER.namespace()).withName(name).get();
+        return CLUSTER.client().batch().v1().jobs().inNamespace(CLUSTER.namespace()).withName(name + "-1").get();
     }
 
     private void awaitLoad(int requests) {
@@ -60,7 +61,7 @@ class BenchmarkFaultsIT {
                 "a partial report counts no more than the mock answered");
         ConfigMap results = CLUSTER.client().configMaps().inNamespace(CLUSTER.namespace()).withName("killed-results").get();
         assertTrue(results.getData().containsKey("error"), "the coordinator says why it stopped: " + results.getData().keySet());
-        assertEquals(3, countPodsEverCreated("killed"), "no replacement pod: backoffLimit 0");
+        assertEquals(3, countPodsEverCreated("killed-1"), "no replacement pod: backoffLimit 0");
         assertEquals(BenchmarkPhase.Failed, bms.phase("killed"));
     }
 
@@ -87,7 +88,7 @@ class BenchmarkFaultsIT {
                 .withLabel("redline.dev/benchmark", "adopted").list().getItems();
         assertEquals(1, jobs.size(), "no second Job");
         assertEquals(before.getMetadata().getUid(), jobs.get(0).getMetadata().getUid(), "the same Job, adopted");
-        assertEquals(2, countPodsEverCreated("adopted"), "no extra runner pods");
+        assertEquals(2, countPodsEverCreated("adopted-1"), "no extra runner pods");
         assertEquals(CLUSTER.mock().requestsServed() - servedBefore, bm.getStatus().getResults().getRequestCount(),
                 "both runners' requests, merged after the restart");
         assertEquals(1, bms.events("adopted", "SpecValid").size(), "the new operator does not announce the spec again");

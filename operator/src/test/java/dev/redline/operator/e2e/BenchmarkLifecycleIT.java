@@ -65,7 +65,7 @@ class BenchmarkLifecycleIT {
 
         assertEquals(90L, bm.getStatus().getResults().getRequestCount(), "the three runners' requests, merged");
         assertEquals(3, bm.getStatus().getRunners().getSucceeded());
-        Job job = CLUSTER.client().batch().v1().jobs().inNamespace(CLUSTER.namespace()).withName("spread").get();
+        Job job = CLUSTER.client().batch().v1().jobs().inNamespace(CLUSTER.namespace()).withName("spread-1").get();
         assertEquals(3, job.getStatus().getSucceeded());
         assertEquals(Set.of(0, 1, 2), Set.copyOf(bms.runnerPods("spread").stream()
                 .map(p -> Integer.parseInt(p.getMetadata().getAnnotations().get("batch.kubernetes.io/job-completion-index"))).toList()));
@@ -106,7 +106,7 @@ class BenchmarkLifecycleIT {
         CLUSTER.kubectl().run("patch", "bm", "stopme", "-n", CLUSTER.namespace(), "--type", "merge", "-p", "{\"spec\":{\"cancel\":true}}").orFail();
 
         bms.awaitPhase("stopme", BenchmarkPhase.Cancelled, Duration.ofSeconds(60));
-        Job job = CLUSTER.client().batch().v1().jobs().inNamespace(CLUSTER.namespace()).withName("stopme").get();
+        Job job = CLUSTER.client().batch().v1().jobs().inNamespace(CLUSTER.namespace()).withName("stopme-1").get();
         assertEquals(Boolean.TRUE, job.getSpec().getSuspend(), "cancel suspends the Job");
         assertTrue(process.waitFor(Duration.ofSeconds(90)), "the runner process stopped");
         assertEquals(143, process.process().exitValue(), "stopped by SIGTERM (the Job controller deleted the pod)");
@@ -133,7 +133,7 @@ class BenchmarkLifecycleIT {
         bms.awaitRunnersRunning("doomed", 2, RUN);
         var processes = bms.runnerPods("doomed").stream()
                 .map(p -> CLUSTER.kubelet().process(CLUSTER.namespace(), p.getMetadata().getName()).orElseThrow()).toList();
-        assertEquals(Set.of("ConfigMap/doomed-results", "ConfigMap/doomed-spec", "Job/doomed", "Role/doomed-runner",
+        assertEquals(Set.of("ConfigMap/doomed-results", "ConfigMap/doomed-spec-1", "Job/doomed-1", "Role/doomed-runner",
                 "RoleBinding/doomed-runner", "Service/doomed-runners", "ServiceAccount/doomed-runner"),
                 Set.copyOf(bms.children("doomed").stream().filter(c -> !c.startsWith("Pod/")).toList()));
 

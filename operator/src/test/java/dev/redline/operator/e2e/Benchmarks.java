@@ -27,6 +27,16 @@ final class Benchmarks {
      * prompts) with the given YAML lines appended to its spec, each already indented by two spaces.
      */
     void apply(String name, String... specLines) {
+        applyTo(name, cluster.mock().url(), specLines);
+    }
+
+    /** {@link #apply} against the server at {@code url}. */
+    void applyTo(String name, String url, String... specLines) {
+        cluster.kubectl().pipe(yaml(name, url, specLines), "apply", "-f", "-").orFail();
+    }
+
+    /** The YAML {@link #applyTo} applies. */
+    String yaml(String name, String url, String... specLines) {
         StringBuilder yaml = new StringBuilder("""
                 apiVersion: redline.dev/v1alpha1
                 kind: Benchmark
@@ -36,9 +46,9 @@ final class Benchmarks {
                   endpoint: {url: "%s", streaming: true}
                   tokenizer: {name: builtin}
                   dataset: {prompts: {isl: {mean: 32}, osl: {mean: 8}}}
-                """.formatted(name, cluster.namespace(), cluster.mock().url()));
+                """.formatted(name, cluster.namespace(), url));
         for (String line : specLines) yaml.append("  ").append(line).append('\n');
-        cluster.kubectl().pipe(yaml.toString(), "apply", "-f", "-").orFail();
+        return yaml.toString();
     }
 
     Benchmark get(String name) {
@@ -55,6 +65,20 @@ final class Benchmarks {
             BenchmarkPhase now = phase(name);
             if (now != null && now != want && now.isFinished()) {
                 throw new AssertionError(name + " ended " + now + " instead of " + want + ": " + get(name).getStatus().getConditions());
+            }
+            return now == want;
+        });
+        return get(name);
+    }
+
+    /** Waits until run {@code run} (status.run) is {@code want}; an earlier run's phase does not count. */
+    Benchmark awaitRun(String name, int run, BenchmarkPhase want, Duration timeout) {
+        cluster.await(name + " run " + run + " to be " + want, timeout, () -> {
+            Benchmark bm = get(name);
+            if (bm == null || bm.getStatus() == null || bm.getStatus().getRun() == null || bm.getStatus().getRun() != run) return false;
+            BenchmarkPhase now = bm.getStatus().getPhase();
+            if (now != null && now != want && now.isFinished()) {
+                throw new AssertionError(name + " run " + run + " ended " + now + " instead of " + want + ": " + bm.getStatus().getConditions());
             }
             return now == want;
         });

@@ -3,6 +3,7 @@ package dev.redline.operator.realcluster;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,15 @@ public final class Kubectl {
     }
 
     public Result pipe(String stdin, String... args) {
+        return pipe(stdin, Duration.ofSeconds(60), args);
+    }
+
+    /** {@code kubectl wait ... --timeout=T} needs longer than the default 60 s. */
+    public Result run(Duration limit, String... args) {
+        return pipe(null, limit, args);
+    }
+
+    private Result pipe(String stdin, Duration limit, String... args) {
         List<String> cmd = new ArrayList<>(List.of(System.getenv().getOrDefault("KUBECTL", "/usr/bin/kubectl"), "--kubeconfig", kubeconfig.toString()));
         cmd.addAll(List.of(args));
         try {
@@ -33,9 +43,9 @@ public final class Kubectl {
                 if (stdin != null) p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
                 p.getOutputStream().close();
                 var out = p.getInputStream().readAllBytes();
-                if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                if (!p.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
                     p.destroyForcibly();
-                    throw new AssertionError("kubectl " + args + " did not finish in 60 s");
+                    throw new AssertionError("kubectl " + List.of(args) + " did not finish in " + limit.toSeconds() + " s");
                 }
                 return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), java.nio.file.Files.readString(err));
             } finally {

@@ -88,6 +88,9 @@ final class PodSandbox {
         }
         for (EnvFromSource from : c.getEnvFrom()) envFrom(from, env);
         for (EnvVar v : c.getEnv()) env.put(v.getName(), local(value(v, env)));
+        // every pod has its own network namespace in a cluster; here they share one host, so a fixed
+        // listen port (the runners' live metrics) becomes any free port
+        env.computeIfPresent(dev.redline.api.v1alpha1.RunnerEnvironment.METRICS_PORT, (k, v) -> "0");
         List<String> command = new ArrayList<>();
         if (c.getCommand() != null) c.getCommand().forEach(s -> command.add(local(expand(s, env))));
         if (c.getArgs() != null) c.getArgs().forEach(s -> command.add(local(expand(s, env))));

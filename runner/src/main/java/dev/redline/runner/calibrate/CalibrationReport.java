@@ -38,9 +38,14 @@ public record CalibrationReport(String redlineVersion, Machine machine, String m
         }
     }
 
-    /** Measured minus configured TTFT and inter-token latency, at a given number of concurrent streams. */
+    /**
+     * Measured minus configured TTFT and inter-token latency, at a given number of concurrent streams; and the
+     * same measured at the source (the mock's own send stamps, so the mock's lateness is not in it): per chunk
+     * receive minus send, and TTFT less the time the mock held the request.
+     */
     public record ClientLatency(double mockTtftMs, double mockItlMs, int concurrency, long requests, long errors,
-                                Percentiles ttftAddedMs, Percentiles itlAddedMs) { }
+                                Percentiles ttftAddedMs, Percentiles itlAddedMs,
+                                Percentiles chunkAddedStampedMs, Percentiles ttftAddedStampedMs) { }
 
     /**
      * Open-model pacing: achieved vs requested rate, achieved vs the realised schedule's rate (a Poisson
@@ -51,7 +56,7 @@ public record CalibrationReport(String redlineVersion, Machine machine, String m
                           Double scheduleRate, Double achievedVsSchedule, long requests, long errors, Percentiles lagMs) { }
 
     public record StreamStep(int streams, long requests, long errors, Double itlAddedP50Ms, Double itlAddedP99Ms,
-                             Double ttftAddedP50Ms, boolean sustained) { }
+                             Double ttftAddedP50Ms, Percentiles chunkAddedStampedMs, boolean sustained) { }
 
     /** The most concurrent SSE streams sustained (0 when even the first level failed). */
     public record Streams(int sustained, String criterion, List<StreamStep> steps) { }

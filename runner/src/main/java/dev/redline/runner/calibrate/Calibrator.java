@@ -129,7 +129,8 @@ public final class Calibrator {
         StepResult r = driver.run("client-added latency c=" + c, f);
         report(r);
         return new ClientLatency(o.mockTtftMs(), o.mockItlMs(), c, r.completed(), r.errors(),
-                Percentiles.ofNs(r.ttftNs(), o.mockTtftMs()), Percentiles.ofNs(r.itlNs(), o.mockItlMs()));
+                Percentiles.ofNs(r.ttftNs(), o.mockTtftMs()), Percentiles.ofNs(r.itlNs(), o.mockItlMs()),
+                Percentiles.ofNs(r.chunkAddedNs(), 0), Percentiles.ofNs(r.ttftAddedNs(), 0));
     }
 
     private SendLag sendLag(StepDriver driver, String url) throws InterruptedException {
@@ -160,7 +161,7 @@ public final class Calibrator {
                 r = driver.run("streams n=" + n, f);
             } catch (RuntimeException e) { // e.g. out of file descriptors: the level is not sustained
                 progress.println("calibrate: streams n=" + n + " failed: " + e.getMessage());
-                steps.add(new StreamStep(n, 0, 0, null, null, null, false));
+                steps.add(new StreamStep(n, 0, 0, null, null, null, null, false));
                 break;
             }
             report(r);
@@ -170,7 +171,7 @@ public final class Calibrator {
             boolean ok = r.errors() == 0 && itl != null && Math.abs(itl.p50()) <= o.streamSlackMs()
                     && ttft != null && ttft.p50() <= TTFT_SLACK_FACTOR * Math.max(o.streamSlackMs(), o.mockItlMs());
             steps.add(new StreamStep(n, r.completed(), r.errors(), itl == null ? null : itl.p50(),
-                    itl == null ? null : itl.p99(), ttft == null ? null : ttft.p50(), ok));
+                    itl == null ? null : itl.p99(), ttft == null ? null : ttft.p50(), Percentiles.ofNs(r.chunkAddedNs(), 0), ok));
             if (!ok) break;
             sustained = n;
         }

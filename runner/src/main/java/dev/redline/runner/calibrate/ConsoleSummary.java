@@ -22,6 +22,14 @@ final class ConsoleSummary {
             rows.add(row("Client-added TTFT p50/p99 (ms)", pct(lat.ttftAddedMs()) + " at " + lat.concurrency() + " streams"));
             rows.add(row("Client-added ITL p50/p99 (ms)", pct(lat.itlAddedMs()) + " (mock TTFT " + f(lat.mockTtftMs(), 1)
                     + " ms, ITL " + f(lat.mockItlMs(), 1) + " ms)"));
+            if (lat.chunkAddedStampedMs() != null) {
+                rows.add(row("At the source: per chunk p50/p99/max", pct3(lat.chunkAddedStampedMs())
+                        + " ms (receive - mock's send stamp)"));
+            }
+            if (lat.ttftAddedStampedMs() != null) {
+                rows.add(row("At the source: TTFT p50/p99/max", pct3(lat.ttftAddedStampedMs())
+                        + " ms (TTFT - time the mock held it)"));
+            }
         }
         CalibrationReport.SendLag lag = r.sendLag();
         if (lag != null) {
@@ -47,6 +55,10 @@ final class ConsoleSummary {
 
     private static String pct(CalibrationReport.Percentiles p) {
         return p == null ? "n/a" : f(p.p50(), 3) + " / " + f(p.p99(), 3);
+    }
+
+    private static String pct3(CalibrationReport.Percentiles p) {
+        return f(p.p50(), 3) + " / " + f(p.p99(), 3) + " / " + f(p.max(), 3);
     }
 
     private static String f(double v, int digits) {

@@ -61,7 +61,8 @@ final class StepDriver implements AutoCloseable {
             double rate = profiling.getRate() == null ? Double.NaN : profiling.getRate();
             return new StepResult(name, concurrency, rate, config.streaming(), recorder.completed(), recorder.errors(),
                     seconds, outcome.achievedRate(), outcome.scheduleRate(), cpu0 < 0 ? -1 : cpu1 - cpu0,
-                    recorder.ttftNs(), recorder.itlNs(), recorder.sendLagNs());
+                    recorder.ttftNs(), recorder.itlNs(), recorder.sendLagNs(),
+                    recorder.chunkAddedNs(), recorder.ttftAddedNs());
         } finally {
             client.closeAsync().await();
         }

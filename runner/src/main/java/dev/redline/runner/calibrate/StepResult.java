@@ -13,9 +13,12 @@ import org.HdrHistogram.Histogram;
  * @param ttftNs        send to first content chunk
  * @param itlNs         per request: first to last content chunk over the gaps between them
  * @param sendLagNs     actual minus intended send time
+ * @param chunkAddedNs  source-stamped: client receive minus the mock's send time, per chunk
+ * @param ttftAddedNs   source-stamped: TTFT less the time the mock held the request
  */
 record StepResult(String name, int concurrency, double requestedRate, boolean streaming, long completed, long errors,
-                  double seconds, double achievedRate, double scheduleRate, long cpuNs, Histogram ttftNs, Histogram itlNs, Histogram sendLagNs) {
+                  double seconds, double achievedRate, double scheduleRate, long cpuNs, Histogram ttftNs, Histogram itlNs, Histogram sendLagNs,
+                  Histogram chunkAddedNs, Histogram ttftAddedNs) {
 
     double requestsPerSecond() {
         return seconds > 0 ? completed / seconds : 0;

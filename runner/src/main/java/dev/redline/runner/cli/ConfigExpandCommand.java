@@ -42,7 +42,20 @@ public class ConfigExpandCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!List.of("text", "yaml", "json").contains(format)) throw new BadInputException("--format: '" + format + "' is not allowed; use text, yaml or json");
-        ExperimentPlan plan = ExperimentPlan.of(new dev.redline.runner.config.ConfigLoader().load(file).envelope());
+        ConfigEnvelope env = new dev.redline.runner.config.ConfigLoader().load(file).envelope();
+        if (env.getSearch() != null) {
+            // an adaptive search chooses its iterations from the results: validate it and say so
+            var b = env.benchmark();
+            boolean streaming = b.getEndpoint() != null && Boolean.TRUE.equals(b.getEndpoint().getStreaming());
+            var r = dev.redline.plan.search.SearchSpecs.resolve(env.getSearch(), streaming,
+                    dev.redline.plan.search.SearchFieldNames.under(file + ": sweep"));
+            spec.commandLine().getOut().println("adaptive_search (planner " + r.planner().name() + "): up to "
+                    + r.problem().stopping().maxIterations() + " iterations over " + r.problem().space().paths()
+                    + ", each chosen from the results before it; nothing to expand in advance");
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+        ExperimentPlan plan = ExperimentPlan.of(env);
         List<Variation> all = plan.variations();
         if (index != null && (index < 0 || index >= all.size())) {
             throw new BadInputException("--index: " + index + " is out of range; " + file + " has " + all.size() + " variation(s), 0.." + (all.size() - 1));

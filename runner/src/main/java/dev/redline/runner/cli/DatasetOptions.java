@@ -64,9 +64,28 @@ public class DatasetOptions implements SpecOptions {
             description = "Order entries are used in. Default shuffle for synthetic and public data, sequential for files and traces.")
     String samplingStrategy;
 
-    @Option(names = {"--batch-size-text", "--prompt-batch-size", "--batch-size", "-b"}, paramLabel = "N",
-            description = "Texts per request (embeddings inputs). Default 1.")
+    @Option(names = {"--prompt-batch-size", "--batch-size-text", "--batch-size", "-b"}, paramLabel = "N",
+            description = "Texts per request for batch endpoints (embeddings inputs). Default 1.")
     Integer batchSize;
+
+    @Option(names = "--rankings-passages-mean", paramLabel = "N",
+            description = "Mean passages per ranking request (rankings endpoint types). Default 1.")
+    Integer rankingsPassagesMean;
+
+    @Option(names = "--rankings-passages-stddev", paramLabel = "N", description = "Standard deviation of the passages per request. Default 0.")
+    Double rankingsPassagesStddev;
+
+    @Option(names = "--rankings-passages-prompt-token-mean", paramLabel = "TOKENS", description = "Mean tokens per passage. Default 550.")
+    Integer rankingsPassageTokensMean;
+
+    @Option(names = "--rankings-passages-prompt-token-stddev", paramLabel = "TOKENS", description = "Standard deviation of the passage length. Default 0.")
+    Double rankingsPassageTokensStddev;
+
+    @Option(names = "--rankings-query-prompt-token-mean", paramLabel = "TOKENS", description = "Mean tokens of the query. Default 550.")
+    Integer rankingsQueryTokensMean;
+
+    @Option(names = "--rankings-query-prompt-token-stddev", paramLabel = "TOKENS", description = "Standard deviation of the query length. Default 0.")
+    Double rankingsQueryTokensStddev;
 
     @Option(names = "--input-file", paramLabel = "PATH",
             description = "Dataset file (or directory for random_pool / sagemaker_data_capture), or a local copy of a --public-dataset.")
@@ -125,25 +144,6 @@ public class DatasetOptions implements SpecOptions {
     @Option(names = "--synthesis-max-osl", paramLabel = "TOKENS", description = "Cap output lengths at this.")
     Integer synthesisMaxOsl;
 
-    // ---- rankings (rankings endpoint types)
-    @Option(names = "--rankings-passages-mean", paramLabel = "N", description = "Mean passages per ranking request. Default 1.")
-    Integer passagesMean;
-
-    @Option(names = "--rankings-passages-stddev", paramLabel = "N", description = "Standard deviation of passages per request. Default 0.")
-    Double passagesStddev;
-
-    @Option(names = "--rankings-passages-prompt-token-mean", paramLabel = "TOKENS", description = "Mean tokens per passage. Default 550.")
-    Integer passageTokensMean;
-
-    @Option(names = "--rankings-passages-prompt-token-stddev", paramLabel = "TOKENS", description = "Standard deviation of passage tokens. Default 0.")
-    Double passageTokensStddev;
-
-    @Option(names = "--rankings-query-prompt-token-mean", paramLabel = "TOKENS", description = "Mean tokens of the query. Default 550.")
-    Integer queryTokensMean;
-
-    @Option(names = "--rankings-query-prompt-token-stddev", paramLabel = "TOKENS", description = "Standard deviation of query tokens. Default 0.")
-    Double queryTokensStddev;
-
     @Option(names = "--hf-subset", paramLabel = "NAME", description = "Subset (config) of a Hugging Face dataset.")
     String hfSubset;
 
@@ -172,12 +172,12 @@ public class DatasetOptions implements SpecOptions {
         if (sequenceDistribution != null) prompts(spec).setSequenceDistribution(SequenceDistributionParser.parse(sequenceDistribution));
         if (corpus != null) prompts(spec).setCorpus(corpus.trim().toLowerCase(java.util.Locale.ROOT));
         applySynthesis(spec);
-        applyRankings(spec);
         if (hfSubset != null) spec.dataset().setHfSubset(hfSubset);
         if (prefixPromptCount != null) prompts(spec).setPrefixPromptCount(prefixPromptCount);
         if (prefixPromptLength != null) prompts(spec).setPrefixPromptLength(prefixPromptLength);
         if (blockSize != null) prompts(spec).setBlockSize(blockSize);
         if (batchSize != null) prompts(spec).setBatchSize(batchSize);
+        rankings(spec);
         if (islMean != null || islStddev != null) {
             LengthSpec isl = length(prompts(spec)::getIsl, prompts(spec)::setIsl);
             if (islMean != null) isl.setMean(islMean);
@@ -203,17 +203,6 @@ public class DatasetOptions implements SpecOptions {
         if (synthesisMaxIsl != null) s.setMaxIsl(synthesisMaxIsl);
         if (synthesisMaxOsl != null) s.setMaxOsl(synthesisMaxOsl);
         ds.setSynthesis(s);
-    }
-
-    private void applyRankings(BenchmarkSpec spec) {
-        if (passagesMean == null && passagesStddev == null && passageTokensMean == null && passageTokensStddev == null
-                && queryTokensMean == null && queryTokensStddev == null) return;
-        DatasetSpec ds = spec.dataset();
-        RankingsSpec r = ds.getRankings() == null ? new RankingsSpec() : ds.getRankings();
-        r.setPassages(merge(r.getPassages(), passagesMean, passagesStddev));
-        r.setPassageTokens(merge(r.getPassageTokens(), passageTokensMean, passageTokensStddev));
-        r.setQueryTokens(merge(r.getQueryTokens(), queryTokensMean, queryTokensStddev));
-        ds.setRankings(r);
     }
 
     private static LengthSpec merge(LengthSpec existing, Integer mean, Double stddev) {
@@ -253,23 +242,40 @@ public class DatasetOptions implements SpecOptions {
         m.put("dataset.synthesis.maxIsl", "--synthesis-max-isl");
         m.put("dataset.synthesis.maxOsl", "--synthesis-max-osl");
         m.put("dataset.synthesis", "--synthesis-*");
-        m.put("dataset.rankings.passages.mean", "--rankings-passages-mean");
-        m.put("dataset.rankings.passages.stddev", "--rankings-passages-stddev");
-        m.put("dataset.rankings.passageTokens.mean", "--rankings-passages-prompt-token-mean");
-        m.put("dataset.rankings.passageTokens.stddev", "--rankings-passages-prompt-token-stddev");
-        m.put("dataset.rankings.queryTokens.mean", "--rankings-query-prompt-token-mean");
-        m.put("dataset.rankings.queryTokens.stddev", "--rankings-query-prompt-token-stddev");
         m.put("dataset.prompts.prefixPromptCount", "--num-prefix-prompts");
         m.put("dataset.prompts.prefixPromptLength", "--prefix-prompt-length");
         m.put("dataset.prompts.blockSize", "--isl-block-size");
-        m.put("dataset.prompts.batchSize", "--batch-size-text");
+        m.put("dataset.prompts.batchSize", "--prompt-batch-size");
         m.put("dataset.prompts.isl", "--isl");
         m.put("dataset.prompts.isl.mean", "--isl");
         m.put("dataset.prompts.isl.stddev", "--isl-stddev");
         m.put("dataset.prompts.osl", "--osl");
         m.put("dataset.prompts.osl.mean", "--osl");
         m.put("dataset.prompts.osl.stddev", "--osl-stddev");
+        m.put("dataset.rankings", "--rankings-passages-mean");
+        m.put("dataset.rankings.passages.mean", "--rankings-passages-mean");
+        m.put("dataset.rankings.passages.stddev", "--rankings-passages-stddev");
+        m.put("dataset.rankings.passageTokens.mean", "--rankings-passages-prompt-token-mean");
+        m.put("dataset.rankings.passageTokens.stddev", "--rankings-passages-prompt-token-stddev");
+        m.put("dataset.rankings.queryTokens.mean", "--rankings-query-prompt-token-mean");
+        m.put("dataset.rankings.queryTokens.stddev", "--rankings-query-prompt-token-stddev");
         return m;
+    }
+
+    private void rankings(BenchmarkSpec spec) {
+        if (rankingsPassagesMean == null && rankingsPassagesStddev == null && rankingsPassageTokensMean == null
+                && rankingsPassageTokensStddev == null && rankingsQueryTokensMean == null && rankingsQueryTokensStddev == null) return;
+        RankingsSpec r = spec.dataset().rankings();
+        fill(r::getPassages, r::setPassages, rankingsPassagesMean, rankingsPassagesStddev);
+        fill(r::getPassageTokens, r::setPassageTokens, rankingsPassageTokensMean, rankingsPassageTokensStddev);
+        fill(r::getQueryTokens, r::setQueryTokens, rankingsQueryTokensMean, rankingsQueryTokensStddev);
+    }
+
+    private static void fill(Supplier<LengthSpec> get, Consumer<LengthSpec> set, Integer mean, Double stddev) {
+        if (mean == null && stddev == null) return;
+        LengthSpec l = length(get, set);
+        if (mean != null) l.setMean(mean);
+        if (stddev != null) l.setStddev(stddev);
     }
 
     static PromptSpec prompts(BenchmarkSpec spec) {

@@ -36,7 +36,11 @@ public class EndpointOptions implements SpecOptions {
             description = "How requests pick among several URLs: round_robin (the only strategy, default).")
     String urlStrategy;
 
-    @Option(names = "--endpoint-type", paramLabel = "TYPE", description = "chat (default), completions or embeddings.")
+    @Option(names = "--endpoint-type", paramLabel = "TYPE",
+            description = "API shape: chat (default), completions, responses, messages, embeddings, chat_embeddings, nim_embeddings, "
+                    + "nvclip, rankings, nim_rankings, hf_tei_rankings, cohere_rankings, huggingface_generate, generate, kserve, "
+                    + "image_generation, image_edit, video_generation, image_retrieval, audio_transcription, vision, multimodal, "
+                    + "solido_rag, raw, template, dynamic_grpc (docs/endpoints.md).")
     String endpointType;
 
     @Option(names = {"--endpoint", "--custom-endpoint"}, paramLabel = "PATH",
@@ -63,16 +67,35 @@ public class EndpointOptions implements SpecOptions {
     @Option(names = "--use-legacy-max-tokens", description = "Send max_tokens instead of max_completion_tokens (chat).")
     Boolean useLegacyMaxTokens;
 
+    @Option(names = "--request-content-type", paramLabel = "application/json|multipart/form-data",
+            description = "Request body encoding. Default: the endpoint type's own (multipart for image_edit, video_generation, audio_transcription).")
+    String requestContentType;
+
+    @Option(names = "--session-header", paramLabel = "NAME",
+            description = "Header that carries the session id of each request, e.g. X-Session-ID. Default X-Correlation-ID.")
+    String sessionHeader;
+
+    @Option(names = "--split-think-tags",
+            description = "Count a leading <think>...</think> in the content as reasoning (servers without reasoning_content).")
+    Boolean splitThinkTags;
+
+    @Option(names = "--grpc-method", paramLabel = "package.Service/Method", description = "dynamic_grpc: the method to call.")
+    String grpcMethod;
+
+    @Option(names = "--grpc-descriptor-set", paramLabel = "FILE",
+            description = "dynamic_grpc: a FileDescriptorSet (protoc --include_imports --descriptor_set_out) defining --grpc-method.")
+    String grpcDescriptorSet;
+
+    @Option(names = "--download-video-content",
+            description = "video_generation: also download the finished video; the download counts in the request latency.")
+    Boolean downloadVideoContent;
+
     @Option(names = "--use-server-token-count", description = "Use the server's usage counts instead of the client tokenizer.")
     Boolean useServerTokenCount;
 
     @Option(names = "--per-chunk-usage",
             description = "Ask for usage on every streamed chunk (stream_options.continuous_usage_stats); needs --use-server-token-count.")
     Boolean perChunkUsage;
-
-    @Option(names = "--session-header", paramLabel = "NAME",
-            description = "Header carrying the per-session id instead of X-Correlation-ID, e.g. X-Session-ID.")
-    String sessionHeader;
 
     @Option(names = "--wait-for-model-timeout", paramLabel = "SECONDS",
             description = "Wait up to this long for the model to answer before starting (0 = only check the server is reachable, default).")
@@ -135,11 +158,8 @@ public class EndpointOptions implements SpecOptions {
         }
         if (urlStrategy != null) ep.setUrlStrategy(urlStrategy.trim().toLowerCase(java.util.Locale.ROOT).replace('-', '_'));
         if (endpointType != null) {
-            EndpointType type = EndpointType.fromName(endpointType);
-            if (type == null) {
-                throw new BadInputException("--endpoint-type: unknown type '" + endpointType + "'; use one of "
-                        + Arrays.stream(EndpointType.values()).map(EndpointType::wireName).collect(Collectors.joining(", ")));
-            }
+            EndpointType type = EndpointType.fromName(endpointType.trim());
+            if (type == null) throw new BadInputException("--endpoint-type: " + EndpointType.unknownReason(endpointType.trim()));
             ep.setType(type);
         }
         if (endpointPath != null) ep.setPath(endpointPath);
@@ -160,6 +180,11 @@ public class EndpointOptions implements SpecOptions {
         if (useServerTokenCount != null) ep.setUseServerTokenCount(useServerTokenCount);
         if (perChunkUsage != null) ep.setPerChunkUsage(perChunkUsage);
         if (sessionHeader != null) ep.setSessionHeader(sessionHeader.trim());
+        if (requestContentType != null) ep.setRequestContentType(requestContentType.trim());
+        if (splitThinkTags != null) ep.setSplitThinkTags(splitThinkTags);
+        if (grpcMethod != null) ep.setGrpcMethod(grpcMethod.trim());
+        if (grpcDescriptorSet != null) ep.setGrpcDescriptorSet(grpcDescriptorSet);
+        if (downloadVideoContent != null) ep.setDownloadVideoContent(downloadVideoContent);
         if (waitForModelTimeout != null) ep.setWaitForModelTimeout(waitForModelTimeout);
         if (waitForModelMode != null) ep.setWaitForModelMode(waitForModelMode.trim().toLowerCase(java.util.Locale.ROOT));
         if (waitForModelInterval != null) ep.setWaitForModelInterval(waitForModelInterval);
@@ -267,6 +292,10 @@ public class EndpointOptions implements SpecOptions {
         m.put("endpoint.path", "--endpoint");
         m.put("endpoint.streaming", "--streaming");
         m.put("endpoint.timeoutSeconds", "--request-timeout-seconds");
+        m.put("endpoint.requestContentType", "--request-content-type");
+        m.put("endpoint.grpcMethod", "--grpc-method");
+        m.put("endpoint.grpcDescriptorSet", "--grpc-descriptor-set");
+        m.put("endpoint.downloadVideoContent", "--download-video-content");
         m.put("goodput", "--goodput");
         m.put("goodput.*", "--goodput");
         return m;

@@ -27,18 +27,30 @@ final class ExperimentLauncher {
         return env.getSweep() != null || (env.getMultiRun() != null && env.getMultiRun().resolvedNumRuns() > 1);
     }
 
+    /** The experiment's base directory: the configured artifact dir, else {@code artifacts/<default name>}. */
+    static Path artifactDir(BenchmarkSpec base) {
+        String configured = base.getArtifacts() == null ? null : base.getArtifacts().getDir();
+        return configured != null ? Path.of(configured) : Path.of("artifacts", ArtifactLayout.defaultName(base));
+    }
+
     static int run(ConfigEnvelope env, RunOptions options, boolean terminal, String cli, PrintStream out, PrintStream err) {
+        return run(env, options, terminal, cli, out, err, null);
+    }
+
+    /** {@code extra}: one more listener (a recipe's derived file), or null. */
+    static int run(ConfigEnvelope env, RunOptions options, boolean terminal, String cli, PrintStream out, PrintStream err,
+                   ExperimentListener extra) {
         ExperimentPlan plan = ExperimentPlan.of(env);
         BenchmarkSpec base = env.benchmark();
-        String configured = base.getArtifacts() == null ? null : base.getArtifacts().getDir();
-        Path dir = configured != null ? Path.of(configured) : Path.of("artifacts", ArtifactLayout.defaultName(base));
+        Path dir = artifactDir(base);
         boolean table = terminal && !Boolean.TRUE.equals(env.getNoSweepTable()) && plan.variations().size() > 1
                 && !"dashboard".equals(options.uiType());
         // with the table, the table owns the terminal: the runs' own tables go only to their console files, and
         // their info lines only to their logs (the level sets what reaches the terminal; the log file gets all)
         String level = "info".equals(options.logLevel()) ? "warn" : options.logLevel();
         RunOptions cells = table ? options.withDisplay("none", level) : options;
-        ExperimentListener listener = table ? new SweepTable(out, true) : new ProgressLine(err);
+        ExperimentListener shown = table ? new SweepTable(out, true) : new ProgressLine(err);
+        ExperimentListener listener = extra == null ? shown : ExperimentListener.all(java.util.List.of(shown, extra));
         ExperimentResult result;
         try (ProfileEngine engine = new ProfileEngine(cells, table ? null : out)) {
             result = new ExperimentRun(plan, ExperimentLayout.of(dir, plan), engine, listener, RedlineVersion.version(), cli).run();

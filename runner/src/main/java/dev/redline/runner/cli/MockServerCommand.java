@@ -54,6 +54,10 @@ public final class MockServerCommand implements Callable<Integer> {
     @Option(names = "--dcgm-port", description = "Also serve simulated DCGM GPU metrics on this port (0 = any free port); off by default.")
     Integer dcgmPort;
 
+    @Option(names = "--grpc-port", description = "Also serve KServe v2 / Triton gRPC inference (ModelInfer, ModelStreamInfer) on this port "
+            + "(0 = any free port); off by default.")
+    Integer grpcPort;
+
     @Option(names = "--embedding-dims", description = "Length of embedding vectors (default: ${DEFAULT-VALUE}).")
     int embeddingDims = 768;
 
@@ -91,6 +95,7 @@ public final class MockServerCommand implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         out.println("Mock server listening on " + server.baseUrl() + (options.engine() != null ? " (engine: sim)" : ""));
+        if (server.grpcBaseUrl() != null) out.println("KServe v2 gRPC inference on " + server.grpcBaseUrl());
         if (server.dcgmBaseUrl() != null) out.println("DCGM exporter simulator on " + server.dcgmBaseUrl() + "/metrics");
         FaultLog faultLog = FaultLog.start(server, out);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -108,13 +113,14 @@ public final class MockServerCommand implements Callable<Integer> {
         return new MockServerOptions().host(host).port(port).ttftMs(ttftMs).itlMs(itlMs).jitterMs(jitterMs)
                 .errorRate(errorRate).reasoningTokens(reasoningTokens).randomSeed(randomSeed)
                 .defaultOutputTokens(defaultOutputTokens).embeddingDims(embeddingDims).models(models)
-                .dcgmPort(dcgmPort).faults(faults.faults()).engine(engine.config());
+                .dcgmPort(dcgmPort).grpcPort(grpcPort).faults(faults.faults()).engine(engine.config());
     }
 
     /** One line naming the bad flag and the fix, or null. */
     String problem() {
         if (host == null || host.isBlank()) return "--host must not be empty; use e.g. --host 127.0.0.1";
         if (dcgmPort != null && (dcgmPort < 0 || dcgmPort > 65535)) return "--dcgm-port " + dcgmPort + " is out of range; use 0..65535 (0 = any free port)";
+        if (grpcPort != null && (grpcPort < 0 || grpcPort > 65535)) return "--grpc-port " + grpcPort + " is out of range; use 0..65535 (0 = any free port)";
         if (port < 0 || port > 65535) return "--port " + port + " is out of range; use 0..65535 (0 = any free port)";
         String latency = latency("--ttft-ms", ttftMs);
         if (latency == null) latency = latency("--itl-ms", itlMs);

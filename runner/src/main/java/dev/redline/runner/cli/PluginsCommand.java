@@ -1,6 +1,6 @@
 package dev.redline.runner.cli;
 
-import dev.redline.runner.client.EndpointPlugins;
+import dev.redline.runner.endpoint.Endpoints;
 import dev.redline.runner.dataset.file.DatasetPlugins;
 import dev.redline.runner.experiment.PlannerPlugins;
 import dev.redline.runner.export.ExportPlugins;
@@ -42,7 +42,7 @@ public class PluginsCommand implements Callable<Integer> {
 
     /** Makes every built-in plugin register (each category's holder registers its own on first use). */
     static void loadBuiltins() {
-        List.of(EndpointPlugins.ENDPOINTS, DatasetPlugins.DATASETS, ExportPlugins.EXPORTERS, TimingPlugins.TIMING,
+        List.of(Endpoints.ENDPOINTS, DatasetPlugins.DATASETS, ExportPlugins.EXPORTERS, TimingPlugins.TIMING,
                 PlannerPlugins.PLANNERS, PluginRegistry.category("recipe"));
     }
 

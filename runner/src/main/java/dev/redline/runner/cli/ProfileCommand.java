@@ -28,10 +28,12 @@ public class ProfileCommand implements Callable<Integer> {
     @Mixin EndpointOptions endpoint = new EndpointOptions();
     @Mixin LoadOptions load = new LoadOptions();
     @Mixin DatasetOptions dataset = new DatasetOptions();
+    @Mixin MediaOptions media = new MediaOptions();
     @Mixin TelemetryOptions telemetry = new TelemetryOptions();
     @Mixin OutputOptions output = new OutputOptions();
     @Mixin RuntimeOptions runtime = new RuntimeOptions();
     @Mixin ExperimentOptions experiment = new ExperimentOptions();
+    @Mixin SearchOptions search = new SearchOptions();
     @Mixin MockEngineOptions mockEngine = new MockEngineOptions();
 
     @CommandLine.Spec CommandLine.Model.CommandSpec commandSpec;
@@ -43,9 +45,24 @@ public class ProfileCommand implements Callable<Integer> {
         RunOptions options = runtime.toRunOptions(spec, embeddedMock()).withVariables(env.getVariables());
         int runners = runtime.runners();
         String cli = CliCommand.of(commandSpec);
+        boolean fileSearch = env.getSearch() != null;
+        dev.redline.plan.search.recipe.RecipePlan.PostProcess recipeFile = SearchRequest.apply(env, search);
+        if (env.getSearch() != null) {
+            if (runners > 1) throw new BadInputException("--runners: a search runs in one runner process; drop --runners");
+            boolean streaming = spec.getEndpoint() != null && Boolean.TRUE.equals(spec.getEndpoint().getStreaming());
+            var names = fileSearch && !search.requested() ? dev.redline.plan.search.SearchFieldNames.under(configFile + ": sweep")
+                    : dev.redline.plan.search.SearchFieldNames.cliFlags();
+            var resolved = dev.redline.plan.search.SearchSpecs.resolve(env.getSearch(), streaming, names);
+            Path dir = search.resume() != null ? search.resume() : ExperimentLauncher.artifactDir(spec);
+            return dev.redline.runner.search.SearchExperiment.run(env, resolved, dir, search.resume() != null, options,
+                    RedlineVersion.version(), cli, System.out, System.err);
+        }
         if (ExperimentLauncher.isExperiment(env)) {
             if (runners > 1) throw new BadInputException("--runners: sweeps and multi-runs run in one runner process; drop --runners or the sweep");
-            return ExperimentLauncher.run(env, options, System.console() != null, cli, System.out, System.err);
+            var extra = recipeFile == null ? null : new dev.redline.runner.search.RecipeArtifactFile(recipeFile,
+                    dev.redline.runner.experiment.ExperimentLayout.of(ExperimentLauncher.artifactDir(spec),
+                            dev.redline.plan.ExperimentPlan.of(env)).sweepAggregateDir(), System.out);
+            return ExperimentLauncher.run(env, options, System.console() != null, cli, System.out, System.err, extra);
         }
         if (env.getRandomSeed() != null) spec.setRandomSeed(env.getRandomSeed());
         if (runners > 1) return new LocalDistributedRun(spec, options, runners, System.out, System.err).run();
@@ -101,6 +118,6 @@ public class ProfileCommand implements Callable<Integer> {
     }
 
     List<SpecOptions> groups() {
-        return List.of(endpoint, load, dataset, telemetry, output, runtime);
+        return List.of(endpoint, load, dataset, media, telemetry, output, runtime);
     }
 }

@@ -36,6 +36,7 @@ public class SynthesizeCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Mixin DatasetOptions dataset = new DatasetOptions();
+    @Mixin MediaOptions media = new MediaOptions();
 
     @Option(names = {"-f", "--config"}, paramLabel = "FILE", description = "Benchmark YAML/JSON; flags override it.")
     Path config;
@@ -53,8 +54,10 @@ public class SynthesizeCommand implements Callable<Integer> {
         try {
             BenchmarkSpec bench = config == null ? new BenchmarkSpec() : new dev.redline.runner.config.ConfigLoader().load(config).spec();
             dataset.applyTo(bench);
+            media.applyTo(bench);
             if (model != null) bench.setModels(List.of(model));
-            Map<String, String> flags = dataset.flagsByField();
+            Map<String, String> flags = new java.util.LinkedHashMap<>(dataset.flagsByField());
+            flags.putAll(media.flagsByField());
             for (Violation v : SpecValidator.validate(bench)) {
                 if (v.path().startsWith("dataset") || v.path().startsWith("tokenizer") || v.path().equals("randomSeed")) {
                     String flag = flags.get(v.path());

@@ -18,7 +18,7 @@ import io.vertx.core.http.RequestOptions;
  * record's error; the rest of the stream is drained (keeping the connection) but no longer recorded, so
  * the record keeps what arrived before it.
  */
-final class Exchange implements RequestHandle, SseEventParser.Listener {
+final class Exchange implements ClientExchange, SseEventParser.Listener {
     private static final int MAX_ERROR_BODY = 4096;
 
     private final InferenceClient client;
@@ -28,7 +28,7 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
     private Runnable onFirstChunk;
     private final Context ctx;
     private final HttpClient http;
-    private final ResponseParser parser = new ResponseParser();
+    private final ResponseParser parser;
 
     private StickyConnections stickyConnections;
     private String session;
@@ -41,6 +41,7 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
     private String unexpectedType; // a 200 answer's Content-Type that is neither SSE nor JSON
     private int events;            // SSE events received (any kind)
     private boolean streamComplete; // [DONE] or a finish_reason was seen
+    private long bodySentNs;        // the server's send stamp of a whole body (SourceStamp), 0 = none
 
     Exchange(InferenceClient client, PreparedRequest request, RequestRecord rec, Runnable onFirstChunk,
              Runnable onComplete, Context ctx, HttpClient http) {
@@ -51,6 +52,7 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
         this.rec = rec;
         this.onComplete = onComplete;
         this.ctx = ctx;
+        this.parser = client.newParser();
     }
 
     /** Sends over the session's own connection (sticky-user-sessions). */
@@ -60,14 +62,15 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
     }
 
     /** Runs on {@link #ctx}. */
-    void start() {
+    @Override
+    public void start() {
         long timeoutMs = (long) Math.min(Long.MAX_VALUE / 2, Math.ceil(client.config().timeoutSeconds() * 1000));
         rec.markStart(System.nanoTime(), InferenceClient.wallNowNs());
         timerId = client.vertx().setTimer(Math.max(1, timeoutMs), id -> {
             timerId = -1;
             abort(TransportErrors.timeout(client.config().timeoutSeconds()), false);
         });
-        RequestOptions options = client.requestOptions(rec.urlIndex());
+        RequestOptions options = client.requestOptions(rec.urlIndex(), request.uri());
         if (stickyConnections != null) {
             stickyConnections.connection(session, rec.urlIndex(), options).onComplete(ar -> {
                 if (ar.failed()) onRequest(io.vertx.core.Future.failedFuture(ar.cause()));
@@ -109,6 +112,7 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
         rec.markAck(System.nanoTime());
         status = resp.statusCode();
         rec.setHttpStatus(status);
+        rec.setServerReceivedNs(SourceStamp.parseHeader(resp.getHeader(SourceStamp.RECEIVED_HEADER)));
         String ct = resp.getHeader("Content-Type");
         boolean isSse = status == 200 && ct != null && ct.regionMatches(true, 0, "text/event-stream", 0, 17);
         if (isSse) {
@@ -118,6 +122,7 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
             });
         } else {
             if (status == 200 && ct != null && !isJson(ct)) unexpectedType = ct; // drained, not parsed
+            bodySentNs = SourceStamp.parseHeader(resp.getHeader(SourceStamp.SENT_HEADER));
             body = Buffer.buffer(status == 200 ? 1024 : 256);
             resp.handler(buf -> {
                 if (!done && unexpectedType == null && (status == 200 || body.length() < MAX_ERROR_BODY)) body.appendBuffer(buf);
@@ -169,8 +174,7 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
             return;
         }
         if (parser.finished()) streamComplete = true;
-        if (parser.usage() != null) rec.setUsage(parser.usage());
-        if (rec.addContentChunk(firstBytePerfNs, parser.contentChars(), parser.reasoningChars()) && onFirstChunk != null) {
+        if (recordParsed(parser, rec, firstBytePerfNs, sse.sentStampNs()) && onFirstChunk != null) {
             Runnable r = onFirstChunk;
             onFirstChunk = null;
             r.run();
@@ -195,7 +199,7 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
             sse.finish();
             ErrorInfo broken = null;
             if (events == 0) broken = ResponseErrors.empty(status, true);
-            else if (!streamComplete) broken = ResponseErrors.truncated(status, rec.chunkCount(), "stream ended", null);
+            else if (!streamComplete && parser.streamNeedsEndMarker()) broken = ResponseErrors.truncated(status, rec.chunkCount(), "stream ended", null);
             finishAfterRecycle(broken, now);
             return;
         }
@@ -218,11 +222,21 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
         byte[] bytes = body.getBytes();
         if (!parser.parse(bytes, 0, bytes.length)) return ResponseErrors.invalidBody(status, parser.failure(), bytes);
         if (parser.hasError()) return ResponseErrors.bodyError(status, parser.errorMessage());
-        if (parser.usage() != null) rec.setUsage(parser.usage());
-        if (!rec.addContentChunk(now, parser.contentChars(), parser.reasoningChars()) && parser.hasData()) {
-            rec.addResultChunk(now); // embeddings: a valid response without text
-        }
+        recordParsed(parser, rec, now, bodySentNs);
         return null;
+    }
+
+    /**
+     * Puts what a parsed document carries into the record at {@code at}: usage, generated items, its text as a
+     * content chunk, or a result chunk when it is a valid answer without text (embeddings, rankings, images).
+     * True when it carried content or data (the first one releases prefill concurrency).
+     */
+    static boolean recordParsed(ResponseParser parser, RequestRecord rec, long at, long sentNs) {
+        if (parser.usage() != null) rec.setUsage(parser.usage());
+        if (parser.generatedItems() > 0) rec.addGeneratedItems(parser.generatedItems());
+        boolean content = rec.addContentChunk(at, sentNs, parser.contentChars(), parser.reasoningChars());
+        if (!content && parser.hasData()) rec.addResultChunk(at, sentNs);
+        return content || parser.hasData();
     }
 
     /**
@@ -255,13 +269,7 @@ final class Exchange implements RequestHandle, SseEventParser.Listener {
     }
 
     private void runCallback() {
-        try {
-            onComplete.run();
-        } catch (RuntimeException e) {
-            // a run stopped early (Ctrl-C) closes the client under requests that were about to follow
-            if (client.closing()) InferenceClient.LOG.debug("request {} not continued: client closed", request.requestId());
-            else InferenceClient.LOG.error("completion callback failed for request {}", request.requestId(), e);
-        }
+        client.runCompletion(onComplete, request.requestId());
     }
 
     /** Aborts on this exchange's context: an error (timeout), or {@code late} for a grace-period cut. */

@@ -1,5 +1,8 @@
 package dev.redline.runner.client;
 
+import dev.redline.runner.endpoint.Endpoint;
+import dev.redline.runner.endpoint.Endpoints;
+import dev.redline.runner.endpoint.GrpcEndpoint;
 import dev.redline.runner.record.RequestRecord;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -38,6 +41,9 @@ public final class InferenceClient implements AutoCloseable {
 
     private final Vertx vertx;
     private final ClientConfig config;
+    private final Endpoint endpoint;
+    /** The gRPC channel when the URL is grpc://, else null (requests go over HTTP). */
+    private final GrpcTransport grpc;
     private final io.vertx.core.http.HttpClientAgent[] clients;
     private final StickyConnections[] sticky; // per context, confined to it; null unless sticky-user-sessions
     private final RequestOptions[] options; // one per server URL, in ClientConfig.urls() order
@@ -56,6 +62,8 @@ public final class InferenceClient implements AutoCloseable {
     public InferenceClient(Vertx vertx, ClientConfig config, int eventLoops) {
         this.vertx = vertx;
         this.config = config;
+        this.endpoint = Endpoints.create(config);
+        this.grpc = endpoint instanceof GrpcEndpoint g ? new GrpcTransport(config, g) : null;
         int connectMs = (int) Math.min(Integer.MAX_VALUE, Math.max(1, config.timeoutSeconds() * 1000));
         HttpClientOptions httpOptions = new HttpClientOptions()
                 .setKeepAlive(!config.closeConnections()) // never: a new connection per request, closed after it
@@ -75,7 +83,9 @@ public final class InferenceClient implements AutoCloseable {
                     .setHost(target.host())
                     .setPort(target.port())
                     .setSsl(target.ssl())
-                    .setURI(target.requestUri());
+                    .setURI(target.requestUri())
+                    // asks a server that can (our mock) to stamp its responses: client-added latency at the source
+                    .putHeader(SourceStamp.REQUEST_HEADER, "1");
         }
         this.contexts = distinctEventLoops((VertxInternal) vertx, Math.max(1, eventLoops));
         this.clients = new io.vertx.core.http.HttpClientAgent[contexts.length];
@@ -126,7 +136,8 @@ public final class InferenceClient implements AutoCloseable {
     public RequestHandle send(PreparedRequest req, RequestRecord rec, Runnable onFirstChunk, Runnable onComplete) {
         Context current = Vertx.currentContext();
         inFlight.incrementAndGet();
-        String session = sticky != null ? req.correlationId() : null;
+        // sticky-user-sessions is an HTTP connection strategy (gRPC multiplexes one channel; video jobs poll)
+        String session = sticky != null && grpc == null && !endpoint.type().requiresPolling() ? req.correlationId() : null;
         if (session != null) {
             // a session's turns share one connection: the same context (connections live on one loop) and URL
             int h = Math.floorMod(session.hashCode(), contexts.length * options.length);
@@ -140,14 +151,13 @@ public final class InferenceClient implements AutoCloseable {
         }
         if (options.length > 1) rec.setUrlIndex(Math.floorMod(nextUrl.getAndIncrement(), options.length)); // round_robin
         int own = current != null && current.owner() == vertx ? indexOf(current) : -1;
-        if (own >= 0) {
-            Exchange ex = new Exchange(this, req, rec, onFirstChunk, onComplete, current, clients[own]);
-            ex.start();
-            return ex;
-        }
-        int i = Math.floorMod(nextContext.getAndIncrement(), contexts.length);
-        Exchange ex = new Exchange(this, req, rec, onFirstChunk, onComplete, contexts[i], clients[i]);
-        contexts[i].runOnContext(v -> ex.start());
+        int i = own >= 0 ? own : Math.floorMod(nextContext.getAndIncrement(), contexts.length);
+        Context ctx = own >= 0 ? current : contexts[i];
+        ClientExchange ex = grpc != null ? new GrpcExchange(this, grpc, req, rec, onFirstChunk, onComplete, ctx)
+                : endpoint.type().requiresPolling() ? new VideoJobExchange(this, req, rec, onComplete, ctx, clients[i])
+                : new Exchange(this, req, rec, onFirstChunk, onComplete, ctx, clients[i]);
+        if (own >= 0) ex.start();
+        else ctx.runOnContext(v -> ex.start());
         return ex;
     }
 
@@ -178,9 +188,33 @@ public final class InferenceClient implements AutoCloseable {
 
     Vertx vertx() { return vertx; }
 
-    RequestOptions requestOptions(int urlIndex) { return options[Math.max(0, urlIndex)]; }
+    /**
+     * The request options for server URL {@code urlIndex} and {@code uri} (the configured URI when it is null; a
+     * model-in-path URI is built on the first URL's path prefix).
+     */
+    RequestOptions requestOptions(int urlIndex, String uri) {
+        RequestOptions o = options[Math.max(0, urlIndex)];
+        return uri == null ? o : new RequestOptions(o).setURI(uri);
+    }
+
+    /** A fresh response parser of the endpoint type for one exchange ({@code <think>} split when asked). */
+    ResponseParser newParser() {
+        ResponseParser p = endpoint.newParser();
+        return config.settings().splitThinkTags() ? new ThinkTagSplitter(p) : p;
+    }
 
     void completed() { inFlight.decrementAndGet(); }
+
+    /** Runs an exchange's completion callback; a failure there is logged, never thrown into the transport. */
+    void runCompletion(Runnable onComplete, String requestId) {
+        try {
+            onComplete.run();
+        } catch (RuntimeException e) {
+            // a run stopped early (Ctrl-C) closes the client under requests that were about to follow
+            if (closing) LOG.debug("request {} not continued: client closed", requestId);
+            else LOG.error("completion callback failed for request {}", requestId, e);
+        }
+    }
 
     /** When {@code conn} was established if this is its first request, else 0 (a reused connection). */
     long connectedAt(io.vertx.core.http.HttpConnection conn) {
@@ -193,6 +227,7 @@ public final class InferenceClient implements AutoCloseable {
         closing = true;
         List<Future<Void>> all = new ArrayList<>(clients.length);
         for (HttpClient c : clients) all.add(c.close());
+        if (grpc != null) grpc.close();
         return Future.all(all).mapEmpty();
     }
 
@@ -200,6 +235,7 @@ public final class InferenceClient implements AutoCloseable {
     public void close() {
         closing = true;
         for (HttpClient c : clients) c.close();
+        if (grpc != null) grpc.close();
     }
 
     /** True once close was called: requests still completing then are expected to fail. */

@@ -8,7 +8,11 @@ import io.vertx.core.buffer.Buffer;
  * the transport sits between the send timestamp and the socket.
  *
  * @param requestId     the X-Request-ID sent (a fresh UUID per request)
- * @param correlationId the X-Correlation-ID sent (per session)
+ * @param correlationId the session id sent in the session header (X-Correlation-ID by default)
+ * @param uri           the request URI when it differs per request (a model in the path), else null
  */
-public record PreparedRequest(Buffer body, MultiMap headers, String requestId, String correlationId) {
+public record PreparedRequest(Buffer body, MultiMap headers, String requestId, String correlationId, String uri) {
+    public PreparedRequest(Buffer body, MultiMap headers, String requestId, String correlationId) {
+        this(body, headers, requestId, correlationId, null);
+    }
 }

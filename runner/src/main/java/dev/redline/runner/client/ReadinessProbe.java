@@ -13,7 +13,7 @@ import java.time.Duration;
 
 /**
  * Checks before a run that the server answers HTTP at all (GET {base}/v1/models; any status counts as
- * reachable), retrying until a short deadline, so a wrong URL fails in seconds with one clear line
+ * reachable; a grpc:// URL: a gRPC channel gets ready), retrying until a short deadline, so a wrong URL fails in seconds with one clear line
  * instead of producing a run full of connection errors. Call from a non-event-loop thread (it blocks).
  */
 public final class ReadinessProbe {
@@ -35,6 +35,7 @@ public final class ReadinessProbe {
 
     /** Returns null when the server is reachable, else a one-line message naming the URL and the fix. */
     public String problem() {
+        if (config.grpc()) return GrpcTransport.unreachable(config, deadline);
         long end = System.nanoTime() + deadline.toNanos();
         // several short attempts rather than one long one: an attempt that neither answers nor fails
         // (seen rarely on a loaded machine) is abandoned and retried with a fresh client

@@ -1,297 +1,72 @@
 package dev.redline.runner.client;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.redline.runner.record.Usage;
 
-import java.io.IOException;
-
 /**
- * Pulls the few fields the metrics need out of one response JSON (an SSE event's data or a whole
- * non-streaming body) with Jackson's streaming parser, skipping everything else without building a tree.
- * Reads {@code choices[0].delta|message.{content, reasoning_content, reasoning}}, {@code choices[0].text},
- * whether {@code choices[0].finish_reason} is set, {@code usage}, whether {@code data} (embeddings) is present,
- * and an error the server put in a 200 body or event ({@code error}, or {@code "object":"error"}); on
- * input that is not a JSON object, {@link #failure()} says what is wrong. Reused per response; single-threaded.
- * Plain JSON goes through {@link ChunkFieldScanner} (a byte scan, no per-chunk allocation); anything it
- * does not take falls back to Jackson, which decides.
+ * Reads one response document of an endpoint type: an SSE event's data, or a whole non-streaming body. Each
+ * endpoint type has its own (the registry {@code dev.redline.runner.endpoint.Endpoints} hands one out per
+ * exchange); the exchange asks only these questions. Single-threaded; what a getter returns is valid until
+ * the next {@link #parse}, so implementations may reuse builders instead of allocating per chunk.
  */
-public final class ResponseParser {
-    private static final JsonFactory JSON = new JsonFactory();
+public interface ResponseParser {
+    /** Parses one document; false (and no fields set, {@link #failure()} says why) when it is not what the type sends. */
+    boolean parse(byte[] bytes, int off, int len);
 
-    private String content;
-    private String reasoning;
-    private Usage usage;
-    private boolean hasData;
-    private boolean finished;
-    private boolean hasError;
-    private String errorMessage;
-    private String topMessage;
-    private int errorCode;
-    private String failure;
-    private final ChunkFieldScanner fast;
-    private boolean fromFast;
+    /** The generated text of this document, or null. */
+    CharSequence contentChars();
 
-    public ResponseParser() {
-        this(true);
-    }
+    /** The reasoning text of this document, or null. */
+    CharSequence reasoningChars();
 
-    /** {@code byteScan} false: Jackson only (the reference the scan is tested against). */
-    ResponseParser(boolean byteScan) {
-        this.fast = byteScan ? new ChunkFieldScanner() : null;
-    }
+    /** The server's token counts carried by this document, or null. */
+    Usage usage();
 
-    /** Parses one JSON document; returns false (and leaves no fields set) when it is not valid JSON. */
-    public boolean parse(byte[] bytes, int off, int len) {
-        content = null;
-        reasoning = null;
-        usage = null;
-        hasData = finished = hasError = false;
-        errorMessage = null;
-        topMessage = null;
-        errorCode = -1;
-        failure = null;
-        fromFast = fast != null && fast.scan(bytes, off, len);
-        if (fromFast) {
-            if (fast.hasUsage) {
-                usage = new Usage(fast.prompt, fast.completion, fast.total, fast.reasoningTokens, fast.cached);
-            }
-            hasData = fast.hasData;
-            finished = fast.finished;
-            hasError = fast.hasError;
-            errorCode = fast.errorCode;
-            return true;
-        }
-        try (JsonParser p = JSON.createParser(bytes, off, len)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                failure = "not a JSON object";
-                return false;
-            }
-            boolean objectIsError = false;
-            int topCode = -1;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken t = p.nextToken();
-                switch (name) {
-                    case "choices" -> readChoices(p, t);
-                    case "usage" -> usage = t == JsonToken.START_OBJECT ? readUsage(p) : usage;
-                    case "data" -> {
-                        hasData = t != JsonToken.VALUE_NULL;
-                        p.skipChildren();
-                    }
-                    case "error" -> readError(p, t);
-                    case "object" -> {
-                        if (t == JsonToken.VALUE_STRING) objectIsError = "error".equals(p.getText());
-                        p.skipChildren();
-                    }
-                    case "message" -> {
-                        if (t == JsonToken.VALUE_STRING) topMessage = p.getText();
-                        p.skipChildren();
-                    }
-                    case "code" -> topCode = intOr(p, t);
-                    default -> p.skipChildren();
-                }
-            }
-            if (!hasError && objectIsError) {
-                hasError = true;
-                errorMessage = topMessage == null ? "" : topMessage;
-                errorCode = topCode;
-            }
-            return true;
-        } catch (IOException e) {
-            content = null;
-            reasoning = null;
-            usage = null;
-            hasData = finished = hasError = false;
-            errorMessage = null;
-            topMessage = null;
-            errorCode = -1;
-            failure = e instanceof JsonProcessingException j ? firstLine(j.getOriginalMessage()) : String.valueOf(e.getMessage());
-            return false;
-        }
-    }
+    /** True when the document is a valid result that carries no text (embeddings, rankings, images...). */
+    boolean hasData();
 
-    /** Jackson's message without its source excerpt. */
-    private static String firstLine(String message) {
-        if (message == null) return "malformed JSON";
-        String m = message.lines().findFirst().orElse(message);
-        int source = m.indexOf(" (start marker at");
-        return source > 0 ? m.substring(0, source) : m;
-    }
+    /** True when this document ends the generation (a finish reason, a completed event). */
+    boolean finished();
 
-    /** {@code error}: null is none; a string is the message; an object gives message and code; anything else counts too. */
-    private void readError(JsonParser p, JsonToken t) throws IOException {
-        if (t == JsonToken.VALUE_NULL) return;
-        hasError = true;
-        errorMessage = "";
-        errorCode = -1;
-        if (t == JsonToken.VALUE_STRING) {
-            errorMessage = p.getText();
-            return;
-        }
-        if (t != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            return;
-        }
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken v = p.nextToken();
-            if ("message".equals(name) && v == JsonToken.VALUE_STRING) errorMessage = p.getText();
-            else if ("code".equals(name)) errorCode = intOr(p, v);
-            else p.skipChildren();
-        }
-    }
+    /** True when the document carries a server error. */
+    boolean hasError();
 
-    /** True when the bytes are exactly the {@code [DONE]} sentinel. */
-    public static boolean isDone(byte[] b, int off, int len) {
-        return len == 6 && b[off] == '[' && b[off + 1] == 'D' && b[off + 2] == 'O' && b[off + 3] == 'N'
-                && b[off + 4] == 'E' && b[off + 5] == ']';
-    }
+    /** The server's error message ("" when it gave none), or null without an error. */
+    String errorMessage();
 
-    public String content() {
+    /** The server's integer error code, or -1. */
+    int errorCode();
+
+    /** A top-level {@code message} string (how an SSE error event may say what went wrong), or null. */
+    String topLevelMessage();
+
+    /** Why the last {@link #parse} returned false; null after a success. */
+    String failure();
+
+    /**
+     * Generated items other than text in this document (images; AIPerf's num_images), 0 when none. A
+     * non-streaming body counts all of them.
+     */
+    default int generatedItems() { return 0; }
+
+    /**
+     * True when a stream is whole only once an end marker ({@code [DONE]}, a finish reason, a completed event)
+     * arrived; false for APIs whose streams just end (Triton's generate_stream).
+     */
+    default boolean streamNeedsEndMarker() { return true; }
+
+    default String content() {
         CharSequence c = contentChars();
         return c == null ? null : c.toString();
     }
 
-    public String reasoning() {
+    default String reasoning() {
         CharSequence r = reasoningChars();
         return r == null ? null : r.toString();
     }
 
-    /** The content without copying it: valid until the next {@link #parse}. */
-    public CharSequence contentChars() {
-        if (fromFast) return fast.hasContent ? fast.content : null;
-        return content;
-    }
-
-    /** The reasoning text without copying it: valid until the next {@link #parse}. */
-    public CharSequence reasoningChars() {
-        if (fromFast) return fast.hasReasoning ? fast.reasoning : null;
-        return reasoning;
-    }
-    public Usage usage() { return usage; }
-    public boolean hasData() { return hasData; }
-
-    /** True when {@code choices[0].finish_reason} was set (not null): the generation ended. */
-    public boolean finished() { return finished; }
-
-    /** True when the document carries a server error ({@code error}, or {@code "object":"error"}). */
-    public boolean hasError() { return hasError; }
-
-    /** The server's error message ("" when it gave none); valid until the next {@link #parse}. */
-    public String errorMessage() {
-        if (!hasError) return null;
-        return fromFast ? fast.errorMessage.toString() : errorMessage;
-    }
-
-    /** A top-level {@code message} string (OpenAI's error event data), or null. */
-    public String topLevelMessage() {
-        if (fromFast) return fast.hasTopMessage ? fast.topMessage.toString() : null;
-        return topMessage;
-    }
-
-    /** The server's integer error code, or -1. */
-    public int errorCode() { return errorCode; }
-
-    /** Why the last {@link #parse} returned false, e.g. "Unexpected end-of-input ..."; null after a success. */
-    public String failure() { return failure; }
-
-    private void readChoices(JsonParser p, JsonToken t) throws IOException {
-        if (t != JsonToken.START_ARRAY) {
-            p.skipChildren();
-            return;
-        }
-        JsonToken first = p.nextToken();
-        if (first == JsonToken.START_OBJECT) {
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken v = p.nextToken();
-                if (("delta".equals(name) || "message".equals(name)) && v == JsonToken.START_OBJECT) {
-                    readMessage(p);
-                } else if ("text".equals(name) && v == JsonToken.VALUE_STRING) {
-                    content = p.getText();
-                } else if ("finish_reason".equals(name)) {
-                    finished = v != JsonToken.VALUE_NULL;
-                    p.skipChildren();
-                } else {
-                    p.skipChildren();
-                }
-            }
-        } else if (first != JsonToken.END_ARRAY) {
-            p.skipChildren();
-        }
-        if (first == JsonToken.END_ARRAY) return;
-        // skip the remaining choices
-        JsonToken rest;
-        while ((rest = p.nextToken()) != JsonToken.END_ARRAY && rest != null) p.skipChildren();
-    }
-
-    private void readMessage(JsonParser p) throws IOException {
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken v = p.nextToken();
-            if (v == JsonToken.VALUE_STRING) {
-                switch (name) {
-                    case "content" -> content = p.getText();
-                    case "reasoning_content" -> reasoning = p.getText();
-                    case "reasoning" -> {
-                        if (reasoning == null) reasoning = p.getText();
-                    }
-                    default -> { }
-                }
-            } else {
-                p.skipChildren();
-            }
-        }
-    }
-
-    private static Usage readUsage(JsonParser p) throws IOException {
-        int prompt = -1, completion = -1, total = -1, reasoningTokens = -1, cached = -1;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken v = p.nextToken();
-            switch (name) {
-                case "prompt_tokens" -> prompt = intOr(p, v);
-                case "completion_tokens" -> completion = intOr(p, v);
-                case "total_tokens" -> total = intOr(p, v);
-                case "completion_tokens_details" -> {
-                    int r = nestedInt(p, v, "reasoning_tokens");
-                    if (r >= 0) reasoningTokens = r;
-                }
-                case "prompt_tokens_details" -> {
-                    int c = nestedInt(p, v, "cached_tokens");
-                    if (c >= 0) cached = c;
-                }
-                case "reasoning_tokens" -> {
-                    int r = intOr(p, v);
-                    if (r >= 0) reasoningTokens = r;
-                }
-                default -> p.skipChildren();
-            }
-        }
-        return new Usage(prompt, completion, total, reasoningTokens, cached);
-    }
-
-    private static int intOr(JsonParser p, JsonToken v) throws IOException {
-        if (v == JsonToken.VALUE_NUMBER_INT) return p.getIntValue();
-        p.skipChildren();
-        return -1;
-    }
-
-    private static int nestedInt(JsonParser p, JsonToken v, String field) throws IOException {
-        if (v != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            return -1;
-        }
-        int out = -1;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken t = p.nextToken();
-            if (field.equals(name)) out = intOr(p, t);
-            else p.skipChildren();
-        }
-        return out;
+    /** True when the bytes are exactly the {@code [DONE]} sentinel. */
+    static boolean isDone(byte[] b, int off, int len) {
+        return len == 6 && b[off] == '[' && b[off + 1] == 'D' && b[off + 2] == 'O' && b[off + 3] == 'N'
+                && b[off + 4] == 'E' && b[off + 5] == ']';
     }
 }

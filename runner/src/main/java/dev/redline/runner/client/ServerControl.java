@@ -58,7 +58,7 @@ public final class ServerControl {
                 if (last.ok()) models = false;
             }
             if (!models && inference) {
-                last = send(HttpMethod.POST, config.requestUri(), probe.body(), probe.headers(), attempt);
+                last = send(HttpMethod.POST, probe.uri() != null ? probe.uri() : config.requestUri(), probe.body(), probe.headers(), attempt);
                 if (last.ok()) inference = false;
             }
             if (!models && !inference) return null;

@@ -8,7 +8,8 @@ import java.util.Arrays;
  * Splits an SSE byte stream into events per the HTML SSE rules: lines end with LF, CRLF or CR; a blank
  * line ends an event; lines starting with ':' are comments; multiple {@code data} lines join with LF;
  * an event typed {@code event: error} (how some servers report a failure inside a 200 stream) goes to
- * {@link Listener#onErrorEvent}, with or without data.
+ * {@link Listener#onErrorEvent}, with or without data. A comment that is a {@link SourceStamp} is kept
+ * as the send time of the events that follow it ({@link #sentStampNs()}).
  * Each event is stamped with the arrival time of the buffer that carried its <em>first</em> byte, which
  * may be earlier than the buffer that completes it (AIPerf's chunk timestamp).
  *
@@ -44,6 +45,7 @@ public final class SseEventParser {
     private boolean eventStarted;
     private long eventFirstByteNs;
     private boolean afterCr;
+    private long sentStampNs = SourceStamp.NONE;
 
     public SseEventParser(Listener listener) {
         this.listener = listener;
@@ -94,6 +96,12 @@ public final class SseEventParser {
         lineLen += n;
     }
 
+    /**
+     * The server's send time of the event being dispatched ({@link SourceStamp}: the latest stamp comment
+     * so far, which applies to the events after it), or {@link SourceStamp#NONE}.
+     */
+    public long sentStampNs() { return sentStampNs; }
+
     /** Dispatches a final event that the server ended without a blank line. */
     public void finish() {
         if (lineLen > 0) endLine();
@@ -117,7 +125,10 @@ public final class SseEventParser {
                 System.arraycopy(line, start, data, dataLen, n);
                 dataLen += n;
             }
-        } else if (line[0] != ':' && isField(EVENT)) {
+        } else if (line[0] == ':') {
+            long stamp = SourceStamp.parseComment(line, lineLen);
+            if (stamp != SourceStamp.NONE) sentStampNs = stamp;
+        } else if (isField(EVENT)) {
             errorEvent = valueIs(ERROR);
         }
         lineLen = 0;

@@ -37,7 +37,7 @@ final class TransportErrors {
                 + " s (--request-timeout-seconds)");
     }
 
-    private static String fmt(double d) {
+    static String fmt(double d) {
         return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 }

@@ -4,6 +4,7 @@ import dev.redline.api.v1alpha1.RunnerEnvironment;
 
 import dev.redline.api.config.SpecException;
 import dev.redline.api.results.ResultsConfigMap;
+import dev.redline.compare.RequestSamples;
 import dev.redline.api.v1alpha1.BenchmarkSpec;
 import dev.redline.runner.BadInputException;
 import dev.redline.runner.distributed.Agent;
@@ -39,6 +40,8 @@ import java.util.function.Supplier;
  */
 public final class ClusterRun {
     private static final Duration STOP_GRACE = Duration.ofSeconds(25);
+    /** A Benchmark is often applied together with its model server (GitOps): wait for it to answer. */
+    static final Duration SERVER_WAIT = Duration.ofMinutes(2);
 
     /**
      * @param runners     null: from the spec's runners.replicas, else REDLINE_RUNNERS, else 1
@@ -65,13 +68,15 @@ public final class ClusterRun {
     public int run() throws IOException, InterruptedException {
         MountedSpec mounted = MountedSpec.read(settings.specFile());
         int index = env.index();
+        RunOptions options = RunOptions.runnerPod(settings.logLevel(), env.metricsPort(), env.metricTags(), SERVER_WAIT);
         String address = settings.coordinator() != null ? settings.coordinator() : env.get(RunnerEnvironment.COORDINATOR);
         if (index > 0) {
             if (address == null) {
                 throw new BadInputException("--coordinator: not given and REDLINE_COORDINATOR is not set; agents need the coordinator's host:port");
             }
             String endpoint = CoordinatorAddress.parse(address, "--coordinator").tcp();
-            return new Agent(endpoint, index, settings.logLevel(), Duration.ofMinutes(10), err).run();
+            return new Agent(endpoint, index, settings.logLevel(), Duration.ofMinutes(10), err)
+                    .withLiveMetrics(options.metricsPort(), options.metricTags()).run();
         }
         String namespace = env.namespace();
         if (settings.resultsConfigMap() == null) {
@@ -87,7 +92,7 @@ public final class ClusterRun {
         if (store != null && spec.artifacts().getAutoPlot() == null) spec.artifacts().setAutoPlot(true);
         try (KubernetesClient client = clients.get()) {
             new DcgmDiscoveryStep(client, env, err).apply(spec, namespace);
-            return coordinate(spec, runners, port, store, new ResultsConfigMapWriter(client, namespace, settings.resultsConfigMap()),
+            return coordinate(spec, options, runners, port, store, new ResultsConfigMapWriter(client, namespace, settings.resultsConfigMap(), env.get(RunnerEnvironment.RUN)),
                     namespace);
         }
     }
@@ -106,7 +111,7 @@ public final class ClusterRun {
         return n;
     }
 
-    private int coordinate(BenchmarkSpec spec, int runners, int port, ObjectStoreConfig store, ResultsConfigMapWriter results,
+    private int coordinate(BenchmarkSpec spec, RunOptions options, int runners, int port, ObjectStoreConfig store, ResultsConfigMapWriter results,
                            String namespace) throws IOException, InterruptedException {
         ArtifactLayout layout = ArtifactLayout.create(spec);
         int code = 0;
@@ -118,8 +123,8 @@ public final class ClusterRun {
         try (CoordinatorServer server = CoordinatorServer.bind(runners > 1 ? "0.0.0.0" : "127.0.0.1", runners > 1 ? port : 0)) {
             Coordinator coordinator = new Coordinator(server, spec, runners, Duration.ofMinutes(10), Duration.ofMinutes(5),
                     err::println);
-            try {
-                code = new ProfileRun(spec, new RunOptions("none", settings.logLevel(), false), out, coordinator).run();
+            try (ProgressReporter progress = new ProgressReporter(coordinator::progress, results, ProgressReporter.PERIOD, err)) {
+                code = new ProfileRun(spec, options, out, coordinator).run();
             } catch (RuntimeException e) {
                 error = oneLine(e.getMessage() == null ? e.toString() : e.getMessage());
                 code = isBadInput(e) ? 2 : 1;
@@ -131,6 +136,7 @@ public final class ClusterRun {
             Map<String, String> data = new LinkedHashMap<>();
             readInto(data, ResultsConfigMap.SUMMARY_JSON, layout.summaryJson());
             readInto(data, ResultsConfigMap.SUMMARY_CSV, layout.summaryCsv());
+            if (code == 0) addSamples(data, layout.recordsJsonl());
             if (store != null) {
                 try (ObjectStoreUploader uploader = new ObjectStoreUploader(store)) {
                     String benchmark = env.get(RunnerEnvironment.BENCHMARK) != null ? env.get(RunnerEnvironment.BENCHMARK)
@@ -169,6 +175,27 @@ public final class ClusterRun {
             finished.await(STOP_GRACE.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * {@code samples.json}: a bounded sample of per-request values from {@code profile_export.jsonl} (every
+     * runner's records), for the regression gate. Only for a run that finished; left out, with a warning,
+     * when unreadable or when it would not fit the ConfigMap beside the rest.
+     */
+    private void addSamples(Map<String, String> data, Path jsonl) {
+        if (!Files.isRegularFile(jsonl)) return; // artifacts.exportLevel summary writes no per-request file
+        try {
+            String samples = RequestSamples.fromJsonl(jsonl, RequestSamples.LIMIT).toJson();
+            long size = samples.length() + data.values().stream().mapToLong(String::length).sum();
+            if (size > ResultsConfigMap.MAX_BYTES) {
+                err.println("redline: warning: " + ResultsConfigMap.SAMPLES_JSON + " left out: the results would exceed "
+                        + ResultsConfigMap.MAX_BYTES + " bytes");
+                return;
+            }
+            data.put(ResultsConfigMap.SAMPLES_JSON, samples);
+        } catch (RuntimeException e) {
+            err.println("redline: warning: " + ResultsConfigMap.SAMPLES_JSON + " left out: " + oneLine(e.getMessage()));
         }
     }
 

@@ -29,6 +29,31 @@ public record PodEnvironment(Map<String, String> env) {
         return require(RunnerEnvironment.NAMESPACE, "set it from the downward API (fieldRef metadata.namespace)");
     }
 
+    /** {@code REDLINE_METRICS_PORT}: the port to serve live metrics on, or null (none). */
+    public Integer metricsPort() {
+        String v = get(RunnerEnvironment.METRICS_PORT);
+        if (v == null) return null;
+        try {
+            int port = Integer.parseInt(v);
+            if (port < 0 || port > 65535) throw new NumberFormatException();
+            return port;
+        } catch (NumberFormatException e) {
+            throw new BadInputException(RunnerEnvironment.METRICS_PORT + ": '" + v + "' is not a port; use 1-65535, or 0 for any free port");
+        }
+    }
+
+    /**
+     * Labels on this pod's live series, so that any Prometheus scrape (annotations or a PodMonitor) can tell
+     * Benchmarks, runs and runner pods apart: {@code benchmark}, {@code run}, {@code runner}.
+     */
+    public Map<String, String> metricTags() {
+        Map<String, String> tags = new java.util.LinkedHashMap<>();
+        if (get(RunnerEnvironment.BENCHMARK) != null) tags.put("benchmark", get(RunnerEnvironment.BENCHMARK));
+        if (get(RunnerEnvironment.RUN) != null) tags.put("run", get(RunnerEnvironment.RUN));
+        if (get(RunnerEnvironment.JOB_COMPLETION_INDEX) != null) tags.put("runner", Integer.toString(index()));
+        return tags;
+    }
+
     /** A variable's value, or null when unset or blank. */
     public String get(String name) {
         String v = env.get(name);

@@ -1,5 +1,6 @@
 package dev.redline.runner.cluster;
 
+import dev.redline.api.results.ResultsConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -12,6 +13,9 @@ import java.util.Map;
  * Writes the run's results into the results ConfigMap the operator created (empty) for this Benchmark.
  * The runner only reads and updates that one object (RBAC: get + update on its name); it never creates
  * it. Updates are optimistic (resourceVersion), retried on a conflict, and keep keys written by others.
+ * With a run number, it writes only while the ConfigMap belongs to that run (annotation
+ * {@link ResultsConfigMap#RUN_ANNOTATION}): once the Benchmark's spec changed and a new run took the
+ * ConfigMap over, a late writer of the old run is refused instead of mixing two runs' results.
  */
 public final class ResultsConfigMapWriter {
     private static final int ATTEMPTS = 5;
@@ -19,11 +23,14 @@ public final class ResultsConfigMapWriter {
     private final KubernetesClient client;
     private final String namespace;
     private final String name;
+    private final String run;
 
-    public ResultsConfigMapWriter(KubernetesClient client, String namespace, String name) {
+    /** {@code run}: the Benchmark run this runner belongs to (REDLINE_RUN), or null to write whatever the ConfigMap's run. */
+    public ResultsConfigMapWriter(KubernetesClient client, String namespace, String name, String run) {
         this.client = client;
         this.namespace = namespace;
         this.name = name;
+        this.run = run;
     }
 
     /** Adds or replaces {@code entries} in the ConfigMap's data; IllegalStateException with one line on failure. */
@@ -38,6 +45,11 @@ public final class ResultsConfigMapWriter {
             if (cm == null) {
                 throw new IllegalStateException("results ConfigMap " + namespace + "/" + name
                         + " does not exist; the operator creates it before starting the runners (check --results-configmap)");
+            }
+            String owner = cm.getMetadata().getAnnotations() == null ? null : cm.getMetadata().getAnnotations().get(ResultsConfigMap.RUN_ANNOTATION);
+            if (run != null && owner != null && !owner.equals(run)) {
+                throw new IllegalStateException("results ConfigMap " + namespace + "/" + name + " now belongs to run " + owner
+                        + " of the Benchmark (this runner is run " + run + "; the spec changed): not writing");
             }
             Map<String, String> data = new LinkedHashMap<>(cm.getData() == null ? Map.of() : cm.getData());
             data.putAll(entries);

@@ -33,7 +33,7 @@ final class DatasetAdjustments {
                 String sys = t.systemPrompt();
                 if (k == 0 && system != null) sys = sys == null ? system : system + SYSTEM_JOIN + sys;
                 turns.add(new Turn(t.texts(), sys, t.maxTokens(), t.inputTokens(), strip ? null : t.timestampMs(),
-                        strip ? null : t.delayMs(), t.extra()));
+                        strip ? null : t.delayMs(), t.extra(), t.media()));
             }
             out.add(new Conversation(c.id(), turns, c.fullPromptTurns()));
         }

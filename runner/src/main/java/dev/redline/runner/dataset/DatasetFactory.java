@@ -2,12 +2,15 @@ package dev.redline.runner.dataset;
 
 import dev.redline.api.v1alpha1.BenchmarkSpec;
 import dev.redline.api.v1alpha1.DatasetSpec;
+import dev.redline.api.v1alpha1.EndpointType;
+import dev.redline.api.v1alpha1.RankingsSpec;
 import dev.redline.api.v1alpha1.PromptSpec;
 import dev.redline.api.v1alpha1.SessionsSpec;
 import dev.redline.runner.dataset.file.FileDatasets;
 import dev.redline.runner.dataset.file.LoadContext;
 import dev.redline.runner.dataset.hub.HubDatasetCache;
 import dev.redline.runner.dataset.hub.PublicDataset;
+import dev.redline.runner.dataset.media.MediaSynthesizer;
 import dev.redline.runner.tokenizer.Tokenizer;
 
 import java.nio.file.Path;
@@ -57,7 +60,11 @@ public final class DatasetFactory {
             return new SampledDataset(FileDatasets.inline(ds.getRecords(), ctx),
                     SamplingStrategy.parse(strategy, SamplingStrategy.SEQUENTIAL), seeds, "records");
         }
-        List<Conversation> conversations = new SyntheticDatasetBuilder(generator.get(), seeds).build(prompts, ds.resolvedEntries());
+        SyntheticDatasetBuilder builder = new SyntheticDatasetBuilder(generator.get(), seeds, MediaSynthesizer.forSpec(ds, seeds));
+        EndpointType type = spec.getEndpoint() == null ? EndpointType.CHAT : spec.getEndpoint().resolvedType();
+        List<Conversation> conversations = type.output() == EndpointType.Output.RANKINGS
+                ? builder.buildRankings(ds.getRankings() == null ? new RankingsSpec() : ds.getRankings(), prompts, ds.resolvedEntries())
+                : builder.build(prompts, ds.resolvedEntries());
         SessionsSpec sessions = spec.getSessions();
         if (SyntheticSessions.wanted(sessions)) {
             Dataset singleTurns = new SampledDataset(conversations, SamplingStrategy.SEQUENTIAL, seeds);

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * Writes conversations as a dataset file that --input-file reads back into the same requests: single_turn lines when
- * every conversation has one turn, multi_turn lines otherwise. Texts, output lengths, timestamps, delays and extra
+ * every conversation has one turn, multi_turn lines otherwise. Texts, media (as encoded: data URLs, wav,base64), output lengths, timestamps, delays and extra
  * body fields are kept; the ISL is recounted on reading, which gives the same number for the same tokenizer.
  */
 public final class DatasetJsonlWriter {
@@ -49,7 +49,10 @@ public final class DatasetJsonlWriter {
     private static Map<String, Object> turn(Turn t) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (t.texts().size() == 1) m.put("text", t.texts().get(0));
-        else m.put("texts", t.texts());
+        else if (!t.texts().isEmpty() || t.media().isEmpty()) m.put("texts", t.texts());
+        if (!t.media().images().isEmpty()) m.put("images", t.media().images());
+        if (!t.media().audios().isEmpty()) m.put("audios", t.media().audios());
+        if (!t.media().videos().isEmpty()) m.put("videos", t.media().videos());
         if (t.maxTokens() != null) m.put("output_length", t.maxTokens());
         if (t.timestampMs() != null) m.put("timestamp", t.timestampMs());
         if (t.delayMs() != null) m.put("delay", t.delayMs());

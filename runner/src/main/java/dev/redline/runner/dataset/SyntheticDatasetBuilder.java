@@ -2,6 +2,9 @@ package dev.redline.runner.dataset;
 
 import dev.redline.api.v1alpha1.LengthSpec;
 import dev.redline.api.v1alpha1.PromptSpec;
+import dev.redline.api.v1alpha1.RankingsSpec;
+import dev.redline.runner.dataset.media.MediaParts;
+import dev.redline.runner.dataset.media.MediaSynthesizer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,15 +16,44 @@ import java.util.stream.IntStream;
  * Synthetic single-turn entries: each prompt has an exact token count drawn from the ISL distribution; the output
  * limit is drawn from the OSL distribution only when one is configured. With prefix prompts, K shared prefixes of L
  * tokens are made once and each entry starts with a seeded choice of one, so the entry's ISL is exactly L + its drawn
- * length. Entries are built in parallel, each from its own seeded streams, so the result does not depend on threads.
+ * length. Synthetic media (images, audio, video) is made per entry with the text. Entries are built in parallel, each from its own seeded streams, so the result does not depend on threads.
  */
 final class SyntheticDatasetBuilder {
     private final SyntheticPromptGenerator generator;
     private final SeedStreams seeds;
+    private final MediaSynthesizer media;
 
-    SyntheticDatasetBuilder(SyntheticPromptGenerator generator, SeedStreams seeds) {
+    /** @param media the entries' images/audio/video, or null for text only */
+    SyntheticDatasetBuilder(SyntheticPromptGenerator generator, SeedStreams seeds, MediaSynthesizer media) {
         this.generator = generator;
         this.seeds = seeds;
+        this.media = media;
+    }
+
+    /**
+     * AIPerf's synthetic rankings: per entry one query and a drawn number of passages (at least 1), each of exact,
+     * drawn token length; the turn's first text is the query, the rest the passages; the ISL is their sum.
+     */
+    List<Conversation> buildRankings(RankingsSpec spec, PromptSpec prompts, int entries) {
+        LengthSampler passages = sampler(spec.getPassages(), 1);
+        LengthSampler passageTokens = sampler(spec.getPassageTokens(), RankingsSpec.DEFAULT_TOKENS);
+        LengthSampler queryTokens = sampler(spec.getQueryTokens(), RankingsSpec.DEFAULT_TOKENS);
+        LengthSampler osl = oslSampler(prompts);
+        return IntStream.range(0, entries).parallel().mapToObj(i -> {
+            Random text = seeds.stream("synthetic.rankings", i);
+            int n = passages.sample(seeds.stream("synthetic.rankings.passages", i));
+            List<String> texts = new ArrayList<>(n + 1);
+            int q = queryTokens.sample(text);
+            texts.add(generator.generate(q, text));
+            int inputTokens = q;
+            for (int k = 0; k < n; k++) {
+                int p = passageTokens.sample(text);
+                texts.add(generator.generate(p, text));
+                inputTokens += p;
+            }
+            Integer maxTokens = osl == null ? null : osl.sample(seeds.stream("synthetic.osl", i));
+            return new Conversation("synthetic-" + i, List.of(new Turn(texts, null, maxTokens, inputTokens, null, null, Map.of())));
+        }).toList();
     }
 
     List<Conversation> build(PromptSpec prompts, int entries) {
@@ -65,7 +97,8 @@ final class SyntheticDatasetBuilder {
             }
         }
         Integer maxTokens = osl == null ? null : osl.sample(seeds.stream("synthetic.osl", index));
-        Turn turn = new Turn(texts, null, maxTokens, inputTokens, null, null, Map.of());
+        Turn turn = new Turn(texts, null, maxTokens, inputTokens, null, null, Map.of(),
+                media == null ? MediaParts.NONE : media.forEntry(index));
         return new Conversation("synthetic-" + index, List.of(turn));
     }
 

@@ -44,7 +44,7 @@ public final class SyntheticSessions implements Dataset {
                 Turn t = pool.get(next++ % pool.size()).turns().get(0);
                 Long delay = k == 0 ? null : Math.max(0L, Math.round(normal(rng, delayMean, delaySd)));
                 list.add(new Turn(t.texts(), k == 0 ? t.systemPrompt() : null, t.maxTokens(), t.inputTokens(),
-                        null, delay, t.extra()));
+                        null, delay, t.extra(), t.media()));
             }
             out.add(new Conversation("session_" + s, list));
         }

@@ -1,5 +1,7 @@
 package dev.redline.runner.dataset;
 
+import dev.redline.runner.dataset.media.MediaParts;
+
 import java.util.List;
 import java.util.Map;
 
@@ -14,12 +16,25 @@ import java.util.Map;
  * @param timestampMs    trace timestamp in ms for fixed schedules, or null
  * @param delayMs        delay after the previous turn of the same session completes, or null
  * @param extra          per-record body fields merged after --extra-inputs, or empty
+ * @param media          images, audio and video sent with the texts, encoded before the run; {@link MediaParts#NONE} if none
  */
 public record Turn(List<String> texts, String systemPrompt, Integer maxTokens, int inputTokens,
-                   Long timestampMs, Long delayMs, Map<String, Object> extra) {
+                   Long timestampMs, Long delayMs, Map<String, Object> extra, MediaParts media) {
     public Turn {
         texts = List.copyOf(texts);
         extra = extra == null ? Map.of() : extra;
+        media = media == null ? MediaParts.NONE : media;
+    }
+
+    /** A text-only turn. */
+    public Turn(List<String> texts, String systemPrompt, Integer maxTokens, int inputTokens,
+                Long timestampMs, Long delayMs, Map<String, Object> extra) {
+        this(texts, systemPrompt, maxTokens, inputTokens, timestampMs, delayMs, extra, MediaParts.NONE);
+    }
+
+    /** The same turn carrying {@code media}. */
+    public Turn withMedia(MediaParts media) {
+        return new Turn(texts, systemPrompt, maxTokens, inputTokens, timestampMs, delayMs, extra, media);
     }
 
     public static Turn ofText(String text, int inputTokens, Integer maxTokens) {

@@ -6,11 +6,14 @@ import dev.redline.api.config.SpecReader;
 import dev.redline.api.v1alpha1.BenchmarkSpec;
 import dev.redline.api.v1alpha1.PhaseSpec;
 import dev.redline.runner.export.RecordJsonlWriter;
+import dev.redline.runner.live.LiveRun;
+import dev.redline.runner.load.ClientSaturation;
 import dev.redline.runner.load.LoadProgress;
 import dev.redline.runner.load.LoadRunner;
 import dev.redline.runner.metrics.RecordMetricsAccumulator;
 import dev.redline.runner.profile.RecordProcessor;
 import dev.redline.runner.profile.RecordRouter;
+import dev.redline.runner.profile.RunFacts;
 import dev.redline.runner.profile.RunLog;
 import dev.redline.runner.profile.RunPipeline;
 
@@ -21,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -36,6 +40,8 @@ import java.util.concurrent.Future;
  */
 public final class Agent {
     private static final int RECORDS_CHUNK_BYTES = 256 * 1024;
+    /** The coordinator already waited for the server; an agent's JVM may start later and slower on a busy node. */
+    private static final Duration SERVER_WAIT = Duration.ofMinutes(2);
     private static final long HEARTBEAT_NS = 1_000_000_000L;
     private static final long INTERVAL_NS = 2_000_000_000L;
 
@@ -44,6 +50,8 @@ public final class Agent {
     private final String logLevel;
     private final Duration connectTimeout;
     private final PrintStream err;
+    private Integer metricsPort;
+    private Map<String, String> metricTags = Map.of();
     private long lastHeartbeat;
     private IntervalFeed intervals;
 
@@ -53,6 +61,13 @@ public final class Agent {
         this.logLevel = logLevel;
         this.connectTimeout = connectTimeout;
         this.err = err;
+    }
+
+    /** Also serve this runner's live metrics on {@code port} (0 = any, null = none), with these labels. */
+    public Agent withLiveMetrics(Integer port, Map<String, String> tags) {
+        this.metricsPort = port;
+        this.metricTags = tags;
+        return this;
     }
 
     /** Runs until the coordinator ends the run; returns the exit code (0: results delivered). */
@@ -94,7 +109,9 @@ public final class Agent {
         long seed = config.path("seed").asLong() + index;
         spec.setRandomSeed(seed);
         boolean records = spec.getArtifacts() == null || !"summary".equals(spec.getArtifacts().resolvedExportLevel());
-        try (RunPipeline pipeline = RunPipeline.open(spec, log, Duration.ofSeconds(30))) {
+        try (RunPipeline pipeline = RunPipeline.open(spec, log, SERVER_WAIT);
+             LiveRun live = LiveRun.start(metricsPort, false, metricTags)) {
+            if (live.port() >= 0) log.info("Runner " + index + " live metrics at :" + live.port() + "/metrics");
             ClockSync clock = syncClock(conn);
             conn.send(Wire.READY, Wire.body().put("offsetNs", clock.offsetNs()).put("rttNs", clock.rttNs()));
             log.info("Runner " + index + " ready; clock offset " + clock.offsetNs() / 1e6 + " ms (rtt " + clock.rttNs() / 1e6 + " ms)");
@@ -103,18 +120,25 @@ public final class Agent {
             Path jsonlFile = work.resolve(RecordJsonlWriter.FILE_NAME);
             RecordJsonlWriter jsonl = records ? new RecordJsonlWriter(jsonlFile, profiling.recordMetricsView(), index) : null;
             RecordRouter router = new RecordRouter(profiling, jsonl);
+            ClientSaturation saturation;
             try (RecordProcessor processor = pipeline.processor(r -> {
                 router.accept(r);
                 intervals.add(r);
+                live.record(r);
             })) {
                 LoadRunner runner = pipeline.loadRunner(seed, processor);
-                runPhases(conn, runner, clock, log);
+                live.attach(runner.progress());
+                runPhases(conn, runner, clock, log, live);
+                saturation = runner.clientSaturation();
             } finally {
                 if (jsonl != null) jsonl.close();
             }
+            live.finish();
             if (records) sendRecords(conn, jsonlFile);
             ObjectNode result = Wire.body();
             result.set("snapshot", Wire.JSON.valueToTree(profiling.snapshot(false)));
+            // this runner's own evidence of whether it kept up: the coordinator lists it per runner
+            result.set("client_saturation", RunFacts.saturationNode(saturation));
             conn.send(Wire.RESULT, result);
             return 0;
         }
@@ -135,7 +159,7 @@ public final class Agent {
     }
 
     /** Runs every GO until END or ABORT. */
-    private void runPhases(AgentConnection conn, LoadRunner runner, ClockSync clock, RunLog log) throws InterruptedException {
+    private void runPhases(AgentConnection conn, LoadRunner runner, ClockSync clock, RunLog log, LiveRun live) throws InterruptedException {
         ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "redline-runner-phase"));
         try {
             while (true) {
@@ -151,6 +175,7 @@ public final class Agent {
                 sleepUntilWall(m.body().path("startAtNs").asLong() - clock.offsetNs());
                 boolean aborted = false;
                 if (share != null) {
+                    live.phaseStarting(share.resolvedName());
                     log.debug("Runner " + index + " phase " + phase + ": " + describe(share));
                     aborted = runWhileListening(conn, worker, runner, share);
                 }
@@ -201,7 +226,7 @@ public final class Agent {
         long now = System.nanoTime();
         if (now - lastHeartbeat < HEARTBEAT_NS) return;
         lastHeartbeat = now;
-        conn.send(Wire.HEARTBEAT, Wire.body().put("sent", p.sent()).put("completed", p.completed()));
+        conn.send(Wire.HEARTBEAT, Wire.body().put("phase", p.phaseName()).put("sent", p.sent()).put("completed", p.completed()));
     }
 
     /** Streams the JSONL in chunks of whole lines. */

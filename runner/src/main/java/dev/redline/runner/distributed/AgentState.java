@@ -17,6 +17,8 @@ final class AgentState {
     long completed;
     long errors;
     MetricsSnapshot result;
+    /** The agent's own client-saturation evidence (sent with its result), or null. */
+    com.fasterxml.jackson.databind.JsonNode saturation;
     final java.util.List<MetricsSnapshot> intervals = new java.util.ArrayList<>();
     String failure;
     boolean stopped; // END or ABORT sent

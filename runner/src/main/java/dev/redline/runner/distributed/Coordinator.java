@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.redline.api.config.SpecReader;
 import dev.redline.api.v1alpha1.BenchmarkSpec;
 import dev.redline.api.v1alpha1.PhaseSpec;
+import dev.redline.api.v1alpha1.ProgressStatus;
+import dev.redline.runner.load.LoadProgress;
 import dev.redline.runner.load.LoadRunner;
 import dev.redline.runner.metrics.MetricsSnapshot;
 import dev.redline.runner.metrics.RecordMetricsAccumulator;
@@ -55,6 +57,10 @@ public final class Coordinator implements PhaseDriver {
     private String failure;
     private long ownValid = -1;
     private long ownErrors;
+    // read by progress() on another thread
+    private volatile LoadRunner activeRunner;
+    private volatile PhaseSpec activePhase;
+    private volatile long activePhaseStartNanos;
 
     /**
      * @param spec the benchmark; read when the run starts, so settings made after construction (e.g. the
@@ -103,6 +109,9 @@ public final class Coordinator implements PhaseDriver {
             PhaseSpec own = WorkSplit.share(phase, plan, fixed, runners, 0);
             sleepUntilWall(startAt);
             hooks.before(phase);
+            activeRunner = runner;
+            activePhaseStartNanos = System.nanoTime();
+            activePhase = phase;
             dev.redline.runner.load.PhaseOutcome outcome = own == null ? null : runner.runPhase(own);
             int phaseIndex = i;
             await(a -> a.donePhase >= phaseIndex, null, "phase " + phase.resolvedName());
@@ -249,6 +258,7 @@ public final class Coordinator implements PhaseDriver {
             case Wire.RESULT -> {
                 try {
                     a.result = Wire.JSON.treeToValue(b.get("snapshot"), MetricsSnapshot.class);
+                    a.saturation = b.get("client_saturation");
                 } catch (IOException | IllegalArgumentException e) {
                     fail(a, "runner " + a.index + " sent unreadable results (" + e.getMessage() + ")");
                 }
@@ -291,6 +301,38 @@ public final class Coordinator implements PhaseDriver {
         return sb.toString();
     }
 
+    /**
+     * Whole-run progress of the phase now running, or null before the first phase: requests finished by
+     * this runner (live) plus each agent's count from its latest heartbeat (at most about a second old) if
+     * that heartbeat is already for this phase; {@code runnersReporting} says how many runners are counted.
+     * Safe to call from any thread.
+     */
+    public ProgressStatus progress() {
+        LoadRunner runner = activeRunner;
+        PhaseSpec phase = activePhase;
+        if (runner == null || phase == null) return null;
+        String name = phase.resolvedName();
+        LoadProgress own = runner.progress();
+        long completed = name.equals(own.phaseName()) ? own.completed() : 0;
+        int reporting = 1;
+        for (AgentState a : agents.values()) {
+            JsonNode beat = server.lastHeartbeat(a.identity);
+            if (beat != null && name.equals(beat.path("phase").asText())) {
+                completed += beat.path("completed").asLong();
+                reporting++;
+            }
+        }
+        ProgressStatus p = new ProgressStatus();
+        p.setPhase(name);
+        p.setRequestsCompleted(completed);
+        p.setRequestsTotal(phase.getRequests() == null ? null : phase.getRequests().longValue());
+        p.setElapsedSeconds(Math.round((System.nanoTime() - activePhaseStartNanos) / 1e8) / 10.0);
+        p.setDurationSeconds(phase.getDuration());
+        p.setRunnersReporting(reporting);
+        p.setRunners(runners);
+        return p;
+    }
+
     @Override
     public ObjectNode summaryExtras() {
         ObjectNode d = Wire.body().put("runners", runners).put("merge", "hdrhistogram");
@@ -308,6 +350,10 @@ public final class Coordinator implements PhaseDriver {
                         .put("partial", true);
             }
             o.put("clock_offset_ms", a.offsetNs / 1e6).put("clock_rtt_ms", a.rttNs / 1e6);
+            if (a.saturation != null && a.saturation.isObject()) {
+                o.put("client_saturated", a.saturation.path("saturated").asBoolean(false));
+                o.set("client_saturation", a.saturation);
+            }
             if (a.failure != null) o.put("failure", a.failure);
         }
         ObjectNode out = Wire.body();

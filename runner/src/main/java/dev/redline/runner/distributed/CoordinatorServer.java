@@ -6,7 +6,9 @@ import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The coordinator's ROUTER socket. JeroMQ sockets are single-threaded, so one I/O thread owns it: it
  * sends what callers queued, answers clock PINGs at once (so the reply time is not skewed by the run)
- * and queues every other message for {@link #poll}.
+ * and queues every other message for {@link #poll}. It also keeps each agent's latest HEARTBEAT for readers on
+ * other threads ({@link #lastHeartbeat}): the coordinator's own thread only handles messages between phases.
  */
 public final class CoordinatorServer implements AutoCloseable {
     private static final int IO_TICK_MS = 5;
@@ -24,6 +27,7 @@ public final class CoordinatorServer implements AutoCloseable {
     private final int port;
     private final String host;
     private final BlockingQueue<Wire.Message> inbox = new LinkedBlockingQueue<>();
+    private final Map<String, JsonNode> heartbeats = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String[]> outbox = new ConcurrentLinkedQueue<>();
     private final Thread io;
     private volatile boolean running = true;
@@ -74,6 +78,11 @@ public final class CoordinatorServer implements AutoCloseable {
         return inbox.poll(timeoutMs, TimeUnit.MILLISECONDS);
     }
 
+    /** The body of the latest HEARTBEAT from {@code identity}, or null; safe from any thread. */
+    public JsonNode lastHeartbeat(String identity) {
+        return heartbeats.get(identity);
+    }
+
     private void loop() {
         while (running) {
             for (String[] m; (m = outbox.poll()) != null; ) {
@@ -96,6 +105,7 @@ public final class CoordinatorServer implements AutoCloseable {
                 } catch (IllegalStateException e) {
                     continue; // a stray peer; agents only send valid JSON
                 }
+                if (Wire.HEARTBEAT.equals(type)) heartbeats.put(identity, body);
                 inbox.add(new Wire.Message(identity, type, body));
             }
         }

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * agent  -> PING {t0} / coord -> PONG {t0, t1} clock-offset samples (answered on the I/O thread)
  * agent  -> READY {offsetNs, rttNs}            set up and probed the server: the start barrier
  * coord  -> GO {phase, startAtNs, share}       this runner's share of a phase (null share: sit it out)
- * agent  -> HEARTBEAT {sent, completed}        every second while connected
+ * agent  -> HEARTBEAT {phase, sent, completed} every second while connected
  * agent  -> INTERVAL {snapshot}                the histograms of the records of the last interval (~2 s)
  * agent  -> DONE {phase, sent, completed, errors}  phase barrier
  * coord  -> END | ABORT                        no more phases / stop now and report what you have

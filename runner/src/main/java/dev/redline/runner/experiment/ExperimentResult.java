@@ -13,11 +13,17 @@ import java.util.List;
  * @param sweep        the sweep aggregate (null when the experiment is not a sweep)
  * @param partial      stopped before the plan was done (Ctrl-C)
  * @param stopReason   why it ended: the planner's reason, or {@code interrupted}
+ * @param cutShort     index of the variation whose run Ctrl-C stopped mid-way (its partial results are written), or null
  */
 public record ExperimentResult(int exitCode, List<Observation> observations, SweepAggregate sweep, boolean partial,
-                               String stopReason) {
+                               String stopReason, Integer cutShort) {
     public ExperimentResult {
         observations = List.copyOf(observations);
+    }
+
+    /** The variations whose every run finished: without the one Ctrl-C cut short (a resumed search runs it again). */
+    public List<Observation> completeObservations() {
+        return cutShort == null ? observations : observations.stream().filter(o -> o.variation().index() != cutShort).toList();
     }
 
     public long failedRuns() {

@@ -43,6 +43,8 @@ public final class ExperimentRun {
     private int runsDone;
     private Variation previous;
     private boolean interrupted;
+    /** The variation whose run Ctrl-C stopped mid-way, or null. */
+    private Integer cutShort;
 
     /** Runs the plan's own variations (its sweep, or its base) in the plan's order. */
     public ExperimentRun(ExperimentPlan plan, ExperimentLayout layout, CellEngine engine, ExperimentListener listener,
@@ -60,6 +62,19 @@ public final class ExperimentRun {
         this.listener = listener;
         this.files = new AggregateFiles(version);
         this.cliCommand = cliCommand;
+    }
+
+    /**
+     * Variations already run by an earlier process (a resumed search): the planner sees them first, and
+     * they count in the aggregates. {@code dirs} holds each trial's run directory.
+     */
+    public ExperimentRun resume(List<Observation> earlier, Map<TrialOutcome, java.nio.file.Path> dirs) {
+        for (Observation o : earlier) {
+            variations.put(o.variation().index(), o.variation());
+            trials.put(o.variation().index(), new ArrayList<>(o.trials()));
+        }
+        runDirs.putAll(dirs);
+        return this;
     }
 
     public ExperimentResult run() {
@@ -125,6 +140,7 @@ public final class ExperimentRun {
         runDirs.put(outcome, dir);
         runsDone++;
         previous = v;
+        if (result.interrupted()) cutShort = v.index();
         if (result.interrupted() || InterruptOnShutdown.inProgress()) interrupted = true;
         listener.runFinished(v, trial, outcome, observations(), number, total);
         return !interrupted;
@@ -162,7 +178,7 @@ public final class ExperimentRun {
                     plan.trials(), interrupted);
             files.sweep(layout.sweepAggregateDir(), sweep);
         }
-        ExperimentResult result = new ExperimentResult(exitCode(observed), observed, sweep, interrupted, reason);
+        ExperimentResult result = new ExperimentResult(exitCode(observed), observed, sweep, interrupted, reason, cutShort);
         listener.finished(result);
         return result;
     }

@@ -53,7 +53,7 @@ public final class ConsoleTableRenderer {
     }
 
     static String title(EndpointType type) {
-        return "Redline | " + (type.producesTokens() ? "LLM Metrics" : "Embeddings Metrics");
+        return "Redline | " + type.metricsTitle();
     }
 
     private String metricsTable(BenchmarkResults results) {

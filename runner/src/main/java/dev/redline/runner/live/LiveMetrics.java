@@ -44,6 +44,12 @@ public final class LiveMetrics {
     private volatile boolean finished;
 
     public LiveMetrics() {
+        this(Map.of());
+    }
+
+    /** {@code tags}: labels on every series (set before any meter exists, as Micrometer requires). */
+    public LiveMetrics(Map<String, String> tags) {
+        tags.forEach((k, v) -> registry.config().commonTags(k, v));
         ttft = timer("redline.time.to.first.token", "Time to first token of successful requests (live)");
         itl = timer("redline.inter.token.latency", "Mean inter-token latency per successful request (live)");
         latency = timer("redline.request.latency", "Request latency of successful requests (live)");
@@ -110,12 +116,12 @@ public final class LiveMetrics {
         if (!Double.isNaN(ms) && ms >= 0) t.record((long) (ms * 1e6), TimeUnit.NANOSECONDS);
     }
 
-    /** Marks that every record has been processed (the counters are final). */
     /** True once {@link #finish} was called: the counters are final. */
     public boolean finished() {
         return finished;
     }
 
+    /** Marks that every record has been processed (the counters are final). */
     public void finish() {
         PhaseSent s = currentSent;
         if (s != null) s.freeze();

@@ -18,15 +18,18 @@ public final class LiveRun implements AutoCloseable {
         this.server = server;
     }
 
-    /** @param metricsPort port to serve {@code /metrics} on (0 = any), null = none */
-    public static LiveRun start(Integer metricsPort, boolean dashboard) {
-        return start(null, metricsPort, dashboard);
+    /**
+     * @param metricsPort port to serve {@code /metrics} on (0 = any), null = none
+     * @param tags        labels on every series (e.g. a runner pod's benchmark, run, runner)
+     */
+    public static LiveRun start(Integer metricsPort, boolean dashboard, java.util.Map<String, String> tags) {
+        return start(null, metricsPort, dashboard, tags);
     }
 
     /** @param host address to bind (null = all interfaces) */
-    public static LiveRun start(String host, Integer metricsPort, boolean dashboard) {
+    public static LiveRun start(String host, Integer metricsPort, boolean dashboard, java.util.Map<String, String> tags) {
         if (metricsPort == null && !dashboard) return new LiveRun(null, null);
-        LiveMetrics metrics = new LiveMetrics();
+        LiveMetrics metrics = new LiveMetrics(tags);
         return new LiveRun(metrics, metricsPort == null ? null : LiveMetricsServer.start(metrics, host, metricsPort));
     }
 

@@ -79,12 +79,7 @@ public final class LoadRunner {
     /** Runs the phases one after another; blocks the calling thread (never call it on an event loop). */
     public List<PhaseOutcome> run(List<PhaseSpec> phases) throws InterruptedException {
         List<PhaseOutcome> out = new ArrayList<>();
-        health.start(ctx.client().contexts());
-        try {
-            for (PhaseSpec p : phases) out.add(runPhase(p));
-        } finally {
-            health.stop();
-        }
+        for (PhaseSpec p : phases) out.add(runPhase(p));
         return out;
     }
 
@@ -109,8 +104,19 @@ public final class LoadRunner {
         if (Vertx.currentContext() != null && Vertx.currentContext().isEventLoopContext()) {
             throw new IllegalStateException("LoadRunner.run blocks; call it off the event loop");
         }
-        settleHeap();
         PhasePlan plan = plan(phase);
+        // only where it pays: a warm-up measures nothing, and a collection before it would only delay its first request
+        if (plan.kind() == RequestRecord.Phase.PROFILING) settleHeap();
+        // per phase, so that every caller of runPhase (a profile run's phase driver, calibrate) is watched
+        health.start(ctx.client().contexts());
+        try {
+            return runPhase(phase, plan);
+        } finally {
+            health.stop();
+        }
+    }
+
+    private PhaseOutcome runPhase(PhaseSpec phase, PhasePlan plan) throws InterruptedException {
         health.phaseStarted(plan.kind() == RequestRecord.Phase.PROFILING);
         LoadType type = isFixedSchedule(phase) ? LoadType.FIXED_SCHEDULE : phase.resolvedType();
         TimingPlugins.Started started = TimingPlugins.forType(type).start(ctx, plan, phase, dataset);

@@ -2,6 +2,7 @@ package dev.redline.runner.load;
 
 import dev.redline.runner.client.InferenceClient;
 import dev.redline.runner.client.PreparedRequest;
+import dev.redline.api.v1alpha1.EndpointType;
 import dev.redline.runner.client.RequestFactory;
 import dev.redline.runner.client.RequestHandle;
 import dev.redline.runner.dataset.Turn;
@@ -70,6 +71,8 @@ final class TurnIssuer {
         rec.setModel(session.model);
         rec.setWorkerId(workerId);
         rec.setInputTokens(turn.inputTokens());
+        rec.setInputMedia(session.imagesSent(turn), turn.media().audioSeconds(),
+                factory.endpoint().type().output() == EndpointType.Output.IMAGES);
         rec.setRequestedMaxTokens(turn.maxTokens());
         rec.setIntendedSendPerfNs(intendedNs);
         LoadProgress p = st.progress;
@@ -96,7 +99,7 @@ final class TurnIssuer {
             if (monitor != null && rec.phase() == RequestRecord.Phase.PROFILING && rec.startPerfNs() > 0) {
                 monitor.recordClientLag(rec.startPerfNs() - readyNs);
             }
-            String reply = rec.outputText(); // read before the sink may drop the text
+            String reply = session.needsReply() ? rec.outputText() : null; // read before the sink may drop the text
             session.completeTurn(turn, reply);
             sink.accept(rec);
             after.accept(rec);

@@ -1,5 +1,7 @@
 package dev.redline.runner.metrics;
 
+import dev.redline.api.v1alpha1.EndpointType;
+
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -27,7 +29,11 @@ public record MetricDef(String tag, String header, MetricUnit unit, MetricType t
     public boolean enabledFor(MetricsContext ctx) {
         if (has(MetricFlag.STREAMING_ONLY) && !ctx.streaming()) return false;
         if (has(MetricFlag.PRODUCES_TOKENS_ONLY) && !ctx.endpointType().producesTokens()) return false;
+        if (has(MetricFlag.IMAGES_ONLY) && !ctx.endpointType().accepts(EndpointType.Input.IMAGE)
+                && ctx.endpointType().output() != EndpointType.Output.IMAGES) return false;
         if (has(MetricFlag.GOODPUT_ONLY) && ctx.goodputSlos().isEmpty()) return false;
+        if (has(MetricFlag.SUPPORTS_AUDIO_ONLY) && !ctx.endpointType().accepts(EndpointType.Input.AUDIO)) return false;
+        if (has(MetricFlag.PRODUCES_VIDEO_ONLY) && ctx.endpointType().output() != EndpointType.Output.VIDEOS) return false;
         return !has(MetricFlag.USAGE_DIFF_ONLY) || !ctx.useServerTokenCount();
     }
 

@@ -6,6 +6,11 @@ public enum MetricFlag {
     STREAMING_ONLY,
     /** Needs output tokens; disabled for endpoints that produce none (embeddings). */
     PRODUCES_TOKENS_ONLY,
+    /**
+     * Counts images: only for endpoint types that take images (AIPerf's SUPPORTS_IMAGE_ONLY) or produce them
+     * (image_generation, image_edit, where Redline counts the generated images).
+     */
+    IMAGES_ONLY,
     /** Computed from error records only; absent on clean runs, never in the console table. */
     ERROR_ONLY,
     /** Higher is better: goodput SLOs compare with {@code >=}. */
@@ -21,5 +26,9 @@ public enum MetricFlag {
     /** An HTTP trace phase (http_req_*): shown in the console only with {@code --show-trace-timing}. */
     HTTP_TRACE,
     /** Compares server usage with client token counts; off when the server counts are the metric source. */
-    USAGE_DIFF_ONLY
+    USAGE_DIFF_ONLY,
+    /** Needs request audio; only for endpoint types that take audio (AIPerf's SUPPORTS_AUDIO_ONLY). */
+    SUPPORTS_AUDIO_ONLY,
+    /** Read from a video generation job; only for endpoint types that produce videos (AIPerf's PRODUCES_VIDEO_ONLY). */
+    PRODUCES_VIDEO_ONLY
 }

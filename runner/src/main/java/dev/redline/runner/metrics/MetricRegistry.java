@@ -14,13 +14,15 @@ public final class MetricRegistry {
             new OutputTokenThroughputPerUserMetric(), new PrefillThroughputPerUserMetric(),
             new E2eOutputTokenThroughputMetric(), new DecodeDurationMetric(), new OutputSequenceLengthMetric(),
             new InputSequenceLengthMetric(), new OutputTokenCountMetric(), new ReasoningTokenCountMetric(),
-            new EffectiveLatencyMetric(), new SendLagMetric(), new ErrorIslMetric(), new UsagePromptTokensMetric(),
+            new EffectiveLatencyMetric(), new SendLagMetric(), new ClientAddedLatencyMetric(), new ClientAddedTtftMetric(),
+            new ErrorIslMetric(), new UsagePromptTokensMetric(),
             new UsageCompletionTokensMetric(), new UsageTotalTokensMetric(), new UsageReasoningTokensMetric(),
             new UsagePromptTokensDiffMetric(), new UsageCompletionTokensDiffMetric(),
             new UsageReasoningTokensDiffMetric(), new OslMismatchDiffPctMetric(),
             new HttpReqConnectionReusedMetric(), new HttpReqBlockedMetric(), new HttpReqConnectingMetric(),
             new HttpReqSendingMetric(), new HttpReqWaitingMetric(), new HttpReqReceivingMetric(),
-            new HttpReqDurationMetric());
+            new HttpReqDurationMetric(), new NumImagesMetric(), new ImageThroughputMetric(), new ImageLatencyMetric(),
+            new AudioDurationMetric(), new RtfxMetric(), new VideoInferenceTimeMetric(), new VideoPeakMemoryMetric());
 
     private static final List<ScalarMetric> SCALAR = List.of(
             new OutputTokenThroughputMetric(), new RequestThroughputMetric(), new GoodputMetric(),

@@ -14,7 +14,12 @@ public enum MetricUnit {
     TOKENS_PER_SECOND_PER_USER("tokens/sec/user", 1, 1000),
     REQUESTS("requests", 1, 1),
     REQUESTS_PER_SECOND("requests/sec", 1, 1000),
-    PERCENT("%", 1, 1000);
+    PERCENT("%", 1, 1000),
+    IMAGES("images", 1, 1),
+    IMAGES_PER_SECOND("images/sec", 1, 1000),
+    MS_PER_IMAGE("ms/image", 1e6, 1e6),
+    RATIO("ratio", 1, 1000),
+    MEGABYTES("MB", 1, 1000);
 
     private final String label;
     private final double baseDivisor;

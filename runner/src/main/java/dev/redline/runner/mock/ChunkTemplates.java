@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
  * Byte templates of one streaming response's SSE events. Built once per request (id and model differ);
  * a token event is then prefix + word + suffix, with no JSON tree or string formatting per token.
  */
-final class ChunkTemplates {
+final class ChunkTemplates implements StreamFormat {
     static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
 
     private final String objectHead;
@@ -18,6 +18,10 @@ final class ChunkTemplates {
     private final byte[] roleEvent;
     private final String finishHead;
     private final String finishTail;
+    private boolean chat;
+    private String id;
+    private long created;
+    private String model;
 
     private ChunkTemplates(String objectHead, String contentPrefix, String reasoningPrefix, String tokenSuffix,
                            String roleEvent, String finishHead, String finishTail) {
@@ -60,12 +64,35 @@ final class ChunkTemplates {
                 "\"}]}\n\n");
     }
 
+    /** Names what {@link #wholeBody} writes. */
+    ChunkTemplates forWhole(boolean chat, String id, long created, String model) {
+        this.chat = chat;
+        this.id = id;
+        this.created = created;
+        this.model = model;
+        return this;
+    }
+
     /** Chat's role-only first event, or nothing for completions. */
-    void appendRole(Buffer out) {
+    @Override
+    public void appendStart(Buffer out) {
         if (roleEvent != null) out.appendBytes(roleEvent);
     }
 
-    void appendToken(Buffer out, byte[] word, boolean reasoning) {
+    @Override
+    public void appendEnd(Buffer out, GenerationJob job) {
+        appendFinish(out, job.finishReason);
+        if (job.includeUsage) appendUsage(out, job.promptTokens, job.outputTokens, job.reasoningTokens);
+        out.appendBytes(DONE);
+    }
+
+    @Override
+    public String wholeBody(GenerationJob job) {
+        return WholeBodies.build(chat, id, created, model, job);
+    }
+
+    @Override
+    public void appendToken(Buffer out, byte[] word, boolean reasoning) {
         out.appendBytes(reasoning && reasoningPrefix != null ? reasoningPrefix : contentPrefix)
                 .appendBytes(word)
                 .appendBytes(tokenSuffix);

@@ -1,5 +1,8 @@
 package dev.redline.runner.mock;
 
+import dev.redline.runner.client.SourceStamp;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
 import java.util.List;
@@ -11,7 +14,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class EmbeddingsHandler extends InferenceHandler {
     EmbeddingsHandler(MockContext ctx) {
-        super(ctx, EndpointKind.EMBEDDINGS);
+        super(ctx);
+    }
+
+    @Override
+    protected InferenceRequest parse(HttpServerRequest request, Buffer body) throws InferenceRequest.BadRequest {
+        return InferenceRequest.embeddings(InferenceRequest.json(body), ctx.defaultModel);
     }
 
     @Override
@@ -23,6 +31,7 @@ final class EmbeddingsHandler extends InferenceHandler {
         String text = body(req.model, req.inputs, promptTokens, ctx.options.embeddingDims());
         long delay = received + ctx.plan.ttftNanos(index) - System.nanoTime();
         Runnable finish = () -> {
+            if (req.stamps) response.putHeader(SourceStamp.SENT_HEADER, Long.toString(System.nanoTime()));
             fault.sendWhole(response, text);
             ctx.metrics.finished(model, fault.completes(), -1, (System.nanoTime() - received) / 1e9);
         };

@@ -1,19 +1,29 @@
 package dev.redline.runner.mock;
 
+import dev.redline.runner.client.SourceStamp;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
-/** {@code POST /v1/chat/completions} and {@code POST /v1/completions}, streaming or not. */
+/** A text-generation endpoint (chat, completions, responses, messages, TGI, Triton, Solido, KServe), streaming or not. */
 final class GenerationHandler extends InferenceHandler {
-    private final boolean chat;
+    private final GenerationApi api;
 
-    GenerationHandler(MockContext ctx, boolean chat) {
-        super(ctx, chat ? EndpointKind.CHAT : EndpointKind.COMPLETIONS);
-        this.chat = chat;
+    GenerationHandler(MockContext ctx, GenerationApi api) {
+        super(ctx);
+        this.api = api;
+    }
+
+    @Override
+    protected InferenceRequest parse(HttpServerRequest request, Buffer body) throws InferenceRequest.BadRequest {
+        InferenceRequest req = api.parse(request, body, ctx.defaultModel);
+        ctx.media.add(req.media);
+        return req;
     }
 
     @Override
     protected void serve(HttpServerResponse response, InferenceRequest req, long index, long received, ResponseFault fault) {
-        GenerationJob job = new GenerationJob(ctx, index, received, req, chat);
+        GenerationJob job = new GenerationJob(ctx, index, received, req, api.reasons());
         String refused = ctx.pacer.refusal(job);
         if (refused != null) {
             ctx.metrics.badRequest();
@@ -21,21 +31,18 @@ final class GenerationHandler extends InferenceHandler {
             return;
         }
         job.started();
-        long now = System.currentTimeMillis() / 1000;
-        String id = (chat ? "chatcmpl-mock-" : "cmpl-mock-") + index;
+        StreamFormat format = api.format(index, System.currentTimeMillis() / 1000, req.model);
         if (req.stream) {
-            ChunkTemplates templates = chat ? ChunkTemplates.chat(id, now, req.model) : ChunkTemplates.completion(id, now, req.model);
-            new TokenStream(response, ctx.pacer, templates, job, fault).start();
+            new TokenStream(response, ctx.pacer, format, job, fault).start();
         } else {
-            respondWhole(response, job, id, now, req.model, fault);
+            respondWhole(response, job, format, fault);
         }
     }
 
-    private void respondWhole(HttpServerResponse response, GenerationJob job, String id, long created, String model,
-                              ResponseFault fault) {
+    private void respondWhole(HttpServerResponse response, GenerationJob job, StreamFormat format, ResponseFault fault) {
         boolean[] closed = {false};
         Runnable[] stop = {null};
-        // registered before pacing: a pacer may answer at once, and a written response takes no close handler
+        // before pacing: a body due at once is written inside pace(), and a written response takes no handler
         response.closeHandler(v -> {
             if (closed[0] || response.ended()) return;
             closed[0] = true;
@@ -45,8 +52,9 @@ final class GenerationHandler extends InferenceHandler {
         stop[0] = ctx.pacer.pace(job, true, due -> {
             if (closed[0]) return;
             job.tokensSent(job.outputTokens);
-            String text = WholeBodies.build(chat, id, created, model, job);
+            String text = format.wholeBody(job);
             job.finished(fault.completes()); // before the last byte leaves: a client holding the whole body sees it counted
+            if (job.stamps) response.putHeader(SourceStamp.SENT_HEADER, Long.toString(System.nanoTime()));
             fault.sendWhole(response, text);
         });
     }

@@ -1,6 +1,6 @@
 package dev.redline.runner.mock;
 
-/** One chat / completions request being served: its sizes, words and metric bookkeeping. */
+/** One text-generation request being served: its sizes, words and metric bookkeeping. */
 final class GenerationJob {
     final long request;
     final long receivedNanos;
@@ -12,17 +12,20 @@ final class GenerationJob {
     /** The prompt's text (the simulated engine hashes its token blocks for the prefix cache). */
     final String promptText;
     final String modelName;
+    /** The client asked for send stamps ({@link dev.redline.runner.client.SourceStamp}). */
+    final boolean stamps;
     long firstTokenNanos;
     private final long wordOffset;
     private final MockMetrics metrics;
     private final MockMetrics.ModelStats model;
 
-    GenerationJob(MockContext ctx, long request, long receivedNanos, InferenceRequest req, boolean chat) {
+    GenerationJob(MockContext ctx, long request, long receivedNanos, InferenceRequest req, boolean reasons) {
         this.request = request;
+        this.stamps = req.stamps;
         this.receivedNanos = receivedNanos;
         this.promptTokens = ctx.promptTokens.applyAsInt(req.promptText);
         this.outputTokens = req.maxTokens > 0 ? req.maxTokens : ctx.options.defaultOutputTokens();
-        this.reasoningTokens = chat ? Math.min(ctx.options.reasoningTokens(), outputTokens) : 0;
+        this.reasoningTokens = reasons ? Math.min(ctx.options.reasoningTokens(), outputTokens) : 0;
         this.includeUsage = req.includeUsage;
         this.finishReason = req.maxTokens > 0 ? "length" : "stop";
         this.promptText = req.promptText;

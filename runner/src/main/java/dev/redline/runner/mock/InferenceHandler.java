@@ -1,5 +1,6 @@
 package dev.redline.runner.mock;
 
+import dev.redline.runner.client.SourceStamp;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
@@ -16,25 +17,24 @@ import java.util.concurrent.TimeUnit;
  */
 abstract class InferenceHandler implements Handler<HttpServerRequest> {
     protected final MockContext ctx;
-    private final EndpointKind kind;
 
-    InferenceHandler(MockContext ctx, EndpointKind kind) {
+    InferenceHandler(MockContext ctx) {
         this.ctx = ctx;
-        this.kind = kind;
     }
 
     @Override
     public final void handle(HttpServerRequest request) {
         long received = System.nanoTime();
         ctx.metrics.received();
-        request.body().onSuccess(body -> admit(request, body, received));
+        boolean stamps = request.headers().contains(SourceStamp.REQUEST_HEADER);
+        request.body().onSuccess(body -> admit(request, body, received, stamps));
     }
 
-    private void admit(HttpServerRequest request, Buffer body, long received) {
+    private void admit(HttpServerRequest request, Buffer body, long received, boolean stamps) {
         HttpServerResponse response = request.response();
         InferenceRequest req;
         try {
-            req = InferenceRequest.parse(body, kind, ctx.defaultModel);
+            req = parse(request, body);
         } catch (InferenceRequest.BadRequest e) {
             ctx.metrics.badRequest();
             ErrorResponses.send(response, 400, "BadRequestError", e.getMessage());
@@ -43,6 +43,8 @@ abstract class InferenceHandler implements Handler<HttpServerRequest> {
         long index = ctx.plan.nextRequest();
         ResponseFault fault = ResponseFault.of(ctx.faults.decide(index, received), ctx, index, request.connection());
         if (fault.answersInstead(response)) return;
+        req.stamps = stamps;
+        if (stamps) response.putHeader(SourceStamp.RECEIVED_HEADER, Long.toString(received));
         long delay = fault.headerDelayNanos();
         if (delay <= 0) {
             serve(response, req, index, received, fault);
@@ -53,9 +55,13 @@ abstract class InferenceHandler implements Handler<HttpServerRequest> {
         });
     }
 
+    /** Reads the request; {@link InferenceRequest.BadRequest} (answered 400) when it is not the endpoint's shape. */
+    protected abstract InferenceRequest parse(HttpServerRequest request, Buffer body) throws InferenceRequest.BadRequest;
+
     /**
      * Answers a parsed request. {@code index} is its place in the served plan; {@code receivedNanos} the
      * {@link System#nanoTime()} the answer counts from; {@code fault} writes the response (or breaks it).
+     * {@code req.stamps}: the client asked for {@link SourceStamp}s (the received stamp is already in the headers).
      */
     protected abstract void serve(HttpServerResponse response, InferenceRequest req, long index, long receivedNanos,
                                   ResponseFault fault);

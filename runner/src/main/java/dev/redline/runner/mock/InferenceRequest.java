@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What the mock needs from a chat / completions / embeddings request body. */
+/** What the mock needs from an inference request body: model, streaming, sizes, the prompt text. */
 final class InferenceRequest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -28,9 +28,13 @@ final class InferenceRequest {
     final String promptText;
     /** Embeddings: the inputs. */
     final List<String> inputs;
+    /** The client asked for send stamps ({@link dev.redline.runner.client.SourceStamp}); set by the handler, not the body. */
+    boolean stamps;
+    /** Media parts the request carried, checked (chat). */
+    MockMedia.Received media = MockMedia.Received.NONE;
 
-    private InferenceRequest(String model, boolean stream, boolean includeUsage, int maxTokens,
-                             String promptText, List<String> inputs) {
+    InferenceRequest(String model, boolean stream, boolean includeUsage, int maxTokens,
+                     String promptText, List<String> inputs) {
         this.model = model;
         this.stream = stream;
         this.includeUsage = includeUsage;
@@ -39,7 +43,8 @@ final class InferenceRequest {
         this.inputs = inputs;
     }
 
-    static InferenceRequest parse(Buffer body, EndpointKind kind, String defaultModel) throws BadRequest {
+    /** The body as a JSON object; 400 when it is not one. */
+    static JsonNode json(Buffer body) throws BadRequest {
         JsonNode root;
         try {
             root = MAPPER.readTree(body.getBytes());
@@ -47,20 +52,42 @@ final class InferenceRequest {
             throw new BadRequest("Request body is not valid JSON: " + firstLine(e.getMessage()));
         }
         if (root == null || !root.isObject()) throw new BadRequest("Request body must be a JSON object");
-        JsonNode m = root.get("model");
-        String model = m != null && m.isTextual() && !m.asText().isEmpty() ? m.asText() : defaultModel;
-        boolean stream = root.path("stream").asBoolean(false);
-        boolean includeUsage = root.path("stream_options").path("include_usage").asBoolean(false);
-        int maxTokens = maxTokens(root);
-        return switch (kind) {
-            case CHAT -> new InferenceRequest(model, stream, includeUsage, maxTokens, chatText(root), List.of());
-            case COMPLETIONS -> new InferenceRequest(model, stream, includeUsage, maxTokens, promptText(root), List.of());
-            case EMBEDDINGS -> new InferenceRequest(model, false, false, -1, "", embeddingInputs(root));
-        };
+        return root;
     }
 
-    private static int maxTokens(JsonNode root) throws BadRequest {
-        for (String field : new String[] {"max_completion_tokens", "max_tokens"}) {
+    /** The request's model, or the mock's first one. */
+    static String model(JsonNode root, String defaultModel) {
+        JsonNode m = root.get("model");
+        return m != null && m.isTextual() && !m.asText().isEmpty() ? m.asText() : defaultModel;
+    }
+
+    static InferenceRequest chat(JsonNode root, String defaultModel) throws BadRequest {
+        MockMedia.Received media = MockMedia.checkChat(root);
+        InferenceRequest req = generation(root, defaultModel, chatText(root));
+        req.media = media;
+        return req;
+    }
+
+    static InferenceRequest completions(JsonNode root, String defaultModel) throws BadRequest {
+        return generation(root, defaultModel, promptText(root));
+    }
+
+    /** OpenAI-shaped {@code input}, or vLLM's chat-shaped {@code messages} (chat_embeddings): one input per message list. */
+    static InferenceRequest embeddings(JsonNode root, String defaultModel) throws BadRequest {
+        List<String> inputs = root.has("messages") && !root.has("input") ? List.of(chatText(root)) : embeddingInputs(root);
+        return new InferenceRequest(model(root, defaultModel), false, false, -1, "", inputs);
+    }
+
+    private static InferenceRequest generation(JsonNode root, String defaultModel, String prompt) throws BadRequest {
+        boolean stream = root.path("stream").asBoolean(false);
+        boolean includeUsage = root.path("stream_options").path("include_usage").asBoolean(false);
+        return new InferenceRequest(model(root, defaultModel), stream, includeUsage,
+                maxTokens(root, "max_completion_tokens", "max_tokens"), prompt, List.of());
+    }
+
+    /** The first of {@code fields} that is set, as a positive integer; -1 when none is; 400 when one is not a positive integer. */
+    static int maxTokens(JsonNode root, String... fields) throws BadRequest {
+        for (String field : fields) {
             JsonNode n = root.get(field);
             if (n == null || n.isNull()) continue;
             if (!n.canConvertToInt() || !n.isIntegralNumber() || n.asInt() < 1) {
@@ -71,7 +98,7 @@ final class InferenceRequest {
         return -1;
     }
 
-    private static String chatText(JsonNode root) throws BadRequest {
+    static String chatText(JsonNode root) throws BadRequest {
         JsonNode messages = root.get("messages");
         if (messages == null || !messages.isArray()) throw new BadRequest("messages must be a list of messages");
         StringBuilder text = new StringBuilder();
@@ -117,7 +144,7 @@ final class InferenceRequest {
         throw new BadRequest("input must be a string or a non-empty list of strings");
     }
 
-    private static String firstLine(String s) {
+    static String firstLine(String s) {
         if (s == null) return "";
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);

@@ -19,6 +19,10 @@ final class MockContext {
     final TokenPacer pacer;
     final ToIntFunction<String> promptTokens;
     final String defaultModel;
+    /** Media parts received, checked (chat content parts, uploads). */
+    final MockMedia media = new MockMedia();
+    /** Video results downloaded (GET /v1/videos/{id}/content). */
+    final java.util.concurrent.atomic.LongAdder videoDownloads = new java.util.concurrent.atomic.LongAdder();
 
     MockContext(MockServerOptions options, Vertx vertx) {
         this.options = options;

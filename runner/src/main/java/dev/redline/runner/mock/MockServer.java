@@ -5,7 +5,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerOptions;
 
 /**
@@ -20,6 +19,7 @@ public final class MockServer implements AutoCloseable {
     private final int port;
     private final String host;
     private DcgmEndpoint dcgm;
+    private io.grpc.Server grpc;
 
     private MockServer(Vertx vertx, MockContext ctx, MockRouter router, String host, int port) {
         this.vertx = vertx;
@@ -40,9 +40,7 @@ public final class MockServer implements AutoCloseable {
         try {
             MockContext ctx = new MockContext(options, vertx);
             MockRouter router = new MockRouter();
-            router.add(HttpMethod.POST, "/v1/chat/completions", new GenerationHandler(ctx, true));
-            router.add(HttpMethod.POST, "/v1/completions", new GenerationHandler(ctx, false));
-            router.add(HttpMethod.POST, "/v1/embeddings", new EmbeddingsHandler(ctx));
+            MockEndpoints.register(router, ctx);
             StaticEndpoints.register(router, ctx);
             for (MockRoutes extra : options.extraRoutes()) extra.register(router, vertx);
 
@@ -55,6 +53,7 @@ public final class MockServer implements AutoCloseable {
                     new DeploymentOptions().setInstances(options.eventLoops())).await();
             MockServer server = new MockServer(vertx, ctx, router, options.host(), bound[0]);
             if (options.dcgmPort() != null) server.dcgm = DcgmEndpoint.start(vertx, ctx, options.host(), options.dcgmPort());
+            if (options.grpcPort() != null) server.grpc = startGrpc(ctx, options.host(), options.grpcPort());
             return server;
         } catch (Exception e) { // await() rethrows checked causes (BindException) unchanged
             vertx.close();
@@ -62,6 +61,15 @@ public final class MockServer implements AutoCloseable {
             throw new IllegalStateException("mock server cannot listen on " + options.host() + ":" + options.port()
                     + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The KServe v2 gRPC service on its own port (grpc-java's server; answers are paced on this mock's event loops). */
+    private static io.grpc.Server startGrpc(MockContext ctx, String host, int port) throws java.io.IOException {
+        return io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder
+                .forAddress(new java.net.InetSocketAddress(host, port), io.grpc.InsecureServerCredentials.create())
+                .addService(new KServeGrpcService(ctx).definition())
+                .directExecutor() // handlers only parse and hand over to a Vert.x context
+                .build().start();
     }
 
     /** One HTTP server instance on one event loop. */
@@ -111,6 +119,16 @@ public final class MockServer implements AutoCloseable {
         return dcgm == null ? null : "http://" + ("0.0.0.0".equals(host) ? "127.0.0.1" : host) + ":" + dcgm.port();
     }
 
+    /** The port of the KServe v2 gRPC service, or -1 when none was asked for. */
+    public int grpcPort() {
+        return grpc == null ? -1 : grpc.getPort();
+    }
+
+    /** {@code grpc://HOST:PORT} of the KServe v2 gRPC service, or null when it was not started. */
+    public String grpcBaseUrl() {
+        return grpc == null ? null : baseUrl().replaceFirst("^http://", "grpc://").replaceFirst(":" + port + "$", ":" + grpc.getPort());
+    }
+
     /** The simulated GPUs, or null when no DCGM port was asked for. */
     public DcgmExporterSimulator dcgmSimulator() {
         return dcgm == null ? null : dcgm.simulator();
@@ -127,6 +145,16 @@ public final class MockServer implements AutoCloseable {
     }
 
     /** What was served so far (also exposed at {@code /metrics}). */
+    /** Video results downloaded so far. */
+    public long videoDownloads() {
+        return ctx.videoDownloads.sum();
+    }
+
+    /** The media parts the mock accepted so far. */
+    public MockMedia.Received mediaReceived() {
+        return ctx.media.received();
+    }
+
     public MockMetrics metrics() {
         return ctx.metrics;
     }
@@ -143,6 +171,7 @@ public final class MockServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (grpc != null) grpc.shutdownNow();
         vertx.close().await();
     }
 }

@@ -32,6 +32,7 @@ public final class MockServerOptions {
     private int eventLoops = Runtime.getRuntime().availableProcessors();
     private final List<MockRoutes> extraRoutes = new ArrayList<>();
     private Integer dcgmPort;
+    private Integer grpcPort;
     private List<FaultSpec> faults = List.of();
     private EngineConfig engine;
 
@@ -88,6 +89,10 @@ public final class MockServerOptions {
     public Integer dcgmPort() { return dcgmPort; }
     public MockServerOptions dcgmPort(Integer dcgmPort) { this.dcgmPort = dcgmPort; return this; }
 
+    /** Port of the KServe v2 / Triton gRPC service (ModelInfer, ModelStreamInfer); null = none, 0 = any free port. */
+    public Integer grpcPort() { return grpcPort; }
+    public MockServerOptions grpcPort(Integer grpcPort) { this.grpcPort = grpcPort; return this; }
+
     /**
      * Faults injected on the wire (docs/mock-server.md), decided per request by {@link #randomSeed()};
      * {@link #errorRate()} adds a {@code 5xx} fault ahead of them.
@@ -118,6 +123,7 @@ public final class MockServerOptions {
     public void validate() {
         if (host == null || host.isBlank()) throw bad("host", "must not be empty; use e.g. 127.0.0.1");
         if (port < 0 || port > 65535) throw bad("port", "must be 0..65535 (0 = any free port), was " + port);
+        if (grpcPort != null && (grpcPort < 0 || grpcPort > 65535)) throw bad("grpcPort", "must be 0..65535 (0 = any free port), was " + grpcPort);
         nonNegative("ttftMs", ttftMs);
         nonNegative("itlMs", itlMs);
         nonNegative("jitterMs", jitterMs);

@@ -150,7 +150,7 @@ final class ResponseFault {
     }
 
     /** Appends token event {@code index}; bad-json sends that one cut in the middle of its JSON. */
-    void appendToken(ChunkTemplates templates, Buffer out, byte[] word, boolean reasoning, int index) {
+    void appendToken(StreamFormat templates, Buffer out, byte[] word, boolean reasoning, int index) {
         if (kind != FaultKind.BAD_JSON || index != position) {
             if (kind == FaultKind.STALL) appended = index + 1;
             templates.appendToken(out, word, reasoning);
@@ -225,9 +225,14 @@ final class ResponseFault {
     /** The first part now, the rest after gap-ms: the break falls in the middle of the first line (a data: line). */
     private void split(HttpServerResponse response, Buffer out, boolean last) {
         injected();
-        int lineEnd = 0;
+        int lineStart = 0; // past a leading comment line (a send stamp): the break falls in data
+        if (out.getByte(0) == ':') {
+            while (lineStart < out.length() && out.getByte(lineStart) != '\n') lineStart++;
+            lineStart = Math.min(lineStart + 1, out.length() - 1);
+        }
+        int lineEnd = lineStart;
         while (lineEnd < out.length() && out.getByte(lineEnd) != '\n') lineEnd++;
-        int half = Math.max(1, lineEnd / 2);
+        int half = Math.max(1, lineStart + (lineEnd - lineStart) / 2);
         response.write(out.slice(0, half));
         holding = true;
         pending = out.getBuffer(half, out.length());

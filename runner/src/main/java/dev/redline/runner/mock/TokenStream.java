@@ -1,5 +1,6 @@
 package dev.redline.runner.mock;
 
+import dev.redline.runner.client.SourceStamp;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 
@@ -12,14 +13,14 @@ import io.vertx.core.http.HttpServerResponse;
 final class TokenStream {
     private final HttpServerResponse response;
     private final TokenPacer pacer;
-    private final ChunkTemplates templates;
+    private final StreamFormat templates;
     private final GenerationJob job;
     private final ResponseFault fault;
     private Runnable stopPacing;
     private int sent;
     private boolean done;
 
-    TokenStream(HttpServerResponse response, TokenPacer pacer, ChunkTemplates templates, GenerationJob job,
+    TokenStream(HttpServerResponse response, TokenPacer pacer, StreamFormat templates, GenerationJob job,
                 ResponseFault fault) {
         this.response = response;
         this.pacer = pacer;
@@ -46,7 +47,9 @@ final class TokenStream {
 
     private void emitPiece(int due) {
         Buffer out = Buffer.buffer(256);
-        if (sent == 0) templates.appendRole(out);
+        // the stamp leads the write and applies to every event in it: they leave together
+        if (job.stamps) SourceStamp.appendComment(out, System.nanoTime());
+        if (sent == 0) templates.appendStart(out);
         int before = sent;
         while (sent < due) {
             fault.appendToken(templates, out, job.word(sent), sent < job.reasoningTokens, sent);
@@ -58,9 +61,7 @@ final class TokenStream {
             finish(false);
             fault.takeOver(response, out);
         } else if (sent == job.outputTokens) {
-            templates.appendFinish(out, job.finishReason);
-            if (job.includeUsage) templates.appendUsage(out, job.promptTokens, job.outputTokens, job.reasoningTokens);
-            out.appendBytes(ChunkTemplates.DONE);
+            templates.appendEnd(out, job);
             finish(fault.completes()); // before the last byte leaves: a client holding the whole stream sees it counted
             fault.end(response, out);
         } else {

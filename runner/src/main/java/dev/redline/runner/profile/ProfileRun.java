@@ -124,7 +124,12 @@ public final class ProfileRun {
 
     private int execute(ArtifactLayout layout, RunLog log) throws IOException {
         Instant start = Instant.now();
-        RunPipeline pipeline = RunPipeline.open(spec, log, null, tokenizers);
+        RunPipeline pipeline;
+        try {
+            pipeline = RunPipeline.open(spec, log, options.serverWait(), tokenizers);
+        } catch (InterruptedException e) {
+            return interruptedBeforeTheFirstRequest(log);
+        }
         try {
             ClientConfig config = pipeline.config();
             if (!summaryOnly()) {
@@ -141,7 +146,8 @@ public final class ProfileRun {
             ControlRequests control = new ControlRequests(spec, pipeline.vertx(), config, log);
             boolean interrupted;
             try (TelemetryStage telemetry = TelemetryStage.start(spec, config.baseUrl(), log);
-                 LiveRun live = LiveRun.start(options.metricsHost(), options.metricsPort(), "dashboard".equals(options.uiType()))) {
+                 LiveRun live = LiveRun.start(options.metricsHost(), options.metricsPort(), "dashboard".equals(options.uiType()),
+                         options.metricTags())) {
                 if (live.port() >= 0) log.info("Live metrics at http://localhost:" + live.port() + "/metrics");
                 Observers extra = new Observers(slices, live, urls, outputs, control);
                 interrupted = measure(layout, pipeline, profiling, telemetry, log, extra);
@@ -162,13 +168,15 @@ public final class ProfileRun {
             log.info("Wrote " + layout.summaryJson() + " and " + layout.summaryCsv());
             int plotted = AutoPlot.afterRun(spec, layout.dir(), out);
             return interrupted ? INTERRUPTED_EXIT : plotted;
-        } catch (InterruptedException e) {
-            log.warn("Interrupted before the first request: nothing was measured, nothing to write");
-            return INTERRUPTED_EXIT;
         } finally {
             Thread.interrupted(); // a Ctrl-C already handled above must not abort closing the client
             pipeline.close();
         }
+    }
+
+    private static int interruptedBeforeTheFirstRequest(RunLog log) {
+        log.warn("Interrupted before the first request: nothing was measured, nothing to write");
+        return INTERRUPTED_EXIT;
     }
 
     /**
@@ -183,6 +191,8 @@ public final class ProfileRun {
         RawRecordWriter raw = rawExport() ? new RawRecordWriter(layout.dir().resolve(RawRecordWriter.FILE_NAME)) : null;
         boolean interrupted = false;
         RecordRouter router = new RecordRouter(profiling, jsonl);
+        // with no live view (dashboard, metrics port) nothing needs the records before the run ends: they wait
+        boolean live = options.metricsPort() != null || "dashboard".equals(options.uiType());
         try (RecordProcessor processor = pipeline.processor(r -> {
             router.accept(r);
             if (raw != null) writeRaw(raw, r);
@@ -190,7 +200,7 @@ public final class ProfileRun {
             extra.live().record(r);
             extra.urls().add(r);
             if (extra.outputs() != null) extra.outputs().add(r);
-        })) {
+        }, !live)) {
             LoadRunner runner = pipeline.loadRunner(seed(), processor);
             extra.live().attach(runner.progress());
             try (AutoCloseable progress = progress(runner, extra.live(), log)) {

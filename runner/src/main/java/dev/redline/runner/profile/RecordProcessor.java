@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
@@ -18,6 +19,11 @@ import java.util.function.Consumer;
  * order. The hand-off is a lock-free queue: a blocking queue's lock would be shared by every event loop.
  * Event loops never wake the worker (an unpark is a futex syscall per record); it polls, sleeping
  * {@link #POLL_NS} when the queue is empty, so a record waits at most that long.
+ *
+ * <p>Deferred ({@code deferBytes > 0}): load generation never shares its cores with metrics work. Records
+ * wait in the queue while their estimated size stays under {@code deferBytes}, and are processed when the
+ * processor closes (after the run), as AIPerf's separate record processors lag behind its workers. Past the
+ * budget the worker catches up down to half of it, so memory stays bounded whatever the run's length.
  */
 public final class RecordProcessor implements RecordSink, AutoCloseable {
     private static final RequestRecord POISON = new RequestRecord(-1, RequestRecord.Phase.WARMUP);
@@ -32,24 +38,34 @@ public final class RecordProcessor implements RecordSink, AutoCloseable {
     private static final int MAX_BATCH = 256;
     /** Smaller batches are counted on the worker alone: fanning out costs more than it saves. */
     private static final int PARALLEL_BATCH = 64;
+    /** How long a deferring worker sleeps between looks at the backlog. */
+    private static final long DEFER_POLL_NS = 20_000_000;
     private final Thread worker;
     /** Counts a backlog in parallel: the common pool by default, a pool of --record-processors threads when set. */
     private final ForkJoinPool counters;
     private volatile Throwable failure;
+    private final long deferBytes;
+    private final LongAdder pendingBytes = new LongAdder();
+    private volatile boolean draining;
+    private long peakPendingBytes;
+    private boolean catchingUp; // worker thread only
 
     public RecordProcessor(Tokenizer tokenizer, boolean useServerTokenCount, Consumer<RequestRecord> downstream) {
-        this(tokenizer, useServerTokenCount, downstream, null);
+        this(tokenizer, useServerTokenCount, downstream, null, 0);
     }
 
     /**
-     * @param threads threads counting tokens (AIPerf's record processors): null = the worker alone, fanning out to
-     *                the common pool under a backlog; 1 = the worker alone; n = a backlog fans out over n threads
+     * @param threads    threads counting tokens (AIPerf's record processors): null = the worker alone, fanning out to
+     *                   the common pool under a backlog; 1 = the worker alone; n = a backlog fans out over n threads
+     * @param deferBytes the backlog (estimated bytes) records may build up to before they are processed; 0 = at once
      */
-    public RecordProcessor(Tokenizer tokenizer, boolean useServerTokenCount, Consumer<RequestRecord> downstream, Integer threads) {
+    public RecordProcessor(Tokenizer tokenizer, boolean useServerTokenCount, Consumer<RequestRecord> downstream, Integer threads,
+                           long deferBytes) {
         this.counters = threads == null ? ForkJoinPool.commonPool() : threads > 1 ? new ForkJoinPool(threads) : null;
         this.tokenizer = tokenizer;
         this.useServerTokenCount = useServerTokenCount;
         this.downstream = downstream;
+        this.deferBytes = Math.max(0, deferBytes);
         this.worker = new Thread(this::drain, "redline-records");
         this.worker.setDaemon(true);
         this.worker.start();
@@ -58,17 +74,40 @@ public final class RecordProcessor implements RecordSink, AutoCloseable {
     /** Called on an event loop: enqueue only. */
     @Override
     public void accept(RequestRecord record) {
+        if (deferBytes > 0) pendingBytes.add(estimatedBytes(record)); // striped: no counter shared by the loops
         queue.offer(record);
     }
 
+    /**
+     * A record's heap while it waits, on the generous side: the object, its ids and arrays (~1 KiB with a
+     * text builder's initial capacity), 16 bytes per chunk (timestamp and send stamp), and its text (UTF-16 at worst).
+     */
+    static long estimatedBytes(RequestRecord r) {
+        return 1024L + 16L * r.chunkCount() + 2L * (r.outputTextLength() + r.reasoningTextLength());
+    }
+
+    /** The largest backlog (estimated bytes) a deferring processor held; 0 when it does not defer. */
+    public long peakDeferredBytes() { return peakPendingBytes; }
+
     private RequestRecord take() throws InterruptedException {
         while (true) {
+            if (deferBytes > 0 && !draining && !catchingUp) {
+                long pending = pendingBytes.sum();
+                peakPendingBytes = Math.max(peakPendingBytes, pending);
+                if (pending < deferBytes) { // under budget: leave the cores to the load
+                    LockSupport.parkNanos(this, DEFER_POLL_NS);
+                    if (Thread.interrupted()) throw new InterruptedException();
+                    continue;
+                }
+                catchingUp = true; // over it: batches until the backlog is down to half the budget
+            }
             RequestRecord r = queue.poll();
             if (r != null) return r;
             LockSupport.parkNanos(this, POLL_NS);
             if (Thread.interrupted()) throw new InterruptedException();
         }
     }
+
 
     private void drain() {
         List<RequestRecord> batch = new ArrayList<>(MAX_BATCH);
@@ -88,10 +127,14 @@ public final class RecordProcessor implements RecordSink, AutoCloseable {
                 // Tokenizing is the costly part: a backlog is counted in parallel, then handed on in order.
                 if (batch.size() >= PARALLEL_BATCH && counters != null) countInParallel(batch);
                 else for (RequestRecord r : batch) countTokens(r);
+                long done = 0;
                 for (RequestRecord r : batch) {
+                    if (deferBytes > 0) done += estimatedBytes(r); // before dropText: the estimate counts the text
                     downstream.accept(r);
                     r.dropText(); // after downstream: a raw export may still read it
                 }
+                if (done > 0) pendingBytes.add(-done);
+                if (catchingUp && pendingBytes.sum() < deferBytes / 2) catchingUp = false;
                 batch.clear();
             }
         } catch (InterruptedException e) {
@@ -132,6 +175,7 @@ public final class RecordProcessor implements RecordSink, AutoCloseable {
     /** Waits until every accepted record has been processed. */
     @Override
     public void close() {
+        draining = true; // a deferring worker now processes everything
         queue.offer(POISON);
         LockSupport.unpark(worker);
         try {

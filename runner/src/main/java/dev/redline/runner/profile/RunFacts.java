@@ -1,5 +1,6 @@
 package dev.redline.runner.profile;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.redline.api.results.ProfileExport;
@@ -15,7 +16,7 @@ import java.util.List;
  * ({@code phases}), and whether the client itself was the bottleneck ({@code client_saturated} with the
  * evidence in {@code client_saturation}).
  */
-final class RunFacts {
+public final class RunFacts {
     /** The summary's keys are snake_case like AIPerf's; Java records are camelCase. */
     private static final ObjectMapper SNAKE = new ObjectMapper()
             .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
@@ -28,8 +29,13 @@ final class RunFacts {
         export.putExtension("phases", phaseNodes);
         if (saturation != null) {
             export.putExtension("client_saturated", BooleanNode.valueOf(saturation.saturated()));
-            export.putExtension("client_saturation", SNAKE.valueToTree(saturation));
+            export.putExtension("client_saturation", saturationNode(saturation));
         }
+    }
+
+    /** The {@code client_saturation} object: the evidence in snake_case, as in the summary. */
+    public static JsonNode saturationNode(ClientSaturation saturation) {
+        return SNAKE.valueToTree(saturation);
     }
 
     private static void nanToNull(ObjectNode node) {

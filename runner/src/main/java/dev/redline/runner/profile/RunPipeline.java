@@ -47,8 +47,16 @@ public final class RunPipeline implements AutoCloseable {
                 spec.getGoodput(), spec.endpoint().isUseServerTokenCount());
     }
 
+    /** Whether the dataset carries media (synthetic or from a file): large payloads, worth encoding before the run. */
+    private static boolean hasMedia(Dataset dataset) {
+        for (var c : dataset.conversations()) {
+            if (!c.turns().get(0).media().isEmpty()) return true;
+        }
+        return false;
+    }
+
     /** Loads tokenizer and dataset, opens the client and probes the server; BadInputException when it is not ready. */
-    public static RunPipeline open(BenchmarkSpec spec, RunLog log) {
+    public static RunPipeline open(BenchmarkSpec spec, RunLog log) throws InterruptedException {
         return open(spec, log, null);
     }
 
@@ -56,17 +64,19 @@ public final class RunPipeline implements AutoCloseable {
      * As {@link #open(BenchmarkSpec, RunLog)}, probing for up to {@code readinessDeadline} (null: the probe's
      * default). Agents of a distributed run wait longer: the coordinator has already found the server up.
      */
-    public static RunPipeline open(BenchmarkSpec spec, RunLog log, java.time.Duration readinessDeadline) {
+    public static RunPipeline open(BenchmarkSpec spec, RunLog log, java.time.Duration readinessDeadline) throws InterruptedException {
         return open(spec, log, readinessDeadline, TokenizerLoader::forSpec);
     }
 
     /** As above with the tokenizer from {@code tokenizers} (a cache shared by the runs of an experiment). */
     public static RunPipeline open(BenchmarkSpec spec, RunLog log, java.time.Duration readinessDeadline,
-                                   java.util.function.Function<BenchmarkSpec, Tokenizer> tokenizers) {
+                                   java.util.function.Function<BenchmarkSpec, Tokenizer> tokenizers) throws InterruptedException {
         log.info("Loading tokenizer " + TokenizerLoader.nameFor(spec));
         Tokenizer tokenizer = tokenizers.apply(spec);
+        long buildStart = System.nanoTime();
         Dataset dataset = DatasetFactory.build(spec, tokenizer);
-        log.info("Dataset ready: " + dataset.conversations().size() + " entries");
+        log.info(String.format(java.util.Locale.ROOT, "Dataset ready: %d entries in %.1f s", dataset.conversations().size(),
+                (System.nanoTime() - buildStart) / 1e9));
         int maxInFlight = LoadRunner.maxInFlight(spec.phases(), OPEN_MODEL_POOL);
         int cores = Runtime.getRuntime().availableProcessors();
         Integer workers = spec.getRuntime() == null ? null : spec.getRuntime().getWorkers();
@@ -82,10 +92,18 @@ public final class RunPipeline implements AutoCloseable {
                 ReadinessProbe probe = readinessDeadline == null ? new ReadinessProbe(vertx, target)
                         : new ReadinessProbe(vertx, target, readinessDeadline, java.time.Duration.ofMillis(250));
                 String problem = probe.problem();
+                // Ctrl-C during the probe stops it with a "cannot connect": that is the interrupt, not a server problem
+                if (Thread.interrupted()) throw new InterruptedException("interrupted while probing the server");
                 if (problem != null) throw new BadInputException(problem);
             }
             pipeline.awaitModel(log);
-        } catch (RuntimeException e) {
+            if (hasMedia(dataset)) {
+                long encodeStart = System.nanoTime();
+                int bodies = pipeline.factory.prepare(dataset.conversations(), spec.getModels());
+                log.info(String.format(java.util.Locale.ROOT, "Request bodies encoded before the run: %d in %.1f s", bodies,
+                        (System.nanoTime() - encodeStart) / 1e9));
+            }
+        } catch (RuntimeException | InterruptedException e) {
             pipeline.close();
             throw e;
         }
@@ -99,6 +117,10 @@ public final class RunPipeline implements AutoCloseable {
         if (timeout == null || timeout <= 0) return;
         String mode = ep.getWaitForModelMode() == null ? "inference" : ep.getWaitForModelMode();
         double interval = ep.getWaitForModelInterval() == null ? 5.0 : ep.getWaitForModelInterval();
+        if (config.grpc()) { // the gRPC channel's readiness was awaited by the probe; the modes are HTTP requests
+            log.info("--wait-for-model-mode " + mode + " checks HTTP servers; the gRPC channel was checked ready instead");
+            return;
+        }
         dev.redline.runner.dataset.Turn hello = dev.redline.runner.dataset.Turn.ofText("Hello", 1, 1);
         for (int u = 0; u < config.urls().size(); u++) {
             ClientConfig target = config.forUrl(u);
@@ -120,10 +142,25 @@ public final class RunPipeline implements AutoCloseable {
         return LoadRunner.forSpec(vertx, client, factory, dataset, spec, seed, sink);
     }
 
-    /** A record processor that counts output tokens with this run's tokenizer. */
+    /** A record processor that counts output tokens with this run's tokenizer, as records arrive. */
     public RecordProcessor processor(java.util.function.Consumer<dev.redline.runner.record.RequestRecord> downstream) {
+        return processor(downstream, false);
+    }
+
+    /**
+     * As {@link #processor(java.util.function.Consumer)}; {@code deferred}: records wait until the run ends (or
+     * the backlog reaches {@link #deferralBudgetBytes()}), so metrics work never takes the load's cores.
+     */
+    public RecordProcessor processor(java.util.function.Consumer<dev.redline.runner.record.RequestRecord> downstream,
+                                     boolean deferred) {
         Integer threads = spec.getRuntime() == null ? null : spec.getRuntime().getRecordProcessors();
-        return new RecordProcessor(tokenizer, spec.endpoint().isUseServerTokenCount(), downstream, threads);
+        return new RecordProcessor(tokenizer, spec.endpoint().isUseServerTokenCount(), downstream, threads,
+                deferred ? deferralBudgetBytes() : 0);
+    }
+
+    /** An eighth of the heap, at most 512 MiB: what records may hold while they wait. */
+    static long deferralBudgetBytes() {
+        return Math.min(512L << 20, Runtime.getRuntime().maxMemory() / 8);
     }
 
     public Dataset dataset() { return dataset; }
@@ -138,10 +175,15 @@ public final class RunPipeline implements AutoCloseable {
 
     @Override
     public void close() {
+        boolean interrupted = Thread.interrupted(); // a pending Ctrl-C must not cut closing short; it is kept
         try {
             client.close();
         } finally {
-            vertx.close().await();
+            try {
+                vertx.close().await();
+            } finally {
+                if (interrupted) Thread.currentThread().interrupt();
+            }
         }
     }
 }

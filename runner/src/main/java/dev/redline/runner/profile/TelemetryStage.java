@@ -30,13 +30,9 @@ final class TelemetryStage implements AutoCloseable {
         this.log = log;
     }
 
-    static TelemetryStage start(BenchmarkSpec spec, String baseUrl, RunLog log) throws InterruptedException {
+    static TelemetryStage start(BenchmarkSpec spec, String baseUrl, RunLog log) {
         TelemetryConfig config = TelemetryConfig.from(spec.getTelemetry());
-        TelemetrySession session = TelemetrySession.start(config, baseUrl);
-        // A reference scrape before profiling, so counter deltas cover the whole window.
-        session.awaitFirstScrapes(Duration.ofSeconds(3));
-        warnLocalGpus(session, log);
-        return new TelemetryStage(session, log);
+        return new TelemetryStage(TelemetrySession.start(config, baseUrl), log);
     }
 
     /** A local GPU collector (pynvml/amdsmi) that cannot read this machine is said once, up front; the run goes on. */
@@ -50,8 +46,14 @@ final class TelemetryStage implements AutoCloseable {
     }
 
     /** Call around each phase: the window spans the profiling phases only. */
-    void beforePhase(PhaseSpec phase, boolean firstProfiling) {
-        if (firstProfiling && phase.resolvedKind() == PhaseKind.PROFILING) session.markWindowStart();
+    void beforePhase(PhaseSpec phase, boolean firstProfiling) throws InterruptedException {
+        if (firstProfiling && phase.resolvedKind() == PhaseKind.PROFILING) {
+            // A reference scrape before profiling, so counter deltas cover the whole window. Awaited here, not
+            // at start: it overlaps the warm-up instead of delaying the first request (a sweep's cells add up).
+            session.awaitFirstScrapes(Duration.ofSeconds(3));
+            warnLocalGpus(session, log);
+            session.markWindowStart();
+        }
     }
 
     /** The scrape session (raw series for time slices). */

@@ -37,6 +37,8 @@ public final class RequestRecord {
     private long sentPerfNs;           // request fully written to the connection (HTTP trace)
     private long endPerfNs;            // body/stream fully consumed, or error/cancel
     private long[] chunkPerfNs = new long[16];
+    private long[] chunkSentNs;        // the server's send stamp of each chunk (SourceStamp), 0 = none; null until one
+    private long serverReceivedNs;     // the server's stamp of when it received the request, 0 = none
     private int chunkCount;
     private int firstOutputChunk = -1; // index of the first chunk with non-reasoning content (TTFO)
 
@@ -46,10 +48,16 @@ public final class RequestRecord {
 
     // --- tokens
     private int inputTokens;
+    private int inputImages;           // image parts in the request (AIPerf's num_images)
+    private boolean imagesGenerated;   // the endpoint produces images: num_images counts those instead
+    private double videoInferenceSeconds = Double.NaN; // a video job's server figures (inference_time_s, peak_memory_mb)
+    private double videoPeakMemoryMb = Double.NaN;
+    private double inputAudioSeconds;  // length of the request's audio (AIPerf's audio_duration), 0 when none
     private Integer requestedMaxTokens;
     private int outputTokens = -1;
     private int reasoningTokens = -1;
     private Usage usage;
+    private int generatedItems;        // images (and other non-text results) the response produced
 
     // --- outcome
     private int httpStatus;
@@ -96,6 +104,14 @@ public final class RequestRecord {
      * @return false if the chunk carried no content (and was not recorded)
      */
     public boolean addContentChunk(long perfNs, CharSequence content, CharSequence reasoning) {
+        return addContentChunk(perfNs, 0, content, reasoning);
+    }
+
+    /**
+     * As {@link #addContentChunk(long, CharSequence, CharSequence)}, with the server's own send time of the
+     * chunk ({@code sentNs}, the same clock; 0 when the server gave none).
+     */
+    public boolean addContentChunk(long perfNs, long sentNs, CharSequence content, CharSequence reasoning) {
         boolean hasContent = content != null && content.length() > 0;
         boolean hasReasoning = reasoning != null && reasoning.length() > 0;
         if (!hasContent && !hasReasoning) return false;
@@ -109,18 +125,40 @@ public final class RequestRecord {
             if (reasoningText == null) reasoningText = new StringBuilder(256);
             reasoningText.append(reasoning);
         }
+        stampChunk(sentNs);
         chunkPerfNs[chunkCount++] = perfNs;
         return true;
+    }
+
+    private void stampChunk(long sentNs) {
+        if (sentNs == 0 && chunkSentNs == null) return;
+        if (chunkSentNs == null) chunkSentNs = new long[chunkPerfNs.length];
+        else if (chunkSentNs.length < chunkPerfNs.length) chunkSentNs = Arrays.copyOf(chunkSentNs, chunkPerfNs.length);
+        chunkSentNs[chunkCount] = sentNs;
     }
 
     /**
      * Records a response that carries no text but is a valid result (embeddings): counted as one chunk
      * for validity and latency, with nothing added to the output text.
      */
-    public void addResultChunk(long perfNs) {
+    public void addResultChunk(long perfNs, long sentNs) {
         if (chunkCount == chunkPerfNs.length) chunkPerfNs = Arrays.copyOf(chunkPerfNs, chunkCount * 2);
+        stampChunk(sentNs);
         chunkPerfNs[chunkCount++] = perfNs;
     }
+
+    /** The server's stamp of when it received this request ({@code SourceStamp}, the client's clock), 0 = none. */
+    public void setServerReceivedNs(long ns) { this.serverReceivedNs = ns; }
+
+    public long serverReceivedNs() { return serverReceivedNs; }
+
+    /** The server's send stamp of chunk {@code i}, or 0 when it gave none. */
+    public long chunkSentNs(int i) { return chunkSentNs == null ? 0 : chunkSentNs[i]; }
+
+    /** Adds {@code n} generated non-text items (images: AIPerf's num_images). */
+    public void addGeneratedItems(int n) { this.generatedItems += n; }
+
+    public int generatedItems() { return generatedItems; }
 
     public void fail(ErrorInfo error) { this.error = error; }
 
@@ -190,8 +228,34 @@ public final class RequestRecord {
     public int firstOutputChunk() { return firstOutputChunk; }
     public String outputText() { return outputText == null ? "" : outputText.toString(); }
     public String reasoningText() { return reasoningText == null ? "" : reasoningText.toString(); }
+    public int outputTextLength() { return outputText == null ? 0 : outputText.length(); }
+    public int reasoningTextLength() { return reasoningText == null ? 0 : reasoningText.length(); }
     public int inputTokens() { return inputTokens; }
     public void setInputTokens(int inputTokens) { this.inputTokens = inputTokens; }
+    public int inputImages() { return inputImages; }
+    public double inputAudioSeconds() { return inputAudioSeconds; }
+
+    /**
+     * The request's media sizes: image parts sent and seconds of audio; {@code imagesGenerated} when the endpoint
+     * type produces images, so that {@link #images()} counts the response's.
+     */
+    public void setInputMedia(int images, double audioSeconds, boolean imagesGenerated) {
+        this.inputImages = images;
+        this.inputAudioSeconds = audioSeconds;
+        this.imagesGenerated = imagesGenerated;
+    }
+
+    /** A completed video job's own figures (NaN when the server gives none). */
+    public void setVideoJob(double inferenceSeconds, double peakMemoryMb) {
+        this.videoInferenceSeconds = inferenceSeconds;
+        this.videoPeakMemoryMb = peakMemoryMb;
+    }
+
+    public double videoInferenceSeconds() { return videoInferenceSeconds; }
+    public double videoPeakMemoryMb() { return videoPeakMemoryMb; }
+
+    /** The images num_images counts: generated ones for image-producing types, else the request's image parts. */
+    public int images() { return imagesGenerated ? generatedItems : inputImages; }
     public Integer requestedMaxTokens() { return requestedMaxTokens; }
     public void setRequestedMaxTokens(Integer requestedMaxTokens) { this.requestedMaxTokens = requestedMaxTokens; }
     public int outputTokens() { return outputTokens; }

@@ -34,7 +34,8 @@ public final class TelemetrySession implements AutoCloseable {
         this.config = config;
         List<ScrapeTarget> server = new ArrayList<>();
         if (config.serverMetrics()) {
-            if (baseUrl != null && !baseUrl.isBlank()) {
+            // a grpc:// server has no /metrics on its port (Triton serves them over HTTP on another; give --server-metrics-url)
+            if (baseUrl != null && !baseUrl.isBlank() && !baseUrl.regionMatches(true, 0, "grpc", 0, 4)) {
                 server.add(new ScrapeTarget(TargetUrls.serverMetricsUrl(baseUrl), ScrapeTarget.Role.SERVER));
             }
             for (String u : config.serverUrls()) {

@@ -3,6 +3,9 @@ package dev.redline.runner.cli;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,5 +33,21 @@ class CliDocsTest {
             }
             check(sub, name, doc, missing);
         }
+    }
+
+    @Test
+    void everyHelpRendersWithoutPicocliWarnings() {
+        // a bare % in a description is a format error: picocli prints a WARN line and the raw text
+        PrintStream err = System.err;
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        List<CommandLine> commands = new ArrayList<>(RedlineCli.commandLine().getSubcommands().values());
+        for (int i = 0; i < commands.size(); i++) commands.addAll(commands.get(i).getSubcommands().values());
+        try {
+            System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+            for (CommandLine sub : commands) sub.getUsageMessage();
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals("", warnings.toString(StandardCharsets.UTF_8));
     }
 }

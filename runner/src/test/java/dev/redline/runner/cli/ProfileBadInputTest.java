@@ -38,14 +38,21 @@ class ProfileBadInputTest {
 
     @Test
     void unknownEndpointType() {
-        assertBadInput("--endpoint-type: unknown type 'chatty'; use one of chat, completions, embeddings",
-                "profile", "-m", "m", "--endpoint-type", "chatty");
+        assertBadInput("--endpoint-type: unknown endpoint type 'chatty'; use one of chat, completions, responses, messages, "
+                + "embeddings,", "profile", "-m", "m", "--endpoint-type", "chatty");
+        assertBadInput("dynamic_grpc", "profile", "-m", "m", "--endpoint-type", "chatty"); // the list names every type
+    }
+
+    @Test
+    void tensorrtllmEngineIsRefusedWithItsReason() {
+        assertBadInput("--endpoint-type: tensorrtllm_engine runs TensorRT-LLM inside the benchmark process",
+                "profile", "-m", "m", "--endpoint-type", "tensorrtllm_engine");
     }
 
     @Test
     void urlThatDoesNotParse() {
         assertBadInput("-u/--url", "profile", "-m", "m", "-u", "http://bad host:80");
-        assertBadInput("use http:// or https://", "profile", "-m", "m", "--url", "ftp://x");
+        assertBadInput("use http://, https://", "profile", "-m", "m", "--url", "ftp://x");
     }
 
     @Test

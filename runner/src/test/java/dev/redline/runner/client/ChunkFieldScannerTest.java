@@ -68,8 +68,8 @@ class ChunkFieldScannerTest {
     }
 
     private static void assertSame(byte[] b, int len) {
-        ResponseParser fast = new ResponseParser(true);
-        ResponseParser jackson = new ResponseParser(false);
+        OpenAiResponseParser fast = new OpenAiResponseParser(true);
+        OpenAiResponseParser jackson = new OpenAiResponseParser(false);
         String what = new String(b, 0, len, StandardCharsets.ISO_8859_1);
         boolean ok = jackson.parse(b, 0, len);
         assertEquals(ok, fast.parse(b, 0, len), what);
@@ -123,7 +123,7 @@ class ChunkFieldScannerTest {
 
     @Test
     void scanReusesItsBuffersAcrossEvents() {
-        ResponseParser p = new ResponseParser();
+        ResponseParser p = new OpenAiResponseParser();
         byte[] a = "{\"choices\":[{\"delta\":{\"content\":\"one\"}}]}".getBytes(StandardCharsets.UTF_8);
         byte[] b = "{\"choices\":[{\"delta\":{\"role\":\"assistant\"}}]}".getBytes(StandardCharsets.UTF_8);
         assertTrue(p.parse(a, 0, a.length));

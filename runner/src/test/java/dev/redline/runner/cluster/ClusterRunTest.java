@@ -3,7 +3,9 @@ package dev.redline.runner.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.redline.api.results.ResultsConfigMap;
+import dev.redline.api.v1alpha1.ProgressStatus;
 import dev.redline.api.v1alpha1.ResultsSummary;
+import dev.redline.compare.RequestSamples;
 import dev.redline.runner.BadInputException;
 import dev.redline.runner.mock.MockServer;
 import dev.redline.runner.mock.MockServerOptions;
@@ -84,6 +86,12 @@ class ClusterRunTest {
         assertTrue(cm.getData().get(ResultsConfigMap.SUMMARY_CSV).startsWith("Metric,avg,min,max"));
         assertFalse(cm.getData().containsKey(ResultsConfigMap.ERROR));
         assertEquals(1, summary.at("/distributed/runners").asInt());
+        // the regression gate's per-request values: every request of this short run
+        RequestSamples samples = ResultsConfigMap.samples("ok-results", cm.getData());
+        assertEquals(12, samples.metric("request_latency").population());
+        assertEquals(12, samples.metric("time_to_first_token").values().length);
+        assertEquals(summary.at("/request_latency/max").asDouble(),
+                java.util.Arrays.stream(samples.metric("request_latency").values()).max().orElseThrow(), 1e-3);
 
         // what the operator reads: the same contract type, strictly, into the status summary
         ResultsConfigMap.Contents read = ResultsConfigMap.read("ok-results", cm.getData());
@@ -141,6 +149,120 @@ class ClusterRunTest {
         long count = summary.at("/request_count/avg").asLong();
         assertTrue(count >= 1 && count < 5000, "partial count " + count);
         assertEquals("the run was interrupted", data.get(ResultsConfigMap.ERROR));
+        assertFalse(data.containsKey(ResultsConfigMap.SAMPLES_JSON), "an interrupted run is never a baseline or gated");
+    }
+
+    @Test
+    void progressIsRefreshedWhileTheRunGoesOn() throws Exception {
+        createResults("progress-results");
+        Path file = dir.resolve("spec.yaml");
+        try (MockServer mock = MockServer.start(new MockServerOptions().ttftMs(5).itlMs(1))) {
+            Files.writeString(file, """
+                    models: [mock-model]
+                    endpoint: {url: '%s', type: chat, streaming: true}
+                    dataset: {entries: 4, prompts: {isl: 16, osl: 5}}
+                    phases: [{concurrency: 1, duration: 14}]
+                    """.formatted(mock.baseUrl()));
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            var pod = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return run(file, "progress-results", Map.of("JOB_COMPLETION_INDEX", "0", "REDLINE_NAMESPACE", "perf"), err);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            ProgressStatus seen = null;
+            for (int i = 0; i < 120 && seen == null && !pod.isDone(); i++) {
+                Thread.sleep(250);
+                ResultsConfigMap.Contents c = ResultsConfigMap.read("progress-results",
+                        client.configMaps().inNamespace("perf").withName("progress-results").get().getData());
+                seen = c.progress();
+            }
+            assertTrue(seen != null, "progress.json while running; runner said: " + err.toString(StandardCharsets.UTF_8));
+            assertEquals(0, pod.get(60, java.util.concurrent.TimeUnit.SECONDS), err.toString(StandardCharsets.UTF_8));
+            assertEquals("profiling", seen.getPhase());
+            assertTrue(seen.getRequestsCompleted() > 0 && seen.getRequestsCompleted() <= mock.metrics().requestsReceived(), seen.getRequestsCompleted() + "");
+            assertEquals(14.0, seen.getDurationSeconds());
+            // the first refresh comes 10 s after the coordinator started; how much of that the phase had run
+            // depends on how long start-up took on this machine
+            assertTrue(seen.getElapsedSeconds() > 0 && seen.getElapsedSeconds() <= 14.5, "within the phase: " + seen.getElapsedSeconds());
+            assertEquals(1, seen.getRunners());
+            assertEquals(1, seen.getRunnersReporting());
+        }
+    }
+
+    /**
+     * Every runner pod, coordinator and agent, serves its live numbers on REDLINE_METRICS_PORT while it runs,
+     * labelled with the Benchmark, the run and its index, so Grafana can tell pods and runs apart.
+     */
+    @Test
+    void coordinatorAndAgentServeLabelledLiveMetricsWhileTheyRun() throws Exception {
+        createResults("live-results");
+        int coordinatorPort = freePort();
+        int[] metricsPorts = {freePort(), freePort()};
+        try (MockServer mock = MockServer.start(new MockServerOptions().ttftMs(5).itlMs(1))) {
+            Path file = dir.resolve("live.yaml");
+            Files.writeString(file, """
+                    models: [mock-model]
+                    endpoint: {url: '%s', type: chat, streaming: true}
+                    dataset: {entries: 4, prompts: {isl: 16, osl: 5}}
+                    phases: [{concurrency: 2, duration: 8}]
+                    runners: {replicas: 2}
+                    """.formatted(mock.baseUrl()));
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            java.util.List<java.util.concurrent.CompletableFuture<Integer>> pods = new java.util.ArrayList<>();
+            for (int index = 0; index < 2; index++) {
+                Map<String, String> env = Map.of("JOB_COMPLETION_INDEX", Integer.toString(index), "REDLINE_NAMESPACE", "perf",
+                        "REDLINE_BENCHMARK", "bench", "REDLINE_RUN", "2", "REDLINE_METRICS_PORT", Integer.toString(metricsPorts[index]));
+                ClusterRun.Settings s = new ClusterRun.Settings(file, "live-results", "127.0.0.1:" + coordinatorPort, 2,
+                        dir.resolve("artifacts-" + index), "warn");
+                pods.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return new ClusterRun(s, new PodEnvironment(env), () -> new KubernetesClientBuilder().withConfig(client.getConfiguration()).build(),
+                                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8)).run();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+            }
+            for (int index = 0; index < 2; index++) {
+                String series = "redline_requests_sent_total{benchmark=\"bench\",phase=\"profiling\",run=\"2\",runner=\"" + index + "\"}";
+                double sent = 0;
+                for (int i = 0; i < 120 && sent == 0; i++) {
+                    Thread.sleep(100);
+                    sent = sample(scrape(metricsPorts[index]), series);
+                }
+                assertTrue(sent > 0, "runner " + index + " serves " + series + " while running; runners said: " + err.toString(StandardCharsets.UTF_8));
+            }
+            for (var pod : pods) assertEquals(0, pod.get(60, java.util.concurrent.TimeUnit.SECONDS), err.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static String scrape(int port) {
+        try {
+            var http = java.net.http.HttpClient.newHttpClient();
+            var req = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/metrics")).build();
+            return http.send(req, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        } catch (java.io.IOException e) {
+            return ""; // not listening yet
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    /** The value of one exact series in a Prometheus text exposition, 0 when absent. */
+    private static double sample(String exposition, String series) {
+        for (String line : exposition.split("\n")) {
+            if (line.startsWith(series + " ")) return Double.parseDouble(line.substring(series.length() + 1).trim());
+        }
+        return 0;
     }
 
     @Test
@@ -157,6 +279,9 @@ class ClusterRunTest {
         assertTrue(assertThrows(BadInputException.class, () -> run(spec, "x", env, err)).getMessage().startsWith("--coordinator:"));
         env.put("REDLINE_COORDINATOR", "bench-runners-0.bench-runners:99999");
         assertTrue(assertThrows(BadInputException.class, () -> run(spec, "x", env, err)).getMessage().contains("port from 1 to 65535"));
+        env.put("JOB_COMPLETION_INDEX", "0");
+        env.put("REDLINE_METRICS_PORT", "http");
+        assertTrue(assertThrows(BadInputException.class, () -> run(spec, "x", env, err)).getMessage().startsWith("REDLINE_METRICS_PORT: 'http' is not a port"));
     }
 
     @Test

@@ -21,7 +21,7 @@ class ResultsConfigMapWriterTest {
     void updatesTheExistingConfigMapAndKeepsOtherKeys() {
         client.configMaps().inNamespace("perf").resource(new ConfigMapBuilder().withNewMetadata().withName("bench-results")
                 .addToLabels("redline.dev/benchmark", "bench").endMetadata().addToData("note", "from the operator").build()).create();
-        ResultsConfigMapWriter writer = new ResultsConfigMapWriter(client, "perf", "bench-results");
+        ResultsConfigMapWriter writer = new ResultsConfigMapWriter(client, "perf", "bench-results", null);
         writer.write(Map.of("summary.json", "{\"request_count\":{\"avg\":3}}", "summary.csv", "Metric,avg\n"));
         writer.write(Map.of("summary.csv", "Metric,avg\nRequest Count,3\n"));
 
@@ -33,8 +33,19 @@ class ResultsConfigMapWriterTest {
     }
 
     @Test
+    void aRunnerOfAnEarlierRunNeverWritesIntoTheNextRunsConfigMap() {
+        client.configMaps().inNamespace("perf").resource(new ConfigMapBuilder().withNewMetadata().withName("rerun-results")
+                .addToAnnotations("redline.dev/run", "2").endMetadata().build()).create();
+        new ResultsConfigMapWriter(client, "perf", "rerun-results", "2").write(Map.of("summary.json", "{\"run\":2}"));
+        ResultsConfigMapWriter late = new ResultsConfigMapWriter(client, "perf", "rerun-results", "1");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> late.write(Map.of("summary.json", "{\"run\":1}")));
+        assertTrue(e.getMessage().contains("now belongs to run 2 of the Benchmark (this runner is run 1"), e.getMessage());
+        assertEquals("{\"run\":2}", client.configMaps().inNamespace("perf").withName("rerun-results").get().getData().get("summary.json"));
+    }
+
+    @Test
     void aMissingConfigMapIsReportedNotCreated() {
-        ResultsConfigMapWriter writer = new ResultsConfigMapWriter(client, "perf", "nope-results");
+        ResultsConfigMapWriter writer = new ResultsConfigMapWriter(client, "perf", "nope-results", null);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> writer.write(Map.of("summary.json", "{}")));
         assertTrue(e.getMessage().contains("perf/nope-results does not exist"), e.getMessage());
         assertEquals(null, client.configMaps().inNamespace("perf").withName("nope-results").get(), "the runner never creates it");

@@ -104,7 +104,7 @@ class AiperfCommandCorpusTest {
         for (Entry e : entries) {
             assertTrue(e.source() != null, "line " + e.line() + " has a source");
             for (String k : e.notes().keySet()) {
-                assertTrue(Set.of("bound", "file", "files", "expect", "refused", "skip", "note", "control").contains(k),
+                assertTrue(Set.of("bound", "file", "files", "expect", "refused", "skip", "note", "control", "needs").contains(k),
                         "line " + e.line() + ": unknown annotation " + k);
             }
         }
@@ -117,6 +117,8 @@ class AiperfCommandCorpusTest {
             assertFalse(why.isBlank() || why.contains("\n"), "a skipped line says why in one line");
             Assumptions.abort(why);
         }
+        String program = e.notes().get("needs");
+        if (program != null) Assumptions.assumeTrue(onPath(program), program + " is not on PATH (.ci/run installs it)");
         Path dir = Files.createDirectories(work.resolve("line-" + e.line()));
         List<String> args = tokenize(e.command());
         assertEquals("aiperf", args.get(0), "line " + e.line() + " is an aiperf command");
@@ -161,6 +163,15 @@ class AiperfCommandCorpusTest {
         assertEquals(0, code, where);
         if (command.equals("profile")) checkProfile(e, dir, where, controlBefore);
         for (String glob : filesWanted(e)) assertTrue(matches(dir, glob), "writes " + glob + ": " + where + "\nfiles: " + listing(dir));
+    }
+
+    private static boolean onPath(String program) {
+        String path = System.getenv("PATH");
+        if (path == null) return false;
+        for (String d : path.split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(d, program))) return true;
+        }
+        return false;
     }
 
     /** The profile command with the environment swapped in: mock URLs, local tokenizer, temp artifacts, no UI. */

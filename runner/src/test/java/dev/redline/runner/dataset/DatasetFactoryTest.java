@@ -120,4 +120,37 @@ class DatasetFactoryTest {
             assertEquals(t.texts().stream().mapToInt(tok::count).sum(), t.inputTokens());
         }
     }
+
+    @Test
+    void rankingsEntriesAreAQueryAndDrawnPassagesOfExactLengths() {
+        Tokenizer tok = new BuiltinTokenizer();
+        BenchmarkSpec spec = spec(4, 400, null, null);
+        spec.endpoint().setType(dev.redline.api.v1alpha1.EndpointType.COHERE_RANKINGS);
+        spec.dataset().rankings().setPassages(new LengthSpec(5, 2.0));
+        spec.dataset().rankings().setPassageTokens(new LengthSpec(12, 0.0));
+        spec.dataset().rankings().setQueryTokens(new LengthSpec(7, 0.0));
+        org.apache.commons.math3.stat.descriptive.SummaryStatistics passages = new org.apache.commons.math3.stat.descriptive.SummaryStatistics();
+        for (Conversation c : DatasetFactory.build(spec, tok).conversations()) {
+            Turn t = c.turns().get(0);
+            assertEquals(7, tok.count(t.texts().get(0)), "the query has exactly its length");
+            for (String p : t.texts().subList(1, t.texts().size())) assertEquals(12, tok.count(p), "each passage has exactly its length");
+            assertEquals(7 + 12 * (t.texts().size() - 1), t.inputTokens());
+            passages.addValue(t.texts().size() - 1);
+        }
+        assertTrue(passages.getMin() >= 1, "at least one passage");
+        // ceil(Normal(5, 2)) redrawn below 1: mean about 5.5, sd about 2
+        assertEquals(5.5, passages.getMean(), 0.35);
+        assertEquals(2.0, passages.getStandardDeviation(), 0.3);
+    }
+
+    @Test
+    void rankingsDefaultToOnePassageOf550TokensAndA550TokenQuery() {
+        Tokenizer tok = new BuiltinTokenizer();
+        BenchmarkSpec spec = spec(1, 3, null, null);
+        spec.endpoint().setType(dev.redline.api.v1alpha1.EndpointType.HF_TEI_RANKINGS);
+        for (Conversation c : DatasetFactory.build(spec, tok).conversations()) {
+            assertEquals(2, c.turns().get(0).texts().size());
+            assertEquals(1100, c.turns().get(0).inputTokens());
+        }
+    }
 }

@@ -64,6 +64,15 @@ class DistributedProfileTest {
                 double rtt = per.get(i).get("clock_rtt_ms").asDouble();
                 assertTrue(rtt > 0 && Math.abs(offset) <= rtt / 2 + 0.01, "offset " + offset + " rtt " + rtt);
             }
+            // each agent's own evidence of keeping up, read with runner 0's by the operator's ClientSaturated
+            for (int i = 1; i < 3; i++) {
+                JsonNode own = per.get(i).get("client_saturation");
+                assertTrue(own != null && own.has("client_lag_p99_ms") && own.has("reasons"), per.get(i).toString());
+                assertEquals(own.get("saturated").asBoolean(), per.get(i).get("client_saturated").asBoolean());
+            }
+            var evidence = dev.redline.api.results.ClientSaturationEvidence.of(
+                    dev.redline.api.results.ProfileExport.parse(Files.readString(out.resolve("profile_export_redline.json")), "summary"));
+            assertTrue(evidence.message().contains("runner 2: "), evidence.message());
 
             List<String> lines = Files.readAllLines(out.resolve("profile_export.jsonl"));
             assertEquals(67, lines.size(), "every runner's records, warmup included");

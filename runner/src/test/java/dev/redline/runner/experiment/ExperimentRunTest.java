@@ -67,9 +67,9 @@ class ExperimentRunTest {
             // a few ms, so the bound only says the 5 runs make one tight interval, not five scattered ones
             assertTrue(itl.ciHigh() - itl.ciLow() < 8.0, "runs of 140 gaps each agree: " + itl);
             ConfidenceStats ttft = ConfidenceAggregate.of(r.observations().get(0).trials(), 0.95, 0).metric("time_to_first_token", "avg");
-            // the mean of 100 TTFTs cannot fall 1 ms below 15 + 5 (the jitter's mean, sd 0.3 over 100); a loaded machine only adds,
-            // and widens the CI across runs, so the bound is on the mean, not on the CI's low end
-            assertTrue(ttft.mean() >= 20.0 - 1.0 && ttft.mean() <= 20.0 + 25, "TTFT is 15 ms + 5 ms mean jitter + client overhead: " + ttft);
+            // every run's mean is bounded below by the server's latency; one run slowed by a busy machine widens the
+            // t-interval (ciLow 13.5 ms was seen at a load of 20), so the lower bound is on the runs, not the interval
+            assertTrue(ttft.min() >= 20.0 - 1.0 && ttft.mean() <= 20.0 + 25, "TTFT is 15 ms + 5 ms mean jitter + client overhead: " + ttft);
             // the collated export pools the 5 x 20 requests
             JsonNode collated = JSON.readTree(dir.resolve("aggregate/profile_export_redline_collated.json").toFile());
             assertEquals(100, collated.at("/metrics/time_to_first_token/combined/count").asInt());

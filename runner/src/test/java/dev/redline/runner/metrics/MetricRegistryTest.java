@@ -43,6 +43,13 @@ class MetricRegistryTest {
                 "request_latency", "decode_duration", "inter_token_latency", "output_token_throughput_per_user",
                 "e2e_output_token_throughput", "output_sequence_length", "input_sequence_length",
                 "output_token_throughput", "request_throughput", "goodput", "request_error_rate", "request_count",
-                "effective_latency", "send_lag"), ordered);
+                "effective_latency", "send_lag", "client_added_latency", "client_added_ttft", "image_throughput",
+                "image_latency", "rtfx", "audio_duration", "video_inference_time", "video_peak_memory"), ordered);
+        assertEquals(860, MetricRegistry.find("image_throughput").orElseThrow().displayOrder());
+        assertEquals(861, MetricRegistry.find("image_latency").orElseThrow().displayOrder());
+        assertEquals(850, MetricRegistry.find("rtfx").orElseThrow().displayOrder());
+        assertEquals(870, MetricRegistry.find("audio_duration").orElseThrow().displayOrder());
+        assertEquals(310, MetricRegistry.find("video_inference_time").orElseThrow().displayOrder());
+        assertEquals(311, MetricRegistry.find("video_peak_memory").orElseThrow().displayOrder());
     }
 }

@@ -39,7 +39,7 @@ class MockServerEndpointsTest {
     @Test
     void nonStreamingChatHasMessageAndUsageAfterItsLatency() throws Exception {
         String body = "{\"model\":\"beta\",\"max_tokens\":10,\"messages\":[{\"role\":\"system\",\"content\":\"ab\"},"
-                + "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"cde\"},{\"type\":\"image_url\",\"image_url\":{\"url\":\"x\"}}]}]}";
+                + "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"cde\"},{\"type\":\"image_url\",\"image_url\":{\"url\":\"https://example.com/cat.png\"}}]}]}";
         long start = System.nanoTime();
         MockHttp.Reply r = http.post("/v1/chat/completions", body);
         double ms = (System.nanoTime() - start) / 1e6;

@@ -235,6 +235,35 @@ class ProfileAgainstMockServerTest {
     }
 
     @Test
+    void ctrlCWhileTheServerIsProbedIsAnInterruptNotABadUrl() throws Exception {
+        // nothing listens on port 1: the probe retries for 3 s; an interrupt then must not read as "cannot connect"
+        BenchmarkSpec spec = SpecReader.read("""
+                models: [mock-model]
+                endpoint: {type: chat, url: "http://127.0.0.1:1"}
+                dataset: {entries: 3, prompts: {isl: 8, osl: 4}}
+                phases: [{concurrency: 1, requests: 2}]
+                """, "t.yaml");
+        spec.artifacts().setDir(dir.toString());
+        int[] code = {-1};
+        Throwable[] thrown = {null};
+        Thread run = new Thread(() -> {
+            try {
+                code[0] = new ProfileRun(spec, new RunOptions("none", "warn", false),
+                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run();
+            } catch (RuntimeException e) {
+                thrown[0] = e;
+            }
+        });
+        run.start();
+        Thread.sleep(100);
+        run.interrupt(); // what Ctrl-C does through the shutdown hook
+        run.join(60_000);
+        assertFalse(run.isAlive());
+        assertEquals(null, thrown[0]);
+        assertEquals(ProfileRun.INTERRUPTED_EXIT, code[0]);
+    }
+
+    @Test
     void rawExportLevelKeepsWhatTheServerReturned() throws Exception {
         try (MockServer mock = MockServer.start(new MockServerOptions().ttftMs(1).itlMs(1).reasoningTokens(2))) {
             profile(mock, """

@@ -56,6 +56,26 @@ class RecordProcessorTest {
     }
 
     @Test
+    void deferredRecordsWaitForCloseUnderTheBudgetAndCatchUpOverIt() throws Exception {
+        List<RequestRecord> seen = Collections.synchronizedList(new ArrayList<>());
+        long one = RecordProcessor.estimatedBytes(record(0, " the river", ""));
+        try (RecordProcessor p = new RecordProcessor(tok, false, seen::add, null, 1000 * one)) {
+            for (int i = 0; i < 500; i++) p.accept(record(i, " the river", ""));
+            Thread.sleep(300); // many of the worker's polls: under budget it leaves them all waiting
+            assertEquals(0, seen.size(), "nothing processed while the run goes on under budget");
+            for (int i = 500; i < 1500; i++) p.accept(record(i, " the river", ""));
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (seen.size() < 1000 && System.nanoTime() < deadline) Thread.sleep(10);
+            // past the budget it catches up to half of it, then waits again
+            org.junit.jupiter.api.Assertions.assertTrue(seen.size() >= 1000 && seen.size() < 1500, "caught up: " + seen.size());
+            org.junit.jupiter.api.Assertions.assertTrue(p.peakDeferredBytes() >= 1000 * one);
+        }
+        assertEquals(1500, seen.size(), "close drains the rest");
+        for (int i = 0; i < 1500; i++) assertEquals(i, seen.get(i).requestIndex(), "completion order kept");
+        assertEquals(2, seen.get(1499).outputTokens());
+    }
+
+    @Test
     void closeReturnsWhileRecordsKeepArriving() throws Exception {
         // an interrupted run closes the processor while requests still in flight keep completing
         List<RequestRecord> seen = Collections.synchronizedList(new ArrayList<>());

@@ -4,6 +4,7 @@ import dev.redline.api.v1alpha1.SynthesisSpec;
 import dev.redline.runner.dataset.LengthSampler;
 import dev.redline.runner.dataset.SeedStreams;
 import dev.redline.runner.dataset.SyntheticPromptGenerator;
+import dev.redline.runner.dataset.media.MediaFiles;
 import dev.redline.runner.tokenizer.Tokenizer;
 
 import java.util.List;
@@ -22,6 +23,7 @@ public final class LoadContext {
     private final Integer blockSize;
     private final int entries;
     private final SynthesisSpec synthesis;
+    private final MediaFiles mediaFiles = new MediaFiles();
 
     public LoadContext(Tokenizer tokenizer, Supplier<SyntheticPromptGenerator> generator, SeedStreams seeds,
                        LengthSampler osl, Integer blockSize, int entries) {
@@ -45,6 +47,8 @@ public final class LoadContext {
     public SeedStreams seeds() { return seeds; }
     public int entries() { return entries; }
     public SynthesisSpec synthesis() { return synthesis; }
+    /** Media files read by this load, each once. */
+    public MediaFiles mediaFiles() { return mediaFiles; }
 
     /** The --isl-block-size override, else the format's default. */
     public int blockSize(int formatDefault) {

@@ -39,7 +39,7 @@ final class SageMakerCaptureLoader implements DatasetLoader {
         List<Conversation> out = new ArrayList<>(captured.size());
         for (int i = 0; i < captured.size(); i++) {
             Turn t = captured.get(i).turn;
-            Turn shifted = new Turn(t.texts(), null, t.maxTokens(), t.inputTokens(), captured.get(i).epochMs - zero, null, t.extra());
+            Turn shifted = new Turn(t.texts(), null, t.maxTokens(), t.inputTokens(), captured.get(i).epochMs - zero, null, t.extra(), t.media());
             out.add(new Conversation("capture-" + i, List.of(shifted)));
         }
         return out;

@@ -2,6 +2,8 @@ package dev.redline.runner.dataset.file;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.redline.runner.dataset.Turn;
+import dev.redline.runner.dataset.media.MediaColumns;
+import dev.redline.runner.dataset.media.MediaParts;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,19 +11,17 @@ import java.util.Map;
 
 /**
  * Parses one turn in AIPerf's single_turn shape: {@code text} or {@code texts} (strings, or {@code {name, contents}}
- * objects), optional {@code timestamp} (ms) or {@code delay} (ms), {@code output_length}, {@code extra}. Media fields
- * are rejected: Redline sends text only.
+ * objects), media ({@code image(s)}, {@code audio(s)}, {@code video(s)}: paths, URLs or base64, see {@link MediaColumns}),
+ * optional {@code timestamp} (ms) or {@code delay} (ms), {@code output_length}, {@code extra}. A record needs text or
+ * media (AIPerf: at least one modality).
  */
 final class SingleTurnParser {
-    private static final List<String> MEDIA = List.of("image", "images", "image_uuids", "audio", "audios", "video", "videos");
-
     private SingleTurnParser() { }
 
     static Turn parse(SourceRecord rec, LoadContext ctx, long index) {
-        for (String m : MEDIA) {
-            if (rec.has(m)) throw rec.error(m, "is not supported (Redline sends text only); remove it or use text/texts");
-        }
-        List<String> texts = texts(rec);
+        if (rec.has("image_uuids")) throw rec.error("image_uuids", "is not supported; remove it (images are sent without cache ids)");
+        MediaParts media = MediaColumns.parse(rec.node(), rec.where(), ctx.mediaFiles());
+        List<String> texts = media.isEmpty() || rec.has("text") || rec.has("texts") ? texts(rec) : List.of();
         if (rec.has("timestamp") && rec.has("delay")) {
             throw rec.error("timestamp", "and 'delay' cannot both be set; keep one");
         }
@@ -33,7 +33,7 @@ final class SingleTurnParser {
         if (maxTokens == null) maxTokens = rec.positiveInt("max_tokens");
         if (maxTokens == null) maxTokens = ctx.defaultMaxTokens(index);
         Map<String, Object> extra = rec.object("extra");
-        return new Turn(texts, null, maxTokens, ctx.count(texts), timestamp, delay, extra);
+        return new Turn(texts, null, maxTokens, ctx.count(texts), timestamp, delay, extra, media);
     }
 
     static List<String> texts(SourceRecord rec) {
@@ -43,7 +43,7 @@ final class SingleTurnParser {
             if (t.isEmpty()) throw rec.error("text", "is empty; give the prompt text");
             return List.of(t);
         }
-        if (!rec.has("texts")) throw rec.error("text", "is required (or 'texts'): each record needs prompt text");
+        if (!rec.has("texts")) throw rec.error("text", "is required (or 'texts', or media: image, audio, video): each record needs prompt text or media");
         JsonNode arr = rec.node().get("texts");
         if (!arr.isArray() || arr.isEmpty()) throw rec.error("texts", "must be a non-empty list of strings or {name, contents} objects");
         List<String> out = new ArrayList<>();

@@ -54,7 +54,7 @@ public class SseParseBenchmark {
     @Benchmark
     public void splitAndExtract(Blackhole bh) {
         RequestRecord rec = new RequestRecord(1, RequestRecord.Phase.PROFILING);
-        ResponseParser json = new ResponseParser();
+        ResponseParser json = new dev.redline.runner.client.OpenAiResponseParser();
         SseEventParser p = new SseEventParser((data, len, ns) -> {
             if (len == 0 || ResponseParser.isDone(data, 0, len) || !json.parse(data, 0, len)) return;
             if (json.usage() != null) rec.setUsage(json.usage());

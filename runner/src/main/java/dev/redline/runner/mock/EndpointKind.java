@@ -1,4 +1,0 @@
-package dev.redline.runner.mock;
-
-/** The inference endpoints the mock serves. */
-enum EndpointKind { CHAT, COMPLETIONS, EMBEDDINGS }
