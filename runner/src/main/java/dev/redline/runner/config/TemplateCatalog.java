@@ -22,8 +22,6 @@ public final class TemplateCatalog {
 
     /** AIPerf's templates Redline does not ship, with the reason. */
     public static final Map<String, String> UNAVAILABLE = Map.of(
-            "audio_multimodal", "audio inputs are not supported by Redline yet",
-            "multimodal_vision", "image inputs are not supported by Redline yet",
             "speed_bench_sweep", "the SPEED-Bench datasets are not supported by Redline");
 
     /** One template: its name, header fields and the YAML text as shipped. */
