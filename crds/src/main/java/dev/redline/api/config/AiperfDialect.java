@@ -141,6 +141,9 @@ public final class AiperfDialect {
             JsonNode collector = Tree.take(o, "collector");
             if (collector != null) t.set(collectorKey, NODES.textNode(collector.asText().toLowerCase(Locale.ROOT)));
             Tree.take(o, "mode"); // summary | realtime_dashboard: Redline always prints the GPU table; the dashboard shows live figures
+            // AIPerf documents metrics_file as pre-recorded metrics, but reads it as the custom DCGM fields CSV
+            JsonNode metricsFile = Tree.take(o, "metricsFile");
+            if (metricsFile != null && !metricsFile.isNull()) t.set("gpuMetricsFile", NODES.textNode(metricsFile.asText()));
         }
         AiperfUnsupported.refuseTelemetry(o, enabledKey);
     }

@@ -48,7 +48,6 @@ final class AiperfUnsupported {
             "plotRequired", "plots are not drawn by this build's profile (redline plot)", null);
 
     private static final Map<String, String[]> TELEMETRY = table(
-            "metricsFile", "replaying pre-recorded GPU metrics is not supported by Redline", null,
             "discovery", "Kubernetes discovery of server-metrics endpoints is not supported by Redline; list the URLs (in a cluster: telemetry.dcgmPodSelector for DCGM)", null);
 
     private static final Map<String, String[]> RUNTIME = table(

@@ -49,6 +49,10 @@ public class TelemetrySpec {
     @Max(300)
     private Double gpuTelemetryInterval;
 
+    @JsonPropertyDescription("AIPerf's custom GPU metrics file: a DCGM-style CSV (FIELD, gauge|counter, help; # comments) of extra DCGM fields to report, each as nvidia_<field> with its help text as title and its '(in UNIT)' as unit (--gpu-telemetry FILE.csv). A path on the runner's machine; in a cluster, mount it into the runner pod.")
+    @Size(max = 4096)
+    private String gpuMetricsFile;
+
     @JsonPropertyDescription("Timeout of one scrape in seconds. Default 2 (--telemetry-scrape-timeout).")
     @Min(value = 0, inclusive = false)
     @Max(60)
@@ -81,6 +85,8 @@ public class TelemetrySpec {
     public void setScrapeTimeout(Double scrapeTimeout) { this.scrapeTimeout = scrapeTimeout; }
     public String getDcgmPodSelector() { return dcgmPodSelector; }
     public void setDcgmPodSelector(String dcgmPodSelector) { this.dcgmPodSelector = dcgmPodSelector; }
+    public String getGpuMetricsFile() { return gpuMetricsFile; }
+    public void setGpuMetricsFile(String gpuMetricsFile) { this.gpuMetricsFile = gpuMetricsFile; }
     public String getDcgmNamespace() { return dcgmNamespace; }
     public void setDcgmNamespace(String dcgmNamespace) { this.dcgmNamespace = dcgmNamespace; }
 }

@@ -36,6 +36,9 @@ final class TelemetryRules implements ValidationRule {
             out.add("telemetry.gpuTelemetryCollector", "unknown collector '" + collector + "'; use dcgm, pynvml or amdsmi");
         }
         urls(out, "telemetry.gpuTelemetryUrls", t.getGpuTelemetryUrls());
+        if (t.getGpuMetricsFile() != null && t.getGpuMetricsFile().isBlank()) {
+            out.add("telemetry.gpuMetricsFile", "is empty; give the path of a DCGM metrics CSV or leave it out");
+        }
         String sel = t.getDcgmPodSelector();
         if (sel != null) {
             for (String term : sel.split(",", -1)) {
@@ -70,8 +73,8 @@ final class TelemetryRules implements ValidationRule {
                     continue;
                 }
                 if (p.endsWith(".csv")) {
-                    out.add(path + "[" + i + "]", "custom DCGM metric files are not supported; Redline reports every"
-                            + " DCGM field the exporter serves, so give exporter URLs only");
+                    out.add(path + "[" + i + "]", "'" + part.trim() + "' is a metrics file, not a URL; set gpuMetricsFile: "
+                            + part.trim() + " (CLI: --gpu-telemetry " + part.trim() + ")");
                     continue;
                 }
                 String problem = EndpointRules.urlProblem(part.trim());

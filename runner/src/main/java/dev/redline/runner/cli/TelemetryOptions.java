@@ -39,8 +39,8 @@ public final class TelemetryOptions implements SpecOptions {
             description = "Seconds between server metrics scrapes (default 1).")
     Double serverMetricsInterval;
 
-    @Option(names = "--gpu-telemetry", arity = "0..*", paramLabel = "URL|pynvml|amdsmi",
-            description = "Report GPU telemetry: from DCGM exporters (default URLs localhost:9400 and localhost:9401; more may follow), or from this machine's GPUs with pynvml (NVIDIA, through nvidia-smi) or amdsmi (AMD, through amd-smi).")
+    @Option(names = "--gpu-telemetry", arity = "0..*", paramLabel = "URL|pynvml|amdsmi|FILE.csv",
+            description = "Report GPU telemetry: from DCGM exporters (default URLs localhost:9400 and localhost:9401; more may follow), or from this machine's GPUs with pynvml (NVIDIA, through nvidia-smi) or amdsmi (AMD, through amd-smi); a FILE.csv (DCGM's counters format) names extra DCGM fields to report.")
     List<String> gpuTelemetry;
 
     @Option(names = "--no-gpu-telemetry", description = "Do not scrape DCGM exporters.")
@@ -81,6 +81,16 @@ public final class TelemetryOptions implements SpecOptions {
             for (String collector : LOCAL_COLLECTORS) {
                 if (urls.removeIf(collector::equalsIgnoreCase)) t.setGpuTelemetryCollector(collector);
             }
+            List<String> csv = urls.stream().filter(u -> u.toLowerCase(java.util.Locale.ROOT).endsWith(".csv")).toList();
+            if (csv.size() > 1) throw new dev.redline.runner.BadInputException("--gpu-telemetry: one metrics CSV at most, got " + String.join(", ", csv));
+            if (!csv.isEmpty()) {
+                // AIPerf's custom DCGM fields file; checked here so a wrong path fails before the run starts
+                if (!java.nio.file.Files.isRegularFile(java.nio.file.Path.of(csv.get(0)))) {
+                    throw new dev.redline.runner.BadInputException("--gpu-telemetry: GPU metrics file not found: " + csv.get(0));
+                }
+                t.setGpuMetricsFile(csv.get(0));
+                urls.removeAll(csv);
+            }
             if (!urls.isEmpty()) t.setGpuTelemetryUrls(merge(t.getGpuTelemetryUrls(), urls));
         }
         if (Boolean.TRUE.equals(noGpuTelemetry)) t.setGpuTelemetry(false);
@@ -103,6 +113,7 @@ public final class TelemetryOptions implements SpecOptions {
         m.put("telemetry.gpuTelemetryUrls", "--gpu-telemetry");
         m.put("telemetry.gpuTelemetryUrls[*]", "--gpu-telemetry");
         m.put("telemetry.gpuTelemetryInterval", "--gpu-telemetry-interval");
+        m.put("telemetry.gpuMetricsFile", "--gpu-telemetry");
         m.put("telemetry.scrapeTimeout", "--telemetry-scrape-timeout");
         m.put("telemetry.dcgmPodSelector", "--dcgm-pod-selector");
         return m;

@@ -31,7 +31,7 @@ final class TelemetryStage implements AutoCloseable {
     }
 
     static TelemetryStage start(BenchmarkSpec spec, String baseUrl, RunLog log) {
-        TelemetryConfig config = TelemetryConfig.from(spec.getTelemetry());
+        TelemetryConfig config = TelemetryConfig.from(spec.getTelemetry(), log::warn);
         return new TelemetryStage(TelemetrySession.start(config, baseUrl), log);
     }
 

@@ -42,7 +42,7 @@ public final class TelemetryResults {
         boolean anyGpu = gpuReports.stream().anyMatch(TargetReport::reachable);
         boolean showGpu = config.gpu() == TelemetryConfig.GpuMode.ON
                 || (config.gpu() == TelemetryConfig.GpuMode.AUTO && anyGpu);
-        this.gpu = showGpu ? GpuTelemetryAnalyzer.analyze(gpuStore, gpuReports, window) : null;
+        this.gpu = showGpu ? GpuTelemetryAnalyzer.analyze(gpuStore, gpuReports, window, config.gpuCustomFields()) : null;
     }
 
     public RunWindow window() { return window; }

@@ -25,6 +25,11 @@ public final class GpuTelemetryAnalyzer {
     private GpuTelemetryAnalyzer() { }
 
     public static GpuTelemetrySummary analyze(SeriesStore store, List<TargetReport> reports, RunWindow w) {
+        return analyze(store, reports, w, List.of());
+    }
+
+    /** {@code custom}: the fields of a custom metrics file, named and titled as it says. */
+    public static GpuTelemetrySummary analyze(SeriesStore store, List<TargetReport> reports, RunWindow w, List<DcgmField> custom) {
         Map<String, GpuIdentity> ids = new LinkedHashMap<>();
         Map<String, Map<String, TreeMap<Long, Double>>> fields = new LinkedHashMap<>();
         for (Timeline t : store.timelines()) {
@@ -43,19 +48,20 @@ public final class GpuTelemetryAnalyzer {
         }
         List<GpuSummary> gpus = new ArrayList<>();
         for (Map.Entry<String, GpuIdentity> e : ids.entrySet()) {
-            gpus.add(summarize(e.getValue(), fields.get(e.getKey()), w));
+            gpus.add(summarize(e.getValue(), fields.get(e.getKey()), w, custom));
         }
         return new GpuTelemetrySummary(w, reports, gpus);
     }
 
-    private static GpuSummary summarize(GpuIdentity id, Map<String, TreeMap<Long, Double>> byField, RunWindow w) {
+    private static GpuSummary summarize(GpuIdentity id, Map<String, TreeMap<Long, Double>> byField, RunWindow w,
+                                        List<DcgmField> custom) {
         Map<String, Stats> metrics = new LinkedHashMap<>();
         Map<String, DcgmField> defs = new LinkedHashMap<>();
         for (DcgmField known : DcgmField.KNOWN) {
             if (byField.containsKey(known.dcgmName())) add(known, byField.get(known.dcgmName()), w, metrics, defs);
         }
         for (Map.Entry<String, TreeMap<Long, Double>> f : byField.entrySet()) {
-            DcgmField def = DcgmField.forName(f.getKey());
+            DcgmField def = DcgmField.forName(f.getKey(), custom);
             if (!defs.containsKey(def.key())) add(def, f.getValue(), w, metrics, defs);
         }
         Double energy = null;
