@@ -38,11 +38,20 @@ public final class SpecTree {
         return spec;
     }
 
-    /** Merges {@code patch} into {@code into}: mappings recursively, everything else (lists too) replaced. */
+    /**
+     * Length distributions ({@code isl: {mean, median}}): one value each, as in AIPerf, where a distribution's type
+     * comes from its keys, so a scenario's distribution replaces the base's instead of merging key by key.
+     */
+    static final java.util.Set<String> ATOMIC = java.util.Set.of("isl", "osl", "passages", "passageTokens", "queryTokens");
+
+    /**
+     * Merges {@code patch} into {@code into}: mappings recursively, everything else (lists too) replaced, and the
+     * {@link #ATOMIC} mappings (length distributions) replaced whole.
+     */
     public static void deepMerge(ObjectNode into, JsonNode patch) {
         patch.properties().forEach(e -> {
             JsonNode current = into.get(e.getKey());
-            if (current instanceof ObjectNode c && e.getValue() instanceof ObjectNode p) deepMerge(c, p);
+            if (current instanceof ObjectNode c && e.getValue() instanceof ObjectNode p && !ATOMIC.contains(e.getKey())) deepMerge(c, p);
             else into.set(e.getKey(), e.getValue().deepCopy());
         });
     }

@@ -22,13 +22,14 @@ import java.util.Map;
  */
 final class KeyNormalizer {
     private final ObjectMapper mapper;
-    private final List<String> unknown = new ArrayList<>();
+    private final List<SpecException> unknown = new ArrayList<>();
 
     KeyNormalizer(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
-    List<String> unknownKeys() {
+    /** One problem per unknown key, in file order; each names the key's path and carries its value node. */
+    List<SpecException> unknownKeys() {
         return unknown;
     }
 
@@ -52,8 +53,8 @@ final class KeyNormalizer {
             Map.Entry<String, JsonNode> e = it.next();
             String key = props.containsKey(e.getKey()) ? e.getKey() : camel(e.getKey());
             if (!props.containsKey(key)) {
-                unknown.add(join(path, e.getKey()) + ": unknown key" + Suggestions.didYouMean(e.getKey(), props.keySet())
-                        + "; known keys: " + String.join(", ", props.keySet()));
+                unknown.add(new SpecException(join(path, e.getKey()) + ": unknown key" + Suggestions.didYouMean(e.getKey(), props.keySet())
+                        + "; known keys: " + String.join(", ", props.keySet()), e.getValue()));
                 rewritten.put(e.getKey(), e.getValue());
                 continue;
             }

@@ -21,8 +21,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Reads a {@link BenchmarkSpec} from YAML or JSON (JSON is YAML). Keys may be camelCase or snake_case;
- * an AIPerf-style envelope ({@code benchmark: {...}}) is accepted. Every problem becomes a one-line
+ * Reads a {@link BenchmarkSpec} from YAML or JSON (JSON is YAML). Keys may be camelCase or snake_case, and
+ * AIPerf's shorthands are expanded; a bare {@code benchmark: {...}} wrapper is accepted (the full schemaVersion 2.0
+ * envelope with variables and templates is read by the runner's config loader, which then calls {@link #bindFile}). Every problem becomes a one-line
  * {@link SpecException} naming the file, the field path and the fix.
  */
 public final class SpecReader {
@@ -55,6 +56,7 @@ public final class SpecReader {
         if (type == BenchmarkSpec.class && root.size() == 1 && root.has("benchmark") && root.get("benchmark").isObject()) {
             root = (ObjectNode) root.get("benchmark");
         }
+        if (type == BenchmarkSpec.class) return type.cast(bindFile(root, SourceLocator.of(source)));
         return bind(root, source, type);
     }
 
@@ -75,8 +77,8 @@ public final class SpecReader {
         try {
             root = YAML.readTree(text);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-            throw new SpecException(source + ": not valid YAML" + where + " (" + e.getOriginalMessage() + ")");
+            String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
+            throw new SpecException(source + where + ": not valid YAML (" + e.getOriginalMessage() + ")");
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw new SpecException(source + ": the file is empty; write a benchmark spec (see config/samples)");
@@ -87,20 +89,54 @@ public final class SpecReader {
         return (ObjectNode) root;
     }
 
+    /**
+     * Binds the benchmark body of a file: AIPerf's shorthands are expanded first ({@link AiperfDialect}), then keys
+     * are normalised and checked; every message starts with where the offending node is ({@code file:line:col}
+     * when the locator knows positions).
+     */
+    public static BenchmarkSpec bindFile(ObjectNode benchmark, SourceLocator locator) {
+        try {
+            AiperfDialect.expand(benchmark);
+        } catch (SpecException e) {
+            throw new SpecException(locator.describe(e.node()) + ": " + e.getMessage(), e.node());
+        } catch (IllegalStateException notAMapping) {
+            throw new SpecException(locator.describe(benchmark) + ": " + notAMapping.getMessage() + ": expected a mapping here", benchmark);
+        }
+        return bind(benchmark, locator, BenchmarkSpec.class);
+    }
+
     /** Binds an already-parsed tree (e.g. a CR spec fetched from the API server). */
     public static <T> T bind(ObjectNode root, String source, Class<T> type) {
+        return bind(root, SourceLocator.of(source), type);
+    }
+
+    /** As {@link #bind(ObjectNode, String, Class)}, naming positions through {@code locator}. */
+    public static <T> T bind(ObjectNode root, SourceLocator locator, Class<T> type) {
         JavaType javaType = YAML.constructType(type);
         KeyNormalizer normalizer = new KeyNormalizer(YAML);
         normalizer.normalise(root, javaType, "");
-        List<String> unknown = normalizer.unknownKeys();
+        List<SpecException> unknown = normalizer.unknownKeys();
         if (!unknown.isEmpty()) {
-            throw new SpecException(source + ": " + unknown.get(0));
+            SpecException first = unknown.get(0);
+            throw new SpecException(locator.describe(first.node()) + ": " + first.getMessage(), first.node());
         }
         try {
             return YAML.treeToValue(root, type);
         } catch (JsonProcessingException e) {
-            throw new SpecException(source + ": " + describe(e));
+            JsonNode at = e instanceof JsonMappingException jme ? nodeAt(root, jme) : null;
+            throw new SpecException(locator.describe(at == null ? root : at) + ": " + describe(e), at);
         }
+    }
+
+    /** The node a mapping error's path points at (the deepest one that exists). */
+    static JsonNode nodeAt(JsonNode root, JsonMappingException e) {
+        JsonNode n = root;
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            JsonNode next = ref.getIndex() >= 0 ? n.get(ref.getIndex()) : ref.getFieldName() == null ? null : n.get(ref.getFieldName());
+            if (next == null) break;
+            n = next;
+        }
+        return n;
     }
 
     private static String describe(JsonProcessingException e) {

@@ -21,9 +21,23 @@ public class ArtifactsSpec {
     private String exportLevel;
 
     @JsonPropertyDescription("Seconds per time slice; every metric is also computed per slice (--slice-duration).")
+    @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = SecondsDeserializer.class)
     @Min(value = 0, inclusive = false)
     @Max(86400)
     private Double sliceDuration;
+
+    @JsonPropertyDescription("Show the HTTP trace metrics (http_req_*) in the console table (--show-trace-timing).")
+    private Boolean showTraceTiming;
+
+    @JsonPropertyDescription("Add each request's HTTP trace (timestamps of connect, send, first byte, chunks; bytes; headers) to profile_export.jsonl (--export-http-trace).")
+    @com.fasterxml.jackson.annotation.JsonAlias("trace")
+    private Boolean exportHttpTrace;
+
+    @JsonPropertyDescription("Write outputs.json with each request's generated text (--export-outputs-json).")
+    private Boolean exportOutputsJson;
+
+    @JsonPropertyDescription("Files rendered from templates into the artifact directory when the run starts.")
+    private java.util.List<UserFileSpec> userFiles;
 
     @JsonPropertyDescription("Plot the results when the run ends: plots/*.png and dashboard.html next to the exports (--auto-plot).")
     private Boolean autoPlot;
@@ -40,6 +54,14 @@ public class ArtifactsSpec {
     public Double getSliceDuration() { return sliceDuration; }
     public void setSliceDuration(Double sliceDuration) { this.sliceDuration = sliceDuration; }
 
+    public Boolean getShowTraceTiming() { return showTraceTiming; }
+    public void setShowTraceTiming(Boolean showTraceTiming) { this.showTraceTiming = showTraceTiming; }
+    public Boolean getExportHttpTrace() { return exportHttpTrace; }
+    public void setExportHttpTrace(Boolean exportHttpTrace) { this.exportHttpTrace = exportHttpTrace; }
+    public Boolean getExportOutputsJson() { return exportOutputsJson; }
+    public void setExportOutputsJson(Boolean exportOutputsJson) { this.exportOutputsJson = exportOutputsJson; }
+    public java.util.List<UserFileSpec> getUserFiles() { return userFiles; }
+    public void setUserFiles(java.util.List<UserFileSpec> userFiles) { this.userFiles = userFiles; }
     public Boolean getAutoPlot() { return autoPlot; }
     public void setAutoPlot(Boolean autoPlot) { this.autoPlot = autoPlot; }
     public Boolean getPlotRequired() { return plotRequired; }

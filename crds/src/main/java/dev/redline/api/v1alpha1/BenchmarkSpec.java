@@ -19,7 +19,7 @@ import java.util.Map;
  * target of every CLI flag (flags override the file). Shaped like AIPerf's YAML {@code benchmark} body.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"models", "modelSelectionStrategy", "endpoint", "tokenizer", "dataset", "sessions", "phases", "goodput", "randomSeed", "artifacts", "telemetry", "plot"})
+@JsonPropertyOrder({"models", "modelSelectionStrategy", "endpoint", "tokenizer", "dataset", "sessions", "phases", "goodput", "randomSeed", "artifacts", "telemetry", "plot", "runtime"})
 @ValidationRule(value = "!has(self.phases) || size(self.phases) == 0 || self.phases.exists(p, !has(p.kind) || p.kind == 'profiling')",
         message = "no profiling phase; add a phase with kind: profiling", fieldPath = ".phases")
 @ValidationRule(value = "!has(self.phases) || self.phases.all(p, !has(p.prefillConcurrency)) || (has(self.endpoint) && has(self.endpoint.streaming) && self.endpoint.streaming)",
@@ -61,6 +61,7 @@ public class BenchmarkSpec {
     private List<PhaseSpec> phases;
 
     @JsonPropertyDescription("Goodput SLOs: metric tag to threshold in display units, e.g. time_to_first_token: 200 (ms).")
+    @JsonAlias("slos")
     @Size(max = 16)
     @ValidationRule(value = "self.all(k, k in '" + GOODPUT_METRICS + "'.split(','))",
             message = "unknown goodput metric; use " + GOODPUT_METRICS)
@@ -145,5 +146,16 @@ public class BenchmarkSpec {
     public TelemetrySpec telemetry() {
         if (telemetry == null) telemetry = new TelemetrySpec();
         return telemetry;
+    }
+
+    @JsonPropertyDescription("How the runner process runs: event loops, record workers, progress display, log level, live endpoint.")
+    private RuntimeSpec runtime;
+
+    public RuntimeSpec getRuntime() { return runtime; }
+    public void setRuntime(RuntimeSpec runtime) { this.runtime = runtime; }
+
+    public RuntimeSpec runtime() {
+        if (runtime == null) runtime = new RuntimeSpec();
+        return runtime;
     }
 }

@@ -14,6 +14,7 @@ public class CancellationSpec {
     private Double rate;
 
     @JsonPropertyDescription("Seconds after the request was sent before it is cancelled. Default 0.")
+    @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = SecondsDeserializer.class)
     @Min(0)
     @Max(86400)
     private Double delay;

@@ -1,5 +1,6 @@
 package dev.redline.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Max;
@@ -31,22 +32,41 @@ public class DatasetSpec {
     private PromptSpec prompts;
 
     @JsonPropertyDescription("Path of a dataset file or directory (--input-file).")
+    @JsonAlias("path")
     private String inputFile;
 
     @JsonPropertyDescription("Format of inputFile: single_turn, multi_turn, random_pool, mooncake_trace, bailian_trace, burst_gpt_trace, sagemaker_data_capture. Inferred when unset.")
+    @JsonAlias("format")
     @Pattern("^(?i)(single[_-]turn|multi[_-]turn|random[_-]pool|mooncake[_-]trace|bailian[_-]trace|burst[_-]gpt[_-]trace|sagemaker[_-]data[_-]capture)$")
     private String customDatasetType;
 
     @JsonPropertyDescription("Name of a public dataset: sharegpt or instruct_coder (--public-dataset). Downloaded once into the cache, or read from inputFile.")
+    @JsonAlias("dataset")
     @Pattern("^(?i)(sharegpt|instruct[_-]coder)$")
     private String publicDataset;
+
+    @JsonPropertyDescription("Local copy of the public dataset's file, used instead of the Hugging Face cache and hub (--public-dataset-path).")
+    private String publicDatasetPath;
 
     @JsonPropertyDescription("Subset of a Hugging Face dataset (--hf-subset).")
     private String hfSubset;
 
     @JsonPropertyDescription("Order entries are used in: sequential, random (with replacement) or shuffle (re-shuffled each pass). Default shuffle for synthetic and public datasets, sequential for files and traces.")
+    @JsonAlias("sampling")
     @Pattern("^(?i)(sequential|random|shuffle)$")
     private String samplingStrategy;
+
+    @JsonPropertyDescription("System prompt text sent verbatim as the first message of every conversation (--system-prompt).")
+    private String systemPrompt;
+
+    @JsonPropertyDescription("UTF-8 file holding the system prompt (--system-prompt-file); exclusive with systemPrompt.")
+    private String systemPromptFile;
+
+    @JsonPropertyDescription("Reshaping of a trace dataset before replay: timestamps, prefix and prompt lengths, filters (--synthesis-*).")
+    private SynthesisSpec synthesis;
+
+    @JsonPropertyDescription("Drop the timestamps and delays of a trace, so it is sent back to back under the phase's own pacing (--ignore-trace-delays).")
+    private Boolean ignoreTraceDelays;
 
     @JsonPropertyDescription("Inline records in single_turn form (text or texts, output_length, timestamp or delay, extra), used instead of a file. Keep it under 500 records.")
     private List<Map<String, Object>> records;
@@ -79,9 +99,20 @@ public class DatasetSpec {
     public void setHfSubset(String hfSubset) { this.hfSubset = hfSubset; }
     public String getSamplingStrategy() { return samplingStrategy; }
     public void setSamplingStrategy(String samplingStrategy) { this.samplingStrategy = samplingStrategy; }
+    public String getPublicDatasetPath() { return publicDatasetPath; }
+    public void setPublicDatasetPath(String publicDatasetPath) { this.publicDatasetPath = publicDatasetPath; }
+    public String getSystemPrompt() { return systemPrompt; }
+    public void setSystemPrompt(String systemPrompt) { this.systemPrompt = systemPrompt; }
+    public String getSystemPromptFile() { return systemPromptFile; }
+    public void setSystemPromptFile(String systemPromptFile) { this.systemPromptFile = systemPromptFile; }
+    public SynthesisSpec getSynthesis() { return synthesis; }
+    public void setSynthesis(SynthesisSpec synthesis) { this.synthesis = synthesis; }
+    public Boolean getIgnoreTraceDelays() { return ignoreTraceDelays; }
+    public void setIgnoreTraceDelays(Boolean ignoreTraceDelays) { this.ignoreTraceDelays = ignoreTraceDelays; }
     public List<Map<String, Object>> getRecords() { return records; }
     public void setRecords(List<Map<String, Object>> records) { this.records = records; }
 
+    public boolean isIgnoreTraceDelays() { return Boolean.TRUE.equals(ignoreTraceDelays); }
     public RankingsSpec getRankings() { return rankings; }
     public void setRankings(RankingsSpec rankings) { this.rankings = rankings; }
 

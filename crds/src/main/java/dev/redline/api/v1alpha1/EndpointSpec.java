@@ -1,5 +1,7 @@
 package dev.redline.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Max;
@@ -7,25 +9,19 @@ import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.ValidationRule;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Where and how requests are sent. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "!(has(self.streaming) && self.streaming && has(self.type) && self.type in " + EndpointSpec.NON_STREAMING_TYPES + ")",
-        message = "this endpoint type does not stream; remove streaming or use a streaming type such as chat", fieldPath = ".streaming")
-@ValidationRule(value = "!(has(self.streaming) && self.streaming && has(self.type) && self.type == 'kserve' "
-        + "&& !(has(self.url) && self.url.matches('^(?i)grpcs?://')))",
-        message = "kserve streams only over gRPC; give a grpc://host:port url or remove streaming", fieldPath = ".streaming")
+// streaming with a type that cannot stream is turned off (as AIPerf), not rejected: see isStreaming()
 @ValidationRule(value = "!has(self.type) || self.type != 'dynamic_grpc' || (has(self.grpcMethod) && has(self.grpcDescriptorSet))",
         message = "dynamic_grpc needs grpcMethod (package.Service/Method) and grpcDescriptorSet (a protoc --descriptor_set_out file)",
         fieldPath = ".grpcMethod")
 public class EndpointSpec {
     public static final String DEFAULT_URL = "localhost:8000";
-    /** CEL list of the types that never stream (kept in step with EndpointType by EndpointSpecTest). */
-    static final String NON_STREAMING_TYPES = "['embeddings', 'chat_embeddings', 'nim_embeddings', 'nvclip', 'rankings', "
-            + "'nim_rankings', 'hf_tei_rankings', 'cohere_rankings', 'image_edit', 'video_generation', "
-            + "'image_retrieval', 'audio_transcription']";
     public static final String DEFAULT_SESSION_HEADER = "X-Correlation-ID";
     public static final String JSON = "application/json";
     public static final String MULTIPART = "multipart/form-data";
@@ -38,6 +34,13 @@ public class EndpointSpec {
     @Pattern(EndpointSpec.URL_PATTERN)
     private String url;
 
+    @JsonPropertyDescription("Several server URLs (replicas): requests are spread over url and these per urlStrategy, with errors counted per URL (--url given more than once).")
+    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+    private List<String> urls;
+
+    @JsonPropertyDescription("How requests pick among several URLs: round_robin (the only strategy, default).")
+    private String urlStrategy;
+
     @JsonPropertyDescription("API shape (AIPerf's --endpoint-type): chat, completions, responses, messages, embeddings, chat_embeddings, "
             + "nim_embeddings, nvclip, rankings, nim_rankings, hf_tei_rankings, cohere_rankings, huggingface_generate, generate, "
             + "kserve, image_generation, image_edit, video_generation, image_retrieval, audio_transcription, vision, multimodal, "
@@ -45,7 +48,6 @@ public class EndpointSpec {
     private EndpointType type;
 
     @JsonPropertyDescription("Path appended to the URL, overriding the endpoint type's default (e.g. /v1/chat/completions).")
-    @Pattern("^(/.*)?$")
     private String path;
 
     @JsonPropertyDescription("Request streamed responses (SSE). Needed for TTFT, ITL and the other per-token metrics.")
@@ -58,12 +60,45 @@ public class EndpointSpec {
     private Map<String, String> headers;
 
     @JsonPropertyDescription("Extra fields merged at the top level of every request body (e.g. temperature, ignore_eos).")
+    @JsonAlias("extra")
     private Map<String, Object> extraInputs;
 
     @JsonPropertyDescription("Per-request timeout in seconds (connect, send and receive). Default 21600.")
+    @JsonAlias("timeout")
+    @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = SecondsDeserializer.class)
     @Min(value = 0, inclusive = false)
     @Max(604800)
     private Double timeoutSeconds;
+
+    @JsonPropertyDescription("Seconds to wait for the model to answer before the run starts; 0 (default) only checks the server is reachable (--wait-for-model-timeout).")
+    @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = SecondsDeserializer.class)
+    @Min(0)
+    @Max(86400)
+    private Double waitForModelTimeout;
+
+    @JsonPropertyDescription("Seconds between readiness attempts while waiting for the model. Default 5 (--wait-for-model-interval).")
+    @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = SecondsDeserializer.class)
+    @Min(value = 0, inclusive = false)
+    @Max(3600)
+    private Double waitForModelInterval;
+
+    @JsonPropertyDescription("How readiness is checked: models (GET /v1/models answers 200), inference (a one-token request succeeds, default) or both (--wait-for-model-mode).")
+    private String waitForModelMode;
+
+    @JsonPropertyDescription("POST a KV-cache reset to the server once before the profiling phases (--reset-kv-cache).")
+    private ControlRequestSpec resetKvCache;
+
+    @JsonPropertyDescription("POST profiler start before the profiling phases and stop after them (--server-profiler).")
+    private ControlRequestSpec serverProfiler;
+
+    @JsonPropertyDescription("Transport protocol: http (the only one; https URLs use TLS over it) (--transport).")
+    private String transport;
+
+    @JsonPropertyDescription("Connection reuse: pooled (keep-alive pool, default), never (a new connection per request, closed after the response) or sticky-user-sessions (each session keeps one connection for all its turns) (--connection-reuse-strategy).")
+    private String connectionReuse;
+
+    @JsonPropertyDescription("Ask for usage on every streamed chunk (stream_options.continuous_usage_stats); needs useServerTokenCount (--per-chunk-usage).")
+    private Boolean perChunkUsage;
 
     @JsonPropertyDescription("Send max_tokens instead of max_completion_tokens for chat requests.")
     private Boolean useLegacyMaxTokens;
@@ -73,7 +108,7 @@ public class EndpointSpec {
     @Pattern("^(application/json|multipart/form-data)$")
     private String requestContentType;
 
-    @JsonPropertyDescription("Header that carries the session id of multi-turn requests. Default X-Correlation-ID.")
+    @JsonPropertyDescription("Header that carries the session id of multi-turn requests, e.g. X-Session-ID (--session-header). Default X-Correlation-ID.")
     @Pattern("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
     private String sessionHeader;
 
@@ -96,6 +131,26 @@ public class EndpointSpec {
 
     public String getUrl() { return url; }
     public void setUrl(String url) { this.url = url; }
+    public List<String> getUrls() { return urls; }
+    public void setUrls(List<String> urls) { this.urls = urls; }
+    public String getUrlStrategy() { return urlStrategy; }
+    public void setUrlStrategy(String urlStrategy) { this.urlStrategy = urlStrategy; }
+    public Double getWaitForModelTimeout() { return waitForModelTimeout; }
+    public void setWaitForModelTimeout(Double waitForModelTimeout) { this.waitForModelTimeout = waitForModelTimeout; }
+    public Double getWaitForModelInterval() { return waitForModelInterval; }
+    public void setWaitForModelInterval(Double waitForModelInterval) { this.waitForModelInterval = waitForModelInterval; }
+    public String getWaitForModelMode() { return waitForModelMode; }
+    public void setWaitForModelMode(String waitForModelMode) { this.waitForModelMode = waitForModelMode; }
+    public ControlRequestSpec getResetKvCache() { return resetKvCache; }
+    public void setResetKvCache(ControlRequestSpec resetKvCache) { this.resetKvCache = resetKvCache; }
+    public ControlRequestSpec getServerProfiler() { return serverProfiler; }
+    public void setServerProfiler(ControlRequestSpec serverProfiler) { this.serverProfiler = serverProfiler; }
+    public String getTransport() { return transport; }
+    public void setTransport(String transport) { this.transport = transport; }
+    public String getConnectionReuse() { return connectionReuse; }
+    public void setConnectionReuse(String connectionReuse) { this.connectionReuse = connectionReuse; }
+    public Boolean getPerChunkUsage() { return perChunkUsage; }
+    public void setPerChunkUsage(Boolean perChunkUsage) { this.perChunkUsage = perChunkUsage; }
     public EndpointType getType() { return type; }
     public void setType(EndpointType type) { this.type = type; }
     public String getPath() { return path; }
@@ -129,15 +184,33 @@ public class EndpointSpec {
 
     // Resolved views with defaults applied; used by the runner, not serialised.
     public String resolvedUrl() { return url == null || url.isBlank() ? DEFAULT_URL : url; }
+    /** Every URL requests go to: url first (when set), then urls, without duplicates; the default URL when none is set. */
+    public List<String> resolvedUrls() {
+        List<String> all = new ArrayList<>();
+        if (url != null && !url.isBlank()) all.add(url.trim());
+        if (urls != null) for (String u : urls) if (u != null && !u.isBlank() && !all.contains(u.trim())) all.add(u.trim());
+        if (all.isEmpty()) all.add(DEFAULT_URL);
+        return all;
+    }
+    public boolean perChunkUsageRequested() { return Boolean.TRUE.equals(perChunkUsage); }
+    public boolean neverReuseConnections() { return "never".equalsIgnoreCase(connectionReuse); }
+
+    /** Whether each session keeps one connection for all its turns (AIPerf's sticky-user-sessions). */
+    public boolean stickyConnections() {
+        return connectionReuse != null && connectionReuse.replace('_', '-').equalsIgnoreCase("sticky-user-sessions");
+    }
     public EndpointType resolvedType() { return type == null ? EndpointType.CHAT : type; }
-    /** The path requests go to; null when the type has none (raw, template: the URL alone). */
-    public String resolvedPath() { return path == null || path.isBlank() ? resolvedType().defaultPath(isStreaming()) : path; }
+    /**
+     * The custom path, or the type's default (null when the type has none: raw, template send to the URL alone); an
+     * empty path (AIPerf's --custom-endpoint '') sends to the URL as given.
+     */
+    public String resolvedPath() { return path == null ? resolvedType().defaultPath(isStreaming()) : path.trim(); }
     public String resolvedRequestContentType() {
         if (requestContentType != null && !requestContentType.isBlank()) return requestContentType;
         return resolvedType().requiresFormData() ? MULTIPART : JSON;
     }
     public String resolvedSessionHeader() {
-        return sessionHeader == null || sessionHeader.isBlank() ? DEFAULT_SESSION_HEADER : sessionHeader;
+        return sessionHeader == null || sessionHeader.isBlank() ? DEFAULT_SESSION_HEADER : sessionHeader.trim();
     }
     public boolean isSplitThinkTags() { return Boolean.TRUE.equals(splitThinkTags); }
     public boolean isDownloadVideoContent() { return Boolean.TRUE.equals(downloadVideoContent); }
@@ -146,7 +219,10 @@ public class EndpointSpec {
         String u = resolvedUrl().trim().toLowerCase(java.util.Locale.ROOT);
         return u.startsWith("grpc://") || u.startsWith("grpcs://");
     }
-    public boolean isStreaming() { return Boolean.TRUE.equals(streaming); }
+    /** Whether streaming was asked for, whether or not the type can stream. */
+    public boolean streamingRequested() { return Boolean.TRUE.equals(streaming); }
+    /** Streaming asked for and possible: like AIPerf, streaming is turned off for an endpoint type that cannot stream (here). */
+    public boolean isStreaming() { return streamingRequested() && resolvedType().supportsStreaming(usesGrpc()); }
     public double resolvedTimeoutSeconds() { return timeoutSeconds == null ? DEFAULT_TIMEOUT_SECONDS : timeoutSeconds; }
     public boolean isUseLegacyMaxTokens() { return Boolean.TRUE.equals(useLegacyMaxTokens); }
     public boolean isUseServerTokenCount() { return Boolean.TRUE.equals(useServerTokenCount); }

@@ -148,10 +148,11 @@ public enum EndpointType {
     /** Only over gRPC. */
     public boolean grpcOnly() { return inputs.contains(Input.GRPC_ONLY); }
 
-    /** Parses the user-facing name; returns null when unknown. */
+    /** Parses the user-facing name (AIPerf also writes them with hyphens: hf-tei-rankings); returns null when unknown. */
     public static EndpointType fromName(String name) {
+        String n = name.trim().replace('-', '_');
         for (EndpointType t : values()) {
-            if (t.wireName.equalsIgnoreCase(name)) return t;
+            if (t.wireName.equalsIgnoreCase(n)) return t;
         }
         return null;
     }

@@ -24,6 +24,12 @@ public class ExperimentClassification {
     @Pattern("^(baseline|treatment)$")
     private String defaultType;
 
+    @JsonPropertyDescription("Regex whose first group, found in the run's name or a parent directory's name, is the run's experiment group (e.g. ^(baseline|treatment_\\d+)); unset: the matching parent directory, else the run.")
+    private String groupExtractionPattern;
+
+    @JsonPropertyDescription("Legend names of experiment groups, e.g. treatment_1: Large input.")
+    private java.util.Map<String, String> groupDisplayNames;
+
     public List<String> getBaselines() { return baselines; }
     public void setBaselines(List<String> baselines) { this.baselines = baselines; }
     public List<String> getTreatments() { return treatments; }
@@ -32,6 +38,11 @@ public class ExperimentClassification {
     public String getDefaultType() { return defaultType; }
     @JsonProperty("default")
     public void setDefaultType(String defaultType) { this.defaultType = defaultType; }
+
+    public String getGroupExtractionPattern() { return groupExtractionPattern; }
+    public void setGroupExtractionPattern(String groupExtractionPattern) { this.groupExtractionPattern = groupExtractionPattern; }
+    public java.util.Map<String, String> getGroupDisplayNames() { return groupDisplayNames; }
+    public void setGroupDisplayNames(java.util.Map<String, String> groupDisplayNames) { this.groupDisplayNames = groupDisplayNames; }
 
     public List<String> resolvedBaselines() { return baselines == null ? List.of() : baselines; }
     public List<String> resolvedTreatments() { return treatments == null ? List.of() : treatments; }

@@ -13,7 +13,7 @@ import io.fabric8.generator.annotation.ValidationRule;
 @ValidationRule(value = "!has(self.startOffsetMs) || !has(self.endOffsetMs) || self.endOffsetMs >= self.startOffsetMs",
         message = "endOffsetMs must not be before startOffsetMs", fieldPath = ".endOffsetMs")
 public class FixedScheduleSpec {
-    @JsonPropertyDescription("Use the first replayed timestamp as time zero, so the replay starts at once. Exclusive with startOffsetMs.")
+    @JsonPropertyDescription("Use the first replayed timestamp as time zero, so the replay starts at once. Default true unless startOffsetMs is set (as AIPerf); false counts timestamps from phase start.")
     private Boolean autoOffset;
 
     @JsonPropertyDescription("Replay only entries with timestamp >= this many ms (inclusive); it is also time zero.")
@@ -34,4 +34,7 @@ public class FixedScheduleSpec {
     public void setEndOffsetMs(Long endOffsetMs) { this.endOffsetMs = endOffsetMs; }
 
     public boolean isAutoOffset() { return Boolean.TRUE.equals(autoOffset); }
+
+    /** AIPerf's default: time zero is the first replayed timestamp unless a start offset is given or it is turned off. */
+    public boolean resolvedAutoOffset() { return autoOffset != null ? autoOffset : startOffsetMs == null; }
 }

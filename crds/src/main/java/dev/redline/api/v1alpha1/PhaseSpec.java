@@ -23,8 +23,6 @@ import io.fabric8.generator.annotation.ValidationRule;
         message = "a rate ramp needs a rate; set rate or remove rateRamp", fieldPath = ".rateRamp")
 @ValidationRule(value = "!has(self.concurrencyRamp) || has(self.concurrency)",
         message = "a concurrency ramp needs concurrency; set concurrency or remove concurrencyRamp", fieldPath = ".concurrencyRamp")
-@ValidationRule(value = "!has(self.prefillRamp) || has(self.prefillConcurrency)",
-        message = "a prefill ramp needs prefillConcurrency; set it or remove prefillRamp", fieldPath = ".prefillRamp")
 @ValidationRule(value = "!has(self.prefillConcurrency) || !has(self.concurrency) || self.prefillConcurrency <= self.concurrency",
         message = "prefillConcurrency must not exceed concurrency", fieldPath = ".prefillConcurrency")
 @ValidationRule(value = "!has(self.gracePeriod) || has(self.duration)",
@@ -85,6 +83,7 @@ public class PhaseSpec {
     private Integer sessions;
 
     @JsonPropertyDescription("Stop sending after this many seconds.")
+    @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = SecondsDeserializer.class)
     @Min(value = 0, inclusive = false)
     @Max(604800)
     private Double duration;
@@ -97,19 +96,25 @@ public class PhaseSpec {
     private Double gracePeriod;
 
     @JsonPropertyDescription("Seconds over which concurrency ramps from 1 to its target.")
+    @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = SecondsDeserializer.class)
     @Min(value = 0, inclusive = false)
     @Max(86400)
     private Double concurrencyRamp;
 
     @JsonPropertyDescription("Seconds over which prefill concurrency ramps from 1 to its target.")
+    @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = SecondsDeserializer.class)
     @Min(value = 0, inclusive = false)
     @Max(86400)
     private Double prefillRamp;
 
     @JsonPropertyDescription("Seconds over which the request rate ramps up to its target.")
+    @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = SecondsDeserializer.class)
     @Min(value = 0, inclusive = false)
     @Max(86400)
     private Double rateRamp;
+
+    @JsonPropertyDescription("Leave this phase out of the results, like a warmup (AIPerf's excludeFromResults); same as kind: warmup.")
+    private Boolean excludeFromResults;
 
     @JsonPropertyDescription("Client-side request cancellation.")
     private CancellationSpec cancellation;
@@ -157,7 +162,15 @@ public class PhaseSpec {
     public CancellationSpec getCancellation() { return cancellation; }
     public void setCancellation(CancellationSpec cancellation) { this.cancellation = cancellation; }
 
-    public PhaseKind resolvedKind() { return kind == null ? PhaseKind.PROFILING : kind; }
+    public Boolean getExcludeFromResults() { return excludeFromResults; }
+    public void setExcludeFromResults(Boolean excludeFromResults) { this.excludeFromResults = excludeFromResults; }
+
+    /** The kind; when unset, warmup for a phase named warmup or excluded from results (as AIPerf infers it), else profiling. */
+    public PhaseKind resolvedKind() {
+        if (kind != null) return kind;
+        if (Boolean.TRUE.equals(excludeFromResults) || "warmup".equalsIgnoreCase(name)) return PhaseKind.WARMUP;
+        return PhaseKind.PROFILING;
+    }
     public String resolvedName() { return name == null ? resolvedKind().wireName() : name; }
     public LoadType resolvedType() {
         if (type != null) return type;

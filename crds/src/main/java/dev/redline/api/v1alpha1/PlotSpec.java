@@ -34,6 +34,9 @@ public class PlotSpec {
     @JsonPropertyDescription("Baseline vs treatment by glob on the run directory's name or path; groups runs by experiment_group.")
     private ExperimentClassification experimentClassification;
 
+    @JsonPropertyDescription("Global plot settings (AIPerf's settings: server-metrics downsampling).")
+    private PlotSettings settings;
+
     public String getTheme() { return theme; }
     public void setTheme(String theme) { this.theme = theme; }
     public Boolean getPng() { return png; }
@@ -46,6 +49,9 @@ public class PlotSpec {
     public void setGroupBy(String groupBy) { this.groupBy = groupBy; }
     public ExperimentClassification getExperimentClassification() { return experimentClassification; }
     public void setExperimentClassification(ExperimentClassification c) { this.experimentClassification = c; }
+
+    public PlotSettings getSettings() { return settings; }
+    public void setSettings(PlotSettings settings) { this.settings = settings; }
 
     public String resolvedTheme() { return theme == null ? LIGHT : theme; }
     public boolean pngEnabled() { return !Boolean.FALSE.equals(png); }

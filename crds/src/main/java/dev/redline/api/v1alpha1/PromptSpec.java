@@ -41,6 +41,12 @@ public class PromptSpec {
     @Max(10000)
     private Integer batchSize;
 
+    @JsonPropertyDescription("A mixture of (ISL, OSL) pairs with probabilities in percent, drawn per entry instead of isl/osl (--seq-dist).")
+    private java.util.List<SequenceShare> sequenceDistribution;
+
+    @JsonPropertyDescription("Source text of synthetic prompts: sonnet (Shakespeare's sonnets, default) (--prompt-corpus).")
+    private String corpus;
+
     public LengthSpec getIsl() { return isl; }
     public void setIsl(LengthSpec isl) { this.isl = isl; }
     public LengthSpec getOsl() { return osl; }
@@ -51,6 +57,10 @@ public class PromptSpec {
     public void setPrefixPromptCount(Integer prefixPromptCount) { this.prefixPromptCount = prefixPromptCount; }
     public Integer getPrefixPromptLength() { return prefixPromptLength; }
     public void setPrefixPromptLength(Integer prefixPromptLength) { this.prefixPromptLength = prefixPromptLength; }
+    public java.util.List<SequenceShare> getSequenceDistribution() { return sequenceDistribution; }
+    public void setSequenceDistribution(java.util.List<SequenceShare> sequenceDistribution) { this.sequenceDistribution = sequenceDistribution; }
+    public String getCorpus() { return corpus; }
+    public void setCorpus(String corpus) { this.corpus = corpus; }
     public Integer getBatchSize() { return batchSize; }
     public void setBatchSize(Integer batchSize) { this.batchSize = batchSize; }
 }

@@ -24,6 +24,13 @@ public class TelemetrySpec {
     @Size(max = 32)
     private List<String> serverMetricsUrls;
 
+    @JsonPropertyDescription("Server metrics files: json and csv (default both), jsonl adds every scrape (--server-metrics-formats).")
+    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+    private List<String> serverMetricsFormats;
+
+    @JsonPropertyDescription("Where GPU telemetry comes from: dcgm (DCGM exporter URLs, default), pynvml (local NVIDIA GPUs through nvidia-smi) or amdsmi (local AMD GPUs through amd-smi) (--gpu-telemetry pynvml|amdsmi).")
+    private String gpuTelemetryCollector;
+
     @JsonPropertyDescription("Seconds between server metrics scrapes. Default 1 (--server-metrics-interval).")
     @Min(0.05)
     @Max(300)
@@ -42,6 +49,10 @@ public class TelemetrySpec {
     @Max(300)
     private Double gpuTelemetryInterval;
 
+    @JsonPropertyDescription("AIPerf's custom GPU metrics file: a DCGM-style CSV (FIELD, gauge|counter, help; # comments) of extra DCGM fields to report, each as nvidia_<field> with its help text as title and its '(in UNIT)' as unit (--gpu-telemetry FILE.csv). A path on the runner's machine; in a cluster, mount it into the runner pod.")
+    @Size(max = 4096)
+    private String gpuMetricsFile;
+
     @JsonPropertyDescription("Timeout of one scrape in seconds. Default 2 (--telemetry-scrape-timeout).")
     @Min(value = 0, inclusive = false)
     @Max(60)
@@ -58,6 +69,10 @@ public class TelemetrySpec {
     public void setServerMetrics(Boolean serverMetrics) { this.serverMetrics = serverMetrics; }
     public List<String> getServerMetricsUrls() { return serverMetricsUrls; }
     public void setServerMetricsUrls(List<String> serverMetricsUrls) { this.serverMetricsUrls = serverMetricsUrls; }
+    public List<String> getServerMetricsFormats() { return serverMetricsFormats; }
+    public void setServerMetricsFormats(List<String> serverMetricsFormats) { this.serverMetricsFormats = serverMetricsFormats; }
+    public String getGpuTelemetryCollector() { return gpuTelemetryCollector; }
+    public void setGpuTelemetryCollector(String gpuTelemetryCollector) { this.gpuTelemetryCollector = gpuTelemetryCollector; }
     public Double getServerMetricsInterval() { return serverMetricsInterval; }
     public void setServerMetricsInterval(Double serverMetricsInterval) { this.serverMetricsInterval = serverMetricsInterval; }
     public Boolean getGpuTelemetry() { return gpuTelemetry; }
@@ -70,6 +85,8 @@ public class TelemetrySpec {
     public void setScrapeTimeout(Double scrapeTimeout) { this.scrapeTimeout = scrapeTimeout; }
     public String getDcgmPodSelector() { return dcgmPodSelector; }
     public void setDcgmPodSelector(String dcgmPodSelector) { this.dcgmPodSelector = dcgmPodSelector; }
+    public String getGpuMetricsFile() { return gpuMetricsFile; }
+    public void setGpuMetricsFile(String gpuMetricsFile) { this.gpuMetricsFile = gpuMetricsFile; }
     public String getDcgmNamespace() { return dcgmNamespace; }
     public void setDcgmNamespace(String dcgmNamespace) { this.dcgmNamespace = dcgmNamespace; }
 }

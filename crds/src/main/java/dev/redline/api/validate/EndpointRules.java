@@ -20,7 +20,9 @@ final class EndpointRules implements ValidationRule {
             }
         }
         String strategy = spec.getModelSelectionStrategy();
-        if (strategy != null && !strategy.equals("round_robin") && !strategy.equals("random")) {
+        if ("weighted".equals(strategy)) {
+            out.add("modelSelectionStrategy", "weighted selection needs per-model weights, which Redline does not support; use round_robin or random");
+        } else if (strategy != null && !strategy.equals("round_robin") && !strategy.equals("random")) {
             out.add("modelSelectionStrategy", "unknown strategy '" + strategy + "'; use round_robin or random");
         }
         EndpointSpec ep = spec.getEndpoint();
@@ -29,18 +31,20 @@ final class EndpointRules implements ValidationRule {
             String problem = urlProblem(ep.getUrl());
             if (problem != null) out.add("endpoint.url", problem);
         }
-        if (ep.getPath() != null && !ep.getPath().isBlank() && !ep.getPath().startsWith("/")) {
-            out.add("endpoint.path", "'" + ep.getPath() + "' must start with '/', e.g. /v1/chat/completions");
-        }
+        // a path without a leading '/' is joined to the URL's path as AIPerf does (v1/custom -> /v1/custom)
+        // streaming with a type that cannot stream is turned off, as AIPerf does (EndpointSpec.isStreaming)
+        EndpointExtrasRules.check(ep, out);
         EndpointType type = ep.resolvedType();
-        if (ep.isStreaming() && !type.supportsStreaming(ep.usesGrpc())) {
-            out.add("endpoint.streaming", type.supportsStreaming(true)
-                    ? type.wireName() + " streams only over gRPC; give a grpc://host:port URL or remove streaming"
-                    : "endpoint type " + type.wireName() + " does not stream; remove streaming or use a streaming type such as chat");
-        }
         if (ep.usesGrpc() && !type.supportsGrpc()) {
             out.add("endpoint.url", "grpc:// URLs are for endpoint types kserve and dynamic_grpc, not "
                     + type.wireName() + "; use an http:// URL");
+        }
+        if (ep.usesGrpc() && ep.resolvedUrls().size() > 1) {
+            out.add("endpoint.urls", "several URLs are spread over HTTP only; give one grpc:// URL (or run one benchmark per server)");
+        }
+        if (ep.usesGrpc()) {
+            httpOnlyControl("endpoint.resetKvCache", ep.getResetKvCache(), out);
+            httpOnlyControl("endpoint.serverProfiler", ep.getServerProfiler(), out);
         }
         if (type.grpcOnly() && !ep.usesGrpc()) {
             out.add("endpoint.url", type.wireName() + " speaks gRPC only; give a grpc://host:port URL");
@@ -60,6 +64,12 @@ final class EndpointRules implements ValidationRule {
         }
         if (ep.getDownloadVideoContent() != null && ep.isDownloadVideoContent() && type != EndpointType.VIDEO_GENERATION) {
             out.add("endpoint.downloadVideoContent", "downloading video content applies to endpoint type video_generation only; remove it");
+        }
+    }
+
+    private static void httpOnlyControl(String path, dev.redline.api.v1alpha1.ControlRequestSpec c, Violations out) {
+        if (c != null && Boolean.TRUE.equals(c.getEnabled())) {
+            out.add(path, "control requests are HTTP POSTs to the server; a grpc:// URL has none, remove it");
         }
     }
 

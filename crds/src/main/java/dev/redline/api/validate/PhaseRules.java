@@ -1,6 +1,7 @@
 package dev.redline.api.validate;
 
 import dev.redline.api.v1alpha1.BenchmarkSpec;
+import dev.redline.api.v1alpha1.CancellationSpec;
 import dev.redline.api.v1alpha1.FixedScheduleSpec;
 import dev.redline.api.v1alpha1.SessionsSpec;
 import dev.redline.api.v1alpha1.LoadType;
@@ -98,6 +99,9 @@ final class PhaseRules implements ValidationRule {
         }
         if (p.getSmoothness() != null && p.getType() != null && p.getType() != LoadType.GAMMA) {
             out.add(at + ".smoothness", "smoothness applies only to type gamma; set type gamma (CLI: --arrival-pattern gamma) or remove it");
+        } else if (p.getSmoothness() != null && p.getType() == null && p.getRate() == null) {
+            // AIPerf: without a rate the phase is concurrency-paced, and smoothness only shapes gamma arrivals
+            out.add(at + ".smoothness", "smoothness shapes gamma arrivals at a rate; set rate (CLI: --request-rate) or remove it");
         }
         if (p.getRateRamp() != null && p.getRate() == null) {
             out.add(at + ".rateRamp", "a rate ramp needs a rate; set rate (CLI: --request-rate) or remove the ramp");
@@ -105,9 +109,7 @@ final class PhaseRules implements ValidationRule {
         if (p.getConcurrencyRamp() != null && p.getConcurrency() == null) {
             out.add(at + ".concurrencyRamp", "a concurrency ramp needs concurrency; set concurrency (CLI: --concurrency) or remove the ramp");
         }
-        if (p.getPrefillRamp() != null && p.getPrefillConcurrency() == null) {
-            out.add(at + ".prefillRamp", "a prefill ramp needs prefillConcurrency (CLI: --prefill-concurrency); set it or remove the ramp");
-        }
+        // a prefill ramp without prefillConcurrency has nothing to ramp; AIPerf accepts it (its ramping sample uses it)
         if (p.getPrefillConcurrency() != null) {
             boolean streaming = spec.getEndpoint() != null && spec.getEndpoint().isStreaming();
             if (!streaming) {
@@ -117,6 +119,11 @@ final class PhaseRules implements ValidationRule {
                 out.add(at + ".prefillConcurrency", "prefill concurrency " + p.getPrefillConcurrency() + " exceeds concurrency "
                         + p.getConcurrency() + "; set it <= concurrency");
             }
+        }
+        CancellationSpec c = p.getCancellation();
+        if (c != null && c.getDelay() != null && (c.getRate() == null || c.getRate() == 0)) {
+            out.add(at + ".cancellation.delay", "a cancellation delay needs a cancellation rate; set cancellation.rate > 0"
+                    + " (CLI: --request-cancellation-rate) or remove the delay");
         }
     }
 }

@@ -46,6 +46,10 @@ final class SchemaBounds implements ValidationRule {
                 for (int i = 0; i < list.size(); i++) {
                     if (list.get(i) != null && isModel(list.get(i).getClass())) walk(list.get(i), at + "[" + i + "]", out);
                 }
+            } else if (value instanceof Map<?, ?> map) {
+                map.forEach((k, v) -> {
+                    if (v != null && isModel(v.getClass()) && !v.getClass().isEnum()) walk(v, at + "." + k, out);
+                });
             } else if (isModel(value.getClass()) && !value.getClass().isEnum()) {
                 walk(value, at, out);
             }

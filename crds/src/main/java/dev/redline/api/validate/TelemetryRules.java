@@ -11,6 +11,9 @@ final class TelemetryRules implements ValidationRule {
     private static final Pattern SELECTOR_TERM =
             Pattern.compile("!?[A-Za-z0-9]([A-Za-z0-9._/-]*[A-Za-z0-9])?(\\s*(==?|!=)\\s*[A-Za-z0-9._-]*)?");
 
+    static final List<String> SERVER_FORMATS = List.of("json", "csv", "jsonl");
+    static final List<String> GPU_COLLECTORS = List.of("dcgm", "pynvml", "amdsmi");
+
     private static final Pattern NAMESPACE = Pattern.compile(TelemetrySpec.NAMESPACE_PATTERN);
 
     @Override
@@ -18,7 +21,24 @@ final class TelemetryRules implements ValidationRule {
         TelemetrySpec t = spec.getTelemetry();
         if (t == null) return;
         urls(out, "telemetry.serverMetricsUrls", t.getServerMetricsUrls());
+        if (t.getServerMetricsFormats() != null) {
+            for (int i = 0; i < t.getServerMetricsFormats().size(); i++) {
+                String f = t.getServerMetricsFormats().get(i);
+                if ("parquet".equalsIgnoreCase(f)) {
+                    continue; // accepted as AIPerf's templates list it; the run warns that it writes no parquet file
+                } else if (f == null || !SERVER_FORMATS.contains(f.toLowerCase(java.util.Locale.ROOT))) {
+                    out.add("telemetry.serverMetricsFormats[" + i + "]", "unknown format '" + f + "'; use json, csv or jsonl");
+                }
+            }
+        }
+        String collector = t.getGpuTelemetryCollector();
+        if (collector != null && !GPU_COLLECTORS.contains(collector)) {
+            out.add("telemetry.gpuTelemetryCollector", "unknown collector '" + collector + "'; use dcgm, pynvml or amdsmi");
+        }
         urls(out, "telemetry.gpuTelemetryUrls", t.getGpuTelemetryUrls());
+        if (t.getGpuMetricsFile() != null && t.getGpuMetricsFile().isBlank()) {
+            out.add("telemetry.gpuMetricsFile", "is empty; give the path of a DCGM metrics CSV or leave it out");
+        }
         String sel = t.getDcgmPodSelector();
         if (sel != null) {
             for (String term : sel.split(",", -1)) {
@@ -48,13 +68,13 @@ final class TelemetryRules implements ValidationRule {
                 if (part.isBlank()) continue;
                 String p = part.trim().toLowerCase();
                 if (p.equals("pynvml") || p.equals("amdsmi")) {
-                    out.add(path + "[" + i + "]", "'" + part.trim() + "' collectors are not supported; Redline reads DCGM"
-                            + " exporters, give their URLs (e.g. localhost:9400)");
+                    out.add(path + "[" + i + "]", "'" + part.trim() + "' is a collector, not a URL; set gpuTelemetryCollector: "
+                            + p + " (CLI: --gpu-telemetry " + p + ")");
                     continue;
                 }
                 if (p.endsWith(".csv")) {
-                    out.add(path + "[" + i + "]", "custom DCGM metric files are not supported; Redline reports every"
-                            + " DCGM field the exporter serves, so give exporter URLs only");
+                    out.add(path + "[" + i + "]", "'" + part.trim() + "' is a metrics file, not a URL; set gpuMetricsFile: "
+                            + part.trim() + " (CLI: --gpu-telemetry " + part.trim() + ")");
                     continue;
                 }
                 String problem = EndpointRules.urlProblem(part.trim());

@@ -2,19 +2,22 @@ package dev.redline.api.v1alpha1;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EndpointTypeTest {
     @Test
-    void theAdmissionRuleNamesExactlyTheTypesThatDoNotStream() {
-        String expected = Arrays.stream(EndpointType.values()).filter(t -> !t.supportsStreaming(true))
-                .map(t -> "'" + t.wireName() + "'").collect(Collectors.joining(", ", "[", "]"));
-        assertEquals(expected, EndpointSpec.NON_STREAMING_TYPES);
+    void streamingIsTurnedOffForTypesThatCannotStreamAsAiperfDoes() {
+        for (EndpointType t : EndpointType.values()) {
+            EndpointSpec ep = new EndpointSpec();
+            ep.setType(t);
+            ep.setStreaming(true);
+            assertEquals(t.supportsStreaming(false), ep.isStreaming(), t.wireName() + " over http");
+            assertTrue(ep.streamingRequested());
+            ep.setUrl("grpc://server:8001");
+            assertEquals(t.supportsStreaming(true), ep.isStreaming(), t.wireName() + " over grpc");
+        }
     }
 
     @Test

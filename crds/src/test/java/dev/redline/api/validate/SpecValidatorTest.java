@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SpecValidatorTest {
@@ -50,8 +51,11 @@ class SpecValidatorTest {
     }
 
     @Test
-    void streamingEmbeddingsIsRejected() {
-        assertEquals("endpoint.streaming", only("models: [m]\nendpoint: {type: embeddings, streaming: true}").path());
+    void streamingOnANonStreamingTypeIsTurnedOffNotRejected() {
+        // AIPerf turns streaming off (with a warning at run start) for endpoint types that do not stream
+        assertTrue(check("models: [m]\nendpoint: {type: embeddings, streaming: true}").isEmpty());
+        assertFalse(dev.redline.api.config.SpecReader.read("models: [m]\nendpoint: {type: embeddings, streaming: true}", "t")
+                .endpoint().isStreaming());
     }
 
     @Test

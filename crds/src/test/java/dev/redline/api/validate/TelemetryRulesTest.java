@@ -45,7 +45,8 @@ class TelemetryRulesTest {
         assertEquals(List.of("telemetry.serverMetricsUrls[0]", "telemetry.gpuTelemetryUrls[0]", "telemetry.gpuTelemetryUrls[1]",
                 "telemetry.gpuTelemetryUrls[2]", "telemetry.dcgmPodSelector", "telemetry.dcgmNamespace",
                 "telemetry.serverMetricsInterval", "telemetry.gpuTelemetryInterval", "telemetry.scrapeTimeout"), paths, v.toString());
-        assertTrue(v.get(1).message().contains("DCGM exporters"), v.get(1).message());
+        assertTrue(v.get(1).message().contains("gpuTelemetryCollector: pynvml"), v.get(1).message());
+        assertTrue(v.get(2).message().contains("set gpuMetricsFile: custom.csv"), v.get(2).message());
     }
 
     @Test
@@ -57,5 +58,21 @@ class TelemetryRulesTest {
             return;
         }
         throw new AssertionError("unknown key accepted");
+    }
+
+    /** AIPerf's gpu_telemetry section: its metrics_file is the custom DCGM fields CSV, read into gpuMetricsFile. */
+    @Test
+    void aiperfsMetricsFileIsTheGpuMetricsFile() {
+        var env = dev.redline.api.config.ConfigEnvelope.read("""
+                schemaVersion: "2.0"
+                benchmark:
+                  model: m
+                  gpu_telemetry: {enabled: true, urls: ["node1:9400"], metrics_file: custom_gpu_metrics.csv}
+                """, "aiperf.yaml");
+        var t = env.getBenchmark().getTelemetry();
+        assertEquals("custom_gpu_metrics.csv", t.getGpuMetricsFile());
+        assertEquals(List.of("node1:9400"), t.getGpuTelemetryUrls());
+        assertEquals(List.of(), SpecValidator.validate(env.getBenchmark()).stream().filter(v -> v.path().startsWith("telemetry")).toList());
+        assertEquals(List.of("telemetry.gpuMetricsFile"), telemetry("  gpu_metrics_file: ' '\n").stream().map(Violation::path).toList());
     }
 }

@@ -200,7 +200,8 @@ public final class BadBenchmarks {
         out.add(custom("smoothness without gamma", "spec.phases[0].smoothness", bm -> phase(bm).put("type", "poisson").put("rate", 5).put("smoothness", 2)));
         out.add(custom("rate ramp without a rate", "spec.phases[0].rateRamp", bm -> phase(bm).put("rateRamp", 5)));
         out.add(custom("concurrency ramp without concurrency", "spec.phases[0].concurrencyRamp", bm -> phase(bm).put("concurrencyRamp", 5).remove("concurrency")));
-        out.add(custom("prefill ramp without prefill concurrency", "spec.phases[0].prefillRamp", bm -> phase(bm).put("prefillRamp", 5)));
+        // a prefill ramp without prefill concurrency, and streaming on embeddings, are accepted as AIPerf accepts them (the ramp
+        // has nothing to ramp; streaming is turned off with a warning), so neither is a bad Benchmark
         out.add(custom("prefill concurrency above concurrency", "spec.phases[0].prefillConcurrency", bm -> phase(bm).put("prefillConcurrency", 3)));
         out.add(custom("prefill concurrency without streaming", "spec.phases", bm -> {
             phase(bm).put("prefillConcurrency", 1);
@@ -218,7 +219,6 @@ public final class BadBenchmarks {
                 phase(bm).put("type", "fixed_schedule").putObject("fixedSchedule").put("startOffsetMs", 500).put("endOffsetMs", 100)));
         out.add(custom("only a warmup phase", "spec.phases", bm -> phase(bm).put("kind", "warmup")));
         out.add(custom("two phases with one name", "spec.phases", bm -> ((ArrayNode) spec(bm).get("phases")).addObject().put("requests", 3)));
-        out.add(custom("streaming embeddings", "spec.endpoint.streaming", bm -> ((ObjectNode) spec(bm).get("endpoint")).put("type", "embeddings")));
         out.add(custom("isl stddev without a mean", "spec.dataset.prompts.isl.stddev", bm ->
                 spec(bm).putObject("dataset").putObject("prompts").putObject("isl").put("stddev", 3)));
         out.add(custom("prefix prompts without a length", "spec.dataset.prompts.prefixPromptCount", bm ->

@@ -30,8 +30,11 @@ public class AnalyzeTraceCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "Trace JSONL (timestamp, input_length, output_length, hash_ids).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Trace JSONL (timestamp, input_length, output_length, hash_ids).")
     Path file;
+
+    @Option(names = "--input-file", paramLabel = "FILE", description = "The trace file, as AIPerf names it (instead of FILE).")
+    Path inputFile;
 
     @Option(names = "--block-size", paramLabel = "TOKENS", defaultValue = "512",
             description = "Tokens per hash block, for token-weighted cache figures. Default 512.")
@@ -47,6 +50,15 @@ public class AnalyzeTraceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        if (file != null && inputFile != null && !file.equals(inputFile)) {
+            err.println("redline: give the trace once: FILE or --input-file, not both");
+            return BAD_INPUT;
+        }
+        if (file == null) file = inputFile;
+        if (file == null) {
+            err.println("redline: analyze-trace needs a trace file: redline analyze-trace FILE (or --input-file FILE)");
+            return BAD_INPUT;
+        }
         try {
             if (!Files.isRegularFile(file)) {
                 err.println("redline: trace file " + file.toAbsolutePath() + " not found; pass the path of a JSONL trace");

@@ -1,14 +1,16 @@
 package dev.redline.runner.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** {@code redline config}: work with config files without running them. */
-@Command(name = "config", mixinStandardHelpOptions = true, description = "Inspect config files (AIPerf schema 2.0 envelopes or bare benchmark specs).",
-        subcommands = {ConfigExpandCommand.class})
+/** {@code redline config ...}: AIPerf's config lifecycle (init, generate, validate, show, schema, diff). */
+@Command(name = "config", mixinStandardHelpOptions = true,
+        description = "Config files: start one from a template, write one from flags, validate, show resolved, diff, expand a sweep, print the schema.",
+        subcommands = {ConfigInitCommand.class, ConfigGenerateCommand.class, ConfigValidateCommand.class,
+                ConfigShowCommand.class, ConfigSchemaCommand.class, ConfigDiffCommand.class, ConfigExpandCommand.class})
 public class ConfigCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Override
     public void run() {

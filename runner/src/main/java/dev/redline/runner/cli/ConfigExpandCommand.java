@@ -42,7 +42,7 @@ public class ConfigExpandCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!List.of("text", "yaml", "json").contains(format)) throw new BadInputException("--format: '" + format + "' is not allowed; use text, yaml or json");
-        ConfigEnvelope env = ConfigEnvelope.read(file);
+        ConfigEnvelope env = new dev.redline.runner.config.ConfigLoader().load(file).envelope();
         if (env.getSearch() != null) {
             // an adaptive search chooses its iterations from the results: validate it and say so
             var b = env.benchmark();

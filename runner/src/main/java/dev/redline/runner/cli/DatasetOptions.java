@@ -5,6 +5,7 @@ import dev.redline.api.v1alpha1.DatasetSpec;
 import dev.redline.api.v1alpha1.LengthSpec;
 import dev.redline.api.v1alpha1.PromptSpec;
 import dev.redline.api.v1alpha1.RankingsSpec;
+import dev.redline.api.v1alpha1.SynthesisSpec;
 import dev.redline.api.v1alpha1.TokenizerSpec;
 import picocli.CommandLine.Option;
 
@@ -15,19 +16,19 @@ import java.util.function.Supplier;
 
 /** Dataset, prompt-length and tokenizer flags of {@code redline profile} and {@code redline synthesize} (AIPerf names). */
 public class DatasetOptions implements SpecOptions {
-    @Option(names = {"--isl", "--synthetic-input-tokens-mean"}, paramLabel = "TOKENS",
+    @Option(names = {"--isl", "--synthetic-input-tokens-mean", "--prompt-input-tokens-mean"}, paramLabel = "TOKENS",
             description = "Mean prompt length in tokens of the tokenizer; every prompt hits its drawn length exactly. Default 550.")
     Integer islMean;
 
-    @Option(names = {"--isl-stddev", "--synthetic-input-tokens-stddev"}, paramLabel = "TOKENS",
+    @Option(names = {"--isl-stddev", "--synthetic-input-tokens-stddev", "--prompt-input-tokens-stddev"}, paramLabel = "TOKENS",
             description = "Standard deviation of the prompt length (needs --isl). Default 0.")
     Double islStddev;
 
-    @Option(names = {"--osl", "--output-tokens-mean"}, paramLabel = "TOKENS",
+    @Option(names = {"--osl", "--output-tokens-mean", "--prompt-output-tokens-mean"}, paramLabel = "TOKENS",
             description = "Mean output length, sent as max_completion_tokens/max_tokens. Unset: no limit is sent.")
     Integer oslMean;
 
-    @Option(names = {"--osl-stddev", "--output-tokens-stddev"}, paramLabel = "TOKENS",
+    @Option(names = {"--osl-stddev", "--output-tokens-stddev", "--prompt-output-tokens-stddev"}, paramLabel = "TOKENS",
             description = "Standard deviation of the output length (needs --osl). Default 0.")
     Double oslStddev;
 
@@ -47,7 +48,7 @@ public class DatasetOptions implements SpecOptions {
             description = "Accepted for AIPerf compatibility; tokenizer.json files run no remote code, so it has no effect.")
     Boolean trustRemoteCode;
 
-    @Option(names = {"--num-prefix-prompts", "--prompt-prefix-pool-size"}, paramLabel = "K",
+    @Option(names = {"--num-prefix-prompts", "--prompt-prefix-pool-size", "--prefix-prompt-pool-size"}, paramLabel = "K",
             description = "Number of shared prefixes; each entry starts with a seeded choice of one (needs --prefix-prompt-length).")
     Integer prefixPromptCount;
 
@@ -55,7 +56,7 @@ public class DatasetOptions implements SpecOptions {
             description = "Length of each shared prefix in tokens; it is added to the entry's ISL.")
     Integer prefixPromptLength;
 
-    @Option(names = {"--prompt-input-tokens-block-size", "--isl-block-size"}, paramLabel = "TOKENS",
+    @Option(names = {"--prompt-input-tokens-block-size", "--isl-block-size", "--synthetic-input-tokens-block-size"}, paramLabel = "TOKENS",
             description = "Tokens per hash_ids block in traces. Default 512 (mooncake_trace), 16 (bailian_trace).")
     Integer blockSize;
 
@@ -95,8 +96,53 @@ public class DatasetOptions implements SpecOptions {
     String customDatasetType;
 
     @Option(names = "--public-dataset", paramLabel = "NAME",
-            description = "sharegpt or instruct_coder: downloaded once from the Hugging Face hub into the cache, or read from --input-file.")
+            description = "sharegpt or instruct_coder: read from --public-dataset-path, else the Hugging Face cache (HF_HOME, HF_HUB_CACHE), else downloaded once unless HF_HUB_OFFLINE=1.")
     String publicDataset;
+
+    @Option(names = "--public-dataset-path", paramLabel = "FILE",
+            description = "Local copy of the public dataset's file (e.g. ShareGPT_V3_unfiltered_cleaned_split.json); no cache or network used.")
+    String publicDatasetPath;
+
+    @Option(names = {"--seq-dist", "--sequence-distribution"}, paramLabel = "ISL,OSL:PCT;...",
+            description = "Mixture of (ISL, OSL) pairs with percentages adding up to 100, e.g. \"256,128:40;512,256:60\" (ISL|SD for a spread; also [(256,128):40,...] or JSON {\"pairs\": [...]}).")
+    String sequenceDistribution;
+
+    @Option(names = "--prompt-corpus", paramLabel = "sonnet",
+            description = "Source text of synthetic prompts: sonnet (Shakespeare's sonnets, the default; AIPerf's coding and random corpora are not available).")
+    String corpus;
+
+    @Option(names = "--system-prompt", paramLabel = "TEXT",
+            description = "System prompt sent verbatim as the first message of every conversation (before a dataset's own).")
+    String systemPrompt;
+
+    @Option(names = "--system-prompt-file", paramLabel = "FILE", description = "UTF-8 file holding the system prompt.")
+    String systemPromptFile;
+
+    @Option(names = "--ignore-trace-delays",
+            description = "Drop a trace's timestamps and delays: its requests go back to back under --concurrency/--request-rate.")
+    Boolean ignoreTraceDelays;
+
+    // ---- trace synthesis (mooncake_trace)
+    @Option(names = "--synthesis-speedup-ratio", paramLabel = "R", description = "Divide trace timestamps by R (2 = twice as fast). Default 1.")
+    Double synthesisSpeedup;
+
+    @Option(names = "--synthesis-prefix-len-multiplier", paramLabel = "M", description = "Scale the shared prefix blocks of each request. Default 1.")
+    Double synthesisPrefixLen;
+
+    @Option(names = "--synthesis-prefix-root-multiplier", paramLabel = "N", description = "Spread requests over N independent copies of the prefix tree. Default 1.")
+    Integer synthesisPrefixRoot;
+
+    @Option(names = "--synthesis-prompt-len-multiplier", paramLabel = "M", description = "Scale each request's unique prompt tail. Default 1.")
+    Double synthesisPromptLen;
+
+    @Option(names = "--synthesis-output-len-multiplier", paramLabel = "M", description = "Scale output lengths. Default 1.")
+    Double synthesisOutputLen;
+
+    @Option(names = "--synthesis-max-isl", paramLabel = "TOKENS", description = "Skip trace requests whose input_length exceeds this.")
+    Integer synthesisMaxIsl;
+
+    @Option(names = "--synthesis-max-osl", paramLabel = "TOKENS", description = "Cap output lengths at this.")
+    Integer synthesisMaxOsl;
 
     @Option(names = "--hf-subset", paramLabel = "NAME", description = "Subset (config) of a Hugging Face dataset.")
     String hfSubset;
@@ -119,6 +165,13 @@ public class DatasetOptions implements SpecOptions {
         if (inputFile != null) spec.dataset().setInputFile(inputFile);
         if (customDatasetType != null) spec.dataset().setCustomDatasetType(customDatasetType);
         if (publicDataset != null) spec.dataset().setPublicDataset(publicDataset);
+        if (publicDatasetPath != null) spec.dataset().setPublicDatasetPath(publicDatasetPath);
+        if (systemPrompt != null) spec.dataset().setSystemPrompt(systemPrompt);
+        if (systemPromptFile != null) spec.dataset().setSystemPromptFile(systemPromptFile);
+        if (ignoreTraceDelays != null) spec.dataset().setIgnoreTraceDelays(ignoreTraceDelays);
+        if (sequenceDistribution != null) prompts(spec).setSequenceDistribution(SequenceDistributionParser.parse(sequenceDistribution));
+        if (corpus != null) prompts(spec).setCorpus(corpus.trim().toLowerCase(java.util.Locale.ROOT));
+        applySynthesis(spec);
         if (hfSubset != null) spec.dataset().setHfSubset(hfSubset);
         if (prefixPromptCount != null) prompts(spec).setPrefixPromptCount(prefixPromptCount);
         if (prefixPromptLength != null) prompts(spec).setPrefixPromptLength(prefixPromptLength);
@@ -137,6 +190,29 @@ public class DatasetOptions implements SpecOptions {
         }
     }
 
+    private void applySynthesis(BenchmarkSpec spec) {
+        if (synthesisSpeedup == null && synthesisPrefixLen == null && synthesisPrefixRoot == null && synthesisPromptLen == null
+                && synthesisOutputLen == null && synthesisMaxIsl == null && synthesisMaxOsl == null) return;
+        DatasetSpec ds = spec.dataset();
+        SynthesisSpec s = ds.getSynthesis() == null ? new SynthesisSpec() : ds.getSynthesis();
+        if (synthesisSpeedup != null) s.setSpeedupRatio(synthesisSpeedup);
+        if (synthesisPrefixLen != null) s.setPrefixLenMultiplier(synthesisPrefixLen);
+        if (synthesisPrefixRoot != null) s.setPrefixRootMultiplier(synthesisPrefixRoot);
+        if (synthesisPromptLen != null) s.setPromptLenMultiplier(synthesisPromptLen);
+        if (synthesisOutputLen != null) s.setOutputLenMultiplier(synthesisOutputLen);
+        if (synthesisMaxIsl != null) s.setMaxIsl(synthesisMaxIsl);
+        if (synthesisMaxOsl != null) s.setMaxOsl(synthesisMaxOsl);
+        ds.setSynthesis(s);
+    }
+
+    private static LengthSpec merge(LengthSpec existing, Integer mean, Double stddev) {
+        if (mean == null && stddev == null) return existing;
+        LengthSpec l = existing == null ? new LengthSpec() : existing;
+        if (mean != null) l.setMean(mean);
+        if (stddev != null) l.setStddev(stddev);
+        return l;
+    }
+
     @Override
     public Map<String, String> flagsByField() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -150,6 +226,22 @@ public class DatasetOptions implements SpecOptions {
         m.put("dataset.customDatasetType", "--custom-dataset-type");
         m.put("dataset.publicDataset", "--public-dataset");
         m.put("dataset.hfSubset", "--hf-subset");
+        m.put("dataset.publicDatasetPath", "--public-dataset-path");
+        m.put("dataset.systemPrompt", "--system-prompt");
+        m.put("dataset.systemPromptFile", "--system-prompt-file");
+        m.put("dataset.ignoreTraceDelays", "--ignore-trace-delays");
+        m.put("dataset.prompts.sequenceDistribution", "--seq-dist");
+        m.put("dataset.prompts.sequenceDistribution[*]", "--seq-dist");
+        m.put("dataset.prompts.sequenceDistribution[*].*", "--seq-dist");
+        m.put("dataset.prompts.corpus", "--prompt-corpus");
+        m.put("dataset.synthesis.speedupRatio", "--synthesis-speedup-ratio");
+        m.put("dataset.synthesis.prefixLenMultiplier", "--synthesis-prefix-len-multiplier");
+        m.put("dataset.synthesis.prefixRootMultiplier", "--synthesis-prefix-root-multiplier");
+        m.put("dataset.synthesis.promptLenMultiplier", "--synthesis-prompt-len-multiplier");
+        m.put("dataset.synthesis.outputLenMultiplier", "--synthesis-output-len-multiplier");
+        m.put("dataset.synthesis.maxIsl", "--synthesis-max-isl");
+        m.put("dataset.synthesis.maxOsl", "--synthesis-max-osl");
+        m.put("dataset.synthesis", "--synthesis-*");
         m.put("dataset.prompts.prefixPromptCount", "--num-prefix-prompts");
         m.put("dataset.prompts.prefixPromptLength", "--prefix-prompt-length");
         m.put("dataset.prompts.blockSize", "--isl-block-size");

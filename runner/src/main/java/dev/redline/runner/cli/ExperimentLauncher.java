@@ -48,8 +48,7 @@ final class ExperimentLauncher {
         // with the table, the table owns the terminal: the runs' own tables go only to their console files, and
         // their info lines only to their logs (the level sets what reaches the terminal; the log file gets all)
         String level = "info".equals(options.logLevel()) ? "warn" : options.logLevel();
-        RunOptions cells = table ? new RunOptions("none", level, options.mockServer(), options.metricsPort(),
-                options.showTraceTiming()) : options;
+        RunOptions cells = table ? options.withDisplay("none", level) : options;
         ExperimentListener shown = table ? new SweepTable(out, true) : new ProgressLine(err);
         ExperimentListener listener = extra == null ? shown : ExperimentListener.all(java.util.List.of(shown, extra));
         ExperimentResult result;

@@ -28,7 +28,7 @@ public class LoadOptions implements SpecOptions {
     @Option(names = {"--request-count", "--num-requests"}, paramLabel = "N", description = "Stop after sending N requests.")
     Integer requestCount;
 
-    @Option(names = "--benchmark-duration", paramLabel = "SECONDS", description = "Stop sending after this many seconds.")
+    @Option(names = {"--benchmark-duration", "--duration"}, paramLabel = "SECONDS", description = "Stop sending after this many seconds.")
     Double duration;
 
     @Option(names = "--benchmark-grace-period", paramLabel = "SECONDS", converter = SecondsConverter.class,
@@ -71,16 +71,16 @@ public class LoadOptions implements SpecOptions {
     @Option(names = {"--session-turns-mean", "--conversation-turn-mean"}, paramLabel = "N", description = "Mean turns per synthetic session.")
     Double turnsMean;
 
-    @Option(names = "--session-turns-stddev", paramLabel = "N", description = "Standard deviation of turns per session.")
+    @Option(names = {"--session-turns-stddev", "--conversation-turn-stddev"}, paramLabel = "N", description = "Standard deviation of turns per session.")
     Double turnsStddev;
 
-    @Option(names = "--session-turn-delay-mean", paramLabel = "MS", description = "Mean delay (ms) before each later turn, after the previous completed.")
+    @Option(names = {"--session-turn-delay-mean", "--conversation-turn-delay-mean"}, paramLabel = "MS", description = "Mean delay (ms) before each later turn, after the previous completed.")
     Double turnDelayMean;
 
-    @Option(names = "--session-turn-delay-stddev", paramLabel = "MS", description = "Standard deviation of the turn delay (ms).")
+    @Option(names = {"--session-turn-delay-stddev", "--conversation-turn-delay-stddev"}, paramLabel = "MS", description = "Standard deviation of the turn delay (ms).")
     Double turnDelayStddev;
 
-    @Option(names = "--session-delay-ratio", paramLabel = "R", description = "Multiply every turn delay by R (0.5 = twice as fast).")
+    @Option(names = {"--session-delay-ratio", "--conversation-turn-delay-ratio"}, paramLabel = "R", description = "Multiply every turn delay by R (0.5 = twice as fast).")
     Double delayRatio;
 
     // ---- user-centric rate
@@ -100,6 +100,10 @@ public class LoadOptions implements SpecOptions {
     @Option(names = "--fixed-schedule", description = "Replay the dataset's timestamps (trace datasets imply it).")
     Boolean fixedSchedule;
 
+    @Option(names = "--no-fixed-schedule",
+            description = "Do not replay a trace's timestamps: pace it by --concurrency or --request-rate instead (the phase's type is fixed).")
+    Boolean noFixedSchedule;
+
     @Option(names = "--fixed-schedule-auto-offset", description = "Start the replay at the first timestamp.")
     Boolean fixedAutoOffset;
 
@@ -110,7 +114,7 @@ public class LoadOptions implements SpecOptions {
     Long fixedEndOffset;
 
     // ---- warmup
-    @Option(names = "--warmup-request-count", paramLabel = "N", description = "Warmup: send N requests first, excluded from results.")
+    @Option(names = {"--warmup-request-count", "--num-warmup-requests"}, paramLabel = "N", description = "Warmup: send N requests first, excluded from results.")
     Integer warmupRequests;
 
     @Option(names = "--warmup-duration", paramLabel = "SECONDS", description = "Warmup: send for this many seconds first.")
@@ -159,12 +163,15 @@ public class LoadOptions implements SpecOptions {
         }
         applySessions(spec);
         applyModes(prof);
+        if (userCentricRate != null) requireMultiTurn(spec);
         if (!anyWarmupFlag()) return;
         boolean existed = spec.phases().stream().anyMatch(p -> p != null && p.resolvedKind() == PhaseKind.WARMUP);
         PhaseSpec warm = findOrCreate(spec.phases(), PhaseKind.WARMUP);
         if (!existed) inherit(warm, prof);
         set(warm, warmupConcurrency, warmupRequests, warmupDuration, warmupGrace, warmupRate, warmupPattern, null,
                 warmupConcurrencyRamp, warmupRateRamp, warmupPrefillConcurrency, warmupPrefillRamp);
+        // an inherited smoothness shapes gamma arrivals only: --warmup-arrival-pattern constant drops it (as AIPerf)
+        if (warmupPattern != null && warmupPattern != LoadType.GAMMA) warm.setSmoothness(null);
         if (warmupSessions != null) warm.setSessions(warmupSessions);
     }
 
@@ -188,12 +195,29 @@ public class LoadOptions implements SpecOptions {
         }
         if (numUsers != null) prof.setUsers(numUsers);
         if (Boolean.TRUE.equals(fixedSchedule)) prof.setType(LoadType.FIXED_SCHEDULE);
+        if (Boolean.TRUE.equals(noFixedSchedule)) {
+            if (prof.getType() == LoadType.FIXED_SCHEDULE) {
+                throw new dev.redline.runner.BadInputException("--no-fixed-schedule conflicts with --fixed-schedule (or type fixed_schedule); keep one");
+            }
+            if (prof.getType() == null) prof.setType(prof.resolvedType()); // an explicit type: timestamps no longer imply a replay
+        }
         if (fixedAutoOffset != null || fixedStartOffset != null || fixedEndOffset != null) {
             FixedScheduleSpec f = prof.getFixedSchedule() == null ? new FixedScheduleSpec() : prof.getFixedSchedule();
             if (fixedAutoOffset != null) f.setAutoOffset(fixedAutoOffset);
             if (fixedStartOffset != null) f.setStartOffsetMs(fixedStartOffset);
             if (fixedEndOffset != null) f.setEndOffsetMs(fixedEndOffset);
             prof.setFixedSchedule(f);
+        }
+    }
+
+    /** AIPerf refuses --user-centric-rate over single-turn synthetic sessions (each user needs turns to space out). */
+    private static void requireMultiTurn(BenchmarkSpec spec) {
+        boolean synthetic = spec.getDataset() == null || spec.getDataset().getInputFile() == null
+                && spec.getDataset().getPublicDataset() == null && spec.getDataset().getRecords() == null;
+        Double turns = spec.getSessions() == null ? null : spec.getSessions().getTurnsMean();
+        if (synthetic && (turns == null || turns < 2)) {
+            throw new dev.redline.runner.BadInputException("--user-centric-rate needs multi-turn sessions: set --session-turns-mean >= 2"
+                    + " (for single-turn load use --request-rate instead)");
         }
     }
 

@@ -23,6 +23,8 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "plot", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Plot one run (over time) or several runs, a sweep or a search (against each other) from Redline or AIPerf exports.")
 public class PlotCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec commandSpec;
+
     @Parameters(paramLabel = "PATHS", arity = "0..*",
             description = "Run directories, directories of runs, sweep or search directories. Default: artifacts.")
     List<Path> paths = new ArrayList<>();
@@ -51,7 +53,7 @@ public class PlotCommand implements Callable<Integer> {
     String groupBy;
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "YAML with a plot: section (visualization defaults, experiment_classification, theme); flags override it.")
+            description = "YAML with a plot: section (visualization defaults and AIPerf's presets, settings, experiment_classification, theme); flags override it.")
     Path config;
 
     @Option(names = {"--serve", "--dashboard"},
@@ -71,6 +73,9 @@ public class PlotCommand implements Callable<Integer> {
         System.out.println("Plotted " + result.charts().size() + " charts (" + result.mode().name().toLowerCase().replace('_', '-') + ")");
         result.pngs().forEach(p -> System.out.println("  " + p));
         if (result.dashboard() != null) System.out.println("  " + result.dashboard());
+        java.io.PrintWriter err = commandSpec == null ? new java.io.PrintWriter(System.err, true) : commandSpec.commandLine().getErr();
+        result.notDrawn().forEach(w -> err.println("WARNING: " + w));
+        err.flush();
         if (serve) {
             try (DashboardServer server = DashboardServer.start(request.htmlDir(), host, port)) {
                 System.out.println("Serving the dashboard at http://" + host + ":" + server.port() + "/ (Ctrl-C to stop)");

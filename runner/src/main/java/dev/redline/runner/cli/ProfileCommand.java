@@ -2,8 +2,6 @@ package dev.redline.runner.cli;
 
 import dev.redline.api.config.ConfigEnvelope;
 import dev.redline.api.v1alpha1.BenchmarkSpec;
-import dev.redline.api.validate.SpecValidator;
-import dev.redline.api.validate.Violation;
 import dev.redline.runner.BadInputException;
 import dev.redline.runner.distributed.LocalDistributedRun;
 import dev.redline.runner.mock.MockServerOptions;
@@ -16,7 +14,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -45,7 +42,7 @@ public class ProfileCommand implements Callable<Integer> {
     public Integer call() throws java.io.IOException {
         ConfigEnvelope env = buildEnvelope();
         BenchmarkSpec spec = env.benchmark();
-        RunOptions options = runtime.toRunOptions(embeddedMock());
+        RunOptions options = runtime.toRunOptions(spec, embeddedMock()).withVariables(env.getVariables());
         int runners = runtime.runners();
         String cli = CliCommand.of(commandSpec);
         boolean fileSearch = env.getSearch() != null;
@@ -82,32 +79,31 @@ public class ProfileCommand implements Callable<Integer> {
         return new MockServerOptions().engine(mockEngine.config());
     }
 
-    /** File, then flags, then validation of the benchmark; throws BadInputException naming the flag or field. */
+    /** File, then flags, then validation of the benchmark; throws BadInputException naming the flag or the file position. */
     BenchmarkSpec buildSpec() {
         return buildEnvelope().benchmark();
     }
 
-    /** The config file's envelope (a bare benchmark file too) with every flag applied; the sweep flags fill sweep/multi_run. */
+    /**
+     * The config file's envelope (a bare benchmark file too; read with env substitution and templates) with every
+     * flag applied; the sweep flags fill sweep/multi_run.
+     */
     ConfigEnvelope buildEnvelope() {
-        ConfigEnvelope env = configFile == null ? new ConfigEnvelope() : ConfigEnvelope.read(configFile);
+        SpecBuilder builder = new SpecBuilder(groups(), commandSpec);
+        ConfigEnvelope env = builder.build(configFile);
         BenchmarkSpec spec = env.benchmark();
-        List<SpecOptions> groups = groups();
-        for (SpecOptions g : groups) g.applyTo(spec);
         if (runtime.embeddedMock && (spec.getModels() == null || spec.getModels().isEmpty())) {
             spec.setModels(List.of("mock-model"));
         }
         if (dataset.randomSeed != null) env.setRandomSeed(null); // --random-seed overrides the file's random_seed
-        List<Violation> violations = SpecValidator.validate(spec);
-        if (!violations.isEmpty()) {
-            throw new BadInputException(describe(violations.get(0), flagsByField(groups)));
-        }
+        builder.validate(spec);
         experiment.applyTo(env, commandSpec);
-        checkListValues(env, flagsByField(groups));
+        checkListValues(env);
         return env;
     }
 
     /** Every value of a command-line list is a valid benchmark on its own; else one line naming the flag. */
-    private void checkListValues(ConfigEnvelope env, Map<String, String> flags) {
+    private void checkListValues(ConfigEnvelope env) {
         experiment.lists.lists().forEach((flag, values) -> {
             for (Object v : values) {
                 BenchmarkSpec one = dev.redline.plan.SpecTree.copy(env.benchmark());
@@ -122,23 +118,6 @@ public class ProfileCommand implements Callable<Integer> {
     }
 
     List<SpecOptions> groups() {
-        return List.of(endpoint, load, dataset, media, telemetry, output);
-    }
-
-    private static Map<String, String> flagsByField(List<SpecOptions> groups) {
-        Map<String, String> all = new LinkedHashMap<>();
-        for (SpecOptions g : groups) all.putAll(g.flagsByField());
-        return all;
-    }
-
-    /** "--concurrency (phases[1].concurrency): must be at least 1 ..." or the bare path when no flag maps. */
-    static String describe(Violation v, Map<String, String> flags) {
-        String generic = v.path().replaceAll("\\[\\d+]", "[*]");
-        String flag = flags.get(generic);
-        if (flag == null) {
-            int dot = generic.lastIndexOf('.');
-            if (dot > 0) flag = flags.get(generic.substring(0, dot) + ".*");
-        }
-        return flag == null ? v.toString() : flag + " (" + v.path() + "): " + v.message();
+        return List.of(endpoint, load, dataset, media, telemetry, output, runtime);
     }
 }

@@ -9,12 +9,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 /** The {@code redline} command: subcommands, and the one place errors become exit codes. */
 @Command(name = "redline", mixinStandardHelpOptions = true, versionProvider = RedlineVersion.class,
         description = "Performance benchmarking for LLM and GenAI inference servers.",
         subcommands = {ProfileCommand.class, PlotCommand.class, ConfigCommand.class, MockServerCommand.class, CalibrateCommand.class, SynthesizeCommand.class,
-                AnalyzeTraceCommand.class, CompareCommand.class, RunCommand.class, AgentCommand.class, CommandLine.HelpCommand.class})
+                AnalyzeTraceCommand.class, CompareCommand.class, PluginsCommand.class, RunCommand.class, AgentCommand.class, CommandLine.HelpCommand.class})
 public class RedlineCli implements Runnable {
     /** Exit code for input the user can fix. */
     public static final int BAD_INPUT = 2;
@@ -42,14 +43,27 @@ public class RedlineCli implements Runnable {
         CommandLine cl = new CommandLine(new RedlineCli());
         cl.setParameterExceptionHandler(RedlineCli::badParameter);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> failed(ex, cmd));
+        // a multi-value option (--url A B, --gpu-telemetry ...) must not swallow an option it does not know, or an
+        // AIPerf option Redline refuses would be read as a URL instead of being refused with its reason
+        cl.setUnmatchedOptionsAllowedAsOptionParameters(false);
         return cl;
     }
 
     private static int badParameter(CommandLine.ParameterException ex, String[] args) {
         PrintWriter err = ex.getCommandLine().getErr();
         String message = ex.getMessage();
-        if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
-            message += " (did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?)";
+        // an AIPerf option Redline refuses says why, whether picocli saw it unmatched or as a missing option value
+        List<String> tokens = new java.util.ArrayList<>();
+        if (ex instanceof CommandLine.UnmatchedArgumentException u) tokens.addAll(u.getUnmatched());
+        tokens.addAll(List.of(args)); // picocli may report it as a missing value of the option before it (--url A --x)
+        String aiperf = UnknownOptions.aiperfReason(ex.getCommandLine(), tokens);
+        if (aiperf != null) {
+            err.println("redline: " + oneLine(aiperf));
+            return BAD_INPUT;
+        }
+        if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            List<String> near = UnknownOptions.suggestions(unmatched);
+            if (!near.isEmpty()) message += " (did you mean " + String.join(" or ", near) + "?)";
         }
         err.println("redline: " + oneLine(message) + "; see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
         return BAD_INPUT;

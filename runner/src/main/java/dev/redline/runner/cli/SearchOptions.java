@@ -50,6 +50,9 @@ public class SearchOptions {
     String optunaAcquisition;
     @Option(names = "--optuna-terminator", paramLabel = "NAME", description = "AIPerf's terminator: only none is supported.")
     String optunaTerminator;
+    /** AIPerf deprecated this flag and ignores it (its constraints go through Optuna's constraints_func); so does Redline. */
+    @Option(names = "--bo-constraint-mode", paramLabel = "MODE", description = "Deprecated in AIPerf and ignored there: accepted and ignored.")
+    String boConstraintMode;
     @Option(names = "--resume", paramLabel = "DIR", description = "Continue the search whose search_history.json is in DIR (its artifact directory).")
     Path resume;
 

@@ -1,7 +1,6 @@
 package dev.redline.runner.cli;
 
 import dev.redline.api.config.SpecException;
-import dev.redline.api.config.SpecReader;
 import dev.redline.api.v1alpha1.BenchmarkSpec;
 import dev.redline.api.validate.SpecValidator;
 import dev.redline.api.validate.Violation;
@@ -53,7 +52,7 @@ public class SynthesizeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         try {
-            BenchmarkSpec bench = config == null ? new BenchmarkSpec() : SpecReader.read(config);
+            BenchmarkSpec bench = config == null ? new BenchmarkSpec() : new dev.redline.runner.config.ConfigLoader().load(config).spec();
             dataset.applyTo(bench);
             media.applyTo(bench);
             if (model != null) bench.setModels(List.of(model));

@@ -8,6 +8,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.RequestOptions;
 
 /**
  * One request/response exchange, confined to one event loop context: sends, timestamps, parses the
@@ -29,6 +30,8 @@ final class Exchange implements ClientExchange, SseEventParser.Listener {
     private final HttpClient http;
     private final ResponseParser parser;
 
+    private StickyConnections stickyConnections;
+    private String session;
     private HttpClientRequest httpRequest;
     private long timerId = -1;
     private boolean done;
@@ -52,6 +55,12 @@ final class Exchange implements ClientExchange, SseEventParser.Listener {
         this.parser = client.newParser();
     }
 
+    /** Sends over the session's own connection (sticky-user-sessions). */
+    void sticky(StickyConnections connections, String session) {
+        this.stickyConnections = connections;
+        this.session = session;
+    }
+
     /** Runs on {@link #ctx}. */
     @Override
     public void start() {
@@ -61,7 +70,15 @@ final class Exchange implements ClientExchange, SseEventParser.Listener {
             timerId = -1;
             abort(TransportErrors.timeout(client.config().timeoutSeconds()), false);
         });
-        http.request(client.requestOptions(request.uri())).onComplete(this::onRequest);
+        RequestOptions options = client.requestOptions(rec.urlIndex(), request.uri());
+        if (stickyConnections != null) {
+            stickyConnections.connection(session, rec.urlIndex(), options).onComplete(ar -> {
+                if (ar.failed()) onRequest(io.vertx.core.Future.failedFuture(ar.cause()));
+                else ar.result().request(options).onComplete(this::onRequest);
+            });
+        } else {
+            http.request(options).onComplete(this::onRequest);
+        }
     }
 
     private void onRequest(AsyncResult<HttpClientRequest> ar) {

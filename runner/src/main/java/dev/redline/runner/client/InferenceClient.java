@@ -44,10 +44,12 @@ public final class InferenceClient implements AutoCloseable {
     private final Endpoint endpoint;
     /** The gRPC channel when the URL is grpc://, else null (requests go over HTTP). */
     private final GrpcTransport grpc;
-    private final HttpClient[] clients;
-    private final RequestOptions options;
+    private final io.vertx.core.http.HttpClientAgent[] clients;
+    private final StickyConnections[] sticky; // per context, confined to it; null unless sticky-user-sessions
+    private final RequestOptions[] options; // one per server URL, in ClientConfig.urls() order
     private final Context[] contexts;
     private final AtomicInteger nextContext = new AtomicInteger();
+    private final AtomicInteger nextUrl = new AtomicInteger();
     private final AtomicLong inFlight = new AtomicLong();
     // HTTP trace: connections not yet handed to a request, with their connect time; one lock-free get per request
     private final java.util.concurrent.ConcurrentHashMap<io.vertx.core.http.HttpConnection, Long> freshConnections =
@@ -64,7 +66,7 @@ public final class InferenceClient implements AutoCloseable {
         this.grpc = endpoint instanceof GrpcEndpoint g ? new GrpcTransport(config, g) : null;
         int connectMs = (int) Math.min(Integer.MAX_VALUE, Math.max(1, config.timeoutSeconds() * 1000));
         HttpClientOptions httpOptions = new HttpClientOptions()
-                .setKeepAlive(true)
+                .setKeepAlive(!config.closeConnections()) // never: a new connection per request, closed after it
                 .setKeepAliveTimeout(300)
                 .setTcpNoDelay(true)
                 .setDecompressionSupported(false)
@@ -73,16 +75,21 @@ public final class InferenceClient implements AutoCloseable {
                 .setMaxInitialLineLength(64 * 1024)
                 .setMaxHeaderSize(64 * 1024);
         PoolOptions pool = new PoolOptions().setHttp1MaxSize(config.maxInFlight()).setHttp2MaxSize(config.maxInFlight());
-        this.options = new RequestOptions()
-                .setMethod(HttpMethod.POST)
-                .setHost(config.host())
-                .setPort(config.port())
-                .setSsl(config.ssl())
-                .setURI(config.requestUri())
-                // asks a server that can (our mock) to stamp its responses: client-added latency at the source
-                .putHeader(SourceStamp.REQUEST_HEADER, "1");
+        this.options = new RequestOptions[config.urls().size()];
+        for (int u = 0; u < options.length; u++) {
+            ClientConfig target = config.forUrl(u);
+            options[u] = new RequestOptions()
+                    .setMethod(HttpMethod.POST)
+                    .setHost(target.host())
+                    .setPort(target.port())
+                    .setSsl(target.ssl())
+                    .setURI(target.requestUri())
+                    // asks a server that can (our mock) to stamp its responses: client-added latency at the source
+                    .putHeader(SourceStamp.REQUEST_HEADER, "1");
+        }
         this.contexts = distinctEventLoops((VertxInternal) vertx, Math.max(1, eventLoops));
-        this.clients = new HttpClient[contexts.length];
+        this.clients = new io.vertx.core.http.HttpClientAgent[contexts.length];
+        this.sticky = config.stickySessions() ? new StickyConnections[contexts.length] : null;
         for (int i = 0; i < contexts.length; i++) {
             // each pool may grow to the whole in-flight limit: an open-loop burst can land on one context
             clients[i] = vertx.httpClientBuilder().with(httpOptions).with(pool)
@@ -92,6 +99,7 @@ public final class InferenceClient implements AutoCloseable {
                         // logs every reset connection at ERROR on the console
                         conn.exceptionHandler(t -> LOG.debug("connection failed: {}", t.toString()));
                     }).build();
+            if (sticky != null) sticky[i] = new StickyConnections(clients[i], config.maxInFlight());
         }
     }
 
@@ -128,6 +136,20 @@ public final class InferenceClient implements AutoCloseable {
     public RequestHandle send(PreparedRequest req, RequestRecord rec, Runnable onFirstChunk, Runnable onComplete) {
         Context current = Vertx.currentContext();
         inFlight.incrementAndGet();
+        // sticky-user-sessions is an HTTP connection strategy (gRPC multiplexes one channel; video jobs poll)
+        String session = sticky != null && grpc == null && !endpoint.type().requiresPolling() ? req.correlationId() : null;
+        if (session != null) {
+            // a session's turns share one connection: the same context (connections live on one loop) and URL
+            int h = Math.floorMod(session.hashCode(), contexts.length * options.length);
+            if (options.length > 1) rec.setUrlIndex(h % options.length);
+            int i = h / options.length % contexts.length;
+            Exchange ex = new Exchange(this, req, rec, onFirstChunk, onComplete, contexts[i], clients[i]);
+            ex.sticky(sticky[i], session);
+            if (current != null && ((ContextInternal) current).nettyEventLoop() == ((ContextInternal) contexts[i]).nettyEventLoop()) ex.start();
+            else contexts[i].runOnContext(v -> ex.start());
+            return ex;
+        }
+        if (options.length > 1) rec.setUrlIndex(Math.floorMod(nextUrl.getAndIncrement(), options.length)); // round_robin
         int own = current != null && current.owner() == vertx ? indexOf(current) : -1;
         int i = own >= 0 ? own : Math.floorMod(nextContext.getAndIncrement(), contexts.length);
         Context ctx = own >= 0 ? current : contexts[i];
@@ -166,9 +188,13 @@ public final class InferenceClient implements AutoCloseable {
 
     Vertx vertx() { return vertx; }
 
-    /** The request options for {@code uri}: the configured ones when it is null. */
-    RequestOptions requestOptions(String uri) {
-        return uri == null ? options : new RequestOptions(options).setURI(uri);
+    /**
+     * The request options for server URL {@code urlIndex} and {@code uri} (the configured URI when it is null; a
+     * model-in-path URI is built on the first URL's path prefix).
+     */
+    RequestOptions requestOptions(int urlIndex, String uri) {
+        RequestOptions o = options[Math.max(0, urlIndex)];
+        return uri == null ? o : new RequestOptions(o).setURI(uri);
     }
 
     /** A fresh response parser of the endpoint type for one exchange ({@code <think>} split when asked). */

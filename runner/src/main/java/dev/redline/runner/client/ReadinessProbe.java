@@ -47,7 +47,7 @@ public final class ReadinessProbe {
             try {
                 RequestOptions opts = new RequestOptions().setMethod(HttpMethod.GET)
                         .setHost(config.host()).setPort(config.port()).setSsl(config.ssl())
-                        .setURI(ClientConfig.joinPath(config.baseUri().getRawPath(), "/v1/models"))
+                        .setURI(ClientConfig.joinPath(config.serverPath(), "/v1/models"))
                         .setIdleTimeout(attemptMs);
                 Future<Integer> status = http.request(opts)
                         .compose(req -> req.send())

@@ -60,7 +60,7 @@ final class VideoJobExchange implements ClientExchange {
             timeoutTimer = -1;
             abort(TransportErrors.timeout(client.config().timeoutSeconds()));
         });
-        RequestOptions submit = client.requestOptions(request.uri());
+        RequestOptions submit = client.requestOptions(rec.urlIndex(), request.uri());
         pollUri = submit.getURI();
         call(submit, request.headers(), request.body(), true, this::onSubmitted);
     }
@@ -169,7 +169,7 @@ final class VideoJobExchange implements ClientExchange {
     }
 
     private RequestOptions get(String uri) {
-        return new RequestOptions(client.requestOptions(uri)).setMethod(HttpMethod.GET);
+        return new RequestOptions(client.requestOptions(rec.urlIndex(), uri)).setMethod(HttpMethod.GET);
     }
 
     private void finish(ErrorInfo error) {

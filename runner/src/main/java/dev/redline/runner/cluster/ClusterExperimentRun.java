@@ -61,7 +61,7 @@ public final class ClusterExperimentRun {
         String namespace = env.namespace();
         if (resultsConfigMap == null) throw new dev.redline.runner.BadInputException("--results-configmap: required with --experiment");
         try (KubernetesClient client = clients.get();
-             ProfileEngine engine = new ProfileEngine(new RunOptions("none", logLevel, null, env.metricsPort(), false, env.metricTags(),
+             ProfileEngine engine = new ProfileEngine(RunOptions.runnerPod(logLevel, env.metricsPort(), env.metricTags(),
                      ClusterRun.SERVER_WAIT), out)) {
             ResultsConfigMapWriter writer = new ResultsConfigMapWriter(client, namespace, resultsConfigMap, env.get(RunnerEnvironment.RUN));
             Publisher publisher = new Publisher(plan, writer, err);

@@ -68,7 +68,7 @@ public final class ClusterRun {
     public int run() throws IOException, InterruptedException {
         MountedSpec mounted = MountedSpec.read(settings.specFile());
         int index = env.index();
-        RunOptions options = new RunOptions("none", settings.logLevel(), null, env.metricsPort(), false, env.metricTags(), SERVER_WAIT);
+        RunOptions options = RunOptions.runnerPod(settings.logLevel(), env.metricsPort(), env.metricTags(), SERVER_WAIT);
         String address = settings.coordinator() != null ? settings.coordinator() : env.get(RunnerEnvironment.COORDINATOR);
         if (index > 0) {
             if (address == null) {

@@ -2,7 +2,7 @@ package dev.redline.runner.compare;
 
 import dev.redline.compare.MetricComparison;
 import dev.redline.compare.RegressionReport;
-import dev.redline.runner.export.TextTable;
+import dev.redline.runner.console.TextTable;
 
 import java.nio.file.Path;
 import java.util.Locale;

@@ -31,16 +31,23 @@ public final class DatasetFactory {
     }
 
     public static SampledDataset build(BenchmarkSpec spec, Tokenizer tokenizer, HubDatasetCache hub) {
+        SampledDataset loaded = load(spec, tokenizer, hub);
+        List<Conversation> adjusted = DatasetAdjustments.apply(loaded.conversations(), spec.dataset());
+        return adjusted == loaded.conversations() ? loaded : loaded.withConversations(adjusted);
+    }
+
+    private static SampledDataset load(BenchmarkSpec spec, Tokenizer tokenizer, HubDatasetCache hub) {
         DatasetSpec ds = spec.dataset();
         SeedStreams seeds = new SeedStreams(resolveSeed(spec));
         PromptSpec prompts = ds.resolvedPrompts();
         Supplier<SyntheticPromptGenerator> generator = memoize(() -> new SyntheticPromptGenerator(tokenizer, Corpus.sonnets(tokenizer)));
         LoadContext ctx = new LoadContext(tokenizer, generator, seeds, SyntheticDatasetBuilder.oslSampler(prompts),
-                prompts.getBlockSize(), ds.resolvedEntries());
+                prompts.getBlockSize(), ds.resolvedEntries(), ds.getSynthesis());
         String strategy = ds.getSamplingStrategy();
         if (ds.getPublicDataset() != null) {
             PublicDataset pd = PublicDataset.parse(ds.getPublicDataset());
-            Path file = ds.getInputFile() != null ? Path.of(ds.getInputFile()) : hub.resolve(pd, ds.getHfSubset());
+            String local = ds.getPublicDatasetPath() != null ? ds.getPublicDatasetPath() : ds.getInputFile();
+            Path file = local != null ? PublicDataset.localCopy(Path.of(local), pd) : hub.resolve(pd, ds.getHfSubset());
             List<Conversation> c = pd.read(file, ctx);
             return new SampledDataset(c, SamplingStrategy.parse(strategy, SamplingStrategy.SHUFFLE), seeds, "public:" + pd.wireName());
         }

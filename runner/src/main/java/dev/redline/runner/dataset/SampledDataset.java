@@ -28,6 +28,11 @@ public final class SampledDataset implements Dataset {
         this.seeds = seeds;
     }
 
+    /** The same sampling over other conversations (the dataset after system prompts or trace changes). */
+    public SampledDataset withConversations(List<Conversation> replaced) {
+        return new SampledDataset(replaced, strategy, seeds, source);
+    }
+
     @Override
     public List<Conversation> conversations() {
         return conversations;

@@ -57,13 +57,18 @@ final class SyntheticDatasetBuilder {
     }
 
     List<Conversation> build(PromptSpec prompts, int entries) {
+        SequenceMix mix = SequenceMix.of(prompts.getSequenceDistribution());
         LengthSampler isl = sampler(prompts.getIsl(), PromptSpec.DEFAULT_ISL);
         LengthSampler osl = oslSampler(prompts);
         int batch = prompts.getBatchSize() == null ? 1 : prompts.getBatchSize();
         List<String> prefixes = prefixes(prompts);
         int prefixTokens = prefixes.isEmpty() ? 0 : prompts.getPrefixPromptLength();
         return IntStream.range(0, entries).parallel()
-                .mapToObj(i -> entry(i, isl, osl, batch, prefixes, prefixTokens))
+                .mapToObj(i -> {
+                    if (mix == null) return entry(i, isl, osl, batch, prefixes, prefixTokens);
+                    SequenceMix.Pair pair = mix.pick(seeds.stream("synthetic.seqdist", i)); // an (ISL, OSL) pair per entry
+                    return entry(i, pair.isl(), pair.osl(), batch, prefixes, prefixTokens);
+                })
                 .toList();
     }
 
@@ -99,12 +104,10 @@ final class SyntheticDatasetBuilder {
 
     /** The configured output-length distribution, or null when no --osl is set. */
     static LengthSampler oslSampler(PromptSpec prompts) {
-        return prompts.getOsl() == null || prompts.getOsl().getMean() == null ? null : sampler(prompts.getOsl(), 0);
+        return prompts.getOsl() == null || !prompts.getOsl().configured() ? null : sampler(prompts.getOsl(), 0);
     }
 
     static LengthSampler sampler(LengthSpec spec, int defaultMean) {
-        int mean = spec == null || spec.getMean() == null ? defaultMean : spec.getMean();
-        double sd = spec == null ? 0 : spec.resolvedStddev();
-        return new LengthSampler(mean, sd);
+        return LengthSampler.of(spec, defaultMean);
     }
 }

@@ -33,7 +33,9 @@ public final class LocalDistributedRun {
     /** Runs and returns the exit code: 1 when a runner failed (partial results are still written). */
     public int run() throws IOException {
         ArtifactLayout layout = ArtifactLayout.create(spec);
-        try (CoordinatorServer server = CoordinatorServer.bind("127.0.0.1", 0)) {
+        // AIPerf's --zmq-host names where its services bind; here the coordinator's sockets (agents run on this machine)
+        String host = spec.getRuntime() != null && spec.getRuntime().getZmqHost() != null ? spec.getRuntime().getZmqHost() : "127.0.0.1";
+        try (CoordinatorServer server = CoordinatorServer.bind(host, 0)) {
             Coordinator coordinator = new Coordinator(server, spec, runners, Duration.ofSeconds(120), Duration.ofSeconds(120),
                     line -> err.println(line));
             int code;

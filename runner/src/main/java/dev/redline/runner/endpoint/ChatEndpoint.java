@@ -29,7 +29,8 @@ final class ChatEndpoint extends BaseEndpoint {
         body.put("model", model);
         body.put("stream", config.streaming());
         putIfSet(body, config.useLegacyMaxTokens() ? "max_tokens" : "max_completion_tokens", turn.maxTokens());
-        if (config.streaming() && config.includeUsage()) body.put("stream_options", Map.of("include_usage", true));
+        Map<String, Object> streamOptions = config.streamOptions();
+        if (streamOptions != null) body.put("stream_options", streamOptions);
         return body;
     }
 

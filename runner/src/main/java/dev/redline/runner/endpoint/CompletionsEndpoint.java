@@ -22,7 +22,8 @@ final class CompletionsEndpoint extends BaseEndpoint {
         body.put("prompt", turn.texts().size() == 1 ? turn.texts().get(0) : turn.texts());
         body.put("stream", config.streaming());
         putIfSet(body, "max_tokens", turn.maxTokens());
-        if (config.streaming() && config.includeUsage()) body.put("stream_options", Map.of("include_usage", true));
+        Map<String, Object> streamOptions = config.streamOptions();
+        if (streamOptions != null) body.put("stream_options", streamOptions);
         return body;
     }
 

@@ -49,7 +49,7 @@ public final class ExperimentRun {
     /** Runs the plan's own variations (its sweep, or its base) in the plan's order. */
     public ExperimentRun(ExperimentPlan plan, ExperimentLayout layout, CellEngine engine, ExperimentListener listener,
                          String version, String cliCommand) {
-        this(plan, plan.sweep().planner(), layout, engine, listener, version, cliCommand);
+        this(plan, PlannerPlugins.forPlan(plan.sweep()), layout, engine, listener, version, cliCommand);
     }
 
     /** Runs what {@code planner} proposes (an adaptive search), trials of each variation back to back. */

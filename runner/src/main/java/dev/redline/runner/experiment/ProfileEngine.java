@@ -37,8 +37,7 @@ public final class ProfileEngine implements CellEngine {
     /** {@code console}: where each run's table also goes (null: only its file). */
     public ProfileEngine(RunOptions options, PrintStream console) {
         // one embedded mock (its engine and faults) for the whole experiment: the cells' runs benchmark it by URL
-        this.options = new RunOptions(options.uiType(), options.logLevel(), null, options.metricsPort(), options.showTraceTiming(), options.metricTags(),
-                options.serverWait());
+        this.options = options.withMockServer(null);
         this.console = console;
         this.mock = options.mockServer() == null ? null : MockServer.start(options.mockServer());
     }

@@ -5,7 +5,7 @@ import dev.redline.plan.aggregate.SweepAggregate;
 import dev.redline.plan.SweepParameter;
 import dev.redline.plan.TrialOutcome;
 import dev.redline.plan.Variation;
-import dev.redline.runner.export.TextTable;
+import dev.redline.runner.console.TextTable;
 
 import java.io.PrintStream;
 import java.util.ArrayList;

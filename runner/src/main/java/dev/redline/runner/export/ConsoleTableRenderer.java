@@ -1,10 +1,11 @@
 package dev.redline.runner.export;
 
 import dev.redline.api.v1alpha1.EndpointType;
+import dev.redline.runner.console.TextTable;
 import dev.redline.runner.metrics.BenchmarkResults;
 import dev.redline.runner.metrics.ErrorSummaryEntry;
 import dev.redline.runner.metrics.MetricResult;
-import dev.redline.runner.metrics.Stats;
+import dev.redline.runner.stats.Stats;
 import dev.redline.runner.metrics.types.OslMismatchCountMetric;
 
 import java.util.Arrays;

@@ -49,6 +49,7 @@ public final class RecordJsonlWriter implements Closeable {
         }
     };
     private long written;
+    private boolean httpTrace;
 
     public RecordJsonlWriter(Path file, RecordMetricsView view, int recordProcessorId) throws IOException {
         this(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), view, recordProcessorId);
@@ -59,6 +60,12 @@ public final class RecordJsonlWriter implements Closeable {
         this.g.setRootValueSeparator(null);
         this.view = view;
         this.recordProcessorId = recordProcessorId;
+    }
+
+    /** Adds each record's HTTP trace as {@code trace_data} (--export-http-trace). */
+    public RecordJsonlWriter includeHttpTrace(boolean on) {
+        this.httpTrace = on;
+        return this;
     }
 
     /** Writes one record; call after token counting so token metrics are present. */
@@ -78,6 +85,7 @@ public final class RecordJsonlWriter implements Closeable {
             g.writeStringField("message", error.message());
             g.writeEndObject();
         }
+        if (httpTrace) writeTrace(r);
         g.writeEndObject();
         g.writeRaw('\n');
         written++;
@@ -98,6 +106,27 @@ public final class RecordJsonlWriter implements Closeable {
         g.writeStringField("benchmark_phase", r.phase() == RequestRecord.Phase.WARMUP ? "warmup" : "profiling");
         g.writeBooleanField("was_cancelled", r.cancelled());
         wallField("cancellation_time_ns", r, r.cancelled() ? r.cancellationPerfNs() : 0);
+        g.writeEndObject();
+    }
+
+    /**
+     * The request's HTTP trace, wall-clock ns like the metadata: send start, when the pool handed it a connection,
+     * when that connection's TCP connect finished (null: reused), request fully written, response headers, each
+     * content chunk's first byte, end; plus the status and whether the connection was reused.
+     */
+    private void writeTrace(RequestRecord r) throws IOException {
+        g.writeObjectFieldStart("trace_data");
+        g.writeNumberField("request_send_start_ns", r.startWallNs());
+        wallField("connection_acquired_ns", r, r.connectionPerfNs());
+        wallField("connection_established_ns", r, r.connectedPerfNs());
+        wallField("request_sent_ns", r, r.sentPerfNs());
+        wallField("response_headers_ns", r, r.ackPerfNs());
+        g.writeArrayFieldStart("chunk_ns");
+        for (int i = 0; i < r.chunkCount(); i++) g.writeNumber(RecordTiming.toWallNs(r, r.chunkPerfNs(i)));
+        g.writeEndArray();
+        wallField("response_end_ns", r, r.endPerfNs());
+        g.writeNumberField("http_status", r.httpStatus());
+        g.writeBooleanField("connection_reused", r.connectedPerfNs() <= 0);
         g.writeEndObject();
     }
 

@@ -3,7 +3,7 @@ package dev.redline.runner.export;
 import dev.redline.runner.metrics.BenchmarkResults;
 import dev.redline.runner.metrics.MetricFlag;
 import dev.redline.runner.metrics.MetricResult;
-import dev.redline.runner.metrics.Stats;
+import dev.redline.runner.stats.Stats;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

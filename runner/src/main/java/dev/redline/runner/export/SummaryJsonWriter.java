@@ -8,7 +8,7 @@ import dev.redline.api.v1alpha1.ErrorEntry;
 import dev.redline.runner.metrics.BenchmarkResults;
 import dev.redline.runner.metrics.ErrorSummaryEntry;
 import dev.redline.runner.metrics.MetricResult;
-import dev.redline.runner.metrics.Stats;
+import dev.redline.runner.stats.Stats;
 import dev.redline.runner.metrics.types.MaxResponseTimestampMetric;
 import dev.redline.runner.metrics.types.MinRequestTimestampMetric;
 

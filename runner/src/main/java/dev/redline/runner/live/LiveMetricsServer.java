@@ -34,9 +34,14 @@ public final class LiveMetricsServer implements AutoCloseable {
 
     /** Binds all interfaces on {@code port} (0 = any free port); a busy port is a one-line bad-input error. */
     public static LiveMetricsServer start(LiveMetrics metrics, int port) {
+        return start(metrics, null, port);
+    }
+
+    /** Binds {@code host} (null = all interfaces; AIPerf's --api-host) on {@code port}. */
+    public static LiveMetricsServer start(LiveMetrics metrics, String host, int port) {
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(port), 16);
+            server = HttpServer.create(host == null ? new InetSocketAddress(port) : new InetSocketAddress(host, port), 16);
         } catch (BindException e) {
             throw new BadInputException("--metrics-port: port " + port + " is in use; choose another or 0 for any free port");
         } catch (IOException e) {

@@ -23,9 +23,14 @@ public final class LiveRun implements AutoCloseable {
      * @param tags        labels on every series (e.g. a runner pod's benchmark, run, runner)
      */
     public static LiveRun start(Integer metricsPort, boolean dashboard, java.util.Map<String, String> tags) {
+        return start(null, metricsPort, dashboard, tags);
+    }
+
+    /** @param host address to bind (null = all interfaces) */
+    public static LiveRun start(String host, Integer metricsPort, boolean dashboard, java.util.Map<String, String> tags) {
         if (metricsPort == null && !dashboard) return new LiveRun(null, null);
         LiveMetrics metrics = new LiveMetrics(tags);
-        return new LiveRun(metrics, metricsPort == null ? null : LiveMetricsServer.start(metrics, metricsPort));
+        return new LiveRun(metrics, metricsPort == null ? null : LiveMetricsServer.start(metrics, host, metricsPort));
     }
 
     public void attach(LoadProgress progress) {

@@ -8,12 +8,19 @@ public final class RedrawLoop {
     private static final long PERIOD_MS = 500;
 
     private final Runnable redraw;
+    private final long periodMs;
     private final Thread thread;
     private volatile boolean running = true;
 
-    /** Starts redrawing at once on a daemon thread named {@code threadName}. */
+    /** Starts redrawing at once on a daemon thread named {@code threadName}, twice a second. */
     public RedrawLoop(String threadName, Runnable redraw) {
+        this(threadName, redraw, PERIOD_MS);
+    }
+
+    /** Starts running {@code redraw} at once and then every {@code periodMs}. */
+    public RedrawLoop(String threadName, Runnable redraw, long periodMs) {
         this.redraw = redraw;
+        this.periodMs = periodMs;
         this.thread = new Thread(this::loop, threadName);
         this.thread.setDaemon(true);
         this.thread.start();
@@ -23,7 +30,7 @@ public final class RedrawLoop {
         while (running) {
             redraw.run();
             try {
-                Thread.sleep(PERIOD_MS);
+                Thread.sleep(periodMs);
             } catch (InterruptedException e) {
                 return;
             }

@@ -36,7 +36,7 @@ public final class FixedSchedule {
     public static FixedSchedule build(Dataset dataset, FixedScheduleSpec spec) {
         Long start = spec == null ? null : spec.getStartOffsetMs();
         Long end = spec == null ? null : spec.getEndOffsetMs();
-        boolean auto = spec != null && spec.isAutoOffset();
+        boolean auto = spec == null || spec.resolvedAutoOffset();
         List<Conversation> kept = new ArrayList<>();
         long previous = Long.MIN_VALUE;
         for (Conversation c : dataset.conversations()) {

@@ -119,41 +119,10 @@ public final class LoadRunner {
     private PhaseOutcome runPhase(PhaseSpec phase, PhasePlan plan) throws InterruptedException {
         health.phaseStarted(plan.kind() == RequestRecord.Phase.PROFILING);
         LoadType type = isFixedSchedule(phase) ? LoadType.FIXED_SCHEDULE : phase.resolvedType();
-        PhaseState state;
-        Pacer pacer = null;
-        CompletableFuture<Void> done;
-        switch (type) {
-            case CONCURRENCY -> {
-                ClosedLoopPhase p = new ClosedLoopPhase(ctx, plan);
-                state = p.state();
-                done = p.start();
-            }
-            case CONSTANT, POISSON, GAMMA -> {
-                double smooth = phase.getSmoothness() == null ? 1.0 : phase.getSmoothness();
-                IntervalSampler sampler = new IntervalSampler(type, smooth, ctx.seed() * 31 + plan.name().hashCode());
-                RateSchedule schedule = new RateSchedule(phase.getRate(), phase.getRateRamp() == null ? 0 : phase.getRateRamp(), sampler);
-                OpenLoopPhase p = new OpenLoopPhase(ctx, plan, schedule, ctx.source()::open, true);
-                state = p.state();
-                done = p.start();
-                pacer = p.pacer();
-            }
-            case FIXED_SCHEDULE -> {
-                FixedSchedule fs = FixedSchedule.build(dataset, phase.getFixedSchedule());
-                OpenLoopPhase p = new OpenLoopPhase(ctx, plan, fs.schedule(), fs.sessions(ctx.source()), false);
-                state = p.state();
-                done = p.start();
-                pacer = p.pacer();
-            }
-            case USER_CENTRIC -> {
-                if (phase.getUsers() == null || phase.getRate() == null) {
-                    throw new IllegalArgumentException("user_centric needs users and rate (--num-users, --user-centric-rate)");
-                }
-                UserCentricPhase p = new UserCentricPhase(ctx, plan, phase.getUsers(), phase.getRate());
-                state = p.state();
-                done = p.start();
-            }
-            default -> throw new IllegalArgumentException("load type " + type.wireName() + " is not supported by this runner");
-        }
+        TimingPlugins.Started started = TimingPlugins.forType(type).start(ctx, plan, phase, dataset);
+        PhaseState state = started.state();
+        Pacer pacer = started.pacer();
+        CompletableFuture<Void> done = started.done();
         try {
             done.get();
         } catch (InterruptedException e) {
@@ -172,9 +141,18 @@ public final class LoadRunner {
                 pacer == null ? 0 : pacer.reanchors(), pacer == null ? 0 : pacer.maxBehindNs() / 1e6);
     }
 
-    /** Explicit fixed_schedule, or a trace dataset (timestamps) with no other pacing given. */
+    /**
+     * Explicit fixed_schedule, or a trace dataset (timestamps) with no type given. As AIPerf, a rate beside such a
+     * trace is refused rather than silently winning: the user picks the replay or the rate (--no-fixed-schedule).
+     */
     public boolean isFixedSchedule(PhaseSpec p) {
         if (p.getType() == LoadType.FIXED_SCHEDULE) return true;
-        return p.getType() == null && p.getRate() == null && FixedSchedule.hasTimestamps(dataset);
+        if (p.getType() != null || !FixedSchedule.hasTimestamps(dataset)) return false;
+        if (p.getRate() != null) {
+            throw new dev.redline.runner.BadInputException("phase " + p.resolvedName() + ": the trace has timestamps, so it is"
+                    + " replayed on its fixed schedule, which --request-rate " + p.getRate() + " contradicts; remove the rate to"
+                    + " replay the timestamps, or pass --no-fixed-schedule to pace the trace by the rate");
+        }
+        return true;
     }
 }

@@ -1,5 +1,7 @@
 package dev.redline.runner.metrics;
 
+import dev.redline.runner.stats.Stats;
+import dev.redline.runner.stats.Statistics;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 

@@ -1,5 +1,6 @@
 package dev.redline.runner.metrics;
 
+import dev.redline.runner.stats.Stats;
 import java.util.Set;
 
 /** One metric's run result: a distribution ({@link #stats}) for record metrics or a scalar {@link #value}. */

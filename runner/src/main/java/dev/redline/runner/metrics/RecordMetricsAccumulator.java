@@ -1,5 +1,6 @@
 package dev.redline.runner.metrics;
 
+import dev.redline.runner.stats.Stats;
 import dev.redline.runner.metrics.types.RateLimitedRequestCountMetric;
 import dev.redline.runner.record.ErrorInfo;
 import dev.redline.runner.record.RequestRecord;

@@ -104,6 +104,9 @@ public final class DcgmExporterSimulator {
         field(sb, "DCGM_FI_DEV_FB_FREE", "gauge", "Framebuffer memory free (in MiB).", i -> fmt(o.totalMemoryMib - usedMib(i) - 512));
         field(sb, "DCGM_FI_DEV_FB_USED", "gauge", "Framebuffer memory used (in MiB).", i -> fmt(usedMib(i)));
         field(sb, "DCGM_FI_DEV_FB_RESERVED", "gauge", "Framebuffer memory reserved (in MiB).", i -> "512");
+        // in dcgm-exporter's default counters, idle under LLM serving: fields Redline does not name itself
+        field(sb, "DCGM_FI_DEV_ENC_UTIL", "gauge", "Encoder utilization (in %).", i -> "0");
+        field(sb, "DCGM_FI_DEV_DEC_UTIL", "gauge", "Decoder utilization (in %).", i -> "0");
         if (o.profilingFields) {
             field(sb, "DCGM_FI_PROF_GR_ENGINE_ACTIVE", "gauge", "Ratio of time the graphics engine is active.",
                     i -> ratio(Math.min(1, 1.1 * util(i))));

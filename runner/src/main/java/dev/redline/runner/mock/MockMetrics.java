@@ -25,6 +25,20 @@ public final class MockMetrics {
     static final double[] ITL_BUCKETS = {0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.75, 1.0,
             2.5, 5.0, 7.5, 10.0, 20.0, 40.0, 80.0};
 
+    /** Control endpoints the mock serves (KV-cache reset, profiler start/stop), counted by {@link #controlCalls}. */
+    public static final java.util.List<String> CONTROL_PATHS = java.util.List.of("/reset_prefix_cache", "/start_profile", "/stop_profile");
+    private final java.util.Map<String, LongAdder> controls = new java.util.concurrent.ConcurrentHashMap<>();
+
+    void controlCalled(String path) {
+        controls.computeIfAbsent(path, p -> new LongAdder()).increment();
+    }
+
+    /** How many POSTs reached a control path. */
+    public long controlCalls(String path) {
+        LongAdder a = controls.get(path);
+        return a == null ? 0 : a.sum();
+    }
+
     /** Counters and histograms of one model name. */
     static final class ModelStats {
         final String model;

@@ -27,6 +27,7 @@ public final class AutoPlot {
             PlotResult r = Plotter.run(new PlotRequest(List.of(dir), null, spec.getPlot(), List.of()));
             out.println("Plots: " + r.pngs().size() + " PNG in " + dir.resolve("plots")
                     + (r.dashboard() == null ? "" : ", dashboard " + r.dashboard()));
+            r.notDrawn().forEach(w -> out.println("WARNING: " + w));
             return 0;
         } catch (Exception e) {
             String message = "auto-plot failed: " + (e.getMessage() == null ? e.toString() : e.getMessage()).replaceAll("\\s*\\R\\s*", " ");

@@ -6,6 +6,12 @@ import dev.redline.runner.plot.discover.PlotMode;
 import java.nio.file.Path;
 import java.util.List;
 
-/** What a plot run drew and wrote: the charts (data, for tests), the PNG files and the dashboard (or null). */
-public record PlotResult(PlotMode mode, List<Chart> charts, List<Path> pngs, Path dashboard) {
+/**
+ * What a plot run drew and wrote: the charts (data, for tests), the PNG files, the dashboard (or null), and the plots
+ * the config defines that were not drawn, each with why.
+ */
+public record PlotResult(PlotMode mode, List<Chart> charts, List<Path> pngs, Path dashboard, List<String> notDrawn) {
+    public PlotResult {
+        notDrawn = List.copyOf(notDrawn);
+    }
 }

@@ -12,13 +12,15 @@ import java.util.List;
 final class PlotSelection {
     private PlotSelection() { }
 
-    static List<String> choose(PlotMode mode, List<String> fromCli, List<String> fromSpec, String where) {
-        List<String> known = mode == PlotMode.SINGLE_RUN ? PlotNames.SINGLE_RUN : PlotNames.MULTI_RUN;
+    /** {@code defined}: the plots the config defines for this mode (its *_plots presets), known beside the built-in ones. */
+    static List<String> choose(PlotMode mode, List<String> fromCli, List<String> fromSpec, List<String> defined, String where) {
+        List<String> known = new ArrayList<>(mode == PlotMode.SINGLE_RUN ? PlotNames.SINGLE_RUN : PlotNames.MULTI_RUN);
+        for (String d : defined) if (!known.contains(d)) known.add(d);
         List<String> other = mode == PlotMode.SINGLE_RUN ? PlotNames.MULTI_RUN : PlotNames.SINGLE_RUN;
         if (!fromCli.isEmpty()) {
             List<String> chosen = new ArrayList<>();
             for (String name : fromCli) {
-                if (other.contains(name)) {
+                if (other.contains(name) && !known.contains(name)) {
                     throw new BadInputException("--plot: '" + name + "' is a " + (mode == PlotMode.SINGLE_RUN ? "multi-run" : "single-run")
                             + " plot, but " + where + " is " + (mode == PlotMode.SINGLE_RUN ? "a single run" : "several runs")
                             + "; use one of " + String.join(", ", known));
@@ -33,6 +35,6 @@ final class PlotSelection {
             }
             return chosen;
         }
-        return fromSpec == null || fromSpec.isEmpty() ? known : fromSpec;
+        return fromSpec == null || fromSpec.isEmpty() ? (mode == PlotMode.SINGLE_RUN ? PlotNames.SINGLE_RUN : PlotNames.MULTI_RUN) : fromSpec;
     }
 }

@@ -47,8 +47,11 @@ public final class Plotter {
         String where = request.paths().get(0).toString();
         if (found.mode() == PlotMode.SINGLE_RUN) {
             SingleRunData data = loadSingle(found.single(), loader);
-            List<String> names = PlotSelection.choose(found.mode(), request.plots(), spec.visualization().getSingleRunDefaults(), where);
-            List<Chart> charts = build(SingleRunPlots.all(), names, data);
+            List<String> names = PlotSelection.choose(found.mode(), request.plots(), spec.visualization().getSingleRunDefaults(),
+                    PresetPlots.names(spec, found.mode()), where);
+            List<PlotBuilder<SingleRunData>> builders = new ArrayList<>(SingleRunPlots.all());
+            builders.addAll(PresetPlots.overOneRun(spec));
+            List<Chart> charts = build(builders, names, data);
             if (charts.isEmpty()) {
                 throw new BadInputException(found.single().path() + ": nothing to plot: no per-request records (" + ExportNames.RECORDS
                         + ", --export-level records) and no time slices (--slice-duration) for the plots chosen");
@@ -60,8 +63,11 @@ public final class Plotter {
         checkCompatible(runs);
         List<SearchHistory> searches = found.searches().stream().map(SearchHistoryReader::read).toList();
         MultiRunData data = new MultiRunData(runs, spec.resolvedGroupBy(), searches);
-        List<String> names = PlotSelection.choose(found.mode(), request.plots(), spec.visualization().getMultiRunDefaults(), where);
-        List<Chart> charts = build(MultiRunPlots.all(), names, data);
+        List<String> names = PlotSelection.choose(found.mode(), request.plots(), spec.visualization().getMultiRunDefaults(),
+                PresetPlots.names(spec, found.mode()), where);
+        List<PlotBuilder<MultiRunData>> builders = new ArrayList<>(MultiRunPlots.all());
+        builders.addAll(PresetPlots.acrossRuns(spec));
+        List<Chart> charts = build(builders, names, data);
         if (charts.isEmpty()) {
             throw new BadInputException(where + ": nothing to plot across " + runs.size() + " runs: they share no metric the plots chosen need");
         }
@@ -87,7 +93,7 @@ public final class Plotter {
             Files.createDirectories(request.htmlDir());
             dashboard = new DashboardWriter(theme).write(request.htmlDir(), title(found), subtitle(found), charts);
         }
-        return new PlotResult(found.mode(), charts, pngs, dashboard);
+        return new PlotResult(found.mode(), charts, pngs, dashboard, PresetPlots.notDrawn(request.spec(), found.mode()));
     }
 
     private static SingleRunData loadSingle(RunDir dir, RunLoader loader) {

@@ -9,13 +9,15 @@ import dev.redline.runner.client.ClientConfig;
 import dev.redline.runner.client.InputsJsonWriter;
 import dev.redline.runner.cli.RedlineVersion;
 import dev.redline.runner.export.ConsoleTableRenderer;
+import dev.redline.runner.export.ExportPlugins;
+import dev.redline.runner.export.OutputsJsonWriter;
 import dev.redline.runner.export.RawRecordWriter;
 import dev.redline.runner.export.RecordJsonlWriter;
 import dev.redline.runner.export.RunInfo;
 import dev.redline.runner.export.RunLabels;
-import dev.redline.runner.export.SummaryCsvWriter;
 import dev.redline.runner.export.SummaryJsonWriter;
 import dev.redline.runner.live.LiveRun;
+import dev.redline.runner.live.RedrawLoop;
 import dev.redline.runner.load.ClientSaturation;
 import dev.redline.runner.load.LoadRunner;
 import dev.redline.runner.load.PhaseOutcome;
@@ -31,8 +33,6 @@ import dev.redline.runner.timeslice.TimeSliceStage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,17 +138,25 @@ public final class ProfileRun {
             MetricsContext metricsContext = pipeline.metricsContext();
             RecordMetricsAccumulator profiling = new RecordMetricsAccumulator(metricsContext);
             TimeSliceStage slices = TimeSliceStage.forSpec(spec, metricsContext);
-            log.info("Benchmarking " + config.endpointUrl() + " (" + String.join(",", spec.getModels()) + ")");
+            RunExtras.startOfRun(spec, options, layout, config, start, log);
+            log.info("Benchmarking " + String.join(", ", config.urls()) + " (" + String.join(",", spec.getModels()) + ")");
+            UrlCounts urls = new UrlCounts(config.urls());
+            OutputsJsonWriter outputs = spec.getArtifacts() != null && Boolean.TRUE.equals(spec.getArtifacts().getExportOutputsJson())
+                    ? new OutputsJsonWriter() : null;
+            ControlRequests control = new ControlRequests(spec, pipeline.vertx(), config, log);
             boolean interrupted;
             try (TelemetryStage telemetry = TelemetryStage.start(spec, config.baseUrl(), log);
-                 LiveRun live = LiveRun.start(options.metricsPort(), "dashboard".equals(options.uiType()), options.metricTags())) {
+                 LiveRun live = LiveRun.start(options.metricsHost(), options.metricsPort(), "dashboard".equals(options.uiType()),
+                         options.metricTags())) {
                 if (live.port() >= 0) log.info("Live metrics at http://localhost:" + live.port() + "/metrics");
-                interrupted = measure(layout, pipeline, profiling, telemetry, log, new Observers(slices, live));
+                Observers extra = new Observers(slices, live, urls, outputs, control);
+                interrupted = measure(layout, pipeline, profiling, telemetry, log, extra);
                 live.finish();
                 BenchmarkResults results = profiling.results();
                 writeExports(layout, results, new RunInfo(RedlineVersion.version(), UUID.randomUUID().toString(),
-                        start, Instant.now(), interrupted));
+                        start, Instant.now(), interrupted), urls, outputs);
                 out.println(new ConsoleTableRenderer(options.showTraceTiming()).render(results));
+                if (urls.several()) out.println(urls.console());
                 if (saturation != null && saturation.saturated()) {
                     out.println("WARNING: the client itself was saturated; latencies include client queueing: "
                             + String.join("; ", saturation.reasons()));
@@ -178,7 +186,8 @@ public final class ProfileRun {
     private boolean measure(ArtifactLayout layout, RunPipeline pipeline, RecordMetricsAccumulator profiling,
                             TelemetryStage telemetry, RunLog log, Observers extra) throws IOException {
         RecordJsonlWriter jsonl = summaryOnly() ? null
-                : new RecordJsonlWriter(layout.recordsJsonl(), new RecordMetricsView(pipeline.metricsContext()), 0);
+                : new RecordJsonlWriter(layout.recordsJsonl(), new RecordMetricsView(pipeline.metricsContext()), 0)
+                        .includeHttpTrace(spec.getArtifacts() != null && Boolean.TRUE.equals(spec.getArtifacts().getExportHttpTrace()));
         RawRecordWriter raw = rawExport() ? new RawRecordWriter(layout.dir().resolve(RawRecordWriter.FILE_NAME)) : null;
         boolean interrupted = false;
         RecordRouter router = new RecordRouter(profiling, jsonl);
@@ -189,10 +198,12 @@ public final class ProfileRun {
             if (raw != null) writeRaw(raw, r);
             extra.slices().add(r);
             extra.live().record(r);
+            extra.urls().add(r);
+            if (extra.outputs() != null) extra.outputs().add(r);
         }, !live)) {
             LoadRunner runner = pipeline.loadRunner(seed(), processor);
             extra.live().attach(runner.progress());
-            try (AutoCloseable progress = progress(runner, extra.live())) {
+            try (AutoCloseable progress = progress(runner, extra.live(), log)) {
                 driver.run(runner, spec.phases(), hooks(telemetry, extra));
                 saturation = runner.clientSaturation();
             } catch (InterruptedException e) {
@@ -214,8 +225,11 @@ public final class ProfileRun {
         return interrupted;
     }
 
-    /** Record observers beside the metrics: time slices and live metrics (each a no-op when off). */
-    private record Observers(TimeSliceStage slices, LiveRun live) { }
+    /**
+     * Record observers beside the metrics (time slices, live metrics, per-URL counts, outputs.json; each a no-op or
+     * null when off) and the control requests sent around the phases.
+     */
+    private record Observers(TimeSliceStage slices, LiveRun live, UrlCounts urls, OutputsJsonWriter outputs, ControlRequests control) { }
 
     /** The telemetry window spans the profiling phases; slices start with the first profiling phase. */
     private PhaseHooks hooks(TelemetryStage telemetry, Observers extra) {
@@ -227,6 +241,7 @@ public final class ProfileRun {
                 // Ctrl-C may have landed in a step that swallowed the interrupt (a probe, a scrape)
                 if (InterruptOnShutdown.inProgress()) throw new InterruptedException("shutting down");
                 boolean profilingPhase = phase.resolvedKind() == PhaseKind.PROFILING;
+                extra.control().before(phase); // KV-cache reset and profiler start come before the window opens
                 telemetry.beforePhase(phase, profilingPhase && !profilingStarted);
                 extra.live().phaseStarting(phase.resolvedName());
                 if (profilingPhase) extra.slices().profilingStarting(System.nanoTime());
@@ -236,6 +251,11 @@ public final class ProfileRun {
             @Override
             public void after(PhaseSpec phase, PhaseOutcome outcome) {
                 if (outcome != null) outcomes.add(outcome);
+                try {
+                    extra.control().after(phase);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         };
     }
@@ -245,21 +265,32 @@ public final class ProfileRun {
                 .map(PhaseSpec::getConcurrency).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
-    private void writeExports(ArtifactLayout layout, BenchmarkResults results, RunInfo info) throws IOException {
+    private void writeExports(ArtifactLayout layout, BenchmarkResults results, RunInfo info, UrlCounts urls,
+                              OutputsJsonWriter outputs) throws IOException {
         ProfileExport export = new SummaryJsonWriter().toExport(results, info, InputConfig.redacted(spec));
         export.putExtension("run_info", labels.toJson(export.benchmarkId(), spec.getRandomSeed()));
         RunFacts.addTo(export, outcomes, saturation);
         ObjectNode extras = driver.summaryExtras();
         if (extras != null) extras.properties().forEach(e -> export.putExtension(e.getKey(), e.getValue()));
-        Files.writeString(layout.summaryJson(), export.toJson(), StandardCharsets.UTF_8);
-        Files.writeString(layout.summaryCsv(), new SummaryCsvWriter().toCsv(results), StandardCharsets.UTF_8);
+        if (urls.several()) export.putExtension("urls", urls.toJson());
+        ExportPlugins.writeAll(new ExportPlugins.RunExport(spec, layout.dir(), layout.prefix(), results, export.toJson(), outputs));
     }
 
-    /** The progress display on stderr (or the dashboard), or null (try-with-resources accepts null). */
-    private AutoCloseable progress(LoadRunner runner, LiveRun live) {
-        if ("dashboard".equals(options.uiType())) return live.dashboard(out);
-        if (!"simple".equals(options.uiType())) return null;
-        return new ProgressBar(new LoadProgressSource(runner.progress()), System.err);
+    /**
+     * The progress display on stderr (or the dashboard) and the progress line logged every --stats-interval seconds;
+     * closing it stops both.
+     */
+    private AutoCloseable progress(LoadRunner runner, LiveRun live, RunLog log) {
+        LoadProgressSource source = new LoadProgressSource(runner.progress());
+        AutoCloseable display = "dashboard".equals(options.uiType()) ? live.dashboard(out)
+                : "simple".equals(options.uiType()) ? new ProgressBar(source, System.err) : null;
+        RedrawLoop stats = options.statsSeconds() > 0
+                ? new RedrawLoop("redline-stats", () -> log.info(ProgressBar.render(source).trim()), (long) (options.statsSeconds() * 1000))
+                : null;
+        return () -> {
+            if (stats != null) stats.stop();
+            if (display != null) display.close();
+        };
     }
 
     private static void writeRaw(RawRecordWriter raw, RequestRecord r) {

@@ -8,6 +8,7 @@ import dev.redline.runner.tokenizer.Tokenizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -40,6 +41,8 @@ public final class RecordProcessor implements RecordSink, AutoCloseable {
     /** How long a deferring worker sleeps between looks at the backlog. */
     private static final long DEFER_POLL_NS = 20_000_000;
     private final Thread worker;
+    /** Counts a backlog in parallel: the common pool by default, a pool of --record-processors threads when set. */
+    private final ForkJoinPool counters;
     private volatile Throwable failure;
     private final long deferBytes;
     private final LongAdder pendingBytes = new LongAdder();
@@ -48,12 +51,17 @@ public final class RecordProcessor implements RecordSink, AutoCloseable {
     private boolean catchingUp; // worker thread only
 
     public RecordProcessor(Tokenizer tokenizer, boolean useServerTokenCount, Consumer<RequestRecord> downstream) {
-        this(tokenizer, useServerTokenCount, downstream, 0);
+        this(tokenizer, useServerTokenCount, downstream, null, 0);
     }
 
-    /** {@code deferBytes}: the backlog (estimated bytes) records may build up to before they are processed; 0 = at once. */
-    public RecordProcessor(Tokenizer tokenizer, boolean useServerTokenCount, Consumer<RequestRecord> downstream,
+    /**
+     * @param threads    threads counting tokens (AIPerf's record processors): null = the worker alone, fanning out to
+     *                   the common pool under a backlog; 1 = the worker alone; n = a backlog fans out over n threads
+     * @param deferBytes the backlog (estimated bytes) records may build up to before they are processed; 0 = at once
+     */
+    public RecordProcessor(Tokenizer tokenizer, boolean useServerTokenCount, Consumer<RequestRecord> downstream, Integer threads,
                            long deferBytes) {
+        this.counters = threads == null ? ForkJoinPool.commonPool() : threads > 1 ? new ForkJoinPool(threads) : null;
         this.tokenizer = tokenizer;
         this.useServerTokenCount = useServerTokenCount;
         this.downstream = downstream;
@@ -117,7 +125,7 @@ public final class RecordProcessor implements RecordSink, AutoCloseable {
                     batch.remove(poison);
                 }
                 // Tokenizing is the costly part: a backlog is counted in parallel, then handed on in order.
-                if (batch.size() >= PARALLEL_BATCH) batch.parallelStream().forEach(this::countTokens);
+                if (batch.size() >= PARALLEL_BATCH && counters != null) countInParallel(batch);
                 else for (RequestRecord r : batch) countTokens(r);
                 long done = 0;
                 for (RequestRecord r : batch) {
@@ -133,6 +141,20 @@ public final class RecordProcessor implements RecordSink, AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (Throwable t) {
             failure = t;
+        }
+    }
+
+    private void countInParallel(List<RequestRecord> batch) {
+        if (counters == ForkJoinPool.commonPool()) {
+            batch.parallelStream().forEach(this::countTokens);
+            return;
+        }
+        try {
+            counters.submit(() -> batch.parallelStream().forEach(this::countTokens)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("token counting failed", e.getCause());
         }
     }
 
@@ -161,6 +183,7 @@ public final class RecordProcessor implements RecordSink, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (counters != null && counters != ForkJoinPool.commonPool()) counters.shutdown();
         if (failure != null) throw new IllegalStateException("record processing failed", failure);
     }
 }

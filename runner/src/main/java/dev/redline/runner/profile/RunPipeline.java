@@ -78,17 +78,25 @@ public final class RunPipeline implements AutoCloseable {
         log.info(String.format(java.util.Locale.ROOT, "Dataset ready: %d entries in %.1f s", dataset.conversations().size(),
                 (System.nanoTime() - buildStart) / 1e9));
         int maxInFlight = LoadRunner.maxInFlight(spec.phases(), OPEN_MODEL_POOL);
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Runtime.getRuntime().availableProcessors()));
+        int cores = Runtime.getRuntime().availableProcessors();
+        Integer workers = spec.getRuntime() == null ? null : spec.getRuntime().getWorkers();
+        // AIPerf's workers are processes sending requests; Redline's are the client's event loops (--workers-max)
+        int eventLoops = workers != null ? workers : Math.max(1, Math.min(8, cores));
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(cores, eventLoops)));
         ClientConfig config = ClientConfig.from(spec, maxInFlight);
-        InferenceClient client = new InferenceClient(vertx, config);
+        InferenceClient client = new InferenceClient(vertx, config, eventLoops);
         RunPipeline pipeline = new RunPipeline(spec, tokenizer, dataset, vertx, config, client);
         try {
-            ReadinessProbe probe = readinessDeadline == null ? new ReadinessProbe(vertx, config)
-                    : new ReadinessProbe(vertx, config, readinessDeadline, java.time.Duration.ofMillis(250));
-            String problem = probe.problem();
-            // Ctrl-C during the probe stops it with a "cannot connect": that is the interrupt, not a server problem
-            if (Thread.interrupted()) throw new InterruptedException("interrupted while probing the server");
-            if (problem != null) throw new BadInputException(problem);
+            for (int u = 0; u < config.urls().size(); u++) {
+                ClientConfig target = config.forUrl(u);
+                ReadinessProbe probe = readinessDeadline == null ? new ReadinessProbe(vertx, target)
+                        : new ReadinessProbe(vertx, target, readinessDeadline, java.time.Duration.ofMillis(250));
+                String problem = probe.problem();
+                // Ctrl-C during the probe stops it with a "cannot connect": that is the interrupt, not a server problem
+                if (Thread.interrupted()) throw new InterruptedException("interrupted while probing the server");
+                if (problem != null) throw new BadInputException(problem);
+            }
+            pipeline.awaitModel(log);
             if (hasMedia(dataset)) {
                 long encodeStart = System.nanoTime();
                 int bodies = pipeline.factory.prepare(dataset.conversations(), spec.getModels());
@@ -100,6 +108,33 @@ public final class RunPipeline implements AutoCloseable {
             throw e;
         }
         return pipeline;
+    }
+
+    /** --wait-for-model-timeout: every server answers (per --wait-for-model-mode) before the first request. */
+    private void awaitModel(RunLog log) {
+        var ep = spec.endpoint();
+        Double timeout = ep.getWaitForModelTimeout();
+        if (timeout == null || timeout <= 0) return;
+        String mode = ep.getWaitForModelMode() == null ? "inference" : ep.getWaitForModelMode();
+        double interval = ep.getWaitForModelInterval() == null ? 5.0 : ep.getWaitForModelInterval();
+        if (config.grpc()) { // the gRPC channel's readiness was awaited by the probe; the modes are HTTP requests
+            log.info("--wait-for-model-mode " + mode + " checks HTTP servers; the gRPC channel was checked ready instead");
+            return;
+        }
+        dev.redline.runner.dataset.Turn hello = dev.redline.runner.dataset.Turn.ofText("Hello", 1, 1);
+        for (int u = 0; u < config.urls().size(); u++) {
+            ClientConfig target = config.forUrl(u);
+            log.info("Waiting up to " + timeout + " s for the model at " + target.endpointUrl() + " (" + mode + ")");
+            try {
+                String problem = new dev.redline.runner.client.ServerControl(vertx, target).awaitModel(mode,
+                        factory.build(hello, spec.getModels().get(0)), java.time.Duration.ofMillis((long) (timeout * 1000)),
+                        java.time.Duration.ofMillis((long) (interval * 1000)));
+                if (problem != null) throw new BadInputException(problem);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BadInputException("interrupted while waiting for the model at " + target.endpointUrl());
+            }
+        }
     }
 
     /** A load runner over this pipeline's client and dataset; {@code seed} drives arrivals and sampling. */
@@ -118,7 +153,8 @@ public final class RunPipeline implements AutoCloseable {
      */
     public RecordProcessor processor(java.util.function.Consumer<dev.redline.runner.record.RequestRecord> downstream,
                                      boolean deferred) {
-        return new RecordProcessor(tokenizer, spec.endpoint().isUseServerTokenCount(), downstream,
+        Integer threads = spec.getRuntime() == null ? null : spec.getRuntime().getRecordProcessors();
+        return new RecordProcessor(tokenizer, spec.endpoint().isUseServerTokenCount(), downstream, threads,
                 deferred ? deferralBudgetBytes() : 0);
     }
 
@@ -128,6 +164,8 @@ public final class RunPipeline implements AutoCloseable {
     }
 
     public Dataset dataset() { return dataset; }
+
+    public Vertx vertx() { return vertx; }
 
     public ClientConfig config() { return config; }
 

@@ -1,5 +1,7 @@
 package dev.redline.runner.profile;
 
+import dev.redline.runner.telemetry.gpu.LocalGpuCollector;
+import dev.redline.runner.telemetry.scrape.TargetReport;
 import dev.redline.api.v1alpha1.BenchmarkSpec;
 import dev.redline.api.v1alpha1.PhaseKind;
 import dev.redline.api.v1alpha1.PhaseSpec;
@@ -29,8 +31,18 @@ final class TelemetryStage implements AutoCloseable {
     }
 
     static TelemetryStage start(BenchmarkSpec spec, String baseUrl, RunLog log) {
-        TelemetryConfig config = TelemetryConfig.from(spec.getTelemetry());
+        TelemetryConfig config = TelemetryConfig.from(spec.getTelemetry(), log::warn);
         return new TelemetryStage(TelemetrySession.start(config, baseUrl), log);
+    }
+
+    /** A local GPU collector (pynvml/amdsmi) that cannot read this machine is said once, up front; the run goes on. */
+    private static void warnLocalGpus(TelemetrySession session, RunLog log) {
+        for (TargetReport r : session.reports()) {
+            if (LocalGpuCollector.isLocal(r.target().url()) && r.successes() == 0 && r.lastError() != null) {
+                log.warn("GPU telemetry " + r.target().url().substring("local:".length()) + ": " + r.lastError()
+                        + "; continuing without local GPU telemetry");
+            }
+        }
     }
 
     /** Call around each phase: the window spans the profiling phases only. */
@@ -39,6 +51,7 @@ final class TelemetryStage implements AutoCloseable {
             // A reference scrape before profiling, so counter deltas cover the whole window. Awaited here, not
             // at start: it overlaps the warm-up instead of delaying the first request (a sweep's cells add up).
             session.awaitFirstScrapes(Duration.ofSeconds(3));
+            warnLocalGpus(session, log);
             session.markWindowStart();
         }
     }

@@ -25,6 +25,7 @@ public final class RequestRecord {
     private String xCorrelationId;
     private String model;
     private int workerId;
+    private int urlIndex;              // which of several server URLs it went to (0 with one URL)
 
     // --- timing
     private long intendedSendPerfNs;   // when the schedule wanted it sent (credit time); CO-aware latency base
@@ -209,6 +210,8 @@ public final class RequestRecord {
     public void setXCorrelationId(String xCorrelationId) { this.xCorrelationId = xCorrelationId; }
     public String model() { return model; }
     public void setModel(String model) { this.model = model; }
+    public int urlIndex() { return urlIndex; }
+    public void setUrlIndex(int urlIndex) { this.urlIndex = urlIndex; }
     public int workerId() { return workerId; }
     public void setWorkerId(int workerId) { this.workerId = workerId; }
     public long intendedSendPerfNs() { return intendedSendPerfNs; }

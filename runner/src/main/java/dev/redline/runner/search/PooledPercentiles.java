@@ -8,7 +8,7 @@ import dev.redline.plan.search.Objective;
 import dev.redline.plan.search.SearchProblem;
 import dev.redline.runner.experiment.ExperimentLayout;
 import dev.redline.runner.experiment.RequestSamples;
-import dev.redline.runner.metrics.Statistics;
+import dev.redline.runner.stats.Statistics;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;

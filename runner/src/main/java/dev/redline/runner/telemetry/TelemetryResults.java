@@ -30,17 +30,19 @@ public final class TelemetryResults {
     private final RunWindow window;
     private final ServerMetricsSummary server;
     private final GpuTelemetrySummary gpu;
+    private final SeriesStore serverStore;
 
     TelemetryResults(TelemetryConfig config, RunWindow window, SeriesStore serverStore, List<TargetReport> serverReports,
                      SeriesStore gpuStore, List<TargetReport> gpuReports) {
         this.config = config;
         this.window = window;
+        this.serverStore = serverStore;
         this.server = config.serverMetrics() && !serverReports.isEmpty()
                 ? ServerMetricsAnalyzer.analyze(serverStore, serverReports, window) : null;
         boolean anyGpu = gpuReports.stream().anyMatch(TargetReport::reachable);
         boolean showGpu = config.gpu() == TelemetryConfig.GpuMode.ON
                 || (config.gpu() == TelemetryConfig.GpuMode.AUTO && anyGpu);
-        this.gpu = showGpu ? GpuTelemetryAnalyzer.analyze(gpuStore, gpuReports, window) : null;
+        this.gpu = showGpu ? GpuTelemetryAnalyzer.analyze(gpuStore, gpuReports, window, config.gpuCustomFields()) : null;
     }
 
     public RunWindow window() { return window; }
@@ -58,7 +60,7 @@ public final class TelemetryResults {
 
     /** Writes the server and GPU exports into {@code dir}. @param totals run totals, or null */
     public void writeExports(Path dir, EfficiencyInputs totals) throws IOException {
-        if (server != null) ServerMetricsExport.write(server, dir);
+        if (server != null) ServerMetricsExport.write(server, dir, config.serverFormats(), serverStore);
         if (gpu != null) GpuTelemetryExport.write(gpu, totals == null ? null : gpuEfficiency(totals), dir);
     }
 

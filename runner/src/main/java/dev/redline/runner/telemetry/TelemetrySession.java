@@ -1,5 +1,6 @@
 package dev.redline.runner.telemetry;
 
+import dev.redline.runner.telemetry.gpu.LocalGpuCollector;
 import dev.redline.runner.telemetry.scrape.ScrapeTarget;
 import dev.redline.runner.telemetry.scrape.Scraper;
 import dev.redline.runner.telemetry.scrape.TargetReport;
@@ -43,7 +44,11 @@ public final class TelemetrySession implements AutoCloseable {
         }
         List<ScrapeTarget> gpu = new ArrayList<>();
         if (config.gpu() != TelemetryConfig.GpuMode.OFF) {
-            for (String u : config.gpuUrls()) gpu.add(new ScrapeTarget(u, ScrapeTarget.Role.GPU));
+            for (String u : config.gpuUrls()) {
+                gpu.add(LocalGpuCollector.isLocal(u)
+                        ? new ScrapeTarget(u, ScrapeTarget.Role.GPU, timeout -> LocalGpuCollector.read(u, timeout))
+                        : new ScrapeTarget(u, ScrapeTarget.Role.GPU));
+            }
         }
         Duration timeout = config.scrapeTimeout();
         this.serverScraper = new Scraper(server, config.serverInterval(), timeout,

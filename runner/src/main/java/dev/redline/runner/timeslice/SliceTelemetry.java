@@ -5,7 +5,8 @@ import dev.redline.runner.telemetry.TelemetrySession;
 import dev.redline.runner.telemetry.gpu.DcgmField;
 import dev.redline.runner.telemetry.gpu.GpuSummary;
 import dev.redline.runner.telemetry.server.KeyMetric;
-import dev.redline.runner.telemetry.stats.Distribution;
+import dev.redline.runner.stats.Stats;
+import dev.redline.runner.stats.Statistics;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,7 +70,7 @@ public final class SliceTelemetry {
         return out;
     }
 
-    private static Map<String, Object> stats(String unit, Distribution d) {
+    private static Map<String, Object> stats(String unit, Stats d) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("unit", unit);
         for (String k : List.of("avg", "min", "max")) m.put(k, d.toMap().get(k));

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.redline.runner.metrics.MetricFlag;
 import dev.redline.runner.metrics.MetricResult;
-import dev.redline.runner.metrics.Stats;
+import dev.redline.runner.stats.Stats;
 
 import java.io.IOException;
 import java.io.Writer;

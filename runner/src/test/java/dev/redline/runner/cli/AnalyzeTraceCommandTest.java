@@ -30,7 +30,7 @@ class AnalyzeTraceCommandTest {
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         assertEquals(4, root.get("requests").asInt());
         assertEquals(0.4, root.get("token_cache_hit_rate").asDouble(), 1e-9);
-        assertEquals(7.5, root.get("isl").get("mean").asDouble(), 1e-9);
+        assertEquals(7.5, root.get("isl").get("avg").asDouble(), 1e-9);
         assertEquals(3, root.get("arrivals").size());
         assertEquals(2, root.get("arrivals").get(0).get("requests").asInt());
     }

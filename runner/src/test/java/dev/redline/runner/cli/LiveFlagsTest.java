@@ -33,24 +33,34 @@ class LiveFlagsTest {
         assertTrue(e.getMessage().startsWith("--slice-duration (artifacts.sliceDuration)"), e.getMessage());
     }
 
+    private static RunOptions options(String... args) {
+        ProfileCommand cmd = parse(args);
+        return cmd.runtime.toRunOptions(cmd.buildSpec(), cmd.embeddedMock());
+    }
+
     @Test
     void processFlagsReachTheRunOptions() {
-        RunOptions o = parse("--metrics-port", "0", "--show-trace-timing", "--ui-type", "dashboard").runtime.toRunOptions();
+        RunOptions o = options("-m", "m", "--metrics-port", "0", "--show-trace-timing", "--ui-type", "dashboard", "--api-host", "127.0.0.1");
         assertEquals(0, o.metricsPort());
         assertTrue(o.showTraceTiming());
+        assertEquals("127.0.0.1", o.metricsHost());
         assertEquals("simple", o.uiType(), "no terminal under test: the dashboard falls back to simple");
-        RunOptions plain = parse("--ui-type", "none").runtime.toRunOptions();
+        assertEquals(0, o.statsSeconds(), "a progress display: no logged progress lines unless asked");
+        RunOptions plain = options("-m", "m", "--ui-type", "none");
         assertNull(plain.metricsPort());
         assertFalse(plain.showTraceTiming());
+        assertEquals(30, plain.statsSeconds(), "nothing drawn: AIPerf's 30 s progress log");
+        assertEquals("debug", options("-m", "m", "--verbose").logLevel());
+        assertEquals("trace", options("-m", "m", "-vv").logLevel());
+        assertEquals("trace", options("-m", "m", "--extra-verbose").logLevel());
+        assertEquals(5, options("-m", "m", "--api-port", "5", "--stats-interval", "5").statsSeconds());
     }
 
     @Test
     void badProcessFlagsAreOneLineErrors() {
-        BadInputException port = assertThrows(BadInputException.class,
-                () -> parse("--metrics-port", "70000").runtime.toRunOptions());
-        assertTrue(port.getMessage().startsWith("--metrics-port: 70000"), port.getMessage());
-        BadInputException ui = assertThrows(BadInputException.class,
-                () -> parse("--ui-type", "fancy").runtime.toRunOptions());
+        BadInputException port = assertThrows(BadInputException.class, () -> options("-m", "m", "--metrics-port", "70000"));
+        assertTrue(port.getMessage().startsWith("--metrics-port/--api-port (runtime.apiPort): 70000"), port.getMessage());
+        BadInputException ui = assertThrows(BadInputException.class, () -> options("-m", "m", "--ui-type", "fancy"));
         assertTrue(ui.getMessage().contains("use dashboard, simple or none"), ui.getMessage());
     }
 }

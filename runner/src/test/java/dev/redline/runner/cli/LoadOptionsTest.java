@@ -142,9 +142,10 @@ class LoadOptionsTest {
         assertEquals(10.0, p.getRate());
         assertEquals(20, p.getUsers());
         assertTrue(problems(s).isEmpty(), problems(s).toString());
-        assertTrue(problems(apply("--user-centric-rate", "10")).stream().anyMatch(m -> m.startsWith("phases[0].users")));
-        assertTrue(problems(apply("--user-centric-rate", "10", "--num-users", "4", "--session-turns-mean", "1")).stream()
-                .anyMatch(m -> m.startsWith("sessions.turnsMean")));
+        assertTrue(problems(apply("--user-centric-rate", "10", "--session-turns-mean", "3")).stream().anyMatch(m -> m.startsWith("phases[0].users")));
+        // AIPerf refuses user-centric timing without multi-turn sessions on the command line
+        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(dev.redline.runner.BadInputException.class,
+                () -> apply("--user-centric-rate", "10", "--num-users", "4", "--session-turns-mean", "1")).getMessage().contains("--session-turns-mean >= 2"));
         assertTrue(problems(apply("--session-delay-ratio", "0")).stream().anyMatch(m -> m.startsWith("sessions.delayRatio")));
 
         BenchmarkSpec f = apply("--fixed-schedule", "--fixed-schedule-start-offset", "100", "--fixed-schedule-end-offset", "900");

@@ -19,13 +19,17 @@ class PlotCommandTest {
     @TempDir Path dir;
 
     private Path run(String name, String endpointType, int concurrency) throws IOException {
+        return run(name, endpointType, concurrency, 10, concurrency);
+    }
+
+    private Path run(String name, String endpointType, int concurrency, double latencyMs, double throughput) throws IOException {
         Path d = dir.resolve(name);
         Files.createDirectories(d);
         Files.writeString(d.resolve("profile_export_redline.json"), """
                 {"schema_version": "1.5", "input_config": {"models": ["m"], "endpoint": {"type": "%s"}, "phases": [{"concurrency": %d}]},
                  "time_to_first_token": {"unit": "ms", "avg": %d, "p50": 1, "p90": 2, "p95": 3, "p99": 4},
-                 "request_latency": {"unit": "ms", "avg": 10, "p50": 1, "p90": 2, "p95": 3, "p99": 4},
-                 "request_throughput": {"unit": "requests/sec", "avg": %d}}""".formatted(endpointType, concurrency, concurrency * 3, concurrency));
+                 "request_latency": {"unit": "ms", "avg": %s, "p50": 1, "p90": 2, "p95": 3, "p99": 4},
+                 "request_throughput": {"unit": "requests/sec", "avg": %s}}""".formatted(endpointType, concurrency, concurrency * 3, latencyMs, throughput));
         Files.write(d.resolve("profile_export.jsonl"), List.of(
                 "{\"metadata\":{\"request_start_ns\":1000,\"request_end_ns\":9000000},\"metrics\":{\"time_to_first_token\":{\"value\":2},"
                         + "\"request_latency\":{\"value\":9},\"output_sequence_length\":{\"value\":4}},\"error\":null}"));
@@ -91,6 +95,45 @@ class PlotCommandTest {
         assertBadInput(a.resolve("profile_export_redline.json") + " is not valid JSON", "plot", a.toString());
         Files.writeString(a.resolve("profile_export_redline.json"), "{\"input_config\": {}}");
         assertBadInput("has no schema_version: not a Redline/AIPerf profile export", "plot", a.toString());
+    }
+    /** AIPerf's plot envelope: presets it defines are drawn when Redline can draw their type, the rest said so. */
+    @Test
+    void presetsTheConfigDefinesAreDrawnOrReported() throws IOException {
+        Path a = run("a", "chat", 1, 10, 1);
+        Path b = run("b", "chat", 4, 12, 4);
+        Path c = run("c", "chat", 16, 30, 16);
+        Path d = run("d", "chat", 8, 40, 2); // slower and less throughput than b: off the front
+        Path config = dir.resolve("plot.yaml");
+        Files.writeString(config, """
+                plot:
+                  visualization:
+                    multi_run_defaults: [pareto_throughput_vs_latency, ttft_spread]
+                    multi_run_plots:
+                      pareto_throughput_vs_latency:
+                        type: pareto
+                        x: {metric: request_latency, stat: avg}
+                        y: request_throughput_avg
+                        title: "Pareto: throughput vs latency"
+                      ttft_spread: {type: histogram, x: time_to_first_token_avg, y: request_throughput_avg}
+                """);
+        Path out = dir.resolve("out");
+        CliRun r = CliRun.of(RedlineCli.commandLine(), "plot", a.toString(), b.toString(), c.toString(), d.toString(), "--config", config.toString(),
+                "--output", out.toString(), "--no-html");
+        assertEquals(0, r.code(), r.err());
+        try (var files = Files.list(out)) {
+            assertEquals(List.of("pareto_throughput_vs_latency.png"), files.map(p -> p.getFileName().toString()).toList());
+        }
+        assertTrue(r.err().contains("plot 'ttft_spread' (type histogram) is not drawn"), r.err());
+        var request = new PlotCommand();
+        new CommandLine(request).parseArgs(a.toString(), b.toString(), c.toString(), d.toString(), "--config", config.toString());
+        var charts = dev.redline.runner.plot.Plotter.charts(request.request(),
+                dev.redline.runner.plot.discover.RunDiscovery.discover(List.of(a, b, c, d)));
+        assertEquals(1, charts.size());
+        var chart = charts.get(0);
+        assertEquals("Pareto: throughput vs latency", chart.title());
+        var front = chart.series().get(1).byStat().get("avg");
+        assertEquals(List.of("a", "b", "c"), front.stream().map(p -> p.label()).toList(), "latency lower and throughput higher is better");
+        assertEquals(4, chart.series().get(0).byStat().get("avg").size(), "every run is a point");
     }
 
     @Test

@@ -67,9 +67,10 @@ class UserCentricAndTraceTest {
                 assertEquals(user * 25 * MS, turns.get(0).intendedSendPerfNs() - t0, "user " + user + " staggered by 1/rate");
                 for (int k = 1; k < 3; k++) {
                     RequestRecord prev = turns.get(k - 1);
-                    if (prev.endPerfNs() <= prev.intendedSendPerfNs() + 100 * MS) {
+                    long due = prev.intendedSendPerfNs() + 100 * MS;
+                    if (prev.endPerfNs() <= due) {
                         assertEquals(100 * MS, turns.get(k).intendedSendPerfNs() - prev.intendedSendPerfNs(), "gap");
-                    } else { // a loaded machine made the turn outlast the gap: the schedule re-bases (next test)
+                    } else { // a loaded machine answered late: the next turn is re-based to the completion, never earlier
                         assertTrue(turns.get(k).intendedSendPerfNs() >= prev.endPerfNs() - MS, "re-based to the completion");
                     }
                     assertTrue(turns.get(k).startPerfNs() >= turns.get(k).intendedSendPerfNs());
@@ -117,8 +118,12 @@ class UserCentricAndTraceTest {
         f.setAutoOffset(true);
         FixedSchedule s = FixedSchedule.build(trace(1000, 1000, 1250), f);
         assertEquals(List.of(0L, 0L, 250 * MS), s.entries().stream().map(FixedSchedule.Entry::offsetNs).toList());
-        FixedSchedule noOffset = FixedSchedule.build(trace(1000, 1250), null);
-        assertEquals(1000 * MS, noOffset.entries().get(0).offsetNs(), "without an offset timestamps count from phase start");
+        assertEquals(0L, FixedSchedule.build(trace(1000, 1250), null).entries().get(0).offsetNs(),
+                "AIPerf's default: the first timestamp is time zero");
+        FixedScheduleSpec off = new FixedScheduleSpec();
+        off.setAutoOffset(false);
+        FixedSchedule noOffset = FixedSchedule.build(trace(1000, 1250), off);
+        assertEquals(1000 * MS, noOffset.entries().get(0).offsetNs(), "autoOffset false: timestamps count from phase start");
         f.setEndOffsetMs(1000L);
         assertEquals(2, FixedSchedule.build(trace(1000, 1000, 1250), f).size(), "end crop is inclusive");
     }

@@ -1,5 +1,6 @@
 package dev.redline.runner.metrics;
 
+import dev.redline.runner.stats.Stats;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;

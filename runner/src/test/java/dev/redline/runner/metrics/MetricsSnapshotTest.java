@@ -1,5 +1,6 @@
 package dev.redline.runner.metrics;
 
+import dev.redline.runner.stats.Stats;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.redline.runner.record.RequestRecord;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.redline.runner.metrics;
 
+import dev.redline.runner.stats.Stats;
 import dev.redline.api.v1alpha1.EndpointType;
 import dev.redline.runner.record.RequestRecord;
 import org.junit.jupiter.api.Test;

@@ -59,7 +59,7 @@ class RecordProcessorTest {
     void deferredRecordsWaitForCloseUnderTheBudgetAndCatchUpOverIt() throws Exception {
         List<RequestRecord> seen = Collections.synchronizedList(new ArrayList<>());
         long one = RecordProcessor.estimatedBytes(record(0, " the river", ""));
-        try (RecordProcessor p = new RecordProcessor(tok, false, seen::add, 1000 * one)) {
+        try (RecordProcessor p = new RecordProcessor(tok, false, seen::add, null, 1000 * one)) {
             for (int i = 0; i < 500; i++) p.accept(record(i, " the river", ""));
             Thread.sleep(300); // many of the worker's polls: under budget it leaves them all waiting
             assertEquals(0, seen.size(), "nothing processed while the run goes on under budget");

@@ -67,6 +67,45 @@ class TelemetrySessionTest {
     }
 
     @Test
+    void aCustomMetricsFileNamesTheFieldsItAddsAsAiperfDoes() throws Exception {
+        DcgmExporterSimulator sim = new DcgmExporterSimulator();
+        String url = "http://127.0.0.1:" + listen(sim) + "/metrics";
+        Path csv = Files.createTempFile("custom_gpu_metrics", ".csv");
+        Files.writeString(csv, """
+                # DCGM FIELD, Prometheus metric type, help message
+                DCGM_FI_DEV_POWER_USAGE, gauge, Power draw (in W)
+                DCGM_FI_DEV_ENC_UTIL, gauge, Encoder utilization (in %)
+                DCGM_FI_DEV_PCIE_REPLAY_COUNTER, counter, Total number of PCIe retries
+                """);
+        dev.redline.api.v1alpha1.TelemetrySpec spec = new dev.redline.api.v1alpha1.TelemetrySpec();
+        spec.setServerMetrics(false);
+        spec.setGpuTelemetry(true);
+        spec.setGpuTelemetryUrls(List.of(url));
+        spec.setGpuMetricsFile(csv.toString());
+        TelemetryConfig config = TelemetryConfig.from(spec).withIntervals(FAST, FAST, Duration.ofSeconds(1));
+        try (TelemetrySession session = TelemetrySession.start(config, null)) {
+            await(() -> successes(session) >= 2);
+            session.markWindowStart();
+            long s0 = successes(session);
+            await(() -> successes(session) >= s0 + 3);
+            session.markWindowEnd();
+            session.stop();
+            GpuSummary g = session.results().gpu().gpus().get(0);
+            // a field the file adds: AIPerf's name, its help text as title, the unit from "(in %)"
+            assertNotNull(g.metric("nvidia_enc_util"), g.metrics().keySet().toString());
+            assertEquals("Encoder Utilization", g.fields().get("nvidia_enc_util").title());
+            assertEquals("%", g.fields().get("nvidia_enc_util").unit());
+            assertNull(g.metric("enc_util"), "named once, as the file says");
+            // a field Redline knows keeps its name; one the file does not list keeps the fallback name
+            assertNotNull(g.metric("gpu_power_usage"));
+            assertNull(g.metric("nvidia_power_usage"));
+            assertNotNull(g.metric("dec_util"));
+            // a listed field the exporter does not serve is simply absent
+            assertNull(g.metric("nvidia_pcie_replay_counter"));
+        }
+    }
+
+    @Test
     void gpuEnergyFromTheCounterEqualsTheIntegralOfPower() throws Exception {
         DcgmExporterSimulator sim = new DcgmExporterSimulator();
         String url = "http://127.0.0.1:" + listen(sim) + "/metrics";

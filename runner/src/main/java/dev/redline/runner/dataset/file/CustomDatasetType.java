@@ -10,25 +10,25 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** The --custom-dataset-type values, each with its loader and whether it replays a schedule (a trace). */
+/**
+ * The --custom-dataset-type values and whether each replays a schedule (a trace); the loader of each is in the
+ * plugin registry ({@link DatasetPlugins}).
+ */
 public enum CustomDatasetType {
-    SINGLE_TURN(SingleTurnLoader::new, false),
-    MULTI_TURN(MultiTurnLoader::new, false),
-    RANDOM_POOL(RandomPoolLoader::new, false),
-    MOONCAKE_TRACE(MooncakeTraceLoader::new, true),
-    BAILIAN_TRACE(BailianTraceLoader::new, true),
-    BURST_GPT_TRACE(BurstGptTraceLoader::new, true),
-    SAGEMAKER_DATA_CAPTURE(SageMakerCaptureLoader::new, true);
+    SINGLE_TURN(false),
+    MULTI_TURN(false),
+    RANDOM_POOL(false),
+    MOONCAKE_TRACE(true),
+    BAILIAN_TRACE(true),
+    BURST_GPT_TRACE(true),
+    SAGEMAKER_DATA_CAPTURE(true);
 
-    private final Supplier<DatasetLoader> loader;
     private final boolean trace;
 
-    CustomDatasetType(Supplier<DatasetLoader> loader, boolean trace) {
-        this.loader = loader;
+    CustomDatasetType(boolean trace) {
         this.trace = trace;
     }
 
@@ -38,10 +38,6 @@ public enum CustomDatasetType {
 
     public boolean isTrace() {
         return trace;
-    }
-
-    DatasetLoader loader() {
-        return loader.get();
     }
 
     public static List<String> wireNames() {

@@ -6,6 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Reads one dataset format into conversations, in file order. */
-interface DatasetLoader {
+public interface DatasetLoader {
     List<Conversation> load(Path path, LoadContext ctx);
 }

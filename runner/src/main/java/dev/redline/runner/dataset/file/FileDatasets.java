@@ -31,7 +31,11 @@ public final class FileDatasets {
         if (Files.isDirectory(path) && t != CustomDatasetType.RANDOM_POOL && t != CustomDatasetType.SAGEMAKER_DATA_CAPTURE) {
             throw new DatasetFormatException(path + " is a directory; " + t.wireName() + " reads one file (directories are for random_pool and sagemaker_data_capture)");
         }
-        List<Conversation> conversations = t.loader().load(path, ctx);
+        if (ctx.synthesis() != null && t != CustomDatasetType.MOONCAKE_TRACE) {
+            throw new DatasetFormatException("--synthesis-*: trace synthesis applies to mooncake_trace files, not " + t.wireName()
+                    + "; remove the synthesis settings or use a mooncake_trace file");
+        }
+        List<Conversation> conversations = DatasetPlugins.fileLoader(t).load(path, ctx);
         if (conversations.isEmpty()) throw new DatasetFormatException(path + ": the dataset has no entries");
         return new Loaded(t, conversations);
     }

@@ -1,5 +1,6 @@
 package dev.redline.runner.dataset.file;
 
+import dev.redline.api.v1alpha1.SynthesisSpec;
 import dev.redline.runner.dataset.LengthSampler;
 import dev.redline.runner.dataset.SeedStreams;
 import dev.redline.runner.dataset.SyntheticPromptGenerator;
@@ -21,10 +22,18 @@ public final class LoadContext {
     private final LengthSampler osl;
     private final Integer blockSize;
     private final int entries;
+    private final SynthesisSpec synthesis;
     private final MediaFiles mediaFiles = new MediaFiles();
 
     public LoadContext(Tokenizer tokenizer, Supplier<SyntheticPromptGenerator> generator, SeedStreams seeds,
                        LengthSampler osl, Integer blockSize, int entries) {
+        this(tokenizer, generator, seeds, osl, blockSize, entries, null);
+    }
+
+    /** @param synthesis trace reshaping for mooncake_trace files (--synthesis-*), or null */
+    public LoadContext(Tokenizer tokenizer, Supplier<SyntheticPromptGenerator> generator, SeedStreams seeds,
+                       LengthSampler osl, Integer blockSize, int entries, SynthesisSpec synthesis) {
+        this.synthesis = synthesis;
         this.tokenizer = tokenizer;
         this.generator = generator;
         this.seeds = seeds;
@@ -37,6 +46,7 @@ public final class LoadContext {
     public SyntheticPromptGenerator generator() { return generator.get(); }
     public SeedStreams seeds() { return seeds; }
     public int entries() { return entries; }
+    public SynthesisSpec synthesis() { return synthesis; }
     /** Media files read by this load, each once. */
     public MediaFiles mediaFiles() { return mediaFiles; }
 

@@ -24,7 +24,9 @@ final class MooncakeTraceLoader implements DatasetLoader {
 
     @Override
     public List<Conversation> load(Path path, LoadContext ctx) {
-        List<SourceRecord> records = JsonlRecords.read(path);
+        List<SourceRecord> read = JsonlRecords.read(path);
+        List<SourceRecord> records = ctx.synthesis() == null ? read
+                : TraceSynthesis.apply(read, ctx.synthesis(), ctx.blockSize(DEFAULT_BLOCK_SIZE), ctx.seeds());
         HashBlockPrompts blocks = null;
         for (SourceRecord r : records) {
             if (r.has("hash_ids")) {

@@ -15,19 +15,23 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Public dataset files from the Hugging Face hub, downloaded once into {@code <cacheRoot>/<dataset>/...} and read from
- * there afterwards. Offline ({@code HF_HUB_OFFLINE=1}) or unreachable with nothing cached: a one-line error saying
- * which file to place where.
+ * Public dataset files in the Hugging Face hub cache layout, so a file fetched by {@code huggingface-cli download}
+ * or any HF tool is found and an offline machine that has it runs:
+ * {@code <hub cache>/datasets--<org>--<name>/snapshots/<revision>/<file>} (revision from {@code refs/main}, else any
+ * snapshot holding the file), where the hub cache is {@code $HF_HUB_CACHE}, else {@code $HF_HOME/hub}, else
+ * {@code ~/.cache/huggingface/hub}. A missing file is downloaded once into that layout unless {@code HF_HUB_OFFLINE}
+ * is set; offline or unreachable with nothing cached gives one line saying which file to place where. Datasets read
+ * through the hub's rows API (no single file on the hub) are kept beside, under {@code datasets--<org>--<name>/redline/}.
  */
 public final class HubDatasetCache {
-    private final Path cacheRoot;
+    private final Path hubCache;
     private final URI hubEndpoint;
     private final URI rowsEndpoint;
     private final boolean offline;
     private final String token;
 
-    public HubDatasetCache(Path cacheRoot, URI hubEndpoint, URI rowsEndpoint, boolean offline, String token) {
-        this.cacheRoot = cacheRoot;
+    public HubDatasetCache(Path hubCache, URI hubEndpoint, URI rowsEndpoint, boolean offline, String token) {
+        this.hubCache = hubCache;
         this.hubEndpoint = hubEndpoint;
         this.rowsEndpoint = rowsEndpoint;
         this.offline = offline;
@@ -35,29 +39,78 @@ public final class HubDatasetCache {
     }
 
     public static HubDatasetCache fromEnvironment() {
-        String cacheDir = System.getenv("REDLINE_CACHE_DIR");
-        Path root = cacheDir != null && !cacheDir.isBlank() ? Path.of(cacheDir) : Path.of(System.getProperty("user.home"), ".cache", "redline");
-        String endpoint = System.getenv("HF_ENDPOINT");
-        String offline = System.getenv("HF_HUB_OFFLINE");
-        return new HubDatasetCache(root.resolve("datasets"),
-                URI.create(endpoint != null && !endpoint.isBlank() ? endpoint : "https://huggingface.co"),
-                URI.create("https://datasets-server.huggingface.co"),
-                offline != null && List.of("1", "true", "yes", "on").contains(offline.toLowerCase()),
-                System.getenv("HF_TOKEN"));
+        return fromEnvironment(System::getenv, System.getProperty("user.home"));
     }
 
+    static HubDatasetCache fromEnvironment(java.util.function.Function<String, String> env, String home) {
+        String endpoint = env.apply("HF_ENDPOINT");
+        String offline = env.apply("HF_HUB_OFFLINE");
+        return new HubDatasetCache(hubCacheDir(env, home),
+                URI.create(endpoint != null && !endpoint.isBlank() ? endpoint : "https://huggingface.co"),
+                URI.create("https://datasets-server.huggingface.co"),
+                offline != null && List.of("1", "true", "yes", "on").contains(offline.trim().toLowerCase()),
+                env.apply("HF_TOKEN"));
+    }
+
+    /** $HF_HUB_CACHE, else $HF_HOME/hub, else ~/.cache/huggingface/hub (huggingface_hub's order). */
+    static Path hubCacheDir(java.util.function.Function<String, String> env, String home) {
+        String hubCache = env.apply("HF_HUB_CACHE");
+        if (hubCache != null && !hubCache.isBlank()) return Path.of(hubCache);
+        String hfHome = env.apply("HF_HOME");
+        if (hfHome != null && !hfHome.isBlank()) return Path.of(hfHome, "hub");
+        return Path.of(home, ".cache", "huggingface", "hub");
+    }
+
+    /** {@code <hub cache>/datasets--org--name}. */
+    Path repoDir(PublicDataset ds) {
+        return hubCache.resolve("datasets--" + ds.repo.replace("/", "--"));
+    }
+
+    /** Where the file is expected when nothing is cached yet (the main revision's snapshot, or Redline's rows copy). */
     public Path cachedFile(PublicDataset ds, String subset) {
-        return cacheRoot.resolve(ds.wireName()).resolve(subset == null ? "default" : subset).resolve(ds.cacheFileName());
+        if (ds.isHubFile()) return repoDir(ds).resolve("snapshots").resolve(revision(ds)).resolve(ds.cacheFileName());
+        return repoDir(ds).resolve("redline").resolve(subset == null ? "default" : subset).resolve(ds.cacheFileName());
+    }
+
+    /** The snapshot refs/main points at, else "main". */
+    private String revision(PublicDataset ds) {
+        Path ref = repoDir(ds).resolve("refs").resolve("main");
+        try {
+            if (Files.isRegularFile(ref)) {
+                String rev = Files.readString(ref).trim();
+                if (!rev.isEmpty()) return rev;
+            }
+        } catch (IOException e) {
+            // unreadable ref: fall back to the main snapshot name
+        }
+        return "main";
+    }
+
+    /** An existing copy: the ref's snapshot, else any snapshot that holds the file. */
+    private Path existing(PublicDataset ds, String subset) {
+        Path expected = cachedFile(ds, subset);
+        if (Files.isRegularFile(expected) || !ds.isHubFile()) return expected;
+        Path snapshots = repoDir(ds).resolve("snapshots");
+        if (Files.isDirectory(snapshots)) {
+            try (var dirs = Files.list(snapshots)) {
+                for (Path d : dirs.sorted().toList()) {
+                    if (Files.isRegularFile(d.resolve(ds.cacheFileName()))) return d.resolve(ds.cacheFileName());
+                }
+            } catch (IOException e) {
+                // fall through to the expected path
+            }
+        }
+        return expected;
     }
 
     /** The cached file of {@code ds}, downloading it first when needed and allowed. */
     public Path resolve(PublicDataset ds, String subset) {
-        Path cached = cachedFile(ds, subset);
+        Path cached = existing(ds, subset);
         if (Files.isRegularFile(cached)) return cached;
         URI source = ds.source(hubEndpoint, rowsEndpoint, subset);
-        String fix = "place " + ds.cacheFileName() + " at " + cached + " or pass --input-file <your copy>";
+        String fix = "place " + ds.cacheFileName() + " at " + cached + " or pass --public-dataset-path <your copy>";
         if (offline) {
-            throw new DatasetFormatException("public dataset '" + ds.wireName() + "' is not cached and HF_HUB_OFFLINE is set; " + fix);
+            throw new DatasetFormatException("public dataset '" + ds.wireName() + "' is not in the Hugging Face cache and HF_HUB_OFFLINE is set; " + fix);
         }
         try {
             Files.createDirectories(cached.getParent());
@@ -65,6 +118,10 @@ public final class HubDatasetCache {
             try {
                 ds.download(this, source, tmp);
                 Files.move(tmp, cached, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                if (ds.isHubFile() && !Files.exists(repoDir(ds).resolve("refs").resolve("main"))) {
+                    Files.createDirectories(repoDir(ds).resolve("refs"));
+                    Files.writeString(repoDir(ds).resolve("refs").resolve("main"), cached.getParent().getFileName().toString());
+                }
             } finally {
                 Files.deleteIfExists(tmp);
             }

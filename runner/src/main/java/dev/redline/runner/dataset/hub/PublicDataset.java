@@ -83,16 +83,33 @@ public enum PublicDataset {
 
     abstract URI source(URI hub, URI rows, String subset);
 
+    /** Whether the dataset is one file of a hub repository (else it is read through the rows API). */
+    boolean isHubFile() {
+        return this == SHAREGPT;
+    }
+
+    /** A user's copy (--public-dataset-path): a missing file says where it was looked for. */
+    public static Path localCopy(Path file, PublicDataset ds) {
+        if (!Files.isRegularFile(file)) {
+            throw new DatasetFormatException("public dataset '" + ds.wireName() + "': " + file.toAbsolutePath()
+                    + " not found (--public-dataset-path); give the path of your " + ds.cacheFileName());
+        }
+        return file;
+    }
+
     abstract void download(HubDatasetCache cache, URI source, Path target) throws IOException;
 
     /** Conversations from a local copy (the cached download or the user's --input-file). */
     public abstract List<Conversation> read(Path file, LoadContext ctx);
 
+    /** A one-line description for {@code redline plugins}. */
+    public String describe() {
+        return repo + (isHubFile() ? ", file " + file : ", train split through the rows API");
+    }
+
     public static PublicDataset parse(String value) {
-        String v = value.trim().toLowerCase(Locale.ROOT).replace('-', '_');
-        for (PublicDataset d : values()) {
-            if (d.wireName().equals(v)) return d;
-        }
+        PublicDataset d = dev.redline.runner.dataset.file.DatasetPlugins.publicDataset(value);
+        if (d != null) return d;
         throw new DatasetFormatException("unknown public dataset '" + value + "' (--public-dataset); use one of "
                 + Arrays.stream(values()).map(PublicDataset::wireName).collect(Collectors.joining(", ")));
     }

@@ -1,5 +1,7 @@
 package dev.redline.runner.dataset.trace;
 
+import dev.redline.runner.stats.Stats;
+
 import java.util.List;
 
 /**
@@ -24,7 +26,7 @@ import java.util.List;
  * @param tokenCacheHitRate      cached prompt tokens / all prompt tokens of records with hash_ids, same simulation,
  *                               cached tokens = min(leading blocks seen × blockSize, input_length)
  */
-public record TraceAnalysis(long requests, Distribution isl, Distribution osl, double durationSeconds,
+public record TraceAnalysis(long requests, Stats isl, Stats osl, double durationSeconds,
                             Double meanArrivalRate, double windowSeconds, List<Window> arrivals, int blockSize,
                             long requestsWithHashIds, long blockReferences, long uniqueBlocks, long reusedBlocks,
                             double blockReuseRatio, long uniquePrefixes, long prefixGroups, double prefixReuseRatio,

@@ -1,5 +1,8 @@
 package dev.redline.runner.dataset.trace;
 
+import dev.redline.runner.stats.Statistics;
+import dev.redline.runner.stats.Stats;
+
 import dev.redline.runner.dataset.DatasetFormatException;
 import dev.redline.runner.dataset.file.JsonlRecords;
 import dev.redline.runner.dataset.file.SourceRecord;
@@ -99,10 +102,15 @@ public final class TraceAnalyzer {
             seen.addAll(r.hashIds);
         }
         if (recs.isEmpty()) throw new DatasetFormatException("the trace has no records");
-        return new TraceAnalysis(recs.size(), Distribution.of(isls), Distribution.of(osls), duration, meanRate, windowSeconds,
+        return new TraceAnalysis(recs.size(), stats(isls), stats(osls), duration, meanRate, windowSeconds,
                 windows, blockSize, withIds, refs, blockUsers.size(), reusedBlocks,
                 refs == 0 ? 0 : (double) (refs - blockUsers.size()) / refs,
                 prefixCount.size(), groups, prefixOccurrences == 0 ? 0 : (double) reusedOccurrences / prefixOccurrences,
                 withIds == 0 ? 0 : hitSum / withIds, promptTokens == 0 ? 0 : (double) cachedTokens / promptTokens);
+    }
+
+    /** Population statistics of the lengths (null when there are none). */
+    private static Stats stats(List<Integer> values) {
+        return Statistics.of(values.stream().mapToDouble(Integer::doubleValue).toArray(), values.size());
     }
 }

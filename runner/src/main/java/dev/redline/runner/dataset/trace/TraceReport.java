@@ -1,5 +1,7 @@
 package dev.redline.runner.dataset.trace;
 
+import dev.redline.runner.stats.Stats;
+
 import java.util.Locale;
 
 /** The console table of a {@link TraceAnalysis}. */
@@ -10,7 +12,7 @@ public final class TraceReport {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "Requests: %d   duration: %.3f s   mean arrival rate: %s%n", a.requests(),
                 a.durationSeconds(), a.meanArrivalRate() == null ? "n/a" : String.format(Locale.ROOT, "%.3f req/s", a.meanArrivalRate())));
-        sb.append(String.format(Locale.ROOT, "%-22s %10s %10s %10s %10s %10s %10s %10s%n", "Tokens", "mean", "std", "min", "p50", "p90", "p99", "max"));
+        sb.append(String.format(Locale.ROOT, "%-22s %10s %10s %10s %10s %10s %10s %10s%n", "Tokens", "avg", "std", "min", "p50", "p90", "p99", "max"));
         row(sb, "input_length (ISL)", a.isl());
         row(sb, "output_length (OSL)", a.osl());
         sb.append(String.format(Locale.ROOT, "Hash blocks: %d references, %d unique, %d reused by 2+ requests (block reuse %.2f%%) in %d requests%n",
@@ -28,12 +30,12 @@ public final class TraceReport {
         return sb.toString();
     }
 
-    private static void row(StringBuilder sb, String name, Distribution d) {
+    private static void row(StringBuilder sb, String name, Stats d) {
         if (d == null) {
             sb.append(String.format(Locale.ROOT, "%-22s %10s%n", name, "n/a"));
             return;
         }
         sb.append(String.format(Locale.ROOT, "%-22s %10.1f %10.1f %10.0f %10.1f %10.1f %10.1f %10.0f%n", name,
-                d.mean(), d.stddev(), d.min(), d.p50(), d.p90(), d.p99(), d.max()));
+                d.avg(), d.std(), d.min(), d.p50(), d.p90(), d.p99(), d.max()));
     }
 }

@@ -1,7 +1,7 @@
 package dev.redline.runner.mock.engine;
 
-import dev.redline.runner.metrics.Statistics;
-import dev.redline.runner.metrics.Stats;
+import dev.redline.runner.stats.Statistics;
+import dev.redline.runner.stats.Stats;
 
 import java.util.ArrayList;
 import java.util.Comparator;

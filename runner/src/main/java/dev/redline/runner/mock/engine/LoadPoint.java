@@ -1,6 +1,6 @@
 package dev.redline.runner.mock.engine;
 
-import dev.redline.runner.metrics.Stats;
+import dev.redline.runner.stats.Stats;
 
 /**
  * What a {@code redline profile} run would measure at one load point, computed by simulating it: the metrics are

@@ -141,6 +141,22 @@ public final class RunLoader {
     /** AIPerf: the parent directory's name when it matches a glob (runs grouped per experiment), else the run's. */
     private String experimentGroup(Path dir, String name) {
         if (classification == null) return name;
+        String group = extractedGroup(dir, name);
+        java.util.Map<String, String> shown = classification.getGroupDisplayNames();
+        return shown != null && shown.containsKey(group) ? shown.get(group) : group;
+    }
+
+    /** AIPerf's group_extraction_pattern: its first group in the run's name, else in a parent's; else the glob rule. */
+    private String extractedGroup(Path dir, String name) {
+        String regex = classification.getGroupExtractionPattern();
+        if (regex != null) {
+            java.util.regex.Pattern p = java.util.regex.Pattern.compile(regex);
+            for (Path d = dir.toAbsolutePath().normalize(); d != null && d.getFileName() != null; d = d.getParent()) {
+                String n = d.equals(dir.toAbsolutePath().normalize()) ? name : d.getFileName().toString();
+                java.util.regex.Matcher m = p.matcher(n);
+                if (m.find()) return m.groupCount() >= 1 && m.group(1) != null ? m.group(1) : m.group();
+            }
+        }
         Path parent = dir.toAbsolutePath().normalize().getParent();
         String parentName = parent == null ? null : String.valueOf(parent.getFileName());
         if (parentName != null) {

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * DCGM exporter fields Redline reports, with the exported key (AIPerf's names without the vendor
  * prefix), display unit and the factor from DCGM's unit. Fields not listed are still summarised
- * under their lower-cased DCGM name.
+ * under their lower-cased DCGM name, or as a custom metrics file names them ({@link GpuMetricsFile}).
  */
 public record DcgmField(String dcgmName, String key, String title, String unit, double scale) {
 
@@ -34,8 +34,20 @@ public record DcgmField(String dcgmName, String key, String title, String unit, 
             new DcgmField(ENERGY, "energy_consumption", "Energy since boot", "J", 1e-3)
     );
 
+    public static boolean isKnown(String dcgmName) {
+        return KNOWN.stream().anyMatch(f -> f.dcgmName.equals(dcgmName));
+    }
+
     public static DcgmField forName(String dcgmName) {
+        return forName(dcgmName, List.of());
+    }
+
+    /** As {@link #forName(String)}, with the fields of a custom metrics file ({@link GpuMetricsFile}) before the fallback. */
+    public static DcgmField forName(String dcgmName, List<DcgmField> custom) {
         for (DcgmField f : KNOWN) {
+            if (f.dcgmName.equals(dcgmName)) return f;
+        }
+        for (DcgmField f : custom) {
             if (f.dcgmName.equals(dcgmName)) return f;
         }
         String key = dcgmName.replaceFirst("^DCGM_FI_(DEV_|PROF_)?", "").toLowerCase();

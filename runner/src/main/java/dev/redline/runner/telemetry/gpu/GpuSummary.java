@@ -1,6 +1,7 @@
 package dev.redline.runner.telemetry.gpu;
 
-import dev.redline.runner.telemetry.stats.Distribution;
+import dev.redline.runner.stats.Stats;
+import dev.redline.runner.stats.Statistics;
 
 import java.util.Map;
 
@@ -13,7 +14,7 @@ import java.util.Map;
  * @param powerIntegralJoules integral of the power samples over the window (J), the cross-check
  * @param coveredSeconds      seconds of the window that the power samples cover
  */
-public record GpuSummary(GpuIdentity gpu, Map<String, Distribution> metrics, Map<String, DcgmField> fields,
+public record GpuSummary(GpuIdentity gpu, Map<String, Stats> metrics, Map<String, DcgmField> fields,
                          Double energyJoules, Double powerIntegralJoules, double coveredSeconds) {
 
     /** Energy used for efficiency: the counter when present, else the power integral. */
@@ -26,11 +27,11 @@ public record GpuSummary(GpuIdentity gpu, Map<String, Distribution> metrics, Map
     }
 
     public Double meanPowerWatts() {
-        Distribution d = metrics.get("gpu_power_usage");
+        Stats d = metrics.get("gpu_power_usage");
         return d == null || d.count() == 0 ? null : d.avg();
     }
 
-    public Distribution metric(String key) {
+    public Stats metric(String key) {
         return metrics.get(key);
     }
 }

@@ -4,7 +4,8 @@ import dev.redline.runner.telemetry.scrape.TargetReport;
 import dev.redline.runner.telemetry.series.Observation;
 import dev.redline.runner.telemetry.series.SeriesStore;
 import dev.redline.runner.telemetry.series.Timeline;
-import dev.redline.runner.telemetry.stats.Distribution;
+import dev.redline.runner.stats.Stats;
+import dev.redline.runner.stats.Statistics;
 import dev.redline.runner.telemetry.stats.Integrals;
 import dev.redline.runner.telemetry.summary.RunWindow;
 
@@ -24,6 +25,11 @@ public final class GpuTelemetryAnalyzer {
     private GpuTelemetryAnalyzer() { }
 
     public static GpuTelemetrySummary analyze(SeriesStore store, List<TargetReport> reports, RunWindow w) {
+        return analyze(store, reports, w, List.of());
+    }
+
+    /** {@code custom}: the fields of a custom metrics file, named and titled as it says. */
+    public static GpuTelemetrySummary analyze(SeriesStore store, List<TargetReport> reports, RunWindow w, List<DcgmField> custom) {
         Map<String, GpuIdentity> ids = new LinkedHashMap<>();
         Map<String, Map<String, TreeMap<Long, Double>>> fields = new LinkedHashMap<>();
         for (Timeline t : store.timelines()) {
@@ -42,19 +48,20 @@ public final class GpuTelemetryAnalyzer {
         }
         List<GpuSummary> gpus = new ArrayList<>();
         for (Map.Entry<String, GpuIdentity> e : ids.entrySet()) {
-            gpus.add(summarize(e.getValue(), fields.get(e.getKey()), w));
+            gpus.add(summarize(e.getValue(), fields.get(e.getKey()), w, custom));
         }
         return new GpuTelemetrySummary(w, reports, gpus);
     }
 
-    private static GpuSummary summarize(GpuIdentity id, Map<String, TreeMap<Long, Double>> byField, RunWindow w) {
-        Map<String, Distribution> metrics = new LinkedHashMap<>();
+    private static GpuSummary summarize(GpuIdentity id, Map<String, TreeMap<Long, Double>> byField, RunWindow w,
+                                        List<DcgmField> custom) {
+        Map<String, Stats> metrics = new LinkedHashMap<>();
         Map<String, DcgmField> defs = new LinkedHashMap<>();
         for (DcgmField known : DcgmField.KNOWN) {
             if (byField.containsKey(known.dcgmName())) add(known, byField.get(known.dcgmName()), w, metrics, defs);
         }
         for (Map.Entry<String, TreeMap<Long, Double>> f : byField.entrySet()) {
-            DcgmField def = DcgmField.forName(f.getKey());
+            DcgmField def = DcgmField.forName(f.getKey(), custom);
             if (!defs.containsKey(def.key())) add(def, f.getValue(), w, metrics, defs);
         }
         Double energy = null;
@@ -73,7 +80,7 @@ public final class GpuTelemetryAnalyzer {
     }
 
     private static void add(DcgmField def, TreeMap<Long, Double> pts, RunWindow w,
-                            Map<String, Distribution> metrics, Map<String, DcgmField> defs) {
+                            Map<String, Stats> metrics, Map<String, DcgmField> defs) {
         List<Double> in = new ArrayList<>(pts.subMap(w.startNanos(), true, w.endNanos(), true).values());
         if (in.isEmpty()) {
             Map.Entry<Long, Double> last = pts.floorEntry(w.endNanos());
@@ -81,7 +88,7 @@ public final class GpuTelemetryAnalyzer {
             in.add(last.getValue());
         }
         double[] v = in.stream().mapToDouble(d -> d * def.scale()).toArray();
-        metrics.put(def.key(), Distribution.of(v));
+        metrics.put(def.key(), Statistics.sample(v));
         defs.put(def.key(), def);
     }
 

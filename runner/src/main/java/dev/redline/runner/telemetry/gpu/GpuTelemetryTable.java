@@ -1,8 +1,9 @@
 package dev.redline.runner.telemetry.gpu;
 
 import dev.redline.runner.telemetry.scrape.MissingTargets;
-import dev.redline.runner.telemetry.stats.Distribution;
-import dev.redline.runner.telemetry.summary.TextTable;
+import dev.redline.runner.stats.Stats;
+import dev.redline.runner.stats.Statistics;
+import dev.redline.runner.console.TextTable;
 
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ public final class GpuTelemetryTable {
             TextTable t = new TextTable("GPU Telemetry | " + g.gpu().displayName(),
                     "Metric", "avg", "min", "max", "p99", "p90", "p50", "std");
             for (String key : SHOWN) {
-                Distribution d = g.metric(key);
+                Stats d = g.metric(key);
                 if (d == null || d.count() == 0) continue;
                 String unit = g.fields().get(key).unit();
                 t.row(g.fields().get(key).title() + (unit.isEmpty() ? "" : " (" + unit + ")"), TextTable.num(d.avg()),

@@ -10,6 +10,7 @@ public final class MissingTargets {
         StringBuilder sb = new StringBuilder();
         for (TargetReport r : reports) {
             if (r.failures() == 0) continue;
+            if (r.target().local() != null && !r.reachable()) continue; // a missing local GPU tool is warned once, at start
             String what = r.reachable()
                     ? r.failures() + " of " + r.attempts() + " scrapes failed"
                     : "unreachable (" + r.failures() + " failed scrapes)";

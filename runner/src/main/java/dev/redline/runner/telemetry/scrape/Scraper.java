@@ -111,8 +111,32 @@ public final class Scraper implements AutoCloseable {
             return CompletableFuture.completedFuture(null);
         }
         report.attempt();
-        return fetch(target, report, report.effectiveUrl(), true)
-                .whenComplete((v, e) -> flag.set(false));
+        CompletableFuture<Void> done = target.local() != null ? readLocal(target, report)
+                : fetch(target, report, report.effectiveUrl(), true);
+        return done.whenComplete((v, e) -> flag.set(false));
+    }
+
+    /** A target read on this machine (vendor CLI) on the scrape pool, stored like an HTTP scrape. */
+    private CompletableFuture<Void> readLocal(ScrapeTarget target, TargetReport report) {
+        return CompletableFuture.runAsync(() -> {
+            long start = System.nanoTime();
+            long wall = System.currentTimeMillis();
+            String body;
+            try {
+                body = target.local().read(timeout);
+            } catch (java.io.IOException | RuntimeException e) {
+                report.failure(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                return;
+            }
+            long end = System.nanoTime();
+            ParsedExposition parsed = TextFormatParser.parse(body);
+            report.success(start + (end - start) / 2, end - start, parsed.malformedLines(), body.hashCode());
+            try {
+                sink.accept(target, start + (end - start) / 2, wall + (end - start) / 2_000_000, parsed);
+            } catch (RuntimeException e) {
+                report.failure("could not store reading: " + e);
+            }
+        }, pool);
     }
 
     private CompletableFuture<Void> fetch(ScrapeTarget target, TargetReport report, String url, boolean mayRedirect) {

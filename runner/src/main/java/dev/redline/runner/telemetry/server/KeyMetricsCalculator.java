@@ -4,7 +4,8 @@ import dev.redline.runner.telemetry.prometheus.MetricType;
 import dev.redline.runner.telemetry.series.Observation;
 import dev.redline.runner.telemetry.series.Timeline;
 import dev.redline.runner.telemetry.stats.BucketQuantiles;
-import dev.redline.runner.telemetry.stats.Distribution;
+import dev.redline.runner.stats.Stats;
+import dev.redline.runner.stats.Statistics;
 import dev.redline.runner.telemetry.summary.SeriesSummary;
 import dev.redline.runner.telemetry.summary.Summarizer;
 
@@ -76,7 +77,7 @@ final class KeyMetricsCalculator {
                 }
                 case GAUGE_SUM, GAUGE_MEAN_PERCENT -> {
                     boolean mean = d.kind() == KeyMetricCatalog.Kind.GAUGE_MEAN_PERCENT;
-                    Distribution dist = Distribution.of(perScrape(found, mean));
+                    Stats dist = Statistics.sample(perScrape(found, mean));
                     double scale = mean ? 100.0 : 1.0;
                     Map<String, Double> v = new LinkedHashMap<>();
                     v.put("avg", dist.avg() * scale);

@@ -24,14 +24,21 @@ import java.util.Map;
 public final class ServerMetricsExport {
     public static final String JSON_FILE = "server_metrics_export.json";
     public static final String CSV_FILE = "server_metrics_export.csv";
+    public static final String JSONL_FILE = "server_metrics_export.jsonl";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ServerMetricsExport() { }
 
     public static void write(ServerMetricsSummary s, Path dir) throws IOException {
+        write(s, dir, List.of("json", "csv"), null);
+    }
+
+    /** Writes the formats asked for (--server-metrics-formats): json, csv, and jsonl (every scrape, from {@code store}). */
+    public static void write(ServerMetricsSummary s, Path dir, List<String> formats, SeriesStore store) throws IOException {
         Files.createDirectories(dir);
-        JSON.writeValue(dir.resolve(JSON_FILE).toFile(), toJson(s));
-        Files.writeString(dir.resolve(CSV_FILE), toCsv(s));
+        if (formats.contains("json")) JSON.writeValue(dir.resolve(JSON_FILE).toFile(), toJson(s));
+        if (formats.contains("csv")) Files.writeString(dir.resolve(CSV_FILE), toCsv(s));
+        if (formats.contains("jsonl") && store != null) ScrapeJsonl.write(store, dir.resolve(JSONL_FILE));
     }
 
     public static Map<String, Object> toJson(ServerMetricsSummary s) {

@@ -2,7 +2,7 @@ package dev.redline.runner.telemetry.server;
 
 import dev.redline.runner.telemetry.scrape.MissingTargets;
 import dev.redline.runner.telemetry.scrape.TargetReport;
-import dev.redline.runner.telemetry.summary.TextTable;
+import dev.redline.runner.console.TextTable;
 
 import java.util.ArrayList;
 import java.util.List;

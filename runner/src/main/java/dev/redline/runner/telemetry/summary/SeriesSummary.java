@@ -1,7 +1,8 @@
 package dev.redline.runner.telemetry.summary;
 
 import dev.redline.runner.telemetry.series.SeriesId;
-import dev.redline.runner.telemetry.stats.Distribution;
+import dev.redline.runner.stats.Stats;
+import dev.redline.runner.stats.Statistics;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +20,7 @@ public sealed interface SeriesSummary
      * Counter: {@code total} increase over the window (resets handled), {@code rate} = total / seconds
      * between the bracketing scrapes, and the spread of the per-interval rates.
      */
-    record Counter(SeriesId id, double total, double rate, double seconds, Distribution intervalRates)
+    record Counter(SeriesId id, double total, double rate, double seconds, Stats intervalRates)
             implements SeriesSummary {
         public Map<String, Object> stats() {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -35,7 +36,7 @@ public sealed interface SeriesSummary
     }
 
     /** Gauge or untyped: the distribution of the samples inside the window. */
-    record Gauge(SeriesId id, Distribution values) implements SeriesSummary {
+    record Gauge(SeriesId id, Stats values) implements SeriesSummary {
         public Map<String, Object> stats() {
             return values.toMap();
         }

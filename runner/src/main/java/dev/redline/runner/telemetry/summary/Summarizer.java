@@ -4,7 +4,8 @@ import dev.redline.runner.telemetry.series.Observation;
 import dev.redline.runner.telemetry.series.Timeline;
 import dev.redline.runner.telemetry.stats.BucketQuantiles;
 import dev.redline.runner.telemetry.stats.CounterMath;
-import dev.redline.runner.telemetry.stats.Distribution;
+import dev.redline.runner.stats.Stats;
+import dev.redline.runner.stats.Statistics;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -45,7 +46,7 @@ public final class Summarizer {
         List<Timeline.Point> pts = t.within(start, end);
         if (pts.isEmpty()) return null;
         double[] v = pts.stream().mapToDouble(p -> scalar(p.observation())).toArray();
-        return new SeriesSummary.Gauge(t.id(), Distribution.of(v));
+        return new SeriesSummary.Gauge(t.id(), Statistics.sample(v));
     }
 
     private SeriesSummary counter(Timeline t, boolean born) {
@@ -61,7 +62,7 @@ public final class Summarizer {
         }
         double seconds = seconds(pts);
         return new SeriesSummary.Counter(t.id(), total, seconds > 0 ? total / seconds : Double.NaN, seconds,
-                Distribution.of(rates));
+                Statistics.sample(rates));
     }
 
     private SeriesSummary histogram(Timeline t, boolean born) {
@@ -88,7 +89,7 @@ public final class Summarizer {
             sum = last.sum() - ref.sum();
         }
         Map<String, Double> pcts = new LinkedHashMap<>();
-        for (double p : Distribution.PERCENTILES) {
+        for (double p : Statistics.PERCENTILES) {
             pcts.put("p" + SeriesSummary.trim(p) + "_estimate", BucketQuantiles.quantile(p / 100.0, bounds, cum));
         }
         return new SeriesSummary.Histogram(t.id(), count, sum, seconds(pts), bounds, cum, pcts);

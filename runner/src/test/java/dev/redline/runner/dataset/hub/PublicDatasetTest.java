@@ -92,7 +92,10 @@ class PublicDatasetTest {
         assertEquals(tok.count("The sea rolls in with silver light, and waves embrace the shore at night."), first.maxTokens());
         assertEquals(tok.count(first.texts().get(0)), first.inputTokens());
         assertEquals(1, requests.size());
-        assertTrue(Files.isRegularFile(tmp.resolve("cache/sharegpt/default/ShareGPT_V3_unfiltered_cleaned_split.json")));
+        Path snapshot = tmp.resolve("cache/datasets--anon8231489123--ShareGPT_Vicuna_unfiltered");
+        assertTrue(Files.isRegularFile(snapshot.resolve("snapshots/main/ShareGPT_V3_unfiltered_cleaned_split.json")),
+                "downloaded into the Hugging Face hub cache layout");
+        assertEquals("main", Files.readString(snapshot.resolve("refs/main")));
 
         SampledDataset again = DatasetFactory.build(spec("sharegpt"), tok, cache(URI.create("http://127.0.0.1:9"), true));
         assertEquals(c, again.conversations());
@@ -122,9 +125,9 @@ class PublicDatasetTest {
     void offlineWithoutCacheSaysWhichFileToPlaceWhere() {
         DatasetFormatException e = assertThrows(DatasetFormatException.class,
                 () -> DatasetFactory.build(spec("sharegpt"), tok, cache(URI.create("http://127.0.0.1:9"), true)));
-        Path expected = tmp.resolve("cache/sharegpt/default/ShareGPT_V3_unfiltered_cleaned_split.json");
-        assertEquals("public dataset 'sharegpt' is not cached and HF_HUB_OFFLINE is set; place ShareGPT_V3_unfiltered_cleaned_split.json at "
-                + expected + " or pass --input-file <your copy>", e.getMessage());
+        Path expected = tmp.resolve("cache/datasets--anon8231489123--ShareGPT_Vicuna_unfiltered/snapshots/main/ShareGPT_V3_unfiltered_cleaned_split.json");
+        assertEquals("public dataset 'sharegpt' is not in the Hugging Face cache and HF_HUB_OFFLINE is set; place"
+                + " ShareGPT_V3_unfiltered_cleaned_split.json at " + expected + " or pass --public-dataset-path <your copy>", e.getMessage());
     }
 
     @Test
@@ -134,7 +137,38 @@ class PublicDatasetTest {
         assertTrue(e.getMessage().contains("could not be downloaded"), e.getMessage());
         assertTrue(e.getMessage().contains("place ShareGPT_V3_unfiltered_cleaned_split.json at "), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
-        assertFalse(Files.exists(tmp.resolve("cache/sharegpt/default/ShareGPT_V3_unfiltered_cleaned_split.json")));
+        assertFalse(Files.exists(tmp.resolve("cache/datasets--anon8231489123--ShareGPT_Vicuna_unfiltered/snapshots/main/ShareGPT_V3_unfiltered_cleaned_split.json")));
+    }
+
+    @Test
+    void aFileAnHfToolPutInTheCacheIsReadOffline() throws IOException {
+        // huggingface_hub's layout: refs/main names the snapshot that holds the file
+        Path repo = tmp.resolve("cache/datasets--anon8231489123--ShareGPT_Vicuna_unfiltered");
+        Files.createDirectories(repo.resolve("snapshots/0f2e9b1c/"));
+        Files.copy(Fixtures.path("sharegpt.json"), repo.resolve("snapshots/0f2e9b1c/ShareGPT_V3_unfiltered_cleaned_split.json"));
+        Files.createDirectories(repo.resolve("refs"));
+        Files.writeString(repo.resolve("refs/main"), "0f2e9b1c");
+        List<Conversation> c = DatasetFactory.build(spec("sharegpt"), tok, cache(URI.create("http://127.0.0.1:9"), true)).conversations();
+        assertEquals(List.of("keep-1", "keep-2"), c.stream().map(Conversation::id).toList());
+    }
+
+    @Test
+    void theHubCacheFollowsHfHubCacheThenHfHome() {
+        assertEquals(Path.of("/x/hub-cache"), HubDatasetCache.hubCacheDir(java.util.Map.of("HF_HUB_CACHE", "/x/hub-cache", "HF_HOME", "/y")::get, "/home/u"));
+        assertEquals(Path.of("/y/hub"), HubDatasetCache.hubCacheDir(java.util.Map.of("HF_HOME", "/y")::get, "/home/u"));
+        assertEquals(Path.of("/home/u/.cache/huggingface/hub"), HubDatasetCache.hubCacheDir(k -> null, "/home/u"));
+    }
+
+    @Test
+    void publicDatasetPathIsReadAndAMissingOneSaysWhere() {
+        BenchmarkSpec spec = spec("sharegpt");
+        spec.dataset().setPublicDatasetPath(Fixtures.path("sharegpt.json").toString());
+        assertEquals(2, DatasetFactory.build(spec, tok, cache(URI.create("http://127.0.0.1:9"), true)).conversations().size());
+        spec.dataset().setPublicDatasetPath(tmp.resolve("nope.json").toString());
+        DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                () -> DatasetFactory.build(spec, tok, cache(URI.create("http://127.0.0.1:9"), true)));
+        assertEquals("public dataset 'sharegpt': " + tmp.resolve("nope.json").toAbsolutePath()
+                + " not found (--public-dataset-path); give the path of your ShareGPT_V3_unfiltered_cleaned_split.json", e.getMessage());
     }
 
     @Test

@@ -19,13 +19,13 @@ class TraceAnalyzerTest {
         TraceAnalysis a = new TraceAnalyzer(4, 1.0).analyze(Fixtures.path("trace_small.jsonl"));
         assertEquals(4, a.requests());
         // ISL 8, 12, 6, 4: mean 7.5, population sd sqrt(35/4), p50 7, p90 8 + 0.7*4
-        assertEquals(7.5, a.isl().mean(), EPS);
-        assertEquals(Math.sqrt(8.75), a.isl().stddev(), EPS);
+        assertEquals(7.5, a.isl().avg(), EPS);
+        assertEquals(Math.sqrt(8.75), a.isl().std(), EPS);
         assertEquals(7.0, a.isl().p50(), EPS);
         assertEquals(10.8, a.isl().p90(), EPS);
         assertEquals(4, a.isl().min(), EPS);
         assertEquals(12, a.isl().max(), EPS);
-        assertEquals(25.0, a.osl().mean(), EPS);
+        assertEquals(25.0, a.osl().avg(), EPS);
         // arrivals at 0, 0.5, 1.0, 2.5 s
         assertEquals(2.5, a.durationSeconds(), EPS);
         assertEquals(1.6, a.meanArrivalRate(), EPS);
