@@ -10,6 +10,7 @@ import dev.redline.runner.mock.MockServer;
 import dev.redline.runner.profile.ArtifactLayout;
 import dev.redline.runner.profile.ProfileRun;
 import dev.redline.runner.profile.RunOptions;
+import dev.redline.runner.profile.SharedVertx;
 import dev.redline.runner.tokenizer.TokenizerCache;
 
 import java.io.FileOutputStream;
@@ -22,7 +23,8 @@ import java.nio.file.Path;
 
 /**
  * {@link CellEngine} over the existing single-run engine ({@link ProfileRun}), in this JVM: what can be
- * shared between runs is shared — the tokenizer (loaded once per name), its encoded prompt corpus, and
+ * shared between runs is shared — the tokenizer (loaded once per name), its encoded prompt corpus, the Vert.x
+ * event loops, and
  * with {@code --mock-server} one embedded mock for the whole experiment. Each run's console output goes
  * to {@code profile_export_console.txt} in its directory, and to {@code console} when given.
  */
@@ -32,6 +34,7 @@ public final class ProfileEngine implements CellEngine {
     private final RunOptions options;
     private final PrintStream console;
     private final TokenizerCache tokenizers = new TokenizerCache();
+    private final SharedVertx vertx = new SharedVertx();
     private final MockServer mock;
 
     /** {@code console}: where each run's table also goes (null: only its file). */
@@ -52,7 +55,7 @@ public final class ProfileEngine implements CellEngine {
             Files.createDirectories(dir);
             try (OutputStream file = new FileOutputStream(dir.resolve(CONSOLE_FILE).toFile());
                  PrintStream out = new PrintStream(console == null ? file : new Tee(file, console), true, StandardCharsets.UTF_8)) {
-                code = new ProfileRun(spec, options, out).labels(labels).tokenizers(tokenizers).run();
+                code = new ProfileRun(spec, options, out).labels(labels).tokenizers(tokenizers).vertx(vertx).run();
             }
         } catch (BadInputException | SpecException e) {
             return CellResult.failed(2, oneLine(e.getMessage()));
@@ -81,7 +84,11 @@ public final class ProfileEngine implements CellEngine {
 
     @Override
     public void close() {
-        if (mock != null) mock.close();
+        try {
+            vertx.close();
+        } finally {
+            if (mock != null) mock.close();
+        }
     }
 
     static String oneLine(String s) {

@@ -57,6 +57,7 @@ public final class ProfileRun {
     private RunLabels labels = RunLabels.single(null);
     private java.util.function.Function<BenchmarkSpec, dev.redline.runner.tokenizer.Tokenizer> tokenizers =
             dev.redline.runner.tokenizer.TokenizerLoader::forSpec;
+    private SharedVertx sharedVertx;
 
     public ProfileRun(BenchmarkSpec spec, RunOptions options) {
         this(spec, options, System.out);
@@ -83,6 +84,12 @@ public final class ProfileRun {
     /** Where the tokenizer comes from (an experiment shares one cache across its runs). */
     public ProfileRun tokenizers(java.util.function.Function<BenchmarkSpec, dev.redline.runner.tokenizer.Tokenizer> tokenizers) {
         this.tokenizers = tokenizers;
+        return this;
+    }
+
+    /** The Vert.x instances to run on (an experiment shares them across its runs); null: this run's own. */
+    public ProfileRun vertx(SharedVertx shared) {
+        this.sharedVertx = shared;
         return this;
     }
 
@@ -126,7 +133,7 @@ public final class ProfileRun {
         Instant start = Instant.now();
         RunPipeline pipeline;
         try {
-            pipeline = RunPipeline.open(spec, log, options.serverWait(), tokenizers);
+            pipeline = RunPipeline.open(spec, log, options.serverWait(), tokenizers, sharedVertx);
         } catch (InterruptedException e) {
             return interruptedBeforeTheFirstRequest(log);
         }

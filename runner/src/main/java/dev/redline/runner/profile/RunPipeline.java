@@ -14,7 +14,6 @@ import dev.redline.runner.record.RecordSink;
 import dev.redline.runner.tokenizer.Tokenizer;
 import dev.redline.runner.tokenizer.TokenizerLoader;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 
 /**
  * The parts every runner of a benchmark sets up the same way before its first request: tokenizer,
@@ -29,13 +28,16 @@ public final class RunPipeline implements AutoCloseable {
     private final Tokenizer tokenizer;
     private final Dataset dataset;
     private final Vertx vertx;
+    /** False when the Vert.x is an experiment's ({@link SharedVertx}): closing the run leaves it running. */
+    private final boolean ownsVertx;
     private final ClientConfig config;
     private final InferenceClient client;
     private final RequestFactory factory;
     private final MetricsContext metricsContext;
 
-    private RunPipeline(BenchmarkSpec spec, Tokenizer tokenizer, Dataset dataset, Vertx vertx, ClientConfig config,
-                        InferenceClient client) {
+    private RunPipeline(BenchmarkSpec spec, Tokenizer tokenizer, Dataset dataset, Vertx vertx, boolean ownsVertx,
+                        ClientConfig config, InferenceClient client) {
+        this.ownsVertx = ownsVertx;
         this.spec = spec;
         this.tokenizer = tokenizer;
         this.dataset = dataset;
@@ -71,6 +73,13 @@ public final class RunPipeline implements AutoCloseable {
     /** As above with the tokenizer from {@code tokenizers} (a cache shared by the runs of an experiment). */
     public static RunPipeline open(BenchmarkSpec spec, RunLog log, java.time.Duration readinessDeadline,
                                    java.util.function.Function<BenchmarkSpec, Tokenizer> tokenizers) throws InterruptedException {
+        return open(spec, log, readinessDeadline, tokenizers, null);
+    }
+
+    /** As above on {@code shared}'s Vert.x (an experiment's runs share it; null: this pipeline's own, closed with it). */
+    public static RunPipeline open(BenchmarkSpec spec, RunLog log, java.time.Duration readinessDeadline,
+                                   java.util.function.Function<BenchmarkSpec, Tokenizer> tokenizers,
+                                   SharedVertx shared) throws InterruptedException {
         log.info("Loading tokenizer " + TokenizerLoader.nameFor(spec));
         Tokenizer tokenizer = tokenizers.apply(spec);
         long buildStart = System.nanoTime();
@@ -82,10 +91,11 @@ public final class RunPipeline implements AutoCloseable {
         Integer workers = spec.getRuntime() == null ? null : spec.getRuntime().getWorkers();
         // AIPerf's workers are processes sending requests; Redline's are the client's event loops (--workers-max)
         int eventLoops = workers != null ? workers : Math.max(1, Math.min(8, cores));
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(cores, eventLoops)));
+        int pool = Math.max(cores, eventLoops);
+        Vertx vertx = shared == null ? SharedVertx.create(pool) : shared.get(pool);
         ClientConfig config = ClientConfig.from(spec, maxInFlight);
         InferenceClient client = new InferenceClient(vertx, config, eventLoops);
-        RunPipeline pipeline = new RunPipeline(spec, tokenizer, dataset, vertx, config, client);
+        RunPipeline pipeline = new RunPipeline(spec, tokenizer, dataset, vertx, shared == null, config, client);
         try {
             for (int u = 0; u < config.urls().size(); u++) {
                 ClientConfig target = config.forUrl(u);
@@ -180,7 +190,7 @@ public final class RunPipeline implements AutoCloseable {
             client.close();
         } finally {
             try {
-                vertx.close().await();
+                if (ownsVertx) vertx.close().await();
             } finally {
                 if (interrupted) Thread.currentThread().interrupt();
             }

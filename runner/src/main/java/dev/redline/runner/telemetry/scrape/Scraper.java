@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Scrapes Prometheus endpoints at a fixed interval on its own threads (a scheduler plus a small pool for
- * the JDK HTTP client), never on the request event loops. Each scrape has a short timeout; a target that
+ * Scrapes Prometheus endpoints at a fixed interval on its own threads (a scheduler, a small pool for local
+ * collectors, and the process's shared JDK HTTP client, {@link ScrapeHttp}), never on the request event loops. Each scrape has a short timeout; a target that
  * is down or slow is counted in its {@link TargetReport} and does not stop the others or the run.
  * A target still busy with its previous scrape is skipped for that tick.
  */
@@ -52,8 +52,7 @@ public final class Scraper implements AutoCloseable {
         }
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "redline-scrape-timer"));
         this.pool = Executors.newFixedThreadPool(2, r -> daemon(r, "redline-scrape"));
-        this.http = HttpClient.newBuilder().executor(pool).connectTimeout(timeout)
-                .version(HttpClient.Version.HTTP_1_1).build();
+        this.http = ScrapeHttp.forConnectTimeout(timeout);
     }
 
     /** Starts scraping now and then every interval. */
