@@ -119,6 +119,11 @@ public class PhaseSpec {
     @JsonPropertyDescription("Client-side request cancellation.")
     private CancellationSpec cancellation;
 
+    @JsonPropertyDescription("Stop a profiling phase once more than this fraction (0-1) of its finished requests failed, after max(concurrency, 10) of them (AIPerf's failed_request_threshold): the results so far are written and the run exits 1 (--failed-request-threshold). Unset: never.")
+    @Min(0)
+    @Max(1)
+    private Double failedRequestThreshold;
+
     @JsonPropertyDescription("Trace replay window and time zero, for type fixed_schedule (trace datasets imply it).")
     private FixedScheduleSpec fixedSchedule;
 
@@ -159,6 +164,8 @@ public class PhaseSpec {
     public void setFixedSchedule(FixedScheduleSpec fixedSchedule) { this.fixedSchedule = fixedSchedule; }
     public Integer getUsers() { return users; }
     public void setUsers(Integer users) { this.users = users; }
+    public Double getFailedRequestThreshold() { return failedRequestThreshold; }
+    public void setFailedRequestThreshold(Double failedRequestThreshold) { this.failedRequestThreshold = failedRequestThreshold; }
     public CancellationSpec getCancellation() { return cancellation; }
     public void setCancellation(CancellationSpec cancellation) { this.cancellation = cancellation; }
 

@@ -64,6 +64,10 @@ public class LoadOptions implements SpecOptions {
     @Option(names = "--request-cancellation-delay", paramLabel = "SECONDS", description = "Seconds after sending before a request is cancelled. Default 0.")
     Double cancellationDelay;
 
+    @Option(names = "--failed-request-threshold", paramLabel = "RATIO",
+            description = "Stop profiling once more than RATIO (0-1) of the finished requests failed (checked after max(concurrency, 10)); the results so far are written and the run exits 1.")
+    Double failedRequestThreshold;
+
     @Option(names = {"--num-sessions", "--conversation-num", "--num-conversations"}, paramLabel = "N", description = "Stop after starting N sessions (multi-turn).")
     Integer sessions;
 
@@ -155,6 +159,7 @@ public class LoadOptions implements SpecOptions {
         set(prof, concurrency, requestCount, duration, gracePeriod, requestRate, arrivalPattern, smoothness,
                 concurrencyRamp, rateRamp, prefillConcurrency, prefillRamp);
         if (sessions != null) prof.setSessions(sessions);
+        if (failedRequestThreshold != null) prof.setFailedRequestThreshold(failedRequestThreshold);
         if (cancellationRate != null || cancellationDelay != null) {
             CancellationSpec c = prof.getCancellation() == null ? new CancellationSpec() : prof.getCancellation();
             if (cancellationRate != null) c.setRate(cancellationRate);
@@ -279,6 +284,7 @@ public class LoadOptions implements SpecOptions {
         m.put("phases[*].prefillConcurrency", "--prefill-concurrency");
         m.put("phases[*].prefillRamp", "--prefill-concurrency-ramp-duration");
         m.put("phases[*].sessions", "--num-sessions");
+        m.put("phases[*].failedRequestThreshold", "--failed-request-threshold");
         m.put("phases[*].cancellation.rate", "--request-cancellation-rate");
         m.put("phases[*].cancellation.delay", "--request-cancellation-delay");
         m.put("phases[*].users", "--num-users");

@@ -123,8 +123,11 @@ public final class LoadRunner {
         PhaseState state = started.state();
         Pacer pacer = started.pacer();
         CompletableFuture<Void> done = started.done();
+        Double threshold = plan.kind() == RequestRecord.Phase.PROFILING ? phase.getFailedRequestThreshold() : null;
         try {
-            done.get();
+            if (threshold == null) done.get();
+            else FailedRequestThreshold.await(done, state, ctx.progress(), threshold,
+                    FailedRequestThreshold.floor(phase.getConcurrency()), plan.name());
         } catch (InterruptedException e) {
             state.stop(); // no new requests: the caller keeps what was measured and closes the client
             throw e;

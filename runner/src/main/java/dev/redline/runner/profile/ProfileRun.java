@@ -47,6 +47,8 @@ import java.util.UUID;
 public final class ProfileRun {
     /** Exit code of a run stopped by Ctrl-C (128 + SIGINT), after its partial results were written. */
     public static final int INTERRUPTED_EXIT = 130;
+    /** Exit code of a run stopped by --failed-request-threshold, after its partial results were written. */
+    public static final int ABORTED_EXIT = 1;
 
     private final BenchmarkSpec spec;
     private final RunOptions options;
@@ -54,6 +56,8 @@ public final class ProfileRun {
     private final PhaseDriver driver;
     private final List<PhaseOutcome> outcomes = new ArrayList<>();
     private ClientSaturation saturation;
+    /** Why a phase was stopped early (--failed-request-threshold), or null. */
+    private String aborted;
     private RunLabels labels = RunLabels.single(null);
     private java.util.function.Function<BenchmarkSpec, dev.redline.runner.tokenizer.Tokenizer> tokenizers =
             dev.redline.runner.tokenizer.TokenizerLoader::forSpec;
@@ -174,6 +178,7 @@ public final class ProfileRun {
             out.println("Results: " + layout.dir().toAbsolutePath());
             log.info("Wrote " + layout.summaryJson() + " and " + layout.summaryCsv());
             int plotted = AutoPlot.afterRun(spec, layout.dir(), out);
+            if (aborted != null) return ABORTED_EXIT;
             return interrupted ? INTERRUPTED_EXIT : plotted;
         } finally {
             Thread.interrupted(); // a Ctrl-C already handled above must not abort closing the client
@@ -219,6 +224,10 @@ public final class ProfileRun {
                 Thread.interrupted();
                 interrupted = true;
                 log.warn("Interrupted: writing the results collected so far");
+            } catch (dev.redline.runner.load.FailedRequestThreshold.Exceeded e) {
+                interrupted = true; // the results so far are exported, marked as a cut-short run
+                aborted = e.getMessage();
+                log.error(aborted);
             } catch (Exception e) {
                 throw e instanceof RuntimeException re ? re : new IllegalStateException(e); // progress display close
             } finally {
