@@ -10,6 +10,7 @@ import dev.redline.runner.plot.data.MultiRunData;
 import dev.redline.runner.plot.data.RequestPoint;
 import dev.redline.runner.plot.data.SingleRunData;
 import dev.redline.runner.plot.discover.PlotMode;
+import dev.redline.runner.plot.multi.LatencyThroughputUncertainty;
 import dev.redline.runner.plot.multi.PresetAcrossRuns;
 import dev.redline.runner.plot.single.RequestMetricOverTime;
 import dev.redline.runner.plot.single.TimesliceMetric;
@@ -22,7 +23,7 @@ import java.util.function.ToDoubleFunction;
 /**
  * The plots a config defines by name (AIPerf's {@code plot.visualization.*_plots}), as builders beside the built-in
  * ones. A preset named like a built-in plot is the built-in plot. Across runs: scatter, scatter_line and pareto of
- * summary statistics; over one run: timeslice, and scatter/scatter_line of a per-request metric (TTFT, ITL, request
+ * summary statistics, and latency_throughput_uncertainty (means with their confidence ellipses); over one run: timeslice, and scatter/scatter_line of a per-request metric (TTFT, ITL, request
  * latency) over the run. Other types and metrics are read and validated but not drawn; {@link #notDrawn} says which.
  */
 final class PresetPlots {
@@ -34,7 +35,8 @@ final class PresetPlots {
     static List<PlotBuilder<MultiRunData>> acrossRuns(PlotSpec spec) {
         List<PlotBuilder<MultiRunData>> out = new ArrayList<>();
         presets(spec, PlotMode.MULTI_RUN).forEach((name, p) -> {
-            if (drawable(name, p, PlotMode.MULTI_RUN)) out.add(new PresetAcrossRuns(name, p));
+            if (!drawable(name, p, PlotMode.MULTI_RUN)) return;
+            out.add(p.getType().equals(LatencyThroughputUncertainty.TYPE) ? new LatencyThroughputUncertainty(name, p) : new PresetAcrossRuns(name, p));
         });
         return out;
     }
@@ -61,7 +63,7 @@ final class PresetPlots {
         presets(spec, mode).forEach((name, p) -> {
             if (builtIn(name, mode) || drawable(name, p, mode)) return;
             out.add("plot '" + name + "' (type " + p.getType() + ") is not drawn: Redline draws "
-                    + (mode == PlotMode.MULTI_RUN ? "scatter, scatter_line and pareto presets of summary metrics across runs"
+                    + (mode == PlotMode.MULTI_RUN ? "scatter, scatter_line, pareto and latency_throughput_uncertainty presets of summary metrics across runs"
                     : "timeslice presets, and scatter/scatter_line presets of TTFT, ITL or request latency, over one run"));
         });
         return out;
@@ -84,7 +86,9 @@ final class PresetPlots {
 
     private static boolean drawable(String name, PlotPreset p, PlotMode mode) {
         if (builtIn(name, mode) || p == null || p.getType() == null || p.getY() == null) return false;
-        if (mode == PlotMode.MULTI_RUN) return p.getX() != null && PresetAcrossRuns.TYPES.contains(p.getType());
+        if (mode == PlotMode.MULTI_RUN) {
+            return p.getX() != null && (PresetAcrossRuns.TYPES.contains(p.getType()) || p.getType().equals(LatencyThroughputUncertainty.TYPE));
+        }
         if (p.getType().equals("timeslice")) return true;
         return (p.getType().equals("scatter") || p.getType().equals("scatter_line")) && PER_REQUEST.containsKey(tag(p.getY().getMetric()));
     }

@@ -136,6 +136,75 @@ class PlotCommandTest {
         assertEquals(4, chart.series().get(0).byStat().get("avg").size(), "every run is a point");
     }
 
+    /** A multi-run cell's confidence aggregate, as the experiment layer writes it under {@code <cell>/aggregate/}. */
+    private Path aggregate(String cell, int trials, double latency, double latencyHalf, double throughput, double throughputHalf)
+            throws IOException {
+        Path d = dir.resolve("sweep").resolve(cell).resolve("aggregate");
+        Files.createDirectories(d);
+        Files.writeString(d.resolve("profile_export_redline_aggregate.json"), """
+                {"metadata": {"model": "m", "endpoint_type": "chat", "num_successful_runs": %d,
+                              "variation_values": {"phases.profiling.concurrency": %s}},
+                 "metrics": {
+                   "request_latency_avg": {"mean": %s, "ci_low": %s, "ci_high": %s, "unit": "ms"},
+                   "output_token_throughput_avg": {"mean": %s, "ci_low": %s, "ci_high": %s, "unit": "tokens/sec"}}}
+                """.formatted(trials, cell.substring(cell.indexOf('_') + 1), latency, latency - latencyHalf, latency + latencyHalf,
+                throughput, throughput - throughputHalf, throughput + throughputHalf));
+        return d;
+    }
+
+    /** AIPerf's default latency_throughput_uncertainty preset: the means, and an ellipse through each pair of intervals. */
+    @Test
+    void theUncertaintyPresetDrawsEachMeanWithTheEllipseOfItsIntervals() throws IOException {
+        Path a = aggregate("concurrency_4", 3, 20, 2, 400, 30);
+        Path b = aggregate("concurrency_16", 3, 50, 5, 900, 60);
+        Path config = dir.resolve("plot.yaml");
+        Files.writeString(config, """
+                plot:
+                  visualization:
+                    multi_run_defaults: [latency_throughput_uncertainty]
+                    multi_run_plots:
+                      latency_throughput_uncertainty:
+                        type: latency_throughput_uncertainty
+                        x: {metric: request_latency, stat: avg}
+                        y: {metric: output_token_throughput, stat: avg}
+                        labels: [concurrency]
+                        groups: [model]
+                        ci_level: 0.95
+                        title: "Latency vs Throughput (Joint Uncertainty)"
+                """);
+        Path out = dir.resolve("out");
+        CliRun r = CliRun.of(RedlineCli.commandLine(), "plot", a.toString(), b.toString(), "--config", config.toString(),
+                "--output", out.toString(), "--no-html");
+        assertEquals(0, r.code(), r.err());
+        assertFalse(r.err().contains("not drawn"), r.err());
+        assertTrue(Files.isRegularFile(out.resolve("latency_throughput_uncertainty.png")), r.out() + r.err());
+
+        var request = new PlotCommand();
+        new CommandLine(request).parseArgs(a.toString(), b.toString(), "--config", config.toString());
+        var charts = dev.redline.runner.plot.Plotter.charts(request.request(),
+                dev.redline.runner.plot.discover.RunDiscovery.discover(List.of(a, b)));
+        assertEquals(1, charts.size());
+        var chart = charts.get(0);
+        assertEquals("Latency vs Throughput (Joint Uncertainty)", chart.title());
+        var means = chart.series().get(0).points("avg");
+        assertEquals(List.of(20.0, 50.0), means.stream().map(p -> p.x()).toList());
+        assertEquals(List.of(400.0, 900.0), means.stream().map(p -> p.y()).toList());
+        assertEquals("concurrency_4 (3 runs)", means.get(0).label());
+        var rings = chart.series().get(1).points("avg");
+        // two closed rings with a break between; each spans exactly its intervals
+        int cut = rings.indexOf(dev.redline.runner.plot.chart.Point.BREAK);
+        assertTrue(cut > 0, "a break separates the ellipses");
+        var first = rings.subList(0, cut);
+        assertEquals(first.get(0), first.get(first.size() - 1), "closed");
+        assertEquals(18.0, first.stream().mapToDouble(p -> p.x()).min().orElseThrow(), 1e-9);
+        assertEquals(22.0, first.stream().mapToDouble(p -> p.x()).max().orElseThrow(), 1e-9);
+        assertEquals(370.0, first.stream().mapToDouble(p -> p.y()).min().orElseThrow(), 1e-9);
+        assertEquals(430.0, first.stream().mapToDouble(p -> p.y()).max().orElseThrow(), 1e-9);
+        var second = rings.subList(cut + 1, rings.size());
+        assertEquals(45.0, second.stream().mapToDouble(p -> p.x()).min().orElseThrow(), 1e-9);
+        assertEquals(960.0, second.stream().mapToDouble(p -> p.y()).max().orElseThrow(), 1e-9);
+    }
+
     @Test
     void profileFlagsSetTheSpecsPlotFields() throws IOException {
         Path file = dir.resolve("spec.yaml");
