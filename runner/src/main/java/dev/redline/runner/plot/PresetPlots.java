@@ -12,7 +12,9 @@ import dev.redline.runner.plot.data.SingleRunData;
 import dev.redline.runner.plot.discover.PlotMode;
 import dev.redline.runner.plot.multi.LatencyThroughputUncertainty;
 import dev.redline.runner.plot.multi.PresetAcrossRuns;
+import dev.redline.runner.plot.single.DispersedThroughput;
 import dev.redline.runner.plot.single.RequestMetricOverTime;
+import dev.redline.runner.plot.single.RequestTimeline;
 import dev.redline.runner.plot.single.TimesliceMetric;
 
 import java.util.ArrayList;
@@ -23,12 +25,19 @@ import java.util.function.ToDoubleFunction;
 /**
  * The plots a config defines by name (AIPerf's {@code plot.visualization.*_plots}), as builders beside the built-in
  * ones. A preset named like a built-in plot is the built-in plot. Across runs: scatter, scatter_line and pareto of
- * summary statistics, and latency_throughput_uncertainty (means with their confidence ellipses); over one run: timeslice, and scatter/scatter_line of a per-request metric (TTFT, ITL, request
- * latency) over the run. Other types and metrics are read and validated but not drawn; {@link #notDrawn} says which.
+ * summary statistics, and latency_throughput_uncertainty (means with their confidence ellipses); over one run:
+ * timeslice, request_timeline, area of the dispersed output throughput, and scatter/scatter_line of a per-request
+ * metric (TTFT, ITL, request latency) over the run. Other types and metrics are read and validated but not drawn; {@link #notDrawn} says which.
  */
 final class PresetPlots {
     private static final Map<String, ToDoubleFunction<RequestPoint>> PER_REQUEST = Map.of(
             "time_to_first_token", RequestPoint::ttftMs, "inter_token_latency", RequestPoint::itlMs, "request_latency", RequestPoint::latencyMs);
+
+    /** AIPerf's Gantt view of each request (TTFT, then generation); its y names the phase split, always TTFT. */
+    private static final String REQUEST_TIMELINE = "request_timeline";
+    /** An area preset is drawn for the one area AIPerf defines: output tokens/s spread over each request's decode. */
+    private static final String AREA = "area";
+    private static final java.util.Set<String> DISPERSED_THROUGHPUT = java.util.Set.of("throughput_tokens_per_sec", "output_token_throughput");
 
     private PresetPlots() { }
 
@@ -47,7 +56,11 @@ final class PresetPlots {
             if (!drawable(name, p, PlotMode.SINGLE_RUN)) return;
             String title = p.getTitle() != null ? p.getTitle() : name;
             String tag = tag(p.getY().getMetric());
-            if (p.getType().equals("timeslice")) {
+            if (p.getType().equals(REQUEST_TIMELINE)) {
+                out.add(new RequestTimeline(name, title));
+            } else if (p.getType().equals(AREA)) {
+                out.add(new DispersedThroughput(name, title));
+            } else if (p.getType().equals("timeslice")) {
                 out.add(new TimesliceMetric(name, tag, title));
             } else {
                 String axis = MetricRegistry.find(tag).map(MetricDef::header).orElse(tag) + " (ms)";
@@ -64,7 +77,7 @@ final class PresetPlots {
             if (builtIn(name, mode) || drawable(name, p, mode)) return;
             out.add("plot '" + name + "' (type " + p.getType() + ") is not drawn: Redline draws "
                     + (mode == PlotMode.MULTI_RUN ? "scatter, scatter_line, pareto and latency_throughput_uncertainty presets of summary metrics across runs"
-                    : "timeslice presets, and scatter/scatter_line presets of TTFT, ITL or request latency, over one run"));
+                    : "timeslice and request_timeline presets, area presets of throughput_tokens_per_sec, and scatter/scatter_line presets of TTFT, ITL or request latency, over one run"));
         });
         return out;
     }
@@ -89,7 +102,8 @@ final class PresetPlots {
         if (mode == PlotMode.MULTI_RUN) {
             return p.getX() != null && (PresetAcrossRuns.TYPES.contains(p.getType()) || p.getType().equals(LatencyThroughputUncertainty.TYPE));
         }
-        if (p.getType().equals("timeslice")) return true;
+        if (p.getType().equals("timeslice") || p.getType().equals(REQUEST_TIMELINE)) return true;
+        if (p.getType().equals(AREA)) return DISPERSED_THROUGHPUT.contains(p.getY().getMetric());
         return (p.getType().equals("scatter") || p.getType().equals("scatter_line")) && PER_REQUEST.containsKey(tag(p.getY().getMetric()));
     }
 

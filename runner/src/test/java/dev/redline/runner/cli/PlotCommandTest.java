@@ -136,6 +136,44 @@ class PlotCommandTest {
         assertEquals(4, chart.series().get(0).byStat().get("avg").size(), "every run is a point");
     }
 
+    /** AIPerf's single-run preset types Redline has a plot for: request_timeline and area of the dispersed throughput. */
+    @Test
+    void singleRunPresetsOfTimelineAndAreaAreDrawnUnderTheirOwnNames() throws IOException {
+        Path a = run("one", "chat", 2);
+        Path config = dir.resolve("single.yaml");
+        Files.writeString(config, """
+                plot:
+                  visualization:
+                    single_run_defaults: [my_timeline, my_area, my_spread]
+                    single_run_plots:
+                      my_timeline: {type: request_timeline, x: request_start_ns, y: time_to_first_token, title: "Timeline"}
+                      my_area: {type: area, x: timestamp_s, y: throughput_tokens_per_sec, title: "Dispersed"}
+                      my_spread: {type: area, x: timestamp_s, y: time_to_first_token}
+                """);
+        var request = new PlotCommand();
+        new CommandLine(request).parseArgs(a.toString(), "--config", config.toString());
+        var charts = dev.redline.runner.plot.Plotter.charts(request.request(),
+                dev.redline.runner.plot.discover.RunDiscovery.discover(List.of(a)));
+        assertEquals(List.of("my_timeline", "my_area"), charts.stream().map(c -> c.id()).toList());
+        var timeline = charts.get(0);
+        assertEquals("Timeline", timeline.title());
+        // the fixture's one request: sent at 1 us, first token 2 ms later, done at 9 ms
+        var waiting = timeline.series("waiting for first token").points("avg");
+        assertEquals(0.0, waiting.get(0).x(), 1e-9);
+        assertEquals(0.002, waiting.get(1).x(), 1e-9);
+        assertEquals(0.009 - 0.000001, timeline.series("generating").points("avg").get(1).x(), 1e-9);
+        var area = charts.get(1);
+        assertEquals("Dispersed", area.title());
+        var tokens = area.series("output tokens/s").points("avg");
+        assertEquals(4 / ((9_000_000 - 2_001_000) / 1e9), tokens.get(0).y(), 1e-6, "4 tokens over the 6.999 ms of decode");
+
+        Path out = dir.resolve("single-out");
+        CliRun r = CliRun.of(RedlineCli.commandLine(), "plot", a.toString(), "--config", config.toString(), "--output", out.toString(), "--no-html");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.isRegularFile(out.resolve("my_timeline.png")) && Files.isRegularFile(out.resolve("my_area.png")), r.err());
+        assertTrue(r.err().contains("plot 'my_spread' (type area) is not drawn"), "an area of another metric: " + r.err());
+    }
+
     /** A multi-run cell's confidence aggregate, as the experiment layer writes it under {@code <cell>/aggregate/}. */
     private Path aggregate(String cell, int trials, double latency, double latencyHalf, double throughput, double throughputHalf)
             throws IOException {

@@ -19,8 +19,21 @@ import java.util.List;
  * first token to its end and nothing during prefill, so the curve shows the rate the server sustained.
  */
 public final class DispersedThroughput implements PlotBuilder<SingleRunData> {
+    private final String name;
+    private final String title;
+
+    public DispersedThroughput() {
+        this(PlotNames.DISPERSED_THROUGHPUT_OVER_TIME, "Dispersed output token throughput over time");
+    }
+
+    /** A config's area preset of this throughput under its own name and title. */
+    public DispersedThroughput(String name, String title) {
+        this.name = name;
+        this.title = title;
+    }
+
     @Override
-    public String name() { return PlotNames.DISPERSED_THROUGHPUT_OVER_TIME; }
+    public String name() { return name; }
 
     @Override
     public List<Chart> build(SingleRunData data) {
@@ -43,7 +56,7 @@ public final class DispersedThroughput implements PlotBuilder<SingleRunData> {
             total += e[1];
             points.add(Point.of(e[0], Math.max(0, total))); // clamp float residue at the end to 0
         }
-        return List.of(new Chart(name(), name(), "Dispersed output token throughput over time", Axis.linear("Time since start (s)"),
+        return List.of(new Chart(name(), name(), title, Axis.linear("Time since start (s)"),
                 Axis.linear("Output tokens/s"), List.of(Series.of("output tokens/s", SeriesStyle.STEP, points)), List.of(), "avg"));
     }
 }

@@ -18,8 +18,21 @@ import java.util.List;
  * token), generating (first token to end), and failed requests over their whole span.
  */
 public final class RequestTimeline implements PlotBuilder<SingleRunData> {
+    private final String name;
+    private final String title;
+
+    public RequestTimeline() {
+        this(PlotNames.REQUEST_TIMELINE, "Request timeline: time to first token, then generation");
+    }
+
+    /** A config's request_timeline preset under its own name and title. */
+    public RequestTimeline(String name, String title) {
+        this.name = name;
+        this.title = title;
+    }
+
     @Override
-    public String name() { return PlotNames.REQUEST_TIMELINE; }
+    public String name() { return name; }
 
     @Override
     public List<Chart> build(SingleRunData data) {
@@ -46,7 +59,7 @@ public final class RequestTimeline implements PlotBuilder<SingleRunData> {
         if (!prefill.isEmpty()) series.add(Series.of("waiting for first token", SeriesStyle.SEGMENTS, prefill));
         if (!decode.isEmpty()) series.add(Series.of("generating", SeriesStyle.SEGMENTS, decode));
         if (!errors.isEmpty()) series.add(Series.of("failed", SeriesStyle.SEGMENTS, errors));
-        return List.of(new Chart(name(), name(), "Request timeline: time to first token, then generation",
+        return List.of(new Chart(name(), name(), title,
                 Axis.linear("Time since start (s)"), Axis.linear("Request (in send order)"), series, List.of(), "avg"));
     }
 
