@@ -250,7 +250,9 @@ def p1(a, mock):
         f.write('wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n'
                 f"wrk.body = '{body}'\n")
     tok = a.tokenizer_dir or "builtin"
-    res = {"concurrency": int(c), "isl": isl, "osl": osl, "streaming": False, "tokenizer": tok, "modes": {}}
+    # recorded relative to the repository: results files are committed and must not name this machine's paths
+    shown = os.path.relpath(tok, a.repo) if a.repo and os.path.isabs(tok) else tok
+    res = {"concurrency": int(c), "isl": isl, "osl": osl, "streaming": False, "tokenizer": shown, "modes": {}}
     base = ["--concurrency", c, "--isl", str(isl), "--osl", str(osl)]
     w = int(size("P1_WARMUP", a.smoke))
     for mode in modes():

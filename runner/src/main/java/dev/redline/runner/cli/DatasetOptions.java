@@ -205,14 +205,6 @@ public class DatasetOptions implements SpecOptions {
         ds.setSynthesis(s);
     }
 
-    private static LengthSpec merge(LengthSpec existing, Integer mean, Double stddev) {
-        if (mean == null && stddev == null) return existing;
-        LengthSpec l = existing == null ? new LengthSpec() : existing;
-        if (mean != null) l.setMean(mean);
-        if (stddev != null) l.setStddev(stddev);
-        return l;
-    }
-
     @Override
     public Map<String, String> flagsByField() {
         Map<String, String> m = new LinkedHashMap<>();
