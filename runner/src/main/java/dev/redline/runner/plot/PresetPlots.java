@@ -10,7 +10,6 @@ import dev.redline.runner.plot.data.MultiRunData;
 import dev.redline.runner.plot.data.RequestPoint;
 import dev.redline.runner.plot.data.SingleRunData;
 import dev.redline.runner.plot.discover.PlotMode;
-import dev.redline.runner.plot.multi.LatencyThroughputUncertainty;
 import dev.redline.runner.plot.multi.PresetAcrossRuns;
 import dev.redline.runner.plot.single.DispersedThroughput;
 import dev.redline.runner.plot.single.RequestMetricOverTime;
@@ -44,8 +43,7 @@ final class PresetPlots {
     static List<PlotBuilder<MultiRunData>> acrossRuns(PlotSpec spec) {
         List<PlotBuilder<MultiRunData>> out = new ArrayList<>();
         presets(spec, PlotMode.MULTI_RUN).forEach((name, p) -> {
-            if (!drawable(name, p, PlotMode.MULTI_RUN)) return;
-            out.add(p.getType().equals(LatencyThroughputUncertainty.TYPE) ? new LatencyThroughputUncertainty(name, p) : new PresetAcrossRuns(name, p));
+            if (drawable(name, p, PlotMode.MULTI_RUN)) out.add(new PresetAcrossRuns(name, p));
         });
         return out;
     }
@@ -99,9 +97,7 @@ final class PresetPlots {
 
     private static boolean drawable(String name, PlotPreset p, PlotMode mode) {
         if (builtIn(name, mode) || p == null || p.getType() == null || p.getY() == null) return false;
-        if (mode == PlotMode.MULTI_RUN) {
-            return p.getX() != null && (PresetAcrossRuns.TYPES.contains(p.getType()) || p.getType().equals(LatencyThroughputUncertainty.TYPE));
-        }
+        if (mode == PlotMode.MULTI_RUN) return p.getX() != null && PresetAcrossRuns.TYPES.contains(p.getType());
         if (p.getType().equals("timeslice") || p.getType().equals(REQUEST_TIMELINE)) return true;
         if (p.getType().equals(AREA)) return DISPERSED_THROUGHPUT.contains(p.getY().getMetric());
         return (p.getType().equals("scatter") || p.getType().equals("scatter_line")) && PER_REQUEST.containsKey(tag(p.getY().getMetric()));
