@@ -60,6 +60,47 @@ class ProfileBadInputTest {
         assertBadInput("--isl-stddev", "profile", "-m", "m", "--isl-stddev", "5");
     }
 
+    /** The flags and the file added with AIPerf's failure threshold and custom GPU metrics CSV. */
+    @Test
+    void failedRequestThresholdOutsideZeroToOne() {
+        assertBadInput("--failed-request-threshold (phases[0].failedRequestThreshold): must be at most 1",
+                "profile", "-m", "m", "--failed-request-threshold", "1.5");
+        assertBadInput("--failed-request-threshold (phases[0].failedRequestThreshold): must be at least 0",
+                "profile", "-m", "m", "--failed-request-threshold", "-0.1");
+        assertBadInput("--failed-request-threshold (phases[0].failedRequestThreshold): must be a number, got NaN",
+                "profile", "-m", "m", "--failed-request-threshold", "NaN");
+    }
+
+    @Test
+    void gpuMetricsCsvThatIsMissingOrGivenTwice() throws Exception {
+        Path missing = dir.resolve("custom_gpu_metrics.csv");
+        assertBadInput("--gpu-telemetry: GPU metrics file not found: " + missing, "profile", "-m", "m", "--gpu-telemetry", missing.toString());
+        Path a = Files.writeString(dir.resolve("a.csv"), "DCGM_FI_DEV_ENC_UTIL, gauge, Encoder utilization (in %)\n");
+        Path b = Files.writeString(dir.resolve("b.csv"), "DCGM_FI_DEV_DEC_UTIL, gauge, Decoder utilization (in %)\n");
+        assertBadInput("--gpu-telemetry: one metrics CSV at most", "profile", "-m", "m", "--gpu-telemetry", a.toString(), b.toString());
+    }
+
+    /** In a file the path is checked when the run starts, before its first request: one line naming the field. */
+    @Test
+    void gpuMetricsFileOfAConfigThatDoesNotExist() throws Exception {
+        try (var mock = dev.redline.runner.mock.MockServer.start(new dev.redline.runner.mock.MockServerOptions().port(0))) {
+            Path missing = dir.resolve("nope.csv");
+            Path f = Files.writeString(dir.resolve("gpu.yaml"), """
+                    models: [mock-model]
+                    endpoint: {url: "%s"}
+                    tokenizer: {name: builtin}
+                    phases: [{concurrency: 1, requests: 2}]
+                    telemetry: {gpuMetricsFile: "%s"}
+                    artifacts: {dir: "%s"}
+                    """.formatted(mock.baseUrl(), missing, dir.resolve("art")));
+            assertBadInput("telemetry.gpuMetricsFile: " + missing + " not found", "profile", "-f", f.toString(), "--ui-type", "none");
+            var metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(mock.baseUrl() + "/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(metrics.lines().anyMatch(l -> l.equals("vllm:request_success_total{model_name=\"mock-model\"} 0.0")),
+                    "no inference request was sent: " + metrics.lines().filter(l -> l.contains("request_success")).toList());
+        }
+    }
+
     @Test
     void unreadableConfigFile() {
         assertBadInput("file not found", "profile", "-f", dir.resolve("missing.yaml").toString());
