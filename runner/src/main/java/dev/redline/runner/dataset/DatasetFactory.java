@@ -42,7 +42,7 @@ public final class DatasetFactory {
         PromptSpec prompts = ds.resolvedPrompts();
         Supplier<SyntheticPromptGenerator> generator = memoize(() -> new SyntheticPromptGenerator(tokenizer, Corpus.sonnets(tokenizer)));
         LoadContext ctx = new LoadContext(tokenizer, generator, seeds, SyntheticDatasetBuilder.oslSampler(prompts),
-                prompts.getBlockSize(), ds.resolvedEntries(), ds.getSynthesis());
+                prompts.getBlockSize(), ds.resolvedEntries(), ds.getSynthesis()).batchSizes(batchSizes(ds, prompts));
         String strategy = ds.getSamplingStrategy();
         if (ds.getPublicDataset() != null) {
             PublicDataset pd = PublicDataset.parse(ds.getPublicDataset());
@@ -73,6 +73,13 @@ public final class DatasetFactory {
         }
         if (ContextPrompts.wanted(sessions)) conversations = ContextPrompts.apply(conversations, sessions, generator.get(), seeds);
         return new SampledDataset(conversations, SamplingStrategy.parse(strategy, SamplingStrategy.SHUFFLE), seeds, "synthetic");
+    }
+
+    private static LoadContext.BatchSizes batchSizes(DatasetSpec ds, PromptSpec prompts) {
+        return new LoadContext.BatchSizes(prompts.getBatchSize() == null ? 1 : prompts.getBatchSize(),
+                ds.getImages() == null ? 1 : ds.getImages().resolvedBatchSize(),
+                ds.getAudio() == null ? 1 : ds.getAudio().resolvedBatchSize(),
+                ds.getVideo() == null ? 1 : ds.getVideo().resolvedBatchSize());
     }
 
     /** The spec's randomSeed, or a fresh one when unset (runs then differ, as in AIPerf without --random-seed). */

@@ -78,6 +78,28 @@ class MediaProfileTest {
     }
 
     @Test
+    void randomPoolRowsSendTheirImagesToTheMock() throws Exception {
+        Path png = dir.resolve("cat.png");
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 6, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png.toFile());
+        Path pool = Files.writeString(dir.resolve("pool.jsonl"), "{\"text\": \"describe this\", \"image\": \"" + png + "\"}\n"
+                + "{\"text\": \"and this one\", \"images\": [\"" + png + "\", \"" + png + "\"]}\n");
+        try (MockServer mock = MockServer.start(new MockServerOptions().ttftMs(2).itlMs(1))) {
+            JsonNode json = profile(mock, """
+                    models: [mock-model]
+                    endpoint: {type: chat}
+                    dataset: {inputFile: %s, customDatasetType: random_pool, entries: 10}
+                    phases: [{concurrency: 2, requests: 10}]
+                    randomSeed: 4
+                    """.formatted(pool));
+            assertEquals(10, json.at("/request_count/avg").asInt());
+            int images = 0;
+            for (JsonNode m : records()) images += m.at("/num_images/value").asInt();
+            assertEquals(images, mock.mediaReceived().images(), "the mock decoded every image the records count");
+            assertTrue(images >= 10 && images <= 20, "one or two images per request, got " + images);
+        }
+    }
+
+    @Test
     void videoClipsArriveAsVideoUrlParts() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(Ffmpeg.available(), "ffmpeg not installed (apt-get install ffmpeg)");
         try (MockServer mock = MockServer.start(new MockServerOptions().ttftMs(5).itlMs(1))) {

@@ -24,6 +24,12 @@ public final class LoadContext {
     private final int entries;
     private final SynthesisSpec synthesis;
     private final MediaFiles mediaFiles = new MediaFiles();
+    private BatchSizes batchSizes = BatchSizes.ONE;
+
+    /** Items per request of each modality (--batch-size-text, --image/audio/video-batch-size), for random_pool. */
+    public record BatchSizes(int text, int image, int audio, int video) {
+        public static final BatchSizes ONE = new BatchSizes(1, 1, 1, 1);
+    }
 
     public LoadContext(Tokenizer tokenizer, Supplier<SyntheticPromptGenerator> generator, SeedStreams seeds,
                        LengthSampler osl, Integer blockSize, int entries) {
@@ -47,6 +53,13 @@ public final class LoadContext {
     public SeedStreams seeds() { return seeds; }
     public int entries() { return entries; }
     public SynthesisSpec synthesis() { return synthesis; }
+    public BatchSizes batchSizes() { return batchSizes; }
+
+    public LoadContext batchSizes(BatchSizes sizes) {
+        this.batchSizes = sizes;
+        return this;
+    }
+
     /** Media files read by this load, each once. */
     public MediaFiles mediaFiles() { return mediaFiles; }
 
