@@ -17,6 +17,8 @@ public class ImagesSpec {
     /** Largest mean side in pixels: a noise PNG of 8192x8192 is already about 200 MB. */
     public static final int MAX_PIXELS = 8192;
     public static final String NOISE = "noise";
+    /** Redline's built-in set of four source images (AIPerf's `assets`: a small bundled set, resized). */
+    public static final String ASSETS = "assets";
 
     @JsonPropertyDescription("Images per request (--image-batch-size). Default 1; 0 disables images.")
     @Min(0)
@@ -33,10 +35,10 @@ public class ImagesSpec {
     @Pattern("^(?i)(png|jpeg|random)$")
     private String format;
 
-    @JsonPropertyDescription("noise (default: seeded random pixels, each image unique) or a directory of images resized to the drawn size (--image-source).")
+    @JsonPropertyDescription("noise (default: seeded random pixels, each image unique), assets (Redline's four built-in source images) or a directory of images, resized to the drawn size (--image-source).")
     private String source;
 
-    @JsonPropertyDescription("How images of a directory source are picked: random-with-replacement (default), shuffle-cycle or sequential-cycle (--image-source-sampling).")
+    @JsonPropertyDescription("How images of assets or a directory source are picked: random-with-replacement (default), shuffle-cycle or sequential-cycle (--image-source-sampling).")
     @Pattern("^(?i)(random-with-replacement|shuffle-cycle|sequential-cycle)$")
     private String sourceSampling;
 

@@ -58,12 +58,9 @@ final class MediaRules implements ValidationRule {
         if (h && !w) out.add("dataset.images.width", "images need a width too; set dataset.images.width.mean (CLI: --image-width-mean)");
         stddevNeedsMean("dataset.images.width", im.getWidth(), "--image-width-mean", out);
         stddevNeedsMean("dataset.images.height", im.getHeight(), "--image-height-mean", out);
-        if ("assets".equalsIgnoreCase(im.resolvedSource())) {
-            out.add("dataset.images.source", "Redline ships no sample photos; use noise (default) or a directory of images (CLI: --image-source)");
-        }
         if (ImagesSpec.NOISE.equalsIgnoreCase(im.resolvedSource()) && !"random-with-replacement".equals(im.resolvedSourceSampling())) {
             out.add("dataset.images.sourceSampling", "noise images have no finite pool to cycle; use random-with-replacement "
-                    + "or an image directory as dataset.images.source (CLI: --image-source)");
+                    + "or assets or an image directory as dataset.images.source (CLI: --image-source)");
         }
     }
 

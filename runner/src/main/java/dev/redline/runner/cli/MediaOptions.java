@@ -34,11 +34,11 @@ public class MediaOptions implements SpecOptions {
     @Option(names = "--image-format", paramLabel = "png|jpeg|random", description = "Image encoding; random picks png or jpeg per image. Default png.")
     String imageFormat;
 
-    @Option(names = "--image-source", paramLabel = "noise|DIR", description = "noise (seeded random pixels, default) or a directory of images resized to the drawn sizes.")
+    @Option(names = "--image-source", paramLabel = "noise|assets|DIR", description = "noise (seeded random pixels, default), assets (four built-in scenes) or a directory of images, resized to the drawn sizes.")
     String imageSource;
 
     @Option(names = "--image-source-sampling", paramLabel = "STRATEGY",
-            description = "How a directory's images are picked: random-with-replacement (default), shuffle-cycle, sequential-cycle.")
+            description = "How assets' or a directory's images are picked: random-with-replacement (default), shuffle-cycle, sequential-cycle.")
     String imageSourceSampling;
 
     @Option(names = {"--audio-batch-size", "--batch-size-audio"}, paramLabel = "N", description = "Audio clips per request. Default 1.")

@@ -28,14 +28,15 @@ import java.util.Random;
 public final class ImageSynthesizer {
     private final ImagesSpec spec;
     private final SeedStreams seeds;
-    private final ImageDirectory directory;
+    private final SourceImages sources;
 
     public ImageSynthesizer(ImagesSpec spec, SeedStreams seeds) {
         this.spec = spec;
         this.seeds = seeds;
         String source = spec.resolvedSource();
-        this.directory = ImagesSpec.NOISE.equalsIgnoreCase(source) ? null
-                : ImageDirectory.open(Path.of(source), spec.resolvedSourceSampling(), seeds);
+        this.sources = ImagesSpec.NOISE.equalsIgnoreCase(source) ? null
+                : ImagesSpec.ASSETS.equalsIgnoreCase(source) ? SourceImages.builtIn(spec.resolvedSourceSampling(), seeds)
+                : SourceImages.directory(Path.of(source), spec.resolvedSourceSampling(), seeds);
     }
 
     /** The images of dataset entry {@code entry}: the configured batch of data URLs. */
@@ -53,9 +54,9 @@ public final class ImageSynthesizer {
         int height = MediaDraws.positiveInt(mean(spec.getHeight()), sd(spec.getHeight()), dims);
         String format = spec.resolvedFormat();
         if ("random".equals(format)) format = seeds.stream("media.image.format", index).nextBoolean() ? "png" : "jpeg";
-        BufferedImage img = directory == null ? noise(width, height, seeds.stream("media.image.noise", index))
-                : directory.resized(index, width, height);
-        return "data:image/" + format + ";base64," + Base64.getEncoder().encodeToString(encode(img, format, directory == null));
+        BufferedImage img = sources == null ? noise(width, height, seeds.stream("media.image.noise", index))
+                : sources.resized(index, width, height);
+        return "data:image/" + format + ";base64," + Base64.getEncoder().encodeToString(encode(img, format, sources == null));
     }
 
     /** Uniform random RGB pixels: incompressible and unique per image, so a server cannot dedupe them. */

@@ -126,6 +126,30 @@ class ImageSynthesizerTest {
     }
 
     @Test
+    void assetsAreFourBuiltInScenesResizedAndCompressibleLikePhotos() throws IOException {
+        ImagesSpec s = spec(512, 0, 384, 0, "png");
+        s.setSource("assets");
+        s.setSourceSampling("sequential-cycle");
+        ImageSynthesizer assets = new ImageSynthesizer(s, new SeedStreams(3));
+        Set<String> distinct = new HashSet<>();
+        for (int i = 0; i < 8; i++) {
+            byte[] png = MediaAssertions.dataUrl(assets.image(i), "image/png");
+            BufferedImage img = decode(png);
+            assertEquals(512, img.getWidth());
+            assertEquals(384, img.getHeight());
+            assertTrue(png.length < 512 * 384 * 3 * 0.8, "a scene compresses, unlike noise: " + png.length + " bytes");
+            distinct.add(java.util.Base64.getEncoder().encodeToString(png));
+        }
+        assertEquals(4, distinct.size(), "sequential-cycle walks the 4 built-in scenes twice");
+        assertEquals(assets.image(1), new ImageSynthesizer(s, new SeedStreams(99)).image(1), "the same scenes on every machine and seed");
+        s.setFormat("jpeg");
+        byte[] jpeg = MediaAssertions.dataUrl(new ImageSynthesizer(s, new SeedStreams(3)).image(0), "image/jpeg");
+        assertEquals(512, decode(jpeg).getWidth());
+        byte[] noise = MediaAssertions.dataUrl(new ImageSynthesizer(spec(512, 0, 384, 0, "jpeg"), new SeedStreams(3)).image(0), "image/jpeg");
+        assertTrue(jpeg.length * 2 < noise.length, "a scene's JPEG (" + jpeg.length + " B) is far smaller than noise's (" + noise.length + " B)");
+    }
+
+    @Test
     void unreadableFileInTheDirectoryIsAOneLineError(@TempDir Path dir) throws IOException {
         Files.write(dir.resolve("broken.png"), new byte[]{(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
         ImagesSpec s = spec(8, 0, 8, 0, "png");

@@ -19,25 +19,33 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * A directory of source images (--image-source DIR): the files ImageIO can read, in name order, each checked when
- * the directory is opened so an unreadable file stops the run before the first request. Which file the n-th image
- * uses follows --image-source-sampling and depends only on n and the seed, so entries can be built in parallel.
+ * A finite pool of source images that synthetic images are resized from: a directory (--image-source DIR: the files
+ * ImageIO can read, in name order, each checked when the directory is opened so an unreadable file stops the run
+ * before the first request) or Redline's built-in set (--image-source assets, {@link BuiltInImages}). Which source
+ * the n-th image uses follows --image-source-sampling and depends only on n and the seed, so entries can be built
+ * in parallel.
  */
-final class ImageDirectory {
-    private final List<Path> files;
+final class SourceImages {
+    private final List<Supplier<BufferedImage>> sources;
     private final String sampling;
     private final SeedStreams seeds;
 
-    private ImageDirectory(List<Path> files, String sampling, SeedStreams seeds) {
-        this.files = files;
+    private SourceImages(List<Supplier<BufferedImage>> sources, String sampling, SeedStreams seeds) {
+        this.sources = sources;
         this.sampling = sampling;
         this.seeds = seeds;
     }
 
-    static ImageDirectory open(Path dir, String sampling, SeedStreams seeds) {
+    /** The built-in set, drawn once per JVM. */
+    static SourceImages builtIn(String sampling, SeedStreams seeds) {
+        return new SourceImages(BuiltInImages.all().stream().<Supplier<BufferedImage>>map(img -> () -> img).toList(), sampling, seeds);
+    }
+
+    static SourceImages directory(Path dir, String sampling, SeedStreams seeds) {
         if (!Files.isDirectory(dir)) {
             throw new DatasetFormatException("--image-source: '" + dir + "' is not a directory; give a directory of images or noise");
         }
@@ -52,12 +60,12 @@ final class ImageDirectory {
             throw new DatasetFormatException("--image-source: no images in '" + dir + "' (readable: " + String.join(", ", suffixes.stream().sorted().toList()) + ")");
         }
         for (Path f : files) checkReadable(f);
-        return new ImageDirectory(files, sampling, seeds);
+        return new SourceImages(files.stream().<Supplier<BufferedImage>>map(f -> () -> read(f)).toList(), sampling, seeds);
     }
 
     /** The source for the {@code index}-th image, resized to width x height. */
     BufferedImage resized(long index, int width, int height) {
-        BufferedImage src = read(files.get(pick(index)));
+        BufferedImage src = sources.get(pick(index)).get();
         BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = out.createGraphics();
         try {
@@ -70,7 +78,7 @@ final class ImageDirectory {
     }
 
     int pick(long index) {
-        int n = files.size();
+        int n = sources.size();
         return switch (sampling) {
             case "sequential-cycle" -> (int) (index % n);
             case "shuffle-cycle" -> permutation(index / n)[(int) (index % n)];
@@ -80,7 +88,7 @@ final class ImageDirectory {
 
     /** The order of one pass over the files: a seeded Fisher-Yates shuffle per cycle. */
     private int[] permutation(long cycle) {
-        int[] p = new int[files.size()];
+        int[] p = new int[sources.size()];
         for (int i = 0; i < p.length; i++) p[i] = i;
         Random rnd = seeds.stream("media.image.shuffle", cycle);
         for (int i = p.length - 1; i > 0; i--) {
@@ -108,7 +116,7 @@ final class ImageDirectory {
         }
     }
 
-    private BufferedImage read(Path f) {
+    private static BufferedImage read(Path f) {
         try {
             BufferedImage img = ImageIO.read(f.toFile());
             if (img == null) throw unreadable(f, "not an image ImageIO can decode");
