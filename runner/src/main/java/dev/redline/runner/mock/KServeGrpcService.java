@@ -24,7 +24,7 @@ import java.util.List;
  * {@link TokenPacer} (fixed latencies or the simulated engine) and counted in its metrics. It checks the request's
  * shape as a TensorRT-LLM model would: a {@code text_input} BYTES tensor, an optional positive {@code max_tokens}
  * INT32 tensor, and {@code stream=true} only on ModelStreamInfer; a bad request is INVALID_ARGUMENT (a stream's
- * answer carries it in {@code error_message}, as Triton does). Fault injection is HTTP-only.
+ * answer carries it in {@code error_message}, as Triton does). The mock's faults act on it as {@link GrpcFault} says.
  */
 final class KServeGrpcService {
     private static final Descriptor REQUEST = KServeProto.inferRequest();
@@ -98,10 +98,11 @@ final class KServeGrpcService {
             return;
         }
         long index = ctx.plan.nextRequest();
-        Answer answer = new Answer(out, ctx.vertx.getOrCreateContext(), stream, new GenerationJob(ctx, index, received, req, false));
+        GrpcFault fault = GrpcFault.of(ctx.faults.decide(index, received), ctx, index);
+        Answer answer = new Answer(out, ctx.vertx.getOrCreateContext(), stream, fault);
         call.answer = answer;
         if (call.cancelled) answer.cancel();
-        answer.vertx.runOnContext(v -> answer.start());
+        answer.vertx.runOnContext(v -> answer.admit(index, received, req));
     }
 
     private InferenceRequest parse(byte[] bytes, boolean stream) throws InferenceRequest.BadRequest {
@@ -147,26 +148,47 @@ final class KServeGrpcService {
         return new InferenceRequest(model.isEmpty() ? ctx.defaultModel : model, stream, true, max, text, List.of());
     }
 
-    /** One request's answer, on its Vert.x context. */
+    /** One request's answer, on its Vert.x context, with its fault applied where the fault acts. */
     private final class Answer {
         private final ServerCallStreamObserver<byte[]> call;
         private final Context vertx;
         private final boolean stream;
-        private final GenerationJob job;
+        private final GrpcFault fault;
+        private GenerationJob job;
         private Runnable stop;
         private int sent;
+        private int due;
         private boolean done;
         private boolean started;
+        private boolean stalled;
 
-        Answer(ServerCallStreamObserver<byte[]> call, Context vertx, boolean stream, GenerationJob job) {
+        Answer(ServerCallStreamObserver<byte[]> call, Context vertx, boolean stream, GrpcFault fault) {
             this.call = call;
             this.vertx = vertx;
             this.stream = stream;
-            this.job = job;
+            this.fault = fault;
         }
 
-        void start() {
+        void admit(long index, long received, InferenceRequest req) {
             if (done) return;
+            Status instead = fault.instead();
+            if (instead != null) {
+                done = true;
+                call.onError(instead.asRuntimeException());
+                return;
+            }
+            long delay = fault.headerDelayNanos();
+            if (delay <= 0) {
+                start(new GenerationJob(ctx, index, received, req, false));
+            } else { // the answer starts late, as HTTP's slow headers do
+                ctx.vertx.timer(delay, java.util.concurrent.TimeUnit.NANOSECONDS)
+                        .onComplete(ar -> start(new GenerationJob(ctx, index, received + delay, req, false)));
+            }
+        }
+
+        private void start(GenerationJob job) {
+            if (done) return;
+            this.job = job;
             String refused = ctx.pacer.refusal(job);
             if (refused != null) {
                 done = true;
@@ -176,29 +198,132 @@ final class KServeGrpcService {
             }
             job.started();
             started = true;
+            fault.startStream(job.outputTokens);
+            if (stream && fault.emptyAnswer()) { // a stream with no messages at all
+                finish(false);
+                call.onCompleted();
+                return;
+            }
+            if (stream && fault.actsAfter(0)) {
+                act();
+                if (done) return; // cut or error before the first token; a stall lets the pacer run and holds what falls due
+            }
             stop = ctx.pacer.pace(job, !stream, this::emitUpTo);
         }
 
         private void emitUpTo(int due) {
-            if (done || due <= sent) return;
-            java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream(16 * (due - sent));
-            for (int i = sent; i < due; i++) text.writeBytes(job.word(i));
-            job.tokensSent(due - sent);
-            sent = due;
-            boolean last = sent == job.outputTokens;
-            DynamicMessage response = response(ByteString.copyFrom(text.toByteArray()), last);
-            if (last) {
-                done = true;
-                job.finished(true);
+            this.due = Math.max(this.due, due);
+            while (!done && !stalled && sent < this.due) {
+                int to = stream ? fault.boundary(sent, this.due) : this.due;
+                if (!emit(to)) return;
+                if (fault.actsAfter(sent)) act();
             }
-            try {
-                call.onNext(stream ? DynamicMessage.newBuilder(STREAM_RESPONSE)
+        }
+
+        /** Sends tokens [sent, to) as one message; false when the call is gone. */
+        private boolean emit(int to) {
+            java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream(16 * (to - sent));
+            for (int i = sent; i < to; i++) text.writeBytes(job.word(i));
+            boolean corrupt = fault.corrupts(sent, to);
+            job.tokensSent(to - sent);
+            sent = to;
+            boolean last = sent == job.outputTokens;
+            byte[] bytes;
+            if (corrupt) {
+                bytes = GrpcFault.garbage();
+            } else if (!stream && fault.emptyAnswer()) {
+                bytes = new byte[0]; // a ModelInferResponse with no outputs
+            } else {
+                DynamicMessage response = response(ByteString.copyFrom(text.toByteArray()), last);
+                bytes = stream ? DynamicMessage.newBuilder(STREAM_RESPONSE)
                         .setField(STREAM_RESPONSE.findFieldByName("infer_response"), response).build().toByteArray()
-                        : response.toByteArray());
+                        : response.toByteArray();
+            }
+            if (!stream && fault.breaksUnary()) { // a unary answer is one message: the fault acts on it whole
+                actUnary(bytes);
+                return false;
+            }
+            if (last) finish(fault.completes());
+            try {
+                call.onNext(bytes);
                 if (last) call.onCompleted();
+                return true;
             } catch (RuntimeException cancelled) {
                 abort();
+                return false;
             }
+        }
+
+        /** A streamed fault that acts after {@code sent} tokens: cut, Triton's error message, or a stall. */
+        private void act() {
+            fault.injected();
+            switch (fault.kind()) {
+                case STALL -> {
+                    stalled = true;
+                    ctx.vertx.timer(Math.max(1, (long) (fault.stallSeconds() * 1e9)), java.util.concurrent.TimeUnit.NANOSECONDS)
+                            .onComplete(ar -> {
+                                stalled = false;
+                                emitUpTo(due); // what fell due meanwhile goes out at once
+                            });
+                }
+                case ERROR_EVENT -> {
+                    finish(false);
+                    close(() -> {
+                        call.onNext(DynamicMessage.newBuilder(STREAM_RESPONSE)
+                                .setField(STREAM_RESPONSE.findFieldByName("error_message"), fault.errorMessage()).build().toByteArray());
+                        call.onCompleted();
+                    });
+                }
+                default -> { // stream-cut
+                    finish(false);
+                    close(() -> {
+                        if (fault.cutEndsCleanly()) call.onCompleted();
+                        else call.onError(Status.UNAVAILABLE.withDescription("Injected stream cut").asRuntimeException());
+                    });
+                }
+            }
+        }
+
+        /** A unary answer's fault: cut (UNAVAILABLE), an error (INTERNAL), or the whole answer late (stall). */
+        private void actUnary(byte[] bytes) {
+            fault.injected();
+            switch (fault.kind()) {
+                case STALL -> ctx.vertx.timer(Math.max(1, (long) (fault.stallSeconds() * 1e9)), java.util.concurrent.TimeUnit.NANOSECONDS)
+                        .onComplete(ar -> {
+                            if (done) return;
+                            finish(true);
+                            try {
+                                call.onNext(bytes);
+                                call.onCompleted();
+                            } catch (RuntimeException cancelled) {
+                                // the client went away during the stall
+                            }
+                        });
+                case ERROR_EVENT -> {
+                    finish(false);
+                    close(() -> call.onError(Status.INTERNAL.withDescription(fault.errorMessage()).asRuntimeException()));
+                }
+                default -> {
+                    finish(false);
+                    close(() -> call.onError(Status.UNAVAILABLE.withDescription("Injected stream cut").asRuntimeException()));
+                }
+            }
+        }
+
+        /** Ends the call; the client may already be gone. */
+        private void close(Runnable end) {
+            try {
+                end.run();
+            } catch (RuntimeException cancelled) {
+                // nothing to tell a client that left
+            }
+        }
+
+        private void finish(boolean completed) {
+            if (done) return;
+            done = true;
+            if (!completed && stop != null) stop.run(); // a stream cut before its end frees its place in the engine's batch
+            job.finished(completed);
         }
 
         private DynamicMessage response(ByteString text, boolean last) {
