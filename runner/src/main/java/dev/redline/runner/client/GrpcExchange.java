@@ -27,14 +27,17 @@ final class GrpcExchange extends ClientCall.Listener<byte[]> implements ClientEx
     private final Context ctx;
     private final ResponseParser parser;
 
+    private final String session;
     private ClientCall<byte[], byte[]> call;
+    private GrpcTransport.Call channelCall;
     private boolean done;
     private int messages;
     private boolean streamComplete;
 
     GrpcExchange(InferenceClient client, GrpcTransport transport, PreparedRequest request, RequestRecord rec,
-                 Runnable onFirstChunk, Runnable onComplete, Context ctx) {
+                 Runnable onFirstChunk, Runnable onComplete, Context ctx, String session) {
         this.client = client;
+        this.session = session;
         this.transport = transport;
         this.request = request;
         this.rec = rec;
@@ -50,7 +53,8 @@ final class GrpcExchange extends ClientCall.Listener<byte[]> implements ClientEx
         byte[] body = request.body().getBytes();
         Metadata metadata = metadata(request);
         rec.markStart(System.nanoTime(), InferenceClient.wallNowNs());
-        call = transport.newCall(client.config().timeoutSeconds());
+        channelCall = transport.newCall(rec.urlIndex(), session, client.config().timeoutSeconds());
+        call = channelCall.call();
         try {
             call.start(this, metadata);
             call.request(Integer.MAX_VALUE);
@@ -141,6 +145,7 @@ final class GrpcExchange extends ClientCall.Listener<byte[]> implements ClientEx
         done = true;
         if (error != null && rec.error() == null) rec.fail(error);
         rec.markEnd(endNs);
+        if (channelCall != null) channelCall.release();
         client.completed();
         client.runCompletion(onComplete, request.requestId());
     }

@@ -42,7 +42,7 @@ public final class InferenceClient implements AutoCloseable {
     private final Vertx vertx;
     private final ClientConfig config;
     private final Endpoint endpoint;
-    /** The gRPC channel when the URL is grpc://, else null (requests go over HTTP). */
+    /** The gRPC channels when the URLs are grpc://, else null (requests go over HTTP). */
     private final GrpcTransport grpc;
     private final io.vertx.core.http.HttpClientAgent[] clients;
     private final StickyConnections[] sticky; // per context, confined to it; null unless sticky-user-sessions
@@ -136,9 +136,9 @@ public final class InferenceClient implements AutoCloseable {
     public RequestHandle send(PreparedRequest req, RequestRecord rec, Runnable onFirstChunk, Runnable onComplete) {
         Context current = Vertx.currentContext();
         inFlight.incrementAndGet();
-        // sticky-user-sessions is an HTTP connection strategy (gRPC multiplexes one channel; video jobs poll)
-        String session = sticky != null && grpc == null && !endpoint.type().requiresPolling() ? req.correlationId() : null;
-        if (session != null) {
+        // sticky-user-sessions: a session's turns share one connection (video jobs poll: each call its own)
+        String session = config.stickySessions() && !endpoint.type().requiresPolling() ? req.correlationId() : null;
+        if (session != null && grpc == null) {
             // a session's turns share one connection: the same context (connections live on one loop) and URL
             int h = Math.floorMod(session.hashCode(), contexts.length * options.length);
             if (options.length > 1) rec.setUrlIndex(h % options.length);
@@ -149,11 +149,13 @@ public final class InferenceClient implements AutoCloseable {
             else contexts[i].runOnContext(v -> ex.start());
             return ex;
         }
-        if (options.length > 1) rec.setUrlIndex(Math.floorMod(nextUrl.getAndIncrement(), options.length)); // round_robin
+        if (options.length > 1) { // round_robin; a gRPC session keeps its URL (and its channel, chosen by the transport)
+            rec.setUrlIndex(Math.floorMod(session != null ? session.hashCode() : nextUrl.getAndIncrement(), options.length));
+        }
         int own = current != null && current.owner() == vertx ? indexOf(current) : -1;
         int i = own >= 0 ? own : Math.floorMod(nextContext.getAndIncrement(), contexts.length);
         Context ctx = own >= 0 ? current : contexts[i];
-        ClientExchange ex = grpc != null ? new GrpcExchange(this, grpc, req, rec, onFirstChunk, onComplete, ctx)
+        ClientExchange ex = grpc != null ? new GrpcExchange(this, grpc, req, rec, onFirstChunk, onComplete, ctx, session)
                 : endpoint.type().requiresPolling() ? new VideoJobExchange(this, req, rec, onComplete, ctx, clients[i])
                 : new Exchange(this, req, rec, onFirstChunk, onComplete, ctx, clients[i]);
         if (own >= 0) ex.start();

@@ -90,6 +90,7 @@ public final class MockMetrics {
     private final LongAdder[] faultsInjected = new LongAdder[FaultKind.values().length];
     private final LongAdder badRequests = new LongAdder();
     private final LongAdder tokensGenerated = new LongAdder();
+    private final LongAdder grpcConnections = new LongAdder();
     private volatile boolean simulated;
     private volatile double kvCacheUsage;
 
@@ -116,6 +117,10 @@ public final class MockMetrics {
     void received() { requestsReceived.increment(); }
     void faultInjected(FaultKind kind) { faultsInjected[kind.ordinal()].increment(); }
     void badRequest() { badRequests.increment(); }
+    void grpcConnectionOpened() { grpcConnections.increment(); }
+
+    /** HTTP/2 connections clients opened to the gRPC service so far. */
+    public long grpcConnections() { return grpcConnections.sum(); }
 
     void started(ModelStats m, int promptTokens) {
         m.running.incrementAndGet();

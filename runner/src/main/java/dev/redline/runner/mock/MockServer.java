@@ -68,6 +68,13 @@ public final class MockServer implements AutoCloseable {
         return io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder
                 .forAddress(new java.net.InetSocketAddress(host, port), io.grpc.InsecureServerCredentials.create())
                 .addService(new KServeGrpcService(ctx).definition())
+                .addTransportFilter(new io.grpc.ServerTransportFilter() {
+                    @Override
+                    public io.grpc.Attributes transportReady(io.grpc.Attributes attrs) {
+                        ctx.metrics.grpcConnectionOpened();
+                        return attrs;
+                    }
+                })
                 .directExecutor() // handlers only parse and hand over to a Vert.x context
                 .build().start();
     }
