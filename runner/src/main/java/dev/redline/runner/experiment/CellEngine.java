@@ -14,6 +14,15 @@ public interface CellEngine extends AutoCloseable {
     /** Runs {@code spec} writing its artifacts into {@code dir}; never throws for a failed run (the result says why). */
     CellResult run(BenchmarkSpec spec, RunLabels labels, Path dir);
 
+    /**
+     * Starts {@code spec} and returns at once; the cell says when its load is over and, later, its result. An engine
+     * that can overlap runs lets the next one start while this one writes its results; by default the run is whole
+     * before this returns.
+     */
+    default PendingCell start(BenchmarkSpec spec, RunLabels labels, Path dir) {
+        return PendingCell.done(run(spec, labels, dir));
+    }
+
     @Override
     default void close() { }
 }

@@ -81,11 +81,69 @@ public final class ExperimentRun {
         String reason;
         try (InterruptOnShutdown ctrlC = new InterruptOnShutdown(Thread.currentThread())) {
             if (plan.sweep().samplingDesign() != null) files.samplingDesign(layout.samplingDesign(), plan.sweep().samplingDesign());
-            reason = plan.order() == IterationOrder.REPEATED && planner instanceof FixedPlanner fixed ? rounds(fixed) : proposals();
+            if (planner instanceof FixedPlanner fixed && plan.multiRun().getConvergence() == null) reason = overlapped(fixed);
+            else reason = plan.order() == IterationOrder.REPEATED && planner instanceof FixedPlanner fixed ? rounds(fixed) : proposals();
         }
         Thread.interrupted(); // a Ctrl-C was handled: writing the aggregates must not be cut short
         if (interrupted) reason = "interrupted";
         return finish(reason);
+    }
+
+    /**
+     * A fixed plan without convergence: every run is known up front, so each starts as soon as the previous one's
+     * load is over (and its cooldown passed), while the previous one writes its results; the engine keeps the
+     * profiling windows apart. Runs are recorded, and reported to the listener, in order as their results land.
+     */
+    private String overlapped(FixedPlanner fixed) {
+        List<Variation> vs = fixed.variations();
+        int total = vs.size() * plan.trials();
+        boolean repeated = plan.order() == IterationOrder.REPEATED;
+        Started pending = null;
+        for (int k = 0; k < total; k++) {
+            Variation v = vs.get(repeated ? k % vs.size() : k / plan.trials());
+            int trial = repeated ? k / vs.size() : k % plan.trials();
+            try {
+                if (pending != null) pending.cell().awaitLoadDone();
+                cooldownBefore(v); // from the end of the previous load: its results are written meanwhile
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+            if (interrupted || InterruptOnShutdown.inProgress() || Thread.currentThread().isInterrupted()) {
+                interrupted = true;
+                break;
+            }
+            Started next = start(v, trial, total);
+            if (pending != null) record(pending);
+            pending = next;
+            if (interrupted) break;
+        }
+        if (pending != null) record(pending);
+        return interrupted ? "interrupted" : FixedPlanner.DONE_REASON;
+    }
+
+    /** A run started by {@link #overlapped}, with what recording it needs. */
+    private record Started(Variation v, int trial, int number, int total, java.nio.file.Path dir, PendingCell cell) { }
+
+    private Started start(Variation v, int trial, int total) {
+        int number = runsDone + 1;
+        runsDone++;
+        previous = v;
+        listener.runStarting(v, trial, number, total);
+        PlannedRun planned = plan.run(v, trial);
+        java.nio.file.Path dir = layout.cellDir(v, trial);
+        RunLabels labels = new RunLabels(sweepId, trial, planned.runLabel(), v.label(), v.index(), v.values(), cliCommand);
+        return new Started(v, trial, number, total, dir, engine.start(planned.spec(), labels, dir));
+    }
+
+    private void record(Started s) {
+        CellResult result = s.cell().result();
+        TrialOutcome outcome = result.outcome(s.trial());
+        variations.putIfAbsent(s.v().index(), s.v());
+        trials.computeIfAbsent(s.v().index(), i -> new ArrayList<>()).add(outcome);
+        runDirs.put(outcome, s.dir());
+        if (result.interrupted()) cutShort = s.v().index();
+        if (result.interrupted() || InterruptOnShutdown.inProgress()) interrupted = true;
+        listener.runFinished(s.v(), s.trial(), outcome, observations(), s.number(), s.total());
     }
 
     /** Trials outer, variations inner (AIPerf's repeated order); converged variations sit out later rounds. */
@@ -128,21 +186,7 @@ public final class ExperimentRun {
             interrupted = true;
             return false;
         }
-        int number = runsDone + 1;
-        listener.runStarting(v, trial, number, total);
-        PlannedRun planned = plan.run(v, trial);
-        java.nio.file.Path dir = layout.cellDir(v, trial);
-        RunLabels labels = new RunLabels(sweepId, trial, planned.runLabel(), v.label(), v.index(), v.values(), cliCommand);
-        CellResult result = engine.run(planned.spec(), labels, dir);
-        TrialOutcome outcome = result.outcome(trial);
-        variations.putIfAbsent(v.index(), v);
-        trials.computeIfAbsent(v.index(), i -> new ArrayList<>()).add(outcome);
-        runDirs.put(outcome, dir);
-        runsDone++;
-        previous = v;
-        if (result.interrupted()) cutShort = v.index();
-        if (result.interrupted() || InterruptOnShutdown.inProgress()) interrupted = true;
-        listener.runFinished(v, trial, outcome, observations(), number, total);
+        record(start(v, trial, total));
         return !interrupted;
     }
 

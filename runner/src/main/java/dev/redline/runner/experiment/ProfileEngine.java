@@ -20,6 +20,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@link CellEngine} over the existing single-run engine ({@link ProfileRun}), in this JVM: what can be
@@ -36,6 +39,9 @@ public final class ProfileEngine implements CellEngine {
     private final TokenizerCache tokenizers = new TokenizerCache();
     private final SharedVertx vertx = new SharedVertx();
     private final MockServer mock;
+    private final AtomicInteger cells = new AtomicInteger();
+    /** The result of the cell started last (null before the first). */
+    private CompletableFuture<CellResult> lastFinished;
 
     /** {@code console}: where each run's table also goes (null: only its file). */
     public ProfileEngine(RunOptions options, PrintStream console) {
@@ -47,6 +53,51 @@ public final class ProfileEngine implements CellEngine {
 
     @Override
     public CellResult run(BenchmarkSpec spec, RunLabels labels, Path dir) {
+        return start(spec, labels, dir).result();
+    }
+
+    /**
+     * Runs the cell on its own thread and returns at once. Once its load is over, the next cell may start: its setup
+     * and warm-up run while this one drains its records and writes its exports, and its profiling waits for them.
+     * With a live view (--metrics-port, the dashboard) a cell is whole before the next starts: they would share its port.
+     */
+    @Override
+    public PendingCell start(BenchmarkSpec spec, RunLabels labels, Path dir) {
+        CompletableFuture<Void> loadDone = new CompletableFuture<>();
+        CompletableFuture<CellResult> result = new CompletableFuture<>();
+        CompletableFuture<CellResult> previous = lastFinished;
+        lastFinished = result;
+        boolean overlaps = options.metricsPort() == null && !"dashboard".equals(options.uiType());
+        Object lock = new Object(); // an interrupt reaches the cell only while its load runs
+        Runnable endOfLoad = () -> {
+            synchronized (lock) {
+                loadDone.complete(null);
+            }
+        };
+        Thread cell = new Thread(() -> {
+            try {
+                result.complete(runHere(spec, labels, dir, overlaps ? endOfLoad : null, previous));
+            } catch (Throwable t) {
+                result.complete(CellResult.failed(1, oneLine(t.toString())));
+            } finally {
+                endOfLoad.run();
+            }
+        }, "redline-cell-" + cells.incrementAndGet());
+        Runnable stopLoad = () -> {
+            synchronized (lock) {
+                if (!loadDone.isDone()) cell.interrupt();
+            }
+        };
+        cell.start();
+        if (!overlaps) {
+            PendingCell whole = new PendingCell(result.thenApply(r -> null), result, stopLoad);
+            whole.result();
+            return whole;
+        }
+        return new PendingCell(loadDone, result, stopLoad);
+    }
+
+    private CellResult runHere(BenchmarkSpec spec, RunLabels labels, Path dir, Runnable onLoadDone, Future<?> previous) {
         spec.artifacts().setDir(dir.toString());
         spec.artifacts().setAutoPlot(null); // the experiment is plotted once, as a whole, after its last run
         if (mock != null) ProfileRun.pointAt(spec, mock);
@@ -55,7 +106,8 @@ public final class ProfileEngine implements CellEngine {
             Files.createDirectories(dir);
             try (OutputStream file = new FileOutputStream(dir.resolve(CONSOLE_FILE).toFile());
                  PrintStream out = new PrintStream(console == null ? file : new Tee(file, console), true, StandardCharsets.UTF_8)) {
-                code = new ProfileRun(spec, options, out).labels(labels).tokenizers(tokenizers).vertx(vertx).run();
+                code = new ProfileRun(spec, options, out).labels(labels).tokenizers(tokenizers).vertx(vertx)
+                        .overlap(onLoadDone, previous).run();
             }
         } catch (BadInputException | SpecException e) {
             return CellResult.failed(2, oneLine(e.getMessage()));
@@ -84,6 +136,7 @@ public final class ProfileEngine implements CellEngine {
 
     @Override
     public void close() {
+        if (lastFinished != null) new PendingCell(lastFinished.thenApply(r -> null), lastFinished, () -> { }).result(); // the last exports
         try {
             vertx.close();
         } finally {

@@ -10,6 +10,7 @@ public final class InterruptOnShutdown implements AutoCloseable {
     private static volatile boolean inProgress;
 
     private final Thread hook;
+    private volatile boolean disarmed;
 
     /** True once the JVM is shutting down: {@code System.exit} would then block forever, so callers just return. */
     public static boolean inProgress() {
@@ -19,7 +20,7 @@ public final class InterruptOnShutdown implements AutoCloseable {
     public InterruptOnShutdown(Thread worker) {
         this.hook = new Thread(() -> {
             inProgress = true;
-            worker.interrupt();
+            if (!disarmed) worker.interrupt();
             try {
                 worker.join(WRITE_RESULTS_MS);
             } catch (InterruptedException ignored) {
@@ -27,6 +28,14 @@ public final class InterruptOnShutdown implements AutoCloseable {
             }
         }, "redline-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /**
+     * From now on Ctrl-C does not interrupt the worker, only waits for it: its load is over and what is left is writing
+     * the results, which an interrupt could only cut short (a sweep cell finishing while the next one runs).
+     */
+    public void disarm() {
+        disarmed = true;
     }
 
     @Override

@@ -62,6 +62,11 @@ public final class ProfileRun {
     private java.util.function.Function<BenchmarkSpec, dev.redline.runner.tokenizer.Tokenizer> tokenizers =
             dev.redline.runner.tokenizer.TokenizerLoader::forSpec;
     private SharedVertx sharedVertx;
+    /** Called once the load is over (phases ended, telemetry stopped), before the records drain and the exports. */
+    private Runnable onLoadDone;
+    /** Done when the previous sweep cell's results are written: this run's profiling waits for it (null: no wait). */
+    private java.util.concurrent.Future<?> profilingAfter;
+    private InterruptOnShutdown ctrlC;
 
     public ProfileRun(BenchmarkSpec spec, RunOptions options) {
         this(spec, options, System.out);
@@ -97,11 +102,24 @@ public final class ProfileRun {
         return this;
     }
 
+    /**
+     * Lets an experiment overlap this run with its neighbours: {@code onLoadDone} is called as soon as the load is
+     * over (what remains is draining the records and writing the exports, which the next cell's setup and warm-up
+     * can run beside), and this run's first profiling phase starts only once {@code profilingAfter} is done (the
+     * previous cell's results are written), so no profiling window shares the client with another cell's work.
+     */
+    public ProfileRun overlap(Runnable onLoadDone, java.util.concurrent.Future<?> profilingAfter) {
+        this.onLoadDone = onLoadDone;
+        this.profilingAfter = profilingAfter;
+        return this;
+    }
+
     /** Runs and returns the process exit code (0: results written; errors in records do not fail the run). */
     public int run() {
         MockServer mock = options.mockServer() == null ? null : MockServer.start(options.mockServer()
                 .randomSeed(spec.getRandomSeed() == null ? options.mockServer().randomSeed() : spec.getRandomSeed()));
         try (InterruptOnShutdown ctrlC = new InterruptOnShutdown(Thread.currentThread())) {
+            this.ctrlC = ctrlC;
             if (mock != null) pointAt(spec, mock);
             return runAgainstServer(mock);
         } finally {
@@ -232,6 +250,7 @@ public final class ProfileRun {
                 throw e instanceof RuntimeException re ? re : new IllegalStateException(e); // progress display close
             } finally {
                 telemetry.afterProfiling();
+                loadDone();
             }
         } finally {
             if (jsonl != null) jsonl.close();
@@ -239,6 +258,23 @@ public final class ProfileRun {
         }
         driver.complete(profiling, jsonl == null ? null : layout.recordsJsonl(), interrupted);
         return interrupted;
+    }
+
+    private void loadDone() {
+        if (onLoadDone == null) return;
+        ctrlC.disarm();
+        onLoadDone.run();
+        Thread.interrupted(); // an interrupt after the last phase ended finds no load to stop: the results get written
+    }
+
+    /** Waits (interruptibly) until the previous cell's results are written; its failure is its own. */
+    private void awaitPreviousCell() throws InterruptedException {
+        if (profilingAfter == null) return;
+        try {
+            profilingAfter.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            // the previous cell reports its own failure
+        }
     }
 
     /**
@@ -257,6 +293,7 @@ public final class ProfileRun {
                 // Ctrl-C may have landed in a step that swallowed the interrupt (a probe, a scrape)
                 if (InterruptOnShutdown.inProgress()) throw new InterruptedException("shutting down");
                 boolean profilingPhase = phase.resolvedKind() == PhaseKind.PROFILING;
+                if (profilingPhase && !profilingStarted) awaitPreviousCell();
                 extra.control().before(phase); // KV-cache reset and profiler start come before the window opens
                 telemetry.beforePhase(phase, profilingPhase && !profilingStarted);
                 extra.live().phaseStarting(phase.resolvedName());

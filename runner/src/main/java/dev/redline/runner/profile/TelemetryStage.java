@@ -61,8 +61,13 @@ final class TelemetryStage implements AutoCloseable {
         return session;
     }
 
+    /**
+     * Ends the window and stops scraping at once (the final scrape is the window's end): the results are computed
+     * later, and by then the next sweep cell may already be sending to the same server.
+     */
     void afterProfiling() {
         session.markWindowEnd();
+        session.stop();
     }
 
     /** Stops scraping, writes the exports into {@code dir} and prints the tables. */
