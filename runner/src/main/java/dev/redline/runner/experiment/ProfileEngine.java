@@ -8,6 +8,7 @@ import dev.redline.runner.BadInputException;
 import dev.redline.runner.export.RunLabels;
 import dev.redline.runner.mock.MockServer;
 import dev.redline.runner.profile.ArtifactLayout;
+import dev.redline.runner.profile.CellOverlap;
 import dev.redline.runner.profile.ProfileRun;
 import dev.redline.runner.profile.RunOptions;
 import dev.redline.runner.profile.SharedVertx;
@@ -21,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -40,8 +40,8 @@ public final class ProfileEngine implements CellEngine {
     private final SharedVertx vertx = new SharedVertx();
     private final MockServer mock;
     private final AtomicInteger cells = new AtomicInteger();
-    /** The result of the cell started last (null before the first). */
-    private CompletableFuture<CellResult> lastFinished;
+    /** The cell started last (null before the first). */
+    private Cell last;
 
     /** {@code console}: where each run's table also goes (null: only its file). */
     public ProfileEngine(RunOptions options, PrintStream console) {
@@ -64,9 +64,10 @@ public final class ProfileEngine implements CellEngine {
     @Override
     public PendingCell start(BenchmarkSpec spec, RunLabels labels, Path dir) {
         CompletableFuture<Void> loadDone = new CompletableFuture<>();
+        CompletableFuture<Void> scrapesDone = new CompletableFuture<>();
         CompletableFuture<CellResult> result = new CompletableFuture<>();
-        CompletableFuture<CellResult> previous = lastFinished;
-        lastFinished = result;
+        Cell previous = last;
+        last = new Cell(scrapesDone, result);
         boolean overlaps = options.metricsPort() == null && !"dashboard".equals(options.uiType());
         Object lock = new Object(); // an interrupt reaches the cell only while its load runs
         Runnable endOfLoad = () -> {
@@ -74,13 +75,16 @@ public final class ProfileEngine implements CellEngine {
                 loadDone.complete(null);
             }
         };
+        CellOverlap overlap = !overlaps ? CellOverlap.NONE : new CellOverlap(endOfLoad, () -> scrapesDone.complete(null),
+                previous == null ? null : previous.scrapesDone(), previous == null ? null : previous.result());
         Thread cell = new Thread(() -> {
             try {
-                result.complete(runHere(spec, labels, dir, overlaps ? endOfLoad : null, previous));
+                result.complete(runHere(spec, labels, dir, overlap));
             } catch (Throwable t) {
                 result.complete(CellResult.failed(1, oneLine(t.toString())));
             } finally {
                 endOfLoad.run();
+                scrapesDone.complete(null);
             }
         }, "redline-cell-" + cells.incrementAndGet());
         Runnable stopLoad = () -> {
@@ -97,7 +101,10 @@ public final class ProfileEngine implements CellEngine {
         return new PendingCell(loadDone, result, stopLoad);
     }
 
-    private CellResult runHere(BenchmarkSpec spec, RunLabels labels, Path dir, Runnable onLoadDone, Future<?> previous) {
+    /** What the next cell waits for: the final telemetry scrape of this one, and its results. */
+    private record Cell(CompletableFuture<Void> scrapesDone, CompletableFuture<CellResult> result) { }
+
+    private CellResult runHere(BenchmarkSpec spec, RunLabels labels, Path dir, CellOverlap overlap) {
         spec.artifacts().setDir(dir.toString());
         spec.artifacts().setAutoPlot(null); // the experiment is plotted once, as a whole, after its last run
         if (mock != null) ProfileRun.pointAt(spec, mock);
@@ -107,7 +114,7 @@ public final class ProfileEngine implements CellEngine {
             try (OutputStream file = new FileOutputStream(dir.resolve(CONSOLE_FILE).toFile());
                  PrintStream out = new PrintStream(console == null ? file : new Tee(file, console), true, StandardCharsets.UTF_8)) {
                 code = new ProfileRun(spec, options, out).labels(labels).tokenizers(tokenizers).vertx(vertx)
-                        .overlap(onLoadDone, previous).run();
+                        .overlap(overlap).run();
             }
         } catch (BadInputException | SpecException e) {
             return CellResult.failed(2, oneLine(e.getMessage()));
@@ -136,7 +143,7 @@ public final class ProfileEngine implements CellEngine {
 
     @Override
     public void close() {
-        if (lastFinished != null) new PendingCell(lastFinished.thenApply(r -> null), lastFinished, () -> { }).result(); // the last exports
+        if (last != null) new PendingCell(last.result().thenApply(r -> null), last.result(), () -> { }).result(); // the last exports
         try {
             vertx.close();
         } finally {

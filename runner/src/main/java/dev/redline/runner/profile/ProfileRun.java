@@ -62,10 +62,8 @@ public final class ProfileRun {
     private java.util.function.Function<BenchmarkSpec, dev.redline.runner.tokenizer.Tokenizer> tokenizers =
             dev.redline.runner.tokenizer.TokenizerLoader::forSpec;
     private SharedVertx sharedVertx;
-    /** Called once the load is over (phases ended, telemetry stopped), before the records drain and the exports. */
-    private Runnable onLoadDone;
-    /** Done when the previous sweep cell's results are written: this run's profiling waits for it (null: no wait). */
-    private java.util.concurrent.Future<?> profilingAfter;
+    /** How this run overlaps the runs before and after it in an experiment. */
+    private CellOverlap overlap = CellOverlap.NONE;
     private InterruptOnShutdown ctrlC;
 
     public ProfileRun(BenchmarkSpec spec, RunOptions options) {
@@ -102,15 +100,9 @@ public final class ProfileRun {
         return this;
     }
 
-    /**
-     * Lets an experiment overlap this run with its neighbours: {@code onLoadDone} is called as soon as the load is
-     * over (what remains is draining the records and writing the exports, which the next cell's setup and warm-up
-     * can run beside), and this run's first profiling phase starts only once {@code profilingAfter} is done (the
-     * previous cell's results are written), so no profiling window shares the client with another cell's work.
-     */
-    public ProfileRun overlap(Runnable onLoadDone, java.util.concurrent.Future<?> profilingAfter) {
-        this.onLoadDone = onLoadDone;
-        this.profilingAfter = profilingAfter;
+    /** Lets an experiment overlap this run with its neighbours ({@link CellOverlap} says how). */
+    public ProfileRun overlap(CellOverlap overlap) {
+        this.overlap = overlap;
         return this;
     }
 
@@ -251,6 +243,8 @@ public final class ProfileRun {
             } finally {
                 telemetry.afterProfiling();
                 loadDone();
+                telemetry.stopScraping(); // the final scrape: the next run's first request waits for it
+                overlap.signalScrapesDone();
             }
         } finally {
             if (jsonl != null) jsonl.close();
@@ -261,20 +255,10 @@ public final class ProfileRun {
     }
 
     private void loadDone() {
-        if (onLoadDone == null) return;
+        if (!overlap.signals()) return;
         ctrlC.disarm();
-        onLoadDone.run();
+        overlap.signalLoadDone();
         Thread.interrupted(); // an interrupt after the last phase ended finds no load to stop: the results get written
-    }
-
-    /** Waits (interruptibly) until the previous cell's results are written; its failure is its own. */
-    private void awaitPreviousCell() throws InterruptedException {
-        if (profilingAfter == null) return;
-        try {
-            profilingAfter.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            // the previous cell reports its own failure
-        }
     }
 
     /**
@@ -287,13 +271,16 @@ public final class ProfileRun {
     private PhaseHooks hooks(TelemetryStage telemetry, Observers extra) {
         return new PhaseHooks() {
             private boolean profilingStarted;
+            private boolean started;
 
             @Override
             public void before(PhaseSpec phase) throws InterruptedException {
                 // Ctrl-C may have landed in a step that swallowed the interrupt (a probe, a scrape)
                 if (InterruptOnShutdown.inProgress()) throw new InterruptedException("shutting down");
                 boolean profilingPhase = phase.resolvedKind() == PhaseKind.PROFILING;
-                if (profilingPhase && !profilingStarted) awaitPreviousCell();
+                if (!started) CellOverlap.await(overlap.previousScrapes());
+                started = true;
+                if (profilingPhase && !profilingStarted) CellOverlap.await(overlap.previousFinish());
                 extra.control().before(phase); // KV-cache reset and profiler start come before the window opens
                 telemetry.beforePhase(phase, profilingPhase && !profilingStarted);
                 extra.live().phaseStarting(phase.resolvedName());

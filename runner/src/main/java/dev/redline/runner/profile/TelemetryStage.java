@@ -61,12 +61,15 @@ final class TelemetryStage implements AutoCloseable {
         return session;
     }
 
-    /**
-     * Ends the window and stops scraping at once (the final scrape is the window's end): the results are computed
-     * later, and by then the next sweep cell may already be sending to the same server.
-     */
     void afterProfiling() {
         session.markWindowEnd();
+    }
+
+    /**
+     * Stops scraping now, with the final scrape (the window's end): the results are computed later, and by then the
+     * next sweep cell may already be sending to the same server.
+     */
+    void stopScraping() {
         session.stop();
     }
 
