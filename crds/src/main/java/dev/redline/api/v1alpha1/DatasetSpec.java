@@ -35,9 +35,9 @@ public class DatasetSpec {
     @JsonAlias("path")
     private String inputFile;
 
-    @JsonPropertyDescription("Format of inputFile: single_turn, multi_turn, random_pool, mooncake_trace, bailian_trace, burst_gpt_trace, sagemaker_data_capture. Inferred when unset.")
+    @JsonPropertyDescription("Format of inputFile: single_turn, multi_turn, random_pool, mooncake_trace, bailian_trace, burst_gpt_trace, sagemaker_data_capture, raw_payload, inputs_json. Inferred when unset.")
     @JsonAlias("format")
-    @Pattern("^(?i)(single[_-]turn|multi[_-]turn|random[_-]pool|mooncake[_-]trace|bailian[_-]trace|burst[_-]gpt[_-]trace|sagemaker[_-]data[_-]capture)$")
+    @Pattern("^(?i)(single[_-]turn|multi[_-]turn|random[_-]pool|mooncake[_-]trace|bailian[_-]trace|burst[_-]gpt[_-]trace|sagemaker[_-]data[_-]capture|raw[_-]payload|inputs[_-]json)$")
     private String customDatasetType;
 
     @JsonPropertyDescription("Name of a public dataset: sharegpt or instruct_coder (--public-dataset). Downloaded once into the cache, or read from inputFile.")

@@ -18,7 +18,7 @@ final class DatasetRules implements ValidationRule {
     static final List<String> SAMPLING = List.of("sequential", "random", "shuffle");
     // kept in step with the runner's CustomDatasetType and PublicDataset
     static final List<String> FILE_TYPES = List.of("single_turn", "multi_turn", "random_pool", "mooncake_trace",
-            "bailian_trace", "burst_gpt_trace", "sagemaker_data_capture");
+            "bailian_trace", "burst_gpt_trace", "sagemaker_data_capture", "raw_payload", "inputs_json");
     static final List<String> PUBLIC = List.of("sharegpt", "instruct_coder");
 
     @Override

@@ -88,11 +88,11 @@ public class DatasetOptions implements SpecOptions {
     Double rankingsQueryTokensStddev;
 
     @Option(names = "--input-file", paramLabel = "PATH",
-            description = "Dataset file (or directory for random_pool / sagemaker_data_capture), or a local copy of a --public-dataset.")
+            description = "Dataset file (or directory for random_pool / sagemaker_data_capture / raw_payload), or a local copy of a --public-dataset.")
     String inputFile;
 
     @Option(names = "--custom-dataset-type", paramLabel = "TYPE",
-            description = "Format of --input-file: single_turn, multi_turn, random_pool, mooncake_trace, bailian_trace, burst_gpt_trace, sagemaker_data_capture. Inferred when unset.")
+            description = "Format of --input-file: single_turn, multi_turn, random_pool, mooncake_trace, bailian_trace, burst_gpt_trace, sagemaker_data_capture, raw_payload, inputs_json. Inferred when unset.")
     String customDatasetType;
 
     @Option(names = "--public-dataset", paramLabel = "NAME",

@@ -12,6 +12,7 @@ import io.vertx.core.buffer.Buffer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -90,7 +91,12 @@ public final class RequestFactory {
 
     /** The payload as JSON (inputs.json): exactly the body sent for a JSON endpoint. */
     public byte[] body(Turn turn, String model, List<ChatMessage> history) {
-        return JsonPayloads.json(endpoint.payload(turn, model, history));
+        return JsonPayloads.json(payload(turn, model, history));
+    }
+
+    /** The body's fields: a raw payload verbatim (AIPerf's raw_payload, inputs_json), else what the endpoint formats. */
+    private Map<String, Object> payload(Turn turn, String model, List<ChatMessage> history) {
+        return turn.rawPayload() != null ? turn.rawPayload() : endpoint.payload(turn, model, history);
     }
 
     /** The URI when the path names the model, else null (the client's configured URI). */
@@ -106,11 +112,11 @@ public final class RequestFactory {
      * runner's largest own cost per request on the event loop.
      */
     private WireBody wireBody(Turn turn, String model, List<ChatMessage> history) {
-        if (history != null && !history.isEmpty()) return endpoint.encode(endpoint.payload(turn, model, history));
+        if (history != null && !history.isEmpty()) return endpoint.encode(payload(turn, model, history));
         ConcurrentHashMap<Turn, WireBody> byTurn = bodies.computeIfAbsent(model == null ? "" : model, m -> new ConcurrentHashMap<>());
         WireBody b = byTurn.get(turn);
         if (b == null) {
-            b = endpoint.encode(endpoint.payload(turn, model, List.of()));
+            b = endpoint.encode(payload(turn, model, List.of()));
             if (cachedBodies.get() < MAX_CACHED_BODIES && byTurn.putIfAbsent(turn, b) == null) cachedBodies.incrementAndGet();
         }
         return b;

@@ -31,9 +31,10 @@ final class DatasetAdjustments {
             for (int k = 0; k < c.turns().size(); k++) {
                 Turn t = c.turns().get(k);
                 String sys = t.systemPrompt();
-                if (k == 0 && system != null) sys = sys == null ? system : system + SYSTEM_JOIN + sys;
+                // a raw payload is sent verbatim: it carries its own system message
+                if (k == 0 && system != null && t.rawPayload() == null) sys = sys == null ? system : system + SYSTEM_JOIN + sys;
                 turns.add(new Turn(t.texts(), sys, t.maxTokens(), t.inputTokens(), strip ? null : t.timestampMs(),
-                        strip ? null : t.delayMs(), t.extra(), t.media()));
+                        strip ? null : t.delayMs(), t.extra(), t.media(), t.rawPayload()));
             }
             out.add(new Conversation(c.id(), turns, c.fullPromptTurns()));
         }

@@ -17,13 +17,21 @@ import java.util.Map;
  * @param delayMs        delay after the previous turn of the same session completes, or null
  * @param extra          per-record body fields merged after --extra-inputs, or empty
  * @param media          images, audio and video sent with the texts, encoded before the run; {@link MediaParts#NONE} if none
+ * @param rawPayload     a complete request body sent verbatim instead of one the endpoint formats (AIPerf's raw_payload
+ *                       and inputs_json datasets), or null; texts then hold its messages' text, for ISL
  */
 public record Turn(List<String> texts, String systemPrompt, Integer maxTokens, int inputTokens,
-                   Long timestampMs, Long delayMs, Map<String, Object> extra, MediaParts media) {
+                   Long timestampMs, Long delayMs, Map<String, Object> extra, MediaParts media, Map<String, Object> rawPayload) {
     public Turn {
         texts = List.copyOf(texts);
         extra = extra == null ? Map.of() : extra;
         media = media == null ? MediaParts.NONE : media;
+    }
+
+    /** A turn the endpoint formats. */
+    public Turn(List<String> texts, String systemPrompt, Integer maxTokens, int inputTokens,
+                Long timestampMs, Long delayMs, Map<String, Object> extra, MediaParts media) {
+        this(texts, systemPrompt, maxTokens, inputTokens, timestampMs, delayMs, extra, media, null);
     }
 
     /** A text-only turn. */
@@ -34,7 +42,7 @@ public record Turn(List<String> texts, String systemPrompt, Integer maxTokens, i
 
     /** The same turn carrying {@code media}. */
     public Turn withMedia(MediaParts media) {
-        return new Turn(texts, systemPrompt, maxTokens, inputTokens, timestampMs, delayMs, extra, media);
+        return new Turn(texts, systemPrompt, maxTokens, inputTokens, timestampMs, delayMs, extra, media, rawPayload);
     }
 
     public static Turn ofText(String text, int inputTokens, Integer maxTokens) {

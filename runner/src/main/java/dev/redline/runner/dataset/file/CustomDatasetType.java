@@ -24,7 +24,9 @@ public enum CustomDatasetType {
     MOONCAKE_TRACE(true),
     BAILIAN_TRACE(true),
     BURST_GPT_TRACE(true),
-    SAGEMAKER_DATA_CAPTURE(true);
+    SAGEMAKER_DATA_CAPTURE(true),
+    RAW_PAYLOAD(false),
+    INPUTS_JSON(false);
 
     private final boolean trace;
 
@@ -53,6 +55,16 @@ public enum CustomDatasetType {
                 + String.join(", ", wireNames()));
     }
 
+    /** An inputs.json: one JSON object whose {@code data} list holds {@code {session_id, payloads}} sessions. */
+    private static boolean isInputsJson(Path path) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode root = JsonlRecords.JSON.readTree(path.toFile());
+            return root != null && root.path("data").path(0).path("payloads").isArray();
+        } catch (java.io.IOException e) {
+            return false; // not one JSON document: JSONL or broken, inferred below
+        }
+    }
+
     /** Infers the type from the path: a CSV is a BurstGPT trace, a directory a random pool, JSONL by its first record's keys. */
     public static CustomDatasetType infer(Path path) {
         if (Files.isDirectory(path)) {
@@ -61,6 +73,7 @@ public enum CustomDatasetType {
             return o != null && o.has("captureData") ? SAGEMAKER_DATA_CAPTURE : RANDOM_POOL;
         }
         if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) return BURST_GPT_TRACE;
+        if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json") && isInputsJson(path)) return INPUTS_JSON;
         ObjectNode o = JsonlRecords.firstObject(path);
         if (o == null) {
             // read fully for the precise error (empty file, malformed first line)

@@ -24,6 +24,8 @@ public final class DatasetPlugins {
         file(CustomDatasetType.BAILIAN_TRACE, BailianTraceLoader::new, "Bailian trace JSONL: chat_id, parent_chat_id, timestamp (s), hash_ids (16-token blocks)");
         file(CustomDatasetType.BURST_GPT_TRACE, BurstGptTraceLoader::new, "BurstGPT CSV: Timestamp, Request tokens, Response tokens");
         file(CustomDatasetType.SAGEMAKER_DATA_CAPTURE, SageMakerCaptureLoader::new, "SageMaker data-capture JSONL (file or directory) of chat bodies");
+        file(CustomDatasetType.RAW_PAYLOAD, RawPayloadLoader::new, "JSONL of complete request bodies sent verbatim (a directory: one session per file)");
+        file(CustomDatasetType.INPUTS_JSON, InputsJsonLoader::new, "an inputs.json ({data: [{session_id, payloads}]}) replayed verbatim");
         for (PublicDataset d : PublicDataset.values()) {
             DATASETS.register(d.wireName(), "public dataset (--public-dataset): " + d.describe(), new Source(null, d));
         }

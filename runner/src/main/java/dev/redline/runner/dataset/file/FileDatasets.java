@@ -28,8 +28,10 @@ public final class FileDatasets {
             throw new DatasetFormatException("dataset file " + path.toAbsolutePath() + " not found (--input-file); check the path");
         }
         CustomDatasetType t = type == null || type.isBlank() ? CustomDatasetType.infer(path) : CustomDatasetType.parse(type);
-        if (Files.isDirectory(path) && t != CustomDatasetType.RANDOM_POOL && t != CustomDatasetType.SAGEMAKER_DATA_CAPTURE) {
-            throw new DatasetFormatException(path + " is a directory; " + t.wireName() + " reads one file (directories are for random_pool and sagemaker_data_capture)");
+        if (Files.isDirectory(path) && t != CustomDatasetType.RANDOM_POOL && t != CustomDatasetType.SAGEMAKER_DATA_CAPTURE
+                && t != CustomDatasetType.RAW_PAYLOAD) {
+            throw new DatasetFormatException(path + " is a directory; " + t.wireName()
+                    + " reads one file (directories are for random_pool, sagemaker_data_capture and raw_payload)");
         }
         if (ctx.synthesis() != null && t != CustomDatasetType.MOONCAKE_TRACE) {
             throw new DatasetFormatException("--synthesis-*: trace synthesis applies to mooncake_trace files, not " + t.wireName()
