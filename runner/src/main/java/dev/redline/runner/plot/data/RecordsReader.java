@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /** Reads the profiling requests of profile_export.jsonl (Redline's and AIPerf's shape), ordered by start. */
 public final class RecordsReader {
@@ -51,8 +54,14 @@ public final class RecordsReader {
         if (Double.isNaN(osl)) osl = value(m, "output_token_count");
         JsonNode error = r.path("error");
         String type = error.isObject() ? error.path("type").asText("error") : null;
+        Map<String, Double> all = new HashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = m.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode v = e.getValue().path("value");
+            if (v.isNumber() && Double.isFinite(v.asDouble())) all.put(e.getKey(), v.asDouble());
+        }
         return new RequestPoint(start, end, value(m, "time_to_first_token"), value(m, "inter_token_latency"),
-                value(m, "request_latency"), osl, type);
+                value(m, "request_latency"), osl, type, all);
     }
 
     private static double value(JsonNode metrics, String tag) {
