@@ -4,6 +4,7 @@ import dev.redline.api.v1alpha1.PlotNames;
 import dev.redline.api.v1alpha1.PlotPreset;
 import dev.redline.api.v1alpha1.PlotSpec;
 import dev.redline.runner.plot.chart.PlotBuilder;
+import dev.redline.runner.plot.chart.Relabelled;
 import dev.redline.runner.plot.data.MultiRunData;
 import dev.redline.runner.plot.data.SingleRunData;
 import dev.redline.runner.plot.discover.PlotMode;
@@ -26,7 +27,7 @@ final class PresetPlots {
     static List<PlotBuilder<MultiRunData>> acrossRuns(PlotSpec spec) {
         List<PlotBuilder<MultiRunData>> out = new ArrayList<>();
         presets(spec, PlotMode.MULTI_RUN).forEach((name, p) -> {
-            if (drawnAcrossRuns(name, p)) out.add(new PresetAcrossRuns(name, p));
+            if (drawnAcrossRuns(name, p)) out.add(Relabelled.of(new PresetAcrossRuns(name, p), p.getXLabel(), p.getYLabel()));
         });
         return out;
     }
@@ -37,7 +38,7 @@ final class PresetPlots {
         presets(spec, PlotMode.SINGLE_RUN).forEach((name, p) -> {
             if (builtIn(name, PlotMode.SINGLE_RUN)) return;
             PlotBuilder<SingleRunData> b = SingleRunPresets.builder(name, p);
-            if (b != null) out.add(b);
+            if (b != null) out.add(Relabelled.of(b, p.getXLabel(), p.getYLabel()));
         });
         return out;
     }
