@@ -15,10 +15,9 @@ import dev.redline.runner.plot.single.AiperfLabels;
 import dev.redline.runner.plot.single.DispersedThroughput;
 import dev.redline.runner.plot.single.DualAxisOverTime;
 import dev.redline.runner.plot.single.RequestAxis;
-import dev.redline.runner.plot.single.RequestMetricArea;
+import dev.redline.runner.plot.single.RequestMetricAgainstX;
 import dev.redline.runner.plot.single.RequestMetricOverTime;
 import dev.redline.runner.plot.single.RequestTimeline;
-import dev.redline.runner.plot.single.ScatterWithPercentiles;
 import dev.redline.runner.plot.single.TimesliceBars;
 import dev.redline.runner.plot.single.TimesliceMetric;
 
@@ -58,10 +57,10 @@ final class SingleRunPresets {
             }
             case "area" -> {
                 if (DISPERSED_THROUGHPUT.contains(y)) yield new DispersedThroughput(name, title != null ? title : name);
-                yield new RequestMetricArea(name, title, requestX(name, p), perRequest(name, "y", y, "area"));
+                yield RequestMetricAgainstX.area(name, title, requestX(name, p), perRequest(name, "y", y, "area"));
             }
             case "scatter_with_percentiles" ->
-                    new ScatterWithPercentiles(name, title, requestX(name, p), perRequest(name, "y", y, "scatter_with_percentiles"));
+                    RequestMetricAgainstX.withPercentiles(name, title, requestX(name, p), perRequest(name, "y", y, "scatter_with_percentiles"));
             case "dual_axis" -> new DualAxisOverTime(name, title, dualAxisMetric(name, "y", p.getY()), dualAxisMetric(name, "y2", p.getY2()),
                     p.getPrimaryStyle(), p.getSecondaryStyle(), p.getSupplementaryCol());
             case "histogram" -> new TimesliceBars(name, title, timesliceMetric(name, y), stat(p),
