@@ -93,8 +93,10 @@ class PresetTypesTest {
         List<double[]> expected = dispersed(run.resolve("profile_export.jsonl"), sliceFile().path("timeslices").get(0).path("start_ns").asLong());
         List<Point> got = throughput.points("avg");
         assertEquals(expected.size(), got.size());
+        // events at the same instant may come in either order; after the last of them the totals agree
         for (int i = 0; i < got.size(); i++) {
             assertEquals(expected.get(i)[0], got.get(i).x(), 1e-6, "time of step " + i);
+            if (i + 1 < got.size() && Math.abs(expected.get(i + 1)[0] - expected.get(i)[0]) < 1e-9) continue;
             assertEquals(expected.get(i)[1], got.get(i).y(), 1e-6 * Math.max(1, expected.get(i)[1]), "tokens/s of step " + i);
             assertEquals("Active Requests: " + (int) expected.get(i)[2], got.get(i).label(), "supplementary_col active_requests");
         }

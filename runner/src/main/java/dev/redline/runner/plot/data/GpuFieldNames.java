@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * AIPerf's GPU telemetry field names (vendor-prefixed: {@code nvidia_gpu_utilization}, {@code amd_gfx_activity})
  * as a plot config names them, the keys Redline's exports use for the same field (docs/telemetry.md: AIPerf's
- * names without the vendor prefix), and AIPerf's display name and unit of each for axis labels.
+ * names without the vendor prefix), and AIPerf's display name and unit of each.
  */
 public final class GpuFieldNames {
     /** AIPerf 0.13's GPU fields: display name and unit. */
@@ -72,24 +72,14 @@ public final class GpuFieldNames {
         return out;
     }
 
-    /** AIPerf's axis label: display name and unit ("NVIDIA GPU Utilization (%)"); {@code key} is the field found. */
-    public static String label(String metric, String key) {
-        String shown = AMD_ACTIVITY.equals(key) ? AMD_ACTIVITY : metric; // an AMD run is labelled as AMD's signal
-        String[] known = AIPERF.get(shown);
-        if (known != null) return known[0] + " (" + known[1] + ")";
-        String title = titleCase(shown);
-        return shown.contains("utilization") ? title + " (%)" : title;
+    /** The field a plot shows: the one asked for, or AMD's GFX activity when an AMD-only run had only that. */
+    public static String shown(String metric, String key) {
+        return AMD_ACTIVITY.equals(key) ? AMD_ACTIVITY : metric;
     }
 
-    /** Python's str.title() of the words of a tag, as AIPerf labels names it has no display name for. */
-    public static String titleCase(String tag) {
-        StringBuilder b = new StringBuilder();
-        for (String w : tag.split("_")) {
-            if (w.isEmpty()) continue;
-            if (b.length() > 0) b.append(' ');
-            b.append(Character.toUpperCase(w.charAt(0))).append(w.substring(1).toLowerCase());
-        }
-        return b.toString();
+    /** AIPerf's display name and unit of a GPU field ({"NVIDIA GPU Utilization", "%"}), null when AIPerf has none. */
+    public static String[] display(String name) {
+        return AIPERF.get(name);
     }
 
     private static void add(List<String> out, String key) {

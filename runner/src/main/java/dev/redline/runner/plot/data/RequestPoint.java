@@ -7,15 +7,17 @@ import java.util.Map;
  * record has no such metric (errors, non-streaming runs).
  *
  * @param error   the error type, or null for a success
- * @param metrics every numeric per-request metric of the record by tag (what AIPerf's per-request plots may name)
+ * @param columns the position of each metric tag in {@code values}, one map shared by all records of a file
+ * @param values  every numeric per-request metric of the record (what AIPerf's per-request plots may name), NaN
+ *                where the record has none; an array, not a map per record, as a run may hold millions of records
  */
 public record RequestPoint(long startNs, long endNs, double ttftMs, double itlMs, double latencyMs, double outputTokens,
-                           String error, Map<String, Double> metrics) {
+                           String error, Map<String, Integer> columns, double[] values) {
     public boolean failed() { return error != null; }
 
     /** The record's value of a per-request metric, NaN when it has none. */
     public double metric(String tag) {
-        Double v = metrics.get(tag);
-        return v == null ? Double.NaN : v;
+        Integer at = columns.get(tag);
+        return at == null || at >= values.length ? Double.NaN : values[at];
     }
 }

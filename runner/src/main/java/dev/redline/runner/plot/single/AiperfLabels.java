@@ -33,8 +33,27 @@ public final class AiperfLabels {
             String unit = m != null && !m.unit().isBlank() ? m.unit() : def.get().unit().label();
             return unit.isBlank() ? name : name + " (" + unit + ")";
         }
-        if (GpuFieldNames.isGpuField(metric)) return GpuFieldNames.label(metric, metric);
-        return GpuFieldNames.titleCase(metric);
+        if (GpuFieldNames.isGpuField(metric)) return gpu(metric, metric);
+        return titleCase(metric);
+    }
+
+    /** A GPU field's label ("NVIDIA GPU Utilization (%)"); {@code key} is the field the run had (AMD's on an AMD-only run). */
+    public static String gpu(String metric, String key) {
+        String shown = GpuFieldNames.shown(metric, key);
+        String[] known = GpuFieldNames.display(shown);
+        if (known != null) return known[0] + " (" + known[1] + ")";
+        return shown.contains("utilization") ? titleCase(shown) + " (%)" : titleCase(shown);
+    }
+
+    /** Python's str.title() of the words of a tag, as AIPerf labels names it has no display name for. */
+    public static String titleCase(String tag) {
+        StringBuilder b = new StringBuilder();
+        for (String w : tag.split("_")) {
+            if (w.isEmpty()) continue;
+            if (b.length() > 0) b.append(' ');
+            b.append(Character.toUpperCase(w.charAt(0))).append(w.substring(1).toLowerCase());
+        }
+        return b.toString();
     }
 
     /** A metric every profiling record carries (AIPerf's per-request metrics: the registry's record metrics). */

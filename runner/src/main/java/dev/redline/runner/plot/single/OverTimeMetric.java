@@ -59,9 +59,9 @@ final class OverTimeMetric {
         for (String key : GpuFieldNames.keys(metric)) {
             List<Point> points = fromSamples(key, data);
             if (points.isEmpty()) points = fromSlices(key, data);
-            if (!points.isEmpty()) return new Resolved(points, GpuFieldNames.label(metric, key));
+            if (!points.isEmpty()) return new Resolved(points, AiperfLabels.gpu(metric, key));
         }
-        return new Resolved(List.of(), GpuFieldNames.label(metric, metric));
+        return new Resolved(List.of(), AiperfLabels.gpu(metric, metric));
     }
 
     /** AIPerf's aggregate_gpu_telemetry: the mean over the GPUs of each scrape's timestamp. */

@@ -8,7 +8,6 @@ import dev.redline.runner.plot.chart.PlotBuilder;
 import dev.redline.runner.plot.chart.Point;
 import dev.redline.runner.plot.chart.Series;
 import dev.redline.runner.plot.chart.SeriesStyle;
-import dev.redline.runner.plot.data.GpuFieldNames;
 import dev.redline.runner.plot.data.MetricStats;
 import dev.redline.runner.plot.data.SingleRunData;
 import dev.redline.runner.plot.data.TimeSliceData;
@@ -34,7 +33,7 @@ public final class TimesliceBars implements PlotBuilder<SingleRunData> {
     public TimesliceBars(String name, String title, String tag, String stat, boolean sliceTime) {
         this.name = name;
         this.stat = stat == null ? MetricStats.AVG : stat;
-        this.title = title != null ? title : GpuFieldNames.titleCase(this.stat) + " Over Time";
+        this.title = title != null ? title : AiperfLabels.titleCase(this.stat) + " Over Time";
         this.tag = tag;
         this.sliceTime = sliceTime;
     }
