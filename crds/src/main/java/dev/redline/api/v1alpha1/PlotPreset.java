@@ -1,6 +1,7 @@
 package dev.redline.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
@@ -36,6 +37,14 @@ public class PlotPreset {
 
     @JsonPropertyDescription("Second y axis (dual_axis plots).")
     private PlotAxis y2;
+
+    @JsonPropertyDescription("X axis label. Default: from the metric (AIPerf's display name and unit).")
+    @JsonProperty("xLabel") // Jackson would name the getXLabel property "xlabel"
+    private String xLabel;
+
+    @JsonPropertyDescription("Y axis label (the left axis of a dual_axis plot). Default: from the metric.")
+    @JsonProperty("yLabel")
+    private String yLabel;
 
     @JsonPropertyDescription("Statistic of the y metric when y names none (timeslice plots).")
     private String stat;
@@ -82,6 +91,10 @@ public class PlotPreset {
     public void setY(PlotAxis y) { this.y = y; }
     public PlotAxis getY2() { return y2; }
     public void setY2(PlotAxis y2) { this.y2 = y2; }
+    @JsonProperty("xLabel") public String getXLabel() { return xLabel; }
+    @JsonProperty("xLabel") public void setXLabel(String xLabel) { this.xLabel = xLabel; }
+    @JsonProperty("yLabel") public String getYLabel() { return yLabel; }
+    @JsonProperty("yLabel") public void setYLabel(String yLabel) { this.yLabel = yLabel; }
     public String getStat() { return stat; }
     public void setStat(String stat) { this.stat = stat; }
     public String getSource() { return source; }

@@ -154,7 +154,7 @@ class PlotCommandTest {
         new CommandLine(request).parseArgs(a.toString(), "--config", config.toString());
         var charts = dev.redline.runner.plot.Plotter.charts(request.request(),
                 dev.redline.runner.plot.discover.RunDiscovery.discover(List.of(a)));
-        assertEquals(List.of("my_timeline", "my_area"), charts.stream().map(c -> c.id()).toList());
+        assertEquals(List.of("my_timeline", "my_area", "my_spread"), charts.stream().map(c -> c.id()).toList());
         var timeline = charts.get(0);
         assertEquals("Timeline", timeline.title());
         // the fixture's one request: sent at 1 us, first token 2 ms later, done at 9 ms
@@ -171,7 +171,31 @@ class PlotCommandTest {
         CliRun r = CliRun.of(RedlineCli.commandLine(), "plot", a.toString(), "--config", config.toString(), "--output", out.toString(), "--no-html");
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.isRegularFile(out.resolve("my_timeline.png")) && Files.isRegularFile(out.resolve("my_area.png")), r.err());
-        assertTrue(r.err().contains("plot 'my_spread' (type area) is not drawn"), "an area of another metric: " + r.err());
+        assertFalse(r.err().contains("not drawn"), r.err());
+        var spread = charts.get(2);
+        assertEquals("Time to First Token Over Time", spread.title(), "AIPerf's default title of an area");
+        assertEquals(List.of(2.0), spread.series().get(0).points("avg").stream().map(p -> p.y()).toList(), "the TTFT of the one request");
+    }
+
+    /** AIPerf's default plot config, and a preset value its type cannot use: one line, exit 2, before any file is written. */
+    @Test
+    void aiperfsDefaultConfigIsDrawnWithoutWarningsAndBadPresetValuesAreOneLine() throws Exception {
+        Path a = run("a", "chat", 1);
+        Path aiperfDefault = Path.of(PlotCommandTest.class.getResource("/plot/aiperf-default-plot-config.yaml").toURI());
+        Path out = dir.resolve("default-out");
+        CliRun r = CliRun.of(RedlineCli.commandLine(), "plot", a.toString(), "--config", aiperfDefault.toString(), "--output", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertFalse(r.err().contains("not drawn"), r.err());
+        assertTrue(Files.isRegularFile(out.resolve("ttft_over_time.png")));
+
+        Path config = dir.resolve("bad.yaml");
+        Files.writeString(config, "plot:\n  visualization:\n    single_run_plots:\n      gpu: {type: dual_axis, x: timestamp_s, y: throughput_tokens_per_sec}\n");
+        Path none = dir.resolve("none");
+        assertBadInput("plot.visualization.single_run_plots.gpu.y2: missing; a dual_axis plot needs y and y2",
+                "plot", a.toString(), "--config", config.toString(), "--output", none.toString());
+        assertFalse(Files.exists(none), "nothing written");
+        Files.writeString(config, "plot:\n  visualization:\n    single_run_plots:\n      l: {type: scatter_with_percentiles, x: timestamp, y: latency}\n");
+        assertBadInput("plot.visualization.single_run_plots.l.y: 'latency' is not a per-request metric", "plot", a.toString(), "--config", config.toString());
     }
 
     /** A multi-run cell's confidence aggregate, as the experiment layer writes it under {@code <cell>/aggregate/}. */

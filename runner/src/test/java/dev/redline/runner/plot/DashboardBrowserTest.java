@@ -1,5 +1,6 @@
 package dev.redline.runner.plot;
 
+import dev.redline.api.v1alpha1.PlotSpec;
 import dev.redline.runner.cli.RedlineCli;
 import dev.redline.runner.plot.chart.Chart;
 import dev.redline.runner.plot.chart.Series;
@@ -99,6 +100,43 @@ class DashboardBrowserTest {
 
         js("redline.setFilter(''); window.scrollTo(0, 0)");
         screenshot("single-run.png");
+    }
+
+    /** AIPerf's default dual_axis plot in the browser: two y axes, the GPU utilisation against the right one. */
+    @Test
+    void dualAxisChartHasTwoYAxesWithTheSecondSeriesOnTheRight() throws IOException {
+        // a run long enough for several time slices with the simulated GPUs' samples in them
+        Path gpuRun = Files.createTempDirectory("redline-dual-axis").resolve("run");
+        assertEquals(0, RedlineCli.execute("profile", "--mock-server", "--streaming", "--concurrency", "4", "--benchmark-duration", "2",
+                "--isl", "32", "--osl", "16", "--slice-duration", "0.5", "--gpu-telemetry-interval", "0.25", "--ui-type", "none",
+                "--artifact-dir", gpuRun.toString()));
+        Path out = gpuRun.resolve("default-config");
+        PlotSpec spec = PresetTypesTest.config("aiperf-default-plot-config.yaml");
+        PlotResult r = Plotter.run(new PlotRequest(List.of(gpuRun), out, spec, List.of()));
+        assertEquals(List.of(), r.notDrawn());
+        Chart dual = r.charts().stream().filter(c -> c.id().equals("gpu_utilization_and_throughput_over_time")).findFirst().orElseThrow();
+        open(out.resolve("dashboard.html"));
+        assertChartsMatch(r.charts());
+        assertNoNetworkAndNoErrors();
+        String id = dual.id();
+        assertEquals(2L, js("return redline.instance(arguments[0]).getOption().yAxis.length", id));
+        assertEquals(List.of(dual.y().label(), dual.y2().label()),
+                js("return redline.instance(arguments[0]).getOption().yAxis.map(function (a) { return a.name; })", id));
+        assertEquals("right", js("return redline.instance(arguments[0]).getOption().yAxis[1].position", id));
+        for (Series s : dual.series()) {
+            Object index = js("var want = arguments[1]; return redline.instance(arguments[0]).getOption().series"
+                    + ".filter(function (x) { return x.id === want; })[0].yAxisIndex", id, s.name());
+            assertEquals(s.secondary() ? 1L : 0L, index, s.name());
+        }
+        assertTrue(js("return redline.instance(arguments[0]).getOption().series[1].areaStyle", id) != null, "fill tozeroy");
+        // the hover of a GPU point names the right axis
+        js("redline.instance(arguments[0]).dispatchAction({type: 'showTip', seriesIndex: 1, dataIndex: 0})", id);
+        String tip = new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> (String) js(
+                "var t = Array.from(document.querySelectorAll('#chart-' + arguments[0] + ' div')).filter(function (e) {"
+                + " return /NVIDIA GPU Utilization \\(%\\): /.test(e.innerText); })[0]; return t ? t.innerText : null", id));
+        assertTrue(tip.contains(dual.y2().label()), tip);
+        js("document.getElementById('card-' + arguments[0]).scrollIntoView()", id);
+        screenshot("dual-axis.png");
     }
 
     @Test

@@ -11,5 +11,9 @@ public enum SeriesStyle {
     /** a step line (value holds until the next point) */
     STEP,
     /** horizontal bars: consecutive point pairs, separated by {@link Point#BREAK} (a Gantt chart) */
-    SEGMENTS
+    SEGMENTS,
+    /** a line filled down to zero (AIPerf's area plots, plotly's fill: tozeroy) */
+    AREA,
+    /** a step line filled down to zero: adjacent bars, one per window (AIPerf's histogram of time slices) */
+    STEP_AREA
 }

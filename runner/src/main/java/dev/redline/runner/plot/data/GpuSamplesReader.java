@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -35,10 +36,14 @@ public final class GpuSamplesReader {
                 String gpu = "GPU " + s.path("gpu_index").asText("?") + " " + s.path("gpu_model_name").asText("")
                         + " (" + s.path("gpu_uuid").asText("") + ")";
                 long t = s.path("timestamp_ns").asLong();
-                FIELDS.forEach((aiperf, key) -> {
-                    JsonNode v = s.path("telemetry_data").path(aiperf);
-                    if (v.isNumber() && Double.isFinite(v.asDouble())) out.add(new GpuSample(gpu, key, t, v.asDouble()));
-                });
+                // every numeric field: the ones Redline knows under its key, the others under AIPerf's name
+                for (Iterator<Map.Entry<String, JsonNode>> it = s.path("telemetry_data").fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> f = it.next();
+                    JsonNode v = f.getValue();
+                    if (v.isNumber() && Double.isFinite(v.asDouble())) {
+                        out.add(new GpuSample(gpu, FIELDS.getOrDefault(f.getKey(), f.getKey()), t, v.asDouble()));
+                    }
+                }
             }
         } catch (IOException e) {
             throw new BadInputException(jsonl + ": not readable GPU telemetry JSONL (" + RunLoader.oneLine(e.getMessage()) + ")");

@@ -5,10 +5,15 @@ import java.util.List;
 /**
  * Everything the single-run plots read: the summary, the profiling requests, the time slices and raw GPU
  * samples (each empty when not exported). Times on the plots are seconds since {@code originNs}, the
- * first request's start (or the first slice's).
+ * first request's start (or the first slice's), found once (every point of every plot is placed against it).
  */
-public record SingleRunData(RunData run, List<RequestPoint> requests, List<TimeSliceData> slices, List<GpuSample> gpuSamples) {
-    public long originNs() {
+public record SingleRunData(RunData run, List<RequestPoint> requests, List<TimeSliceData> slices, List<GpuSample> gpuSamples,
+                            long originNs) {
+    public SingleRunData(RunData run, List<RequestPoint> requests, List<TimeSliceData> slices, List<GpuSample> gpuSamples) {
+        this(run, requests, slices, gpuSamples, origin(requests, slices, gpuSamples));
+    }
+
+    private static long origin(List<RequestPoint> requests, List<TimeSliceData> slices, List<GpuSample> gpuSamples) {
         long origin = Long.MAX_VALUE;
         for (RequestPoint r : requests) origin = Math.min(origin, r.startNs());
         for (TimeSliceData s : slices) origin = Math.min(origin, s.startNs());
@@ -17,6 +22,6 @@ public record SingleRunData(RunData run, List<RequestPoint> requests, List<TimeS
     }
 
     public double seconds(long ns) {
-        return (ns - originNs()) / 1e9;
+        return (ns - originNs) / 1e9;
     }
 }

@@ -66,6 +66,7 @@ public final class DashboardWriter {
             n.put("title", c.title());
             n.putObject("x").put("label", c.x().label()).put("log", c.x().log());
             n.putObject("y").put("label", c.y().label()).put("log", c.y().log());
+            if (c.hasSecondAxis()) n.putObject("y2").put("label", c.y2().label()).put("log", c.y2().log());
             c.stats().forEach(n.putArray("stats")::add);
             n.put("defaultStat", c.defaultStat());
             ArrayNode series = n.putArray("series");
@@ -73,6 +74,7 @@ public final class DashboardWriter {
                 ObjectNode sn = series.addObject();
                 sn.put("name", s.name());
                 sn.put("style", s.style().name());
+                if (s.secondary()) sn.put("secondary", true);
                 ObjectNode byStat = sn.putObject("byStat");
                 s.byStat().forEach((stat, points) -> {
                     ArrayNode arr = byStat.putArray(stat);

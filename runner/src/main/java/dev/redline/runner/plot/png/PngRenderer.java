@@ -46,6 +46,13 @@ public final class PngRenderer {
         boolean logX = chart.x().log() && allPositive(chart, true);
         boolean logY = chart.y().log() && allPositive(chart, false);
         style(xy.getStyler(), logX, logY);
+        if (chart.hasSecondAxis()) {
+            // XChart's y-axis groups: group 0 on the left (the chart's y), group 1 on the right (its y2)
+            xy.setYAxisGroupTitle(0, chart.y().label());
+            xy.setYAxisGroupTitle(1, chart.y2().label());
+            xy.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
+            xy.getStyler().setYAxisMin(1, 0.0); // AIPerf's second axis starts at zero (rangemode tozero)
+        }
         int colour = 0;
         for (Series s : chart.series()) {
             List<Point> points = s.points(chart.defaultStat());
@@ -65,6 +72,8 @@ public final class PngRenderer {
             XYSeries series = err == null ? xy.addSeries(s.name(), x, y) : xy.addSeries(s.name(), x, y, err);
             series.setLineColor(c);
             series.setMarkerColor(c);
+            series.setFillColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 77)); // 0.3 opacity, AIPerf's fill
+            if (s.secondary()) series.setYAxisGroup(1);
             apply(series, s.style());
         }
         return xy;
@@ -89,6 +98,14 @@ public final class PngRenderer {
                 series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
                 series.setMarker(SeriesMarkers.NONE);
             }
+            case AREA -> {
+                series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+                series.setMarker(SeriesMarkers.NONE);
+            }
+            case STEP_AREA -> {
+                series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.StepArea);
+                series.setMarker(SeriesMarkers.NONE);
+            }
             case SEGMENTS -> {
                 series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
                 series.setMarker(SeriesMarkers.NONE);
@@ -97,9 +114,9 @@ public final class PngRenderer {
         }
     }
 
-    /** A log axis needs positive values; otherwise that axis stays linear. */
+    /** A log axis needs positive values; otherwise that axis stays linear (the y axis: of the series drawn against it). */
     private static boolean allPositive(Chart chart, boolean x) {
-        return chart.series().stream().flatMap(s -> s.points(chart.defaultStat()).stream()).filter(p -> !p.isBreak())
+        return chart.series().stream().filter(s -> x || !s.secondary()).flatMap(s -> s.points(chart.defaultStat()).stream()).filter(p -> !p.isBreak())
                 .allMatch(p -> (x ? p.x() : p.y()) > 0);
     }
 

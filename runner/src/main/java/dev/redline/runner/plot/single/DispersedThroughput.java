@@ -37,7 +37,20 @@ public final class DispersedThroughput implements PlotBuilder<SingleRunData> {
 
     @Override
     public List<Chart> build(SingleRunData data) {
-        List<double[]> events = new ArrayList<>(); // {time s, rate change}
+        List<Step> steps = steps(data);
+        if (steps.isEmpty()) return List.of();
+        List<Point> points = new ArrayList<>(steps.size());
+        for (Step s : steps) points.add(Point.of(s.seconds(), s.tokensPerSecond()));
+        return List.of(new Chart(name(), name(), title, Axis.linear("Time since start (s)"),
+                Axis.linear("Output tokens/s"), List.of(Series.of("output tokens/s", SeriesStyle.STEP, points)), List.of(), "avg"));
+    }
+
+    /** The throughput and the requests generating from one change to the next (AIPerf's active_requests). */
+    public record Step(double seconds, double tokensPerSecond, int activeRequests) { }
+
+    /** Each point where a request starts or stops generating, in time order, with the totals from then on. */
+    public static List<Step> steps(SingleRunData data) {
+        List<double[]> events = new ArrayList<>(); // {time s, rate change, active change}
         for (RequestPoint r : data.requests()) {
             if (r.failed() || !(r.outputTokens() > 0)) continue;
             double ttftNs = Double.isFinite(r.ttftMs()) && r.ttftMs() > 0 ? r.ttftMs() * 1e6 : 0;
@@ -45,18 +58,18 @@ public final class DispersedThroughput implements PlotBuilder<SingleRunData> {
             long duration = r.endNs() - generationStart;
             if (duration <= 0) continue;
             double rate = r.outputTokens() / (duration / 1e9);
-            events.add(new double[]{data.seconds(generationStart), rate});
-            events.add(new double[]{data.seconds(r.endNs()), -rate});
+            events.add(new double[]{data.seconds(generationStart), rate, 1});
+            events.add(new double[]{data.seconds(r.endNs()), -rate, -1});
         }
-        if (events.isEmpty()) return List.of();
         events.sort((a, b) -> Double.compare(a[0], b[0]));
-        List<Point> points = new ArrayList<>(events.size());
+        List<Step> out = new ArrayList<>(events.size());
         double total = 0;
+        int active = 0;
         for (double[] e : events) {
             total += e[1];
-            points.add(Point.of(e[0], Math.max(0, total))); // clamp float residue at the end to 0
+            active += (int) e[2];
+            out.add(new Step(e[0], Math.max(0, total), active)); // clamp float residue at the end to 0
         }
-        return List.of(new Chart(name(), name(), title, Axis.linear("Time since start (s)"),
-                Axis.linear("Output tokens/s"), List.of(Series.of("output tokens/s", SeriesStyle.STEP, points)), List.of(), "avg"));
+        return out;
     }
 }

@@ -24,14 +24,17 @@
     else {
       base.type = 'line'; base.connectNulls = false;
       base.showSymbol = s.style === 'LINE_MARKERS';
-      if (s.style === 'STEP') base.step = 'end';
+      if (s.style === 'STEP' || s.style === 'STEP_AREA') base.step = 'end';
       if (s.style === 'SEGMENTS') base.lineStyle = { width: 6 };
+      if (s.style === 'AREA' || s.style === 'STEP_AREA') base.areaStyle = { opacity: 0.3 };
     }
+    // the second y axis (yAxis[1], on the right) of a dual-axis chart
+    base.yAxisIndex = s.secondary ? 1 : 0;
     out.push(base);
     var withCi = points.filter(function (p) { return p[0] !== null && p.length >= 4 && p[2] !== null; });
     if (withCi.length > 0) {
       out.push({
-        name: s.name, id: s.name + '::ci', type: 'custom', color: colour, data: withCi, silent: true,
+        name: s.name, id: s.name + '::ci', type: 'custom', color: colour, data: withCi, silent: true, yAxisIndex: base.yAxisIndex,
         encode: { x: 0, y: [2, 3] }, animation: false,
         renderItem: function (params, api) {
           var lo = api.coord([api.value(0), api.value(2)]);
@@ -67,10 +70,19 @@
     };
     return {
       backgroundColor: 'transparent',
-      grid: { left: 70, right: 24, top: 24, bottom: 90 },
+      grid: { left: 70, right: chart.y2 ? 70 : 24, top: 24, bottom: 90 },
       legend: { type: 'scroll', bottom: 0, data: chart.series.map(function (s) { return s.name; }), selected: selected,
         textStyle: { color: dark ? '#e6edf3' : '#1f2328' } },
-      tooltip: { trigger: 'item', confine: true, formatter: function (p) {
+      // a dual-axis chart hovers both series at the x (AIPerf's unified hover); each series is named by its axis
+      tooltip: chart.y2 ? { trigger: 'axis', confine: true, formatter: function (ps) {
+        var html = chart.x.label + ': ' + fmt((ps[0].value || [])[0]);
+        ps.forEach(function (p) {
+          var v = p.value || [];
+          html += '<br><b>' + p.seriesName + '</b>: ' + fmt(v[1]);
+          if (v.length >= 5 && v[4]) html += ' (' + v[4] + ')';
+        });
+        return html;
+      } } : { trigger: 'item', confine: true, formatter: function (p) {
         var v = p.value || [];
         var html = '<b>' + p.seriesName + '</b><br>' + chart.x.label + ': ' + fmt(v[0]) + '<br>' + chart.y.label + ': ' + fmt(v[1]);
         if (v.length >= 4 && v[2] !== null) html += '<br>CI: ' + fmt(v[2]) + ' … ' + fmt(v[3]);
@@ -79,7 +91,9 @@
       } },
       toolbox: { right: 8, feature: { dataZoom: {}, restore: {}, saveAsImage: {} } },
       xAxis: axis(chart.x, logX, chart.x.label),
-      yAxis: Object.assign(axis(chart.y, logY, chart.y.label), { nameGap: 55 }),
+      yAxis: chart.y2 ? [Object.assign(axis(chart.y, logY, chart.y.label), { nameGap: 55 }),
+        Object.assign(axis(chart.y2, false, chart.y2.label), { position: 'right', nameGap: 45, scale: false, splitLine: { show: false } })]
+        : Object.assign(axis(chart.y, logY, chart.y.label), { nameGap: 55 }),
       series: series
     };
   }
