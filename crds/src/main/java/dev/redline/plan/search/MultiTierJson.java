@@ -13,9 +13,10 @@ import java.util.List;
 final class MultiTierJson {
     private MultiTierJson() { }
 
-    static void put(ObjectNode root, MultiTierPlanner planner, List<Evaluation> history) {
+    /** @param finished whether the search has stopped (its convergence reason is known) */
+    static void put(ObjectNode root, MultiTierPlanner planner, List<Evaluation> history, boolean finished) {
         SearchProblem p = planner.problem();
-        List<TierBracket> brackets = planner.brackets(history);
+        List<TierBracket> brackets = planner.brackets(history, finished);
         ArrayNode results = root.putArray("tier_results");
         int evaluations = 0;
         for (TierBracket b : brackets) {

@@ -63,8 +63,15 @@ public final class MultiTierPlanner implements SearchStrategy {
         return new BoundarySummary(dim.path(), f, i, warn, null, null);
     }
 
-    /** Every tier's bracket after the history, in tier order. */
-    List<TierBracket> brackets(List<Evaluation> history) { return replay(history).brackets; }
+    /**
+     * Every tier's bracket after the history, in tier order; for a finished search also after the final ask, which
+     * settles the tiers it finds done (a tier passing at the upper end becomes no_failure_in_range), as AIPerf reports them.
+     */
+    List<TierBracket> brackets(List<Evaluation> history, boolean finished) {
+        Replay r = replay(history);
+        if (finished) r.ask();
+        return r.brackets;
+    }
 
     /** The pairs {strict, lenient} of tier indexes the ordering still trusts after the history. */
     List<int[]> orderedPairs(List<Evaluation> history) { return replay(history).ordering.active(); }

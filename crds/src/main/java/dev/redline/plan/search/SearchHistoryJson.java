@@ -56,7 +56,7 @@ public final class SearchHistoryJson {
         root.set("best_trials", bestTrials(p, history));
         if (p.multiObjective()) root.put("hypervolume", BestTrials.hypervolume(history, p, BestTrials.reference(history, p)));
         root.set("boundary_summary", boundary(planner, history, reason));
-        if (planner instanceof MultiTierPlanner mt) MultiTierJson.put(root, mt, history);
+        if (planner instanceof MultiTierPlanner mt) MultiTierJson.put(root, mt, history, reason != null);
         root.put("recipe", recipe);
         root.put("convergence_reason", reason);
         return root;

@@ -142,6 +142,20 @@ class MultiTierPlannerTest {
     }
 
     @Test
+    void aTierPassingAtTheUpperEndDuringBisectionEndsWithNoFailureInRange() {
+        SearchSpecs.Resolved r = resolve("256", "30", tier("interactive", "time_to_first_token:p95:lt:200")
+                + tier("batch", "time_to_first_token:p95:lt:100000"), "");
+        SearchLoop loop = run(r, -1);
+        assertArrayEquals(new double[] {1, 2, 4, 8, 16, 32, 24, 20, 18, 19, 64, 128, 256}, loop.probes(0));
+        ObjectNode done = history(r, loop);
+        assertTier(done.get("tier_results").get(0), "interactive", 19, "converged", 20, 10, 200.0);
+        assertTier(done.get("tier_results").get(1), "batch", 256, "no_failure_in_range", null, 13, null);
+        // written while the search runs (no reason yet), the last ask has not settled it
+        ObjectNode running = SearchHistoryJson.tree(r.planner(), loop.history, null, null);
+        assertEquals("partial", running.at("/tier_results/1/convergence_status").asText());
+    }
+
+    @Test
     void aNonMonotoneProbeIsLatchedAsAiperfLatchesIt() {
         SearchSpecs.Resolved r = resolve("1000", "30", tier("fast", "time_to_first_token:p95:lt:200")
                 + tier("standard", "time_to_first_token:p95:lt:500"), "");
