@@ -44,6 +44,9 @@ public class AdaptiveSearchSpec {
     @JsonPropertyDescription("SLAs every accepted configuration must keep; the best result is chosen among the feasible ones first.")
     private List<SlaFilterSpec> slaFilters;
 
+    @JsonPropertyDescription("Multi-tier SLA search (2 to 10 tiers, AIPerf's sla_tiers): one integer knob, one bracket per tier found by exponential ramp then bisection of the widest bracket; slaFilters apply to every tier.")
+    private List<SlaTierSpec> slaTiers;
+
     @JsonPropertyDescription("Iteration budget, 2..200 (default 30).")
     @Min(2)
     @Max(200)
@@ -97,6 +100,8 @@ public class AdaptiveSearchSpec {
     public void setObjectives(List<SearchObjectiveSpec> objectives) { this.objectives = objectives; }
     public List<SlaFilterSpec> getSlaFilters() { return slaFilters; }
     public void setSlaFilters(List<SlaFilterSpec> slaFilters) { this.slaFilters = slaFilters; }
+    public List<SlaTierSpec> getSlaTiers() { return slaTiers; }
+    public void setSlaTiers(List<SlaTierSpec> slaTiers) { this.slaTiers = slaTiers; }
     public Integer getMaxIterations() { return maxIterations; }
     public void setMaxIterations(Integer maxIterations) { this.maxIterations = maxIterations; }
     @JsonProperty("nInitialPoints")

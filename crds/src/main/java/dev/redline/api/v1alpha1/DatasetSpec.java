@@ -51,6 +51,9 @@ public class DatasetSpec {
     @JsonPropertyDescription("Subset of a Hugging Face dataset (--hf-subset).")
     private String hfSubset;
 
+    @JsonPropertyDescription("Dataset-specific filters, key to value (--dataset-filter key=value), as AIPerf's public-dataset filters. Only a public dataset that declares filters takes them; sharegpt and instruct_coder declare none, so a filter on them is refused as AIPerf refuses it.")
+    private Map<String, String> filters;
+
     @JsonPropertyDescription("Order entries are used in: sequential, random (with replacement) or shuffle (re-shuffled each pass). Default shuffle for synthetic and public datasets, sequential for files and traces.")
     @JsonAlias("sampling")
     @Pattern("^(?i)(sequential|random|shuffle)$")
@@ -97,6 +100,8 @@ public class DatasetSpec {
     public void setPublicDataset(String publicDataset) { this.publicDataset = publicDataset; }
     public String getHfSubset() { return hfSubset; }
     public void setHfSubset(String hfSubset) { this.hfSubset = hfSubset; }
+    public Map<String, String> getFilters() { return filters; }
+    public void setFilters(Map<String, String> filters) { this.filters = filters; }
     public String getSamplingStrategy() { return samplingStrategy; }
     public void setSamplingStrategy(String samplingStrategy) { this.samplingStrategy = samplingStrategy; }
     public String getPublicDatasetPath() { return publicDatasetPath; }

@@ -46,6 +46,7 @@ final class DatasetRules implements ValidationRule {
         if (ds.getPublicDatasetPath() != null && ds.getPublicDataset() == null) {
             out.add("dataset.publicDatasetPath", "a public dataset path needs the dataset's name; set publicDataset (CLI: --public-dataset)");
         }
+        filters(ds, out);
         SynthesisRules.check(ds, out);
         rankings(spec, out);
         PromptSpec p = ds.getPrompts();
@@ -62,6 +63,20 @@ final class DatasetRules implements ValidationRule {
         }
         if (p.getPrefixPromptLength() != null && p.getPrefixPromptCount() == null) {
             out.add("dataset.prompts.prefixPromptLength", "a prefix length needs a count; set dataset.prompts.prefixPromptCount (CLI: --num-prefix-prompts)");
+        }
+    }
+
+    /**
+     * --dataset-filter as AIPerf treats it: only a public dataset takes filters, and only one whose loader declares
+     * them (in AIPerf the Exgentic agentic traces); sharegpt and instruct_coder declare none.
+     */
+    private static void filters(DatasetSpec ds, Violations out) {
+        if (ds.getFilters() == null || ds.getFilters().isEmpty()) return;
+        if (ds.getPublicDataset() == null) {
+            out.add("dataset.filters", "dataset filters need a public dataset; set publicDataset (CLI: --public-dataset) or remove --dataset-filter");
+        } else if (PUBLIC.contains(ds.getPublicDataset().trim().toLowerCase(Locale.ROOT).replace('-', '_'))) {
+            out.add("dataset.filters", "public dataset '" + ds.getPublicDataset() + "' does not support --dataset-filter (it declares"
+                    + " no filters, as in AIPerf); remove the filter");
         }
     }
 

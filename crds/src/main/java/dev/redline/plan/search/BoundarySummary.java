@@ -13,7 +13,7 @@ public record BoundarySummary(String sweptDimPath, Bound feasibleMax, Bound infe
                               String bindingConstraint, Double estimate) {
     /**
      * @param position   index into the history list
-     * @param firstBreach index of the first filter that did not hold (infeasible side only), -1 otherwise
+     * @param firstBreach index into {@link SearchProblem#observedFilters()} of the first filter that did not hold (infeasible side only), -1 otherwise
      */
     public record Bound(double value, int position, int firstBreach) { }
 

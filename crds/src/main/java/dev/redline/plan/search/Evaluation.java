@@ -38,6 +38,15 @@ public record Evaluation(int index, double[] values, double[] objectives, double
         return new Evaluation(index, values, objectives, objectiveVariances, slaObserved, feasible, false, null);
     }
 
+    /** A measured iteration of this problem: one observed value per {@link SearchProblem#observedFilters()}, judged by it. */
+    public static Evaluation measured(int index, double[] values, double[] objectives, double[] objectiveVariances,
+                                       double[] slaObserved, SearchProblem problem) {
+        if (slaObserved.length != problem.observedFilters().size()) {
+            throw new IllegalArgumentException("one observed value per SLA filter expected");
+        }
+        return new Evaluation(index, values, objectives, objectiveVariances, slaObserved, problem.feasible(slaObserved), false, null);
+    }
+
     /** An iteration without a successful trial: infeasible, nothing measured. */
     public static Evaluation failed(int index, double[] values, int objectiveCount, int filterCount, String error) {
         double[] nan = new double[objectiveCount];

@@ -26,7 +26,8 @@ public final class Evaluations {
     public static Evaluation of(SearchProblem problem, int index, double[] values, List<ProfileExport> trials,
                                  Map<String, Double> pooled, String error) {
         int m = problem.objectives().size();
-        int f = problem.slaFilters().size();
+        List<SlaFilter> observed = problem.observedFilters();
+        int f = observed.size();
         if (trials.isEmpty()) return Evaluation.failed(index, values, m, f, error == null ? "no successful trial" : error);
         double[] objectives = new double[m];
         double[] variances = new double[m];
@@ -39,10 +40,10 @@ public final class Evaluations {
         }
         double[] sla = new double[f];
         for (int k = 0; k < f; k++) {
-            SlaFilter s = problem.slaFilters().get(k);
+            SlaFilter s = observed.get(k);
             sla[k] = meanAndVariance(trials, s.metricTag(), s.stat())[0];
         }
-        return Evaluation.measured(index, values, objectives, variances, sla, problem.slaFilters());
+        return Evaluation.measured(index, values, objectives, variances, sla, problem);
     }
 
     /** Mean over the trials of a statistic ({@link #value} semantics); NaN when no trial reports it. */

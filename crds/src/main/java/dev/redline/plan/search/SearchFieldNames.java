@@ -21,6 +21,7 @@ public interface SearchFieldNames {
         Map<String, String> flags = Map.ofEntries(
                 Map.entry("planner", "--search-planner"), Map.entry("searchSpace", "--search-space"),
                 Map.entry("objectives", "--search-metric"), Map.entry("slaFilters", "--search-sla"),
+                Map.entry("slaTiers", "--search-sla-tier"),
                 Map.entry("maxIterations", "--search-max-iterations"), Map.entry("nInitialPoints", "--search-initial-points"),
                 Map.entry("randomSeed", "--search-random-seed"), Map.entry("objectivePooling", "--search-percentile-pooling"),
                 Map.entry("optunaSampler", "--optuna-sampler"), Map.entry("optunaAcquisition", "--optuna-acquisition"),
@@ -32,7 +33,7 @@ public interface SearchFieldNames {
             String flag = flags.getOrDefault(head, "--" + head.replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT));
             int bracket = field.indexOf('[');
             // keep the index of repeatable flags: "--search-space #2"
-            if (bracket >= 0 && (head.equals("searchSpace") || head.equals("slaFilters"))) {
+            if (bracket >= 0 && (head.equals("searchSpace") || head.equals("slaFilters") || head.equals("slaTiers"))) {
                 int idx = Integer.parseInt(field.substring(bracket + 1, field.indexOf(']')));
                 return flag + " #" + (idx + 1);
             }

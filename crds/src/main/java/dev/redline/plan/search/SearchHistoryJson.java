@@ -56,6 +56,7 @@ public final class SearchHistoryJson {
         root.set("best_trials", bestTrials(p, history));
         if (p.multiObjective()) root.put("hypervolume", BestTrials.hypervolume(history, p, BestTrials.reference(history, p)));
         root.set("boundary_summary", boundary(planner, history, reason));
+        if (planner instanceof MultiTierPlanner mt) MultiTierJson.put(root, mt, history, reason != null);
         root.put("recipe", recipe);
         root.put("convergence_reason", reason);
         return root;
@@ -93,10 +94,19 @@ public final class SearchHistoryJson {
         }
         ArrayNode filters = c.putArray("sla_filters");
         for (SlaFilter f : p.slaFilters()) filters.add(filter(f));
+        if (p.multiTier()) {
+            ArrayNode tiers = c.putArray("tiers");
+            for (SlaTier t : p.tiers()) {
+                ObjectNode n = tiers.addObject();
+                n.put("label", t.label());
+                ArrayNode own = n.putArray("filters");
+                for (SlaFilter f : t.filters()) own.add(filter(f));
+            }
+        }
         return c;
     }
 
-    private static ObjectNode filter(SlaFilter f) {
+    static ObjectNode filter(SlaFilter f) {
         ObjectNode n = JSON.createObjectNode();
         n.put("metric_tag", f.metricTag());
         n.put("stat", f.stat());
@@ -150,7 +160,7 @@ public final class SearchHistoryJson {
             if (k < 0) {
                 f.putNull("first_breach");
             } else {
-                ObjectNode breach = filter(p.slaFilters().get(k));
+                ObjectNode breach = filter(p.observedFilters().get(k));
                 double observed = o.sla(k);
                 if (Double.isFinite(observed)) breach.put("observed", observed);
                 else breach.putNull("observed");
@@ -203,8 +213,8 @@ public final class SearchHistoryJson {
             throw new IllegalArgumentException(source + ": not a search history (no config/iterations)");
         }
         JsonNode expected = config(planner);
-        for (String key : List.of("planner", "objectives", "search_space", "sla_filters")) {
-            if (!expected.get(key).equals(root.get("config").get(key))) {
+        for (String key : List.of("planner", "objectives", "search_space", "sla_filters", "tiers")) {
+            if (!java.util.Objects.equals(expected.get(key), root.get("config").get(key))) {
                 throw new IllegalArgumentException(source + ": the search there has a different " + key
                         + "; resume it with the same search options, or start a new one in another directory");
             }
@@ -215,13 +225,13 @@ public final class SearchHistoryJson {
             int index = it.path("iteration_idx").asInt(out.size());
             double[] values = p.space().valuesOf(numbersOf(it.get("variation_values")));
             if (it.hasNonNull("error")) {
-                out.add(Evaluation.failed(index, values, p.objectives().size(), p.slaFilters().size(), it.get("error").asText()));
+                out.add(Evaluation.failed(index, values, p.objectives().size(), p.observedFilters().size(), it.get("error").asText()));
                 continue;
             }
             double[] objectives = array(it.get("objective_values"), p.objectives().size());
             double[] variances = array(it.get("objective_variances"), p.objectives().size());
-            double[] sla = array(it.get("sla_observed"), p.slaFilters().size());
-            out.add(Evaluation.measured(index, values, objectives, variances, sla, p.slaFilters()));
+            double[] sla = array(it.get("sla_observed"), p.observedFilters().size());
+            out.add(Evaluation.measured(index, values, objectives, variances, sla, p));
         }
         return out;
     }

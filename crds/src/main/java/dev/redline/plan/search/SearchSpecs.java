@@ -5,6 +5,7 @@ import dev.redline.api.v1alpha1.AdaptiveSearchSpec;
 import dev.redline.api.v1alpha1.SearchDimensionSpec;
 import dev.redline.api.v1alpha1.SearchObjectiveSpec;
 import dev.redline.api.v1alpha1.SlaFilterSpec;
+import dev.redline.api.v1alpha1.SlaTierSpec;
 import dev.redline.api.v1alpha1.SloOperator;
 import dev.redline.api.validate.Suggestions;
 import dev.redline.plan.DotPath;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * Validates an {@link AdaptiveSearchSpec} (from flags, a YAML file or a Search resource) and builds its
@@ -22,6 +24,8 @@ import java.util.Set;
  */
 public final class SearchSpecs {
     public static final int DEFAULT_MAX_ITERATIONS = 30;
+    public static final int MIN_TIERS = 2;
+    public static final int MAX_TIERS = 10;
 
     /** Knobs (by {@link DotPath#name()}) that are whole numbers unless the search space says otherwise. */
     private static final Set<String> INTEGER_KNOBS = Set.of("concurrency", "prefill_concurrency", "users", "requests",
@@ -45,7 +49,8 @@ public final class SearchSpecs {
         List<String> notices = new ArrayList<>();
         SearchSpace space = space(spec.getSearchSpace(), names);
         List<Objective> objectives = objectives(spec.getObjectives(), streaming, names);
-        List<SlaFilter> filters = filters(spec.getSlaFilters(), streaming, names);
+        List<SlaFilter> filters = filters(spec.getSlaFilters(), streaming, i -> names.name("slaFilters[" + i + "]"));
+        List<SlaTier> tiers = tiers(spec.getSlaTiers(), streaming, names);
         AdaptiveSearchSpec.Pooling pooling = pooling(spec, objectives, names);
         SearchPlanners planner = planner(spec, objectives.size(), names, notices);
 
@@ -71,12 +76,16 @@ public final class SearchSpecs {
         double cooldown = spec.getCooldownSeconds() == null ? 0 : spec.getCooldownSeconds();
         if (!(cooldown >= 0 && cooldown <= 86400)) fail(names.name("cooldownSeconds"), cooldown + " is not 0..86400 seconds");
         SearchProblem problem = new SearchProblem(space, objectives, filters,
-                new StoppingRules(maxIterations, patience, window, plateau), initial, seed, precision, SearchProblem.DEFAULT_MARGIN_Z);
+                new StoppingRules(maxIterations, patience, window, plateau), initial, seed, precision, SearchProblem.DEFAULT_MARGIN_Z, tiers);
         SearchStrategy built;
         try {
-            built = planner.create(problem);
+            if (!tiers.isEmpty() && planner != SearchPlanners.SMOOTH_ISOTONIC) {
+                notices.add(names.name("planner") + " " + planner.wireName() + " is not used with " + names.name("slaTiers")
+                        + ": the multi-tier search has its own bracket/bisection method");
+            }
+            built = tiers.isEmpty() ? planner.create(problem) : new MultiTierPlanner(problem);
         } catch (IllegalArgumentException e) {
-            throw new SpecException(names.name("planner") + ": " + e.getMessage());
+            throw new SpecException(names.name(tiers.isEmpty() ? "planner" : "slaTiers") + ": " + e.getMessage());
         }
         return new Resolved(problem, built, pooling, spec.getRecipe(), cooldown, notices);
     }
@@ -139,12 +148,36 @@ public final class SearchSpecs {
         return out;
     }
 
-    private static List<SlaFilter> filters(List<SlaFilterSpec> specs, boolean streaming, SearchFieldNames names) {
+    /** AIPerf's multi-tier grammar: 2 to 10 tiers, each with a unique label and at least one filter. */
+    private static List<SlaTier> tiers(List<SlaTierSpec> specs, boolean streaming, SearchFieldNames names) {
+        List<SlaTier> out = new ArrayList<>();
+        if (specs == null) return out;
+        if (specs.size() < MIN_TIERS || specs.size() > MAX_TIERS) {
+            fail(names.name("slaTiers"), "expected between " + MIN_TIERS + " and " + MAX_TIERS + " tiers, got " + specs.size()
+                    + "; give one per service level, or use --search-sla for a single one");
+        }
+        Set<String> labels = new HashSet<>();
+        for (int t = 0; t < specs.size(); t++) {
+            SlaTierSpec spec = specs.get(t);
+            String field = names.name("slaTiers[" + t + "]");
+            String label = spec == null || spec.getLabel() == null || spec.getLabel().isBlank() ? null : spec.getLabel().trim();
+            if (label == null) fail(field, "needs a label (LABEL:FILTER[,FILTER...])");
+            if (!labels.add(label)) fail(field, "duplicate label '" + label + "'; each tier needs a unique label");
+            if (spec.getFilters() == null || spec.getFilters().isEmpty()) {
+                fail(field, "tier '" + label + "' has no filters; give at least one metric_tag:stat:op:threshold");
+            }
+            final int tier = t;
+            out.add(new SlaTier(label, filters(spec.getFilters(), streaming, i -> names.name("slaTiers[" + tier + "].filters[" + i + "]"))));
+        }
+        return out;
+    }
+
+    private static List<SlaFilter> filters(List<SlaFilterSpec> specs, boolean streaming, IntFunction<String> fieldName) {
         List<SlaFilter> out = new ArrayList<>();
         if (specs == null) return out;
         for (int i = 0; i < specs.size(); i++) {
             SlaFilterSpec f = specs.get(i);
-            String field = names.name("slaFilters[" + i + "]");
+            String field = fieldName.apply(i);
             if (f == null || f.getMetricTag() == null || f.getMetricTag().isBlank()) fail(field, "needs a metric tag");
             metric(f.getMetricTag(), streaming, field);
             String stat = f.getStat() == null ? "p95" : f.getStat();

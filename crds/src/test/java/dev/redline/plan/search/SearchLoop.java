@@ -25,7 +25,7 @@ final class SearchLoop {
             double[] v = ((SearchStep.Probe) step).values();
             Measured m = bench.apply(v);
             loop.history.add(Evaluation.measured(loop.history.size(), v, m.objectives(), null, m.sla(),
-                    planner.problem().slaFilters()));
+                    planner.problem()));
         }
         throw new AssertionError("planner never stopped");
     }

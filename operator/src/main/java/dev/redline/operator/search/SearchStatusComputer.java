@@ -142,7 +142,7 @@ final class SearchStatusComputer {
         if (b.infeasibleMin() != null) {
             out.setInfeasibleMin(b.infeasibleMin().value());
             int k = b.infeasibleMin().firstBreach();
-            if (k >= 0) out.setFirstBreach(p.slaFilters().get(k).describe());
+            if (k >= 0) out.setFirstBreach(p.observedFilters().get(k).describe());
         }
         out.setNonMonotonic(b.nonMonotonicWarning());
         return out;

@@ -7,9 +7,11 @@ import dev.redline.api.v1alpha1.PromptSpec;
 import dev.redline.api.v1alpha1.RankingsSpec;
 import dev.redline.api.v1alpha1.SynthesisSpec;
 import dev.redline.api.v1alpha1.TokenizerSpec;
+import dev.redline.runner.BadInputException;
 import picocli.CommandLine.Option;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -144,6 +146,10 @@ public class DatasetOptions implements SpecOptions {
     @Option(names = "--synthesis-max-osl", paramLabel = "TOKENS", description = "Cap output lengths at this.")
     Integer synthesisMaxOsl;
 
+    @Option(names = "--dataset-filter", paramLabel = "KEY=VALUE", arity = "1..*",
+            description = "Dataset-specific filter of a public dataset (repeatable), as AIPerf's; sharegpt and instruct_coder declare no filters, so they refuse it as AIPerf does.")
+    List<String> datasetFilters;
+
     @Option(names = "--hf-subset", paramLabel = "NAME", description = "Subset (config) of a Hugging Face dataset.")
     String hfSubset;
 
@@ -173,6 +179,7 @@ public class DatasetOptions implements SpecOptions {
         if (corpus != null) prompts(spec).setCorpus(corpus.trim().toLowerCase(java.util.Locale.ROOT));
         applySynthesis(spec);
         if (hfSubset != null) spec.dataset().setHfSubset(hfSubset);
+        if (datasetFilters != null) spec.dataset().setFilters(parseFilters(datasetFilters));
         if (prefixPromptCount != null) prompts(spec).setPrefixPromptCount(prefixPromptCount);
         if (prefixPromptLength != null) prompts(spec).setPrefixPromptLength(prefixPromptLength);
         if (blockSize != null) prompts(spec).setBlockSize(blockSize);
@@ -188,6 +195,23 @@ public class DatasetOptions implements SpecOptions {
             if (oslMean != null) osl.setMean(oslMean);
             if (oslStddev != null) osl.setStddev(oslStddev);
         }
+    }
+
+    /** key=value pairs, each key once (AIPerf's grammar: split at the first '=', both sides trimmed and non-empty). */
+    static Map<String, String> parseFilters(List<String> values) {
+        Map<String, String> filters = new LinkedHashMap<>();
+        for (String item : values) {
+            int eq = item.indexOf('=');
+            String key = eq < 0 ? "" : item.substring(0, eq).trim();
+            String value = eq < 0 ? "" : item.substring(eq + 1).trim();
+            if (key.isEmpty() || value.isEmpty()) {
+                throw new BadInputException("--dataset-filter '" + item + "': expected a non-empty key=value, e.g. harness=claude_code");
+            }
+            if (filters.put(key, value) != null) {
+                throw new BadInputException("--dataset-filter: key '" + key + "' is given twice; keep one value per key");
+            }
+        }
+        return filters;
     }
 
     private void applySynthesis(BenchmarkSpec spec) {
@@ -218,6 +242,8 @@ public class DatasetOptions implements SpecOptions {
         m.put("dataset.customDatasetType", "--custom-dataset-type");
         m.put("dataset.publicDataset", "--public-dataset");
         m.put("dataset.hfSubset", "--hf-subset");
+        m.put("dataset.filters", "--dataset-filter");
+        m.put("dataset.filters.*", "--dataset-filter");
         m.put("dataset.publicDatasetPath", "--public-dataset-path");
         m.put("dataset.systemPrompt", "--system-prompt");
         m.put("dataset.systemPromptFile", "--system-prompt-file");

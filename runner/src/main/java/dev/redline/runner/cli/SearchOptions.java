@@ -5,6 +5,7 @@ import dev.redline.api.v1alpha1.SearchDimensionSpec;
 import dev.redline.api.v1alpha1.SearchObjectiveSpec;
 import dev.redline.api.v1alpha1.SearchRecipeSpec;
 import dev.redline.api.v1alpha1.SlaFilterSpec;
+import dev.redline.api.v1alpha1.SlaTierSpec;
 import dev.redline.runner.BadInputException;
 import picocli.CommandLine.Option;
 
@@ -44,6 +45,9 @@ public class SearchOptions {
     @Option(names = "--search-sla", paramLabel = "TAG:STAT:OP:THRESHOLD",
             description = "An SLA to keep (repeatable), op lt, le, gt or ge; e.g. time_to_first_token:p95:lt:200.")
     List<String> sla;
+    @Option(names = "--search-sla-tier", paramLabel = "[LABEL:]FILTER[,FILTER...]",
+            description = "One tier of a multi-tier SLA search (2 to 10, repeatable), each FILTER TAG:STAT:OP:THRESHOLD; unlabelled tiers are tier_1, tier_2, ...; --search-sla applies to every tier. Needs one int knob.")
+    List<String> slaTiers;
     @Option(names = "--optuna-sampler", paramLabel = "NAME", description = "AIPerf's Optuna sampler (gp, tpe, botorch): accepted, the built-in Gaussian process is used.")
     String optunaSampler;
     @Option(names = "--optuna-acquisition", paramLabel = "NAME", description = "AIPerf's acquisition (logei ... qlognehvi): mapped to log EI or the Pareto search.")
@@ -106,7 +110,8 @@ public class SearchOptions {
                 || sla != null || optunaSampler != null || optunaAcquisition != null || optunaTerminator != null;
     }
 
-    private boolean tunables() { return maxIterations != null || initialPoints != null || seed != null; }
+    /** Flags that tune a recipe's search as well as an explicit one (AIPerf layers the SLA tiers over either). */
+    private boolean tunables() { return maxIterations != null || initialPoints != null || seed != null || slaTiers != null; }
 
     private boolean recipeOptions() {
         return ttftSlaMs != null || itlSlaMs != null || tpotSlaMs != null || e2eSlaMs != null || errorRateSla != null
@@ -127,7 +132,7 @@ public class SearchOptions {
         }
         if (explicitSearch()) {
             throw new BadInputException("--search-recipe " + recipe + ": the recipe chooses the space, objective and planner; drop "
-                    + firstExplicitFlag() + " (only --search-max-iterations, --search-initial-points and --search-random-seed tune a recipe)");
+                    + firstExplicitFlag() + " (only --search-max-iterations, --search-initial-points, --search-random-seed and --search-sla-tier tune a recipe)");
         }
         SearchRecipeSpec r = new SearchRecipeSpec();
         r.setName(recipe);
@@ -161,6 +166,7 @@ public class SearchOptions {
         t.setMaxIterations(maxIterations);
         t.setNInitialPoints(initialPoints);
         t.setRandomSeed(seed);
+        t.setSlaTiers(tiers());
         return t;
     }
 
@@ -189,6 +195,7 @@ public class SearchOptions {
             for (String raw : sla) filters.add(filter(raw));
             s.setSlaFilters(filters);
         }
+        s.setSlaTiers(tiers());
         s.setPlanner(planner == null ? null : enumValue("--search-planner", planner, AdaptiveSearchSpec.Planner.values(),
                 "bayesian, monotonic_sla, smooth_isotonic, grid"));
         s.setObjectivePooling(pooling == null ? null : enumValue("--search-percentile-pooling", pooling,
@@ -200,6 +207,13 @@ public class SearchOptions {
         s.setOptunaAcquisition(optunaAcquisition);
         s.setOptunaTerminator(optunaTerminator);
         return s;
+    }
+
+    private List<SlaTierSpec> tiers() {
+        if (slaTiers == null) return null;
+        List<SlaTierSpec> tiers = new ArrayList<>();
+        for (int i = 0; i < slaTiers.size(); i++) tiers.add(tier(slaTiers.get(i), i));
+        return tiers;
     }
 
     public Path resume() { return resume; }
@@ -230,15 +244,42 @@ public class SearchOptions {
     }
 
     static SlaFilterSpec filter(String raw) {
+        return filter(raw, "--search-sla '" + raw + "'");
+    }
+
+    /**
+     * AIPerf's tier grammar: {@code LABEL:FILTER[,FILTER...]} or {@code FILTER[,FILTER...]} (labelled tier_N, N from 1);
+     * a label is present when the text before the first comma has other than 3 colons.
+     */
+    static SlaTierSpec tier(String raw, int index) {
+        String flag = "--search-sla-tier '" + raw + "'";
+        if (raw.isBlank()) throw new BadInputException("--search-sla-tier: the value is empty; give LABEL:TAG:STAT:OP:THRESHOLD[,...]");
+        String first = raw.split(",", 2)[0];
+        String label = "tier_" + (index + 1), rest = raw;
+        if (first.chars().filter(c -> c == ':').count() != 3) {
+            int colon = raw.indexOf(':');
+            label = colon < 0 ? raw.trim() : raw.substring(0, colon).trim();
+            rest = colon < 0 ? "" : raw.substring(colon + 1);
+            if (label.isEmpty()) throw new BadInputException(flag + ": the label before ':' is empty; name the tier or drop the ':'");
+        }
+        List<SlaFilterSpec> filters = new ArrayList<>();
+        for (String part : rest.split(",")) if (!part.isBlank()) filters.add(filter(part.trim(), flag + " (tier '" + label + "')"));
+        if (filters.isEmpty()) {
+            throw new BadInputException(flag + ": tier '" + label + "' has no filters; give at least one TAG:STAT:OP:THRESHOLD");
+        }
+        return new SlaTierSpec(label, filters);
+    }
+
+    private static SlaFilterSpec filter(String raw, String where) {
         String[] parts = raw.split(":");
         if (parts.length != 4) {
-            throw new BadInputException("--search-sla '" + raw + "': expected TAG:STAT:OP:THRESHOLD, e.g. time_to_first_token:p95:lt:200");
+            throw new BadInputException(where + ": expected TAG:STAT:OP:THRESHOLD, e.g. time_to_first_token:p95:lt:200");
         }
         double threshold;
         try {
             threshold = Double.parseDouble(parts[3].trim());
         } catch (NumberFormatException e) {
-            throw new BadInputException("--search-sla '" + raw + "': threshold '" + parts[3] + "' is not a number");
+            throw new BadInputException(where + ": threshold '" + parts[3] + "' is not a number");
         }
         return new SlaFilterSpec(parts[0].trim(), parts[1].trim(), parts[2].trim(), threshold);
     }
@@ -266,6 +307,7 @@ public class SearchOptions {
         if (explicitSearch()) return firstExplicitFlag();
         if (maxIterations != null) return "--search-max-iterations";
         if (initialPoints != null) return "--search-initial-points";
+        if (slaTiers != null) return "--search-sla-tier";
         return "--search-random-seed";
     }
 

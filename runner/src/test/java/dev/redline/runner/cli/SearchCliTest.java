@@ -100,6 +100,73 @@ class SearchCliTest {
     }
 
     @Test
+    void multiTierSearchFindsEachTiersExactIslBoundaryAsAiperfProbesIt() throws Exception {
+        // AIPerf 0.13's MultiTierPlanner, driven over ISL = knob with these two tiers, probes exactly this sequence
+        CliRun r = run(mock("tiers", "--isl", "16", "--search-space", "isl:16,400", "--search-metric", "output_token_throughput",
+                "--search-direction", "maximize", "--search-planner", "smooth_isotonic",
+                "--search-sla-tier", "short:input_sequence_length:avg:lt:100", "--search-sla-tier", "input_sequence_length:avg:lt:250"));
+        assertEquals(0, r.code(), r.err());
+        JsonNode h = JSON.readTree(dir.resolve("tiers/search_history.json").toFile());
+        List<Long> probes = new ArrayList<>();
+        for (JsonNode it : h.get("iterations")) probes.add(it.at("/variation_values/dataset.prompts.isl.mean").asLong());
+        assertEquals(List.of(16L, 32L, 64L, 128L, 96L, 112L, 104L, 100L, 256L, 192L, 224L, 240L, 248L), probes);
+        assertEquals("multi_tier_all_converged", h.get("convergence_reason").asText());
+        assertEquals("short", h.at("/tier_results/0/label").asText());
+        assertEquals(96, h.at("/tier_results/0/boundary_concurrency").asLong());
+        assertEquals(100, h.at("/tier_results/0/bracket_upper").asLong());
+        assertEquals("tier_2", h.at("/tier_results/1/label").asText());
+        assertEquals(248, h.at("/tier_results/1/boundary_concurrency").asLong());
+        assertEquals(256, h.at("/tier_results/1/bracket_upper").asLong());
+        assertEquals(256.0, h.at("/tier_results/1/binding_constraint/observed").asDouble(), 0.01, "the real ISL sent");
+        assertEquals("converged", h.at("/tier_results/1/convergence_status").asText());
+        assertEquals(21, h.at("/tier_metadata/tier_evaluation_count").asInt());
+        assertEquals("short", h.at("/tier_metadata/ordering_pairs/0/strict").asText());
+        assertEquals(248, h.at("/boundary_summary/feasible_max/value").asLong());
+        assertEquals(2, h.at("/config/tiers").size());
+    }
+
+    @Test
+    void badTierInputIsOneLineWithExitCode2() {
+        String[] base = with(new String[] {"profile", "-m", "m", "--url", "http://127.0.0.1:1"}, SEARCH);
+        String ok = "fast:request_latency:p95:lt:500";
+        assertBadInput("--search-sla-tier: expected between 2 and 10 tiers, got 1", with(base, "--search-sla-tier", ok));
+        assertBadInput("--search-sla-tier ':request_latency:p95:lt:5,x': the label before ':' is empty",
+                with(base, "--search-sla-tier", ":request_latency:p95:lt:5,x", "--search-sla-tier", ok));
+        assertBadInput("--search-sla-tier 'slow': tier 'slow' has no filters", with(base, "--search-sla-tier", "slow", "--search-sla-tier", ok));
+        // three colons before the first comma read as an unlabelled filter (AIPerf's rule), so 'lt' is its threshold
+        assertBadInput("--search-sla-tier 'slow:request_latency:p95:lt' (tier 'tier_1'): threshold 'lt' is not a number",
+                with(base, "--search-sla-tier", "slow:request_latency:p95:lt", "--search-sla-tier", ok));
+        assertBadInput("--search-sla-tier 'slow:request_latency:p95' (tier 'slow'): expected TAG:STAT:OP:THRESHOLD",
+                with(base, "--search-sla-tier", "slow:request_latency:p95", "--search-sla-tier", ok));
+        assertBadInput("--search-sla-tier #2: duplicate label 'fast'", with(base, "--search-sla-tier", ok, "--search-sla-tier", ok));
+        assertBadInput("--search-sla-tier: a multi-tier search needs an integer knob (kind int), got real",
+                with(new String[] {"profile", "-m", "m", "--url", "http://127.0.0.1:1", "--search-space", "concurrency:1,16:real",
+                        "--search-metric", "request_throughput", "--search-direction", "maximize"},
+                        "--search-sla-tier", ok, "--search-sla-tier", "slow:request_latency:p95:lt:900"));
+        assertBadInput("--search-sla-tier: needs --search-space", with(new String[] {"profile", "-m", "m", "--url", "http://127.0.0.1:1"},
+                "--search-sla-tier", ok, "--search-sla-tier", "slow:request_latency:p95:lt:900"));
+        assertBadInput("--search-sla-tier: recipe concurrency-ramp is a fixed sweep, not a search",
+                "profile", "-m", "m", "--url", "http://127.0.0.1:1", "--search-recipe", "concurrency-ramp",
+                "--search-sla-tier", ok, "--search-sla-tier", "slow:request_latency:p95:lt:900");
+    }
+
+    @Test
+    void tiersLayerOverARecipeSearchAndItsSlaAppliesToEveryTier() throws Exception {
+        CliRun r = run(mock("recipe-tiers", "--streaming", "--search-recipe", "max-concurrency-under-sla", "--ttft-sla-ms", "60000",
+                "--concurrency-max", "8", "--search-sla-tier", "a:request_latency:p95:lt:100000", "--search-sla-tier", "b:request_latency:p95:lt:200000"));
+        assertEquals(0, r.code(), r.err());
+        JsonNode h = JSON.readTree(dir.resolve("recipe-tiers/search_history.json").toFile());
+        List<Long> probes = new ArrayList<>();
+        for (JsonNode it : h.get("iterations")) probes.add(it.at("/variation_values/phases.profiling.concurrency").asLong());
+        assertEquals(List.of(1L, 2L, 4L, 8L), probes, "the mock stays far inside both tiers: ramp to the top");
+        assertEquals("time_to_first_token", h.at("/config/sla_filters/0/metric_tag").asText(), "the recipe's SLA");
+        assertEquals(2, h.at("/tier_results/0/filters").size(), "the tier's filter and the recipe's");
+        assertEquals("no_failure_in_range", h.at("/tier_results/1/convergence_status").asText());
+        assertEquals(8, h.at("/tier_results/1/boundary_concurrency").asLong());
+        assertEquals("max-concurrency-under-sla", h.get("recipe").asText());
+    }
+
+    @Test
     void bayesianSearchResumesFromItsHistory() throws Exception {
         String[] first = mock("bo", "--concurrency", "1", "--search-space", "concurrency:1,12", "--search-metric", "request_throughput",
                 "--search-direction", "maximize", "--search-initial-points", "2", "--search-random-seed", "3", "--search-max-iterations", "3");

@@ -5,8 +5,8 @@ import dev.redline.api.v1alpha1.AdaptiveSearchSpec;
 import dev.redline.plan.search.SearchFieldNames;
 
 /**
- * What may be layered over a recipe's search (AIPerf's tunable flags): the budget, the seed and the
- * stopping knobs. The search problem itself (space, objectives, SLAs, planner) belongs to the recipe, and
+ * What may be layered over a recipe's search (AIPerf's tunable flags): the budget, the seed, the
+ * stopping knobs and the SLA tiers of a multi-tier search (the recipe's SLAs then apply to every tier). The search problem itself (space, objectives, SLAs, planner) belongs to the recipe, and
  * a grid or scenario recipe has no search to tune.
  */
 public final class RecipeTuning {
@@ -18,10 +18,10 @@ public final class RecipeTuning {
         String defining = defining(tuning);
         if (defining != null) {
             throw new SpecException(names.name(defining) + ": recipe " + plan.recipe() + " chooses the space, objectives, SLAs and planner; "
-                    + "remove it (only maxIterations, nInitialPoints, randomSeed, improvementPatience, plateau and cooldown settings tune a recipe)");
+                    + "remove it (only maxIterations, nInitialPoints, randomSeed, improvementPatience, plateau and cooldown settings and slaTiers tune a recipe)");
         }
         if (!plan.isSearch()) {
-            throw new SpecException(names.name("maxIterations") + ": recipe " + plan.recipe()
+            throw new SpecException(names.name(tuning.getSlaTiers() != null ? "slaTiers" : "maxIterations") + ": recipe " + plan.recipe()
                     + " is a fixed sweep, not a search; its budget is its grid (drop the search settings)");
         }
         AdaptiveSearchSpec s = plan.search();
@@ -33,6 +33,7 @@ public final class RecipeTuning {
         if (tuning.getPlateauThreshold() != null) s.setPlateauThreshold(tuning.getPlateauThreshold());
         if (tuning.getPrecision() != null) s.setPrecision(tuning.getPrecision());
         if (tuning.getCooldownSeconds() != null) s.setCooldownSeconds(tuning.getCooldownSeconds());
+        if (tuning.getSlaTiers() != null) s.setSlaTiers(tuning.getSlaTiers());
         return s;
     }
 
