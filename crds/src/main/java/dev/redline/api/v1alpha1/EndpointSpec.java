@@ -126,6 +126,10 @@ public class EndpointSpec {
     @JsonPropertyDescription("video_generation: also download the finished video (GET /v1/videos/{id}/content), counted in the request latency.")
     private Boolean downloadVideoContent;
 
+    @JsonPropertyDescription("chat: strip the content of an image whose cache uuid an earlier turn of the session already sent "
+            + "(vLLM's multimodal processor cache; AIPerf's --uuid-and-strip). single_turn datasets with session_id-grouped rows only.")
+    private Boolean uuidAndStrip;
+
     @JsonPropertyDescription("Take token counts from the server's usage block instead of the client tokenizer (requests stream_options.include_usage when streaming).")
     private Boolean useServerTokenCount;
 
@@ -178,6 +182,9 @@ public class EndpointSpec {
     public void setGrpcMethod(String grpcMethod) { this.grpcMethod = grpcMethod; }
     public String getGrpcDescriptorSet() { return grpcDescriptorSet; }
     public void setGrpcDescriptorSet(String grpcDescriptorSet) { this.grpcDescriptorSet = grpcDescriptorSet; }
+    public Boolean getUuidAndStrip() { return uuidAndStrip; }
+    public void setUuidAndStrip(Boolean uuidAndStrip) { this.uuidAndStrip = uuidAndStrip; }
+    public boolean isUuidAndStrip() { return Boolean.TRUE.equals(uuidAndStrip); }
     public Boolean getDownloadVideoContent() { return downloadVideoContent; }
     public void setDownloadVideoContent(Boolean downloadVideoContent) { this.downloadVideoContent = downloadVideoContent; }
     public void setUseServerTokenCount(Boolean useServerTokenCount) { this.useServerTokenCount = useServerTokenCount; }

@@ -62,6 +62,9 @@ final class EndpointRules implements ValidationRule {
         if (ct != null && !ct.isBlank() && !ct.equals(EndpointSpec.JSON) && !ct.equals(EndpointSpec.MULTIPART)) {
             out.add("endpoint.requestContentType", "'" + ct + "' is not supported; use application/json or multipart/form-data");
         }
+        if (ep.isUuidAndStrip() && type != EndpointType.CHAT) {
+            out.add("endpoint.uuidAndStrip", "--uuid-and-strip requires endpoint type chat (got " + type.wireName() + "); remove it or use --endpoint-type chat");
+        }
         if (ep.getDownloadVideoContent() != null && ep.isDownloadVideoContent() && type != EndpointType.VIDEO_GENERATION) {
             out.add("endpoint.downloadVideoContent", "downloading video content applies to endpoint type video_generation only; remove it");
         }

@@ -86,6 +86,10 @@ public class EndpointOptions implements SpecOptions {
             description = "dynamic_grpc: a FileDescriptorSet (protoc --include_imports --descriptor_set_out) defining --grpc-method.")
     String grpcDescriptorSet;
 
+    @Option(names = "--uuid-and-strip",
+            description = "chat: strip the content of an image whose cache uuid an earlier turn of the session sent (vLLM multimodal cache); single_turn sessions only.")
+    Boolean uuidAndStrip;
+
     @Option(names = "--download-video-content",
             description = "video_generation: also download the finished video; the download counts in the request latency.")
     Boolean downloadVideoContent;
@@ -185,6 +189,7 @@ public class EndpointOptions implements SpecOptions {
         if (grpcMethod != null) ep.setGrpcMethod(grpcMethod.trim());
         if (grpcDescriptorSet != null) ep.setGrpcDescriptorSet(grpcDescriptorSet);
         if (downloadVideoContent != null) ep.setDownloadVideoContent(downloadVideoContent);
+        if (uuidAndStrip != null) ep.setUuidAndStrip(uuidAndStrip);
         if (waitForModelTimeout != null) ep.setWaitForModelTimeout(waitForModelTimeout);
         if (waitForModelMode != null) ep.setWaitForModelMode(waitForModelMode.trim().toLowerCase(java.util.Locale.ROOT));
         if (waitForModelInterval != null) ep.setWaitForModelInterval(waitForModelInterval);
@@ -296,6 +301,7 @@ public class EndpointOptions implements SpecOptions {
         m.put("endpoint.grpcMethod", "--grpc-method");
         m.put("endpoint.grpcDescriptorSet", "--grpc-descriptor-set");
         m.put("endpoint.downloadVideoContent", "--download-video-content");
+        m.put("endpoint.uuidAndStrip", "--uuid-and-strip");
         m.put("goodput", "--goodput");
         m.put("goodput.*", "--goodput");
         return m;

@@ -42,7 +42,8 @@ public final class DatasetFactory {
         PromptSpec prompts = ds.resolvedPrompts();
         Supplier<SyntheticPromptGenerator> generator = memoize(() -> new SyntheticPromptGenerator(tokenizer, Corpus.sonnets(tokenizer)));
         LoadContext ctx = new LoadContext(tokenizer, generator, seeds, SyntheticDatasetBuilder.oslSampler(prompts),
-                prompts.getBlockSize(), ds.resolvedEntries(), ds.getSynthesis()).batchSizes(batchSizes(ds, prompts));
+                prompts.getBlockSize(), ds.resolvedEntries(), ds.getSynthesis()).batchSizes(batchSizes(ds, prompts))
+                .uuidAndStrip(spec.getEndpoint() != null && spec.getEndpoint().isUuidAndStrip());
         String strategy = ds.getSamplingStrategy();
         if (ds.getPublicDataset() != null) {
             PublicDataset pd = PublicDataset.parse(ds.getPublicDataset());

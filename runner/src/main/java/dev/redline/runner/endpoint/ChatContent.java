@@ -46,7 +46,7 @@ public final class ChatContent {
         for (String t : texts) {
             if (!t.isEmpty()) parts.add(JsonPayloads.object("type", shape == Shape.RESPONSES ? "input_text" : "text", "text", t));
         }
-        for (String url : media.images()) parts.add(image(url, shape));
+        for (int i = 0; i < media.images().size(); i++) parts.add(image(media.images().get(i), media.imageUuid(i), shape));
         for (String a : media.audios()) {
             int comma = a.indexOf(',');
             parts.add(JsonPayloads.object("type", "input_audio", "input_audio",
@@ -56,9 +56,11 @@ public final class ChatContent {
         return parts;
     }
 
-    private static Map<String, Object> image(String url, Shape shape) {
+    /** A chat image part carries its vLLM cache id as {@code uuid} (an empty url: the cached image by id alone). */
+    private static Map<String, Object> image(String url, String uuid, Shape shape) {
         return switch (shape) {
-            case CHAT -> JsonPayloads.object("type", "image_url", "image_url", Map.of("url", url));
+            case CHAT -> uuid.isEmpty() ? JsonPayloads.object("type", "image_url", "image_url", Map.of("url", url))
+                    : JsonPayloads.object("type", "image_url", "image_url", Map.of("url", url), "uuid", uuid);
             case RESPONSES -> JsonPayloads.object("type", "input_image", "image_url", url);
             case ANTHROPIC -> {
                 if (!url.startsWith("data:")) yield JsonPayloads.object("type", "image", "source", JsonPayloads.object("type", "url", "url", url));

@@ -17,6 +17,7 @@ final class GenerationHandler extends InferenceHandler {
     @Override
     protected InferenceRequest parse(HttpServerRequest request, Buffer body) throws InferenceRequest.BadRequest {
         InferenceRequest req = api.parse(request, body, ctx.defaultModel);
+        ctx.media.admit(req.imageUuids);
         ctx.media.add(req.media);
         return req;
     }

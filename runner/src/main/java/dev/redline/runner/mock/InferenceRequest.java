@@ -32,6 +32,8 @@ final class InferenceRequest {
     boolean stamps;
     /** Media parts the request carried, checked (chat). */
     MockMedia.Received media = MockMedia.Received.NONE;
+    /** A chat request's image cache uuids (null for other APIs). */
+    MockMedia.ImageUuids imageUuids;
 
     InferenceRequest(String model, boolean stream, boolean includeUsage, int maxTokens,
                      String promptText, List<String> inputs) {
@@ -62,9 +64,11 @@ final class InferenceRequest {
     }
 
     static InferenceRequest chat(JsonNode root, String defaultModel) throws BadRequest {
-        MockMedia.Received media = MockMedia.checkChat(root);
+        MockMedia.ImageUuids ids = new MockMedia.ImageUuids();
+        MockMedia.Received media = MockMedia.checkChat(root, ids);
         InferenceRequest req = generation(root, defaultModel, chatText(root));
         req.media = media;
+        req.imageUuids = ids;
         return req;
     }
 

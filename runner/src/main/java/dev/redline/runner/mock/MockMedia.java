@@ -21,6 +21,33 @@ public final class MockMedia {
     private final LongAdder images = new LongAdder();
     private final LongAdder audios = new LongAdder();
     private final LongAdder videos = new LongAdder();
+    /** vLLM's multimodal processor cache, by the uuids of image parts that came with their content. */
+    private final java.util.Set<String> cachedImageUuids = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final LongAdder imageCacheHits = new LongAdder();
+
+    /** The image uuids of one chat request: with content (cached once it is admitted) and by reference alone. */
+    static final class ImageUuids {
+        final java.util.List<String> withContent = new java.util.ArrayList<>();
+        final java.util.List<String> references = new java.util.ArrayList<>();
+    }
+
+    /** Image parts that came as a uuid alone and were served from the cache. */
+    public long imageCacheHits() {
+        return imageCacheHits.sum();
+    }
+
+    /**
+     * As vLLM with its multimodal cache: a part by uuid alone needs that uuid cached by an earlier request (a repeat
+     * within one request does not count: the cache fills after it); 400 otherwise. Then the request's new uuids are cached.
+     */
+    void admit(ImageUuids ids) throws InferenceRequest.BadRequest {
+        if (ids == null) return;
+        for (String ref : ids.references) {
+            if (!cachedImageUuids.contains(ref)) throw bad("image uuid '" + ref + "' is not in the multimodal cache; send the image's content with it first");
+        }
+        imageCacheHits.add(ids.references.size());
+        cachedImageUuids.addAll(ids.withContent);
+    }
 
     public Received received() {
         return new Received(images.sum(), audios.sum(), videos.sum());
@@ -33,7 +60,7 @@ public final class MockMedia {
     }
 
     /** Checks every content part of a chat body's messages and counts the media; 400 on the first bad part. */
-    static Received checkChat(JsonNode root) throws InferenceRequest.BadRequest {
+    static Received checkChat(JsonNode root, ImageUuids ids) throws InferenceRequest.BadRequest {
         JsonNode messages = root.get("messages");
         if (messages == null || !messages.isArray()) return Received.NONE;
         long img = 0;
@@ -49,7 +76,13 @@ public final class MockMedia {
                         if (!part.path("text").isTextual()) throw bad("a text part needs a string 'text'");
                     }
                     case "image_url" -> {
-                        image(part.path("image_url").path("url"));
+                        String uuid = part.path("uuid").asText("");
+                        if (!uuid.isEmpty() && part.path("image_url").path("url").asText("").isEmpty()) {
+                            ids.references.add(uuid); // the cached image, by uuid alone
+                        } else {
+                            image(part.path("image_url").path("url"));
+                            if (!uuid.isEmpty()) ids.withContent.add(uuid);
+                        }
                         img++;
                     }
                     case "input_audio" -> {

@@ -162,6 +162,11 @@ public final class MockServer implements AutoCloseable {
         return ctx.media.received();
     }
 
+    /** Image parts sent by cache uuid alone that the mock served from its multimodal cache. */
+    public long imageCacheHits() {
+        return ctx.media.imageCacheHits();
+    }
+
     public MockMetrics metrics() {
         return ctx.metrics;
     }

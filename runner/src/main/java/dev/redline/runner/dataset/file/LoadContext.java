@@ -25,6 +25,7 @@ public final class LoadContext {
     private final SynthesisSpec synthesis;
     private final MediaFiles mediaFiles = new MediaFiles();
     private BatchSizes batchSizes = BatchSizes.ONE;
+    private boolean uuidAndStrip;
 
     /** Items per request of each modality (--batch-size-text, --image/audio/video-batch-size), for random_pool. */
     public record BatchSizes(int text, int image, int audio, int video) {
@@ -54,6 +55,14 @@ public final class LoadContext {
     public int entries() { return entries; }
     public SynthesisSpec synthesis() { return synthesis; }
     public BatchSizes batchSizes() { return batchSizes; }
+
+    /** --uuid-and-strip: a session's repeated image uuids are sent without their content. */
+    public boolean uuidAndStrip() { return uuidAndStrip; }
+
+    public LoadContext uuidAndStrip(boolean strip) {
+        this.uuidAndStrip = strip;
+        return this;
+    }
 
     public LoadContext batchSizes(BatchSizes sizes) {
         this.batchSizes = sizes;

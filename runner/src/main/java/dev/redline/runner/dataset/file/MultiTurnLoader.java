@@ -3,6 +3,7 @@ package dev.redline.runner.dataset.file;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.redline.runner.dataset.Conversation;
+import dev.redline.runner.dataset.DatasetFormatException;
 import dev.redline.runner.dataset.Turn;
 
 import java.nio.file.Path;
@@ -14,6 +15,10 @@ import java.util.stream.IntStream;
 final class MultiTurnLoader implements DatasetLoader {
     @Override
     public List<Conversation> load(Path path, LoadContext ctx) {
+        if (ctx.uuidAndStrip()) {
+            throw new DatasetFormatException(path + ": --uuid-and-strip supports single_turn datasets with session_id-grouped rows, "
+                    + "not multi_turn (as AIPerf); remove --uuid-and-strip or write the turns as single_turn rows");
+        }
         List<SourceRecord> records = JsonlRecords.read(path);
         return IntStream.range(0, records.size()).parallel().mapToObj(i -> session(records.get(i), ctx, i)).toList();
     }

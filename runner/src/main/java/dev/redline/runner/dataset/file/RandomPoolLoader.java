@@ -36,6 +36,10 @@ final class RandomPoolLoader implements DatasetLoader {
                 throw new DatasetFormatException(path + ": random_pool batch sizes other than 1 are not supported for "
                         + pools.size() + " named pools; drop the batch-size flags or use one pool file");
             }
+            if (pools.get(0).stream().anyMatch(r -> !r.media().imageUuids().isEmpty())) {
+                throw new DatasetFormatException(path + ": random_pool batch sizes other than 1 are not supported when rows carry "
+                        + "image cache uuids (batching unpairs them); drop the batch-size flags or the uuids");
+            }
             return flattened(pools.get(0), batch, ctx);
         }
         return IntStream.range(0, ctx.entries()).parallel().mapToObj(i -> {
@@ -104,7 +108,6 @@ final class RandomPoolLoader implements DatasetLoader {
     /** A pool row: its texts (possibly none) and media (possibly none); at least one of the two. */
     private record PoolRow(List<String> texts, MediaParts media) {
         static PoolRow parse(SourceRecord rec, LoadContext ctx) {
-            if (rec.has("image_uuids")) throw rec.error("image_uuids", "is not supported; remove it (images are sent without cache ids)");
             MediaParts media = MediaColumns.parse(rec.node(), rec.where(), ctx.mediaFiles());
             List<String> texts = media.isEmpty() || rec.has("text") || rec.has("texts") ? SingleTurnParser.texts(rec) : List.of();
             return new PoolRow(texts, media);
@@ -114,18 +117,20 @@ final class RandomPoolLoader implements DatasetLoader {
             if (rows.size() == 1) return rows.get(0);
             List<String> texts = new ArrayList<>();
             List<String> images = new ArrayList<>();
+            List<String> uuids = new ArrayList<>();
             List<String> audios = new ArrayList<>();
             List<String> videos = new ArrayList<>();
             double seconds = 0;
             for (PoolRow r : rows) {
                 texts.addAll(r.texts());
                 images.addAll(r.media().images());
+                for (int i = 0; i < r.media().images().size(); i++) uuids.add(r.media().imageUuid(i));
                 audios.addAll(r.media().audios());
                 videos.addAll(r.media().videos());
                 seconds += r.media().audioSeconds();
             }
             MediaParts media = images.isEmpty() && audios.isEmpty() && videos.isEmpty() ? MediaParts.NONE
-                    : new MediaParts(images, audios, videos, seconds);
+                    : new MediaParts(images, audios, videos, seconds, uuids.stream().allMatch(String::isEmpty) ? List.of() : uuids);
             return new PoolRow(texts, media);
         }
     }

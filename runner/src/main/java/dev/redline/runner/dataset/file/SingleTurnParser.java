@@ -19,7 +19,6 @@ final class SingleTurnParser {
     private SingleTurnParser() { }
 
     static Turn parse(SourceRecord rec, LoadContext ctx, long index) {
-        if (rec.has("image_uuids")) throw rec.error("image_uuids", "is not supported; remove it (images are sent without cache ids)");
         MediaParts media = MediaColumns.parse(rec.node(), rec.where(), ctx.mediaFiles());
         List<String> texts = media.isEmpty() || rec.has("text") || rec.has("texts") ? texts(rec) : List.of();
         if (rec.has("timestamp") && rec.has("delay")) {

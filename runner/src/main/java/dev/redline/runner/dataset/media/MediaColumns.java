@@ -17,23 +17,29 @@ public final class MediaColumns {
 
     private MediaColumns() { }
 
-    /** The record's media in wire form; {@code where} is "file:line" for errors. */
+    /**
+     * The record's media in wire form; {@code where} is "file:line" for errors. Images may carry vLLM cache ids (AIPerf's
+     * {@code image_uuids} aligned with string {@code images}, or {@code uuids} of {@code {contents, uuids}} objects); an
+     * id without content is a reference to an image the server has cached.
+     */
     public static MediaParts parse(JsonNode record, String where, MediaFiles files) {
         List<String> images = new ArrayList<>();
+        List<String> uuids = new ArrayList<>();
         List<String> audios = new ArrayList<>();
         List<String> videos = new ArrayList<>();
         double[] seconds = {0};
-        values(record, "image", where, (v, at) -> images.add(files.image(v, at)));
+        ImageIds.parse(record, where, files, images, uuids);
         values(record, "video", where, (v, at) -> videos.add(files.video(v, at)));
         values(record, "audio", where, (v, at) -> {
             MediaFiles.Audio a = files.audio(v, at);
             audios.add(a.data());
             seconds[0] += a.seconds();
         });
-        return images.isEmpty() && audios.isEmpty() && videos.isEmpty() ? MediaParts.NONE : new MediaParts(images, audios, videos, seconds[0]);
+        if (images.isEmpty() && audios.isEmpty() && videos.isEmpty()) return MediaParts.NONE;
+        return new MediaParts(images, audios, videos, seconds[0], uuids.stream().allMatch(String::isEmpty) ? List.of() : uuids);
     }
 
-    private static void values(JsonNode record, String singular, String where, BiConsumer<String, String> each) {
+    static void values(JsonNode record, String singular, String where, BiConsumer<String, String> each) {
         String plural = singular + "s";
         JsonNode one = record.get(singular);
         JsonNode many = record.get(plural);
@@ -61,7 +67,7 @@ public final class MediaColumns {
         }
     }
 
-    private static DatasetFormatException error(String where, String field, String problem) {
+    static DatasetFormatException error(String where, String field, String problem) {
         return new DatasetFormatException(where + ": field '" + field + "' " + problem);
     }
 }

@@ -10,17 +10,38 @@ import java.util.List;
  * @param audios       {@code <format>,<base64>} strings (AIPerf's shape), e.g. {@code wav,UklGR...}
  * @param videos       data URLs ({@code data:video/webm;base64,...}) or http(s) URLs
  * @param audioSeconds total length of the audio clips in seconds, for audio_duration and RTFx; 0 when unknown
+ * @param imageUuids   vLLM multimodal-cache ids aligned with {@code images} ("" where an image has none), or empty when
+ *                     no image has one; an image whose content is "" is a reference by id alone
  */
-public record MediaParts(List<String> images, List<String> audios, List<String> videos, double audioSeconds) {
+public record MediaParts(List<String> images, List<String> audios, List<String> videos, double audioSeconds, List<String> imageUuids) {
     public static final MediaParts NONE = new MediaParts(List.of(), List.of(), List.of(), 0);
 
     public MediaParts {
         images = List.copyOf(images);
         audios = List.copyOf(audios);
         videos = List.copyOf(videos);
+        imageUuids = List.copyOf(imageUuids);
+        if (!imageUuids.isEmpty() && imageUuids.size() != images.size()) {
+            throw new IllegalArgumentException("image uuids (" + imageUuids.size() + ") must align with images (" + images.size() + ")");
+        }
+    }
+
+    /** Media without cache ids. */
+    public MediaParts(List<String> images, List<String> audios, List<String> videos, double audioSeconds) {
+        this(images, audios, videos, audioSeconds, List.of());
     }
 
     public boolean isEmpty() {
         return images.isEmpty() && audios.isEmpty() && videos.isEmpty();
+    }
+
+    /** The cache id of image {@code i}, or "" when it has none. */
+    public String imageUuid(int i) {
+        return imageUuids.isEmpty() ? "" : imageUuids.get(i);
+    }
+
+    /** The same media with these image contents (the ids kept). */
+    public MediaParts withImages(List<String> contents) {
+        return new MediaParts(contents, audios, videos, audioSeconds, imageUuids);
     }
 }
