@@ -85,8 +85,7 @@ final class AiperfUnsupported {
             "trajectoryStartMinRatio", AGENTIC, "0.25", "trajectoryStartMaxRatio", AGENTIC, "0.75",
             "burstPhaseStarts", AGENTIC, null, "systemIdleGapCapSeconds", AGENTIC, null,
             "agenticCacheWarmupDuration", AGENTIC, null, "agenticWarmupGracePeriod", AGENTIC, null,
-            "failedRequestThreshold", "aborting a run on a failure ratio is not supported by Redline; failed requests are counted and reported", null,
-            "rateSeries", "piecewise-linear rate series are not supported by Redline; use rateRamp or a sweep over rate", null);
+            "failedRequestThreshold", "aborting a run on a failure ratio is not supported by Redline; failed requests are counted and reported", null);
 
     static void refuseSections(ObjectNode b) { refuse(b, BENCHMARK, "benchmark", dev.redline.api.v1alpha1.BenchmarkSpec.class); }
 

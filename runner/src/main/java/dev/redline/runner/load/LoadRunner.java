@@ -44,7 +44,7 @@ public final class LoadRunner {
         int max = 1;
         for (PhaseSpec p : phases) {
             if (p.getConcurrency() != null) max = Math.max(max, p.getConcurrency());
-            else if (p.getRate() != null || p.getType() == LoadType.FIXED_SCHEDULE || p.getType() == LoadType.USER_CENTRIC) {
+            else if (p.resolvedRate() != null || p.getType() == LoadType.FIXED_SCHEDULE || p.getType() == LoadType.USER_CENTRIC) {
                 max = Math.max(max, fallback);
             }
         }
@@ -138,7 +138,7 @@ public final class LoadRunner {
         if (pacer != null) health.addReanchors(pacer.reanchors());
         LoadProgress pr = ctx.progress();
         return new PhaseOutcome(plan.name(), plan.kind().name().toLowerCase(java.util.Locale.ROOT), type.wireName(),
-                type.isOpenModel() || type == LoadType.USER_CENTRIC ? phase.getRate() : Double.NaN, state.achievedRate(pr.sent()),
+                type.isOpenModel() || type == LoadType.USER_CENTRIC ? phase.resolvedRate() : Double.NaN, state.achievedRate(pr.sent()),
                 state.scheduleRate(pr.sent()),
                 pr.sent(), pr.completed(), pr.errors(), pr.cancelled(), pr.lateForGrace(),
                 pacer == null ? 0 : pacer.reanchors(), pacer == null ? 0 : pacer.maxBehindNs() / 1e6);
@@ -151,9 +151,10 @@ public final class LoadRunner {
     public boolean isFixedSchedule(PhaseSpec p) {
         if (p.getType() == LoadType.FIXED_SCHEDULE) return true;
         if (p.getType() != null || !FixedSchedule.hasTimestamps(dataset)) return false;
-        if (p.getRate() != null) {
+        if (p.resolvedRate() != null) {
             throw new dev.redline.runner.BadInputException("phase " + p.resolvedName() + ": the trace has timestamps, so it is"
-                    + " replayed on its fixed schedule, which --request-rate " + p.getRate() + " contradicts; remove the rate to"
+                    + " replayed on its fixed schedule, which " + (p.getRate() != null ? "--request-rate " + p.getRate()
+                    : "--request-rate-series") + " contradicts; remove the rate to"
                     + " replay the timestamps, or pass --no-fixed-schedule to pace the trace by the rate");
         }
         return true;

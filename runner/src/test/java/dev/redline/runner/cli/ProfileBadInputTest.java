@@ -72,6 +72,31 @@ class ProfileBadInputTest {
     }
 
     @Test
+    void requestRateSeriesThatIsMalformedOrConflicting() throws Exception {
+        Path ok = dir.resolve("series.json");
+        Files.writeString(ok, "[{\"time_s\": 0, \"qps\": 1}, {\"time_s\": 5, \"qps\": 4}]");
+        Path bad = dir.resolve("bad-series.json");
+        Files.writeString(bad, "[{\"time_s\": 0, \"qps\": 1}");
+        assertBadInput("--request-rate-series: invalid request-rate series JSON", "profile", "-m", "m", "--request-rate-series", bad.toString());
+        assertBadInput("--request-rate-series: cannot read request-rate series JSON", "profile", "-m", "m",
+                "--request-rate-series", dir.resolve("missing.json").toString());
+        Files.writeString(bad, "[{\"time_s\": 0, \"qps\": 1}]");
+        assertBadInput("--request-rate-series (phases[0].rateSeries): a request-rate series needs at least two points",
+                "profile", "-m", "m", "--request-rate-series", bad.toString());
+        Files.writeString(bad, "[{\"time_s\": 0, \"qps\": -2}, {\"time_s\": 5, \"qps\": 4}]");
+        assertBadInput("--request-rate-series (phases[0].rateSeries[0].qps): must be greater than 0",
+                "profile", "-m", "m", "--request-rate-series", bad.toString());
+        Files.writeString(bad, "[{\"time_s\": 3, \"qps\": 2}, {\"time_s\": 3, \"qps\": 4}]");
+        assertBadInput("time_s values must be strictly increasing", "profile", "-m", "m", "--request-rate-series", bad.toString());
+        assertBadInput("--request-rate-series conflicts with --request-rate", "profile", "-m", "m",
+                "--request-rate-series", ok.toString(), "--request-rate", "5");
+        assertBadInput("--request-rate-series conflicts with --fixed-schedule", "profile", "-m", "m",
+                "--request-rate-series", ok.toString(), "--fixed-schedule");
+        assertBadInput("--request-rate-series conflicts with --user-centric-rate", "profile", "-m", "m",
+                "--request-rate-series", ok.toString(), "--user-centric-rate", "2", "--num-users", "2", "--session-turns-mean", "3");
+    }
+
+    @Test
     void gpuMetricsCsvThatIsMissingOrGivenTwice() throws Exception {
         Path missing = dir.resolve("custom_gpu_metrics.csv");
         assertBadInput("--gpu-telemetry: GPU metrics file not found: " + missing, "profile", "-m", "m", "--gpu-telemetry", missing.toString());
