@@ -69,9 +69,7 @@ final class AiperfUnsupported {
             "traceIdleGapCapSeconds", AGENTIC, null,
             "traceSessionSampleRatio", BASETEN, null, "interTurnDelayCapSeconds", BASETEN, null,
             "maxIdleGapCapSeconds", BASETEN, null, "replaySpeedup", BASETEN, null, "openLoopReplay", BASETEN, "true",
-            "openLoopStrict", BASETEN, null, "omitKvHints", BASETEN, null, "forceMinTokens", BASETEN, "true",
-            "randomRangeRatio", "the random prompt corpus is not supported by Redline (sonnet only)", null,
-            "randomCorpusStyle", "the random prompt corpus is not supported by Redline (sonnet only)", "\"vllm\"");
+            "openLoopStrict", BASETEN, null, "omitKvHints", BASETEN, null, "forceMinTokens", BASETEN, "true");
 
     static final Map<String, String[]> PHASE = table(
             "seamless", "seamless phase transitions are not supported: each phase drains before the next starts", null,

@@ -57,6 +57,7 @@ final class DatasetRules implements ValidationRule {
                     + " sonnet (Shakespeare's sonnets) only (CLI: --prompt-corpus)");
         }
         sequenceDistribution(p, out);
+        RangeRatioRules.check(p, out);
         if (p.getPrefixPromptCount() != null && p.getPrefixPromptLength() == null) {
             out.add("dataset.prompts.prefixPromptCount", "prefix prompts need a length; set dataset.prompts.prefixPromptLength (CLI: --prefix-prompt-length)");
         }

@@ -111,6 +111,14 @@ public class DatasetOptions implements SpecOptions {
             description = "Source text of synthetic prompts: sonnet (Shakespeare's sonnets, the default; AIPerf's coding and random corpora are not available).")
     String corpus;
 
+    @Option(names = "--random-range-ratio", paramLabel = "R|{\"input\":R,\"output\":R}",
+            description = "Draw each prompt's ISL and OSL uniformly from a window around --isl/--osl (both needed, without stddev): a ratio for both or a JSON object for each; see --random-corpus-style.")
+    String rangeRatio;
+
+    @Option(names = "--random-corpus-style", paramLabel = "vllm|sglang",
+            description = "Window of --random-range-ratio: vllm (default) [floor(m(1-r)), ceil(m(1+r))], r in [0, 1); sglang [max(1, int(m r)), m], r in [0, 1].")
+    String rangeStyle;
+
     @Option(names = "--system-prompt", paramLabel = "TEXT",
             description = "System prompt sent verbatim as the first message of every conversation (before a dataset's own).")
     String systemPrompt;
@@ -171,6 +179,8 @@ public class DatasetOptions implements SpecOptions {
         if (ignoreTraceDelays != null) spec.dataset().setIgnoreTraceDelays(ignoreTraceDelays);
         if (sequenceDistribution != null) prompts(spec).setSequenceDistribution(SequenceDistributionParser.parse(sequenceDistribution));
         if (corpus != null) prompts(spec).setCorpus(corpus.trim().toLowerCase(java.util.Locale.ROOT));
+        if (rangeStyle != null) prompts(spec).setRandomCorpusStyle(rangeStyle.trim().toLowerCase(java.util.Locale.ROOT));
+        if (rangeRatio != null) prompts(spec).setRandomRangeRatio(RangeRatioParser.parse(rangeRatio, prompts(spec).resolvedRandomCorpusStyle()));
         applySynthesis(spec);
         if (hfSubset != null) spec.dataset().setHfSubset(hfSubset);
         if (prefixPromptCount != null) prompts(spec).setPrefixPromptCount(prefixPromptCount);
@@ -226,6 +236,9 @@ public class DatasetOptions implements SpecOptions {
         m.put("dataset.prompts.sequenceDistribution[*]", "--seq-dist");
         m.put("dataset.prompts.sequenceDistribution[*].*", "--seq-dist");
         m.put("dataset.prompts.corpus", "--prompt-corpus");
+        m.put("dataset.prompts.randomRangeRatio", "--random-range-ratio");
+        m.put("dataset.prompts.randomRangeRatio.*", "--random-range-ratio");
+        m.put("dataset.prompts.randomCorpusStyle", "--random-corpus-style");
         m.put("dataset.synthesis.speedupRatio", "--synthesis-speedup-ratio");
         m.put("dataset.synthesis.prefixLenMultiplier", "--synthesis-prefix-len-multiplier");
         m.put("dataset.synthesis.prefixRootMultiplier", "--synthesis-prefix-root-multiplier");

@@ -97,6 +97,26 @@ class ProfileBadInputTest {
     }
 
     @Test
+    void randomRangeRatioOutsideItsRangeOrWithoutItsLengths() {
+        assertBadInput("--random-range-ratio (dataset.prompts.randomRangeRatio.input): must be in [0, 1) for the vllm style, got 1.0",
+                "profile", "-m", "m", "--isl", "100", "--osl", "20", "--random-range-ratio", "1");
+        assertBadInput("--random-range-ratio (dataset.prompts.randomRangeRatio.input): must be in [0, 1) for the vllm style, got NaN",
+                "profile", "-m", "m", "--isl", "100", "--osl", "20", "--random-range-ratio", "NaN");
+        assertBadInput("must be in [0, 1] for the sglang style, got 1.5", "profile", "-m", "m", "--isl", "100", "--osl", "20",
+                "--random-range-ratio", "1.5", "--random-corpus-style", "sglang");
+        assertBadInput("--random-range-ratio: the sglang style applies one ratio to both ISL and OSL", "profile", "-m", "m",
+                "--isl", "100", "--osl", "20", "--random-range-ratio", "{\"input\": 0.2, \"output\": 0.2}", "--random-corpus-style", "sglang");
+        assertBadInput("--random-range-ratio: the JSON object must have exactly the keys input and output", "profile", "-m", "m",
+                "--isl", "100", "--osl", "20", "--random-range-ratio", "{\"input\": 0.2}");
+        assertBadInput("--random-range-ratio: 'wide' is not a number", "profile", "-m", "m", "--random-range-ratio", "wide");
+        assertBadInput("requires --osl to be set explicitly", "profile", "-m", "m", "--isl", "100", "--random-range-ratio", "0.2");
+        assertBadInput("--isl-stddev cannot be combined with --random-range-ratio", "profile", "-m", "m", "--isl", "100",
+                "--isl-stddev", "5", "--osl", "20", "--random-range-ratio", "0.2");
+        assertBadInput("--random-corpus-style (dataset.prompts.randomCorpusStyle): unknown style 'uniform'; use vllm or sglang",
+                "profile", "-m", "m", "--random-corpus-style", "uniform");
+    }
+
+    @Test
     void gpuMetricsCsvThatIsMissingOrGivenTwice() throws Exception {
         Path missing = dir.resolve("custom_gpu_metrics.csv");
         assertBadInput("--gpu-telemetry: GPU metrics file not found: " + missing, "profile", "-m", "m", "--gpu-telemetry", missing.toString());
