@@ -61,6 +61,8 @@ final class AiperfDatasetDialect {
         length(pr, "isl", "dataset.prompts.isl");
         length(pr, "osl", "dataset.prompts.osl");
         rangeRatio(pr);
+        JsonNode bust = Tree.take(pr, "cacheBust"); // AIPerf's synthetic prompts carry it; files carry it on the dataset
+        if (bust != null) Tree.putIfAbsent(ds, "cacheBust", bust);
         JsonNode seq = Tree.get(pr, "sequenceDistribution");
         if (seq instanceof ArrayNode shares) {
             for (int i = 0; i < shares.size(); i++) {

@@ -63,7 +63,6 @@ final class AiperfUnsupported {
     static final Map<String, String[]> DATASET = table(
             "images", MEDIA, null, "audio", MEDIA, null, "video", MEDIA, null,
             "imageBatchSize", MEDIA, null, "audioBatchSize", MEDIA, null, "videoBatchSize", MEDIA, null,
-            "cacheBust", "cache-bust markers are not supported by Redline", "{\"target\":\"none\"}",
             "filters", "dataset filters are not supported by Redline's public datasets (sharegpt, instruct_coder)", null,
             "hfWekaDataset", AGENTIC, null, "useThinkTimeOnly", AGENTIC, null, "maxContextLength", AGENTIC, null,
             "traceIdleGapCapSeconds", AGENTIC, null,

@@ -43,6 +43,7 @@ final class DatasetRules implements ValidationRule {
             out.add("dataset.records", "inline records cannot be combined with inputFile or publicDataset; keep one source");
         }
         systemPrompt(spec, ds, out);
+        cacheBust(spec, ds, out);
         if (ds.getPublicDatasetPath() != null && ds.getPublicDataset() == null) {
             out.add("dataset.publicDatasetPath", "a public dataset path needs the dataset's name; set publicDataset (CLI: --public-dataset)");
         }
@@ -63,6 +64,18 @@ final class DatasetRules implements ValidationRule {
         }
         if (p.getPrefixPromptLength() != null && p.getPrefixPromptCount() == null) {
             out.add("dataset.prompts.prefixPromptLength", "a prefix length needs a count; set dataset.prompts.prefixPromptCount (CLI: --num-prefix-prompts)");
+        }
+    }
+
+    /** AIPerf marks prompts only for the endpoints whose plugin says so: chat, responses and messages. */
+    private static void cacheBust(BenchmarkSpec spec, DatasetSpec ds, Violations out) {
+        if (ds.resolvedCacheBust() == dev.redline.api.v1alpha1.CacheBustTarget.NONE) return;
+        dev.redline.api.v1alpha1.EndpointType type = spec.getEndpoint() == null ? dev.redline.api.v1alpha1.EndpointType.CHAT
+                : spec.getEndpoint().resolvedType();
+        if (type != dev.redline.api.v1alpha1.EndpointType.CHAT && type != dev.redline.api.v1alpha1.EndpointType.RESPONSES
+                && type != dev.redline.api.v1alpha1.EndpointType.MESSAGES) {
+            out.add("dataset.cacheBust.target", "cache-bust is not supported by endpoint " + type.wireName()
+                    + "; use endpoint type chat, responses or messages, or --cache-bust none");
         }
     }
 

@@ -27,15 +27,23 @@ public final class LoadRunner {
 
     public LoadRunner(Vertx vertx, InferenceClient client, RequestFactory factory, Dataset dataset,
                       List<String> models, String modelSelectionStrategy, long seed, RecordSink sink) {
-        this(vertx, client, factory, dataset, new ModelSelector(models, modelSelectionStrategy, seed), sink, 1.0, seed, Clock.SYSTEM);
+        this(vertx, client, factory, dataset, new ModelSelector(models, modelSelectionStrategy, seed), sink, 1.0, seed, Clock.SYSTEM,
+                CacheBust.NONE);
     }
 
-    /** Everything from the spec (models and selection strategy, session delay ratio); {@code seed} drives arrivals. */
+    /**
+     * Everything from the spec (models and selection strategy, session delay ratio, cache-bust markers); {@code seed}
+     * drives arrivals; {@code tokenizer} counts cache-bust markers into the ISL (null: not counted).
+     */
     public static LoadRunner forSpec(Vertx vertx, InferenceClient client, RequestFactory factory, Dataset dataset,
-                                     dev.redline.api.v1alpha1.BenchmarkSpec spec, long seed, RecordSink sink) {
+                                     dev.redline.api.v1alpha1.BenchmarkSpec spec, long seed, RecordSink sink,
+                                     dev.redline.runner.tokenizer.Tokenizer tokenizer) {
         double ratio = spec.getSessions() == null ? 1.0 : spec.getSessions().resolvedDelayRatio();
+        dev.redline.api.v1alpha1.CacheBustTarget bust = spec.getDataset() == null ? dev.redline.api.v1alpha1.CacheBustTarget.NONE
+                : spec.getDataset().resolvedCacheBust();
         return new LoadRunner(vertx, client, factory, dataset,
-                new ModelSelector(spec.getModels(), spec.getModelSelectionStrategy(), seed), sink, ratio, seed, Clock.SYSTEM);
+                new ModelSelector(spec.getModels(), spec.getModelSelectionStrategy(), seed), sink, ratio, seed, Clock.SYSTEM,
+                bust == dev.redline.api.v1alpha1.CacheBustTarget.NONE ? CacheBust.NONE : new CacheBust(bust, seed, tokenizer));
     }
 
     /** The connection pool size a spec needs: the largest concurrency of any phase (open model without a
@@ -58,10 +66,15 @@ public final class LoadRunner {
      */
     public LoadRunner(Vertx vertx, InferenceClient client, RequestFactory factory, Dataset dataset,
                       ModelSelector models, RecordSink sink, double sessionDelayRatio, long seed, Clock clock) {
+        this(vertx, client, factory, dataset, models, sink, sessionDelayRatio, seed, clock, CacheBust.NONE);
+    }
+
+    LoadRunner(Vertx vertx, InferenceClient client, RequestFactory factory, Dataset dataset, ModelSelector models,
+                       RecordSink sink, double sessionDelayRatio, long seed, Clock clock, CacheBust cacheBust) {
         this.dataset = dataset;
         this.health = new ClientHealthMonitor(vertx);
-        this.ctx = new PhaseContext(vertx, client, new SessionSource(dataset, models),
-                new TurnIssuer(vertx, client, factory, sink, health), new LoadProgress(), sessionDelayRatio, seed, clock);
+        this.ctx = new PhaseContext(vertx, client, new SessionSource(dataset, models, cacheBust),
+                new TurnIssuer(vertx, client, factory, sink, health, cacheBust), new LoadProgress(), sessionDelayRatio, seed, clock);
     }
 
     /** Live counters for a progress display (safe to read from any thread). */

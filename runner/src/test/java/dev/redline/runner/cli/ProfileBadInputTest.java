@@ -97,6 +97,14 @@ class ProfileBadInputTest {
     }
 
     @Test
+    void cacheBustWithAnUnknownTargetOrAnEndpointThatCannotCarryIt() {
+        assertBadInput("unknown cache-bust target 'everywhere'; use one of none, system_prefix, system_suffix, first_turn_prefix,",
+                "profile", "-m", "m", "--cache-bust", "everywhere");
+        assertBadInput("--cache-bust (dataset.cacheBust.target): cache-bust is not supported by endpoint completions; use endpoint type chat, responses or messages",
+                "profile", "-m", "m", "--endpoint-type", "completions", "--cache-bust", "system_prefix");
+    }
+
+    @Test
     void randomRangeRatioOutsideItsRangeOrWithoutItsLengths() {
         assertBadInput("--random-range-ratio (dataset.prompts.randomRangeRatio.input): must be in [0, 1) for the vllm style, got 1.0",
                 "profile", "-m", "m", "--isl", "100", "--osl", "20", "--random-range-ratio", "1");
