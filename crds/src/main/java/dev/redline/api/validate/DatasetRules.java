@@ -77,6 +77,14 @@ final class DatasetRules implements ValidationRule {
             out.add("dataset.cacheBust.target", "cache-bust is not supported by endpoint " + type.wireName()
                     + "; use endpoint type chat, responses or messages, or --cache-bust none");
         }
+        boolean synthetic = ds.getInputFile() == null && ds.getPublicDataset() == null && ds.getRecords() == null;
+        boolean system = ds.getSystemPrompt() != null || ds.getSystemPromptFile() != null
+                || spec.getSessions() != null && spec.getSessions().getSharedSystemPromptLength() != null;
+        if (ds.resolvedCacheBust() == dev.redline.api.v1alpha1.CacheBustTarget.WARMUP_ISOLATION_SYSTEM && synthetic && !system) {
+            // AIPerf: the marker would fall through to the user turn, indistinguishable from warmup_isolation_first_turn
+            out.add("dataset.cacheBust.target", "warmup_isolation_system needs a system prompt on a synthetic dataset; set"
+                    + " --shared-system-prompt-length or --system-prompt/--system-prompt-file, or use warmup_isolation_first_turn");
+        }
     }
 
     /** --system-prompt / --system-prompt-file: one of them, and not with the synthetic system or prefix prompts (as AIPerf). */

@@ -29,6 +29,10 @@ class CacheBustReadTest {
         BenchmarkSpec spec = SpecReader.read("benchmark:\n  models: [m]\n  endpoint: {type: embeddings}\n  dataset: {cache_bust: {target: system_prefix}}\n", "t.yaml");
         String v = SpecValidator.validate(spec).get(0).toString();
         assertTrue(v.contains("dataset.cacheBust.target") && v.contains("not supported by endpoint embeddings"), v);
+        String noSystem = SpecValidator.validate(read("{type: synthetic, prompts: {isl: 10, cache_bust: {target: warmup_isolation_system}}}"))
+                .get(0).toString();
+        assertTrue(noSystem.contains("warmup_isolation_system needs a system prompt"), noSystem);
+        assertTrue(SpecValidator.validate(read("{system_prompt: be brief, cache_bust: {target: warmup_isolation_system}}")).isEmpty());
         SpecException bad = org.junit.jupiter.api.Assertions.assertThrows(SpecException.class,
                 () -> read("{cache_bust: {target: everywhere}}"));
         assertTrue(bad.getMessage().contains("cacheBust.target"), bad.getMessage());
