@@ -1,7 +1,5 @@
 package dev.redline.runner.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.redline.runner.mock.MockServer;
 import dev.redline.runner.mock.MockServerOptions;
 import org.junit.jupiter.api.Test;
@@ -9,7 +7,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,12 +23,7 @@ class CacheBustProfileTest {
     Path dir;
 
     private static List<Integer> isls(Path artifacts) throws Exception {
-        List<Integer> out = new ArrayList<>();
-        ObjectMapper json = new ObjectMapper();
-        for (String line : Files.readAllLines(artifacts.resolve("profile_export.jsonl"))) {
-            out.add(json.readTree(line).path("metrics").path("input_sequence_length").path("value").asInt());
-        }
-        return out;
+        return ExportedRecords.metric(artifacts, "input_sequence_length");
     }
 
     @Test

@@ -1,15 +1,11 @@
 package dev.redline.runner.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.redline.runner.mock.MockServer;
 import dev.redline.runner.mock.MockServerOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,12 +26,7 @@ class RandomRangeRatioProfileTest {
                     "--num-dataset-entries", "200", "--isl", "40", "--osl", "10", "--random-range-ratio", "0.5", "--random-seed", "4",
                     "--artifact-dir", dir.toString());
             assertEquals(0, r.code(), r.err());
-            List<Integer> isl = new ArrayList<>();
-            ObjectMapper json = new ObjectMapper();
-            for (String line : Files.readAllLines(dir.resolve("profile_export.jsonl"))) {
-                JsonNode m = json.readTree(line).path("metrics").path("input_sequence_length");
-                isl.add(m.path("value").asInt());
-            }
+            List<Integer> isl = ExportedRecords.metric(dir, "input_sequence_length");
             assertEquals(200, isl.size());
             int min = isl.stream().mapToInt(Integer::intValue).min().orElseThrow();
             int max = isl.stream().mapToInt(Integer::intValue).max().orElseThrow();
