@@ -127,7 +127,7 @@ class SweepPlannerTest {
 
     @Test
     void badInputNamesTheFieldAndTheFix() {
-        assertEquals("sweep.parameters: 'phases.profiling.concurency' names no field: phases.profiling has no 'concurency' (did you mean 'concurrency'?); fields there: name, kind, type, concurrency, prefill_concurrency, rate, smoothness, requests, sessions, duration, grace_period, concurrency_ramp, prefill_ramp, rate_ramp, exclude_from_results, cancellation, failed_request_threshold, fixed_schedule, users",
+        assertEquals("sweep.parameters: 'phases.profiling.concurency' names no field: phases.profiling has no 'concurency' (did you mean 'concurrency'?); fields there: name, kind, type, concurrency, prefill_concurrency, rate, rate_series, smoothness, requests, sessions, duration, grace_period, concurrency_ramp, prefill_ramp, rate_ramp, exclude_from_results, cancellation, failed_request_threshold, fixed_schedule, users",
                 message(grid(Map.of("phases.profiling.concurency", List.of(1)))));
         assertEquals("sweep.parameters.concurrency: the value list is empty; give at least one value",
                 message(grid(Map.of("concurrency", List.of()))));

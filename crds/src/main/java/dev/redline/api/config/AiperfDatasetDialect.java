@@ -14,6 +14,8 @@ import static dev.redline.api.config.Tree.NODES;
  * seed, and the distribution forms of lengths ({@code {value: n}}, a {@code type} marker, {@code islStddev}).
  */
 final class AiperfDatasetDialect {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private AiperfDatasetDialect() { }
 
     static void expand(ObjectNode b) {
@@ -58,6 +60,9 @@ final class AiperfDatasetDialect {
         AiperfUnsupported.refuseDataset(pr, "dataset.prompts");
         length(pr, "isl", "dataset.prompts.isl");
         length(pr, "osl", "dataset.prompts.osl");
+        rangeRatio(pr);
+        JsonNode bust = Tree.take(pr, "cacheBust"); // AIPerf's synthetic prompts carry it; files carry it on the dataset
+        if (bust != null) Tree.putIfAbsent(ds, "cacheBust", bust);
         JsonNode seq = Tree.get(pr, "sequenceDistribution");
         if (seq instanceof ArrayNode shares) {
             for (int i = 0; i < shares.size(); i++) {
@@ -68,6 +73,34 @@ final class AiperfDatasetDialect {
                 length(s, "isl", at + ".isl");
                 length(s, "osl", at + ".osl");
             }
+        }
+    }
+
+    /** AIPerf's random_range_ratio forms: a number (both), a JSON text (a number or {input, output}), [isl, osl]. */
+    private static void rangeRatio(ObjectNode pr) {
+        String key = Tree.key(pr, "randomRangeRatio");
+        if (key == null) return;
+        JsonNode v = pr.get(key);
+        String at = "dataset.prompts." + key;
+        if (v.isTextual()) {
+            String text = v.asText().trim();
+            try {
+                v = JSON.readTree(text.isEmpty() ? "\"\"" : text); // AIPerf parses the text as JSON
+            } catch (java.io.IOException e) {
+                throw new SpecException(at + ": '" + text + "' is not a number or a JSON object {\"input\": R, \"output\": R}", v);
+            }
+        }
+        if (v.isNumber()) {
+            pr.set(key, NODES.objectNode().put("input", v.asDouble()).put("output", v.asDouble()));
+        } else if (v instanceof ArrayNode a && a.size() == 2 && a.get(0).isNumber() && a.get(1).isNumber()) {
+            pr.set(key, NODES.objectNode().put("input", a.get(0).asDouble()).put("output", a.get(1).asDouble()));
+        } else if (v instanceof ObjectNode o) {
+            for (String k : new String[] {"input", "output"}) {
+                if (!Tree.has(o, k)) throw new SpecException(at + ": the object needs both input and output, e.g. {input: 0.3, output: 0.5}", v);
+            }
+            pr.set(key, o);
+        } else {
+            throw new SpecException(at + ": must be a number in [0, 1) or {input: R, output: R}", v);
         }
     }
 

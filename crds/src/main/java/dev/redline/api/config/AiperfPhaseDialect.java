@@ -59,6 +59,26 @@ final class AiperfPhaseDialect {
         return phase;
     }
 
+    /** AIPerf's rateSeries shorthands: a JSON file path, {path}, {points} or a points list; the model holds the list. */
+    private static void rateSeries(ObjectNode p, String at) {
+        String key = Tree.key(p, "rateSeries");
+        if (key == null) return;
+        JsonNode s = p.get(key);
+        String where = at + "." + key;
+        if (s instanceof ObjectNode o && Tree.has(o, "path")) {
+            if (o.size() > 1) throw new SpecException(where + ": path and points are mutually exclusive; keep one", s);
+            s = Tree.get(o, "path");
+        }
+        if (s.isArray()) return; // the model's shape: bound (and located) as written
+        if (s instanceof ObjectNode o && Tree.has(o, "points") && o.size() == 1) {
+            p.set(key, Tree.get(o, "points"));
+        } else if (s.isTextual()) {
+            p.set(key, SpecReader.mapper().valueToTree(RateSeriesFile.read(java.nio.file.Path.of(s.asText()))));
+        } else if (s.isObject()) {
+            RateSeriesFile.points(s, where); // throws: the object is neither {points} nor {path}
+        }
+    }
+
     private static void phase(ObjectNode p, String at) {
         for (String ramp : RAMPS) {
             JsonNode r = Tree.get(p, ramp);
@@ -72,6 +92,7 @@ final class AiperfPhaseDialect {
             if (duration == null) throw new SpecException(at + "." + ramp + ": a ramp needs a duration, e.g. 30s", r);
             p.set(Tree.key(p, ramp), duration);
         }
+        rateSeries(p, at);
         JsonNode auto = Tree.take(p, "autoOffset");
         JsonNode start = Tree.take(p, "startOffset");
         JsonNode end = Tree.take(p, "endOffset");

@@ -63,15 +63,12 @@ final class AiperfUnsupported {
     static final Map<String, String[]> DATASET = table(
             "images", MEDIA, null, "audio", MEDIA, null, "video", MEDIA, null,
             "imageBatchSize", MEDIA, null, "audioBatchSize", MEDIA, null, "videoBatchSize", MEDIA, null,
-            "cacheBust", "cache-bust markers are not supported by Redline", "{\"target\":\"none\"}",
             "filters", "dataset filters are not supported by Redline's public datasets (sharegpt, instruct_coder)", null,
             "hfWekaDataset", AGENTIC, null, "useThinkTimeOnly", AGENTIC, null, "maxContextLength", AGENTIC, null,
             "traceIdleGapCapSeconds", AGENTIC, null,
             "traceSessionSampleRatio", BASETEN, null, "interTurnDelayCapSeconds", BASETEN, null,
             "maxIdleGapCapSeconds", BASETEN, null, "replaySpeedup", BASETEN, null, "openLoopReplay", BASETEN, "true",
-            "openLoopStrict", BASETEN, null, "omitKvHints", BASETEN, null, "forceMinTokens", BASETEN, "true",
-            "randomRangeRatio", "the random prompt corpus is not supported by Redline (sonnet only)", null,
-            "randomCorpusStyle", "the random prompt corpus is not supported by Redline (sonnet only)", "\"vllm\"");
+            "openLoopStrict", BASETEN, null, "omitKvHints", BASETEN, null, "forceMinTokens", BASETEN, "true");
 
     static final Map<String, String[]> PHASE = table(
             "seamless", "seamless phase transitions are not supported: each phase drains before the next starts", null,
@@ -85,8 +82,7 @@ final class AiperfUnsupported {
             "trajectoryStartMinRatio", AGENTIC, "0.25", "trajectoryStartMaxRatio", AGENTIC, "0.75",
             "burstPhaseStarts", AGENTIC, null, "systemIdleGapCapSeconds", AGENTIC, null,
             "agenticCacheWarmupDuration", AGENTIC, null, "agenticWarmupGracePeriod", AGENTIC, null,
-            "failedRequestThreshold", "aborting a run on a failure ratio is not supported by Redline; failed requests are counted and reported", null,
-            "rateSeries", "piecewise-linear rate series are not supported by Redline; use rateRamp or a sweep over rate", null);
+            "failedRequestThreshold", "aborting a run on a failure ratio is not supported by Redline; failed requests are counted and reported", null);
 
     static void refuseSections(ObjectNode b) { refuse(b, BENCHMARK, "benchmark", dev.redline.api.v1alpha1.BenchmarkSpec.class); }
 

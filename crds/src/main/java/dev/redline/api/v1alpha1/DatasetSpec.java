@@ -59,6 +59,9 @@ public class DatasetSpec {
     @Pattern("^(?i)(sequential|random|shuffle)$")
     private String samplingStrategy;
 
+    @JsonPropertyDescription("Cache-bust markers in each session's prompt, to defeat the server's prefix cache (AIPerf's cache_bust, --cache-bust).")
+    private CacheBustSpec cacheBust;
+
     @JsonPropertyDescription("System prompt text sent verbatim as the first message of every conversation (--system-prompt).")
     private String systemPrompt;
 
@@ -90,6 +93,9 @@ public class DatasetSpec {
     public void setType(String type) { this.type = type; }
     public Integer getEntries() { return entries; }
     public void setEntries(Integer entries) { this.entries = entries; }
+    public CacheBustSpec getCacheBust() { return cacheBust; }
+    public void setCacheBust(CacheBustSpec cacheBust) { this.cacheBust = cacheBust; }
+    public CacheBustTarget resolvedCacheBust() { return cacheBust == null ? CacheBustTarget.NONE : cacheBust.resolvedTarget(); }
     public PromptSpec getPrompts() { return prompts; }
     public void setPrompts(PromptSpec prompts) { this.prompts = prompts; }
     public String getInputFile() { return inputFile; }

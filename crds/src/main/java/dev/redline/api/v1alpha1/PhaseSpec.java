@@ -11,16 +11,20 @@ import io.fabric8.generator.annotation.ValidationRule;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(value = "!(has(self.requests) && has(self.sessions))",
         message = "requests and sessions are mutually exclusive stop conditions; keep one", fieldPath = ".sessions")
-@ValidationRule(value = "!(has(self.type) && self.type in ['constant', 'poisson', 'gamma']) || has(self.rate)",
-        message = "an open-model type (constant, poisson, gamma) needs a rate; set rate", fieldPath = ".rate")
+@ValidationRule(value = "!(has(self.type) && self.type in ['constant', 'poisson', 'gamma']) || has(self.rate) || has(self.rateSeries)",
+        message = "an open-model type (constant, poisson, gamma) needs a rate; set rate or rateSeries", fieldPath = ".rate")
+@ValidationRule(value = "!(has(self.rate) && has(self.rateSeries))",
+        message = "rate and rateSeries are mutually exclusive; keep one", fieldPath = ".rateSeries")
+@ValidationRule(value = "!has(self.rateSeries) || !has(self.type) || self.type in ['constant', 'poisson', 'gamma']",
+        message = "a rate series paces constant, poisson or gamma arrivals; remove rateSeries or the other type", fieldPath = ".rateSeries")
 @ValidationRule(value = "!(has(self.type) && self.type == 'fixed_schedule') || !has(self.rate)",
         message = "a fixed schedule replays trace timestamps and cannot have a rate; remove rate", fieldPath = ".rate")
 @ValidationRule(value = "!(has(self.type) && self.type == 'concurrency') || !has(self.rate)",
         message = "type concurrency conflicts with rate (one load mode per phase); remove rate or use constant, poisson or gamma", fieldPath = ".type")
 @ValidationRule(value = "!has(self.smoothness) || !has(self.type) || self.type == 'gamma'",
         message = "smoothness applies only to type gamma; set type gamma or remove smoothness", fieldPath = ".smoothness")
-@ValidationRule(value = "!has(self.rateRamp) || has(self.rate)",
-        message = "a rate ramp needs a rate; set rate or remove rateRamp", fieldPath = ".rateRamp")
+@ValidationRule(value = "!has(self.rateRamp) || has(self.rate) || has(self.rateSeries)",
+        message = "a rate ramp needs a rate; set rate (or rateSeries) or remove rateRamp", fieldPath = ".rateRamp")
 @ValidationRule(value = "!has(self.concurrencyRamp) || has(self.concurrency)",
         message = "a concurrency ramp needs concurrency; set concurrency or remove concurrencyRamp", fieldPath = ".concurrencyRamp")
 @ValidationRule(value = "!has(self.prefillConcurrency) || !has(self.concurrency) || self.prefillConcurrency <= self.concurrency",
@@ -66,6 +70,10 @@ public class PhaseSpec {
     @Min(value = 0, inclusive = false)
     @Max(1000000)
     private Double rate;
+
+    @JsonPropertyDescription("Piecewise-linear request-rate schedule instead of a fixed rate (AIPerf's rate_series): at least two points with strictly increasing timeS; the rate is interpolated between points, updated every 0.1 s, held at the last point's qps afterwards, and starts after any rateRamp (which ramps to the first qps).")
+    @io.fabric8.generator.annotation.Size(min = 2, max = 100000)
+    private java.util.List<RateSeriesPoint> rateSeries;
 
     @JsonPropertyDescription("Gamma shape for type gamma (1 = Poisson, <1 bursty, >1 smooth). Default 1.")
     @Min(value = 0, inclusive = false)
@@ -144,6 +152,8 @@ public class PhaseSpec {
     public void setPrefillConcurrency(Integer prefillConcurrency) { this.prefillConcurrency = prefillConcurrency; }
     public Double getRate() { return rate; }
     public void setRate(Double rate) { this.rate = rate; }
+    public java.util.List<RateSeriesPoint> getRateSeries() { return rateSeries; }
+    public void setRateSeries(java.util.List<RateSeriesPoint> rateSeries) { this.rateSeries = rateSeries; }
     public Double getSmoothness() { return smoothness; }
     public void setSmoothness(Double smoothness) { this.smoothness = smoothness; }
     public Integer getRequests() { return requests; }
@@ -179,9 +189,14 @@ public class PhaseSpec {
         return PhaseKind.PROFILING;
     }
     public String resolvedName() { return name == null ? resolvedKind().wireName() : name; }
+    /** The rate, or a rate series' first qps (as AIPerf names and ramps a series phase); null when neither is set. */
+    public Double resolvedRate() {
+        if (rate != null) return rate;
+        return rateSeries == null || rateSeries.isEmpty() ? null : rateSeries.get(0).getQps();
+    }
     public LoadType resolvedType() {
         if (type != null) return type;
-        if (rate == null) return LoadType.CONCURRENCY;
+        if (resolvedRate() == null) return LoadType.CONCURRENCY;
         return smoothness != null ? LoadType.GAMMA : LoadType.POISSON; // a smoothness (vLLM burstiness) implies gamma
     }
     public double resolvedGracePeriod() { return gracePeriod == null ? DEFAULT_GRACE_PERIOD_SECONDS : gracePeriod; }

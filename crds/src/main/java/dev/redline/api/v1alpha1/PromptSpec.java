@@ -47,6 +47,24 @@ public class PromptSpec {
     @JsonPropertyDescription("Source text of synthetic prompts: sonnet (Shakespeare's sonnets, default) (--prompt-corpus).")
     private String corpus;
 
+    @JsonPropertyDescription("Draw each entry's ISL and OSL uniformly from integer windows around isl/osl (AIPerf's random_range_ratio, --random-range-ratio; needs fixed isl and osl, not with sequenceDistribution). vllm: [floor(mean x (1-r)), ceil(mean x (1+r))]; sglang: [max(1, int(mean x r)), mean].")
+    private RangeRatioSpec randomRangeRatio;
+
+    @JsonPropertyDescription("Window formula of randomRangeRatio: vllm (default) or sglang (--random-corpus-style).")
+    private String randomCorpusStyle;
+
+    public static final String STYLE_VLLM = "vllm";
+    public static final String STYLE_SGLANG = "sglang";
+
+    public RangeRatioSpec getRandomRangeRatio() { return randomRangeRatio; }
+    public void setRandomRangeRatio(RangeRatioSpec randomRangeRatio) { this.randomRangeRatio = randomRangeRatio; }
+    public String getRandomCorpusStyle() { return randomCorpusStyle; }
+    public void setRandomCorpusStyle(String randomCorpusStyle) { this.randomCorpusStyle = randomCorpusStyle; }
+    /** The window formula, vllm unless sglang is set. */
+    public String resolvedRandomCorpusStyle() {
+        return randomCorpusStyle == null ? STYLE_VLLM : randomCorpusStyle.trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
     public LengthSpec getIsl() { return isl; }
     public void setIsl(LengthSpec isl) { this.isl = isl; }
     public LengthSpec getOsl() { return osl; }

@@ -43,6 +43,7 @@ final class DatasetRules implements ValidationRule {
             out.add("dataset.records", "inline records cannot be combined with inputFile or publicDataset; keep one source");
         }
         systemPrompt(spec, ds, out);
+        cacheBust(spec, ds, out);
         if (ds.getPublicDatasetPath() != null && ds.getPublicDataset() == null) {
             out.add("dataset.publicDatasetPath", "a public dataset path needs the dataset's name; set publicDataset (CLI: --public-dataset)");
         }
@@ -58,6 +59,7 @@ final class DatasetRules implements ValidationRule {
                     + " sonnet (Shakespeare's sonnets) only (CLI: --prompt-corpus)");
         }
         sequenceDistribution(p, out);
+        RangeRatioRules.check(p, out);
         if (p.getPrefixPromptCount() != null && p.getPrefixPromptLength() == null) {
             out.add("dataset.prompts.prefixPromptCount", "prefix prompts need a length; set dataset.prompts.prefixPromptLength (CLI: --prefix-prompt-length)");
         }
@@ -77,6 +79,26 @@ final class DatasetRules implements ValidationRule {
         } else if (PUBLIC.contains(ds.getPublicDataset().trim().toLowerCase(Locale.ROOT).replace('-', '_'))) {
             out.add("dataset.filters", "public dataset '" + ds.getPublicDataset() + "' does not support --dataset-filter (it declares"
                     + " no filters, as in AIPerf); remove the filter");
+        }
+    }
+
+    /** AIPerf marks prompts only for the endpoints whose plugin says so: chat, responses and messages. */
+    private static void cacheBust(BenchmarkSpec spec, DatasetSpec ds, Violations out) {
+        if (ds.resolvedCacheBust() == dev.redline.api.v1alpha1.CacheBustTarget.NONE) return;
+        dev.redline.api.v1alpha1.EndpointType type = spec.getEndpoint() == null ? dev.redline.api.v1alpha1.EndpointType.CHAT
+                : spec.getEndpoint().resolvedType();
+        if (type != dev.redline.api.v1alpha1.EndpointType.CHAT && type != dev.redline.api.v1alpha1.EndpointType.RESPONSES
+                && type != dev.redline.api.v1alpha1.EndpointType.MESSAGES) {
+            out.add("dataset.cacheBust.target", "cache-bust is not supported by endpoint " + type.wireName()
+                    + "; use endpoint type chat, responses or messages, or --cache-bust none");
+        }
+        boolean synthetic = ds.getInputFile() == null && ds.getPublicDataset() == null && ds.getRecords() == null;
+        boolean system = ds.getSystemPrompt() != null || ds.getSystemPromptFile() != null
+                || spec.getSessions() != null && spec.getSessions().getSharedSystemPromptLength() != null;
+        if (ds.resolvedCacheBust() == dev.redline.api.v1alpha1.CacheBustTarget.WARMUP_ISOLATION_SYSTEM && synthetic && !system) {
+            // AIPerf: the marker would fall through to the user turn, indistinguishable from warmup_isolation_first_turn
+            out.add("dataset.cacheBust.target", "warmup_isolation_system needs a system prompt on a synthetic dataset; set"
+                    + " --shared-system-prompt-length or --system-prompt/--system-prompt-file, or use warmup_isolation_first_turn");
         }
     }
 

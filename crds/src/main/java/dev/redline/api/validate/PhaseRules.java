@@ -7,6 +7,7 @@ import dev.redline.api.v1alpha1.SessionsSpec;
 import dev.redline.api.v1alpha1.LoadType;
 import dev.redline.api.v1alpha1.PhaseKind;
 import dev.redline.api.v1alpha1.PhaseSpec;
+import dev.redline.api.v1alpha1.RateSeriesPoint;
 
 import java.util.HashSet;
 import java.util.List;
@@ -80,6 +81,45 @@ final class PhaseRules implements ValidationRule {
         }
     }
 
+    /** AIPerf's rate_series: no second rate source, an open-model type, and at least two finite, ordered points. */
+    private static void checkRateSeries(PhaseSpec p, String at, Violations out) {
+        List<RateSeriesPoint> series = p.getRateSeries();
+        if (series == null) return;
+        String field = at + ".rateSeries";
+        if (p.getRate() != null) {
+            out.add(field, "rate and rateSeries are mutually exclusive (CLI: --request-rate vs --request-rate-series); keep one");
+        }
+        if (p.getType() != null && !p.getType().isOpenModel()) {
+            out.add(field, "a rate series paces constant, poisson or gamma arrivals, not " + p.getType().wireName()
+                    + "; remove the series or the other pacing");
+        }
+        if (series.size() < 2) {
+            out.add(field, "a request-rate series needs at least two points, e.g. [{time_s: 0, qps: 1}, {time_s: 60, qps: 10}]");
+            return;
+        }
+        double previous = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < series.size(); i++) {
+            RateSeriesPoint pt = series.get(i);
+            String ptAt = field + "[" + i + "]";
+            if (pt == null || pt.getTimeS() == null || pt.getQps() == null) {
+                out.add(ptAt, "a point needs time_s and qps");
+                return;
+            }
+            double t = pt.getTimeS();
+            double q = pt.getQps();
+            if (!Double.isFinite(t) || !Double.isFinite(q)) {
+                out.add(ptAt, "time_s and qps must be finite numbers, got time_s " + t + ", qps " + q);
+                return;
+            }
+            if (t < 0) out.add(ptAt + ".timeS", "must be at least 0 (seconds from the start of the series), got " + t);
+            if (q <= 0) out.add(ptAt + ".qps", "must be greater than 0 (requests/s), got " + q);
+            if (t <= previous) {
+                out.add(ptAt + ".timeS", "time_s values must be strictly increasing; " + t + " follows " + previous);
+            }
+            previous = t;
+        }
+    }
+
     /** Conflicting or incomplete pacing and stop settings of one phase. */
     private static void checkPacing(BenchmarkSpec spec, PhaseSpec p, String at, Violations out) {
         if (p.getRequests() != null && p.getSessions() != null) {
@@ -87,9 +127,10 @@ final class PhaseRules implements ValidationRule {
                     + " (CLI: --request-count vs --num-sessions); keep one");
         }
         LoadType type = p.getType();
-        if (type != null && type.isOpenModel() && p.getRate() == null) {
-            out.add(at + ".rate", "type " + type.wireName() + " needs a rate; set rate (CLI: --request-rate)");
+        if (type != null && type.isOpenModel() && p.resolvedRate() == null) {
+            out.add(at + ".rate", "type " + type.wireName() + " needs a rate; set rate (CLI: --request-rate) or rateSeries (CLI: --request-rate-series)");
         }
+        checkRateSeries(p, at, out);
         if (type == LoadType.FIXED_SCHEDULE && p.getRate() != null) {
             out.add(at + ".rate", "a fixed schedule replays trace timestamps and cannot have a rate; remove the rate (CLI: --request-rate)");
         }
@@ -99,11 +140,11 @@ final class PhaseRules implements ValidationRule {
         }
         if (p.getSmoothness() != null && p.getType() != null && p.getType() != LoadType.GAMMA) {
             out.add(at + ".smoothness", "smoothness applies only to type gamma; set type gamma (CLI: --arrival-pattern gamma) or remove it");
-        } else if (p.getSmoothness() != null && p.getType() == null && p.getRate() == null) {
+        } else if (p.getSmoothness() != null && p.getType() == null && p.resolvedRate() == null) {
             // AIPerf: without a rate the phase is concurrency-paced, and smoothness only shapes gamma arrivals
             out.add(at + ".smoothness", "smoothness shapes gamma arrivals at a rate; set rate (CLI: --request-rate) or remove it");
         }
-        if (p.getRateRamp() != null && p.getRate() == null) {
+        if (p.getRateRamp() != null && p.resolvedRate() == null) {
             out.add(at + ".rateRamp", "a rate ramp needs a rate; set rate (CLI: --request-rate) or remove the ramp");
         }
         if (p.getConcurrencyRamp() != null && p.getConcurrency() == null) {

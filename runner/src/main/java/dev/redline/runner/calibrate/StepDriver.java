@@ -49,7 +49,7 @@ final class StepDriver implements AutoCloseable {
         if (problem != null) throw new BadInputException(problem);
         InferenceClient client = new InferenceClient(vertx, config);
         try {
-            LoadRunner runner = LoadRunner.forSpec(vertx, client, RequestFactory.forConfig(config), dataset, spec, 1L, recorder);
+            LoadRunner runner = LoadRunner.forSpec(vertx, client, RequestFactory.forConfig(config), dataset, spec, 1L, recorder, null);
             for (int i = 0; i < phases.size() - 1; i++) runner.runPhase(phases.get(i)); // warmup
             PhaseSpec profiling = phases.get(phases.size() - 1);
             long cpu0 = ProcessStats.cpuNs();

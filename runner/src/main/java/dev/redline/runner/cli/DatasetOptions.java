@@ -113,6 +113,18 @@ public class DatasetOptions implements SpecOptions {
             description = "Source text of synthetic prompts: sonnet (Shakespeare's sonnets, the default; AIPerf's coding and random corpora are not available).")
     String corpus;
 
+    @Option(names = "--cache-bust", paramLabel = "TARGET", converter = CacheBustConverter.class,
+            description = "Marker in each session's prompt against the server's prefix cache: none (default), system_prefix, system_suffix, first_turn_prefix, first_turn_suffix (a per-session [rid:...] digest), warmup_isolation_system, warmup_isolation_first_turn (a [warmup] marker in warmup requests only).")
+    dev.redline.api.v1alpha1.CacheBustTarget cacheBust;
+
+    @Option(names = "--random-range-ratio", paramLabel = "R|{\"input\":R,\"output\":R}",
+            description = "Draw each prompt's ISL and OSL uniformly from a window around --isl/--osl (both needed, without stddev): a ratio for both or a JSON object for each; see --random-corpus-style.")
+    String rangeRatio;
+
+    @Option(names = "--random-corpus-style", paramLabel = "vllm|sglang",
+            description = "Window of --random-range-ratio: vllm (default) [floor(m(1-r)), ceil(m(1+r))], r in [0, 1); sglang [max(1, int(m r)), m], r in [0, 1].")
+    String rangeStyle;
+
     @Option(names = "--system-prompt", paramLabel = "TEXT",
             description = "System prompt sent verbatim as the first message of every conversation (before a dataset's own).")
     String systemPrompt;
@@ -177,6 +189,13 @@ public class DatasetOptions implements SpecOptions {
         if (ignoreTraceDelays != null) spec.dataset().setIgnoreTraceDelays(ignoreTraceDelays);
         if (sequenceDistribution != null) prompts(spec).setSequenceDistribution(SequenceDistributionParser.parse(sequenceDistribution));
         if (corpus != null) prompts(spec).setCorpus(corpus.trim().toLowerCase(java.util.Locale.ROOT));
+        if (cacheBust != null) {
+            dev.redline.api.v1alpha1.CacheBustSpec c = new dev.redline.api.v1alpha1.CacheBustSpec();
+            c.setTarget(cacheBust);
+            spec.dataset().setCacheBust(c);
+        }
+        if (rangeStyle != null) prompts(spec).setRandomCorpusStyle(rangeStyle.trim().toLowerCase(java.util.Locale.ROOT));
+        if (rangeRatio != null) prompts(spec).setRandomRangeRatio(RangeRatioParser.parse(rangeRatio, prompts(spec).resolvedRandomCorpusStyle()));
         applySynthesis(spec);
         if (hfSubset != null) spec.dataset().setHfSubset(hfSubset);
         if (datasetFilters != null) spec.dataset().setFilters(parseFilters(datasetFilters));
@@ -252,6 +271,10 @@ public class DatasetOptions implements SpecOptions {
         m.put("dataset.prompts.sequenceDistribution[*]", "--seq-dist");
         m.put("dataset.prompts.sequenceDistribution[*].*", "--seq-dist");
         m.put("dataset.prompts.corpus", "--prompt-corpus");
+        m.put("dataset.cacheBust.target", "--cache-bust");
+        m.put("dataset.prompts.randomRangeRatio", "--random-range-ratio");
+        m.put("dataset.prompts.randomRangeRatio.*", "--random-range-ratio");
+        m.put("dataset.prompts.randomCorpusStyle", "--random-corpus-style");
         m.put("dataset.synthesis.speedupRatio", "--synthesis-speedup-ratio");
         m.put("dataset.synthesis.prefixLenMultiplier", "--synthesis-prefix-len-multiplier");
         m.put("dataset.synthesis.prefixRootMultiplier", "--synthesis-prefix-root-multiplier");
@@ -309,5 +332,19 @@ public class DatasetOptions implements SpecOptions {
             set.accept(l);
         }
         return l;
+    }
+
+    /** AIPerf's --cache-bust values, in any case. */
+    public static final class CacheBustConverter implements picocli.CommandLine.ITypeConverter<dev.redline.api.v1alpha1.CacheBustTarget> {
+        @Override
+        public dev.redline.api.v1alpha1.CacheBustTarget convert(String value) {
+            dev.redline.api.v1alpha1.CacheBustTarget t = dev.redline.api.v1alpha1.CacheBustTarget.fromName(value);
+            if (t == null) {
+                throw new picocli.CommandLine.TypeConversionException("unknown cache-bust target '" + value + "'; use one of "
+                        + java.util.Arrays.stream(dev.redline.api.v1alpha1.CacheBustTarget.values())
+                        .map(dev.redline.api.v1alpha1.CacheBustTarget::wireName).collect(java.util.stream.Collectors.joining(", ")));
+            }
+            return t;
+        }
     }
 }

@@ -52,6 +52,10 @@ public class LoadOptions implements SpecOptions {
     @Option(names = "--request-rate-ramp-duration", paramLabel = "SECONDS", description = "Ramp the request rate up to its target over this time.")
     Double rateRamp;
 
+    @Option(names = "--request-rate-series", paramLabel = "FILE",
+            description = "JSON file of request-rate points ([{\"time_s\": 0, \"qps\": 1}, ...] or {\"points\": [...]}): the rate follows them piecewise-linearly instead of --request-rate, after any --request-rate-ramp-duration.")
+    java.nio.file.Path rateSeries;
+
     @Option(names = "--prefill-concurrency", paramLabel = "N", description = "Max requests in flight without a first token yet (needs --streaming).")
     Integer prefillConcurrency;
 
@@ -158,6 +162,7 @@ public class LoadOptions implements SpecOptions {
         PhaseSpec prof = findOrCreate(spec.phases(), PhaseKind.PROFILING);
         set(prof, concurrency, requestCount, duration, gracePeriod, requestRate, arrivalPattern, smoothness,
                 concurrencyRamp, rateRamp, prefillConcurrency, prefillRamp);
+        applyRateSeries(prof);
         if (sessions != null) prof.setSessions(sessions);
         if (failedRequestThreshold != null) prof.setFailedRequestThreshold(failedRequestThreshold);
         if (cancellationRate != null || cancellationDelay != null) {
@@ -175,9 +180,42 @@ public class LoadOptions implements SpecOptions {
         if (!existed) inherit(warm, prof);
         set(warm, warmupConcurrency, warmupRequests, warmupDuration, warmupGrace, warmupRate, warmupPattern, null,
                 warmupConcurrencyRamp, warmupRateRamp, warmupPrefillConcurrency, warmupPrefillRamp);
+        if (!existed && warm.getRate() == null && warm.resolvedType().isOpenModel()) {
+            // a series is not inherited: without --warmup-request-rate the warmup is concurrency-paced (AIPerf)
+            warm.setType(LoadType.CONCURRENCY);
+            warm.setSmoothness(null);
+            warm.setRateRamp(null);
+        }
         // an inherited smoothness shapes gamma arrivals only: --warmup-arrival-pattern constant drops it (as AIPerf)
         if (warmupPattern != null && warmupPattern != LoadType.GAMMA) warm.setSmoothness(null);
         if (warmupSessions != null) warm.setSessions(warmupSessions);
+    }
+
+    /**
+     * One rate source per phase, as AIPerf: --request-rate-series refuses --request-rate, --user-centric-rate and
+     * --fixed-schedule beside it and replaces a file's rate (and its type, unless --arrival-pattern names one); a
+     * --request-rate flag replaces a file's series.
+     */
+    private void applyRateSeries(PhaseSpec prof) {
+        if (rateSeries == null) {
+            if (requestRate != null || userCentricRate != null) prof.setRateSeries(null);
+            return;
+        }
+        String other = requestRate != null ? "--request-rate" : userCentricRate != null ? "--user-centric-rate"
+                : Boolean.TRUE.equals(fixedSchedule) ? "--fixed-schedule" : null;
+        if (other != null) {
+            throw new dev.redline.runner.BadInputException("--request-rate-series conflicts with " + other
+                    + ": both set the phase's request rate; pass only one");
+        }
+        try {
+            prof.setRateSeries(dev.redline.api.config.RateSeriesFile.read(rateSeries));
+        } catch (dev.redline.api.config.SpecException e) {
+            throw new dev.redline.runner.BadInputException("--request-rate-series: " + e.getMessage());
+        }
+        prof.setRate(null);
+        prof.setUsers(null);
+        prof.setFixedSchedule(null);
+        prof.setType(arrivalPattern); // AIPerf: the named pattern, else poisson (gamma with a smoothness)
     }
 
     private void applySessions(BenchmarkSpec spec) {
@@ -281,6 +319,9 @@ public class LoadOptions implements SpecOptions {
         m.put("phases[*].smoothness", "--arrival-smoothness");
         m.put("phases[*].concurrencyRamp", "--concurrency-ramp-duration");
         m.put("phases[*].rateRamp", "--request-rate-ramp-duration");
+        m.put("phases[*].rateSeries", "--request-rate-series");
+        m.put("phases[*].rateSeries[*]", "--request-rate-series");
+        m.put("phases[*].rateSeries[*].*", "--request-rate-series");
         m.put("phases[*].prefillConcurrency", "--prefill-concurrency");
         m.put("phases[*].prefillRamp", "--prefill-concurrency-ramp-duration");
         m.put("phases[*].sessions", "--num-sessions");

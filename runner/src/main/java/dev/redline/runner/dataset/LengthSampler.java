@@ -19,6 +19,17 @@ public abstract class LengthSampler {
         return new Normal(mean, stddev);
     }
 
+    /** Integers drawn uniformly from [low, high] (AIPerf's range-ratio windows); a 0 draw is sent as 1 token. */
+    public static LengthSampler uniform(int low, int high) {
+        if (low < 0 || high < low) throw new IllegalArgumentException("bad window [" + low + ", " + high + "]");
+        return new LengthSampler() {
+            @Override
+            double draw(Random rnd) {
+                return low + rnd.nextInt(high - low + 1);
+            }
+        };
+    }
+
     /** The sampler for a configured length (default mean when none is set). */
     public static LengthSampler of(LengthSpec spec, int defaultMean) {
         if (spec == null) return normal(defaultMean, 0);

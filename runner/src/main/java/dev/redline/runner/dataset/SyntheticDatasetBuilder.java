@@ -58,8 +58,9 @@ final class SyntheticDatasetBuilder {
 
     List<Conversation> build(PromptSpec prompts, int entries) {
         SequenceMix mix = SequenceMix.of(prompts.getSequenceDistribution());
-        LengthSampler isl = sampler(prompts.getIsl(), PromptSpec.DEFAULT_ISL);
-        LengthSampler osl = oslSampler(prompts);
+        LengthSampler[] window = RangeRatio.samplers(prompts);
+        LengthSampler isl = window != null ? window[0] : sampler(prompts.getIsl(), PromptSpec.DEFAULT_ISL);
+        LengthSampler osl = window != null ? window[1] : oslSampler(prompts);
         int batch = prompts.getBatchSize() == null ? 1 : prompts.getBatchSize();
         List<String> prefixes = prefixes(prompts);
         int prefixTokens = prefixes.isEmpty() ? 0 : prompts.getPrefixPromptLength();

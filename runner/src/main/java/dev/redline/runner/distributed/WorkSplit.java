@@ -50,6 +50,10 @@ public final class WorkSplit {
         }
         if (phase.getUsers() != null) s.setUsers((int) Math.max(1, part(phase.getUsers(), active, index)));
         if (phase.getRate() != null) s.setRate(phase.getRate() / active);
+        if (phase.getRateSeries() != null) {
+            s.setRateSeries(phase.getRateSeries().stream()
+                    .map(p -> new dev.redline.api.v1alpha1.RateSeriesPoint(p.getTimeS(), p.getQps() / active)).toList());
+        }
         if (plan.maxRequests() != PhasePlan.UNLIMITED) {
             long r = part(plan.maxRequests(), active, index);
             if (r == 0) return null;

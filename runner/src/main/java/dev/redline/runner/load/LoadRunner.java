@@ -27,15 +27,23 @@ public final class LoadRunner {
 
     public LoadRunner(Vertx vertx, InferenceClient client, RequestFactory factory, Dataset dataset,
                       List<String> models, String modelSelectionStrategy, long seed, RecordSink sink) {
-        this(vertx, client, factory, dataset, new ModelSelector(models, modelSelectionStrategy, seed), sink, 1.0, seed, Clock.SYSTEM);
+        this(vertx, client, factory, dataset, new ModelSelector(models, modelSelectionStrategy, seed), sink, 1.0, seed, Clock.SYSTEM,
+                CacheBust.NONE);
     }
 
-    /** Everything from the spec (models and selection strategy, session delay ratio); {@code seed} drives arrivals. */
+    /**
+     * Everything from the spec (models and selection strategy, session delay ratio, cache-bust markers); {@code seed}
+     * drives arrivals; {@code tokenizer} counts cache-bust markers into the ISL (null: not counted).
+     */
     public static LoadRunner forSpec(Vertx vertx, InferenceClient client, RequestFactory factory, Dataset dataset,
-                                     dev.redline.api.v1alpha1.BenchmarkSpec spec, long seed, RecordSink sink) {
+                                     dev.redline.api.v1alpha1.BenchmarkSpec spec, long seed, RecordSink sink,
+                                     dev.redline.runner.tokenizer.Tokenizer tokenizer) {
         double ratio = spec.getSessions() == null ? 1.0 : spec.getSessions().resolvedDelayRatio();
+        dev.redline.api.v1alpha1.CacheBustTarget bust = spec.getDataset() == null ? dev.redline.api.v1alpha1.CacheBustTarget.NONE
+                : spec.getDataset().resolvedCacheBust();
         return new LoadRunner(vertx, client, factory, dataset,
-                new ModelSelector(spec.getModels(), spec.getModelSelectionStrategy(), seed), sink, ratio, seed, Clock.SYSTEM);
+                new ModelSelector(spec.getModels(), spec.getModelSelectionStrategy(), seed), sink, ratio, seed, Clock.SYSTEM,
+                bust == dev.redline.api.v1alpha1.CacheBustTarget.NONE ? CacheBust.NONE : new CacheBust(bust, seed, tokenizer));
     }
 
     /** The connection pool size a spec needs: the largest concurrency of any phase (open model without a
@@ -44,7 +52,7 @@ public final class LoadRunner {
         int max = 1;
         for (PhaseSpec p : phases) {
             if (p.getConcurrency() != null) max = Math.max(max, p.getConcurrency());
-            else if (p.getRate() != null || p.getType() == LoadType.FIXED_SCHEDULE || p.getType() == LoadType.USER_CENTRIC) {
+            else if (p.resolvedRate() != null || p.getType() == LoadType.FIXED_SCHEDULE || p.getType() == LoadType.USER_CENTRIC) {
                 max = Math.max(max, fallback);
             }
         }
@@ -58,10 +66,15 @@ public final class LoadRunner {
      */
     public LoadRunner(Vertx vertx, InferenceClient client, RequestFactory factory, Dataset dataset,
                       ModelSelector models, RecordSink sink, double sessionDelayRatio, long seed, Clock clock) {
+        this(vertx, client, factory, dataset, models, sink, sessionDelayRatio, seed, clock, CacheBust.NONE);
+    }
+
+    LoadRunner(Vertx vertx, InferenceClient client, RequestFactory factory, Dataset dataset, ModelSelector models,
+                       RecordSink sink, double sessionDelayRatio, long seed, Clock clock, CacheBust cacheBust) {
         this.dataset = dataset;
         this.health = new ClientHealthMonitor(vertx);
-        this.ctx = new PhaseContext(vertx, client, new SessionSource(dataset, models),
-                new TurnIssuer(vertx, client, factory, sink, health), new LoadProgress(), sessionDelayRatio, seed, clock);
+        this.ctx = new PhaseContext(vertx, client, new SessionSource(dataset, models, cacheBust),
+                new TurnIssuer(vertx, client, factory, sink, health, cacheBust), new LoadProgress(), sessionDelayRatio, seed, clock);
     }
 
     /** Live counters for a progress display (safe to read from any thread). */
@@ -138,7 +151,7 @@ public final class LoadRunner {
         if (pacer != null) health.addReanchors(pacer.reanchors());
         LoadProgress pr = ctx.progress();
         return new PhaseOutcome(plan.name(), plan.kind().name().toLowerCase(java.util.Locale.ROOT), type.wireName(),
-                type.isOpenModel() || type == LoadType.USER_CENTRIC ? phase.getRate() : Double.NaN, state.achievedRate(pr.sent()),
+                type.isOpenModel() || type == LoadType.USER_CENTRIC ? phase.resolvedRate() : Double.NaN, state.achievedRate(pr.sent()),
                 state.scheduleRate(pr.sent()),
                 pr.sent(), pr.completed(), pr.errors(), pr.cancelled(), pr.lateForGrace(),
                 pacer == null ? 0 : pacer.reanchors(), pacer == null ? 0 : pacer.maxBehindNs() / 1e6);
@@ -151,9 +164,10 @@ public final class LoadRunner {
     public boolean isFixedSchedule(PhaseSpec p) {
         if (p.getType() == LoadType.FIXED_SCHEDULE) return true;
         if (p.getType() != null || !FixedSchedule.hasTimestamps(dataset)) return false;
-        if (p.getRate() != null) {
+        if (p.resolvedRate() != null) {
             throw new dev.redline.runner.BadInputException("phase " + p.resolvedName() + ": the trace has timestamps, so it is"
-                    + " replayed on its fixed schedule, which --request-rate " + p.getRate() + " contradicts; remove the rate to"
+                    + " replayed on its fixed schedule, which " + (p.getRate() != null ? "--request-rate " + p.getRate()
+                    : "--request-rate-series") + " contradicts; remove the rate to"
                     + " replay the timestamps, or pass --no-fixed-schedule to pace the trace by the rate");
         }
         return true;

@@ -25,7 +25,7 @@ public record PhasePlan(String name, RequestRecord.Phase kind, PhaseSpec spec, i
 
     public static PhasePlan resolve(PhaseSpec p, boolean multiTurn, int conversations) {
         boolean warmup = p.resolvedKind() == PhaseKind.WARMUP;
-        int concurrency = p.getConcurrency() != null ? p.getConcurrency() : (p.getRate() == null ? 1 : Integer.MAX_VALUE);
+        int concurrency = p.getConcurrency() != null ? p.getConcurrency() : (p.resolvedRate() == null ? 1 : Integer.MAX_VALUE);
         long maxRequests = p.getRequests() != null ? p.getRequests() : UNLIMITED;
         long maxSessions = p.getSessions() != null ? p.getSessions() : UNLIMITED;
         long durationNs = p.getDuration() != null ? seconds(p.getDuration()) : -1;

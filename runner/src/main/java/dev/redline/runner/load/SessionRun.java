@@ -18,13 +18,16 @@ final class SessionRun {
     final String model;
     // per session, i.e. per request in single-turn runs: not UUID.randomUUID(), whose SecureRandom lock every loop shares
     final String correlationId = RequestIds.randomUuid();
+    /** This session's cache-bust marker, or null (see {@link CacheBust}). */
+    final String cacheBustMarker;
     private final List<ChatMessage> history = new ArrayList<>();
     private int nextTurn;
 
-    SessionRun(long sessionNum, Conversation conversation, String model) {
+    SessionRun(long sessionNum, Conversation conversation, String model, String cacheBustMarker) {
         this.sessionNum = sessionNum;
         this.conversation = conversation;
         this.model = model;
+        this.cacheBustMarker = cacheBustMarker;
     }
 
     boolean hasNextTurn() { return nextTurn < conversation.turns().size(); }

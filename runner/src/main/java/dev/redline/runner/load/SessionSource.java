@@ -7,20 +7,22 @@ import dev.redline.runner.dataset.Dataset;
 final class SessionSource {
     private final Dataset dataset;
     private final ModelSelector models;
+    private final CacheBust cacheBust;
+    private long opened; // sessions started in the run, across phases: numbers each session's cache-bust marker
 
-    SessionSource(Dataset dataset, ModelSelector models) {
+    SessionSource(Dataset dataset, ModelSelector models, CacheBust cacheBust) {
         this.dataset = dataset;
         this.models = models;
+        this.cacheBust = cacheBust;
     }
 
     synchronized SessionRun open(long sessionNum) {
-        Conversation c = dataset.next(sessionNum);
-        return new SessionRun(sessionNum, c, models.select(sessionNum));
+        return open(sessionNum, dataset.next(sessionNum));
     }
 
     /** A session over a given conversation (trace replay), with the model chosen as usual. */
     synchronized SessionRun open(long sessionNum, Conversation c) {
-        return new SessionRun(sessionNum, c, models.select(sessionNum));
+        return new SessionRun(sessionNum, c, models.select(sessionNum), cacheBust.sessionMarker(opened++, c.id()));
     }
 
     boolean multiTurn() {

@@ -56,7 +56,9 @@ public final class TimingPlugins {
         LoadType type = phase.resolvedType();
         double smooth = phase.getSmoothness() == null ? 1.0 : phase.getSmoothness();
         IntervalSampler sampler = new IntervalSampler(type, smooth, ctx.seed() * 31 + plan.name().hashCode());
-        RateSchedule schedule = new RateSchedule(phase.getRate(), phase.getRateRamp() == null ? 0 : phase.getRateRamp(), sampler);
+        double ramp = phase.getRateRamp() == null ? 0 : phase.getRateRamp();
+        RateSchedule schedule = phase.getRateSeries() != null ? RateSchedule.series(phase.getRateSeries(), ramp, sampler)
+                : new RateSchedule(phase.getRate(), ramp, sampler);
         OpenLoopPhase p = new OpenLoopPhase(ctx, plan, schedule, ctx.source()::open, true);
         return new Started(p.state(), p.start(), p.pacer());
     }

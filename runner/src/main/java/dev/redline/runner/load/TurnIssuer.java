@@ -24,8 +24,11 @@ final class TurnIssuer {
     private final RequestFactory factory;
     private final RecordSink sink;
     private final ClientHealthMonitor monitor;
+    private final CacheBust cacheBust;
 
-    TurnIssuer(Vertx vertx, InferenceClient client, RequestFactory factory, RecordSink sink, ClientHealthMonitor monitor) {
+    TurnIssuer(Vertx vertx, InferenceClient client, RequestFactory factory, RecordSink sink, ClientHealthMonitor monitor,
+               CacheBust cacheBust) {
+        this.cacheBust = cacheBust;
         this.vertx = vertx;
         this.monitor = monitor;
         this.client = client;
@@ -60,7 +63,8 @@ final class TurnIssuer {
 
     private void send(PhaseState st, long index, SessionRun session, int workerId, long intendedNs, long readyNs,
                       Consumer<RequestRecord> after, SlotGate prefill) {
-        Turn turn = session.nextTurn();
+        Turn turn = !cacheBust.enabled() ? session.nextTurn() : cacheBust.apply(session.nextTurn(), session.nextTurnIndex(),
+                session.conversation.fullPromptTurns(), session.cacheBustMarker, st.plan.kind() == RequestRecord.Phase.WARMUP);
         PreparedRequest req = factory.build(turn, session.model, session.history(), session.correlationId);
         RequestRecord rec = new RequestRecord(index, st.plan.kind());
         rec.setSessionNum(session.sessionNum);

@@ -42,7 +42,7 @@ public final class ArtifactLayout {
         PhaseSpec profiling = spec.phases().stream().filter(p -> p.resolvedKind() == PhaseKind.PROFILING)
                 .findFirst().orElse(new PhaseSpec());
         LoadType type = profiling.resolvedType();
-        if (type.isOpenModel() && profiling.getRate() != null) return "request_rate" + profiling.getRate();
+        if (type.isOpenModel() && profiling.resolvedRate() != null) return "request_rate" + profiling.resolvedRate(); // a series: its first qps (AIPerf)
         if (type == LoadType.CONCURRENCY) {
             return "concurrency" + (profiling.getConcurrency() == null ? 1 : profiling.getConcurrency());
         }

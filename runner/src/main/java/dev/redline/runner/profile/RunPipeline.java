@@ -149,7 +149,7 @@ public final class RunPipeline implements AutoCloseable {
 
     /** A load runner over this pipeline's client and dataset; {@code seed} drives arrivals and sampling. */
     public LoadRunner loadRunner(long seed, RecordSink sink) {
-        return LoadRunner.forSpec(vertx, client, factory, dataset, spec, seed, sink);
+        return LoadRunner.forSpec(vertx, client, factory, dataset, spec, seed, sink, tokenizer);
     }
 
     /** A record processor that counts output tokens with this run's tokenizer, as records arrive. */

@@ -72,6 +72,59 @@ class ProfileBadInputTest {
     }
 
     @Test
+    void requestRateSeriesThatIsMalformedOrConflicting() throws Exception {
+        Path ok = dir.resolve("series.json");
+        Files.writeString(ok, "[{\"time_s\": 0, \"qps\": 1}, {\"time_s\": 5, \"qps\": 4}]");
+        Path bad = dir.resolve("bad-series.json");
+        Files.writeString(bad, "[{\"time_s\": 0, \"qps\": 1}");
+        assertBadInput("--request-rate-series: invalid request-rate series JSON", "profile", "-m", "m", "--request-rate-series", bad.toString());
+        assertBadInput("--request-rate-series: cannot read request-rate series JSON", "profile", "-m", "m",
+                "--request-rate-series", dir.resolve("missing.json").toString());
+        Files.writeString(bad, "[{\"time_s\": 0, \"qps\": 1}]");
+        assertBadInput("--request-rate-series (phases[0].rateSeries): a request-rate series needs at least two points",
+                "profile", "-m", "m", "--request-rate-series", bad.toString());
+        Files.writeString(bad, "[{\"time_s\": 0, \"qps\": -2}, {\"time_s\": 5, \"qps\": 4}]");
+        assertBadInput("--request-rate-series (phases[0].rateSeries[0].qps): must be greater than 0",
+                "profile", "-m", "m", "--request-rate-series", bad.toString());
+        Files.writeString(bad, "[{\"time_s\": 3, \"qps\": 2}, {\"time_s\": 3, \"qps\": 4}]");
+        assertBadInput("time_s values must be strictly increasing", "profile", "-m", "m", "--request-rate-series", bad.toString());
+        assertBadInput("--request-rate-series conflicts with --request-rate", "profile", "-m", "m",
+                "--request-rate-series", ok.toString(), "--request-rate", "5");
+        assertBadInput("--request-rate-series conflicts with --fixed-schedule", "profile", "-m", "m",
+                "--request-rate-series", ok.toString(), "--fixed-schedule");
+        assertBadInput("--request-rate-series conflicts with --user-centric-rate", "profile", "-m", "m",
+                "--request-rate-series", ok.toString(), "--user-centric-rate", "2", "--num-users", "2", "--session-turns-mean", "3");
+    }
+
+    @Test
+    void cacheBustWithAnUnknownTargetOrAnEndpointThatCannotCarryIt() {
+        assertBadInput("unknown cache-bust target 'everywhere'; use one of none, system_prefix, system_suffix, first_turn_prefix,",
+                "profile", "-m", "m", "--cache-bust", "everywhere");
+        assertBadInput("--cache-bust (dataset.cacheBust.target): cache-bust is not supported by endpoint completions; use endpoint type chat, responses or messages",
+                "profile", "-m", "m", "--endpoint-type", "completions", "--cache-bust", "system_prefix");
+    }
+
+    @Test
+    void randomRangeRatioOutsideItsRangeOrWithoutItsLengths() {
+        assertBadInput("--random-range-ratio (dataset.prompts.randomRangeRatio.input): must be in [0, 1) for the vllm style, got 1.0",
+                "profile", "-m", "m", "--isl", "100", "--osl", "20", "--random-range-ratio", "1");
+        assertBadInput("--random-range-ratio (dataset.prompts.randomRangeRatio.input): must be in [0, 1) for the vllm style, got NaN",
+                "profile", "-m", "m", "--isl", "100", "--osl", "20", "--random-range-ratio", "NaN");
+        assertBadInput("must be in [0, 1] for the sglang style, got 1.5", "profile", "-m", "m", "--isl", "100", "--osl", "20",
+                "--random-range-ratio", "1.5", "--random-corpus-style", "sglang");
+        assertBadInput("--random-range-ratio: the sglang style applies one ratio to both ISL and OSL", "profile", "-m", "m",
+                "--isl", "100", "--osl", "20", "--random-range-ratio", "{\"input\": 0.2, \"output\": 0.2}", "--random-corpus-style", "sglang");
+        assertBadInput("--random-range-ratio: the JSON object must have exactly the keys input and output", "profile", "-m", "m",
+                "--isl", "100", "--osl", "20", "--random-range-ratio", "{\"input\": 0.2}");
+        assertBadInput("--random-range-ratio: 'wide' is not a number", "profile", "-m", "m", "--random-range-ratio", "wide");
+        assertBadInput("requires --osl to be set explicitly", "profile", "-m", "m", "--isl", "100", "--random-range-ratio", "0.2");
+        assertBadInput("--isl-stddev cannot be combined with --random-range-ratio", "profile", "-m", "m", "--isl", "100",
+                "--isl-stddev", "5", "--osl", "20", "--random-range-ratio", "0.2");
+        assertBadInput("--random-corpus-style (dataset.prompts.randomCorpusStyle): unknown style 'uniform'; use vllm or sglang",
+                "profile", "-m", "m", "--random-corpus-style", "uniform");
+    }
+
+    @Test
     void gpuMetricsCsvThatIsMissingOrGivenTwice() throws Exception {
         Path missing = dir.resolve("custom_gpu_metrics.csv");
         assertBadInput("--gpu-telemetry: GPU metrics file not found: " + missing, "profile", "-m", "m", "--gpu-telemetry", missing.toString());

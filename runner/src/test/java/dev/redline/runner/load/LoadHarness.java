@@ -26,11 +26,16 @@ final class LoadHarness implements AutoCloseable {
     }
 
     LoadHarness(Vertx vertx, String url, Dataset dataset, List<String> models, int maxInFlight, double timeoutS, double delayRatio) {
+        this(vertx, url, dataset, models, maxInFlight, timeoutS, delayRatio, CacheBust.NONE);
+    }
+
+    LoadHarness(Vertx vertx, String url, Dataset dataset, List<String> models, int maxInFlight, double timeoutS, double delayRatio,
+                CacheBust cacheBust) {
         ClientConfig cfg = new ClientConfig(url, null, EndpointType.CHAT, true, Map.of(), null, timeoutS, maxInFlight,
                 true, false, Map.of());
         client = new InferenceClient(vertx, cfg);
         runner = new LoadRunner(vertx, client, RequestFactory.forConfig(cfg), dataset,
-                new ModelSelector(models, "round_robin", 42), records::add, delayRatio, 42, Clock.SYSTEM);
+                new ModelSelector(models, "round_robin", 42), records::add, delayRatio, 42, Clock.SYSTEM, cacheBust);
     }
 
     List<RequestRecord> of(RequestRecord.Phase phase) {

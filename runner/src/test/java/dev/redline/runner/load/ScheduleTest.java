@@ -128,6 +128,53 @@ class ScheduleTest {
         assertEquals(100 * (0.1 / 1.0) / 1e9, s.ratePerNsAt(0), 1e-18, "starts at target x 0.1/T");
     }
 
+    private static int[] perWindow(RateSchedule s, long windowNs, int windows) {
+        int[] out = new int[windows];
+        long t;
+        while ((t = s.nextOffsetNs()) < windowNs * windows) out[(int) (t / windowNs)]++;
+        return out;
+    }
+
+    @Test
+    void rateSeriesIsFollowedPiecewiseLinearlyAndHeldAfterItsLastPoint() {
+        // 10 -> 50 req/s over 2 s, down to 20 at 4 s, then held: per 0.5 s window the count is the rate's integral
+        List<dev.redline.api.v1alpha1.RateSeriesPoint> pts = List.of(new dev.redline.api.v1alpha1.RateSeriesPoint(0, 10),
+                new dev.redline.api.v1alpha1.RateSeriesPoint(2, 50), new dev.redline.api.v1alpha1.RateSeriesPoint(4, 20));
+        int[] got = perWindow(RateSchedule.series(pts, 0, new IntervalSampler(LoadType.CONSTANT, 1, 1)), 500 * MS, 12);
+        for (int w = 0; w < 12; w++) {
+            double expected = 0;
+            for (int step = w * 5; step < w * 5 + 5; step++) { // stepped every 0.1 s at the value at the step's start
+                double at = step * 0.1;
+                double rate = at >= 4 ? 20 : at <= 2 ? 10 + 20 * at : 50 - 15 * (at - 2);
+                expected += rate * 0.1;
+            }
+            assertEquals(expected, got[w], 1.01, "window " + w);
+        }
+        // Poisson arrivals follow the same curve on average
+        int[] poisson = perWindow(RateSchedule.series(List.of(new dev.redline.api.v1alpha1.RateSeriesPoint(0, 100),
+                new dev.redline.api.v1alpha1.RateSeriesPoint(10, 1000)), 0, new IntervalSampler(LoadType.POISSON, 1, 5)), 1_000 * MS, 10);
+        for (int w = 0; w < 10; w++) {
+            double expected = 100 + 90 * (w + 0.45); // mean of the stepped values in second w
+            assertEquals(expected, poisson[w], 5 * Math.sqrt(expected), "second " + w);
+        }
+    }
+
+    @Test
+    void rateRampLeadsToTheSeriesFirstRateAndTheSeriesStartsAfterIt() {
+        List<dev.redline.api.v1alpha1.RateSeriesPoint> pts = List.of(new dev.redline.api.v1alpha1.RateSeriesPoint(0, 40),
+                new dev.redline.api.v1alpha1.RateSeriesPoint(1, 80));
+        RateSchedule s = RateSchedule.series(pts, 1.0, new IntervalSampler(LoadType.CONSTANT, 1, 1));
+        assertEquals(40 * 0.1 / 1e9, s.ratePerNsAt(0), 1e-18, "the ramp starts at the first qps x 0.1/T");
+        assertEquals(40 / 1e9, s.ratePerNsAt(950 * MS), 1e-18, "and reaches it at the ramp's end");
+        assertEquals(40 / 1e9, s.ratePerNsAt(1_050 * MS), 1e-18, "the series' first step");
+        assertEquals(60 / 1e9, s.ratePerNsAt(1_500 * MS), 1e-15, "half-way through the series");
+        assertEquals(80 / 1e9, s.ratePerNsAt(5_000 * MS), 1e-18, "held after the last point");
+        int[] got = perWindow(s, 1_000 * MS, 3);
+        assertEquals(22, got[0], 1.01, "ramp: 40 x (1+...+10)/100");
+        assertEquals(58, got[1], 1.01, "series second: mean of 40, 44, ... 76");
+        assertEquals(80, got[2], 1.01);
+    }
+
     @Test
     void concurrencyRampStepsReachTheTargetAtTheEnd() {
         long ramp = 4_000 * MS;

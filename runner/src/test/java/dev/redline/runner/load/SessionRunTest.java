@@ -17,7 +17,7 @@ class SessionRunTest {
 
     @Test
     void historyAccumulatesLiveRepliesAndKeepsTheSystemPromptAtItsHead() {
-        SessionRun s = new SessionRun(0, new Conversation("c", List.of(turn("a", "sys"), turn("b", null), turn("c", null))), "m");
+        SessionRun s = new SessionRun(0, new Conversation("c", List.of(turn("a", "sys"), turn("b", null), turn("c", null))), "m", null);
         s.completeTurn(s.nextTurn(), "reply-a");
         s.completeTurn(s.nextTurn(), "reply-b");
         assertEquals(List.of(new ChatMessage("system", "sys"), ChatMessage.user("a"), ChatMessage.assistant("reply-a"),
@@ -27,7 +27,7 @@ class SessionRunTest {
 
     @Test
     void fullPromptTurnsAreSentAloneSoTheContextIsNotCountedTwice() {
-        SessionRun s = new SessionRun(0, new Conversation("c", List.of(turn("a", null), turn("a b", null)), true), "m");
+        SessionRun s = new SessionRun(0, new Conversation("c", List.of(turn("a", null), turn("a b", null)), true), "m", null);
         s.completeTurn(s.nextTurn(), "reply");
         assertEquals(List.of(), s.history());
         assertEquals(1, s.nextTurnIndex());
