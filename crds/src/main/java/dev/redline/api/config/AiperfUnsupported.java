@@ -81,8 +81,7 @@ final class AiperfUnsupported {
             "timingMode", "timing is chosen by the phase type in Redline; remove timingMode", null,
             "trajectoryStartMinRatio", AGENTIC, "0.25", "trajectoryStartMaxRatio", AGENTIC, "0.75",
             "burstPhaseStarts", AGENTIC, null, "systemIdleGapCapSeconds", AGENTIC, null,
-            "agenticCacheWarmupDuration", AGENTIC, null, "agenticWarmupGracePeriod", AGENTIC, null,
-            "failedRequestThreshold", "aborting a run on a failure ratio is not supported by Redline; failed requests are counted and reported", null);
+            "agenticCacheWarmupDuration", AGENTIC, null, "agenticWarmupGracePeriod", AGENTIC, null);
 
     static void refuseSections(ObjectNode b) { refuse(b, BENCHMARK, "benchmark", dev.redline.api.v1alpha1.BenchmarkSpec.class); }
 
