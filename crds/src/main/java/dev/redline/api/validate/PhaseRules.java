@@ -93,18 +93,28 @@ final class PhaseRules implements ValidationRule {
             out.add(field, "a rate series paces constant, poisson or gamma arrivals, not " + p.getType().wireName()
                     + "; remove the series or the other pacing");
         }
+        boolean whole = true;
+        for (int i = 0; i < series.size(); i++) { // each point's missing field by name, as the schema names it
+            RateSeriesPoint pt = series.get(i);
+            String ptAt = field + "[" + i + "]";
+            if (pt == null) {
+                out.add(ptAt, "a point needs time_s and qps");
+                whole = false;
+                continue;
+            }
+            if (pt.getTimeS() == null) out.add(ptAt + ".timeS", "is required: seconds from the start of the series (time_s)");
+            if (pt.getQps() == null) out.add(ptAt + ".qps", "is required: the request rate at this point (qps)");
+            whole &= pt.getTimeS() != null && pt.getQps() != null;
+        }
         if (series.size() < 2) {
             out.add(field, "a request-rate series needs at least two points, e.g. [{time_s: 0, qps: 1}, {time_s: 60, qps: 10}]");
             return;
         }
+        if (!whole) return;
         double previous = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < series.size(); i++) {
             RateSeriesPoint pt = series.get(i);
             String ptAt = field + "[" + i + "]";
-            if (pt == null || pt.getTimeS() == null || pt.getQps() == null) {
-                out.add(ptAt, "a point needs time_s and qps");
-                return;
-            }
             double t = pt.getTimeS();
             double q = pt.getQps();
             if (!Double.isFinite(t) || !Double.isFinite(q)) {
