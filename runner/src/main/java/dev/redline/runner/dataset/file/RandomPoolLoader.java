@@ -3,7 +3,7 @@ package dev.redline.runner.dataset.file;
 import dev.redline.runner.dataset.Conversation;
 import dev.redline.runner.dataset.DatasetFormatException;
 import dev.redline.runner.dataset.Turn;
-import dev.redline.runner.dataset.media.MediaColumns;
+import dev.redline.runner.dataset.file.SingleTurnParser.Content;
 import dev.redline.runner.dataset.media.MediaParts;
 
 import java.nio.file.Files;
@@ -26,9 +26,9 @@ final class RandomPoolLoader implements DatasetLoader {
     public List<Conversation> load(Path path, LoadContext ctx) {
         List<Path> files = Files.isDirectory(path) ? CustomDatasetType.files(path, ".jsonl") : List.of(path);
         if (files.isEmpty()) throw new DatasetFormatException(path + ": the random_pool directory has no .jsonl files; add one file per pool");
-        List<List<PoolRow>> pools = new ArrayList<>();
+        List<List<Content>> pools = new ArrayList<>();
         for (Path f : files) {
-            pools.add(JsonlRecords.read(f).stream().map(r -> PoolRow.parse(r, ctx)).toList());
+            pools.add(JsonlRecords.read(f).stream().map(r -> Content.of(r, ctx)).toList());
         }
         LoadContext.BatchSizes batch = ctx.batchSizes();
         if (batched(pools, batch)) {
@@ -44,17 +44,17 @@ final class RandomPoolLoader implements DatasetLoader {
         }
         return IntStream.range(0, ctx.entries()).parallel().mapToObj(i -> {
             Random rnd = ctx.seeds().stream("random_pool", i);
-            List<PoolRow> picked = new ArrayList<>(pools.size());
-            for (List<PoolRow> pool : pools) picked.add(pool.get(rnd.nextInt(pool.size())));
-            return conversation(i, PoolRow.merge(picked), ctx);
+            List<Content> picked = new ArrayList<>(pools.size());
+            for (List<Content> pool : pools) picked.add(pool.get(rnd.nextInt(pool.size())));
+            return conversation(i, merge(picked), ctx);
         }).toList();
     }
 
     /** Batching applies only to a modality the rows hold (AIPerf: --image-batch-size 0 on a text pool changes nothing). */
-    private static boolean batched(List<List<PoolRow>> pools, LoadContext.BatchSizes b) {
+    private static boolean batched(List<List<Content>> pools, LoadContext.BatchSizes b) {
         boolean texts = false, images = false, audios = false, videos = false;
-        for (List<PoolRow> pool : pools) {
-            for (PoolRow r : pool) {
+        for (List<Content> pool : pools) {
+            for (Content r : pool) {
                 texts |= !r.texts().isEmpty();
                 images |= !r.media().images().isEmpty();
                 audios |= !r.media().audios().isEmpty();
@@ -65,12 +65,12 @@ final class RandomPoolLoader implements DatasetLoader {
     }
 
     /** One flat pool per modality, {@code batch} items of each drawn per request with replacement. */
-    private static List<Conversation> flattened(List<PoolRow> rows, LoadContext.BatchSizes b, LoadContext ctx) {
+    private static List<Conversation> flattened(List<Content> rows, LoadContext.BatchSizes b, LoadContext ctx) {
         List<String> texts = new ArrayList<>();
         List<String> images = new ArrayList<>();
         List<String> videos = new ArrayList<>();
-        List<PoolRow> audioRows = new ArrayList<>(); // an audio clip keeps its length (audio_duration, RTFx)
-        for (PoolRow r : rows) {
+        List<Content> audioRows = new ArrayList<>(); // a drawn clip counts its row's length, shared evenly by the row's clips (exact for one clip per row)
+        for (Content r : rows) {
             texts.addAll(r.texts());
             images.addAll(r.media().images());
             videos.addAll(r.media().videos());
@@ -84,12 +84,12 @@ final class RandomPoolLoader implements DatasetLoader {
             List<String> a = new ArrayList<>();
             double seconds = 0;
             for (int k = 0; k < b.audio() && !audioRows.isEmpty(); k++) {
-                PoolRow r = audioRows.get(rnd.nextInt(audioRows.size()));
+                Content r = audioRows.get(rnd.nextInt(audioRows.size()));
                 a.add(r.media().audios().get(rnd.nextInt(r.media().audios().size())));
                 seconds += r.media().audioSeconds() / r.media().audios().size();
             }
             MediaParts media = im.isEmpty() && a.isEmpty() && v.isEmpty() ? MediaParts.NONE : new MediaParts(im, a, v, seconds);
-            return conversation(i, new PoolRow(t, media), ctx);
+            return conversation(i, new Content(t, media), ctx);
         }).toList();
     }
 
@@ -100,38 +100,16 @@ final class RandomPoolLoader implements DatasetLoader {
         return out;
     }
 
-    private static Conversation conversation(int i, PoolRow row, LoadContext ctx) {
+    private static Conversation conversation(int i, Content row, LoadContext ctx) {
         Turn turn = new Turn(row.texts(), null, ctx.defaultMaxTokens(i), ctx.count(row.texts()), null, null, null, row.media());
         return new Conversation("pool-" + i, List.of(turn));
     }
 
-    /** A pool row: its texts (possibly none) and media (possibly none); at least one of the two. */
-    private record PoolRow(List<String> texts, MediaParts media) {
-        static PoolRow parse(SourceRecord rec, LoadContext ctx) {
-            MediaParts media = MediaColumns.parse(rec.node(), rec.where(), ctx.mediaFiles());
-            List<String> texts = media.isEmpty() || rec.has("text") || rec.has("texts") ? SingleTurnParser.texts(rec) : List.of();
-            return new PoolRow(texts, media);
-        }
-
-        static PoolRow merge(List<PoolRow> rows) {
-            if (rows.size() == 1) return rows.get(0);
-            List<String> texts = new ArrayList<>();
-            List<String> images = new ArrayList<>();
-            List<String> uuids = new ArrayList<>();
-            List<String> audios = new ArrayList<>();
-            List<String> videos = new ArrayList<>();
-            double seconds = 0;
-            for (PoolRow r : rows) {
-                texts.addAll(r.texts());
-                images.addAll(r.media().images());
-                for (int i = 0; i < r.media().images().size(); i++) uuids.add(r.media().imageUuid(i));
-                audios.addAll(r.media().audios());
-                videos.addAll(r.media().videos());
-                seconds += r.media().audioSeconds();
-            }
-            MediaParts media = images.isEmpty() && audios.isEmpty() && videos.isEmpty() ? MediaParts.NONE
-                    : new MediaParts(images, audios, videos, seconds, uuids.stream().allMatch(String::isEmpty) ? List.of() : uuids);
-            return new PoolRow(texts, media);
-        }
+    /** One row of every pool, sent together: their texts and media in pool order. */
+    private static Content merge(List<Content> rows) {
+        if (rows.size() == 1) return rows.get(0);
+        List<String> texts = new ArrayList<>();
+        for (Content r : rows) texts.addAll(r.texts());
+        return new Content(texts, MediaParts.concat(rows.stream().map(Content::media).toList()));
     }
 }

@@ -18,9 +18,18 @@ import java.util.Map;
 final class SingleTurnParser {
     private SingleTurnParser() { }
 
+    /** A record's prompt texts (possibly none) and media (possibly none); at least one of the two. */
+    record Content(List<String> texts, MediaParts media) {
+        static Content of(SourceRecord rec, LoadContext ctx) {
+            MediaParts media = MediaColumns.parse(rec.node(), rec.where(), ctx.mediaFiles());
+            return new Content(media.isEmpty() || rec.has("text") || rec.has("texts") ? SingleTurnParser.texts(rec) : List.of(), media);
+        }
+    }
+
     static Turn parse(SourceRecord rec, LoadContext ctx, long index) {
-        MediaParts media = MediaColumns.parse(rec.node(), rec.where(), ctx.mediaFiles());
-        List<String> texts = media.isEmpty() || rec.has("text") || rec.has("texts") ? texts(rec) : List.of();
+        Content content = Content.of(rec, ctx);
+        List<String> texts = content.texts();
+        MediaParts media = content.media();
         if (rec.has("timestamp") && rec.has("delay")) {
             throw rec.error("timestamp", "and 'delay' cannot both be set; keep one");
         }

@@ -36,7 +36,7 @@ public final class MediaColumns {
             seconds[0] += a.seconds();
         });
         if (images.isEmpty() && audios.isEmpty() && videos.isEmpty()) return MediaParts.NONE;
-        return new MediaParts(images, audios, videos, seconds[0], uuids.stream().allMatch(String::isEmpty) ? List.of() : uuids);
+        return new MediaParts(images, audios, videos, seconds[0], uuids);
     }
 
     static void values(JsonNode record, String singular, String where, BiConsumer<String, String> each) {

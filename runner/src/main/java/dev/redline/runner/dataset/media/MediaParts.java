@@ -20,7 +20,7 @@ public record MediaParts(List<String> images, List<String> audios, List<String> 
         images = List.copyOf(images);
         audios = List.copyOf(audios);
         videos = List.copyOf(videos);
-        imageUuids = List.copyOf(imageUuids);
+        imageUuids = imageUuids.stream().allMatch(String::isEmpty) ? List.of() : List.copyOf(imageUuids);
         if (!imageUuids.isEmpty() && imageUuids.size() != images.size()) {
             throw new IllegalArgumentException("image uuids (" + imageUuids.size() + ") must align with images (" + images.size() + ")");
         }
@@ -38,6 +38,24 @@ public record MediaParts(List<String> images, List<String> audios, List<String> 
     /** The cache id of image {@code i}, or "" when it has none. */
     public String imageUuid(int i) {
         return imageUuids.isEmpty() ? "" : imageUuids.get(i);
+    }
+
+    /** The media of several sources sent together, in order (each image keeps its id). */
+    public static MediaParts concat(List<MediaParts> parts) {
+        if (parts.size() == 1) return parts.get(0);
+        List<String> images = new java.util.ArrayList<>();
+        List<String> uuids = new java.util.ArrayList<>();
+        List<String> audios = new java.util.ArrayList<>();
+        List<String> videos = new java.util.ArrayList<>();
+        double seconds = 0;
+        for (MediaParts p : parts) {
+            images.addAll(p.images);
+            for (int i = 0; i < p.images.size(); i++) uuids.add(p.imageUuid(i));
+            audios.addAll(p.audios);
+            videos.addAll(p.videos);
+            seconds += p.audioSeconds;
+        }
+        return images.isEmpty() && audios.isEmpty() && videos.isEmpty() ? NONE : new MediaParts(images, audios, videos, seconds, uuids);
     }
 
     /** The same media with these image contents (the ids kept). */
