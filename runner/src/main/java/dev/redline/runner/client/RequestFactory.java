@@ -53,9 +53,21 @@ public final class RequestFactory {
      * @param correlationId the session's id (sent in the session header), or null to generate one
      */
     public PreparedRequest build(Turn turn, String model, List<ChatMessage> history, String correlationId) {
+        return build(turn, model, history, correlationId, true);
+    }
+
+    /**
+     * As {@link #build(Turn, String, List, String)} for a turn made for this one send (a cache-bust-marked copy of a
+     * dataset turn): its body is encoded and not kept, so single-use bodies do not fill the cache of the dataset's.
+     */
+    public PreparedRequest buildOnce(Turn turn, String model, List<ChatMessage> history, String correlationId) {
+        return build(turn, model, history, correlationId, false);
+    }
+
+    private PreparedRequest build(Turn turn, String model, List<ChatMessage> history, String correlationId, boolean keepBody) {
         String requestId = RequestIds.randomUuid();
         String corr = correlationId == null ? RequestIds.randomUuid() : correlationId;
-        WireBody body = wireBody(turn, model, history);
+        WireBody body = keepBody ? wireBody(turn, model, history) : endpoint.encode(payload(turn, model, history));
         MultiMap h = MultiMap.caseInsensitiveMultiMap();
         h.set("Content-Type", body.contentType());
         h.set("Accept", config.streaming() ? "text/event-stream" : "application/json");

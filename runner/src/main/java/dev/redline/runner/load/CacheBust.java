@@ -28,12 +28,14 @@ final class CacheBust {
     private final CacheBustTarget target;
     private final String runId;
     private final Tokenizer tokenizer;
+    private final int warmupTokens;
 
     /** @param tokenizer counts the marker's tokens into the ISL; null leaves the ISL as the dataset's */
     CacheBust(CacheBustTarget target, long seed, Tokenizer tokenizer) {
         this.target = target;
         this.runId = Long.toString(seed);
         this.tokenizer = tokenizer;
+        this.warmupTokens = tokenizer == null || !target.warmupIsolation() ? 0 : tokenizer.count(WARMUP_MARKER);
     }
 
     boolean enabled() { return target != CacheBustTarget.NONE; }
@@ -50,6 +52,7 @@ final class CacheBust {
     Turn apply(Turn turn, int index, boolean everyTurnIsWholePrompt, String sessionMarker, boolean warmup) {
         String marker = target.warmupIsolation() ? (warmup ? WARMUP_MARKER : null) : sessionMarker;
         if (marker == null || index > 0 && !everyTurnIsWholePrompt) return turn; // later turns carry it in their history
+        if (turn.rawPayload() != null) return turn; // a raw payload is sent verbatim (AIPerf marks only what it formats)
         String system = turn.systemPrompt();
         List<String> texts = turn.texts();
         if (target.system() && system != null) {
@@ -60,7 +63,7 @@ final class CacheBust {
             else marked.set(0, join(marked.get(0), marker));
             texts = marked;
         }
-        int tokens = tokenizer == null ? 0 : tokenizer.count(marker);
+        int tokens = tokenizer == null ? 0 : marker == WARMUP_MARKER ? warmupTokens : tokenizer.count(marker);
         return new Turn(texts, system, turn.maxTokens(), turn.inputTokens() + tokens, turn.timestampMs(), turn.delayMs(),
                 turn.extra(), turn.media());
     }

@@ -63,9 +63,11 @@ final class TurnIssuer {
 
     private void send(PhaseState st, long index, SessionRun session, int workerId, long intendedNs, long readyNs,
                       Consumer<RequestRecord> after, SlotGate prefill) {
-        Turn turn = !cacheBust.enabled() ? session.nextTurn() : cacheBust.apply(session.nextTurn(), session.nextTurnIndex(),
+        Turn dataTurn = session.nextTurn();
+        Turn turn = !cacheBust.enabled() ? dataTurn : cacheBust.apply(dataTurn, session.nextTurnIndex(),
                 session.conversation.fullPromptTurns(), session.cacheBustMarker, st.plan.kind() == RequestRecord.Phase.WARMUP);
-        PreparedRequest req = factory.build(turn, session.model, session.history(), session.correlationId);
+        PreparedRequest req = turn == dataTurn ? factory.build(turn, session.model, session.history(), session.correlationId)
+                : factory.buildOnce(turn, session.model, session.history(), session.correlationId);
         RequestRecord rec = new RequestRecord(index, st.plan.kind());
         rec.setSessionNum(session.sessionNum);
         rec.setTurnIndex(session.nextTurnIndex());

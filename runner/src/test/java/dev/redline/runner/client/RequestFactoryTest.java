@@ -108,4 +108,15 @@ class RequestFactoryTest {
         assertEquals("b", root.get("data").get(1).get("payloads").get(0).get("model").asText());
         assertEquals("three", root.get("data").get(1).get("payloads").get(1).get("messages").get(0).get("content").asText());
     }
+
+    @Test
+    void aSingleUseTurnIsEncodedWithoutBeingKept() throws Exception {
+        RequestFactory f = RequestFactory.forConfig(cfg(EndpointType.CHAT, false, false, Map.of()));
+        Turn once = Turn.ofText("[rid:abc]\n\nhello", 5, null);
+        PreparedRequest r = f.buildOnce(once, "m", List.of(), null);
+        assertEquals("[rid:abc]\n\nhello", body(r).at("/messages/0/content").asText());
+        assertEquals(0, f.prepare(List.of(), List.of("m")), "nothing cached for a single-use turn");
+        f.build(once, "m", List.of(), null);
+        assertEquals(1, f.prepare(List.of(), List.of("m")), "a dataset turn's body is kept");
+    }
 }

@@ -131,4 +131,17 @@ class CacheBustTest {
             if (!warm) assertTrue(user.startsWith("hello "), user);
         }
     }
+
+    @Test
+    void aRawPayloadIsLeftAsWrittenAndWarmupMarkersCountTheirTokens() {
+        Map<String, Object> body = Map.of("model", "m", "messages", List.of(Map.of("role", "user", "content", "hi")));
+        Turn raw = new Turn(List.of("hi"), null, null, 1, null, null, null, null, body);
+        CacheBust first = new CacheBust(CacheBustTarget.FIRST_TURN_PREFIX, 42, TOK);
+        assertTrue(first.apply(raw, 0, true, first.sessionMarker(0, "raw-0"), false) == raw, "verbatim means no marker");
+        Turn plain = Turn.ofText("hello there", TOK.count("hello there"), null);
+        CacheBust warm = new CacheBust(CacheBustTarget.WARMUP_ISOLATION_FIRST_TURN, 42, TOK);
+        Turn marked = warm.apply(plain, 0, false, null, true);
+        assertEquals("[warmup]\n\nhello there", marked.texts().get(0));
+        assertEquals(plain.inputTokens() + TOK.count(CacheBust.WARMUP_MARKER), marked.inputTokens());
+    }
 }
