@@ -53,9 +53,4 @@ public final class PendingCell {
             if (interrupted) Thread.currentThread().interrupt();
         }
     }
-
-    /** Done once the results are written (the next run's profiling waits for it). */
-    CompletableFuture<CellResult> finished() {
-        return result;
-    }
 }

@@ -143,7 +143,7 @@ public final class ProfileEngine implements CellEngine {
 
     @Override
     public void close() {
-        if (last != null) new PendingCell(last.result().thenApply(r -> null), last.result(), () -> { }).result(); // the last exports
+        if (last != null) last.result().join(); // the last cell's exports (join waits through interrupts)
         try {
             vertx.close();
         } finally {

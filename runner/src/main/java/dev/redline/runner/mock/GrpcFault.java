@@ -122,7 +122,8 @@ final class GrpcFault {
         return new byte[]{0x0F, (byte) 0xFF, (byte) 0xFF, 0x01};
     }
 
-    double stallSeconds() { return spec.number("stall-s"); }
+    /** How long a stall holds the answer, at least 1 ns. */
+    long stallNanos() { return Math.max(1, (long) (spec.number("stall-s") * 1e9)); }
 
     /** stream-cut mode end: the stream ends cleanly without Triton's final response; close: the call fails UNAVAILABLE. */
     boolean cutEndsCleanly() { return "end".equals(spec.text("mode")); }

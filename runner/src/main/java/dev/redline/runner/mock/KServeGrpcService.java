@@ -260,7 +260,7 @@ final class KServeGrpcService {
             switch (fault.kind()) {
                 case STALL -> {
                     stalled = true;
-                    ctx.vertx.timer(Math.max(1, (long) (fault.stallSeconds() * 1e9)), java.util.concurrent.TimeUnit.NANOSECONDS)
+                    ctx.vertx.timer(fault.stallNanos(), java.util.concurrent.TimeUnit.NANOSECONDS)
                             .onComplete(ar -> {
                                 stalled = false;
                                 emitUpTo(due); // what fell due meanwhile goes out at once
@@ -288,16 +288,14 @@ final class KServeGrpcService {
         private void actUnary(byte[] bytes) {
             fault.injected();
             switch (fault.kind()) {
-                case STALL -> ctx.vertx.timer(Math.max(1, (long) (fault.stallSeconds() * 1e9)), java.util.concurrent.TimeUnit.NANOSECONDS)
+                case STALL -> ctx.vertx.timer(fault.stallNanos(), java.util.concurrent.TimeUnit.NANOSECONDS)
                         .onComplete(ar -> {
                             if (done) return;
                             finish(true);
-                            try {
+                            close(() -> {
                                 call.onNext(bytes);
                                 call.onCompleted();
-                            } catch (RuntimeException cancelled) {
-                                // the client went away during the stall
-                            }
+                            });
                         });
                 case ERROR_EVENT -> {
                     finish(false);
