@@ -1,5 +1,6 @@
 package dev.redline.runner.experiment;
 
+import dev.redline.api.v1alpha1.BenchmarkSpec;
 import dev.redline.api.v1alpha1.IterationOrder;
 import dev.redline.plan.Convergence;
 import dev.redline.plan.ExperimentPlan;
@@ -102,6 +103,7 @@ public final class ExperimentRun {
         for (int k = 0; k < total; k++) {
             Variation v = vs.get(repeated ? k % vs.size() : k / plan.trials());
             int trial = repeated ? k / vs.size() : k % plan.trials();
+            Planned next = planned(v, trial); // while the previous load runs: the gap between them is the next run's setup
             try {
                 if (pending != null) pending.cell().awaitLoadDone();
                 cooldownBefore(v); // from the end of the previous load: its results are written meanwhile
@@ -112,9 +114,9 @@ public final class ExperimentRun {
                 interrupted = true;
                 break;
             }
-            Started next = start(v, trial, total);
+            Started started = start(next, total);
             if (pending != null) record(pending);
-            pending = next;
+            pending = started;
             if (interrupted) break;
         }
         if (pending != null) record(pending);
@@ -124,15 +126,25 @@ public final class ExperimentRun {
     /** A run started by {@link #overlapped}, with what recording it needs. */
     private record Started(Variation v, int trial, int number, int total, java.nio.file.Path dir, PendingCell cell) { }
 
+    /** A run's spec, directory and labels, ready to start. */
+    private record Planned(Variation v, int trial, BenchmarkSpec spec, java.nio.file.Path dir, RunLabels labels) { }
+
+    private Planned planned(Variation v, int trial) {
+        PlannedRun run = plan.run(v, trial);
+        RunLabels labels = new RunLabels(sweepId, trial, run.runLabel(), v.label(), v.index(), v.values(), cliCommand);
+        return new Planned(v, trial, run.spec(), layout.cellDir(v, trial), labels);
+    }
+
     private Started start(Variation v, int trial, int total) {
+        return start(planned(v, trial), total);
+    }
+
+    private Started start(Planned p, int total) {
         int number = runsDone + 1;
         runsDone++;
-        previous = v;
-        listener.runStarting(v, trial, number, total);
-        PlannedRun planned = plan.run(v, trial);
-        java.nio.file.Path dir = layout.cellDir(v, trial);
-        RunLabels labels = new RunLabels(sweepId, trial, planned.runLabel(), v.label(), v.index(), v.values(), cliCommand);
-        return new Started(v, trial, number, total, dir, engine.start(planned.spec(), labels, dir));
+        previous = p.v();
+        listener.runStarting(p.v(), p.trial(), number, total);
+        return new Started(p.v(), p.trial(), number, total, p.dir(), engine.start(p.spec(), p.labels(), p.dir()));
     }
 
     private void record(Started s) {

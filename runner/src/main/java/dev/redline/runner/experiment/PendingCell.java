@@ -12,15 +12,19 @@ public final class PendingCell {
     private final CompletableFuture<Void> loadDone;
     private final CompletableFuture<CellResult> result;
     private final Runnable stopLoad;
+    /** Run before waiting for the result: lets the run finish when no next run will (the engine's business). */
+    private final Runnable awaitingResult;
 
-    PendingCell(CompletableFuture<Void> loadDone, CompletableFuture<CellResult> result, Runnable stopLoad) {
+    PendingCell(CompletableFuture<Void> loadDone, CompletableFuture<CellResult> result, Runnable stopLoad,
+                Runnable awaitingResult) {
         this.loadDone = loadDone;
         this.result = result;
         this.stopLoad = stopLoad;
+        this.awaitingResult = awaitingResult;
     }
 
     static PendingCell done(CellResult result) {
-        return new PendingCell(CompletableFuture.completedFuture(null), CompletableFuture.completedFuture(result), () -> { });
+        return new PendingCell(CompletableFuture.completedFuture(null), CompletableFuture.completedFuture(result), () -> { }, () -> { });
     }
 
     /** Returns once the run's requests are over (or the run ended). */
@@ -37,6 +41,7 @@ public final class PendingCell {
 
     /** The run's result, waiting for its exports; a Ctrl-C meanwhile does not cut the wait short (the flag is kept). */
     public CellResult result() {
+        awaitingResult.run();
         boolean interrupted = false;
         try {
             while (true) {

@@ -10,6 +10,7 @@ import dev.redline.runner.mock.MockServer;
 import dev.redline.runner.profile.ArtifactLayout;
 import dev.redline.runner.profile.CellOverlap;
 import dev.redline.runner.profile.ProfileRun;
+import dev.redline.runner.profile.RecentAnswers;
 import dev.redline.runner.profile.RunOptions;
 import dev.redline.runner.profile.SharedVertx;
 import dev.redline.runner.tokenizer.TokenizerCache;
@@ -38,6 +39,7 @@ public final class ProfileEngine implements CellEngine {
     private final PrintStream console;
     private final TokenizerCache tokenizers = new TokenizerCache();
     private final SharedVertx vertx = new SharedVertx();
+    private final RecentAnswers answers = new RecentAnswers();
     private final MockServer mock;
     private final AtomicInteger cells = new AtomicInteger();
     /** The cell started last (null before the first). */
@@ -66,8 +68,13 @@ public final class ProfileEngine implements CellEngine {
         CompletableFuture<Void> loadDone = new CompletableFuture<>();
         CompletableFuture<Void> scrapesDone = new CompletableFuture<>();
         CompletableFuture<CellResult> result = new CompletableFuture<>();
-        Cell previous = last;
-        last = new Cell(scrapesDone, result);
+        Cell previous;
+        Cell current = new Cell(scrapesDone, result, new CompletableFuture<>());
+        synchronized (this) {
+            previous = last;
+            if (previous != null) previous.hasSuccessor = true;
+            last = current;
+        }
         boolean overlaps = options.metricsPort() == null && !"dashboard".equals(options.uiType());
         Object lock = new Object(); // an interrupt reaches the cell only while its load runs
         Runnable endOfLoad = () -> {
@@ -75,14 +82,17 @@ public final class ProfileEngine implements CellEngine {
                 loadDone.complete(null);
             }
         };
+        Runnable releasePrevious = previous == null ? () -> { } : () -> previous.drainTurn().complete(null);
         CellOverlap overlap = !overlaps ? CellOverlap.NONE : new CellOverlap(endOfLoad, () -> scrapesDone.complete(null),
-                previous == null ? null : previous.scrapesDone(), previous == null ? null : previous.result());
+                previous == null ? null : previous.scrapesDone(), previous == null ? null : previous.result(),
+                releasePrevious, current.drainTurn());
         Thread cell = new Thread(() -> {
             try {
                 result.complete(runHere(spec, labels, dir, overlap));
             } catch (Throwable t) {
                 result.complete(CellResult.failed(1, oneLine(t.toString())));
             } finally {
+                releasePrevious.run(); // a run that failed before its first request must not hold the previous one
                 endOfLoad.run();
                 scrapesDone.complete(null);
             }
@@ -94,15 +104,41 @@ public final class ProfileEngine implements CellEngine {
         };
         cell.start();
         if (!overlaps) {
-            PendingCell whole = new PendingCell(result.thenApply(r -> null), result, stopLoad);
+            PendingCell whole = new PendingCell(result.thenApply(r -> null), result, stopLoad, () -> { });
             whole.result();
             return whole;
         }
-        return new PendingCell(loadDone, result, stopLoad);
+        return new PendingCell(loadDone, result, stopLoad, () -> releaseIfLast(current));
     }
 
-    /** What the next cell waits for: the final telemetry scrape of this one, and its results. */
-    private record Cell(CompletableFuture<Void> scrapesDone, CompletableFuture<CellResult> result) { }
+    /** Someone waits for {@code cell}'s result: with no next cell started, nothing will release its drain. */
+    private synchronized void releaseIfLast(Cell cell) {
+        if (!cell.hasSuccessor) cell.drainTurn().complete(null);
+    }
+
+    /**
+     * What the next cell waits for (the final telemetry scrape of this one, and its results), and what this one waits
+     * for before it drains its records: the next cell set up, or none coming.
+     */
+    private static final class Cell {
+        private final CompletableFuture<Void> scrapesDone;
+        private final CompletableFuture<CellResult> result;
+        private final CompletableFuture<Void> drainTurn;
+        /** Guarded by the engine. */
+        private boolean hasSuccessor;
+
+        Cell(CompletableFuture<Void> scrapesDone, CompletableFuture<CellResult> result, CompletableFuture<Void> drainTurn) {
+            this.scrapesDone = scrapesDone;
+            this.result = result;
+            this.drainTurn = drainTurn;
+        }
+
+        CompletableFuture<Void> scrapesDone() { return scrapesDone; }
+
+        CompletableFuture<CellResult> result() { return result; }
+
+        CompletableFuture<Void> drainTurn() { return drainTurn; }
+    }
 
     private CellResult runHere(BenchmarkSpec spec, RunLabels labels, Path dir, CellOverlap overlap) {
         spec.artifacts().setDir(dir.toString());
@@ -113,7 +149,7 @@ public final class ProfileEngine implements CellEngine {
             Files.createDirectories(dir);
             try (OutputStream file = new FileOutputStream(dir.resolve(CONSOLE_FILE).toFile());
                  PrintStream out = new PrintStream(console == null ? file : new Tee(file, console), true, StandardCharsets.UTF_8)) {
-                code = new ProfileRun(spec, options, out).labels(labels).tokenizers(tokenizers).vertx(vertx)
+                code = new ProfileRun(spec, options, out).labels(labels).tokenizers(tokenizers).vertx(vertx).recentAnswers(answers)
                         .overlap(overlap).run();
             }
         } catch (BadInputException | SpecException e) {
@@ -143,7 +179,14 @@ public final class ProfileEngine implements CellEngine {
 
     @Override
     public void close() {
-        if (last != null) last.result().join(); // the last cell's exports (join waits through interrupts)
+        Cell cell;
+        synchronized (this) {
+            cell = last;
+        }
+        if (cell != null) {
+            cell.drainTurn().complete(null);
+            cell.result().join(); // the last cell's exports (join waits through interrupts)
+        }
         try {
             vertx.close();
         } finally {

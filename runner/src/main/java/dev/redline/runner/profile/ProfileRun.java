@@ -62,6 +62,7 @@ public final class ProfileRun {
     private java.util.function.Function<BenchmarkSpec, dev.redline.runner.tokenizer.Tokenizer> tokenizers =
             dev.redline.runner.tokenizer.TokenizerLoader::forSpec;
     private SharedVertx sharedVertx;
+    private RecentAnswers recentAnswers;
     /** How this run overlaps the runs before and after it in an experiment. */
     private CellOverlap overlap = CellOverlap.NONE;
     private InterruptOnShutdown ctrlC;
@@ -97,6 +98,12 @@ public final class ProfileRun {
     /** The Vert.x instances to run on (an experiment shares them across its runs); null: this run's own. */
     public ProfileRun vertx(SharedVertx shared) {
         this.sharedVertx = shared;
+        return this;
+    }
+
+    /** Servers that answered the experiment's previous run a moment ago (not probed again); this run adds its own. */
+    public ProfileRun recentAnswers(RecentAnswers recent) {
+        this.recentAnswers = recent;
         return this;
     }
 
@@ -147,7 +154,7 @@ public final class ProfileRun {
         Instant start = Instant.now();
         RunPipeline pipeline;
         try {
-            pipeline = RunPipeline.open(spec, log, options.serverWait(), tokenizers, sharedVertx);
+            pipeline = RunPipeline.open(spec, log, options.serverWait(), tokenizers, sharedVertx, recentAnswers);
         } catch (InterruptedException e) {
             return interruptedBeforeTheFirstRequest(log);
         }
@@ -228,6 +235,10 @@ public final class ProfileRun {
             try (AutoCloseable progress = progress(runner, extra.live(), log)) {
                 driver.run(runner, spec.phases(), hooks(telemetry, extra));
                 saturation = runner.clientSaturation();
+                if (recentAnswers != null) {
+                    var last = runner.progress();
+                    recentAnswers.loadEnded(pipeline.config().urls(), last.completed() > 0 && last.errors() == 0, System.nanoTime());
+                }
             } catch (InterruptedException e) {
                 // handled here: stop sending, keep what was measured; the flag is cleared (the load runner
                 // may have re-set it) so that draining the records and writing the exports can still block
@@ -245,6 +256,7 @@ public final class ProfileRun {
                 loadDone();
                 telemetry.stopScraping(); // the final scrape: the next run's first request waits for it
                 overlap.signalScrapesDone();
+                overlap.awaitDrainTurn(); // the next run's setup has the cores first
             }
         } finally {
             if (jsonl != null) jsonl.close();
@@ -278,7 +290,10 @@ public final class ProfileRun {
                 // Ctrl-C may have landed in a step that swallowed the interrupt (a probe, a scrape)
                 if (InterruptOnShutdown.inProgress()) throw new InterruptedException("shutting down");
                 boolean profilingPhase = phase.resolvedKind() == PhaseKind.PROFILING;
-                if (!started) CellOverlap.await(overlap.previousScrapes());
+                if (!started) {
+                    overlap.signalReady(); // set up: the previous run may drain its records now
+                    CellOverlap.await(overlap.previousScrapes());
+                }
                 started = true;
                 if (profilingPhase && !profilingStarted) CellOverlap.await(overlap.previousFinish());
                 extra.control().before(phase); // KV-cache reset and profiler start come before the window opens

@@ -73,13 +73,16 @@ public final class RunPipeline implements AutoCloseable {
     /** As above with the tokenizer from {@code tokenizers} (a cache shared by the runs of an experiment). */
     public static RunPipeline open(BenchmarkSpec spec, RunLog log, java.time.Duration readinessDeadline,
                                    java.util.function.Function<BenchmarkSpec, Tokenizer> tokenizers) throws InterruptedException {
-        return open(spec, log, readinessDeadline, tokenizers, null);
+        return open(spec, log, readinessDeadline, tokenizers, null, null);
     }
 
-    /** As above on {@code shared}'s Vert.x (an experiment's runs share it; null: this pipeline's own, closed with it). */
+    /**
+     * As above on {@code shared}'s Vert.x (an experiment's runs share it; null: this pipeline's own, closed with it),
+     * probing only the URLs that {@code recent} (null: none) has not seen answer a moment ago.
+     */
     public static RunPipeline open(BenchmarkSpec spec, RunLog log, java.time.Duration readinessDeadline,
                                    java.util.function.Function<BenchmarkSpec, Tokenizer> tokenizers,
-                                   SharedVertx shared) throws InterruptedException {
+                                   SharedVertx shared, RecentAnswers recent) throws InterruptedException {
         log.info("Loading tokenizer " + TokenizerLoader.nameFor(spec));
         Tokenizer tokenizer = tokenizers.apply(spec);
         long buildStart = System.nanoTime();
@@ -98,6 +101,7 @@ public final class RunPipeline implements AutoCloseable {
         RunPipeline pipeline = new RunPipeline(spec, tokenizer, dataset, vertx, shared == null, config, client);
         try {
             for (int u = 0; u < config.urls().size(); u++) {
+                if (recent != null && recent.fresh(config.urls().get(u), System.nanoTime())) continue;
                 ClientConfig target = config.forUrl(u);
                 ReadinessProbe probe = readinessDeadline == null ? new ReadinessProbe(vertx, target)
                         : new ReadinessProbe(vertx, target, readinessDeadline, java.time.Duration.ofMillis(250));

@@ -65,6 +65,41 @@ class OverlappedCellsTest {
         }
     }
 
+    /**
+     * The previous cell drains its records (and writes its exports) only once the next one is set up, so the two do
+     * not share the cores during that setup. Here the setup is slow on purpose (--wait-for-model-timeout: one answer
+     * of a 600 ms TTFT) and the previous cell's drain quick (3 records): without the hold its records file would be
+     * closed long before the next cell's first request.
+     */
+    @Test
+    void aCellDrainsItsRecordsOnlyOnceTheNextOneIsSetUp() throws Exception {
+        try (MockServer mock = MockServer.start(new MockServerOptions().port(0).ttftMs(600).itlMs(1));
+             ProfileEngine engine = ExperimentRunTest.engine()) {
+            ExperimentPlan plan = ExperimentPlan.of(dev.redline.api.config.ConfigEnvelope.read("""
+                    benchmark:
+                      models: [mock-model]
+                      endpoint: {url: "%s", type: chat, streaming: true, waitForModelTimeout: 30, waitForModelInterval: 0.1}
+                      tokenizer: {name: "%s"}
+                      dataset: {entries: 4, prompts: {isl: 8, osl: 2}}
+                      phases:
+                        - {kind: warmup, concurrency: 1, requests: 1}
+                        - {kind: profiling, concurrency: 1, requests: 2}
+                    sweep: {parameters: {concurrency: [1, 2]}}
+                    """.formatted(mock.baseUrl(), ExperimentRunTest.TOKENIZER), "hold.yaml"));
+            ExperimentResult r = ExperimentRunTest.run(plan, dir, engine, new ExperimentListener() { });
+            assertEquals(0, r.exitCode());
+            Path first = dir.resolve("concurrency_1").resolve("profile_export.jsonl");
+            long firstRecordsClosed = Files.getLastModifiedTime(first).to(java.util.concurrent.TimeUnit.NANOSECONDS);
+            long nextFirstRequest = Files.readAllLines(dir.resolve("concurrency_2").resolve("profile_export.jsonl")).stream()
+                    .map(OverlappedCellsTest::json).mapToLong(j -> j.at("/metadata/request_start_ns").asLong()).min().orElseThrow();
+            // the hold ends just before the next cell's first send; 250 ms of slack for a loaded machine, well
+            // under the 600 ms that the next cell's setup takes after the previous load
+            assertTrue(firstRecordsClosed >= nextFirstRequest - 250_000_000L, "the first cell's records were drained "
+                    + (nextFirstRequest - firstRecordsClosed) / 1_000_000 + " ms before the next cell's first request");
+            assertEquals(3, Files.readAllLines(first).size());
+        }
+    }
+
     private static JsonNode json(String line) {
         try {
             return JSON.readTree(line);
