@@ -104,6 +104,25 @@ class RawPayloadReplayTest {
         }
     }
 
+    /** AIPerf's fourth Mooncake input mode: {@code payload} is the body as written, {@code extra} merged over it. */
+    @Test
+    void mooncakePayloadRowsAreSentVerbatimWithTheirExtra() throws Exception {
+        String body = "{\"model\": \"mock-model\", \"messages\": [{\"role\": \"user\", \"content\": \"Count to %s.\"}], \"max_tokens\": 3, \"top_k\": 7}";
+        Path file = Files.writeString(dir.resolve("trace.jsonl"),
+                "{\"payload\": " + body.formatted("two") + ", \"output_length\": 3}\n"
+                        + "{\"payload\": " + body.formatted("three") + ", \"extra\": {\"top_k\": 1, \"seed\": 5}}\n");
+        try (MockServer mock = MockServer.start(new MockServerOptions().ttftMs(2).itlMs(1))) {
+            Path run = profile(mock, "{inputFile: '" + file + "', customDatasetType: mooncake_trace}", "mooncake");
+            List<JsonNode> sent = payloads(run);
+            assertEquals(JSON.readTree(body.formatted("two")), sent.get(0), "the payload as written");
+            JsonNode merged = sent.get(1);
+            assertEquals(1, merged.get("top_k").asInt(), "extra overrides the payload's keys");
+            assertEquals(5, merged.get("seed").asInt());
+            assertEquals("Count to three.", merged.at("/messages/0/content").asText());
+            assertTrue(isl(run).get(0) > 0, "the payload's message text is the ISL");
+        }
+    }
+
     @Test
     void aBodyWithoutMessagesNamesItsLine() throws Exception {
         Path file = Files.writeString(dir.resolve("bad.jsonl"), "{\"messages\": [{\"role\": \"user\", \"content\": \"ok\"}]}\n{\"model\": \"m\"}\n");

@@ -12,6 +12,13 @@ final class Messages {
     static List<String> texts(SourceRecord rec, String field, JsonNode messages) {
         if (!messages.isArray() || messages.isEmpty()) throw rec.error(field, "must be a non-empty list of {role, content} messages");
         List<String> out = new ArrayList<>();
+        collect(messages, out);
+        if (out.isEmpty()) throw rec.error(field, "has no text content");
+        return out;
+    }
+
+    /** Adds the text of every message's content (a string, or its text parts) to {@code out}. */
+    static void collect(JsonNode messages, List<String> out) {
         for (JsonNode m : messages) {
             JsonNode c = m.get("content");
             if (c == null || c.isNull()) continue;
@@ -23,7 +30,5 @@ final class Messages {
                 }
             }
         }
-        if (out.isEmpty()) throw rec.error(field, "has no text content");
-        return out;
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
  * turn's requested output length. A body without a {@code messages} list is refused with its place.
  */
 final class RawPayloads {
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+    static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
     private RawPayloads() { }
 
