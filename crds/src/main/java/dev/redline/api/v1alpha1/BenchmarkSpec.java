@@ -19,7 +19,7 @@ import java.util.Map;
  * target of every CLI flag (flags override the file). Shaped like AIPerf's YAML {@code benchmark} body.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"models", "modelSelectionStrategy", "endpoint", "tokenizer", "dataset", "sessions", "phases", "goodput", "randomSeed", "artifacts", "telemetry", "plot", "runtime"})
+@JsonPropertyOrder({"models", "modelSelectionStrategy", "endpoint", "tokenizer", "dataset", "sessions", "phases", "goodput", "randomSeed", "artifacts", "telemetry", "otel", "plot", "runtime"})
 @ValidationRule(value = "!has(self.phases) || size(self.phases) == 0 || self.phases.exists(p, !has(p.kind) || p.kind == 'profiling')",
         message = "no profiling phase; add a phase with kind: profiling", fieldPath = ".phases")
 @ValidationRule(value = "!has(self.phases) || self.phases.all(p, !has(p.prefillConcurrency)) || (has(self.endpoint) && has(self.endpoint.streaming) && self.endpoint.streaming)",
@@ -131,6 +131,17 @@ public class BenchmarkSpec {
 
     public TelemetrySpec getTelemetry() { return telemetry; }
     public void setTelemetry(TelemetrySpec telemetry) { this.telemetry = telemetry; }
+
+    @JsonPropertyDescription("OpenTelemetry export: each record's metrics and the phase counters sent to an OTLP/HTTP collector while the run goes (--otel-url).")
+    private OtelSpec otel;
+
+    public OtelSpec getOtel() { return otel; }
+    public void setOtel(OtelSpec otel) { this.otel = otel; }
+
+    public OtelSpec otel() {
+        if (otel == null) otel = new OtelSpec();
+        return otel;
+    }
 
     @JsonPropertyDescription("How results are plotted (redline plot and --auto-plot): which plots, theme, grouping.")
     private PlotSpec plot;

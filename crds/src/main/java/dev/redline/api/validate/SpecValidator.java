@@ -17,6 +17,7 @@ public final class SpecValidator {
             new GoodputRules(),
             new ArtifactsRules(),
             new TelemetryRules(),
+            new OtelRules(),
             new RuntimeRules(),
             new PlotRules(),
             new SchemaBounds()   // last: the schema's bounds, for fields the rules above did not already report

@@ -31,6 +31,7 @@ public class ProfileCommand implements Callable<Integer> {
     @Mixin MediaOptions media = new MediaOptions();
     @Mixin TelemetryOptions telemetry = new TelemetryOptions();
     @Mixin OutputOptions output = new OutputOptions();
+    @Mixin OtelOptions otel = new OtelOptions();
     @Mixin RuntimeOptions runtime = new RuntimeOptions();
     @Mixin ExperimentOptions experiment = new ExperimentOptions();
     @Mixin SearchOptions search = new SearchOptions();
@@ -118,6 +119,6 @@ public class ProfileCommand implements Callable<Integer> {
     }
 
     List<SpecOptions> groups() {
-        return List.of(endpoint, load, dataset, media, telemetry, output, runtime);
+        return List.of(endpoint, load, dataset, media, telemetry, output, otel, runtime);
     }
 }

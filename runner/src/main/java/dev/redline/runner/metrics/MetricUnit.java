@@ -37,6 +37,18 @@ public enum MetricUnit {
     /** Converts a base-unit value (ns for times) to this display unit. */
     public double fromBase(double base) { return base / baseDivisor; }
 
+    /** Converts a display value back to the base unit (ns for times). */
+    public double toBase(double display) { return display * baseDivisor; }
+
+    /** The base unit as AIPerf's metric registry names it ("ns" for times). */
+    public String baseLabel() {
+        return switch (this) {
+            case MILLISECONDS, SECONDS, NANOSECONDS -> "ns";
+            case MS_PER_IMAGE -> "ns/image";
+            default -> label;
+        };
+    }
+
     /** Multiplier from display value to the integer recorded in the histogram. */
     public double histogramScale() { return histogramScale; }
 }

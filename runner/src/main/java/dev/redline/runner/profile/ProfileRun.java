@@ -26,6 +26,7 @@ import dev.redline.runner.metrics.MetricsContext;
 import dev.redline.runner.metrics.RecordMetricsAccumulator;
 import dev.redline.runner.metrics.RecordMetricsView;
 import dev.redline.runner.mock.MockServer;
+import dev.redline.runner.otel.OtelExport;
 import dev.redline.runner.plot.AutoPlot;
 import dev.redline.runner.record.RequestRecord;
 import dev.redline.runner.timeslice.TimeSliceStage;
@@ -173,15 +174,17 @@ public final class ProfileRun {
                     ? new OutputsJsonWriter() : null;
             ControlRequests control = new ControlRequests(spec, pipeline.vertx(), config, log);
             boolean interrupted;
+            String benchmarkId = UUID.randomUUID().toString();
             try (TelemetryStage telemetry = TelemetryStage.start(spec, config.baseUrl(), log);
                  LiveRun live = LiveRun.start(options.metricsHost(), options.metricsPort(), "dashboard".equals(options.uiType()),
-                         options.metricTags())) {
+                         options.metricTags());
+                 OtelExport otel = OtelExport.start(spec, config, metricsContext, benchmarkId, log)) {
                 if (live.port() >= 0) log.info("Live metrics at http://localhost:" + live.port() + "/metrics");
-                Observers extra = new Observers(slices, live, urls, outputs, control);
+                Observers extra = new Observers(slices, live, urls, outputs, control, otel);
                 interrupted = measure(layout, pipeline, profiling, telemetry, log, extra);
                 live.finish();
                 BenchmarkResults results = profiling.results();
-                writeExports(layout, results, new RunInfo(RedlineVersion.version(), UUID.randomUUID().toString(),
+                writeExports(layout, results, new RunInfo(RedlineVersion.version(), benchmarkId,
                         start, Instant.now(), interrupted), urls, outputs);
                 out.println(new ConsoleTableRenderer(options.showTraceTiming()).render(results));
                 if (urls.several()) out.println(urls.console());
@@ -220,18 +223,20 @@ public final class ProfileRun {
         RawRecordWriter raw = rawExport() ? new RawRecordWriter(layout.dir().resolve(RawRecordWriter.FILE_NAME)) : null;
         boolean interrupted = false;
         RecordRouter router = new RecordRouter(profiling, jsonl);
-        // with no live view (dashboard, metrics port) nothing needs the records before the run ends: they wait
-        boolean live = options.metricsPort() != null || "dashboard".equals(options.uiType());
+        // with no live view (dashboard, metrics port, OpenTelemetry) nothing needs the records before the run ends: they wait
+        boolean live = options.metricsPort() != null || "dashboard".equals(options.uiType()) || extra.otel() != OtelExport.OFF;
         try (RecordProcessor processor = pipeline.processor(r -> {
             router.accept(r);
             if (raw != null) writeRaw(raw, r);
             extra.slices().add(r);
             extra.live().record(r);
+            extra.otel().record(r);
             extra.urls().add(r);
             if (extra.outputs() != null) extra.outputs().add(r);
         }, !live)) {
             LoadRunner runner = pipeline.loadRunner(seed(), processor);
             extra.live().attach(runner.progress());
+            extra.otel().attach(runner.progress());
             try (AutoCloseable progress = progress(runner, extra.live(), log)) {
                 driver.run(runner, spec.phases(), hooks(telemetry, extra));
                 saturation = runner.clientSaturation();
@@ -275,9 +280,10 @@ public final class ProfileRun {
 
     /**
      * Record observers beside the metrics (time slices, live metrics, per-URL counts, outputs.json; each a no-op or
-     * null when off) and the control requests sent around the phases.
+     * null when off), the OpenTelemetry export and the control requests sent around the phases.
      */
-    private record Observers(TimeSliceStage slices, LiveRun live, UrlCounts urls, OutputsJsonWriter outputs, ControlRequests control) { }
+    private record Observers(TimeSliceStage slices, LiveRun live, UrlCounts urls, OutputsJsonWriter outputs, ControlRequests control,
+                             OtelExport otel) { }
 
     /** The telemetry window spans the profiling phases; slices start with the first profiling phase. */
     private PhaseHooks hooks(TelemetryStage telemetry, Observers extra) {
@@ -306,6 +312,7 @@ public final class ProfileRun {
             @Override
             public void after(PhaseSpec phase, PhaseOutcome outcome) {
                 if (outcome != null) outcomes.add(outcome);
+                extra.otel().phaseEnded();
                 try {
                     extra.control().after(phase);
                 } catch (InterruptedException e) {
