@@ -84,7 +84,7 @@ public class OtelExport implements AutoCloseable {
                 .registerMetricReader(PeriodicMetricReader.builder(new WarnOnceExporter(otlp, endpoint, log))
                         .setInterval(INTERVAL).build())
                 .build();
-        var meter = provider.get("redline.records");
+        var meter = provider.get("aiperf.records");
         Attributes genAi = genAi(spec, client);
         RecordHistograms histograms = o.metricsOn() ? new RecordHistograms(meter, new RecordMetricsView(metrics), genAi) : null;
         PhaseCounters timing = o.timingOn() ? new PhaseCounters(meter, genAi) : null;
@@ -97,7 +97,7 @@ public class OtelExport implements AutoCloseable {
     static Attributes resource(BenchmarkSpec spec, ClientConfig client, String benchmarkId) {
         AttributesBuilder b = Attributes.builder()
                 .put("service.name", "redline")
-                .put("service.instance.id", "records-manager")
+                .put("service.instance.id", "records_manager")
                 .put("aiperf.benchmark.id", benchmarkId)
                 .put("aiperf.endpoint.type", client.endpointType().wireName());
         List<String> models = spec.getModels();

@@ -5,7 +5,6 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.metrics.ObservableDoubleMeasurement;
-import io.opentelemetry.api.metrics.ObservableLongMeasurement;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,14 +39,14 @@ final class PhaseCounters {
         counter(meter, "aiperf.timing.requests.errors", "request_errors", Snapshot::errors);
         meter.upDownCounterBuilder("aiperf.timing.requests.in_flight").setUnit("1")
                 .setDescription("AIPerf timing gauge metric: in_flight_requests")
-                .buildWithCallback(m -> observe(m, Snapshot::inFlight));
+                .ofDoubles().buildWithCallback(m -> observe(m, Snapshot::inFlight));
         meter.upDownCounterBuilder("aiperf.timing.phase.elapsed_sec").setUnit("s").ofDoubles()
                 .setDescription("AIPerf timing gauge metric: requests_elapsed_time")
                 .buildWithCallback(this::observeElapsed);
     }
 
     private void counter(Meter meter, String name, String field, ToLongFunction<Snapshot> value) {
-        meter.counterBuilder(name).setUnit("1").setDescription("AIPerf timing counter: " + field)
+        meter.counterBuilder(name).setUnit("1").setDescription("AIPerf timing counter: " + field).ofDoubles()
                 .buildWithCallback(m -> observe(m, value));
     }
 
@@ -87,7 +86,8 @@ final class PhaseCounters {
                 a.errors() + b.errors(), b.inFlight(), a.elapsed() + b.elapsed());
     }
 
-    private void observe(ObservableLongMeasurement m, ToLongFunction<Snapshot> value) {
+    /** Doubles, as AIPerf's Python counters send them. */
+    private void observe(ObservableDoubleMeasurement m, ToLongFunction<Snapshot> value) {
         phases().forEach((attrs, s) -> m.record(value.applyAsLong(s), attrs));
     }
 

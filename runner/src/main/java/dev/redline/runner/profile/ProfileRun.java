@@ -178,7 +178,7 @@ public final class ProfileRun {
             try (TelemetryStage telemetry = TelemetryStage.start(spec, config.baseUrl(), log);
                  LiveRun live = LiveRun.start(options.metricsHost(), options.metricsPort(), "dashboard".equals(options.uiType()),
                          options.metricTags());
-                 OtelExport otel = OtelExport.start(spec, config, metricsContext, benchmarkId, log)) {
+                 OtelExport otel = otelExport(config, metricsContext, benchmarkId, log)) {
                 if (live.port() >= 0) log.info("Live metrics at http://localhost:" + live.port() + "/metrics");
                 Observers extra = new Observers(slices, live, urls, outputs, control, otel);
                 interrupted = measure(layout, pipeline, profiling, telemetry, log, extra);
@@ -204,6 +204,15 @@ public final class ProfileRun {
             Thread.interrupted(); // a Ctrl-C already handled above must not abort closing the client
             pipeline.close();
         }
+    }
+
+    /** The OpenTelemetry export; a run over several runners (a Benchmark with spec.runners) is not exported yet: one warning. */
+    private OtelExport otelExport(ClientConfig config, MetricsContext metricsContext, String benchmarkId, RunLog log) {
+        if (driver != PhaseDriver.LOCAL && spec.getOtel() != null && spec.getOtel().getMetricsUrl() != null) {
+            log.warn("OpenTelemetry export (otel.metricsUrl) covers single-runner runs only; this run over several runners exports nothing");
+            return OtelExport.OFF;
+        }
+        return OtelExport.start(spec, config, metricsContext, benchmarkId, log);
     }
 
     private static int interruptedBeforeTheFirstRequest(RunLog log) {

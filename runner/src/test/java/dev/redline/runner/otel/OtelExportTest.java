@@ -9,7 +9,6 @@ import dev.redline.runner.config.ConfigLoader;
 import io.opentelemetry.proto.metrics.v1.AggregationTemporality;
 import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
 import io.opentelemetry.proto.metrics.v1.Metric;
-import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -201,7 +200,7 @@ class OtelExportTest {
     private static long phaseValue(Metric m, String phase) {
         return m.getSum().getDataPointsList().stream()
                 .filter(p -> phase.equals(OtlpReceiver.strings(p.getAttributesList()).get("aiperf.benchmark_phase")))
-                .mapToLong(NumberDataPoint::getAsInt).sum();
+                .mapToLong(p -> (long) p.getAsDouble()).sum();
     }
 
     @Test
@@ -229,6 +228,7 @@ class OtelExportTest {
             "--stream metrics|--stream",
             "--gen-ai-provider openai|--gen-ai-provider",
             "--otel-resource-attributes a=b|--otel-resource-attributes",
+            "--otel-url localhost:4318 --runners 2|--otel-url",
     })
     void badInputExitsTwoWithOneLineNamingTheFlag(String args, String flag) {
         List<String> all = new java.util.ArrayList<>(List.of("profile", "-m", "m", "--url", "http://127.0.0.1:9"));
