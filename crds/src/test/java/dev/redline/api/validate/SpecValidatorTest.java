@@ -51,6 +51,18 @@ class SpecValidatorTest {
     }
 
     @Test
+    void otelNeedsAUsableUrlAndNonEmptyAttributes() {
+        assertEquals(List.of(), check("models: [m]\notel: {metricsUrl: 'collector:4318', customResourceAttributes: {team: perf}}"));
+        Violation scheme = only("models: [m]\notel: {metricsUrl: 'grpc://collector:4317'}");
+        assertEquals("otel.metricsUrl", scheme.path());
+        assertTrue(scheme.message().contains("OTLP/gRPC is not"), scheme.message());
+        assertEquals("otel.customResourceAttributes", only("models: [m]\notel: {metricsUrl: 'c:4318', customResourceAttributes: {team: ''}}").path());
+        Violation alone = only("models: [m]\notel: {genAiProvider: openai}");
+        assertEquals("otel.genAiProvider", alone.path());
+        assertTrue(alone.message().contains("needs otel.metricsUrl"), alone.message());
+    }
+
+    @Test
     void streamingOnANonStreamingTypeIsTurnedOffNotRejected() {
         // AIPerf turns streaming off (with a warning at run start) for endpoint types that do not stream
         assertTrue(check("models: [m]\nendpoint: {type: embeddings, streaming: true}").isEmpty());
