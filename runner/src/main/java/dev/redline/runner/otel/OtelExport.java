@@ -39,8 +39,12 @@ public class OtelExport implements AutoCloseable {
     /** No export: every call does nothing. */
     public static final OtelExport OFF = new OtelExport();
 
-    /** The SDK logs each failed export; {@link WarnOnceExporter} says it once instead. Held: JUL keeps loggers weakly. */
-    private static final Logger SDK_EXPORT_LOG = Logger.getLogger("io.opentelemetry.exporter.internal");
+    /**
+     * The SDK logs each failed export (the exporter with a stack trace, the reader once more); {@link WarnOnceExporter}
+     * says it once instead. Held: JUL keeps loggers weakly.
+     */
+    private static final List<Logger> SDK_EXPORT_LOGS = List.of(Logger.getLogger("io.opentelemetry.exporter"),
+            Logger.getLogger("io.opentelemetry.sdk.metrics.export.PeriodicMetricReader"));
 
     private final SdkMeterProvider provider;
     private final RecordHistograms histograms;
@@ -75,7 +79,7 @@ public class OtelExport implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new BadInputException("otel.metricsUrl (--otel-url): " + e.getMessage());
         }
-        SDK_EXPORT_LOG.setLevel(Level.OFF);
+        SDK_EXPORT_LOGS.forEach(l -> l.setLevel(Level.OFF));
         OtlpHttpMetricExporter otlp = OtlpHttpMetricExporter.builder().setEndpoint(endpoint).setTimeout(TIMEOUT)
                 .setRetryPolicy(RetryPolicy.builder().setMaxAttempts(3).setInitialBackoff(Duration.ofMillis(500)).build())
                 .build();

@@ -210,7 +210,23 @@ class OtelExportTest {
             closed = s.getLocalPort();
         }
         Path out = dir.resolve("unreachable");
-        Result r = run(profile(out, "--otel-url", "http://127.0.0.1:" + closed));
+        // what the JDK's console handler would print: nothing from the SDK (it logs each failure with a stack trace)
+        List<java.util.logging.LogRecord> sdk = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override public void publish(java.util.logging.LogRecord rec) {
+                if (rec.getLoggerName() != null && rec.getLoggerName().startsWith("io.opentelemetry")) sdk.add(rec);
+            }
+            @Override public void flush() { }
+            @Override public void close() { }
+        };
+        java.util.logging.Logger.getLogger("").addHandler(capture);
+        Result r;
+        try {
+            r = run(profile(out, "--otel-url", "http://127.0.0.1:" + closed));
+        } finally {
+            java.util.logging.Logger.getLogger("").removeHandler(capture);
+        }
+        assertEquals(List.of(), sdk.stream().map(java.util.logging.LogRecord::getMessage).toList());
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.isRegularFile(out.resolve("profile_export_aiperf.json")));
         String log = Files.readString(out.resolve("logs").resolve("redline.log"));
