@@ -40,18 +40,18 @@ public class DatasetSpec {
     @Pattern("^(?i)(single[_-]turn|multi[_-]turn|random[_-]pool|mooncake[_-]trace|bailian[_-]trace|burst[_-]gpt[_-]trace|sagemaker[_-]data[_-]capture|raw[_-]payload|inputs[_-]json)$")
     private String customDatasetType;
 
-    @JsonPropertyDescription("Name of a public dataset: sharegpt or instruct_coder (--public-dataset). Downloaded once into the cache, or read from inputFile.")
+    @JsonPropertyDescription("Name of a public dataset (--public-dataset): sharegpt, instruct_coder, aimo, aimo_aime, aimo_numina_cot, aimo_numina_1_5, spec_al_gsm8k, spec_al_math500, spec_al_humaneval, spec_al_mbpp, spec_al_mtbench, blazedit_5k, blazedit_10k or spec_bench. Read from publicDatasetPath, else the Hugging Face cache, else downloaded once.")
     @JsonAlias("dataset")
-    @Pattern("^(?i)(sharegpt|instruct[_-]coder)$")
+    @Pattern("^(?i)(sharegpt|instruct[_-]coder|aimo|aimo[_-]aime|aimo[_-]numina[_-]cot|aimo[_-]numina[_-]1[_-]5|spec[_-]al[_-]gsm8k|spec[_-]al[_-]math500|spec[_-]al[_-]humaneval|spec[_-]al[_-]mbpp|spec[_-]al[_-]mtbench|blazedit[_-]5k|blazedit[_-]10k|spec[_-]bench)$")
     private String publicDataset;
 
-    @JsonPropertyDescription("Local copy of the public dataset's file, used instead of the Hugging Face cache and hub (--public-dataset-path).")
+    @JsonPropertyDescription("Local copy of the public dataset (--public-dataset-path): its file, or the split as Parquet, JSON or JSONL (a file or a directory of them), used instead of the Hugging Face cache and hub.")
     private String publicDatasetPath;
 
-    @JsonPropertyDescription("Subset of a Hugging Face dataset (--hf-subset).")
+    @JsonPropertyDescription("Subset (config) of a Hugging Face public dataset, instead of its default (--hf-subset).")
     private String hfSubset;
 
-    @JsonPropertyDescription("Dataset-specific filters, key to value (--dataset-filter key=value), as AIPerf's public-dataset filters. Only a public dataset that declares filters takes them; sharegpt and instruct_coder declare none, so a filter on them is refused as AIPerf refuses it.")
+    @JsonPropertyDescription("Dataset-specific filters, key to value (--dataset-filter key=value), as AIPerf's public-dataset filters. Only a public dataset that declares filters takes them; none of those Redline runs declares any, so a filter on them is refused as AIPerf refuses it.")
     private Map<String, String> filters;
 
     @JsonPropertyDescription("Order entries are used in: sequential, random (with replacement) or shuffle (re-shuffled each pass). Default shuffle for synthetic and public datasets, sequential for files and traces.")

@@ -19,7 +19,7 @@ final class DatasetRules implements ValidationRule {
     // kept in step with the runner's CustomDatasetType and PublicDataset
     static final List<String> FILE_TYPES = List.of("single_turn", "multi_turn", "random_pool", "mooncake_trace",
             "bailian_trace", "burst_gpt_trace", "sagemaker_data_capture", "raw_payload", "inputs_json");
-    static final List<String> PUBLIC = List.of("sharegpt", "instruct_coder");
+    static final List<String> PUBLIC = PublicDatasetNames.SUPPORTED;
 
     @Override
     public void check(BenchmarkSpec spec, Violations out) {
@@ -27,7 +27,12 @@ final class DatasetRules implements ValidationRule {
         if (ds == null) return;
         oneOf("dataset.samplingStrategy", ds.getSamplingStrategy(), SAMPLING, "--dataset-sampling-strategy", out);
         oneOf("dataset.customDatasetType", ds.getCustomDatasetType(), FILE_TYPES, "--custom-dataset-type", out);
-        oneOf("dataset.publicDataset", ds.getPublicDataset(), PUBLIC, "--public-dataset", out);
+        String refused = ds.getPublicDataset() == null ? null : PublicDatasetNames.whyNotSupported(ds.getPublicDataset());
+        if (refused != null) {
+            out.add("dataset.publicDataset", "public dataset '" + ds.getPublicDataset() + "' is not supported: " + refused + " (CLI: --public-dataset)");
+        } else {
+            oneOf("dataset.publicDataset", ds.getPublicDataset(), PUBLIC, "--public-dataset", out);
+        }
         if (ds.getCustomDatasetType() != null && ds.getInputFile() == null && ds.getRecords() == null) {
             out.add("dataset.customDatasetType", "a dataset type needs a file; set dataset.inputFile (CLI: --input-file)");
         }
@@ -70,13 +75,13 @@ final class DatasetRules implements ValidationRule {
 
     /**
      * --dataset-filter as AIPerf treats it: only a public dataset takes filters, and only one whose loader declares
-     * them (in AIPerf the Exgentic agentic traces); sharegpt and instruct_coder declare none.
+     * them (in AIPerf the Exgentic agentic traces); none of the public datasets Redline runs declares any.
      */
     private static void filters(DatasetSpec ds, Violations out) {
         if (ds.getFilters() == null || ds.getFilters().isEmpty()) return;
         if (ds.getPublicDataset() == null) {
             out.add("dataset.filters", "dataset filters need a public dataset; set publicDataset (CLI: --public-dataset) or remove --dataset-filter");
-        } else if (PUBLIC.contains(ds.getPublicDataset().trim().toLowerCase(Locale.ROOT).replace('-', '_'))) {
+        } else if (PUBLIC.contains(PublicDatasetNames.normalize(ds.getPublicDataset()))) {
             out.add("dataset.filters", "public dataset '" + ds.getPublicDataset() + "' does not support --dataset-filter (it declares"
                     + " no filters, as in AIPerf); remove the filter");
         }

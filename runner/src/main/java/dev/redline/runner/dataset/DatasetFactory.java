@@ -48,8 +48,8 @@ public final class DatasetFactory {
         if (ds.getPublicDataset() != null) {
             PublicDataset pd = PublicDataset.parse(ds.getPublicDataset());
             String local = ds.getPublicDatasetPath() != null ? ds.getPublicDatasetPath() : ds.getInputFile();
-            Path file = local != null ? PublicDataset.localCopy(Path.of(local), pd) : hub.resolve(pd, ds.getHfSubset());
-            List<Conversation> c = pd.read(file, ctx);
+            List<Path> files = local != null ? PublicDataset.localCopy(Path.of(local), pd) : hub.resolve(pd, ds.getHfSubset());
+            List<Conversation> c = pd.read(files, ctx);
             return new SampledDataset(c, SamplingStrategy.parse(strategy, SamplingStrategy.SHUFFLE), seeds, "public:" + pd.wireName());
         }
         if (ds.getInputFile() != null) {

@@ -20,8 +20,9 @@ import java.util.List;
  * {@code <hub cache>/datasets--<org>--<name>/snapshots/<revision>/<file>} (revision from {@code refs/main}, else any
  * snapshot holding the file), where the hub cache is {@code $HF_HUB_CACHE}, else {@code $HF_HOME/hub}, else
  * {@code ~/.cache/huggingface/hub}. A missing file is downloaded once into that layout unless {@code HF_HUB_OFFLINE}
- * is set; offline or unreachable with nothing cached gives one line saying which file to place where. Datasets read
- * through the hub's rows API (no single file on the hub) are kept beside, under {@code datasets--<org>--<name>/redline/}.
+ * is set; offline or unreachable with nothing cached gives one line saying which file to place where. A split is
+ * found as its Parquet/JSON files in any snapshot ({@link HubSnapshot}); a split fetched through the hub's rows API,
+ * or a file from outside the hub, is kept beside, under {@code datasets--<org>--<name>/redline/}.
  */
 public final class HubDatasetCache {
     private final Path hubCache;
@@ -66,10 +67,15 @@ public final class HubDatasetCache {
         return hubCache.resolve("datasets--" + ds.repo.replace("/", "--"));
     }
 
-    /** Where the file is expected when nothing is cached yet (the main revision's snapshot, or Redline's rows copy). */
+    /**
+     * Where a download lands when nothing is cached yet: the main revision's snapshot for a hub file, else Redline's
+     * copy beside the snapshots ({@code redline/<subset or default>/<split>.jsonl}, or the fetched file's name).
+     */
     public Path cachedFile(PublicDataset ds, String subset) {
-        if (ds.isHubFile()) return repoDir(ds).resolve("snapshots").resolve(revision(ds)).resolve(ds.cacheFileName());
-        return repoDir(ds).resolve("redline").resolve(subset == null ? "default" : subset).resolve(ds.cacheFileName());
+        if (ds.source == PublicDataset.Source.HUB_FILE) return repoDir(ds).resolve("snapshots").resolve(revision(ds)).resolve(ds.file);
+        String sub = ds.subset(subset);
+        return repoDir(ds).resolve("redline").resolve(sub == null ? "default" : sub)
+                .resolve(ds.source == PublicDataset.Source.URL ? ds.file : ds.split + ".jsonl");
     }
 
     /** The snapshot refs/main points at, else "main". */
@@ -86,29 +92,41 @@ public final class HubDatasetCache {
         return "main";
     }
 
-    /** An existing copy: the ref's snapshot, else any snapshot that holds the file. */
-    private Path existing(PublicDataset ds, String subset) {
-        Path expected = cachedFile(ds, subset);
-        if (Files.isRegularFile(expected) || !ds.isHubFile()) return expected;
+    /** Existing copies: the ref's snapshot first, then the other snapshots (refs/convert/parquet's among them), then Redline's copy. */
+    private List<Path> existing(PublicDataset ds, String subset) {
         Path snapshots = repoDir(ds).resolve("snapshots");
+        List<Path> dirs = new java.util.ArrayList<>();
+        dirs.add(snapshots.resolve(revision(ds)));
         if (Files.isDirectory(snapshots)) {
-            try (var dirs = Files.list(snapshots)) {
-                for (Path d : dirs.sorted().toList()) {
-                    if (Files.isRegularFile(d.resolve(ds.cacheFileName()))) return d.resolve(ds.cacheFileName());
-                }
+            try (var all = Files.list(snapshots)) {
+                all.sorted().filter(d -> !dirs.contains(d)).forEach(dirs::add);
             } catch (IOException e) {
-                // fall through to the expected path
+                // unreadable: only the ref's snapshot is looked at
             }
         }
-        return expected;
+        for (Path d : dirs) {
+            if (ds.source == PublicDataset.Source.HUB_FILE) {
+                if (Files.isRegularFile(d.resolve(ds.file))) return List.of(d.resolve(ds.file));
+            } else if (ds.source == PublicDataset.Source.SPLIT) {
+                List<Path> files = HubSnapshot.splitFiles(d, ds.split, ds.subset(subset));
+                if (!files.isEmpty()) return files;
+            }
+        }
+        Path own = cachedFile(ds, subset);
+        return Files.isRegularFile(own) ? List.of(own) : List.of();
     }
 
-    /** The cached file of {@code ds}, downloading it first when needed and allowed. */
-    public Path resolve(PublicDataset ds, String subset) {
-        Path cached = existing(ds, subset);
-        if (Files.isRegularFile(cached)) return cached;
-        URI source = ds.source(hubEndpoint, rowsEndpoint, subset);
-        String fix = "place " + ds.cacheFileName() + " at " + cached + " or pass --public-dataset-path <your copy>";
+    /** The cached files of {@code ds}, downloading first when needed and allowed. */
+    public List<Path> resolve(PublicDataset ds, String subset) {
+        List<Path> found = existing(ds, subset);
+        if (!found.isEmpty()) return found;
+        Path cached = cachedFile(ds, subset);
+        URI source = DatasetDownload.source(ds, hubEndpoint, rowsEndpoint, subset);
+        String fix = ds.source == PublicDataset.Source.SPLIT
+                ? "put the " + ds.expectedFiles().replaceFirst(" split", " split's files") + " under " + repoDir(ds).resolve("snapshots")
+                        + "/<revision>/ (huggingface-cli download --repo-type dataset " + ds.repo + ") or at " + cached
+                        + ", or pass --public-dataset-path <your copy>"
+                : "place " + ds.file + " at " + cached + " or pass --public-dataset-path <your copy>";
         if (offline) {
             throw new DatasetFormatException("public dataset '" + ds.wireName() + "' is not in the Hugging Face cache and HF_HUB_OFFLINE is set; " + fix);
         }
@@ -116,9 +134,9 @@ public final class HubDatasetCache {
             Files.createDirectories(cached.getParent());
             Path tmp = Files.createTempFile(cached.getParent(), ds.wireName(), ".part");
             try {
-                ds.download(this, source, tmp);
+                DatasetDownload.download(this, ds, source, tmp);
                 Files.move(tmp, cached, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                if (ds.isHubFile() && !Files.exists(repoDir(ds).resolve("refs").resolve("main"))) {
+                if (ds.source == PublicDataset.Source.HUB_FILE && !Files.exists(repoDir(ds).resolve("refs").resolve("main"))) {
                     Files.createDirectories(repoDir(ds).resolve("refs"));
                     Files.writeString(repoDir(ds).resolve("refs").resolve("main"), cached.getParent().getFileName().toString());
                 }
@@ -129,7 +147,7 @@ public final class HubDatasetCache {
             throw new DatasetFormatException("public dataset '" + ds.wireName() + "' could not be downloaded from " + source
                     + " (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); " + fix, e);
         }
-        return cached;
+        return List.of(cached);
     }
 
     /** GETs {@code url}; the body stream, or an IOException naming the HTTP status. */
