@@ -98,11 +98,11 @@ public class DatasetOptions implements SpecOptions {
     String customDatasetType;
 
     @Option(names = "--public-dataset", paramLabel = "NAME",
-            description = "sharegpt or instruct_coder: read from --public-dataset-path, else the Hugging Face cache (HF_HOME, HF_HUB_CACHE), else downloaded once unless HF_HUB_OFFLINE=1.")
+            description = "AIPerf's public dataset (sharegpt, instruct_coder, aimo, aimo_aime, aimo_numina_cot, aimo_numina_1_5, spec_al_gsm8k, spec_al_math500, spec_al_humaneval, spec_al_mbpp, spec_al_mtbench, blazedit_5k, blazedit_10k, spec_bench; `redline plugins` lists them): read from --public-dataset-path, else the Hugging Face cache (HF_HOME, HF_HUB_CACHE; Parquet/JSON/JSONL), else downloaded once unless HF_HUB_OFFLINE=1.")
     String publicDataset;
 
     @Option(names = "--public-dataset-path", paramLabel = "FILE",
-            description = "Local copy of the public dataset's file (e.g. ShareGPT_V3_unfiltered_cleaned_split.json); no cache or network used.")
+            description = "Local copy of the public dataset: its file (e.g. ShareGPT_V3_unfiltered_cleaned_split.json), or the split as Parquet, JSON or JSONL (a file or a directory of shards); no cache or network used.")
     String publicDatasetPath;
 
     @Option(names = {"--seq-dist", "--sequence-distribution"}, paramLabel = "ISL,OSL:PCT;...",
@@ -159,10 +159,10 @@ public class DatasetOptions implements SpecOptions {
     Integer synthesisMaxOsl;
 
     @Option(names = "--dataset-filter", paramLabel = "KEY=VALUE", arity = "1..*",
-            description = "Dataset-specific filter of a public dataset (repeatable), as AIPerf's; sharegpt and instruct_coder declare no filters, so they refuse it as AIPerf does.")
+            description = "Dataset-specific filter of a public dataset (repeatable), as AIPerf's; none of the public datasets Redline runs declares filters, so they refuse it as AIPerf does.")
     List<String> datasetFilters;
 
-    @Option(names = "--hf-subset", paramLabel = "NAME", description = "Subset (config) of a Hugging Face dataset.")
+    @Option(names = "--hf-subset", paramLabel = "NAME", description = "Subset (config) of a Hugging Face public dataset, instead of its default (e.g. socratic for spec_al_gsm8k).")
     String hfSubset;
 
     @Option(names = "--random-seed", paramLabel = "SEED",
