@@ -40,9 +40,9 @@ public class DatasetSpec {
     @Pattern("^(?i)(single[_-]turn|multi[_-]turn|random[_-]pool|mooncake[_-]trace|bailian[_-]trace|burst[_-]gpt[_-]trace|sagemaker[_-]data[_-]capture|raw[_-]payload|inputs[_-]json)$")
     private String customDatasetType;
 
-    @JsonPropertyDescription("Name of a public dataset (--public-dataset): sharegpt, instruct_coder, aimo, aimo_aime, aimo_numina_cot, aimo_numina_1_5, spec_al_gsm8k, spec_al_math500, spec_al_humaneval, spec_al_mbpp, spec_al_mtbench, blazedit_5k, blazedit_10k or spec_bench. Read from publicDatasetPath, else the Hugging Face cache, else downloaded once.")
+    @JsonPropertyDescription("Name of a public dataset (--public-dataset): sharegpt, instruct_coder, aimo, aimo_aime, aimo_numina_cot, aimo_numina_1_5, spec_al_gsm8k, spec_al_math500, spec_al_humaneval, spec_al_mbpp, spec_al_mtbench, blazedit_5k, blazedit_10k, spec_bench or mmstar. Read from publicDatasetPath, else the Hugging Face cache, else downloaded once.")
     @JsonAlias("dataset")
-    @Pattern("^(?i)(sharegpt|instruct[_-]coder|aimo|aimo[_-]aime|aimo[_-]numina[_-]cot|aimo[_-]numina[_-]1[_-]5|spec[_-]al[_-]gsm8k|spec[_-]al[_-]math500|spec[_-]al[_-]humaneval|spec[_-]al[_-]mbpp|spec[_-]al[_-]mtbench|blazedit[_-]5k|blazedit[_-]10k|spec[_-]bench)$")
+    @Pattern("^(?i)(sharegpt|instruct[_-]coder|aimo|aimo[_-]aime|aimo[_-]numina[_-]cot|aimo[_-]numina[_-]1[_-]5|spec[_-]al[_-]gsm8k|spec[_-]al[_-]math500|spec[_-]al[_-]humaneval|spec[_-]al[_-]mbpp|spec[_-]al[_-]mtbench|blazedit[_-]5k|blazedit[_-]10k|spec[_-]bench|mmstar)$")
     private String publicDataset;
 
     @JsonPropertyDescription("Local copy of the public dataset (--public-dataset-path): its file, or the split as Parquet, JSON or JSONL (a file or a directory of them), used instead of the Hugging Face cache and hub.")

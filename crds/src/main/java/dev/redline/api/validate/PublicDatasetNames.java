@@ -13,12 +13,12 @@ import java.util.Map;
 public final class PublicDatasetNames {
     public static final List<String> SUPPORTED = List.of("sharegpt", "instruct_coder", "aimo", "aimo_aime", "aimo_numina_cot",
             "aimo_numina_1_5", "spec_al_gsm8k", "spec_al_math500", "spec_al_humaneval", "spec_al_mbpp", "spec_al_mtbench",
-            "blazedit_5k", "blazedit_10k", "spec_bench");
+            "blazedit_5k", "blazedit_10k", "spec_bench", "mmstar");
 
     private static final String AGENTIC = "it replays recorded agentic traces (messages, tools, timing), which Redline does"
             + " not load; use a text public dataset or --input-file with a trace format";
-    private static final String MEDIA = "its requests carry the dataset's images, audio or video, which Redline's public"
-            + " datasets do not read yet; use --input-file with the media, or a text public dataset";
+    private static final String MEDIA = "its requests carry the dataset's video, audio or multi-message conversations, which"
+            + " Redline's public datasets do not read yet; use --input-file with the media, or another public dataset";
     /** Known and refused: name (or name prefix, for the dated Weka variants) to reason. */
     public static final Map<String, String> NOT_SUPPORTED = notSupported();
 
@@ -41,7 +41,7 @@ public final class PublicDatasetNames {
     private static Map<String, String> notSupported() {
         Map<String, String> m = new LinkedHashMap<>();
         for (String n : List.of("exgentic", "exgentic_v2", "semianalysis_cc_traces_weka", "weka_hf")) m.put(n, AGENTIC);
-        for (String n : List.of("mmstar", "mmvu", "vision_arena", "llava_onevision", "librispeech", "voxpopuli", "gigaspeech",
+        for (String n : List.of("mmvu", "vision_arena", "llava_onevision", "librispeech", "voxpopuli", "gigaspeech",
                 "ami", "spgispeech")) m.put(n, MEDIA);
         return Collections.unmodifiableMap(m);
     }

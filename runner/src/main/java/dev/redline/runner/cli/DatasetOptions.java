@@ -98,7 +98,7 @@ public class DatasetOptions implements SpecOptions {
     String customDatasetType;
 
     @Option(names = "--public-dataset", paramLabel = "NAME",
-            description = "AIPerf's public dataset (sharegpt, instruct_coder, aimo, aimo_aime, aimo_numina_cot, aimo_numina_1_5, spec_al_gsm8k, spec_al_math500, spec_al_humaneval, spec_al_mbpp, spec_al_mtbench, blazedit_5k, blazedit_10k, spec_bench; `redline plugins` lists them): read from --public-dataset-path, else the Hugging Face cache (HF_HOME, HF_HUB_CACHE; Parquet/JSON/JSONL), else downloaded once unless HF_HUB_OFFLINE=1.")
+            description = "AIPerf's public dataset (sharegpt, instruct_coder, aimo, aimo_aime, aimo_numina_cot, aimo_numina_1_5, spec_al_gsm8k, spec_al_math500, spec_al_humaneval, spec_al_mbpp, spec_al_mtbench, blazedit_5k, blazedit_10k, spec_bench, mmstar; `redline plugins` lists them): read from --public-dataset-path, else the Hugging Face cache (HF_HOME, HF_HUB_CACHE; Parquet/JSON/JSONL), else downloaded once unless HF_HUB_OFFLINE=1.")
     String publicDataset;
 
     @Option(names = "--public-dataset-path", paramLabel = "FILE",

@@ -147,6 +147,26 @@ class PublicDatasetProfileTest {
     }
 
     @Test
+    void mmstarSendsTheQuestionAndItsImageInOneUserMessage() throws Exception {
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
+        Path file = ParquetFixture.write(dir.resolve("val.parquet"), List.of("question"), List.of(), List.of("image"),
+                List.of(Map.of("question", "How many squares are there?", "image", png.toByteArray())));
+        try (MockServer mock = MockServer.start(new MockServerOptions().port(0).ttftMs(1).itlMs(1))) {
+            String url = recordingProxy(mock);
+            CliRun r = CliRun.of(RedlineCli.commandLine(), "profile", "-m", "mock-model", "-u", url, "--endpoint-type", "chat",
+                    "--public-dataset", "mmstar", "--public-dataset-path", file.toString(), "--tokenizer", "builtin",
+                    "--ui-type", "none", "--request-count", "1", "--artifact-dir", dir.resolve("art").toString());
+            assertEquals(0, r.code(), r.err());
+            assertEquals(1, mock.mediaReceived().images(), "the server decoded one image");
+        }
+        JsonNode content = received.stream().filter(b -> b.has("messages")).findFirst().orElseThrow().at("/messages/0/content");
+        assertEquals("How many squares are there?", content.at("/0/text").asText(), content.toString());
+        assertEquals("data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png.toByteArray()),
+                content.at("/1/image_url/url").asText(), content.toString());
+    }
+
+    @Test
     void anAgenticNameIsRefusedInOneLineBeforeAnyRequest() throws Exception {
         try (MockServer mock = MockServer.start(new MockServerOptions().port(0))) {
             String url = recordingProxy(mock);

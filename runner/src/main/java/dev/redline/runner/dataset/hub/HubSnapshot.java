@@ -13,13 +13,17 @@ import java.util.stream.Stream;
  * A split's data files inside a Hugging Face hub snapshot, as {@code huggingface-cli download} lays them out: Parquet
  * (or JSON/JSONL) files named for the split ({@code data/train-00000-of-00001.parquet}, {@code test.jsonl}) or in a
  * folder named for it, under a folder named for the subset when there is one ({@code main/test-0000.parquet}); the
- * {@code refs/convert/parquet} branch's {@code <subset>/<split>/0000.parquet} matches the same rules.
+ * {@code refs/convert/parquet} branch's {@code <subset>/<split>/0000.parquet} matches the same rules. A dataset card
+ * ({@code README.md}) whose front matter declares {@code configs: [{config_name, data_files: [{split, path}]}]} is
+ * followed first, as the {@code datasets} library does (e.g. MMStar's {@code val} split in {@code mmstar.parquet}).
  */
 final class HubSnapshot {
     private HubSnapshot() { }
 
     /** The split's files under {@code snapshot}, sorted (shards in order); empty when none. */
     static List<Path> splitFiles(Path snapshot, String split, String subset) {
+        List<Path> declared = DatasetCard.splitFiles(snapshot, split, subset);
+        if (!declared.isEmpty()) return declared;
         List<Path> out = new ArrayList<>();
         for (Path f : dataFiles(snapshot)) {
             List<String> parts = new ArrayList<>();

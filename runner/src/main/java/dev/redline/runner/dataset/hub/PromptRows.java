@@ -5,6 +5,7 @@ import dev.redline.runner.dataset.Conversation;
 import dev.redline.runner.dataset.DatasetFormatException;
 import dev.redline.runner.dataset.Turn;
 import dev.redline.runner.dataset.file.LoadContext;
+import dev.redline.runner.dataset.media.MediaParts;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import java.util.regex.Pattern;
  * Rows of an instruction/response dataset as requests, the way AIPerf's Hugging Face loaders build them: a prompt
  * column (or a template over the row's columns) is one single-turn request; a column holding a list of user turns is
  * one multi-turn session (MT-Bench), or only its first turn (SpecBench). Rows whose prompt is missing or blank are
- * skipped; the first row must have the column. max_tokens comes from --osl when set. Reading stops after
+ * skipped; the first row must have the column. A set with an image column sends each row's first decodable image
+ * with its prompt (a row without one goes as text, as in AIPerf). max_tokens comes from --osl when set. Reading stops after
  * --num-dataset-entries requests.
  */
 final class PromptRows {
@@ -37,8 +39,10 @@ final class PromptRows {
             List<String> texts = texts(row, ds);
             if (texts.isEmpty()) return true;
             List<Turn> turns = new ArrayList<>(texts.size());
+            MediaParts media = ds.imageColumn() == null ? MediaParts.NONE : RowImages.first(row.get(ds.imageColumn()));
             for (String text : texts) {
-                turns.add(new Turn(List.of(text), null, ctx.defaultMaxTokens(out.size()), ctx.tokenizer().count(text), null, null, null));
+                turns.add(new Turn(List.of(text), null, ctx.defaultMaxTokens(out.size()), ctx.tokenizer().count(text), null, null, null,
+                        turns.isEmpty() ? media : MediaParts.NONE));
             }
             out.add(new Conversation(ds.wireName() + "-" + i, turns));
             return out.size() < ctx.entries();

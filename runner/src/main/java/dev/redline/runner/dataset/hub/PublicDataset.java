@@ -38,7 +38,13 @@ public enum PublicDataset {
     BLAZEDIT_10K("vdaita/edit_10k_char", Source.SPLIT, null, "train", null, Shape.PROMPT, "change_request", Template.BLAZEDIT,
             "Blazedit ~10k-character code edits (code + change request)"),
     SPEC_BENCH("hemingkx/Spec-Bench", Source.URL, "question.jsonl", "train", null, Shape.FIRST_TURN, "turns", null,
-            "SpecBench questions (GitHub), the first turn of each");
+            "SpecBench questions (GitHub), the first turn of each"),
+    MMSTAR("Lin-Chen/MMStar", "val", null, Shape.PROMPT, "question", "MMStar visual questions with their image") {
+        @Override
+        String imageColumn() {
+            return "image";
+        }
+    };
 
     /** Where a set's rows come from. */
     enum Source { HUB_FILE, URL, SPLIT }
@@ -80,6 +86,11 @@ public enum PublicDataset {
         this.title = title;
     }
 
+    /** The column holding each row's image (an HF Image: {bytes, path}), or null for text-only sets. */
+    String imageColumn() {
+        return null;
+    }
+
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -117,7 +128,8 @@ public enum PublicDataset {
             case HUB_FILE -> repo + ", file " + file;
             case URL -> "GitHub " + repo + ", " + file;
             case SPLIT -> repo + (subset == null ? "" : ", subset " + subset) + ", " + split + " split, "
-                    + (template != null ? "template over " + String.join(", ", PromptRows.templateFields(template)) : "column " + column);
+                    + (template != null ? "template over " + String.join(", ", PromptRows.templateFields(template)) : "column " + column)
+                    + (imageColumn() == null ? "" : ", image column " + imageColumn());
         };
         return title + "; " + from;
     }

@@ -87,14 +87,20 @@ public final class MediaFiles {
     }
 
     private static String encodeImage(Path p, String where) {
-        byte[] bytes = read(p, where);
+        String url = imageDataUrl(read(p, where));
+        if (url == null) throw unreadableImage(p, where, "not an image ImageIO can decode, or it has no pixels");
+        return url;
+    }
+
+    /** The image as a data URL in its own format (png, jpeg, gif, bmp), or null when ImageIO cannot decode it. */
+    public static String imageDataUrl(byte[] bytes) {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) throw unreadableImage(p, where, "not an image ImageIO can decode");
+            Iterator<ImageReader> readers = in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) return null;
             ImageReader r = readers.next();
             try {
                 r.setInput(in);
-                if (r.getWidth(0) < 1) throw unreadableImage(p, where, "it has no pixels");
+                if (r.getWidth(0) < 1) return null;
                 String fmt = r.getFormatName().toLowerCase(Locale.ROOT);
                 if (fmt.equals("jpg")) fmt = "jpeg";
                 return "data:image/" + fmt + ";base64," + Base64.getEncoder().encodeToString(bytes);
@@ -102,7 +108,7 @@ public final class MediaFiles {
                 r.dispose();
             }
         } catch (IOException e) {
-            throw unreadableImage(p, where, e.getMessage());
+            return null;
         }
     }
 

@@ -219,13 +219,44 @@ class HubSplitDatasetTest {
         assertEquals(1, requests.size());
     }
 
+    static byte[] png(int w, int h) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void mmstarSendsEachQuestionWithItsImageFromTheSplitItsDatasetCardNames() throws IOException {
+        Path snap = tmp.resolve("hub/datasets--Lin-Chen--MMStar/snapshots/c1");
+        byte[] image = png(5, 3);
+        ParquetFixture.write(snap.resolve("mmstar.parquet"), List.of("question", "answer"), List.of(), List.of("image"),
+                List.of(row("question", "Which animal is shown? A: cat B: dog", "answer", "A", "image", image),
+                        row("question", "What colour is the sky? A: red B: blue", "answer", "B", "image", new byte[] {1, 2, 3})));
+        Files.writeString(snap.resolve("README.md"), """
+                ---
+                configs:
+                - config_name: val
+                  data_files:
+                  - split: val
+                    path: mmstar.parquet
+                ---
+                # MMStar
+                """);
+        List<Conversation> c = DatasetFactory.build(spec("mmstar"), tok, cache(NOWHERE, true)).conversations();
+        assertEquals(2, c.size(), "mmstar.parquet is the val split because the card says so");
+        Turn first = c.stream().filter(x -> x.turns().get(0).texts().get(0).startsWith("Which")).findFirst().orElseThrow().turns().get(0);
+        assertEquals(List.of("data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(image)), first.media().images());
+        Turn second = c.stream().filter(x -> x.turns().get(0).texts().get(0).startsWith("What")).findFirst().orElseThrow().turns().get(0);
+        assertTrue(second.media().images().isEmpty(), "bytes that are no image: the question goes as text, as AIPerf skips it");
+    }
+
     @Test
     void agenticAndMediaNamesAreRefusedWithTheReason() {
         DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> PublicDataset.parse("semianalysis_cc_traces_weka_062126"));
         assertTrue(e.getMessage().startsWith("public dataset 'semianalysis_cc_traces_weka_062126' (--public-dataset) is not supported:"
                 + " it replays recorded agentic traces"), e.getMessage());
-        e = assertThrows(DatasetFormatException.class, () -> PublicDataset.parse("mmstar"));
-        assertTrue(e.getMessage().contains("images, audio or video"), e.getMessage());
+        e = assertThrows(DatasetFormatException.class, () -> PublicDataset.parse("librispeech"));
+        assertTrue(e.getMessage().contains("video, audio or multi-message conversations"), e.getMessage());
         e = assertThrows(DatasetFormatException.class, () -> PublicDataset.parse("gsm8k"));
         assertTrue(e.getMessage().startsWith("unknown public dataset 'gsm8k' (--public-dataset); use one of sharegpt, instruct_coder, aimo,"), e.getMessage());
     }

@@ -7,6 +7,7 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
 
@@ -24,7 +25,14 @@ public final class ParquetFixture {
     private ParquetFixture() { }
 
     public static Path write(Path file, List<String> textColumns, List<String> listColumns, List<Map<String, Object>> rows) throws IOException {
+        return write(file, textColumns, listColumns, List.of(), rows);
+    }
+
+    /** With HF Image columns too ({@code {bytes, path}}), each a byte[] (or null). */
+    public static Path write(Path file, List<String> textColumns, List<String> listColumns, List<String> imageColumns,
+                             List<Map<String, Object>> rows) throws IOException {
         StringBuilder schema = new StringBuilder("message row {");
+        for (String c : imageColumns) schema.append(" optional group ").append(c).append(" { optional binary bytes; optional binary path (STRING); }");
         for (String c : textColumns) schema.append(" optional binary ").append(c).append(" (STRING);");
         for (String c : listColumns) {
             schema.append(" optional group ").append(c).append(" (LIST) { repeated group list { optional binary element (STRING); } }");
@@ -42,6 +50,9 @@ public final class ParquetFixture {
                     if (row.get(c) == null) continue;
                     Group list = g.addGroup(c);
                     for (Object v : (List<?>) row.get(c)) list.addGroup("list").append("element", (String) v);
+                }
+                for (String c : imageColumns) {
+                    if (row.get(c) != null) g.addGroup(c).append("bytes", Binary.fromConstantByteArray((byte[]) row.get(c))).append("path", c + ".png");
                 }
                 w.write(g);
             }

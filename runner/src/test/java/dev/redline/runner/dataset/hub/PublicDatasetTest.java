@@ -176,6 +176,6 @@ class PublicDatasetTest {
         DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> PublicDataset.parse("sharegtp"));
         assertEquals("unknown public dataset 'sharegtp' (--public-dataset); use one of sharegpt, instruct_coder, aimo, aimo_aime,"
                 + " aimo_numina_cot, aimo_numina_1_5, spec_al_gsm8k, spec_al_math500, spec_al_humaneval, spec_al_mbpp, spec_al_mtbench,"
-                + " blazedit_5k, blazedit_10k, spec_bench", e.getMessage());
+                + " blazedit_5k, blazedit_10k, spec_bench, mmstar", e.getMessage());
     }
 }
