@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.redline.runner.dataset.DatasetFormatException;
+import dev.redline.runner.dataset.file.JsonlRecords;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -53,22 +54,11 @@ final class DatasetRows {
         return more[0];
     }
 
-    private static void jsonLines(Path file, Predicate<JsonNode> sink) throws IOException {
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int n = 0;
-            while ((line = r.readLine()) != null) {
-                n++;
-                if (line.isBlank()) continue;
-                JsonNode row;
-                try {
-                    row = JSON.readTree(line);
-                } catch (IOException e) {
-                    throw new DatasetFormatException(file + ":" + n + ": malformed JSON; each line must be one JSON object");
-                }
-                if (!sink.test(row)) return;
-            }
-        }
+    private static void jsonLines(Path file, Predicate<JsonNode> sink) {
+        JsonlRecords.forEach(file, (line, record, problem) -> {
+            if (problem != null) throw new DatasetFormatException(file + ":" + line + ": " + problem);
+            return sink.test(record.node());
+        });
     }
 
     private static int firstChar(Path file) throws IOException {
