@@ -3,6 +3,7 @@ package dev.redline.runner.plot;
 import dev.redline.api.v1alpha1.PlotSpec;
 import dev.redline.runner.cli.RedlineCli;
 import dev.redline.runner.plot.chart.Chart;
+import dev.redline.runner.plot.chart.Point;
 import dev.redline.runner.plot.chart.Series;
 import dev.redline.runner.plot.discover.RunDiscovery;
 import org.junit.jupiter.api.AfterAll;
@@ -137,6 +138,33 @@ class DashboardBrowserTest {
         assertTrue(tip.contains(dual.y2().label()), tip);
         js("document.getElementById('card-' + arguments[0]).scrollIntoView()", id);
         screenshot("dual-axis.png");
+    }
+
+    /** AIPerf's percentile_bands of server metrics: each band stacked on its bottom edge, reaching its top edge. */
+    @Test
+    void percentileBandsAreShadedBetweenTheirEdges() throws IOException {
+        Path out = single.resolve("server-presets");
+        PlotResult r = Plotter.run(new PlotRequest(List.of(single), out, PresetTypesTest.config("server-metric-presets.yaml"), List.of()));
+        assertEquals(List.of(), r.notDrawn());
+        Chart bands = r.charts().stream().filter(c -> c.id().equals("ttft_bands")).findFirst().orElseThrow();
+        open(out.resolve("dashboard.html"));
+        assertChartsMatch(r.charts());
+        assertNoNetworkAndNoErrors();
+        for (String band : List.of("p95–p99 band", "p50–p95 band")) {
+            List<Point> points = bands.series(band).points(bands.defaultStat());
+            List<Double> bottom = plottedY("ttft_bands", band + "::low");
+            List<Double> width = plottedY("ttft_bands", band);
+            assertEquals(points.size(), bottom.size());
+            for (int i = 0; i < points.size(); i++) {
+                assertEquals(points.get(i).low(), bottom.get(i), 1e-12, band + " bottom at " + i);
+                assertEquals(points.get(i).high(), bottom.get(i) + width.get(i), 1e-9, band + " top at " + i);
+            }
+            Object stacks = js("var want = arguments[1]; return redline.instance(arguments[0]).getOption().series"
+                    + ".filter(function (x) { return x.name === want; }).map(function (x) { return x.stack + '/' + !!x.areaStyle; })", "ttft_bands", band);
+            assertEquals(List.of("band::" + band + "/false", "band::" + band + "/true"), stacks, "the width is stacked on the bottom and filled");
+        }
+        js("document.getElementById('card-ttft_bands').scrollIntoView()");
+        screenshot("percentile-bands.png");
     }
 
     @Test

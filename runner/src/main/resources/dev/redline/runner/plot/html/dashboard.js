@@ -20,6 +20,20 @@
     };
     var visible = state.filter === '' || s.name.toLowerCase().indexOf(state.filter) >= 0;
     var out = [];
+    if (s.style === 'BAND') {
+      // a shaded band between each point's low and high: an invisible line at low, the width stacked on it
+      var stack = 'band::' + s.name;
+      var pts = points.filter(function (p) { return p[0] !== null; });
+      out.push({ name: s.name, id: s.name + '::low', type: 'line', stack: stack, silent: true, showSymbol: false, animation: false,
+        data: pts.map(function (p) { return [p[0], p[2]]; }), lineStyle: { opacity: 0 }, color: colour, tooltip: { show: false },
+        yAxisIndex: s.secondary ? 1 : 0 });
+      out.push({ name: s.name, id: s.name, type: 'line', stack: stack, showSymbol: false, animation: false, color: colour,
+        data: pts.map(function (p) { return [p[0], p[3] - p[2], p[2], p[3]]; }), lineStyle: { opacity: 0 },
+        areaStyle: { opacity: 0.3 }, yAxisIndex: s.secondary ? 1 : 0,
+        tooltip: { formatter: function (q) { return s.name + '<br>' + fmt(q.value[0]) + ': ' + fmt(q.value[2]) + ' – ' + fmt(q.value[3]); } } });
+      out.visible = visible;
+      return out;
+    }
     if (s.style === 'SCATTER') { base.type = 'scatter'; base.symbolSize = 6; }
     else {
       base.type = 'line'; base.connectNulls = false;
