@@ -46,7 +46,7 @@ public final class ServerMetricsExport {
             throws IOException {
         Files.createDirectories(dir);
         if (formats.contains("json")) {
-            JSON.writeValue(dir.resolve(JSON_FILE).toFile(), toJson(s, sliceSeconds == null || store == null ? null : store, sliceSeconds));
+            JSON.writeValue(dir.resolve(JSON_FILE).toFile(), toJson(s, store, sliceSeconds));
         }
         if (formats.contains("csv")) Files.writeString(dir.resolve(CSV_FILE), toCsv(s));
         if (formats.contains("jsonl") && store != null) ScrapeJsonl.write(store, dir.resolve(JSONL_FILE));
@@ -90,7 +90,7 @@ public final class ServerMetricsExport {
         });
         root.put("metrics_phase", "profiling");
         root.put("key_metrics", keys);
-        Slicer slicer = store == null ? null : new Slicer(store, new SeriesTimeslices(s.window(), sliceSeconds));
+        Slicer slicer = store == null || sliceSeconds == null ? null : new Slicer(store, new SeriesTimeslices(s.window(), sliceSeconds));
 
         Map<String, Object> metrics = new LinkedHashMap<>();
         for (SeriesSummary ss : s.series()) {
