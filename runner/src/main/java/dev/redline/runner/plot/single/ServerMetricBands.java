@@ -39,7 +39,8 @@ public final class ServerMetricBands implements PlotBuilder<SingleRunData> {
         ServerMetricSeries s = metric.select(data.serverMetrics()).stream().filter(m -> !m.slices().isEmpty()).findFirst().orElse(null);
         if (s == null) return List.of(); // no timeslices of it in the run (no --slice-duration, or another server)
         List<Series> series = s.isHistogram() ? histogram(s, data) : s.isCounter() ? counter(s, data) : gauge(s, data);
-        String y = s.unit().isEmpty() ? s.name() : s.name() + " (" + s.unit() + ")";
+        String unit = s.isCounter() ? s.unit() + "/s" : s.unit(); // a counter is drawn as its rate
+        String y = unit.isEmpty() ? s.name() : s.name() + " (" + unit + ")";
         return List.of(new Chart(name, name, title, Axis.linear("Time (s)"), Axis.linear(y), series, List.of(), Series.ALL));
     }
 
