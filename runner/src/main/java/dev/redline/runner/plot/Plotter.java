@@ -14,6 +14,8 @@ import dev.redline.runner.plot.data.RunData;
 import dev.redline.runner.plot.data.RunLoader;
 import dev.redline.runner.plot.data.SearchHistory;
 import dev.redline.runner.plot.data.SearchHistoryReader;
+import dev.redline.runner.plot.data.ServerMetricSeries;
+import dev.redline.runner.plot.data.ServerMetricsReader;
 import dev.redline.runner.plot.data.SingleRunData;
 import dev.redline.runner.plot.data.TimeSliceData;
 import dev.redline.runner.plot.data.TimeSliceReader;
@@ -103,7 +105,9 @@ public final class Plotter {
         List<TimeSliceData> slices = slicesFile == null ? List.of() : TimeSliceReader.read(slicesFile);
         Path samples = ExportNames.ifPresent(dir.path(), ExportNames.GPU_SAMPLES);
         List<GpuSample> gpu = samples == null ? List.of() : GpuSamplesReader.read(samples);
-        return new SingleRunData(run, requests, slices, gpu);
+        Path server = ExportNames.ifPresent(dir.path(), ExportNames.SERVER_METRICS);
+        List<ServerMetricSeries> serverMetrics = server == null ? List.of() : ServerMetricsReader.read(server);
+        return new SingleRunData(run, requests, slices, gpu, serverMetrics);
     }
 
     private static <I> List<Chart> build(List<PlotBuilder<I>> builders, List<String> names, I data) {

@@ -18,7 +18,8 @@ import java.util.Map;
  * The plots a config defines by name (AIPerf's {@code plot.visualization.*_plots}), as builders beside the built-in
  * ones. A preset named like a built-in plot is the built-in plot. Across runs: scatter, scatter_line and pareto of
  * summary statistics, and latency_throughput_uncertainty (means with their confidence ellipses); over one run: every
- * type AIPerf draws over one run ({@link SingleRunPresets}) but those of Prometheus server metrics. {@link #notDrawn}
+ * type AIPerf draws over one run ({@link SingleRunPresets}), server-metric ones (percentile_bands, histogram, area) from
+ * server_metrics_export.json's timeslices and buckets. {@link #notDrawn}
  * says which presets are not drawn and why.
  */
 final class PresetPlots {

@@ -18,6 +18,9 @@ import dev.redline.runner.plot.single.RequestAxis;
 import dev.redline.runner.plot.single.RequestMetricAgainstX;
 import dev.redline.runner.plot.single.RequestMetricOverTime;
 import dev.redline.runner.plot.single.RequestTimeline;
+import dev.redline.runner.plot.single.ServerMetricArea;
+import dev.redline.runner.plot.single.ServerMetricBands;
+import dev.redline.runner.plot.single.ServerMetricBuckets;
 import dev.redline.runner.plot.single.TimesliceBars;
 import dev.redline.runner.plot.single.TimesliceMetric;
 
@@ -56,6 +59,7 @@ final class SingleRunPresets {
                 yield new RequestMetricOverTime(name, title != null ? title : name, axis, PER_REQUEST.get(tag));
             }
             case "area" -> {
+                if (serverMetric(p, p.getY())) yield new ServerMetricArea(name, title, y);
                 if (DISPERSED_THROUGHPUT.contains(y)) yield new DispersedThroughput(name, title != null ? title : name);
                 yield RequestMetricAgainstX.area(name, title, requestX(name, p), perRequest(name, "y", y, "area"));
             }
@@ -63,7 +67,8 @@ final class SingleRunPresets {
                     RequestMetricAgainstX.withPercentiles(name, title, requestX(name, p), perRequest(name, "y", y, "scatter_with_percentiles"));
             case "dual_axis" -> new DualAxisOverTime(name, title, dualAxisMetric(name, "y", p.getY()), dualAxisMetric(name, "y2", p.getY2()),
                     p.getPrimaryStyle(), p.getSecondaryStyle(), p.getSupplementaryCol());
-            case "histogram" -> new TimesliceBars(name, title, timesliceMetric(name, y), stat(p),
+            case "percentile_bands" -> new ServerMetricBands(name, title, y);
+            case "histogram" -> serverMetric(p, p.getY()) ? new ServerMetricBuckets(name, title, y) : new TimesliceBars(name, title, timesliceMetric(name, y), stat(p),
                     Boolean.TRUE.equals(p.getUseSliceDuration()));
             default -> throw new IllegalStateException("no builder for drawn type " + p.getType());
         };
@@ -78,12 +83,7 @@ final class SingleRunPresets {
             case "timeslice", "scatter_with_percentiles" -> y == null ? "it has no y" : null;
             case "scatter", "scatter_line" -> y != null && PER_REQUEST.containsKey(tag(y)) ? null
                     : "Redline draws scatter/scatter_line presets of TTFT, ITL or request latency over one run";
-            case "area" -> y == null ? "it has no y" : serverMetric(p, p.getY()) ? "Redline draws area presets of throughput_tokens_per_sec "
-                    + "and of per-request metrics; the Prometheus series of server metrics are drawn by server_metrics_over_time" : null;
-            case "histogram" -> y == null ? "it has no y" : serverMetric(p, p.getY()) ? "Redline draws histogram presets of the time "
-                    + "slices; the bucket histogram of a Prometheus server metric is not drawn yet" : null;
-            case "percentile_bands" -> "percentile_bands draws Prometheus server metrics from AIPerf's per-slice server-metrics "
-                    + "export, which Redline does not read yet; server_metrics_over_time shows the server samples per time slice";
+            case "area", "histogram", "percentile_bands" -> y == null ? "it has no y" : null;
             default -> "Redline draws " + p.getType() + " presets across runs only";
         };
     }

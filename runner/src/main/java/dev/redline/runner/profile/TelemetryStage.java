@@ -24,15 +24,18 @@ import java.time.Duration;
 final class TelemetryStage implements AutoCloseable {
     private final TelemetrySession session;
     private final RunLog log;
+    private final Double sliceSeconds;
 
-    private TelemetryStage(TelemetrySession session, RunLog log) {
+    private TelemetryStage(TelemetrySession session, RunLog log, Double sliceSeconds) {
         this.session = session;
         this.log = log;
+        this.sliceSeconds = sliceSeconds;
     }
 
     static TelemetryStage start(BenchmarkSpec spec, String baseUrl, RunLog log) {
         TelemetryConfig config = TelemetryConfig.from(spec.getTelemetry(), log::warn);
-        return new TelemetryStage(TelemetrySession.start(config, baseUrl), log);
+        Double slice = spec.getArtifacts() == null ? null : spec.getArtifacts().getSliceDuration();
+        return new TelemetryStage(TelemetrySession.start(config, baseUrl), log, slice);
     }
 
     /** A local GPU collector (pynvml/amdsmi) that cannot read this machine is said once, up front; the run goes on. */
@@ -78,7 +81,7 @@ final class TelemetryStage implements AutoCloseable {
         session.stop();
         TelemetryResults telemetry = session.results();
         EfficiencyInputs totals = efficiencyInputs(results, concurrency);
-        telemetry.writeExports(dir, totals);
+        telemetry.writeExports(dir, totals, sliceSeconds);
         String tables = telemetry.consoleTables(totals);
         if (tables != null && !tables.isBlank()) out.println(tables);
         for (String w : telemetry.warnings()) log.warn(w);

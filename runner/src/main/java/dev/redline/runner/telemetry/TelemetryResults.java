@@ -60,7 +60,12 @@ public final class TelemetryResults {
 
     /** Writes the server and GPU exports into {@code dir}. @param totals run totals, or null */
     public void writeExports(Path dir, EfficiencyInputs totals) throws IOException {
-        if (server != null) ServerMetricsExport.write(server, dir, config.serverFormats(), serverStore);
+        writeExports(dir, totals, null);
+    }
+
+    /** @param sliceSeconds {@code --slice-duration}: the server metrics' series get their timeslices; null for none */
+    public void writeExports(Path dir, EfficiencyInputs totals, Double sliceSeconds) throws IOException {
+        if (server != null) ServerMetricsExport.write(server, dir, config.serverFormats(), serverStore, sliceSeconds);
         if (gpu != null) GpuTelemetryExport.write(gpu, totals == null ? null : gpuEfficiency(totals), dir);
     }
 

@@ -3,6 +3,7 @@ package dev.redline.runner.plot;
 import dev.redline.api.v1alpha1.PlotSpec;
 import dev.redline.runner.cli.RedlineCli;
 import dev.redline.runner.plot.chart.Chart;
+import dev.redline.runner.plot.chart.Point;
 import dev.redline.runner.plot.chart.Series;
 import dev.redline.runner.plot.discover.RunDiscovery;
 import org.junit.jupiter.api.AfterAll;
@@ -137,6 +138,49 @@ class DashboardBrowserTest {
         assertTrue(tip.contains(dual.y2().label()), tip);
         js("document.getElementById('card-' + arguments[0]).scrollIntoView()", id);
         screenshot("dual-axis.png");
+    }
+
+    /** AIPerf's percentile_bands of server metrics: each band stacked on its bottom edge, reaching its top edge. */
+    @Test
+    void percentileBandsAreShadedBetweenTheirEdges() throws IOException {
+        Path out = single.resolve("server-presets");
+        PlotResult r = Plotter.run(new PlotRequest(List.of(single), out, PresetTypesTest.config("server-metric-presets.yaml"), List.of()));
+        assertEquals(List.of(), r.notDrawn());
+        Chart bands = r.charts().stream().filter(c -> c.id().equals("ttft_bands")).findFirst().orElseThrow();
+        open(out.resolve("dashboard.html"));
+        assertChartsMatch(r.charts());
+        assertNoNetworkAndNoErrors();
+        for (String band : List.of("p95–p99 band", "p50–p95 band")) {
+            List<Point> points = bands.series(band).points(bands.defaultStat());
+            @SuppressWarnings("unchecked")
+            List<List<Number>> quads = (List<List<Number>>) seriesData("ttft_bands", band);
+            assertEquals(points.size(), quads.size());
+            for (int i = 0; i < points.size(); i++) {
+                Point next = points.get(Math.min(i + 1, points.size() - 1));
+                List<Double> want = List.of(points.get(i).x(), points.get(i).low(), points.get(i).high(), next.x(), next.low(), next.high());
+                assertEquals(want, quads.get(i).stream().map(Number::doubleValue).toList(), band + ": the quadrilateral from point " + i);
+            }
+            assertEquals("custom", js("var want = arguments[1]; return redline.instance(arguments[0]).getOption().series"
+                    + ".filter(function (x) { return x.id === want; })[0].type", "ttft_bands", band));
+        }
+        // the band is painted: midway between p95 and p99 where they are furthest apart, the (transparent) canvas
+        // holds the band's colour at 30 % opacity
+        List<Point> upper = bands.series("p95–p99 band").points(bands.defaultStat());
+        // the last point starts no quadrilateral
+        Point widest = upper.subList(0, upper.size() - 1).stream().max(java.util.Comparator.comparingDouble(p -> p.high() - p.low())).orElseThrow();
+        assertTrue(widest.high() > widest.low(), "a slice with p99 above p95: " + upper);
+        @SuppressWarnings("unchecked")
+        List<Number> rgba = (List<Number>) js("var c = redline.instance(arguments[0]);"
+                + " var px = c.convertToPixel({gridIndex: 0}, [arguments[1], arguments[2]]);"
+                + " var canvas = c.getDom().querySelector('canvas'); var r = canvas.width / canvas.clientWidth;"
+                + " return Array.from(canvas.getContext('2d').getImageData(Math.round(px[0] * r) + 2, Math.round(px[1] * r), 1, 1).data)",
+                "ttft_bands", widest.x(), (widest.low() + widest.high()) / 2);
+        java.awt.Color series = java.awt.Color.decode(dev.redline.runner.plot.chart.Theme.PALETTE.get(0));
+        int[] want = {series.getRed(), series.getGreen(), series.getBlue()};
+        for (int i = 0; i < 3; i++) assertEquals(want[i], rgba.get(i).doubleValue(), 30, "channel " + i + " of " + rgba);
+        assertEquals(0.3 * 255, rgba.get(3).doubleValue(), 25, "opacity of " + rgba);
+        js("document.getElementById('card-ttft_bands').scrollIntoView()");
+        screenshot("percentile-bands.png");
     }
 
     @Test

@@ -15,5 +15,7 @@ public enum SeriesStyle {
     /** a line filled down to zero (AIPerf's area plots, plotly's fill: tozeroy) */
     AREA,
     /** a step line filled down to zero: adjacent bars, one per window (AIPerf's histogram of time slices) */
-    STEP_AREA
+    STEP_AREA,
+    /** a shaded band between each point's {@link Point#low()} and {@link Point#high()} (AIPerf's percentile bands, fill: tonexty) */
+    BAND
 }

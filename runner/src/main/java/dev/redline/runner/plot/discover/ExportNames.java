@@ -19,6 +19,8 @@ public final class ExportNames {
     public static final String GPU_SUMMARY = "gpu_telemetry_export.json";
     /** AIPerf's raw GPU samples, one line per GPU and scrape. */
     public static final String GPU_SAMPLES = "gpu_telemetry_export.jsonl";
+    /** Redline's and AIPerf's server metrics (one name, one shape), with per-series timeslices under --slice-duration. */
+    public static final String SERVER_METRICS = "server_metrics_export.json";
     public static final String AGGREGATE_DIR = "aggregate";
     public static final String SWEEP_DIR = "sweep_aggregate";
     public static final String TRIALS_DIR = "profile_runs";

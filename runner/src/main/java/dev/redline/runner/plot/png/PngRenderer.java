@@ -58,6 +58,10 @@ public final class PngRenderer {
             List<Point> points = s.points(chart.defaultStat());
             Color c = Color.decode(Theme.PALETTE.get(colour++ % Theme.PALETTE.size()));
             if (points.isEmpty()) continue;
+            if (s.style() == SeriesStyle.BAND) {
+                band(xy, s, points, c);
+                continue;
+            }
             double[] x = new double[points.size()];
             double[] y = new double[points.size()];
             // a log axis cannot show an interval reaching zero or below (a wide CI of few trials): no bars then
@@ -77,6 +81,28 @@ public final class PngRenderer {
             apply(series, s.style());
         }
         return xy;
+    }
+
+    /**
+     * XChart fills areas down to the axis only: a band is its top edge filled, then the area under its bottom edge
+     * painted over in the plot's background (bands come outermost first, lines after them, so each band keeps
+     * the part between its edges).
+     */
+    private void band(XYChart xy, Series s, List<Point> points, Color c) {
+        double[] x = points.stream().mapToDouble(Point::x).toArray();
+        XYSeries top = xy.addSeries(s.name(), x, points.stream().mapToDouble(Point::high).toArray());
+        top.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+        top.setMarker(SeriesMarkers.NONE);
+        Color fill = new Color(c.getRed(), c.getGreen(), c.getBlue(), 77);
+        top.setFillColor(fill);
+        top.setLineColor(fill);
+        XYSeries mask = xy.addSeries(s.name() + " ", x, points.stream().mapToDouble(Point::low).toArray());
+        mask.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+        mask.setMarker(SeriesMarkers.NONE);
+        Color bg = Color.decode(theme.plotBackground);
+        mask.setFillColor(bg);
+        mask.setLineColor(fill);
+        mask.setShowInLegend(false);
     }
 
     private static void apply(XYSeries series, SeriesStyle style) {
@@ -106,6 +132,7 @@ public final class PngRenderer {
                 series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.StepArea);
                 series.setMarker(SeriesMarkers.NONE);
             }
+            case BAND -> throw new IllegalStateException("a band is drawn by band()");
             case SEGMENTS -> {
                 series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
                 series.setMarker(SeriesMarkers.NONE);

@@ -3,9 +3,13 @@ package dev.redline.runner.telemetry.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.redline.runner.telemetry.scrape.TargetReport;
+import dev.redline.runner.stats.Stats;
+import dev.redline.runner.telemetry.series.SeriesId;
 import dev.redline.runner.telemetry.series.SeriesStore;
+import dev.redline.runner.telemetry.series.Timeline;
 import dev.redline.runner.telemetry.summary.Csv;
 import dev.redline.runner.telemetry.summary.SeriesSummary;
+import dev.redline.runner.telemetry.summary.SeriesTimeslices;
 import dev.redline.runner.telemetry.summary.Units;
 
 import java.io.IOException;
@@ -30,27 +34,45 @@ public final class ServerMetricsExport {
     private ServerMetricsExport() { }
 
     public static void write(ServerMetricsSummary s, Path dir) throws IOException {
-        write(s, dir, List.of("json", "csv"), null);
+        write(s, dir, List.of("json", "csv"), null, null);
     }
 
-    /** Writes the formats asked for (--server-metrics-formats): json, csv, and jsonl (every scrape, from {@code store}). */
-    public static void write(ServerMetricsSummary s, Path dir, List<String> formats, SeriesStore store) throws IOException {
+    /**
+     * Writes the formats asked for (--server-metrics-formats): json, csv, and jsonl (every scrape, from {@code store}).
+     *
+     * @param sliceSeconds {@code --slice-duration}: each JSON series gets its timeslices (from {@code store}); null for none
+     */
+    public static void write(ServerMetricsSummary s, Path dir, List<String> formats, SeriesStore store, Double sliceSeconds)
+            throws IOException {
         Files.createDirectories(dir);
-        if (formats.contains("json")) JSON.writeValue(dir.resolve(JSON_FILE).toFile(), toJson(s));
+        if (formats.contains("json")) {
+            JSON.writeValue(dir.resolve(JSON_FILE).toFile(), toJson(s, store, sliceSeconds));
+        }
         if (formats.contains("csv")) Files.writeString(dir.resolve(CSV_FILE), toCsv(s));
         if (formats.contains("jsonl") && store != null) ScrapeJsonl.write(store, dir.resolve(JSONL_FILE));
     }
 
     public static Map<String, Object> toJson(ServerMetricsSummary s) {
+        return toJson(s, null, null);
+    }
+
+    /** With {@code store} and {@code sliceSeconds}, every series carries AIPerf's timeslices and counters its slice rate statistics. */
+    public static Map<String, Object> toJson(ServerMetricsSummary s, SeriesStore store, Double sliceSeconds) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schema_version", "1.0");
         root.put("generator", "redline");
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("endpoints_configured", s.endpoints().size());
-        summary.put("endpoints_successful", s.endpointsSuccessful());
+        // AIPerf lists the endpoints (configured, and those that answered)
+        summary.put("endpoints_configured", s.endpoints().stream().map(r -> r.target().url()).toList());
+        summary.put("endpoints_successful", s.endpoints().stream().filter(TargetReport::reachable).map(r -> r.target().url()).toList());
         summary.put("start_time", Instant.ofEpochMilli(s.window().startWallMillis()).toString());
         summary.put("end_time", Instant.ofEpochMilli(s.window().endWallMillis()).toString());
         summary.put("duration_seconds", s.window().seconds());
+        long startNs = s.window().startWallMillis() * 1_000_000L;
+        Map<String, Object> profiling = new LinkedHashMap<>();
+        profiling.put("start_ns", startNs);
+        profiling.put("end_ns", startNs + (s.window().endNanos() - s.window().startNanos()));
+        summary.put("phase_time_ranges", Map.of("profiling", profiling));
         Map<String, Object> info = new LinkedHashMap<>();
         for (TargetReport r : s.endpoints()) {
             Map<String, Object> m = r.toMap();
@@ -66,7 +88,9 @@ public final class ServerMetricsExport {
             for (KeyMetric m : list) k.put(m.key(), m.toMap());
             keys.put(url, k);
         });
+        root.put("metrics_phase", "profiling");
         root.put("key_metrics", keys);
+        Slicer slicer = store == null || sliceSeconds == null ? null : new Slicer(store, new SeriesTimeslices(s.window(), sliceSeconds));
 
         Map<String, Object> metrics = new LinkedHashMap<>();
         for (SeriesSummary ss : s.series()) {
@@ -84,14 +108,44 @@ public final class ServerMetricsExport {
             Map<String, Object> one = new LinkedHashMap<>();
             one.put("endpoint_url", ss.id().endpoint());
             one.put("labels", ss.id().labels());
-            one.put("stats", ss.stats());
+            Map<String, Object> stats = ss.stats();
+            one.put("stats", stats);
             if (ss instanceof SeriesSummary.Histogram h) one.put("buckets", h.buckets());
+            if (slicer != null) slicer.put(ss, one, stats);
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> list = (List<Map<String, Object>>) entry.get("series");
             list.add(one);
         }
         root.put("metrics", metrics);
         return root;
+    }
+
+    /** Adds AIPerf's {@code timeslices} to a series entry; a counter's rate_avg/min/max/std then come from its complete slices. */
+    private record Slicer(SeriesStore store, SeriesTimeslices slices, Map<SeriesId, Timeline> byId, Map<String, Long> firstScrape) {
+        Slicer(SeriesStore store, SeriesTimeslices slices) {
+            this(store, slices, new LinkedHashMap<>(), new LinkedHashMap<>());
+            Map<String, List<Timeline>> byEndpoint = new LinkedHashMap<>();
+            for (Timeline t : store.timelines()) {
+                byId.put(t.id(), t);
+                byEndpoint.computeIfAbsent(t.id().endpoint(), k -> new ArrayList<>()).add(t);
+            }
+            byEndpoint.forEach((url, list) -> firstScrape.put(url, ServerMetricsAnalyzer.firstScrape(list)));
+        }
+
+        void put(SeriesSummary ss, Map<String, Object> entry, Map<String, Object> stats) {
+            Timeline t = byId.get(ss.id());
+            if (t == null) return;
+            List<Map<String, Object>> list = slices.of(t, firstScrape.getOrDefault(ss.id().endpoint(), Long.MAX_VALUE));
+            if (list.isEmpty()) return;
+            entry.put("timeslices", list);
+            if (ss instanceof SeriesSummary.Counter) {
+                Stats r = SeriesTimeslices.completeRates(list);
+                stats.put("rate_avg", r == null ? null : r.avg());
+                stats.put("rate_min", r == null ? null : r.min());
+                stats.put("rate_max", r == null ? null : r.max());
+                stats.put("rate_std", r == null ? null : r.std());
+            }
+        }
     }
 
     private static String typeName(SeriesStore.Meta meta) {

@@ -68,13 +68,10 @@ public sealed interface SeriesSummary
             return m;
         }
 
-        /** Per-bucket (non-cumulative) counts keyed by upper bound, as the export writes them. */
+        /** Cumulative bucket deltas keyed by upper bound ({@code le}), as AIPerf's export writes them. */
         public Map<String, Double> buckets() {
             Map<String, Double> m = new LinkedHashMap<>();
-            for (int i = 0; i < upperBounds.length; i++) {
-                double prev = i == 0 ? 0 : cumulativeDeltas[i - 1];
-                m.put(bound(upperBounds[i]), cumulativeDeltas[i] - prev);
-            }
+            for (int i = 0; i < upperBounds.length; i++) m.put(bound(upperBounds[i]), cumulativeDeltas[i]);
             return m;
         }
     }

@@ -20,6 +20,25 @@
     };
     var visible = state.filter === '' || s.name.toLowerCase().indexOf(state.filter) >= 0;
     var out = [];
+    if (s.style === 'BAND') {
+      // a shaded band between each point's low and high: one quadrilateral from each point to the next
+      // (a custom series: stacking is ambiguous on two value axes)
+      var pts = points.filter(function (p) { return p[0] !== null; });
+      var quads = pts.map(function (p, i) {
+        var n = pts[Math.min(i + 1, pts.length - 1)];
+        return [p[0], p[2], p[3], n[0], n[2], n[3]];
+      });
+      out.push({ name: s.name, id: s.name, type: 'custom', data: quads, color: colour, animation: false,
+        yAxisIndex: s.secondary ? 1 : 0, encode: { x: [0, 3], y: [1, 2, 4, 5] },
+        tooltip: { formatter: function (q) { return s.name + '<br>' + fmt(q.value[0]) + ': ' + fmt(q.value[1]) + ' – ' + fmt(q.value[2]); } },
+        renderItem: function (params, api) {
+          var a = api.coord([api.value(0), api.value(1)]), b = api.coord([api.value(0), api.value(2)]);
+          var c = api.coord([api.value(3), api.value(5)]), d = api.coord([api.value(3), api.value(4)]);
+          return { type: 'polygon', shape: { points: [a, b, c, d] }, style: { fill: api.visual('color'), opacity: 0.3 } };
+        } });
+      out.visible = visible;
+      return out;
+    }
     if (s.style === 'SCATTER') { base.type = 'scatter'; base.symbolSize = 6; }
     else {
       base.type = 'line'; base.connectNulls = false;

@@ -80,8 +80,9 @@ class SummarizerTest {
         assertEquals(0.2 + 0.2 * 10 / 50.0, h.percentile(50), 1e-12); // rank 50 in (0.2,0.4]
         assertEquals(0.4, h.percentile(90), 1e-12);                   // rank 90 = top of (0.2,0.4]
         assertEquals(0.4, h.percentile(99), 1e-12);                   // +Inf bucket -> last finite bound
-        assertEquals(40.0, h.buckets().get("0.2"), 1e-12);
-        assertEquals(10.0, h.buckets().get("+Inf"), 1e-12);
+        assertEquals(40.0, h.buckets().get("0.2"), 1e-12);   // cumulative, as AIPerf exports them
+        assertEquals(90.0, h.buckets().get("0.4"), 1e-12);
+        assertEquals(100.0, h.buckets().get("+Inf"), 1e-12);
     }
 
     @Test
