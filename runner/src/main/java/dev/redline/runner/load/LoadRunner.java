@@ -112,6 +112,20 @@ public final class LoadRunner {
         System.gc();
     }
 
+    /** {@link #settleBefore} ran for the next phase (runPhase then skips its own; a coordinator runs its share). */
+    private boolean settled;
+
+    /**
+     * The collection before a profiling phase ({@link #settleHeap}), now: a caller that opens a measured window
+     * (server metrics, time slices) calls this first, so the window does not start with the collection's pause
+     * (up to a second on a loaded two-core machine) and no requests in it.
+     */
+    public void settleBefore(PhaseSpec phase) {
+        if (plan(phase).kind() != RequestRecord.Phase.PROFILING) return;
+        settleHeap();
+        settled = true;
+    }
+
     /** Runs one phase to completion (all its responses received, cut or failed). */
     public PhaseOutcome runPhase(PhaseSpec phase) throws InterruptedException {
         if (Vertx.currentContext() != null && Vertx.currentContext().isEventLoopContext()) {
@@ -119,7 +133,8 @@ public final class LoadRunner {
         }
         PhasePlan plan = plan(phase);
         // only where it pays: a warm-up measures nothing, and a collection before it would only delay its first request
-        if (plan.kind() == RequestRecord.Phase.PROFILING) settleHeap();
+        if (plan.kind() == RequestRecord.Phase.PROFILING && !settled) settleHeap();
+        settled = false;
         // per phase, so that every caller of runPhase (a profile run's phase driver, calibrate) is watched
         health.start(ctx.client().contexts());
         try {

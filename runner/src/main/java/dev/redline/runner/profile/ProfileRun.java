@@ -247,7 +247,7 @@ public final class ProfileRun {
             extra.live().attach(runner.progress());
             extra.otel().attach(runner.progress());
             try (AutoCloseable progress = progress(runner, extra.live(), log)) {
-                driver.run(runner, spec.phases(), hooks(telemetry, extra));
+                driver.run(runner, spec.phases(), hooks(runner, telemetry, extra));
                 saturation = runner.clientSaturation();
                 if (recentAnswers != null) {
                     var last = runner.progress();
@@ -295,7 +295,7 @@ public final class ProfileRun {
                              OtelExport otel) { }
 
     /** The telemetry window spans the profiling phases; slices start with the first profiling phase. */
-    private PhaseHooks hooks(TelemetryStage telemetry, Observers extra) {
+    private PhaseHooks hooks(LoadRunner runner, TelemetryStage telemetry, Observers extra) {
         return new PhaseHooks() {
             private boolean profilingStarted;
             private boolean started;
@@ -312,6 +312,7 @@ public final class ProfileRun {
                 started = true;
                 if (profilingPhase && !profilingStarted) CellOverlap.await(overlap.previousFinish());
                 extra.control().before(phase); // KV-cache reset and profiler start come before the window opens
+                runner.settleBefore(phase); // the heap's collection too: the window opens with the first requests
                 telemetry.beforePhase(phase, profilingPhase && !profilingStarted);
                 extra.live().phaseStarting(phase.resolvedName());
                 if (profilingPhase) extra.slices().profilingStarting(System.nanoTime());
