@@ -14,7 +14,7 @@ import static dev.redline.api.config.Tree.NODES;
  * shape of {@link dev.redline.api.v1alpha1.BenchmarkSpec}, so AIPerf's files are read unchanged: {@code model} /
  * {@code models.items}, {@code datasets} lists, {@code warmup:}/{@code profiling:} and flat {@code phases:},
  * {@code serverMetrics}/{@code gpuTelemetry} sections, {@code artifacts.summary/records/raw},
- * {@code logging.level}. Keys AIPerf accepts for features Redline does not have are refused here with the reason
+ * {@code logging.level}, {@code mlflow.tags} as {@code key:value} text. Keys AIPerf accepts for features Redline does not have are refused here with the reason
  * (see {@link AiperfUnsupported}); anything left that the model does not know is reported by the key check later.
  * Redline's own shape passes through unchanged.
  */
@@ -32,6 +32,7 @@ public final class AiperfDialect {
         telemetry(benchmark);
         runtime(benchmark);
         tokenizer(benchmark);
+        mlflow(benchmark);
     }
 
     /** {@code models: {strategy, items: [{name, weight}]}} and {@code model:} -> models + modelSelectionStrategy. */
@@ -187,6 +188,20 @@ public final class AiperfDialect {
             case "ERROR", "CRITICAL" -> "error";
             default -> level;
         };
+    }
+
+    /** mlflow.tags as AIPerf also takes them: "k:v,k2:v2", a JSON string or a list -> a mapping. */
+    private static void mlflow(ObjectNode b) {
+        if (!(Tree.get(b, "mlflow") instanceof ObjectNode m)) return;
+        JsonNode tags = Tree.get(m, "tags");
+        if (tags == null || tags.isObject() || tags.isNull()) return;
+        ObjectNode parsed = NODES.objectNode();
+        try {
+            MlflowTags.fromNode(tags).forEach(parsed::put);
+        } catch (IllegalArgumentException e) {
+            throw new SpecException("mlflow.tags: " + e.getMessage(), tags);
+        }
+        m.set(Tree.key(m, "tags"), parsed);
     }
 
     private static void tokenizer(ObjectNode b) {

@@ -159,6 +159,17 @@ public class BenchmarkSpec {
         return telemetry;
     }
 
+    @JsonPropertyDescription("Upload the run to an MLflow tracking server after its files are written (AIPerf's mlflow section).")
+    private MlflowSpec mlflow;
+
+    public MlflowSpec getMlflow() { return mlflow; }
+    public void setMlflow(MlflowSpec mlflow) { this.mlflow = mlflow; }
+
+    public MlflowSpec mlflow() {
+        if (mlflow == null) mlflow = new MlflowSpec();
+        return mlflow;
+    }
+
     @JsonPropertyDescription("How the runner process runs: event loops, record workers, progress display, log level, live endpoint.")
     private RuntimeSpec runtime;
 

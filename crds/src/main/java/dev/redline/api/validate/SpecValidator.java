@@ -20,6 +20,7 @@ public final class SpecValidator {
             new OtelRules(),
             new RuntimeRules(),
             new PlotRules(),
+            new MlflowRules(),
             new SchemaBounds()   // last: the schema's bounds, for fields the rules above did not already report
     );
 

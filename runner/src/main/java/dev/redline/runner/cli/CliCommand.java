@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The command line as typed, for {@code run_info.cli_command}, with secrets (API keys, auth headers) redacted. */
+/** The command line as typed, for {@code run_info.cli_command}, with secrets (API keys, auth headers, URL user info) redacted. */
 final class CliCommand {
     private CliCommand() { }
 
@@ -28,6 +28,7 @@ final class CliCommand {
             } else if (lower.contains("authorization") || lower.contains("api-key:") || lower.contains("token:")) {
                 out.add("<redacted>");
             } else {
+                a = dev.redline.runner.mlflow.UserInfo.redact(a); // http://user:password@host (e.g. a tracking URI)
                 out.add(a.contains(" ") ? "'" + a + "'" : a);
             }
         }

@@ -32,6 +32,7 @@ public class ProfileCommand implements Callable<Integer> {
     @Mixin TelemetryOptions telemetry = new TelemetryOptions();
     @Mixin OutputOptions output = new OutputOptions();
     @Mixin OtelOptions otel = new OtelOptions();
+    @Mixin MlflowOptions mlflow = new MlflowOptions();
     @Mixin RuntimeOptions runtime = new RuntimeOptions();
     @Mixin ExperimentOptions experiment = new ExperimentOptions();
     @Mixin SearchOptions search = new SearchOptions();
@@ -123,6 +124,6 @@ public class ProfileCommand implements Callable<Integer> {
     }
 
     List<SpecOptions> groups() {
-        return List.of(endpoint, load, dataset, media, telemetry, output, otel, runtime);
+        return List.of(endpoint, load, dataset, media, telemetry, output, otel, mlflow, runtime);
     }
 }

@@ -79,7 +79,8 @@ public final class ObjectStoreUploader implements AutoCloseable {
         return uris;
     }
 
-    static String contentType(String name) {
+    /** The Content-Type of an artifact file, by its name (also used by the MLflow upload). */
+    public static String contentType(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         if (n.endsWith(".json")) return "application/json";
         if (n.endsWith(".jsonl")) return "application/x-ndjson";

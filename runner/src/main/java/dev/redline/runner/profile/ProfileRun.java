@@ -25,6 +25,7 @@ import dev.redline.runner.metrics.BenchmarkResults;
 import dev.redline.runner.metrics.MetricsContext;
 import dev.redline.runner.metrics.RecordMetricsAccumulator;
 import dev.redline.runner.metrics.RecordMetricsView;
+import dev.redline.runner.mlflow.MlflowUpload;
 import dev.redline.runner.mock.MockServer;
 import dev.redline.runner.otel.OtelExport;
 import dev.redline.runner.plot.AutoPlot;
@@ -198,6 +199,7 @@ public final class ProfileRun {
             out.println("Results: " + layout.dir().toAbsolutePath());
             log.info("Wrote " + layout.summaryJson() + " and " + layout.summaryCsv());
             int plotted = AutoPlot.afterRun(spec, layout.dir(), out);
+            MlflowUpload.afterRun(spec, layout.dir(), layout.summaryJson(), RedlineVersion.version(), log::info, log::warn); // after the plots: they are artifacts too
             if (aborted != null) return ABORTED_EXIT;
             return interrupted ? INTERRUPTED_EXIT : plotted;
         } finally {
