@@ -52,6 +52,8 @@ class AiperfCommandCorpusTest {
     static final Set<String> DIR_FLAGS = Set.of("--artifact-dir", "--output-artifact-dir", "--output-dir");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<MockServer> MOCKS = new ArrayList<>();
+    /** The MLflow tracking server of lines with --mlflow-tracking-uri, holding the parent run the docs create first. */
+    private static dev.redline.runner.mlflow.MlflowTestServer mlflow;
     private static Path work;
 
     /** One corpus line: where it came from, the command, its annotations. */
@@ -69,11 +71,14 @@ class AiperfCommandCorpusTest {
             MOCKS.add(MockServer.start(new MockServerOptions().port(0).dcgmPort(0).ttftMs(1).itlMs(0.02).jitterMs(0)
                     .eventLoops(1).randomSeed(i)));
         }
+        mlflow = dev.redline.runner.mlflow.MlflowTestServer.start();
+        mlflow.createRunDirectly("my-sweep", "parent", "abc123def456"); // otel-mlflow.md: mlflow runs create --experiment-name my-sweep
     }
 
     @AfterAll
     static void stopMocks() {
         MOCKS.forEach(MockServer::close);
+        mlflow.close();
     }
 
     static List<Entry> corpus() throws IOException {
@@ -188,6 +193,10 @@ class AiperfCommandCorpusTest {
                 String v = inline != null ? inline : a.get(++i);
                 out.add("--url");
                 out.add(mockUrl(urls++, v));
+            } else if (flag.equals("--mlflow-tracking-uri")) {
+                if (inline == null) i++;
+                out.add(flag);
+                out.add(mlflow.uri());
             } else if (DIR_FLAGS.contains(flag) || flag.equals("--tokenizer") || flag.equals("--ui-type") || flag.equals("--ui")) {
                 if (inline == null) i++;
             } else if (flag.equals("--gpu-telemetry") || flag.equals("--server-metrics")) {
@@ -311,6 +320,7 @@ class AiperfCommandCorpusTest {
                 for (JsonNode u : byUrl) assertTrue(u.path("requests").asLong() > 0, "every URL got requests: " + byUrl);
             }
         }
+        if (tokenize(e.command()).contains("--mlflow-tracking-uri")) checkMlflow(e, artifacts, where);
         String control = e.notes().get("control");
         if (control != null) {
             Map<String, Long> after = controlCounts();
@@ -320,6 +330,17 @@ class AiperfCommandCorpusTest {
                 assertEquals(n, after.get(path) - controlBefore.get(path), path + " calls: " + where);
             }
         }
+    }
+
+    /** The run is in the MLflow server, finished, with the parent the line names. */
+    private static void checkMlflow(Entry e, Path artifacts, String where) throws IOException {
+        Path meta = artifacts.resolve("mlflow_export.json");
+        assertTrue(Files.isRegularFile(meta), "mlflow_export.json: " + where + "\n" + listing(artifacts));
+        var run = mlflow.run(JSON.readTree(meta.toFile()).path("run_id").asText());
+        assertTrue(run != null && run.status.equals("FINISHED") && !run.metrics.isEmpty(), "the MLflow run was uploaded: " + where);
+        List<String> t = tokenize(e.command());
+        int parent = t.indexOf("--mlflow-parent-run-id");
+        if (parent >= 0) assertEquals(t.get(parent + 1), run.tags.get("mlflow.parentRunId"), "nested under the parent: " + where);
     }
 
     private static Map<String, Long> controlCounts() {

@@ -99,8 +99,13 @@ public final class MlflowTestServer implements AutoCloseable {
 
     /** A run made by someone else (e.g. the parent of a sweep's runs). */
     public String createRunDirectly(String experiment, String name) {
+        return createRunDirectly(experiment, name, UUID.randomUUID().toString().replace("-", ""));
+    }
+
+    /** The same with a given run id (e.g. the one a doc's command line names). */
+    public String createRunDirectly(String experiment, String name, String id) {
         String exp = experiments.computeIfAbsent(experiment, n -> String.valueOf(experiments.size() + 1));
-        StoredRun r = new StoredRun(UUID.randomUUID().toString().replace("-", ""), exp, name);
+        StoredRun r = new StoredRun(id, exp, name);
         runs.put(r.id, r);
         return r.id;
     }
