@@ -74,13 +74,10 @@ record MlflowRunContent(Map<String, Double> metrics, Map<String, String> params,
         out.put("redline.version", version);
         out.put("aiperf.was_cancelled", String.valueOf(export.path("was_cancelled").asBoolean(false)));
         if (benchmarkId != null) out.put("benchmark_id", benchmarkId);
-        JsonNode info = export.path("run_info");
-        if (info.path("variation_index").asInt(0) > 0 || info.path("trial").asInt(0) > 0 || !"base".equals(info.path("variation_label").asText("base"))) {
-            // a cell of a sweep or multi-run: which one, so the cells of one experiment can be grouped
-            out.put("redline.sweep_id", info.path("sweep_id").asText(""));
-            out.put("redline.variation_label", info.path("variation_label").asText(""));
-            out.put("redline.trial", String.valueOf(info.path("trial").asInt(0)));
-        }
+        JsonNode info = export.path("run_info"); // where the run sits in a sweep or multi-run, so its cells can be grouped
+        if (info.hasNonNull("sweep_id")) out.put("redline.sweep_id", info.get("sweep_id").asText());
+        if (info.hasNonNull("variation_label")) out.put("redline.variation_label", info.get("variation_label").asText());
+        if (info.has("trial")) out.put("redline.trial", String.valueOf(info.get("trial").asInt()));
         out.putAll(spec.getMlflow().resolvedTags());
         return out;
     }

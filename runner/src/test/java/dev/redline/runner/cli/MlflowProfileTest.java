@@ -189,6 +189,19 @@ class MlflowProfileTest {
     }
 
     @Test
+    void aMultiRunUploadsEveryTrialWithItsTrialTag() throws Exception {
+        Path out = dir.resolve("trials");
+        CliRun r = profile(out, "--num-profile-runs", "2", "--mlflow-tracking-uri", mlflow.uri(), "--mlflow-experiment", "trials");
+        assertEquals(0, r.code(), r.err());
+        List<StoredRun> runs = mlflow.runs();
+        assertEquals(2, runs.size(), "one MLflow run per trial");
+        assertEquals(Set.of("0", "1"), new HashSet<>(runs.stream().map(x -> x.tags.get("redline.trial")).toList()));
+        assertEquals(1, new HashSet<>(runs.stream().map(x -> x.tags.get("redline.sweep_id")).toList()).size(), "one experiment");
+        assertNotEquals(runs.get(0).tags.get("benchmark_id"), runs.get(1).tags.get("benchmark_id"));
+        assertTrue(runs.stream().allMatch(x -> x.status.equals("FINISHED") && x.artifacts.containsKey("exports/mlflow_export.json")));
+    }
+
+    @Test
     void aMissingParentGivesARootRunAndOneWarning() throws Exception {
         Path out = dir.resolve("orphan");
         assertEquals(0, profile(out, "--mlflow-tracking-uri", mlflow.uri(), "--mlflow-parent-run-id", "0123456789abcdef").code());
