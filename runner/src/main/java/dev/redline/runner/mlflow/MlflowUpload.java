@@ -84,6 +84,7 @@ public final class MlflowUpload {
         if (parent != null) system.put("mlflow.parentRunId", parent);
         MlflowRestClient.Run run = client.createRun(experimentId, runName, user, System.currentTimeMillis(), system);
         boolean finished = false;
+        int uploaded = 0;
         try {
             client.logBatch(run.id(), content.metrics(), content.params(), content.tags(), System.currentTimeMillis());
             List<Path> files = MlflowArtifacts.collect(dir, mlflow.resolvedArtifactGlobs());
@@ -92,10 +93,11 @@ public final class MlflowUpload {
             Path metadata = writeMetadata(dir, where, experiment, run.id(), runName, content, parent, names);
             files = new ArrayList<>(files);
             files.add(metadata);
-            for (Path f : files) client.uploadArtifact(run.artifactUri(), MlflowArtifacts.artifactPath(dir.relativize(f)), f);
+            for (Path f : files) {
+                client.uploadArtifact(run.artifactUri(), MlflowArtifacts.artifactPath(dir.relativize(f)), f);
+                uploaded++;
+            }
             finished = true;
-            info.accept("Uploaded MLflow run '" + runName + "' (" + run.id() + ") to " + where + " with " + content.metrics().size()
-                    + " metrics and " + files.size() + " artifacts");
         } finally {
             try {
                 client.endRun(run.id(), finished, System.currentTimeMillis());
@@ -103,6 +105,8 @@ public final class MlflowUpload {
                 if (finished) throw e; // after a failure the first reason is the one to report
             }
         }
+        info.accept("Uploaded MLflow run '" + runName + "' (" + run.id() + ") to " + where + " with " + content.metrics().size()
+                + " metrics and " + uploaded + " artifacts");
     }
 
     /** The parent run id, or null; a parent that does not exist gives a root run and a warning, as in AIPerf. */
