@@ -25,14 +25,19 @@ final class TcpConnectProbe {
 
     ProbeTarget target() { return target; }
 
-    /** Resolves the host once; on failure each probe resolves it again (a DNS hiccup does not stop probing). */
+    /**
+     * Resolves the host once (on failure each probe resolves it again: a DNS hiccup does not stop probing), then
+     * connects once unrecorded: the JVM's first connect loads and links the socket code, which took milliseconds
+     * on loopback and would have gone into the mean.
+     */
     String resolve() {
         try {
             resolved = InetAddress.getByName(target.host());
-            return null;
         } catch (UnknownHostException e) {
             return "cannot resolve " + target.host() + " (" + e.getMessage() + "); each probe will resolve it";
         }
+        probeOnce();
+        return null;
     }
 
     /** One probe; a refused or timed-out connect is a failed sample, never an exception. */
