@@ -56,7 +56,7 @@ class NetworkLatencyOptionsTest {
     void aFixedMeanIsSubtractedExactlyWithoutProbing() throws Exception {
         try (MockServer mock = MockServer.start(new MockServerOptions().port(0).ttftMs(4).itlMs(2))) {
             Path flag = dir.resolve("flag");
-            CliRun r = run(profile(mock, flag, "--network-latency-mean", "5"));
+            CliRun r = run(profile(mock, flag, "--network-latency-mean", "5", "--slice-duration", "30"));
             assertEquals(0, r.code(), r.err());
             JsonNode json = JSON.readTree(flag.resolve("profile_export_redline.json").toFile());
             assertEquals(5.0, json.at("/network_rtt/avg").asDouble(), 0);
@@ -68,6 +68,10 @@ class NetworkLatencyOptionsTest {
             assertEquals(json.at("/time_to_first_token/max").asDouble() - 5,
                     json.at("/network_adjusted_time_to_first_token/max").asDouble(), 1e-9, "TTFT >= 4 ms: a pure shift");
             assertFalse(Files.exists(flag.resolve("profile_export_network_latency.jsonl")), "a fixed mean sends no probes");
+            JsonNode slice = JSON.readTree(flag.resolve("profile_export_redline_timeslices.json").toFile()).at("/timeslices/0");
+            assertEquals(5.0, slice.at("/network_rtt/avg").asDouble(), 0, "each time slice is adjusted too: " + slice);
+            assertEquals(json.at("/network_adjusted_request_latency/avg").asDouble(),
+                    slice.at("/network_adjusted_request_latency/avg").asDouble(), 1e-9, "one slice holds every request");
             assertFalse(json.has("network_latency"));
             assertEquals(true, json.at("/input_config/networkLatency/enabled").asBoolean());
 
