@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.redline.runner.cli.CliRun.assertBadInput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,16 +25,7 @@ class NetworkLatencyOptionsTest {
     @TempDir Path dir;
 
     private static CliRun run(String... args) {
-        CliRun r = CliRun.of(RedlineCli.commandLine(), args);
-        return new CliRun(r.code(), r.out(), r.err().trim());
-    }
-
-    private static void assertBadInput(String expected, String... args) {
-        CliRun o = run(args);
-        assertEquals(2, o.code(), String.join(" ", args) + ": " + o.err());
-        assertFalse(o.err().contains("\n"), "one line: " + o.err());
-        assertFalse(o.err().contains("Exception") || o.err().contains("\tat "), "no stack trace: " + o.err());
-        assertTrue(o.err().contains(expected), "expected '" + expected + "' in: " + o.err());
+        return CliRun.of(RedlineCli.commandLine(), args);
     }
 
     private static List<Double> requestLatencies(Path artifacts) throws Exception {
