@@ -2,7 +2,6 @@ package dev.redline.runner.netlatency;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +35,7 @@ public final class NetworkLatencyProber implements AutoCloseable {
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("redline-rtt-ticker"));
     private final ExecutorService probing = Executors.newCachedThreadPool(daemon("redline-rtt-probe"));
     private boolean stopped;
+    private boolean writeFailed;
 
     private NetworkLatencyProber(List<ProbeTarget> targets, BufferedWriter jsonl, Consumer<String> warn) {
         for (ProbeTarget t : targets) probes.add(new TcpConnectProbe(t, CONNECT_TIMEOUT));
@@ -72,11 +72,13 @@ public final class NetworkLatencyProber implements AutoCloseable {
     private synchronized void record(RttSample s) {
         if (stopped) return;
         summary.add(s);
+        if (writeFailed) return;
         try {
             jsonl.write(s.toJson().toString());
             jsonl.write('\n');
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            writeFailed = true; // said once; the probes still count towards the mean
+            warn.accept("Network latency: cannot write the probes file (" + e.getMessage() + "); probing goes on");
         }
     }
 
@@ -84,7 +86,7 @@ public final class NetworkLatencyProber implements AutoCloseable {
      * Stops the interval probes, tops every target up to {@value #MIN_SAMPLES} successes (AIPerf's final probes),
      * and closes the JSONL. Blocks for at most the top-up budget plus a second for probes in flight. Idempotent.
      */
-    public void stop() throws IOException {
+    public void stop() {
         synchronized (this) {
             if (stopped) return;
         }
@@ -104,7 +106,11 @@ public final class NetworkLatencyProber implements AutoCloseable {
         }
         synchronized (this) {
             stopped = true;
-            jsonl.close();
+            try {
+                jsonl.close();
+            } catch (IOException e) {
+                if (!writeFailed) warn.accept("Network latency: cannot write the probes file (" + e.getMessage() + ")");
+            }
         }
     }
 
@@ -118,7 +124,7 @@ public final class NetworkLatencyProber implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public void close() {
         stop();
         probing.shutdownNow();
     }

@@ -31,7 +31,12 @@ public record ProbeTarget(String url, String host, int port) {
     static ProbeTarget parse(String url) {
         String u = url.trim();
         if (!u.contains("://")) u = "http://" + u;
-        URI uri = URI.create(u);
+        URI uri;
+        try {
+            uri = URI.create(u);
+        } catch (IllegalArgumentException e) {
+            return null; // the endpoint rules refuse such a URL before a run starts
+        }
         if (uri.getHost() == null) return null;
         boolean https = "https".equalsIgnoreCase(uri.getScheme()) || "grpcs".equalsIgnoreCase(uri.getScheme());
         int port = uri.getPort() > 0 ? uri.getPort() : https ? 443 : 80;

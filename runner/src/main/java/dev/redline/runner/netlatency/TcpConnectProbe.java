@@ -16,7 +16,7 @@ import java.time.Instant;
 final class TcpConnectProbe {
     private final ProbeTarget target;
     private final int timeoutMs;
-    private InetAddress resolved;
+    private volatile InetAddress resolved; // set on the ticker thread, read by the final probes on the run's thread
 
     TcpConnectProbe(ProbeTarget target, Duration timeout) {
         this.target = target;

@@ -59,7 +59,7 @@ final class NetworkLatencyStage implements AutoCloseable {
     }
 
     /** Stops the probes (with the final top-up probes) once the load is done. */
-    void loadDone() throws IOException {
+    void loadDone() {
         if (prober != null) prober.stop();
     }
 
@@ -95,7 +95,7 @@ final class NetworkLatencyStage implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public void close() {
         if (prober != null) prober.close();
     }
 }
