@@ -28,7 +28,6 @@ final class AiperfUnsupported {
     }
 
     private static final Map<String, String[]> BENCHMARK = table(
-            "networkLatency", "network-latency calibration (RTT subtraction) is not supported by Redline", null,
             "wandb", "Weights & Biases upload is not supported by Redline", null,
             "accuracy", "accuracy benchmarking is not supported by Redline", null,
             "scenario", "scenario locks (e.g. inferencex-agentx-mvp) are not supported by Redline", null,

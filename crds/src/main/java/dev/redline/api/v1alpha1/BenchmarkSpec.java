@@ -19,7 +19,7 @@ import java.util.Map;
  * target of every CLI flag (flags override the file). Shaped like AIPerf's YAML {@code benchmark} body.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"models", "modelSelectionStrategy", "endpoint", "tokenizer", "dataset", "sessions", "phases", "goodput", "randomSeed", "artifacts", "telemetry", "otel", "plot", "runtime"})
+@JsonPropertyOrder({"models", "modelSelectionStrategy", "endpoint", "tokenizer", "dataset", "sessions", "phases", "goodput", "randomSeed", "artifacts", "telemetry", "networkLatency", "otel", "plot", "runtime"})
 @ValidationRule(value = "!has(self.phases) || size(self.phases) == 0 || self.phases.exists(p, !has(p.kind) || p.kind == 'profiling')",
         message = "no profiling phase; add a phase with kind: profiling", fieldPath = ".phases")
 @ValidationRule(value = "!has(self.phases) || self.phases.all(p, !has(p.prefillConcurrency)) || (has(self.endpoint) && has(self.endpoint.streaming) && self.endpoint.streaming)",
@@ -168,6 +168,17 @@ public class BenchmarkSpec {
     public MlflowSpec mlflow() {
         if (mlflow == null) mlflow = new MlflowSpec();
         return mlflow;
+    }
+
+    @JsonPropertyDescription("Network-latency calibration (AIPerf's network_latency): the mean round-trip time to the servers, probed or given, subtracted from the latencies as extra network_adjusted_* metrics.")
+    private NetworkLatencySpec networkLatency;
+
+    public NetworkLatencySpec getNetworkLatency() { return networkLatency; }
+    public void setNetworkLatency(NetworkLatencySpec networkLatency) { this.networkLatency = networkLatency; }
+
+    public NetworkLatencySpec networkLatency() {
+        if (networkLatency == null) networkLatency = new NetworkLatencySpec();
+        return networkLatency;
     }
 
     @JsonPropertyDescription("How the runner process runs: event loops, record workers, progress display, log level, live endpoint.")

@@ -15,7 +15,8 @@ public final class SearchMetrics {
 
     public static final Set<String> STREAMING_ONLY = Set.of("time_to_first_token", "time_to_second_token",
             "time_to_first_output_token", "inter_token_latency", "inter_chunk_latency", "output_token_throughput_per_user",
-            "prefill_throughput_per_user", "decode_duration");
+            "prefill_throughput_per_user", "decode_duration", "network_adjusted_time_to_first_token",
+            "network_adjusted_time_to_first_output_token");
 
     /** Every tag of the profile export (runner MetricRegistry), plus the derived fraction. */
     public static final Set<String> TAGS = Set.of("time_to_first_token", "time_to_second_token",
@@ -32,7 +33,8 @@ public final class SearchMetrics {
             "total_osl", "total_output_tokens", "total_reasoning_tokens", "total_error_isl", "usage_discrepancy_count",
             "osl_mismatch_count", "min_request_timestamp", "max_response_timestamp", "image_latency", "image_throughput", "num_images",
             "rtfx", "audio_duration", "video_inference_time", "video_peak_memory", "client_added_latency", "client_added_ttft",
-            GOOD_REQUEST_FRACTION);
+            "network_rtt", "network_adjusted_request_latency", "network_adjusted_time_to_first_token",
+            "network_adjusted_time_to_first_output_token", GOOD_REQUEST_FRACTION);
 
     /** Statistics an objective may use (AIPerf's Objective.stat). */
     public static final List<String> OBJECTIVE_STATS = List.of("avg", "p50", "p90", "p95", "p99");

@@ -30,6 +30,7 @@ public class ProfileCommand implements Callable<Integer> {
     @Mixin DatasetOptions dataset = new DatasetOptions();
     @Mixin MediaOptions media = new MediaOptions();
     @Mixin TelemetryOptions telemetry = new TelemetryOptions();
+    @Mixin NetworkLatencyOptions networkLatency = new NetworkLatencyOptions();
     @Mixin OutputOptions output = new OutputOptions();
     @Mixin OtelOptions otel = new OtelOptions();
     @Mixin MlflowOptions mlflow = new MlflowOptions();
@@ -124,6 +125,6 @@ public class ProfileCommand implements Callable<Integer> {
     }
 
     List<SpecOptions> groups() {
-        return List.of(endpoint, load, dataset, media, telemetry, output, otel, mlflow, runtime);
+        return List.of(endpoint, load, dataset, media, telemetry, networkLatency, output, otel, mlflow, runtime);
     }
 }

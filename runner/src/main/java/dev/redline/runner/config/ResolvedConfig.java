@@ -8,6 +8,7 @@ import dev.redline.api.v1alpha1.BenchmarkSpec;
 import dev.redline.api.v1alpha1.DatasetSpec;
 import dev.redline.api.v1alpha1.EndpointSpec;
 import dev.redline.api.v1alpha1.LengthSpec;
+import dev.redline.api.v1alpha1.NetworkLatencySpec;
 import dev.redline.api.v1alpha1.PhaseKind;
 import dev.redline.api.v1alpha1.PhaseSpec;
 import dev.redline.api.v1alpha1.PromptSpec;
@@ -55,6 +56,9 @@ public final class ResolvedConfig {
         if (tel.getScrapeTimeout() == null) tel.setScrapeTimeout(2.0);
         if (tel.getServerMetricsFormats() == null) tel.setServerMetricsFormats(List.of("json", "csv"));
         if (tel.getGpuTelemetryCollector() == null) tel.setGpuTelemetryCollector("dcgm");
+        NetworkLatencySpec net = s.networkLatency();
+        if (net.getEnabled() == null) net.setEnabled(false);
+        if (net.getPingInterval() == null) net.setPingInterval(net.resolvedPingInterval());
         return s;
     }
 

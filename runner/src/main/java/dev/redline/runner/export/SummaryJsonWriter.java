@@ -8,6 +8,7 @@ import dev.redline.api.v1alpha1.ErrorEntry;
 import dev.redline.runner.metrics.BenchmarkResults;
 import dev.redline.runner.metrics.ErrorSummaryEntry;
 import dev.redline.runner.metrics.MetricResult;
+import dev.redline.runner.metrics.MetricType;
 import dev.redline.runner.stats.Stats;
 import dev.redline.runner.metrics.types.MaxResponseTimestampMetric;
 import dev.redline.runner.metrics.types.MinRequestTimestampMetric;
@@ -69,8 +70,12 @@ public final class SummaryJsonWriter {
         } else {
             Stats s = m.stats();
             for (String key : MetricBlock.RECORD_STATS) {
-                if (key.equals("count")) stats.put(key, s.count());
-                else finite(stats, key, s.get(key));
+                // AIPerf writes count for record metrics only (derived ones, e.g. network_rtt, would read as a request count)
+                if (key.equals("count")) {
+                    if (m.type() == MetricType.RECORD) stats.put(key, s.count());
+                } else {
+                    finite(stats, key, s.get(key));
+                }
             }
         }
         return new MetricBlock(m.unit(), stats);

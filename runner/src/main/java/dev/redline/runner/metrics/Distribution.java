@@ -126,6 +126,29 @@ public final class Distribution {
         return histogram.getMaxValue() / unit.histogramScale();
     }
 
+    /**
+     * Every value minus {@code by}, floored at 0 (AIPerf's network adjustment, {@code max(v - rtt, 0)} per record).
+     * Exact values are shifted one by one; a histogram-only distribution shifts each bucket (its midpoint), so it
+     * keeps the histogram's precision.
+     */
+    public Distribution shiftedDown(double by) {
+        Distribution d = new Distribution(unit);
+        if (exact) {
+            for (int i = 0; i < valueCount; i++) d.add(Math.max(values[i] - by, 0));
+            return d;
+        }
+        d.dropValues();
+        double k = unit.histogramScale();
+        for (HistogramIterationValue v : histogram.recordedValues()) {
+            double shifted = Math.max(histogram.medianEquivalentValue(v.getValueIteratedTo()) / k - by, 0);
+            long n = v.getCountAtValueIteratedTo();
+            d.histogram.recordValueWithCount(Math.round(shifted * k), n);
+            d.count += n;
+            d.sum += shifted * n;
+        }
+        return d;
+    }
+
     /** A copy of the histogram, for shipping to a coordinator or writing a histogram log. */
     public Histogram histogramCopy() { return histogram.copy(); }
 

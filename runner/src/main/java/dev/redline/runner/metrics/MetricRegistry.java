@@ -38,11 +38,12 @@ public final class MetricRegistry {
 
     public static List<ScalarMetric> scalarMetrics() { return SCALAR; }
 
-    /** All metric definitions, record metrics first. */
+    /** All metric definitions, record metrics first, then scalars, then the network-latency calibration's. */
     public static List<MetricDef> all() {
         List<MetricDef> defs = new ArrayList<>();
         RECORD.forEach(m -> defs.add(m.def()));
         SCALAR.forEach(m -> defs.add(m.def()));
+        defs.addAll(NetworkAdjustment.defs());
         return defs;
     }
 

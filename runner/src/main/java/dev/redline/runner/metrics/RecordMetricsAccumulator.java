@@ -38,6 +38,8 @@ public final class RecordMetricsAccumulator {
     private long goodCount;
     private long minRequestWallNs = Long.MAX_VALUE;
     private long maxResponseWallNs = Long.MIN_VALUE;
+    /** The run's mean network RTT in ms to subtract (network-latency calibration); 0: none. */
+    private double networkRttMs;
 
     public RecordMetricsAccumulator(MetricsContext ctx) {
         this.ctx = ctx;
@@ -60,6 +62,12 @@ public final class RecordMetricsAccumulator {
     }
 
     public MetricsContext context() { return ctx; }
+
+    /**
+     * Sets the run's mean network round-trip time (ms) that {@link #results} subtracts from the request-start-anchored
+     * latencies as the network_adjusted_* metrics ({@link NetworkAdjustment}); 0 or less: no adjustment.
+     */
+    public void networkRtt(double ms) { networkRttMs = ms; }
 
     public void add(RequestRecord r) {
         if (r.phase() != RequestRecord.Phase.PROFILING) return;
@@ -207,6 +215,7 @@ public final class RecordMetricsAccumulator {
         List<MetricResult> out = new ArrayList<>();
         for (RecordMetric m : enabled.valid()) addStats(out, m, filled);
         for (RecordMetric m : enabled.error()) addStats(out, m, filled);
+        NetworkAdjustment.addResults(out, filled, networkRttMs);
         for (ScalarMetric m : enabled.scalar()) {
             double v = m.value(totals);
             if (!Double.isNaN(v)) out.add(MetricResult.ofValue(m.def(), v));

@@ -61,5 +61,11 @@ public final class ArtifactLayout {
 
     public Path inputsJson() { return dir.resolve("inputs.json"); }
 
+    /** AIPerf's name: {@code profile_export_network_latency.jsonl}, or {@code <prefix>_network_latency.jsonl} with a prefix. */
+    public Path networkLatencyJsonl() {
+        boolean defaultPrefix = prefix.equals(new dev.redline.api.v1alpha1.ArtifactsSpec().resolvedPrefix());
+        return dir.resolve(defaultPrefix ? "profile_export_network_latency.jsonl" : prefix + "_network_latency.jsonl");
+    }
+
     public Path logFile() { return dir.resolve("logs").resolve("redline.log"); }
 }

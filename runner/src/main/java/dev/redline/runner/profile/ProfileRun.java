@@ -177,16 +177,18 @@ public final class ProfileRun {
             boolean interrupted;
             String benchmarkId = UUID.randomUUID().toString();
             try (TelemetryStage telemetry = TelemetryStage.start(spec, config.baseUrl(), log);
+                 NetworkLatencyStage network = NetworkLatencyStage.of(spec, config.urls(), layout, log);
                  LiveRun live = LiveRun.start(options.metricsHost(), options.metricsPort(), "dashboard".equals(options.uiType()),
                          options.metricTags());
                  OtelExport otel = otelExport(config, metricsContext, benchmarkId, log)) {
                 if (live.port() >= 0) log.info("Live metrics at http://localhost:" + live.port() + "/metrics");
-                Observers extra = new Observers(slices, live, urls, outputs, control, otel);
+                Observers extra = new Observers(slices, live, urls, outputs, control, otel, network);
                 interrupted = measure(layout, pipeline, profiling, telemetry, log, extra);
                 live.finish();
+                network.applyTo(profiling, slices);
                 BenchmarkResults results = profiling.results();
                 writeExports(layout, results, new RunInfo(RedlineVersion.version(), benchmarkId,
-                        start, Instant.now(), interrupted), urls, outputs);
+                        start, Instant.now(), interrupted), extra);
                 out.println(new ConsoleTableRenderer(options.showTraceTiming()).render(results));
                 if (urls.several()) out.println(urls.console());
                 if (saturation != null && saturation.saturated()) {
@@ -269,6 +271,7 @@ public final class ProfileRun {
                 throw e instanceof RuntimeException re ? re : new IllegalStateException(e); // progress display close
             } finally {
                 telemetry.afterProfiling();
+                extra.network().loadDone();
                 loadDone();
                 telemetry.stopScraping(); // the final scrape: the next run's first request waits for it
                 overlap.signalScrapesDone();
@@ -291,10 +294,11 @@ public final class ProfileRun {
 
     /**
      * Record observers beside the metrics (time slices, live metrics, per-URL counts, outputs.json; each a no-op or
-     * null when off), the OpenTelemetry export and the control requests sent around the phases.
+     * null when off), the OpenTelemetry export, the control requests sent around the phases and the network-latency
+     * probes.
      */
     private record Observers(TimeSliceStage slices, LiveRun live, UrlCounts urls, OutputsJsonWriter outputs, ControlRequests control,
-                             OtelExport otel) { }
+                             OtelExport otel, NetworkLatencyStage network) { }
 
     /** The telemetry window spans the profiling phases; slices start with the first profiling phase. */
     private PhaseHooks hooks(LoadRunner runner, TelemetryStage telemetry, Observers extra) {
@@ -318,6 +322,7 @@ public final class ProfileRun {
                 telemetry.beforePhase(phase, profilingPhase && !profilingStarted);
                 extra.live().phaseStarting(phase.resolvedName());
                 if (profilingPhase) extra.slices().profilingStarting(System.nanoTime());
+                if (profilingPhase) extra.network().profilingStarting();
                 profilingStarted |= profilingPhase;
             }
 
@@ -339,15 +344,16 @@ public final class ProfileRun {
                 .map(PhaseSpec::getConcurrency).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
-    private void writeExports(ArtifactLayout layout, BenchmarkResults results, RunInfo info, UrlCounts urls,
-                              OutputsJsonWriter outputs) throws IOException {
+    private void writeExports(ArtifactLayout layout, BenchmarkResults results, RunInfo info, Observers extra) throws IOException {
+        UrlCounts urls = extra.urls();
         ProfileExport export = new SummaryJsonWriter().toExport(results, info, InputConfig.redacted(spec));
         export.putExtension("run_info", labels.toJson(export.benchmarkId(), spec.getRandomSeed()));
         RunFacts.addTo(export, outcomes, saturation);
         ObjectNode extras = driver.summaryExtras();
         if (extras != null) extras.properties().forEach(e -> export.putExtension(e.getKey(), e.getValue()));
         if (urls.several()) export.putExtension("urls", urls.toJson());
-        ExportPlugins.writeAll(new ExportPlugins.RunExport(spec, layout.dir(), layout.prefix(), results, export.toJson(), outputs));
+        extra.network().addTo(export);
+        ExportPlugins.writeAll(new ExportPlugins.RunExport(spec, layout.dir(), layout.prefix(), results, export.toJson(), extra.outputs()));
     }
 
     /**

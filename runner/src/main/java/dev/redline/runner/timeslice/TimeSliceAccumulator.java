@@ -23,6 +23,7 @@ public final class TimeSliceAccumulator {
     private long wallMinusPerfNs;
     private boolean offsetKnown;
     private long lastEndPerfNs = Long.MIN_VALUE;
+    private double networkRttMs;
 
     public TimeSliceAccumulator(MetricsContext ctx, double sliceSeconds) {
         if (!(sliceSeconds > 0)) throw new IllegalArgumentException("slice duration must be positive: " + sliceSeconds);
@@ -54,6 +55,9 @@ public final class TimeSliceAccumulator {
 
     public long sliceNs() { return sliceNs; }
 
+    /** The run's mean network RTT (ms) to subtract in every window ({@link RecordMetricsAccumulator#networkRtt}). */
+    public void networkRtt(double ms) { networkRttMs = ms; }
+
     /** Whether any record was added. */
     public boolean isEmpty() { return slices.isEmpty(); }
 
@@ -74,6 +78,7 @@ public final class TimeSliceAccumulator {
             long start = origin + i * sliceNs;
             long end = i == last ? Math.max(start + 1, Math.min(start + sliceNs, lastEndPerfNs)) : start + sliceNs;
             RecordMetricsAccumulator acc = slices.getOrDefault(i, new RecordMetricsAccumulator(ctx));
+            acc.networkRtt(networkRttMs);
             BenchmarkResults results = acc.resultsOver(toWallNs(start), toWallNs(end));
             SliceTelemetry.Samples samples = telemetry == null ? SliceTelemetry.Samples.NONE : telemetry.over(start, end);
             out.add(new TimeSlice(i, start, end, toWallNs(start), toWallNs(end), results, samples.server(), samples.gpu()));

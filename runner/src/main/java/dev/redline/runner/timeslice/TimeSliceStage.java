@@ -34,6 +34,11 @@ public final class TimeSliceStage {
         if (slices != null) slices.start(perfNs);
     }
 
+    /** The run's mean network RTT (ms): each slice gets the network_adjusted_* metrics too, as in AIPerf. */
+    public void networkRtt(double ms) {
+        if (slices != null) slices.networkRtt(ms);
+    }
+
     /** Record-processing thread. */
     public void add(RequestRecord r) {
         if (slices != null) slices.add(r);

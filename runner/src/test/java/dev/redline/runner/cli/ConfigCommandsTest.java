@@ -120,6 +120,8 @@ class ConfigCommandsTest {
         JsonNode bench = shown.get("benchmark");
         assertTrue(bench.get("endpoint").has("type") && bench.get("endpoint").has("path") && bench.has("phases")
                 && bench.get("dataset").has("type"), "defaults filled: " + bench);
+        assertTrue(bench.at("/networkLatency/enabled").isBoolean() && bench.at("/networkLatency/pingInterval").isNumber(),
+                "network-latency defaults filled (AIPerf's input_config shows them too): " + bench.get("networkLatency"));
         CliRun json = run("config", "show", file.toString(), "--format", "json");
         assertEquals(0, json.code(), json.err());
         assertEquals(shown, JSON.readTree(json.out()), "yaml and json show the same tree");

@@ -57,6 +57,26 @@ class DistributionTest {
     }
 
     @Test
+    void shiftedDownSubtractsFromEveryValueAndFloorsAtZero() {
+        Distribution d = new Distribution(MetricUnit.MILLISECONDS);
+        for (int i = 1; i <= 1000; i++) d.add(i * 0.5); // 0.5 .. 500 ms
+        Distribution shifted = d.shiftedDown(2.2);
+        assertTrue(shifted.isExact());
+        assertEquals(1000, shifted.count());
+        assertEquals(0, shifted.exactStats().min(), 0, "values under the shift are 0");
+        assertEquals(500 - 2.2, shifted.exactStats().max(), 1e-9);
+        assertEquals(d.exactStats().p50() - 2.2, shifted.exactStats().p50(), 1e-9);
+
+        // a histogram-only distribution (merged from runners without values) shifts bucket by bucket
+        Distribution hist = Distribution.fromSnapshot(MetricUnit.MILLISECONDS, d.snapshot(false));
+        Stats h = hist.shiftedDown(2.2).stats();
+        Stats e = shifted.exactStats();
+        for (String p : new String[] {"p50", "p90", "p99", "max", "avg"}) assertEquals(e.get(p), h.get(p), e.get(p) * 2e-3 + 1e-3, p);
+        assertEquals(0, h.min(), 1e-3);
+        assertEquals(1000, h.count());
+    }
+
+    @Test
     void growsBeyondInitialCapacity() {
         Distribution d = new Distribution(MetricUnit.TOKENS);
         for (int i = 0; i < 10_000; i++) d.add(i);

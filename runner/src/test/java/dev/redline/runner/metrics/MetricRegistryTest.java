@@ -44,7 +44,13 @@ class MetricRegistryTest {
                 "e2e_output_token_throughput", "output_sequence_length", "input_sequence_length",
                 "output_token_throughput", "request_throughput", "goodput", "request_error_rate", "request_count",
                 "effective_latency", "send_lag", "client_added_latency", "client_added_ttft", "image_throughput",
-                "image_latency", "rtfx", "audio_duration", "video_inference_time", "video_peak_memory"), ordered);
+                "image_latency", "rtfx", "audio_duration", "video_inference_time", "video_peak_memory",
+                "network_adjusted_time_to_first_token", "network_adjusted_time_to_first_output_token",
+                "network_adjusted_request_latency", "network_rtt"), ordered);
+        assertEquals(101, MetricRegistry.find("network_adjusted_time_to_first_token").orElseThrow().displayOrder());
+        assertEquals(211, MetricRegistry.find("network_adjusted_time_to_first_output_token").orElseThrow().displayOrder());
+        assertEquals(301, MetricRegistry.find("network_adjusted_request_latency").orElseThrow().displayOrder());
+        assertEquals(305, MetricRegistry.find("network_rtt").orElseThrow().displayOrder());
         assertEquals(860, MetricRegistry.find("image_throughput").orElseThrow().displayOrder());
         assertEquals(861, MetricRegistry.find("image_latency").orElseThrow().displayOrder());
         assertEquals(850, MetricRegistry.find("rtfx").orElseThrow().displayOrder());
