@@ -51,7 +51,9 @@ class DashboardBrowserTest {
         base = Files.createTempDirectory("redline-dashboard");
         for (int c : new int[]{2, 4}) {
             int code = RedlineCli.execute("profile", "--mock-server", "--streaming", "--concurrency", String.valueOf(c),
-                    "--request-count", "30", "--isl", "32", "--osl", "16", "--slice-duration", "0.5", "--ui-type", "none",
+                    // several 0.5 s slices, each with scrapes in it (the percentile bands need per-slice buckets)
+                    "--request-count", "80", "--isl", "32", "--osl", "16", "--slice-duration", "0.5", "--ui-type", "none",
+                    "--server-metrics-interval", "0.1",
                     "--artifact-dir", base.resolve("concurrency_" + c).toString(), "--auto-plot", "--plot-required");
             assertEquals(0, code, "profile --auto-plot against the mock");
         }
