@@ -121,7 +121,8 @@ public final class LoadRunner {
      * (up to a second on a loaded two-core machine) and no requests in it.
      */
     public void settleBefore(PhaseSpec phase) {
-        if (plan(phase).kind() != RequestRecord.Phase.PROFILING) return;
+        // the kind alone: plan() of a fixed schedule builds the whole schedule, which runPhase does again
+        if (phase.resolvedKind() == dev.redline.api.v1alpha1.PhaseKind.WARMUP) return; // as PhasePlan decides the kind
         settleHeap();
         settled = true;
     }
