@@ -71,7 +71,7 @@ public class ConfigInitCommand implements Callable<Integer> {
             throw new BadInputException("--template: unknown template '" + name + "'"
                     + dev.redline.api.validate.Suggestions.didYouMean(key, names) + "; see redline config init --list");
         }
-        String text = customise(t.text());
+        String text = render(t, customise(t.text()));
         if (output == null) {
             out.print(text);
             out.flush();
@@ -80,8 +80,17 @@ public class ConfigInitCommand implements Callable<Integer> {
         Path parent = output.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
         Files.writeString(output, text, StandardCharsets.UTF_8);
-        out.println("wrote template " + t.name() + " to " + output + " (run it with redline profile -f " + output + ")");
+        out.println(wrote(t, output));
         return 0;
+    }
+
+    /** What is printed or written for template {@code t} ({@code text}: the template with --model/--url applied). */
+    protected String render(TemplateCatalog.Template t, String text) {
+        return text;
+    }
+
+    protected String wrote(TemplateCatalog.Template t, Path file) {
+        return "wrote template " + t.name() + " to " + file + " (run it with redline profile -f " + file + ")";
     }
 
     /** The first model: and url: values of the benchmark replaced, comments and layout kept. */

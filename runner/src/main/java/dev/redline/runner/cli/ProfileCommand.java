@@ -39,7 +39,7 @@ public class ProfileCommand implements Callable<Integer> {
     @Mixin SearchOptions search = new SearchOptions();
     @Mixin MockEngineOptions mockEngine = new MockEngineOptions();
 
-    @CommandLine.Spec CommandLine.Model.CommandSpec commandSpec;
+    @CommandLine.Spec protected CommandLine.Model.CommandSpec commandSpec;
 
     @Override
     public Integer call() throws java.io.IOException {
@@ -75,6 +75,12 @@ public class ProfileCommand implements Callable<Integer> {
         if (runners > 1) return new LocalDistributedRun(spec, options, runners, System.out, System.err).run();
         return new ProfileRun(spec, options).labels(RunLabels.single(cli)).run();
     }
+
+    /** The -f file, or null. */
+    protected Path configFile() { return configFile; }
+
+    /** The --runners value (validated), or null when not given. */
+    protected Integer runnersOption() { return runtime.runners == null ? null : runtime.runners(); }
 
     /** The in-process mock's settings (--mock-server with the engine flags), or null without --mock-server. */
     MockServerOptions embeddedMock() {

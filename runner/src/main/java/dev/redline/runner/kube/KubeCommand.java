@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "kube", mixinStandardHelpOptions = true,
         description = "Kubernetes mode: write, submit, follow and fetch Benchmark, Sweep and Search resources.",
-        subcommands = {})
+        subcommands = {KubeInitCommand.class, KubeValidateCommand.class, KubeShowCommand.class, KubeGenerateCommand.class,
+                KubeProfileCommand.class, KubeSweepCommand.class})
 public class KubeCommand implements Runnable {
     @Spec CommandSpec spec;
 
