@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -52,12 +52,13 @@ public class KubeProfileCommand extends ProfileCommand {
     public Integer call() {
         requireOperator(operator);
         if (attachPort != null && (attachPort < 0 || attachPort > 65535)) throw new BadInputException("--attach-port: a port 0-65535, got " + attachPort);
-        PrintStream out = System.out;
+        PrintWriter out = commandSpec.commandLine().getOut();
         if (configFile() != null && KubeResourceFile.isResource(configFile())) return submitManifest(out);
         ClusterEnvelope ce = envelope();
         if (dryRun) {
             HasMetadata resource = KubeManifest.build(ce, deploy, target.namespaceOption());
             out.println(KubeManifest.json(resource));
+            out.flush();
             return 0;
         }
         try (KubeConnection conn = target.connect()) {
@@ -80,7 +81,7 @@ public class KubeProfileCommand extends ProfileCommand {
      * {@code -f} names a Benchmark, Sweep or Search manifest (AIPerf's {@code kube profile -f aiperfjob.yaml}): it is
      * submitted as it is, with only the deployment flags applied; benchmark flags are refused (edit the file).
      */
-    private int submitManifest(PrintStream out) {
+    private int submitManifest(PrintWriter out) {
         Set<String> allowed = new HashSet<>(Set.of("-f", "--config", "--dry-run", "--no-wait", "--detach", "--skip-endpoint-check",
                 "--attach-port", "--operator", "--no-operator", "--runners"));
         for (String mixin : List.of("target", "deploy")) {
@@ -99,6 +100,7 @@ public class KubeProfileCommand extends ProfileCommand {
         if (dryRun) {
             if (target.namespaceOption() != null) resource.getMetadata().setNamespace(target.namespaceOption());
             out.println(KubeManifest.json(resource));
+            out.flush();
             return 0;
         }
         try (KubeConnection conn = target.connect()) {

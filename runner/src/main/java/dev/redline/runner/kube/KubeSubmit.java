@@ -4,7 +4,7 @@ import dev.redline.runner.BadInputException;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 
 /** Submitting a resource, and the one-line errors a cluster answers with. */
@@ -34,7 +34,7 @@ final class KubeSubmit {
     }
 
     /** Follows the resource to its end, then downloads its results into {@code dir}; exit code 0 when it completed. */
-    static int followAndDownload(KubeConnection conn, LastDeployed.Ref ref, Path dir, PrintStream out) {
+    static int followAndDownload(KubeConnection conn, LastDeployed.Ref ref, Path dir, PrintWriter out) {
         throw new UnsupportedOperationException("wired to ResourceFollower and ResultsDownload");
     }
 
