@@ -260,8 +260,6 @@ public final class BadBenchmarks {
         }));
         out.add(custom("a Secret mounted over the runner's scratch space", "spec.runners.secretMounts", bm ->
                 runners(bm).putArray("secretMounts").addObject().put("secretName", "a").put("mountPath", "/tmp")));
-        out.add(custom("an image pull Secret that is no Secret name", "spec.runners.imagePullSecrets", bm ->
-                runners(bm).putArray("imagePullSecrets").add("ok").add("Not_A_Name")));
         return out;
     }
 
