@@ -38,7 +38,8 @@ The operator's permissions, least privilege:
 - configmaps: create the spec and results ConfigMaps and watch them. get/update/patch are listed
   because Kubernetes only lets the operator grant runner pods a Role it holds itself (no escalate verb).
 - jobs: create and watch the runner Job; patch to suspend it on cancel.
-- services, serviceaccounts, roles, rolebindings: create-if-absent per Benchmark (get + create).
+- services, serviceaccounts, roles, rolebindings: create-if-absent per Benchmark (get + create); roles and
+  rolebindings also update, when a new run needs other rules or binds runners.serviceAccountName.
 - events: record condition transitions.
 - pods: watch the runner pods (a Job counts a Pending pod as active; only the pod says Unschedulable or
   ImagePullBackOff); get/list also so that it may grant runners the DCGM discovery rule.

@@ -148,9 +148,12 @@ public class BenchmarkReconciler implements Reconciler<Benchmark> {
             results = RunRollover.claimResults(client, writer.ensure(ConfigMapFactory.results(bm), results), names.run());
             writer.ensure(RunnerRbacFactory.serviceAccount(bm), null);
             writer.ensureRules(RunnerRbacFactory.role(bm));
-            writer.ensure(RunnerRbacFactory.roleBinding(bm), null);
+            writer.ensureSubjects(RunnerRbacFactory.roleBinding(bm));
             if (HeadlessServiceFactory.needed(bm)) writer.ensure(HeadlessServiceFactory.service(bm), null);
-            if (job != null || !bm.getSpec().cancelRequested()) {
+            // A Job this run already had (it started) and that is gone now was deleted, e.g. by runners.ttlSecondsAfterFinished
+            // in the moment it finished: creating it again would run the benchmark twice.
+            boolean jobGone = job == null && bm.getStatus().getStartTime() != null;
+            if (job != null || !bm.getSpec().cancelRequested() && !jobGone) {
                 job = writer.ensure(RunnerJobFactory.job(bm, settings), job);
             }
             if (bm.getSpec().cancelRequested() && job != null) job = RunnerJobs.suspend(client, job, "cancelling");

@@ -21,6 +21,7 @@ public final class SpecValidator {
             new RuntimeRules(),
             new PlotRules(),
             new MlflowRules(),
+            new RunnerPodRules(),
             new SchemaBounds()   // last: the schema's bounds, for fields the rules above did not already report
     );
 

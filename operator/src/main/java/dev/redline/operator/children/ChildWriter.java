@@ -2,6 +2,7 @@ package dev.redline.operator.children;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
@@ -12,7 +13,8 @@ import java.util.Objects;
  * Creates a child only when it does not exist yet. Names are deterministic and carry the run where the
  * content depends on the run's spec, so an existing child is already right: reconciling again, or after an
  * operator restart, never duplicates or rewrites anything (the runner owns the results ConfigMap's data).
- * The runner Role is the one per-Benchmark child whose content follows the spec; {@link #ensureRules} keeps it.
+ * The runner Role and RoleBinding are the per-Benchmark children whose content follows the spec; {@link #ensureRules}
+ * and {@link #ensureSubjects} keep them.
  */
 public final class ChildWriter {
     private final KubernetesClient client;
@@ -30,6 +32,14 @@ public final class ChildWriter {
         if (Objects.equals(live.getRules(), desired.getRules())) return live;
         live.setRules(desired.getRules());
         return client.rbac().roles().inNamespace(live.getMetadata().getNamespace()).resource(live).update();
+    }
+
+    /** A RoleBinding naming exactly the desired subjects: a new run may run as another ServiceAccount (runners.serviceAccountName). */
+    public RoleBinding ensureSubjects(RoleBinding desired) {
+        RoleBinding live = ensure(desired, null);
+        if (Objects.equals(live.getSubjects(), desired.getSubjects())) return live;
+        live.setSubjects(desired.getSubjects());
+        return client.rbac().roleBindings().inNamespace(live.getMetadata().getNamespace()).resource(live).update();
     }
 
     /** Returns the live object: {@code cached} when the informer has it, else the server's, else the created one. */

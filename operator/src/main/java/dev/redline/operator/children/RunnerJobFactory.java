@@ -13,14 +13,19 @@ import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.PodAffinityTerm;
 import io.fabric8.kubernetes.api.model.PodAffinityTermBuilder;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 
+import dev.redline.api.v1alpha1.SecretMount;
+
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The Indexed Job of a Benchmark's run ({@code <name>-<run>}): {@code completions = parallelism = replicas}, no retries (a
@@ -74,6 +79,12 @@ public final class RunnerJobFactory {
                 .addNewVolumeMount().withName("spec").withMountPath(SPEC_MOUNT).withReadOnly(true).endVolumeMount()
                 .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
                 .addNewVolumeMount().withName("artifacts").withMountPath(ARTIFACTS_MOUNT).endVolumeMount();
+        List<SecretMount> secretMounts = runners.getSecretMounts() == null ? List.of() : runners.getSecretMounts();
+        for (int i = 0; i < secretMounts.size(); i++) {
+            SecretMount m = secretMounts.get(i);
+            container.addNewVolumeMount().withName(secretVolume(i)).withMountPath(m.getMountPath()).withSubPath(m.getSubPath())
+                    .withReadOnly(true).endVolumeMount();
+        }
         // every runner pod serves its live numbers (docs/telemetry.md, "Live metrics in a cluster")
         container.addNewPort().withName("metrics").withContainerPort(RunnerEnvironment.DEFAULT_METRICS_PORT).withProtocol("TCP").endPort();
         if (replicas > 1) {
@@ -82,7 +93,8 @@ public final class RunnerJobFactory {
 
         PodSpecBuilder pod = new PodSpecBuilder()
                 .withRestartPolicy("Never")
-                .withServiceAccountName(names.runnerIdentity())
+                .withServiceAccountName(serviceAccount(runners, names))
+                .withPriorityClassName(runners.getPriorityClassName())
                 .withTerminationGracePeriodSeconds(30L)
                 .withNewSecurityContext()
                 .withRunAsNonRoot(true).withRunAsUser(RUNNER_UID).withRunAsGroup(RUNNER_UID).withFsGroup(RUNNER_UID)
@@ -96,10 +108,21 @@ public final class RunnerJobFactory {
                 .addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume()
                 .addNewVolume().withName("artifacts").withNewEmptyDir().endEmptyDir().endVolume();
         if (replicas > 1) pod.withSubdomain(names.headlessService());
+        for (int i = 0; i < secretMounts.size(); i++) {
+            pod.addNewVolume().withName(secretVolume(i)).withNewSecret().withSecretName(secretMounts.get(i).getSecretName())
+                    .endSecret().endVolume();
+        }
+        if (runners.getImagePullSecrets() != null) {
+            for (String secret : runners.getImagePullSecrets()) pod.addToImagePullSecrets(new LocalObjectReference(secret));
+        }
 
+        var jobMeta = Owner.meta(bm, names.job(), "runner", names.run());
+        // Kueue admits (unsuspends) a Job by this label; the Job's deadline only counts while it is not suspended
+        if (runners.getQueueName() != null) jobMeta.getLabels().put(RunnerSpec.KUEUE_QUEUE_LABEL, runners.getQueueName());
         return new JobBuilder()
-                .withMetadata(Owner.meta(bm, names.job(), "runner", names.run()))
+                .withMetadata(jobMeta)
                 .withNewSpec()
+                .withTtlSecondsAfterFinished(runners.getTtlSecondsAfterFinished())
                 .withCompletionMode("Indexed")
                 .withCompletions(replicas)
                 .withParallelism(replicas)
@@ -107,12 +130,30 @@ public final class RunnerJobFactory {
                 .withActiveDeadlineSeconds(deadlineSeconds)
                 .withSuspend(spec.cancelRequested() ? Boolean.TRUE : null)
                 .withNewTemplate()
-                .withNewMetadata().withLabels(ChildLabels.forRun(bm.getMetadata().getName(), "runner", names.run()))
-                .withAnnotations(SCRAPE_ANNOTATIONS).endMetadata()
+                .withNewMetadata().withLabels(under(runners.getPodLabels(), ChildLabels.forRun(bm.getMetadata().getName(), "runner", names.run())))
+                .withAnnotations(under(runners.getPodAnnotations(), SCRAPE_ANNOTATIONS)).endMetadata()
                 .withSpec(pod.build())
                 .endTemplate()
                 .endSpec()
                 .build();
+    }
+
+    /** The user's ServiceAccount, else the one the operator creates; either way the runner RoleBinding names it. */
+    public static String serviceAccount(RunnerSpec runners, ChildNames names) {
+        String own = runners.getServiceAccountName();
+        return own == null || own.isBlank() ? names.runnerIdentity() : own;
+    }
+
+    static String secretVolume(int index) {
+        return "secret-" + index;
+    }
+
+    /** The user's keys, then the operator's over them (admission already refuses a collision with a key the operator relies on). */
+    private static Map<String, String> under(Map<String, String> user, Map<String, String> operator) {
+        Map<String, String> merged = new LinkedHashMap<>();
+        if (user != null) merged.putAll(user);
+        merged.putAll(operator);
+        return merged;
     }
 
     private static List<EnvVar> env(io.fabric8.kubernetes.api.model.HasMetadata bm, BenchmarkResourceSpec spec, ChildNames names, int replicas) {
@@ -154,6 +195,8 @@ public final class RunnerJobFactory {
                 env.add(secretEnv(RunnerEnvironment.AWS_SECRET_ACCESS_KEY, creds.getName(), creds.resolvedSecretAccessKeyKey()));
             }
         }
+        // appended: the user's own variables (tokens from Secrets); the operator's names are refused at admission
+        if (spec.resolvedRunners().getEnv() != null) env.addAll(spec.resolvedRunners().getEnv());
         return env;
     }
 

@@ -1,6 +1,7 @@
 package dev.redline.operator.children;
 
 import dev.redline.api.v1alpha1.Benchmark;
+import dev.redline.api.v1alpha1.RunnerSpec;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
@@ -13,7 +14,8 @@ import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 /**
  * The runner pods' identity: they may read and write exactly one object, the results ConfigMap. With
  * {@code runners.colocateWith} they may also get and list pods in the Benchmark's namespace, to find the
- * model server's nodes and the DCGM exporters there.
+ * model server's nodes and the DCGM exporters there. With {@code runners.serviceAccountName} the Role is bound to
+ * that account instead of the operator's {@code <name>-runner} (which is still created, unused).
  */
 public final class RunnerRbacFactory {
     private RunnerRbacFactory() { }
@@ -49,14 +51,15 @@ public final class RunnerRbacFactory {
     }
 
     public static RoleBinding roleBinding(Benchmark bm) {
-        return roleBinding(bm, ChildNames.of(bm));
+        return roleBinding(bm, ChildNames.of(bm), bm.getSpec().resolvedRunners());
     }
 
-    public static RoleBinding roleBinding(HasMetadata bm, ChildNames names) {
+    /** Binds the runner Role to the account the pods run as: {@code runners.serviceAccountName}, else {@code <name>-runner}. */
+    public static RoleBinding roleBinding(HasMetadata bm, ChildNames names, RunnerSpec runners) {
         return new RoleBindingBuilder()
                 .withMetadata(Owner.meta(bm, names.runnerIdentity(), "runner"))
                 .withNewRoleRef("rbac.authorization.k8s.io", "Role", names.runnerIdentity())
-                .addNewSubject().withKind("ServiceAccount").withName(names.runnerIdentity())
+                .addNewSubject().withKind("ServiceAccount").withName(RunnerJobFactory.serviceAccount(runners, names))
                 .withNamespace(bm.getMetadata().getNamespace()).endSubject()
                 .build();
     }

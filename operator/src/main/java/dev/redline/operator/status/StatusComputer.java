@@ -87,6 +87,26 @@ public final class StatusComputer {
             c.set(ConditionType.Running, FALSE, ConditionReason.Cancelled, msg);
             c.set(ConditionType.Complete, FALSE, ConditionReason.Cancelled, msg);
             c.set(ConditionType.Failed, TRUE, ConditionReason.Cancelled, msg);
+        } else if (!job.exists() && old.getPhase() != null && old.getPhase().isFinished()) {
+            // the Job is gone after the run ended (runners.ttlSecondsAfterFinished, or deleted by hand): the verdict stands
+            c.carry(ConditionType.Running);
+            c.carry(ConditionType.Complete);
+            c.carry(ConditionType.Failed);
+            s.setRunners(old.getRunners());
+        } else if (!job.exists() && old.getStartTime() != null) {
+            // it ran and went before this operator saw it end (a Job TTL of a few seconds): the results decide; it is never recreated
+            s.setRunners(old.getRunners());
+            c.set(ConditionType.Running, FALSE, ConditionReason.RunnersFinished, "runner Job " + ChildNames.of(bm).job() + " is gone");
+            if (fresh != null) {
+                c.set(ConditionType.Complete, TRUE, ConditionReason.ResultsPublished, headline(fresh));
+                c.set(ConditionType.Failed, FALSE, ConditionReason.NoFailure, "no failure");
+            } else {
+                String msg = "runner Job " + ChildNames.of(bm).job() + " was deleted before it was seen to finish, and there is no "
+                        + "summary.json: " + contents.summaryProblem() + runnerError
+                        + "; if runners.ttlSecondsAfterFinished deleted it, give it at least 60 s";
+                c.set(ConditionType.Complete, FALSE, ConditionReason.ResultsMissing, msg);
+                c.set(ConditionType.Failed, TRUE, ConditionReason.ResultsMissing, msg);
+            }
         } else if (job.failed()) {
             ConditionReason reason = "DeadlineExceeded".equals(job.failureReason())
                     ? ConditionReason.DeadlineExceeded : ConditionReason.RunnerFailed;

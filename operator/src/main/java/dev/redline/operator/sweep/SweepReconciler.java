@@ -123,7 +123,7 @@ public class SweepReconciler implements Reconciler<Sweep> {
         writer.ensure(WarmPoolDriver.experimentConfigMap(sw), cachedConfigMap(sw, names.specConfigMap()));
         writer.ensure(RunnerRbacFactory.serviceAccount(sw, names), null);
         writer.ensure(RunnerRbacFactory.role(sw, names, sw.getSpec().getTemplate().resolvedRunners().getColocateWith() != null), null);
-        writer.ensure(RunnerRbacFactory.roleBinding(sw, names), null);
+        writer.ensureSubjects(RunnerRbacFactory.roleBinding(sw, names, sw.getSpec().getTemplate().resolvedRunners()));
         Job cached = jobs.get(new ResourceID(names.job(), sw.getMetadata().getNamespace())).orElse(null);
         boolean finished = sw.getStatus() != null && sw.getStatus().getPhase() != null && sw.getStatus().getPhase().isFinished();
         // a finished Sweep never gets a new pool: a deleted Job must not run the sweep again

@@ -238,7 +238,33 @@ public final class BadBenchmarks {
                 spec(bm).putObject("baselineRef").put("configMap", "b").put("run", 2)));
         out.add(custom("regression settings without a baseline", "spec.regression", bm ->
                 spec(bm).putObject("regression").put("tolerancePercent", 5)));
+        // runner pod fields: what the operator itself sets on the pod is refused (CEL on spec.runners)
+        out.add(custom("a pod label the operator selects on", "spec.runners.podLabels", bm ->
+                runners(bm).putObject("podLabels").put("redline.dev/run", "7")));
+        out.add(custom("the managed-by pod label", "spec.runners.podLabels", bm ->
+                runners(bm).putObject("podLabels").put("team", "a").put("app.kubernetes.io/managed-by", "me")));
+        out.add(custom("a Job controller pod label", "spec.runners.podLabels", bm ->
+                runners(bm).putObject("podLabels").put("batch.kubernetes.io/job-name", "x")));
+        out.add(custom("the Prometheus scrape annotation", "spec.runners.podAnnotations", bm ->
+                runners(bm).putObject("podAnnotations").put("prometheus.io/scrape", "false")));
+        out.add(custom("an env name of the runner contract", "spec.runners.env", bm ->
+                runners(bm).putArray("env").addObject().put("name", "REDLINE_RUN").put("value", "9")));
+        out.add(custom("HOME in env", "spec.runners.env", bm ->
+                runners(bm).putArray("env").addObject().put("name", "HOME").put("value", "/root")));
+        out.add(custom("an env entry without a name", "spec.runners.env", bm ->
+                runners(bm).putArray("env").addObject().put("value", "1")));
+        out.add(custom("two Secret mounts at one path", "spec.runners.secretMounts", bm -> {
+            ArrayNode mounts = runners(bm).putArray("secretMounts");
+            mounts.addObject().put("secretName", "a").put("mountPath", "/etc/a");
+            mounts.addObject().put("secretName", "b").put("mountPath", "/etc/a");
+        }));
+        out.add(custom("a Secret mounted over the runner's scratch space", "spec.runners.secretMounts", bm ->
+                runners(bm).putArray("secretMounts").addObject().put("secretName", "a").put("mountPath", "/tmp")));
         return out;
+    }
+
+    private static ObjectNode runners(ObjectNode bm) {
+        return spec(bm).putObject("runners");
     }
 
     private static Case custom(String description, String field, Consumer<ObjectNode> fault) {
