@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.redline.api.v1alpha1.RunnerSpec;
 import dev.redline.runner.BadInputException;
+import dev.redline.api.v1alpha1.SecretMount;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.Toleration;
 import picocli.CommandLine.Option;
 
@@ -40,6 +43,36 @@ public class DeployOptions {
 
     @Option(names = "--tolerations", paramLabel = "JSON", description = "Runner pod tolerations: a JSON object or array (repeat).")
     List<String> tolerations = new ArrayList<>();
+
+    @Option(names = "--ttl-seconds", paramLabel = "SECONDS", description = "Remove the finished runner pods after this many seconds (the Job's TTL); results stay in the resource's status and ConfigMap.")
+    Integer ttlSeconds;
+
+    @Option(names = "--annotations", paramLabel = "KEY=VALUE", split = ",", description = "Runner pod annotations (repeat, or one JSON object).")
+    List<String> annotations = new ArrayList<>();
+
+    @Option(names = "--labels", paramLabel = "KEY=VALUE", split = ",", description = "Runner pod labels (repeat, or one JSON object).")
+    List<String> labels = new ArrayList<>();
+
+    @Option(names = "--image-pull-secrets", paramLabel = "NAME", split = ",", description = "Secrets to pull the runner image with.")
+    List<String> imagePullSecrets = new ArrayList<>();
+
+    @Option(names = "--env-vars", paramLabel = "NAME=VALUE", split = ",", description = "Extra runner environment variables (repeat, or one JSON object).")
+    List<String> envVars = new ArrayList<>();
+
+    @Option(names = "--env-from-secrets", paramLabel = "NAME=SECRET/KEY", split = ",", description = "Runner environment variables read from Secret keys (repeat, or one JSON object).")
+    List<String> envFromSecrets = new ArrayList<>();
+
+    @Option(names = "--secret-mounts", paramLabel = "JSON", description = "Secrets mounted into the runner: {\"name\": S, \"mount_path\": P, \"sub_path\": K} objects or arrays (repeat).")
+    List<String> secretMounts = new ArrayList<>();
+
+    @Option(names = "--service-account", paramLabel = "NAME", description = "Service account of the runner pods.")
+    String serviceAccount;
+
+    @Option(names = "--queue-name", paramLabel = "NAME", description = "Kueue LocalQueue for the runner Job (label kueue.x-k8s.io/queue-name).")
+    String queueName;
+
+    @Option(names = "--priority-class", paramLabel = "NAME", description = "PriorityClass of the runner pods.")
+    String priorityClass;
 
     /** The name given, checked; null when not given. */
     String name() {
@@ -84,7 +117,98 @@ public class DeployOptions {
             r.setTolerations(tols);
             any = true;
         }
+        any |= podFields(r);
         return any ? r : null;
+    }
+
+    /** Flag of each runners field, for the one-line error of a value the rules refuse. */
+    static final Map<String, String> FLAGS = Map.ofEntries(Map.entry("replicas", "--total-workers"), Map.entry("image", "--image"),
+            Map.entry("imagePullPolicy", "--image-pull-policy"), Map.entry("nodeSelector", "--node-selector"), Map.entry("tolerations", "--tolerations"),
+            Map.entry("ttlSecondsAfterFinished", "--ttl-seconds"), Map.entry("podAnnotations", "--annotations"), Map.entry("podLabels", "--labels"),
+            Map.entry("imagePullSecrets", "--image-pull-secrets"), Map.entry("env", "--env-vars/--env-from-secrets"),
+            Map.entry("secretMounts", "--secret-mounts"), Map.entry("serviceAccountName", "--service-account"),
+            Map.entry("queueName", "--queue-name"), Map.entry("priorityClassName", "--priority-class"));
+
+    private boolean podFields(RunnerSpec r) {
+        boolean any = false;
+        if (ttlSeconds != null) {
+            if (ttlSeconds < 0) throw new BadInputException("--ttl-seconds: seconds >= 0, got " + ttlSeconds);
+            r.setTtlSecondsAfterFinished(ttlSeconds);
+            any = true;
+        }
+        Map<String, String> a = pairs("--annotations", annotations);
+        if (!a.isEmpty()) { r.setPodAnnotations(a); any = true; }
+        Map<String, String> l = pairs("--labels", labels);
+        if (!l.isEmpty()) { r.setPodLabels(l); any = true; }
+        if (!imagePullSecrets.isEmpty()) { r.setImagePullSecrets(List.copyOf(imagePullSecrets)); any = true; }
+        List<EnvVar> env = new ArrayList<>();
+        pairs("--env-vars", envVars).forEach((k, v) -> env.add(new EnvVarBuilder().withName(k).withValue(v).build()));
+        pairs("--env-from-secrets", envFromSecrets).forEach((k, v) -> {
+            int slash = v.indexOf('/');
+            if (slash <= 0 || slash == v.length() - 1) {
+                throw new BadInputException("--env-from-secrets " + k + "=" + v + ": give NAME=SECRET/KEY (e.g. OPENAI_API_KEY=llm-keys/openai)");
+            }
+            env.add(new EnvVarBuilder().withName(k).withNewValueFrom().withNewSecretKeyRef(v.substring(slash + 1), v.substring(0, slash), false)
+                    .endValueFrom().build());
+        });
+        if (!env.isEmpty()) { r.setEnv(env); any = true; }
+        List<SecretMount> mounts = secretMounts();
+        if (!mounts.isEmpty()) { r.setSecretMounts(mounts); any = true; }
+        if (serviceAccount != null) { r.setServiceAccountName(serviceAccount); any = true; }
+        if (queueName != null) { r.setQueueName(queueName); any = true; }
+        if (priorityClass != null) { r.setPriorityClassName(priorityClass); any = true; }
+        return any;
+    }
+
+    /** KEY=VALUE entries, or one JSON object (AIPerf accepts both). */
+    private static Map<String, String> pairs(String flag, List<String> entries) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (entries.isEmpty()) return out;
+        String joined = String.join(",", entries).trim();
+        if (joined.startsWith("{")) {
+            try {
+                out.putAll(JSON.readValue(joined, new TypeReference<Map<String, String>>() { }));
+                return out;
+            } catch (Exception ex) {
+                throw new BadInputException(flag + ": not a JSON object of strings (" + firstLine(ex) + "); or give KEY=VALUE");
+            }
+        }
+        for (String entry : entries) {
+            String e = entry.trim();
+            int eq = e.indexOf('=');
+            if (eq <= 0) throw new BadInputException(flag + " " + e + ": give KEY=VALUE");
+            out.put(e.substring(0, eq), e.substring(eq + 1));
+        }
+        return out;
+    }
+
+    private List<SecretMount> secretMounts() {
+        List<SecretMount> out = new ArrayList<>();
+        for (String t : secretMounts) {
+            try {
+                var node = JSON.readTree(t);
+                List<com.fasterxml.jackson.databind.JsonNode> items = new ArrayList<>();
+                if (node.isArray()) node.forEach(items::add);
+                else if (node.isObject()) items.add(node);
+                else throw new IllegalArgumentException("not an object or array");
+                for (var n : items) {
+                    SecretMount m = new SecretMount();
+                    m.setSecretName(text(n, "name", "secretName"));
+                    m.setMountPath(text(n, "mount_path", "mountPath"));
+                    m.setSubPath(text(n, "sub_path", "subPath"));
+                    if (m.getSecretName() == null || m.getMountPath() == null) throw new IllegalArgumentException("needs name and mount_path");
+                    out.add(m);
+                }
+            } catch (Exception e) {
+                throw new BadInputException("--secret-mounts " + t + ": " + firstLine(e) + "; give {\"name\": \"SECRET\", \"mount_path\": \"/path\"}");
+            }
+        }
+        return out;
+    }
+
+    private static String text(com.fasterxml.jackson.databind.JsonNode n, String snake, String camel) {
+        var v = n.has(snake) ? n.get(snake) : n.get(camel);
+        return v == null || v.isNull() ? null : v.asText();
     }
 
     private Map<String, String> nodeSelector() {

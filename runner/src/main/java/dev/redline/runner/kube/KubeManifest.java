@@ -32,7 +32,10 @@ public final class KubeManifest {
         BenchmarkResourceSpec template = SpecReader.mapper().convertValue(env.benchmark(), BenchmarkResourceSpec.class);
         if (template.getRandomSeed() == null && env.getRandomSeed() != null) template.setRandomSeed(env.getRandomSeed());
         RunnerSpec runners = deploy.runnerSpec(ce.runners());
-        if (runners != null) template.setRunners(runners);
+        if (runners != null) {
+            template.setRunners(runners);
+            checkRunners(template);
+        }
         String given = deploy.name();
         HasMetadata resource;
         if (ce.isSearch()) {
@@ -61,6 +64,15 @@ public final class KubeManifest {
         return resource;
     }
 
+    /** The runner rules the operator applies (reserved labels, env names, ...), as one line naming the flag. */
+    static void checkRunners(BenchmarkResourceSpec template) {
+        for (dev.redline.api.validate.Violation v : dev.redline.api.validate.SpecValidator.validate(template)) {
+            if (!v.path().startsWith("runners")) continue;
+            String field = v.path().replaceFirst("^runners\\.?", "").replaceFirst("[.\\[].*$", "");
+            throw new dev.redline.runner.BadInputException(DeployOptions.FLAGS.getOrDefault(field, "runners." + field) + ": " + v.message());
+        }
+    }
+
     /** A manifest read from a file with the deployment flags ({@code --name}, {@code --image}, ...) applied over its runners. */
     static void applyDeploy(HasMetadata resource, DeployOptions deploy, Integer runners) {
         String name = deploy.name();
@@ -70,11 +82,13 @@ public final class KubeManifest {
         if (given == null || template == null) return;
         if (template.getRunners() == null) {
             template.setRunners(given);
+            checkRunners(template);
             return;
         }
         var merged = (com.fasterxml.jackson.databind.node.ObjectNode) SpecReader.mapper().valueToTree(template.getRunners());
         merged.setAll((com.fasterxml.jackson.databind.node.ObjectNode) SpecReader.mapper().valueToTree(given));
         template.setRunners(SpecReader.mapper().convertValue(merged, RunnerSpec.class));
+        checkRunners(template);
     }
 
     /** AIPerf's generated name: {@code <model>-<endpoint>-<load>[-suffix]}, lower-case, [a-z0-9-], at most 40 characters. */

@@ -55,6 +55,33 @@ class KubeCommandsTest {
     }
 
     @Test
+    void aiperfsPodFlagsFillTheRunnerPodFieldsAndTheOperatorsRulesApply() throws Exception {
+        CliRun r = run("kube", "generate", "--url", "http://s:1", "-m", "m", "--ttl-seconds", "120", "--annotations", "a=1,b=2",
+                "--labels", "{\"team\": \"perf\"}", "--image-pull-secrets", "regcred", "--env-vars", "FOO=bar",
+                "--env-from-secrets", "OPENAI_API_KEY=llm-keys/openai", "--secret-mounts", "[{\"name\": \"certs\", \"mount_path\": \"/etc/certs\"}]",
+                "--service-account", "bench-sa", "--queue-name", "q1", "--priority-class", "high");
+        assertEquals(0, r.code(), r.err());
+        JsonNode runners = YAML.readTree(r.out()).at("/spec/runners");
+        assertEquals(120, runners.path("ttlSecondsAfterFinished").asInt());
+        assertEquals("2", runners.at("/podAnnotations/b").asText());
+        assertEquals("perf", runners.at("/podLabels/team").asText());
+        assertEquals("regcred", runners.at("/imagePullSecrets/0").asText());
+        assertEquals("bar", runners.at("/env/0/value").asText());
+        assertEquals("llm-keys", runners.at("/env/1/valueFrom/secretKeyRef/name").asText());
+        assertEquals("openai", runners.at("/env/1/valueFrom/secretKeyRef/key").asText());
+        assertEquals("/etc/certs", runners.at("/secretMounts/0/mountPath").asText());
+        assertEquals("bench-sa", runners.path("serviceAccountName").asText());
+        assertEquals("q1", runners.path("queueName").asText());
+        assertEquals("high", runners.path("priorityClassName").asText());
+        String[] base = {"kube", "generate", "--url", "http://s:1", "-m", "m"};
+        CliRun.assertBadInput("--labels: podLabels must not set app.kubernetes.io/name", concat(base, "--labels", "app.kubernetes.io/name=x"));
+        CliRun.assertBadInput("--env-vars/--env-from-secrets: env must not set REDLINE_*", concat(base, "--env-vars", "REDLINE_RUN=3"));
+        CliRun.assertBadInput("--env-from-secrets K=nokey: give NAME=SECRET/KEY", concat(base, "--env-from-secrets", "K=nokey"));
+        CliRun.assertBadInput("--secret-mounts", concat(base, "--secret-mounts", "{\"name\": \"x\"}"));
+        CliRun.assertBadInput("--ttl-seconds: seconds >= 0", concat(base, "--ttl-seconds", "-1"));
+    }
+
+    @Test
     void listValuesAndRunsMakeASweepAndKubeSweepAddsAiperfsTrialFlags() throws Exception {
         CliRun r = run("kube", "generate", "--url", "http://s:8000", "-m", "m", "--concurrency", "1,8,32", "--request-count", "50",
                 "--num-profile-runs", "3", "--name", "conc");
