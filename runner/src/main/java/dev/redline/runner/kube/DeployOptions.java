@@ -107,7 +107,7 @@ public class DeployOptions {
             r.setImagePullPolicy(imagePullPolicy);
             any = true;
         }
-        Map<String, String> selector = nodeSelector();
+        Map<String, String> selector = pairs("--node-selector", nodeSelector);
         if (!selector.isEmpty()) {
             r.setNodeSelector(selector);
             any = true;
@@ -209,25 +209,6 @@ public class DeployOptions {
     private static String text(com.fasterxml.jackson.databind.JsonNode n, String snake, String camel) {
         var v = n.has(snake) ? n.get(snake) : n.get(camel);
         return v == null || v.isNull() ? null : v.asText();
-    }
-
-    private Map<String, String> nodeSelector() {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String entry : nodeSelector) {
-            String e = entry.trim();
-            if (e.startsWith("{")) {
-                try {
-                    out.putAll(JSON.readValue(String.join(",", nodeSelector), new TypeReference<Map<String, String>>() { }));
-                    return out;
-                } catch (Exception ex) {
-                    throw new BadInputException("--node-selector: not a JSON object of strings (" + firstLine(ex) + "); or give KEY=VALUE");
-                }
-            }
-            int eq = e.indexOf('=');
-            if (eq <= 0) throw new BadInputException("--node-selector " + e + ": give KEY=VALUE (e.g. nvidia.com/gpu.present=true)");
-            out.put(e.substring(0, eq), e.substring(eq + 1));
-        }
-        return out;
     }
 
     private List<Toleration> tolerations() {
