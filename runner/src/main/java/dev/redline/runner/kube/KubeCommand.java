@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "kube", mixinStandardHelpOptions = true,
         description = "Kubernetes mode: write, submit, follow and fetch Benchmark, Sweep and Search resources.",
-        subcommands = {})
+        subcommands = {KubeListCommand.class, KubeResultsCommand.class, KubeLogsCommand.class, KubeAttachCommand.class, KubeCancelCommand.class, KubeDeleteCommand.class, KubeCleanupCommand.class, KubePreflightCommand.class})
 public class KubeCommand implements Runnable {
     @Spec CommandSpec spec;
 

@@ -57,6 +57,8 @@ public class KubeTarget {
         if (config.getMasterUrl() == null || config.getMasterUrl().isBlank()) {
             throw new BadInputException("no cluster: give --kubeconfig FILE or set KUBECONFIG");
         }
+        // Fabric8 retries a refused connection ten times with growing pauses (~100 s); a CLI says so at once
+        config.setRequestRetryBackoffLimit(1);
         String ns = namespace != null ? namespace : config.getNamespace() != null ? config.getNamespace() : "default";
         KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
         return new KubeConnection(client, ns);
