@@ -181,6 +181,7 @@ class KubeCliIT {
         Result down = redlineWith(kubeconfig, "list", "-n", "x");
         assertEquals(2, down.exit(), down.all());
         assertEquals(1, down.stderr().strip().lines().count(), down.all());
+        assertTrue(down.stderr().toLowerCase(java.util.Locale.ROOT).contains("refused"), "the cause, not just its class: " + down.all());
         assertTrue(down.stderr().startsWith("redline: cannot reach the Kubernetes API server at " + dead), down.all());
     }
 }

@@ -28,8 +28,8 @@ public final class KubeApi {
     static BadInputException translate(KubeConnection conn, KubernetesClientException e) {
         String server = server(conn);
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof IOException io && e.getCode() <= 0) {
-                return new BadInputException("cannot reach the Kubernetes API server at " + server + " (" + oneLine(io) + "); check --kubeconfig / --kube-context", e);
+            if (t instanceof IOException && e.getCode() <= 0) {
+                return new BadInputException("cannot reach the Kubernetes API server at " + server + " (" + why(t) + "); check --kubeconfig / --kube-context", e);
             }
         }
         String detail = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : oneLine(e);
@@ -37,6 +37,18 @@ public final class KubeApi {
             return new BadInputException("the API server at " + server + " refused: " + detail + " (check your credentials and RBAC; redline kube preflight)", e);
         }
         return new BadInputException("the API server at " + server + " answered " + e.getCode() + ": " + detail, e);
+    }
+
+    /** The JDK client's exceptions rarely carry a message: name the cause by its class. */
+    private static String why(Throwable io) {
+        for (Throwable t = io; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException) return "connection refused";
+            if (t instanceof java.net.UnknownHostException) return "unknown host " + t.getMessage();
+            if (t instanceof java.net.http.HttpTimeoutException || t instanceof java.net.SocketTimeoutException) return "timed out";
+            if (t instanceof javax.net.ssl.SSLException) return "TLS: " + oneLine(t);
+        }
+        for (Throwable t = io; t != null; t = t.getCause()) if (t.getMessage() != null) return oneLine(t);
+        return io.getClass().getSimpleName();
     }
 
     /** The API server's URL as a user wrote it (Fabric8 adds a trailing slash). */
