@@ -35,7 +35,22 @@ final class KubeSubmit {
 
     /** Follows the resource to its end, then downloads its results into {@code dir}; exit code 0 when it completed. */
     static int followAndDownload(KubeConnection conn, LastDeployed.Ref ref, Path dir, PrintWriter out) {
-        throw new UnsupportedOperationException("wired to ResourceFollower and ResultsDownload");
+        out.flush();
+        String phase;
+        try {
+            phase = ResourceFollower.follow(conn, ref, System.out);
+        } catch (KubeResources.NotFound e) {
+            System.err.println(e.getMessage());
+            return KubeResources.NOT_FOUND;
+        }
+        // the results of a failed or cancelled run are downloaded too: partial results are never lost
+        try {
+            ResultsDownload.download(conn, ref, dir, System.out);
+        } catch (ResultsDownload.NoResults | KubeResources.NotFound e) {
+            System.err.println(e.getMessage());
+            return 1;
+        }
+        return ResourceFollower.succeeded(phase) ? 0 : 1;
     }
 
     /** A cluster failure as one line (no stack trace): the server, the HTTP code and the reason. */

@@ -57,7 +57,11 @@ public class KubeTarget {
         if (config.getMasterUrl() == null || config.getMasterUrl().isBlank()) {
             throw new BadInputException("no cluster: give --kubeconfig FILE or set KUBECONFIG");
         }
+        // Fabric8 retries a refused connection ten times with growing pauses (~100 s); a CLI says so at once
+        config.setRequestRetryBackoffLimit(1);
         String ns = namespace != null ? namespace : config.getNamespace() != null ? config.getNamespace() : "default";
+        // Fabric8 warns on stderr at every use of a v1alpha1 kind; Redline's own kinds are v1alpha1 on purpose
+        System.setProperty("org.slf4j.simpleLogger.log.io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils", "error");
         KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
         return new KubeConnection(client, ns);
     }

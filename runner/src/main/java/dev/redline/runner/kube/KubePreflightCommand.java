@@ -1,0 +1,129 @@
+package dev.redline.runner.kube;
+
+import io.fabric8.kubernetes.api.model.APIResource;
+import io.fabric8.kubernetes.api.model.APIResourceList;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.authorization.v1.ResourceAttributesBuilder;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code redline kube preflight}: can this machine run benchmarks on this cluster? One line per check. */
+@Command(name = "preflight", mixinStandardHelpOptions = true,
+        description = "Check the cluster: API server, Redline CRDs, namespace, your RBAC and the operator. One line per check with the fix; exit 1 if any fails.")
+public class KubePreflightCommand implements Callable<Integer> {
+    /** The chart's selector label on the operator's Deployment and pods (charts/redline/templates/_helpers.tpl). */
+    static final String OPERATOR_LABEL = "app.kubernetes.io/name";
+    static final String OPERATOR_VALUE = "redline-operator";
+    static final List<String> PLURALS = List.of("benchmarks", "sweeps", "searches");
+
+    @Mixin KubeTarget target;
+
+    private int failures;
+
+    @Override
+    public Integer call() {
+        try (KubeConnection conn = target.connect()) {
+            var client = conn.client();
+            String server = KubeApi.server(conn);
+            try {
+                var v = client.getKubernetesVersion();
+                pass("API server " + server + " reachable (Kubernetes " + v.getGitVersion() + ")");
+            } catch (KubernetesClientException e) {
+                fail("API server " + server + ": " + KubeApi.translate(conn, e).getMessage(), "check --kubeconfig / --kube-context and that the cluster is up");
+                return 1; // every other check needs the server
+            }
+            crds(conn);
+            namespace(conn);
+            access(conn, "create", "redline.dev", "benchmarks", null);
+            access(conn, "get", "", "configmaps", null);
+            access(conn, "list", "", "pods", null);
+            access(conn, "get", "", "pods", "log");
+            operator(conn);
+            System.out.println(failures == 0 ? "preflight: all checks passed" : "preflight: " + failures + " check(s) failed");
+            return failures == 0 ? 0 : 1;
+        }
+    }
+
+    private void crds(KubeConnection conn) {
+        APIResourceList list;
+        try {
+            list = conn.client().getApiResources("redline.dev/v1alpha1");
+        } catch (KubernetesClientException e) {
+            list = null;
+        }
+        for (String plural : PLURALS) {
+            boolean served = list != null && list.getResources().stream().map(APIResource::getName).anyMatch(plural::equals);
+            if (served) pass("CRD " + plural + ".redline.dev installed");
+            else fail("CRD " + plural + ".redline.dev not installed", "install the chart: helm install redline charts/redline");
+        }
+    }
+
+    private void namespace(KubeConnection conn) {
+        String ns = conn.namespace();
+        try {
+            if (conn.client().namespaces().withName(ns).get() != null) pass("namespace " + ns + " exists");
+            else fail("namespace " + ns + " does not exist", "kubectl create namespace " + ns + ", or give -n");
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 403) throw KubeApi.translate(conn, e);
+            // many users may not read Namespace objects; the RBAC checks below still tell whether it is usable
+            System.out.println("WARN namespace " + ns + ": cannot read namespaces (forbidden), not checked");
+        }
+    }
+
+    private void access(KubeConnection conn, String verb, String group, String resource, String sub) {
+        String what = verb + " " + resource + (sub == null ? "" : "/" + sub) + (group.isEmpty() ? "" : "." + group);
+        SelfSubjectAccessReview review = new SelfSubjectAccessReviewBuilder().withNewSpec().withResourceAttributes(new ResourceAttributesBuilder()
+                .withNamespace(conn.namespace()).withVerb(verb).withGroup(group).withResource(resource).withSubresource(sub).build()).endSpec().build();
+        try {
+            var answer = conn.client().authorization().v1().selfSubjectAccessReview().create(review);
+            if (answer.getStatus() != null && Boolean.TRUE.equals(answer.getStatus().getAllowed())) {
+                pass("RBAC: you may " + what + " in " + conn.namespace());
+            } else {
+                fail("RBAC: you may not " + what + " in " + conn.namespace(), "ask for a Role granting " + verb + " on " + resource
+                        + (sub == null ? "" : "/" + sub) + " (the chart aggregates it into the edit ClusterRole)");
+            }
+        } catch (KubernetesClientException e) {
+            fail("RBAC: could not check " + what + " (" + KubeApi.oneLine(e) + ")", "kubectl auth can-i " + verb + " " + resource + " -n " + conn.namespace());
+        }
+    }
+
+    private void operator(KubeConnection conn) {
+        List<Deployment> deployments;
+        try {
+            deployments = conn.client().apps().deployments().inAnyNamespace().withLabel(OPERATOR_LABEL, OPERATOR_VALUE).list().getItems();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 403) throw KubeApi.translate(conn, e);
+            try {
+                deployments = conn.client().apps().deployments().inNamespace(conn.namespace()).withLabel(OPERATOR_LABEL, OPERATOR_VALUE).list().getItems();
+            } catch (KubernetesClientException e2) {
+                System.out.println("WARN operator: cannot list Deployments (forbidden), not checked");
+                return;
+            }
+        }
+        if (deployments.isEmpty()) {
+            fail("operator: no Deployment labelled " + OPERATOR_LABEL + "=" + OPERATOR_VALUE + " found", "install the chart: helm install redline charts/redline");
+            return;
+        }
+        for (Deployment d : deployments) {
+            int ready = d.getStatus() == null || d.getStatus().getReadyReplicas() == null ? 0 : d.getStatus().getReadyReplicas();
+            String where = d.getMetadata().getNamespace() + "/" + d.getMetadata().getName();
+            if (ready > 0) pass("operator " + where + " ready (" + ready + " replica(s))");
+            else fail("operator " + where + " has no ready replica", "kubectl -n " + d.getMetadata().getNamespace() + " describe deployment " + d.getMetadata().getName());
+        }
+    }
+
+    private void pass(String what) {
+        System.out.println("PASS " + what);
+    }
+
+    private void fail(String what, String fix) {
+        failures++;
+        System.out.println("FAIL " + what + "; fix: " + fix);
+    }
+}
