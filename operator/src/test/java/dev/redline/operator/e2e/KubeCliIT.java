@@ -175,6 +175,15 @@ class KubeCliIT {
         // the harness runs the operator as a process, not as the chart's Deployment: the check must see that
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("FAIL operator: no Deployment labelled app.kubernetes.io/name=redline-operator")), pre.all());
         assertEquals(1, pre.exit(), pre.all());
+        Result json = redline("preflight", "-n", CLUSTER.namespace(), "-o", "json");
+        assertEquals(1, json.exit(), json.all());
+        var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.stdout());
+        assertFalse(report.path("passed").asBoolean(true), json.all());
+        List<String> statuses = new ArrayList<>();
+        report.path("checks").forEach(c -> statuses.add(c.path("status").asText() + " " + c.path("check").asText()));
+        assertTrue(statuses.contains("PASS CRD sweeps.redline.dev installed"), json.all());
+        assertTrue(statuses.stream().anyMatch(c -> c.startsWith("FAIL operator: no Deployment")), json.all());
+        assertEquals(statuses.size(), lines.size() - 1, "the same checks as the text output: " + json.all());
 
         String dead = "https://127.0.0.1:" + FreePorts.next();
         Path kubeconfig = tmp.resolve("dead-kubeconfig");

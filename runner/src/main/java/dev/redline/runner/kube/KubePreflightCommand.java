@@ -9,7 +9,9 @@ import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewB
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -24,10 +26,24 @@ public class KubePreflightCommand implements Callable<Integer> {
 
     @Mixin KubeTarget target;
 
+    @Option(names = {"-o", "--output"}, paramLabel = "text|json", defaultValue = "text",
+            description = "text (default): one line per check; json: {checks: [{status, check, fix}], passed} for pipelines.")
+    String output;
+
     private int failures;
+    private final List<String[]> checks = new ArrayList<>();
 
     @Override
     public Integer call() {
+        if (!output.equals("text") && !output.equals("json")) throw new dev.redline.runner.BadInputException("--output " + output + ": use text or json");
+        try {
+            return run();
+        } finally {
+            if (output.equals("json")) printJson();
+        }
+    }
+
+    private int run() {
         try (KubeConnection conn = target.connect()) {
             var client = conn.client();
             String server = KubeApi.server(conn);
@@ -45,7 +61,7 @@ public class KubePreflightCommand implements Callable<Integer> {
             access(conn, "list", "", "pods", null);
             access(conn, "get", "", "pods", "log");
             operator(conn);
-            System.out.println(failures == 0 ? "preflight: all checks passed" : "preflight: " + failures + " check(s) failed");
+            if (output.equals("text")) System.out.println(failures == 0 ? "preflight: all checks passed" : "preflight: " + failures + " check(s) failed");
             return failures == 0 ? 0 : 1;
         }
     }
@@ -72,7 +88,7 @@ public class KubePreflightCommand implements Callable<Integer> {
         } catch (KubernetesClientException e) {
             if (e.getCode() != 403) throw KubeApi.translate(conn, e);
             // many users may not read Namespace objects; the RBAC checks below still tell whether it is usable
-            System.out.println("WARN namespace " + ns + ": cannot read namespaces (forbidden), not checked");
+            warn("namespace " + ns + ": cannot read namespaces (forbidden), not checked");
         }
     }
 
@@ -102,7 +118,7 @@ public class KubePreflightCommand implements Callable<Integer> {
             try {
                 deployments = conn.client().apps().deployments().inNamespace(conn.namespace()).withLabel(OPERATOR_LABEL, OPERATOR_VALUE).list().getItems();
             } catch (KubernetesClientException e2) {
-                System.out.println("WARN operator: cannot list Deployments (forbidden), not checked");
+                warn("operator: cannot list Deployments (forbidden), not checked");
                 return;
             }
         }
@@ -119,11 +135,31 @@ public class KubePreflightCommand implements Callable<Integer> {
     }
 
     private void pass(String what) {
-        System.out.println("PASS " + what);
+        record("PASS", what, null);
+    }
+
+    private void warn(String what) {
+        record("WARN", what, null);
     }
 
     private void fail(String what, String fix) {
         failures++;
-        System.out.println("FAIL " + what + "; fix: " + fix);
+        record("FAIL", what, fix);
+    }
+
+    private void record(String status, String what, String fix) {
+        checks.add(new String[]{status, what, fix});
+        if (output.equals("text")) System.out.println(status + " " + what + (fix == null ? "" : "; fix: " + fix));
+    }
+
+    private void printJson() {
+        var root = dev.redline.api.config.SpecReader.mapper().createObjectNode();
+        var list = root.putArray("checks");
+        for (String[] c : checks) {
+            var o = list.addObject().put("status", c[0]).put("check", c[1]);
+            if (c[2] != null) o.put("fix", c[2]);
+        }
+        root.put("passed", failures == 0 && !checks.isEmpty() && checks.stream().noneMatch(c -> c[0].equals("FAIL")));
+        System.out.println(root.toPrettyString());
     }
 }
