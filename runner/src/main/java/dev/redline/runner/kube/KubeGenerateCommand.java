@@ -34,7 +34,9 @@ public class KubeGenerateCommand extends ProfileCommand {
     @Override
     public Integer call() throws IOException {
         KubeProfileCommand.requireOperator(operator);
-        HasMetadata resource = KubeManifest.build(ClusterEnvelope.of(this), deploy, namespace);
+        ClusterEnvelope ce = ClusterEnvelope.of(this);
+        ce.localFileNotes().forEach(n -> commandSpec.commandLine().getErr().println(n));
+        HasMetadata resource = KubeManifest.build(ce, deploy, namespace);
         String yaml = KubeManifest.yaml(resource);
         if (outputFile == null) {
             commandSpec.commandLine().getOut().print(yaml);

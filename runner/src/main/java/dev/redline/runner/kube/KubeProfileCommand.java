@@ -55,6 +55,7 @@ public class KubeProfileCommand extends ProfileCommand {
         PrintWriter out = commandSpec.commandLine().getOut();
         if (configFile() != null && KubeResourceFile.isResource(configFile())) return submitManifest(out);
         ClusterEnvelope ce = envelope();
+        ce.localFileNotes().forEach(System.err::println);
         if (dryRun) {
             HasMetadata resource = KubeManifest.build(ce, deploy, target.namespaceOption());
             out.println(KubeManifest.json(resource));

@@ -181,6 +181,15 @@ class KubeCommandsTest {
     }
 
     @Test
+    void aFileOnThisMachineIsNotedAsNotUploaded() throws Exception {
+        Path data = write("prompts.jsonl", "{\"text\": \"hello\"}\n");
+        CliRun r = run("kube", "generate", "--url", "http://s:1", "-m", "m", "--input-file", data.toString(), "--custom-dataset-type", "single_turn");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("note: --input-file " + data + ": the runner pods read this path inside their container"), r.err());
+        assertEquals(data.toString(), YAML.readTree(r.out()).at("/spec/dataset/inputFile").asText());
+    }
+
+    @Test
     void badInputIsOneLine() {
         String[] base = {"--url", "http://s:1", "-m", "m"};
         CliRun.assertBadInput("--mock-server: a cluster run needs a server", concat(new String[]{"kube", "generate", "--mock-server"}));
