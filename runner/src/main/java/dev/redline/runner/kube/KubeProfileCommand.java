@@ -4,7 +4,6 @@ import dev.redline.runner.BadInputException;
 import dev.redline.runner.cli.ClusterEnvelope;
 import dev.redline.runner.cli.ProfileCommand;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -64,18 +63,22 @@ public class KubeProfileCommand extends ProfileCommand {
         }
         try (KubeConnection conn = target.connect()) {
             HasMetadata resource = KubeManifest.build(ce, deploy, conn.namespace());
-            LastDeployed.Ref ref = KubeSubmit.create(conn, resource);
-            LastDeployed.remember(ref);
-            out.println("created " + ref.kind() + " " + ref.namespace() + "/" + ref.name());
-            if (noWait) {
-                out.println("follow it with: redline kube attach " + ref.name() + " -n " + ref.namespace()
-                        + "; results with: redline kube results " + ref.name() + " -n " + ref.namespace());
-                return 0;
-            }
-            return KubeSubmit.followAndDownload(conn, ref, ce.localDir(), out);
-        } catch (KubernetesClientException e) {
-            throw KubeSubmit.clusterError(e);
+            return KubeApi.call(conn, () -> submit(conn, resource, ce.localDir(), out));
         }
+    }
+
+    /** Creates {@code resource} in the connection's namespace, then follows it and downloads into {@code dir} unless --no-wait. */
+    private int submit(KubeConnection conn, HasMetadata resource, Path dir, PrintWriter out) {
+        resource.getMetadata().setNamespace(conn.namespace());
+        LastDeployed.Ref ref = KubeSubmit.create(conn, resource);
+        LastDeployed.remember(ref);
+        out.println("created " + ref.kind() + " " + ref.namespace() + "/" + ref.name());
+        if (noWait) {
+            out.println("follow it with: redline kube attach " + ref.name() + " -n " + ref.namespace()
+                    + "; results with: redline kube results " + ref.name() + " -n " + ref.namespace());
+            return 0;
+        }
+        return KubeSubmit.followAndDownload(conn, ref, dir, out);
     }
 
     /**
@@ -105,15 +108,7 @@ public class KubeProfileCommand extends ProfileCommand {
             return 0;
         }
         try (KubeConnection conn = target.connect()) {
-            resource.getMetadata().setNamespace(conn.namespace());
-            LastDeployed.Ref ref = KubeSubmit.create(conn, resource);
-            LastDeployed.remember(ref);
-            out.println("created " + ref.kind() + " " + ref.namespace() + "/" + ref.name());
-            if (noWait) return 0;
-            Path dir = Path.of("artifacts", ref.name());
-            return KubeSubmit.followAndDownload(conn, ref, dir, out);
-        } catch (KubernetesClientException e) {
-            throw KubeSubmit.clusterError(e);
+            return KubeApi.call(conn, () -> submit(conn, resource, Path.of("artifacts", resource.getMetadata().getName()), out));
         }
     }
 

@@ -28,7 +28,7 @@ final class KubeSubmit {
             if (e.getCode() == 422 || e.getCode() == 400) {
                 throw new BadInputException(kind + " " + name + ": rejected by the cluster: " + reason(e));
             }
-            throw clusterError(e);
+            throw KubeApi.translate(conn, e);
         }
         return new LastDeployed.Ref(kind, conn.namespace(), name);
     }
@@ -51,12 +51,6 @@ final class KubeSubmit {
             return 1;
         }
         return ResourceFollower.succeeded(phase) ? 0 : 1;
-    }
-
-    /** A cluster failure as one line (no stack trace): the server, the HTTP code and the reason. */
-    static BadInputException clusterError(KubernetesClientException e) {
-        String where = e.getCause() instanceof java.io.IOException || e.getCode() == 0 ? "cannot reach the cluster" : "the cluster answered " + e.getCode();
-        return new BadInputException(where + ": " + reason(e) + " (check --kubeconfig/--kube-context, or run redline kube preflight)");
     }
 
     private static String reason(KubernetesClientException e) {
