@@ -123,8 +123,9 @@ final class PhaseRules implements ValidationRule {
             }
             if (t < 0) out.add(ptAt + ".timeS", "must be at least 0 (seconds from the start of the series), got " + t);
             if (q <= 0) out.add(ptAt + ".qps", "must be greater than 0 (requests/s), got " + q);
-            if (t <= previous) {
+            if (t <= previous) { // the first out-of-order point only: one line, not one per point of a long series
                 out.add(ptAt + ".timeS", "time_s values must be strictly increasing; " + t + " follows " + previous);
+                return;
             }
             previous = t;
         }

@@ -42,6 +42,7 @@ final class SchemaBounds implements ValidationRule {
             if (value == null) continue;
             String at = path.isEmpty() ? wireName(f) : path + "." + wireName(f);
             if (!out.has(at)) checkValue(f, value, at, out);
+            if (oversized(f, value)) continue; // the size is the error; its items are not worth a line each
             if (value instanceof List<?> list) {
                 for (int i = 0; i < list.size(); i++) {
                     if (list.get(i) != null && isModel(list.get(i).getClass())) walk(list.get(i), at + "[" + i + "]", out);
@@ -103,6 +104,13 @@ final class SchemaBounds implements ValidationRule {
         if (size == null) return;
         if (n < size.min()) out.add(at, "has " + n + " " + unit + "; give at least " + size.min());
         else if (n > size.max()) out.add(at, "has " + n + " " + unit + "; at most " + size.max() + " are allowed");
+    }
+
+    private static boolean oversized(Field f, Object value) {
+        Size size = f.getAnnotation(Size.class);
+        if (size == null) return false;
+        int n = value instanceof Collection<?> c ? c.size() : value instanceof Map<?, ?> m ? m.size() : -1;
+        return n > size.max();
     }
 
     /** {@code ^(a|b|c)$} reads as "use one of a, b, c"; other patterns are quoted. */

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -98,5 +99,16 @@ class RateSeriesReadTest {
         assertTrue(firstViolation(List.of(pt(0, 1), pt(Double.POSITIVE_INFINITY, 2)), null, null).contains("rateSeries[1]"));
         assertTrue(firstViolation(List.of(pt(0, 1), pt(2, 2)), 3.0, null).contains("rate and rateSeries are mutually exclusive"));
         assertTrue(firstViolation(List.of(pt(0, 1), pt(2, 2)), null, "concurrency").contains("not concurrency"));
+    }
+
+    /** An over-long, unordered series (100 001 equal points) is told in two lines: its size and its first bad point. */
+    @Test
+    void aHugeBadSeriesIsToldOnceNotPerPoint() {
+        BenchmarkSpec spec = SpecReader.read("models: [m]\nphases: [{kind: profiling}]\n", "t.yaml");
+        spec.getPhases().get(0).setRateSeries(Collections.nCopies(100_001, pt(1, 1)));
+        List<String> v = SpecValidator.validate(spec).stream().map(Violation::toString).toList();
+        assertEquals(2, v.size(), v.toString());
+        assertTrue(v.get(0).contains("phases[0].rateSeries[1].timeS") && v.get(0).contains("strictly increasing"), v.get(0));
+        assertTrue(v.get(1).contains("phases[0].rateSeries") && v.get(1).contains("at most 100000"), v.get(1));
     }
 }
