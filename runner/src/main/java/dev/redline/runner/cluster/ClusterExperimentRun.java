@@ -62,7 +62,7 @@ public final class ClusterExperimentRun {
         if (resultsConfigMap == null) throw new dev.redline.runner.BadInputException("--results-configmap: required with --experiment");
         try (KubernetesClient client = clients.get();
              ProfileEngine engine = new ProfileEngine(RunOptions.runnerPod(logLevel, env.metricsPort(), env.metricTags(),
-                     ClusterRun.SERVER_WAIT), out)) {
+                     dev.redline.runner.profile.RunPipeline.podServerWait(envelope.benchmark())), out)) {
             ResultsConfigMapWriter writer = new ResultsConfigMapWriter(client, namespace, resultsConfigMap, env.get(RunnerEnvironment.RUN));
             Publisher publisher = new Publisher(plan, writer, err);
             ExperimentListener listeners = ExperimentListener.all(List.of(new ProgressLine(err), publisher));

@@ -16,6 +16,7 @@ import dev.redline.runner.output.ObjectStoreUploader;
 import dev.redline.runner.profile.ArtifactLayout;
 import dev.redline.runner.profile.ProfileRun;
 import dev.redline.runner.profile.RunOptions;
+import dev.redline.runner.profile.RunPipeline;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 import java.io.IOException;
@@ -40,8 +41,6 @@ import java.util.function.Supplier;
  */
 public final class ClusterRun {
     private static final Duration STOP_GRACE = Duration.ofSeconds(25);
-    /** A Benchmark is often applied together with its model server (GitOps): wait for it to answer. */
-    static final Duration SERVER_WAIT = Duration.ofMinutes(2);
 
     /**
      * @param runners     null: from the spec's runners.replicas, else REDLINE_RUNNERS, else 1
@@ -68,7 +67,7 @@ public final class ClusterRun {
     public int run() throws IOException, InterruptedException {
         MountedSpec mounted = MountedSpec.read(settings.specFile());
         int index = env.index();
-        RunOptions options = RunOptions.runnerPod(settings.logLevel(), env.metricsPort(), env.metricTags(), SERVER_WAIT);
+        RunOptions options = RunOptions.runnerPod(settings.logLevel(), env.metricsPort(), env.metricTags(), RunPipeline.podServerWait(mounted.benchmark()));
         String address = settings.coordinator() != null ? settings.coordinator() : env.get(RunnerEnvironment.COORDINATOR);
         if (index > 0) {
             if (address == null) {

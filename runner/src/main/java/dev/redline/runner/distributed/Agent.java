@@ -40,8 +40,6 @@ import java.util.concurrent.Future;
  */
 public final class Agent {
     private static final int RECORDS_CHUNK_BYTES = 256 * 1024;
-    /** The coordinator already waited for the server; an agent's JVM may start later and slower on a busy node. */
-    private static final Duration SERVER_WAIT = Duration.ofMinutes(2);
     private static final long HEARTBEAT_NS = 1_000_000_000L;
     private static final long INTERVAL_NS = 2_000_000_000L;
 
@@ -109,7 +107,8 @@ public final class Agent {
         long seed = config.path("seed").asLong() + index;
         spec.setRandomSeed(seed);
         boolean records = spec.getArtifacts() == null || !"summary".equals(spec.getArtifacts().resolvedExportLevel());
-        try (RunPipeline pipeline = RunPipeline.open(spec, log, SERVER_WAIT);
+        // the coordinator already waited for the server; an agent's JVM may start later, on a busy node
+        try (RunPipeline pipeline = RunPipeline.open(spec, log, RunPipeline.podServerWait(spec));
              LiveRun live = LiveRun.start(metricsPort, false, metricTags)) {
             if (live.port() >= 0) log.info("Runner " + index + " live metrics at :" + live.port() + "/metrics");
             ClockSync clock = syncClock(conn);

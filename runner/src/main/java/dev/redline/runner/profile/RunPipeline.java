@@ -124,6 +124,15 @@ public final class RunPipeline implements AutoCloseable {
         return pipeline;
     }
 
+    /** A Benchmark is often applied together with its model server (GitOps): a runner pod waits this long for it. */
+    public static final java.time.Duration POD_SERVER_WAIT = java.time.Duration.ofMinutes(2);
+
+    /** A runner pod's wait for the server: endpoint.waitForModelTimeout when the spec sets one, else {@link #POD_SERVER_WAIT}. */
+    public static java.time.Duration podServerWait(BenchmarkSpec spec) {
+        Double seconds = spec.endpoint().getWaitForModelTimeout();
+        return seconds != null && seconds > 0 ? java.time.Duration.ofMillis((long) (seconds * 1000)) : POD_SERVER_WAIT;
+    }
+
     /** --wait-for-model-timeout: every server answers (per --wait-for-model-mode) before the first request. */
     private void awaitModel(RunLog log) {
         var ep = spec.endpoint();

@@ -43,17 +43,22 @@ class ClusterRunTest {
     @TempDir Path dir;
 
     private Path spec(String url, int requests) throws Exception {
+        return spec(url, requests, "");
+    }
+
+    /** {@code endpointExtra}: more keys of the endpoint map, e.g. ", waitForModelTimeout: 2". */
+    private Path spec(String url, int requests, String endpointExtra) throws Exception {
         Path file = dir.resolve("spec.yaml");
         Files.writeString(file, """
                 models: [mock-model]
-                endpoint: {url: '%s', type: chat, streaming: true}
+                endpoint: {url: '%s', type: chat, streaming: true%s}
                 dataset: {entries: 4, prompts: {isl: 16, osl: 5}}
                 phases: [{concurrency: 2, requests: %d}]
                 runners: {replicas: 1, image: ghcr.io/redline/runner:dev}
                 output: {configMap: true}
                 slo: [{metric: time_to_first_token, stat: p99, threshold: 500}]
                 ttlSecondsAfterFinished: 600
-                """.formatted(url, requests));
+                """.formatted(url, endpointExtra, requests));
         return file;
     }
 
@@ -115,7 +120,8 @@ class ClusterRunTest {
             closedPort = s.getLocalPort();
         }
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = run(spec("http://127.0.0.1:" + closedPort, 4), "down-results",
+        // the spec's wait replaces the pod's default 2 min wait for a server that may still be starting
+        int code = run(spec("http://127.0.0.1:" + closedPort, 4, ", waitForModelTimeout: 2"), "down-results",
                 Map.of("JOB_COMPLETION_INDEX", "0", "REDLINE_NAMESPACE", "perf"), err);
         assertEquals(2, code);
         Map<String, String> data = client.configMaps().inNamespace("perf").withName("down-results").get().getData();

@@ -112,11 +112,11 @@ class FaultInjectionProfileTest {
             "429:0.3                                  | type: chat, streaming: true  | 30 | 429     | Too Many Requests     | 429",
             "5xx:0.3:status=502                       | type: chat, streaming: true  | 30 | 5xx     | Bad Gateway           | 502",
             "storm:0.3:duration-s=3600                | type: chat, streaming: true  | 30 | storm   | Service Unavailable   | 503",
-            "slow-headers:0.3:delay-s=15              | type: chat, streaming: true  | 5  | slow-headers | TimeoutError     | 0",
+            "slow-headers:0.3:delay-s=6               | type: chat, streaming: true  | 2  | slow-headers | TimeoutError     | 0",
             "stream-cut:0.3:after-tokens=2            | type: chat, streaming: true  | 30 | stream-cut | StreamTruncated    | 200",
             "stream-cut:0.3:after-tokens=2,mode=end   | type: chat, streaming: true  | 30 | stream-cut | StreamTruncated    | 200",
             "stream-cut:0.3:after-tokens=0            | type: completions, streaming: true | 30 | stream-cut | StreamTruncated | 200",
-            "stall:0.3:after-tokens=2,stall-s=15      | type: chat, streaming: true  | 5  | stall   | TimeoutError          | 0",
+            "stall:0.3:after-tokens=2,stall-s=6       | type: chat, streaming: true  | 2  | stall   | TimeoutError          | 0",
             "bad-json:0.3:at-token=1                  | type: chat, streaming: true  | 30 | bad-json | InvalidStreamChunk   | 200",
             "error-event:0.3                          | type: chat, streaming: true  | 30 | error-event | SSEResponseError  | 500",
             "error-event:0.3:style=event              | type: completions, streaming: true | 30 | error-event | SSEResponseError | 502",
@@ -127,7 +127,7 @@ class FaultInjectionProfileTest {
             "error-event:0.3                          | type: chat                   | 30 | error-event | ResponseBodyError | 200",
             "empty-body:0.3                           | type: chat                   | 30 | empty-body | EmptyResponseBody  | 200",
             "wrong-content-type:0.3:content-type=text/plain | type: embeddings       | 30 | wrong-content-type | UnexpectedContentType | 200",
-            "stall:0.3:stall-s=15                     | type: embeddings             | 5  | stall   | TimeoutError          | 0",
+            "stall:0.3:stall-s=6                      | type: embeddings             | 2  | stall   | TimeoutError          | 0",
     })
     void everyInjectedFaultIsOneClassifiedError(String fault, String endpoint, double timeout, String kind, String type, int code)
             throws Exception {
