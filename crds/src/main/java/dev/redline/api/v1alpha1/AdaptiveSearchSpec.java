@@ -18,13 +18,26 @@ public class AdaptiveSearchSpec {
     /** The {@code sweep.type} of an adaptive search in a config file. */
     public static final String SWEEP_TYPE = "adaptive_search";
 
+    /** The {@code --search-planner} names; {@code redline plugins search_planner} lists them with these descriptions. */
     public enum Planner {
-        @JsonProperty("bayesian") BAYESIAN,
-        @JsonProperty("monotonic_sla") MONOTONIC_SLA,
-        @JsonProperty("smooth_isotonic") SMOOTH_ISOTONIC,
-        @JsonProperty("grid") GRID,
+        @JsonProperty("bayesian") BAYESIAN("bayesian", "Gaussian-process Bayesian optimisation (log expected improvement), any number of knobs and objectives"),
+        @JsonProperty("monotonic_sla") MONOTONIC_SLA("monotonic_sla", "one integer knob, SLA saturation: exponential probe then bisection (perf_analyzer's --binary-search)"),
+        @JsonProperty("smooth_isotonic") SMOOTH_ISOTONIC("smooth_isotonic", "one integer knob, SLA saturation under noise: isotonic fit, PCHIP, root-find; cliff guard"),
+        @JsonProperty("grid") GRID("grid", "every point of the search space's grid, best feasible one reported"),
         /** AIPerf's Optuna planner: accepted and run by the built-in Bayesian planner (with a notice). */
-        @JsonProperty("optuna") OPTUNA
+        @JsonProperty("optuna") OPTUNA("optuna", "AIPerf's Optuna planner: run by the bayesian planner, its sampler/acquisition options mapped");
+
+        private final String wireName;
+        private final String description;
+
+        Planner(String wireName, String description) {
+            this.wireName = wireName;
+            this.description = description;
+        }
+
+        public String wireName() { return wireName; }
+
+        public String description() { return description; }
     }
 
     public enum Pooling { @JsonProperty("mean") MEAN, @JsonProperty("pooled") POOLED }

@@ -6,6 +6,7 @@ import dev.redline.runner.experiment.PlannerPlugins;
 import dev.redline.runner.export.ExportPlugins;
 import dev.redline.runner.load.TimingPlugins;
 import dev.redline.runner.plugin.PluginRegistry;
+import dev.redline.runner.search.SearchPlugins;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,27 +24,27 @@ import java.util.concurrent.Callable;
  * per plugin. AIPerf's category names (custom_dataset_loader, data_exporter, timing_strategy, ...) are accepted.
  */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
-        description = "List the registered endpoint types, dataset loaders, exporters, timing modes, planners and recipes.")
+        description = "List the registered endpoint types, dataset loaders, exporters, timing modes, planners, search planners and recipes.")
 public class PluginsCommand implements Callable<Integer> {
     /** AIPerf's category names (snake_case of its titles) onto Redline's. */
     static final Map<String, String> AIPERF_CATEGORIES = Map.of(
             "custom_dataset_loader", "dataset", "public_dataset_loader", "dataset", "dataset_composer", "dataset",
             "data_exporter", "exporter", "timing_strategy", "timing", "arrival_pattern", "timing",
-            "search_planner", "planner", "search_recipe", "recipe");
+            "search_recipe", "recipe");
 
     @Spec CommandSpec spec;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "CATEGORY", description = "Only this category (as --category).")
     String positional;
 
-    @Option(names = {"-c", "--category"}, paramLabel = "endpoint|dataset|exporter|timing|planner|recipe",
+    @Option(names = {"-c", "--category"}, paramLabel = "endpoint|dataset|exporter|timing|planner|search_planner|recipe",
             description = "Only this category. Default: all.")
     String category;
 
     /** Makes every built-in plugin register (each category's holder registers its own on first use). */
     static void loadBuiltins() {
         List.of(Endpoints.ENDPOINTS, DatasetPlugins.DATASETS, ExportPlugins.EXPORTERS, TimingPlugins.TIMING,
-                PlannerPlugins.PLANNERS, PluginRegistry.category("recipe"));
+                PlannerPlugins.PLANNERS, SearchPlugins.SEARCH_PLANNERS, SearchPlugins.RECIPES);
     }
 
     @Override

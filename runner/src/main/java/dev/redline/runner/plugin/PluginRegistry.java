@@ -7,13 +7,13 @@ import java.util.Map;
 
 /**
  * The registry Redline dispatches on for the parts AIPerf calls plugins: endpoint types, dataset loaders, exporters,
- * timing modes, planners and recipes. Each feature declares its {@link Category} (a typed view) and registers its
+ * timing modes, planners, search planners and recipes. Each feature declares its {@link Category} (a typed view) and registers its
  * implementations there; its code looks implementations up by name in that same category, and
  * {@code redline plugins} lists what is registered, so there is one list per category.
  */
 public final class PluginRegistry {
     /** The categories, in the order {@code redline plugins} shows them. */
-    public static final List<String> CATEGORIES = List.of("endpoint", "dataset", "exporter", "timing", "planner", "recipe");
+    public static final List<String> CATEGORIES = List.of("endpoint", "dataset", "exporter", "timing", "planner", "search_planner", "recipe");
 
     private static final Map<String, Category<?>> BY_NAME = new LinkedHashMap<>();
 

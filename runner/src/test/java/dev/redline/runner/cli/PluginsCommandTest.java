@@ -39,13 +39,18 @@ class PluginsCommandTest {
     @Test
     void everyCategoryListsWhatTheCodeDispatchesOn() {
         List<String> all = lines(null);
-        for (String c : List.of("endpoint", "dataset", "exporter", "timing", "planner", "recipe")) {
+        for (String c : List.of("endpoint", "dataset", "exporter", "timing", "planner", "search_planner", "recipe")) {
             assertTrue(all.stream().anyMatch(l -> l.startsWith(c + " ")), "category " + c + " in:\n" + String.join("\n", all));
         }
         for (EndpointType t : List.of(EndpointType.CHAT, EndpointType.COMPLETIONS, EndpointType.EMBEDDINGS)) assertTrue(lists(all, "endpoint", t.wireName()), t.wireName());
         for (LoadType t : LoadType.values()) assertTrue(lists(all, "timing", t.wireName()), "timing " + t.wireName());
         for (SweepType t : SweepType.values()) assertTrue(lists(all, "planner", t.wireName()), "planner " + t.wireName());
         assertTrue(lists(all, "planner", "base"));
+        for (var p : dev.redline.api.v1alpha1.AdaptiveSearchSpec.Planner.values()) {
+            assertTrue(lists(all, "search_planner", p.wireName()), "search planner " + p.wireName());
+        }
+        for (String r : dev.redline.plan.search.recipe.SearchRecipes.NAMES) assertTrue(lists(all, "recipe", r), "recipe " + r);
+        assertFalse(all.stream().anyMatch(l -> l.contains("none registered")), String.join("\n", all));
         for (CustomDatasetType t : CustomDatasetType.values()) assertTrue(lists(all, "dataset", t.wireName()), "dataset " + t.wireName());
         for (String e : List.of("json", "csv", "outputs_json")) assertTrue(lists(all, "exporter", e), "exporter " + e);
     }
@@ -57,6 +62,8 @@ class PluginsCommandTest {
         assertTrue(endpoints.stream().allMatch(l -> l.startsWith("endpoint ")), String.join("\n", endpoints));
         assertEquals(lines("dataset"), lines("custom_dataset_loader"), "AIPerf's category name");
         assertEquals(lines("timing"), lines("timing_strategy"));
+        assertEquals(lines("recipe"), lines("search_recipe"));
+        assertEquals(8, lines("search_recipe").size(), "AIPerf 0.13's eight recipes");
         CliRun positional = CliRun.of(RedlineCli.commandLine(), "plugins", "exporters");
         assertEquals(lines("exporter"), positional.out().lines().toList());
         CliRun bad = CliRun.of(RedlineCli.commandLine(), "plugins", "--category", "widgets");

@@ -26,9 +26,22 @@ public final class SearchRecipes {
     public static final String CONCURRENCY = DotPath.parse("concurrency", "recipe").canonical();
     public static final String ISL = DotPath.parse("isl", "recipe").canonical();
     public static final String OSL = DotPath.parse("osl", "recipe").canonical();
-    public static final List<String> NAMES = List.of("max-throughput-ttft-sla", "max-throughput-itl-sla",
-            "max-concurrency-under-sla", "max-goodput-under-slo", "concurrency-ramp", "prefill-ttft-curve",
-            "decode-itl-curve", "pareto-sweep");
+    /** Each recipe's name and what it answers; {@link #expand} dispatches on these names, {@code redline plugins recipe} lists them. */
+    public static final Map<String, String> DESCRIPTIONS = descriptions();
+    public static final List<String> NAMES = List.copyOf(DESCRIPTIONS.keySet());
+
+    private static Map<String, String> descriptions() {
+        Map<String, String> d = new java.util.LinkedHashMap<>();
+        d.put("max-throughput-ttft-sla", "highest output token throughput with TTFT p95 under --ttft-sla-ms (Bayesian over concurrency)");
+        d.put("max-throughput-itl-sla", "highest output token throughput with ITL p95 under --itl-sla-ms (Bayesian over concurrency)");
+        d.put("max-concurrency-under-sla", "highest concurrency where every SLA filter passes (smooth-isotonic by default, --search-style)");
+        d.put("max-goodput-under-slo", "highest goodput where a share of requests meets TTFT, TPOT and E2E SLOs together (DistServe)");
+        d.put("concurrency-ramp", "log-spaced concurrency ramp; the first concurrency whose request latency p99 degrades past baseline");
+        d.put("prefill-ttft-curve", "ISL sweep at concurrency 1 with a TTFT-vs-ISL fit (linear, quadratic when r^2 < 0.85)");
+        d.put("decode-itl-curve", "concurrency x OSL grid with the ITL surface (decode_itl_surface.json)");
+        d.put("pareto-sweep", "paired ISL/OSL shapes across concurrencies; the latency/throughput Pareto frontier");
+        return java.util.Collections.unmodifiableMap(d);
+    }
     public static final List<String> STYLES = List.of("smooth_isotonic", "monotonic", "bo", "grid");
 
     private SearchRecipes() { }
