@@ -12,6 +12,7 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** --shared-system-prompt-length, --user-context-prompt-length and --session-turns-mean on synthetic data. */
 class ContextPromptsTest {
@@ -64,5 +65,19 @@ class ContextPromptsTest {
             contexts.add(ctx);
         }
         assertEquals(2, contexts.size());
+    }
+
+    /** Contexts are built in parallel; each entry's comes from its own seed stream, so the dataset is the same every time. */
+    @Test
+    void theSameSeedGivesTheSameContextsWhateverTheThreads() {
+        var sessions = new dev.redline.api.v1alpha1.SessionsSpec();
+        sessions.setUserContextPromptLength(30);
+        List<Conversation> in = java.util.stream.IntStream.range(0, 64)
+                .mapToObj(i -> new Conversation("s" + i, List.of(Turn.ofText("Q" + i, 1, null)))).toList();
+        SyntheticPromptGenerator gen = new SyntheticPromptGenerator(tok, Corpus.sonnets(tok));
+        List<String> first = ContextPrompts.apply(in, sessions, gen, new SeedStreams(5)).stream().map(c -> c.turns().get(0).texts().get(0)).toList();
+        List<String> again = ContextPrompts.apply(in, sessions, gen, new SeedStreams(5)).stream().map(c -> c.turns().get(0).texts().get(0)).toList();
+        assertEquals(first, again);
+        for (int i = 0; i < 64; i++) assertTrue(first.get(i).endsWith("\nQ" + i), "entry " + i + " keeps its place");
     }
 }
