@@ -4,7 +4,6 @@ import dev.redline.api.v1alpha1.SessionsSpec;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 /**
  * KV-cache benchmarking prompt layout (AIPerf §3.5): one shared system prompt identical for every
