@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
         description = "Kubernetes mode: write, submit, follow and fetch Benchmark, Sweep and Search resources.",
         subcommands = {KubeInitCommand.class, KubeValidateCommand.class, KubeShowCommand.class, KubeGenerateCommand.class,
                 KubeProfileCommand.class, KubeSweepCommand.class, KubeListCommand.class, KubeResultsCommand.class, KubeLogsCommand.class,
-                KubeAttachCommand.class, KubeCancelCommand.class, KubeDeleteCommand.class, KubeCleanupCommand.class, KubePreflightCommand.class})
+                KubeAttachCommand.class, KubeCancelCommand.class, KubeDeleteCommand.class, KubeCleanupCommand.class, KubePreflightCommand.class,
+                KubeDebugCommand.class})
 public class KubeCommand implements Runnable {
     @Spec CommandSpec spec;
 
