@@ -51,6 +51,16 @@ public class KubePreflightCommand implements Callable<Integer>, DottedMaps.Holde
     @Option(names = {"--secret", "--secrets"}, paramLabel = "NAME", split = ",", description = "Secret the benchmark references, to check in the namespace (repeat).")
     List<String> secrets = new ArrayList<>();
 
+    @Option(names = {"-i", "--image"}, paramLabel = "IMAGE", description = "Runner image to check: its registry is public or an --image-pull-secret is given.")
+    String image;
+
+    @Option(names = {"-e", "--endpoint-url"}, paramLabel = "URL", description = "The LLM endpoint: an in-cluster URL (NAME.NS.svc) must be a Service with that port.")
+    String endpointUrl;
+
+    @Option(names = {"-w", "--workers"}, paramLabel = "N", defaultValue = "1",
+            description = "Runner pods planned (AIPerf's worker pods): the nodes that can take them must have room for N (2 CPU, 2Gi each). Default 1.")
+    int workers;
+
     private final DottedMaps dotted = new DottedMaps();
     private int failures;
     private final List<String[]> checks = new ArrayList<>();
@@ -62,8 +72,11 @@ public class KubePreflightCommand implements Callable<Integer>, DottedMaps.Holde
         List<Toleration> tols = DeployOptions.tolerations(tolerations);
         secretNames("--image-pull-secret", imagePullSecrets);
         secretNames("--secret", secrets);
+        if (workers < 1) throw new BadInputException("--workers: at least 1 runner pod, got " + workers);
+        PreflightEndpoints.checkImageArgument(image);
+        java.net.URI endpoint = PreflightEndpoints.endpointArgument(endpointUrl);
         try {
-            return run(selector, tols);
+            return run(selector, tols, endpoint);
         } finally {
             if (output.equals("json")) printJson();
         }
@@ -80,7 +93,7 @@ public class KubePreflightCommand implements Callable<Integer>, DottedMaps.Holde
         }
     }
 
-    private int run(Map<String, String> selector, List<Toleration> tols) {
+    private int run(Map<String, String> selector, List<Toleration> tols, java.net.URI endpoint) {
         try (KubeConnection conn = target.connect()) {
             var client = conn.client();
             String server = KubeApi.server(conn);
@@ -98,8 +111,10 @@ public class KubePreflightCommand implements Callable<Integer>, DottedMaps.Holde
             access(conn, "list", "", "pods", null);
             access(conn, "get", "", "pods", "log");
             operator(conn);
-            PreflightPlacement.nodes(conn, selector, tols, this);
+            PreflightCapacity.check(conn, PreflightPlacement.nodes(conn, selector, tols, this), workers, this);
             PreflightPlacement.secrets(conn, imagePullSecrets, secrets, this);
+            PreflightEndpoints.image(image, imagePullSecrets, this);
+            PreflightEndpoints.endpoint(conn, endpoint, this);
             if (output.equals("text")) System.out.println(failures == 0 ? "preflight: all checks passed" : "preflight: " + failures + " check(s) failed");
             return failures == 0 ? 0 : 1;
         }
@@ -181,6 +196,11 @@ public class KubePreflightCommand implements Callable<Integer>, DottedMaps.Holde
     @Override
     public void warn(String what) {
         record("WARN", what, null);
+    }
+
+    @Override
+    public void info(String what) {
+        record("INFO", what, null);
     }
 
     @Override

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
  */
 final class PreflightPlacement {
     /** The secret types the kubelet reads registry credentials from; any other type is ignored as a pull secret. */
+    private static final String CONDITION_TAINTS = "node.kubernetes.io/";
     static final Set<String> PULL_SECRET_TYPES = Set.of("kubernetes.io/dockerconfigjson", "kubernetes.io/dockercfg");
 
     /** Where a check's outcome goes: one line each. */
@@ -27,6 +28,9 @@ final class PreflightPlacement {
         void pass(String what);
 
         void warn(String what);
+
+        /** Noted, neither passed nor failed: what cannot be told from here. */
+        void info(String what);
 
         void fail(String what, String fix);
     }
@@ -37,7 +41,7 @@ final class PreflightPlacement {
      * Some node is Ready, not cordoned, carries every label of {@code selector} and has no NoSchedule or NoExecute taint
      * that {@code tolerations} leave untolerated: the scheduler's own filters, so a FAIL means the pods would stay Pending.
      */
-    static void nodes(KubeConnection conn, Map<String, String> selector, List<Toleration> tolerations, Report report) {
+    static List<Node> nodes(KubeConnection conn, Map<String, String> selector, List<Toleration> tolerations, Report report) {
         List<Node> nodes;
         try {
             nodes = conn.client().nodes().list().getItems();
@@ -45,17 +49,17 @@ final class PreflightPlacement {
             if (e.getCode() != 403) throw KubeApi.translate(conn, e);
             // Nodes are cluster-scoped; many namespace users may not list them
             report.warn("nodes: cannot list nodes (forbidden), not checked");
-            return;
+            return List.of();
         }
         String placement = describe(selector, tolerations);
         if (nodes.isEmpty()) {
             report.fail("nodes: the cluster has no nodes", "add nodes to the cluster (the runner pods stay Pending until one joins)");
-            return;
+            return List.of();
         }
         int notReady = 0;
         int unlabelled = 0;
         Set<String> taints = new LinkedHashSet<>();
-        int usable = 0;
+        List<Node> usable = new ArrayList<>();
         for (Node n : nodes) {
             if (!schedulable(n)) {
                 notReady++;
@@ -63,13 +67,13 @@ final class PreflightPlacement {
                 unlabelled++;
             } else {
                 List<String> blocking = untolerated(n, tolerations);
-                if (blocking.isEmpty()) usable++;
+                if (blocking.isEmpty()) usable.add(n);
                 else taints.addAll(blocking);
             }
         }
-        if (usable > 0) {
-            report.pass("nodes: " + usable + " of " + nodes.size() + " node(s) can take the runner pods" + placement);
-            return;
+        if (!usable.isEmpty()) {
+            report.pass("nodes: " + usable.size() + " of " + nodes.size() + " node(s) can take the runner pods" + placement);
+            return usable;
         }
         List<String> why = new ArrayList<>();
         List<String> fixes = new ArrayList<>();
@@ -84,10 +88,16 @@ final class PreflightPlacement {
         }
         if (!taints.isEmpty()) {
             why.add(nodes.size() - notReady - unlabelled + " with a taint not tolerated (" + String.join(", ", taints) + ")");
-            fixes.add("add --tolerations for the taint, e.g. {\"key\":\"" + firstKey(taints) + "\",\"operator\":\"Exists\"}");
+            // node.kubernetes.io/* taints stand for a node condition the node controller saw: tolerating them hides a sick node
+            if (taints.stream().anyMatch(t -> t.startsWith(CONDITION_TAINTS))) {
+                fixes.add("kubectl describe node: " + CONDITION_TAINTS + "* taints mark a node condition; wait for or repair the node");
+            }
+            taints.stream().filter(t -> !t.startsWith(CONDITION_TAINTS)).findFirst().ifPresent(t -> fixes.add(
+                    "add --tolerations for the taint, e.g. {\"key\":\"" + t.substring(0, t.lastIndexOf(':')) + "\",\"operator\":\"Exists\"}"));
         }
         report.fail("nodes: none of " + nodes.size() + " node(s) can take the runner pods" + placement + ": " + String.join(", ", why),
                 String.join("; ", fixes));
+        return List.of();
     }
 
     /** Each Secret named exists in the namespace; a pull secret also has a type the kubelet reads credentials from. */
@@ -170,11 +180,6 @@ final class PreflightPlacement {
         }
         if (!tolerations.isEmpty()) parts.add(tolerations.size() + " toleration(s)");
         return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
-    }
-
-    private static String firstKey(Set<String> taints) {
-        String t = taints.iterator().next();
-        return t.substring(0, t.lastIndexOf(':'));
     }
 
     private static boolean empty(String s) { return s == null || s.isEmpty(); }
