@@ -20,10 +20,13 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.concurrent.Callable;
 
-/** {@code redline kube preflight}: can this machine run benchmarks on this cluster? One line per check. */
+/**
+ * {@code redline kube preflight}: can this machine run benchmarks on this cluster, and can the runner pods run where the
+ * options say (AIPerf's node selector, tolerations, secrets, workers, image and endpoint)? One line per check.
+ */
 @Command(name = "preflight", mixinStandardHelpOptions = true, preprocessor = DottedMaps.Preprocessor.class,
-        description = "Check the cluster: API server, Redline CRDs, namespace, your RBAC, the operator, a node for the runner pods and the"
-                + " Secrets they name. One line per check with the fix; exit 1 if any fails.")
+        description = "Check the cluster: API server, Redline CRDs, namespace, your RBAC, the operator, nodes and room for the runner pods,"
+                + " and the Secrets, image and endpoint they name. One line per check with the fix; exit 1 if any fails.")
 public class KubePreflightCommand implements Callable<Integer>, DottedMaps.Holder, PreflightPlacement.Report {
     /** The chart's selector label on the operator's Deployment and pods (charts/redline/templates/_helpers.tpl). */
     static final String OPERATOR_LABEL = "app.kubernetes.io/name";
