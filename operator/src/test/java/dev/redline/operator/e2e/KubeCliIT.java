@@ -185,6 +185,18 @@ class KubeCliIT {
         assertTrue(statuses.stream().anyMatch(c -> c.startsWith("FAIL operator: no Deployment")), json.all());
         assertEquals(statuses.size(), lines.size() - 1, "the same checks as the text output: " + json.all());
 
+        // where the pods will run: the fake kubelet's node is Ready, untainted and labelled kubernetes.io/os=linux
+        assertTrue(lines.contains("PASS nodes: 1 of 1 node(s) can take the runner pods"), pre.all());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("PASS capacity: room for ") && l.endsWith(", 1 runner pod(s) (2 CPU, 2Gi each) planned")), pre.all());
+        Result placed = redline("preflight", "-n", CLUSTER.namespace(), "--node-selector.kubernetes.io/os", "linux", "--secret", "no-such-secret");
+        List<String> placedLines = placed.stdout().lines().toList();
+        assertTrue(placedLines.contains("PASS nodes: 1 of 1 node(s) can take the runner pods (--node-selector kubernetes.io/os=linux)"), placed.all());
+        assertTrue(placedLines.contains("FAIL secret no-such-secret not found in namespace " + CLUSTER.namespace() + "; fix: kubectl -n "
+                + CLUSTER.namespace() + " create secret generic no-such-secret --from-literal=KEY=VALUE"), placed.all());
+        Result nowhere = redline("preflight", "-n", CLUSTER.namespace(), "--node-selector", "pool=gpu");
+        assertTrue(nowhere.stdout().lines().anyMatch(l -> l.startsWith("FAIL nodes: none of 1 node(s) can take the runner pods (--node-selector pool=gpu):"
+                + " 1 without the label(s) pool=gpu; fix: fix --node-selector, or kubectl label node NODE pool=gpu")), nowhere.all());
+
         String dead = "https://127.0.0.1:" + FreePorts.next();
         Path kubeconfig = tmp.resolve("dead-kubeconfig");
         Files.writeString(kubeconfig, Files.readString(CLUSTER.controlPlane().kubeconfig()).replace(CLUSTER.controlPlane().url(), dead));

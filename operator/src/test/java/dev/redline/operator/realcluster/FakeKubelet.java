@@ -104,6 +104,11 @@ public final class FakeKubelet implements AutoCloseable {
                     .build());
             return n;
         });
+        // the apiserver taints a new node not-ready; the node lifecycle controller (not run here) lifts it once Ready
+        client.nodes().withName(NODE_NAME).edit(n -> {
+            if (n.getSpec().getTaints() != null) n.getSpec().getTaints().removeIf(t -> t.getKey().startsWith("node.kubernetes.io/"));
+            return n;
+        });
         return client.nodes().withName(NODE_NAME).get();
     }
 

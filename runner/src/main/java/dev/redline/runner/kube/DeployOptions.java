@@ -21,10 +21,16 @@ import java.util.regex.Pattern;
  * {@code --total-workers N} gives AIPerf's pod count, N / 10 (its workers per pod), unless {@code --runners} names
  * the pods directly: a Redline runner pod has no worker processes to count.
  */
-public class DeployOptions {
+public class DeployOptions implements DottedMaps.Holder {
     static final int AIPERF_WORKERS_PER_POD = 10;
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** AIPerf's {@code --labels.KEY VALUE} entries of the map flags, taken out before parsing. */
+    private final DottedMaps dotted = new DottedMaps();
+
+    @Override
+    public DottedMaps dotted() { return dotted; }
 
     @Option(names = "--name", paramLabel = "NAME", description = "Resource name (DNS label, at most 40 characters). Default: <model>-<endpoint>-<load>.")
     String name;
@@ -107,7 +113,7 @@ public class DeployOptions {
             r.setImagePullPolicy(imagePullPolicy);
             any = true;
         }
-        Map<String, String> selector = pairs("--node-selector", nodeSelector);
+        Map<String, String> selector = pairs("--node-selector", nodeSelector, dotted);
         if (!selector.isEmpty()) {
             r.setNodeSelector(selector);
             any = true;
@@ -136,14 +142,14 @@ public class DeployOptions {
             r.setTtlSecondsAfterFinished(ttlSeconds);
             any = true;
         }
-        Map<String, String> a = pairs("--annotations", annotations);
+        Map<String, String> a = pairs("--annotations", annotations, dotted);
         if (!a.isEmpty()) { r.setPodAnnotations(a); any = true; }
-        Map<String, String> l = pairs("--labels", labels);
+        Map<String, String> l = pairs("--labels", labels, dotted);
         if (!l.isEmpty()) { r.setPodLabels(l); any = true; }
         if (!imagePullSecrets.isEmpty()) { r.setImagePullSecrets(List.copyOf(imagePullSecrets)); any = true; }
         List<EnvVar> env = new ArrayList<>();
-        pairs("--env-vars", envVars).forEach((k, v) -> env.add(new EnvVarBuilder().withName(k).withValue(v).build()));
-        pairs("--env-from-secrets", envFromSecrets).forEach((k, v) -> {
+        pairs("--env-vars", envVars, dotted).forEach((k, v) -> env.add(new EnvVarBuilder().withName(k).withValue(v).build()));
+        pairs("--env-from-secrets", envFromSecrets, dotted).forEach((k, v) -> {
             int slash = v.indexOf('/');
             if (slash <= 0 || slash == v.length() - 1) {
                 throw new BadInputException("--env-from-secrets " + k + "=" + v + ": give NAME=SECRET/KEY (e.g. OPENAI_API_KEY=llm-keys/openai)");
@@ -160,7 +166,13 @@ public class DeployOptions {
         return any;
     }
 
-    /** KEY=VALUE entries, or one JSON object (AIPerf accepts both). */
+    /** KEY=VALUE entries, or one JSON object (AIPerf accepts both), then the flag's {@code --flag.KEY VALUE} entries. */
+    static Map<String, String> pairs(String flag, List<String> entries, DottedMaps dotted) {
+        Map<String, String> out = pairs(flag, entries);
+        out.putAll(dotted.of(flag));
+        return out;
+    }
+
     private static Map<String, String> pairs(String flag, List<String> entries) {
         Map<String, String> out = new LinkedHashMap<>();
         if (entries.isEmpty()) return out;
@@ -212,6 +224,11 @@ public class DeployOptions {
     }
 
     private List<Toleration> tolerations() {
+        return tolerations(tolerations);
+    }
+
+    /** Tolerations from JSON objects or arrays, as {@code --tolerations} takes them. */
+    static List<Toleration> tolerations(List<String> tolerations) {
         List<Toleration> out = new ArrayList<>();
         for (String t : tolerations) {
             try {

@@ -16,7 +16,7 @@ import java.nio.file.Path;
  * {@code redline kube generate [profile flags] [deployment flags] [-o FILE]}: the Benchmark, Sweep or Search YAML that
  * {@code kube profile} would submit, for {@code kubectl apply -f} or a GitOps repository. Takes every profile option.
  */
-@Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false, preprocessor = dev.redline.runner.cli.MagicLists.Preprocessor.class,
+@Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false, preprocessor = DottedMaps.Preprocessor.class,
         description = "Write the Benchmark, Sweep or Search resource that kube profile would submit (YAML); takes every profile option.")
 public class KubeGenerateCommand extends ProfileCommand {
     @Mixin DeployOptions deploy = new DeployOptions();

@@ -1,7 +1,10 @@
 package dev.redline.runner.kube;
 
+import dev.redline.api.v1alpha1.RunnerSpec;
+import dev.redline.runner.BadInputException;
 import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.APIResourceList;
+import io.fabric8.kubernetes.api.model.Toleration;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceAttributesBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
@@ -13,16 +16,23 @@ import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.concurrent.Callable;
 
-/** {@code redline kube preflight}: can this machine run benchmarks on this cluster? One line per check. */
-@Command(name = "preflight", mixinStandardHelpOptions = true,
-        description = "Check the cluster: API server, Redline CRDs, namespace, your RBAC and the operator. One line per check with the fix; exit 1 if any fails.")
-public class KubePreflightCommand implements Callable<Integer> {
+/**
+ * {@code redline kube preflight}: can this machine run benchmarks on this cluster, and can the runner pods run where the
+ * options say (AIPerf's node selector, tolerations, secrets, workers, image and endpoint)? One line per check.
+ */
+@Command(name = "preflight", mixinStandardHelpOptions = true, preprocessor = DottedMaps.Preprocessor.class,
+        description = "Check the cluster: API server, Redline CRDs, namespace, your RBAC, the operator, nodes and room for the runner pods,"
+                + " and the Secrets, image and endpoint they name. One line per check with the fix; exit 1 if any fails.")
+public class KubePreflightCommand implements Callable<Integer>, DottedMaps.Holder, PreflightPlacement.Report {
     /** The chart's selector label on the operator's Deployment and pods (charts/redline/templates/_helpers.tpl). */
     static final String OPERATOR_LABEL = "app.kubernetes.io/name";
     static final String OPERATOR_VALUE = "redline-operator";
     static final List<String> PLURALS = List.of("benchmarks", "sweeps", "searches");
+    private static final Pattern SECRET_NAME = Pattern.compile(RunnerSpec.DNS_SUBDOMAIN);
 
     @Mixin KubeTarget target;
 
@@ -30,20 +40,63 @@ public class KubePreflightCommand implements Callable<Integer> {
             description = "text (default): one line per check; json: {checks: [{status, check, fix}], passed} for pipelines.")
     String output;
 
+    @Option(names = "--node-selector", paramLabel = "KEY=VALUE", split = ",",
+            description = "Node labels the runner pods will select (repeat, or a JSON object): some schedulable node must carry them.")
+    List<String> nodeSelector = new ArrayList<>();
+
+    @Option(names = "--tolerations", paramLabel = "JSON", description = "Tolerations the runner pods will carry (JSON object or array, repeat): taints they tolerate do not rule a node out.")
+    List<String> tolerations = new ArrayList<>();
+
+    @Option(names = {"--image-pull-secret", "--image-pull-secrets"}, paramLabel = "NAME", split = ",",
+            description = "Image pull Secret to check in the namespace (repeat): it exists and is of type kubernetes.io/dockerconfigjson.")
+    List<String> imagePullSecrets = new ArrayList<>();
+
+    @Option(names = {"--secret", "--secrets"}, paramLabel = "NAME", split = ",", description = "Secret the benchmark references, to check in the namespace (repeat).")
+    List<String> secrets = new ArrayList<>();
+
+    @Option(names = {"-i", "--image"}, paramLabel = "IMAGE", description = "Runner image to check: its registry is public or an --image-pull-secret is given.")
+    String image;
+
+    @Option(names = {"-e", "--endpoint-url"}, paramLabel = "URL", description = "The LLM endpoint: an in-cluster URL (NAME.NS.svc) must be a Service with that port.")
+    String endpointUrl;
+
+    @Option(names = {"-w", "--workers"}, paramLabel = "N", defaultValue = "1",
+            description = "Runner pods planned (AIPerf's worker pods): the nodes that can take them must have room for N (2 CPU, 2Gi each). Default 1.")
+    int workers;
+
+    private final DottedMaps dotted = new DottedMaps();
     private int failures;
     private final List<String[]> checks = new ArrayList<>();
 
     @Override
     public Integer call() {
-        if (!output.equals("text") && !output.equals("json")) throw new dev.redline.runner.BadInputException("--output " + output + ": use text or json");
+        if (!output.equals("text") && !output.equals("json")) throw new BadInputException("--output " + output + ": use text or json");
+        Map<String, String> selector = DeployOptions.pairs("--node-selector", nodeSelector, dotted);
+        List<Toleration> tols = DeployOptions.tolerations(tolerations);
+        secretNames("--image-pull-secret", imagePullSecrets);
+        secretNames("--secret", secrets);
+        if (workers < 1) throw new BadInputException("--workers: at least 1 runner pod, got " + workers);
+        PreflightEndpoints.checkImageArgument(image);
+        java.net.URI endpoint = PreflightEndpoints.endpointArgument(endpointUrl);
         try {
-            return run();
+            return run(selector, tols, endpoint);
         } finally {
             if (output.equals("json")) printJson();
         }
     }
 
-    private int run() {
+    @Override
+    public DottedMaps dotted() { return dotted; }
+
+    private static void secretNames(String flag, List<String> names) {
+        for (String n : names) {
+            if (n.length() > 253 || !SECRET_NAME.matcher(n).matches()) {
+                throw new BadInputException(flag + " " + n + ": not a Secret name; give a lowercase RFC 1123 subdomain (letters, digits, '-', '.')");
+            }
+        }
+    }
+
+    private int run(Map<String, String> selector, List<Toleration> tols, java.net.URI endpoint) {
         try (KubeConnection conn = target.connect()) {
             var client = conn.client();
             String server = KubeApi.server(conn);
@@ -61,6 +114,10 @@ public class KubePreflightCommand implements Callable<Integer> {
             access(conn, "list", "", "pods", null);
             access(conn, "get", "", "pods", "log");
             operator(conn);
+            PreflightCapacity.check(conn, PreflightPlacement.nodes(conn, selector, tols, this), workers, this);
+            PreflightPlacement.secrets(conn, imagePullSecrets, secrets, this);
+            PreflightEndpoints.image(image, imagePullSecrets, this);
+            PreflightEndpoints.endpoint(conn, endpoint, this);
             if (output.equals("text")) System.out.println(failures == 0 ? "preflight: all checks passed" : "preflight: " + failures + " check(s) failed");
             return failures == 0 ? 0 : 1;
         }
@@ -134,15 +191,23 @@ public class KubePreflightCommand implements Callable<Integer> {
         }
     }
 
-    private void pass(String what) {
+    @Override
+    public void pass(String what) {
         record("PASS", what, null);
     }
 
-    private void warn(String what) {
+    @Override
+    public void warn(String what) {
         record("WARN", what, null);
     }
 
-    private void fail(String what, String fix) {
+    @Override
+    public void info(String what) {
+        record("INFO", what, null);
+    }
+
+    @Override
+    public void fail(String what, String fix) {
         failures++;
         record("FAIL", what, fix);
     }

@@ -20,7 +20,7 @@ import java.util.Set;
  * directory; {@code --no-wait} returns once it is created, {@code --dry-run} prints it (JSON, as AIPerf) and
  * contacts no cluster.
  */
-@Command(name = "profile", mixinStandardHelpOptions = true, sortOptions = false, preprocessor = dev.redline.runner.cli.MagicLists.Preprocessor.class,
+@Command(name = "profile", mixinStandardHelpOptions = true, sortOptions = false, preprocessor = DottedMaps.Preprocessor.class,
         description = "Run a benchmark in Kubernetes through the Redline operator; takes every profile option.")
 public class KubeProfileCommand extends ProfileCommand {
     @Mixin KubeTarget target = new KubeTarget();

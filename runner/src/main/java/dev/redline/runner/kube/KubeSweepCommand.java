@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
  * multi-run of the flags or the file, plus AIPerf's {@code --trials}, {@code --cooldown}, {@code --min-runs} and
  * {@code --max-runs}.
  */
-@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false, preprocessor = dev.redline.runner.cli.MagicLists.Preprocessor.class,
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false, preprocessor = DottedMaps.Preprocessor.class,
         description = "Run a parameter sweep or multi-run benchmark in Kubernetes (a Sweep resource); takes every profile option.")
 public class KubeSweepCommand extends KubeProfileCommand {
     @Option(names = "--trials", paramLabel = "N", description = "Runs of every variation (multiRun.numRuns, 1-10).")
