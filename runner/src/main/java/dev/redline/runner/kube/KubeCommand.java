@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         subcommands = {KubeInitCommand.class, KubeValidateCommand.class, KubeShowCommand.class, KubeGenerateCommand.class,
                 KubeProfileCommand.class, KubeSweepCommand.class, KubeListCommand.class, KubeResultsCommand.class, KubeLogsCommand.class,
                 KubeAttachCommand.class, KubeCancelCommand.class, KubeDeleteCommand.class, KubeCleanupCommand.class, KubePreflightCommand.class,
-                KubeDebugCommand.class})
+                KubeDebugCommand.class, KubeNotOffered.Shutdown.class, KubeNotOffered.Dashboard.class})
 public class KubeCommand implements Runnable {
     @Spec CommandSpec spec;
 

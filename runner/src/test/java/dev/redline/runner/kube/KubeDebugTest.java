@@ -118,15 +118,19 @@ class KubeDebugTest {
     }
 
     @Test
-    void badSelectorsAreOneLineAndExitTwo() {
+    void badSelectorsAndAiperfsShutdownAndDashboardAreOneLineAndExitTwo() {
         for (String[] args : List.of(new String[]{"kube", "debug", "x", "-t", "1"}, new String[]{"kube", "debug", "x", "--job-id", "y"},
-                new String[]{"kube", "debug", "x", "--variation", "-1"})) {
+                new String[]{"kube", "debug", "x", "--variation", "-1"}, new String[]{"kube", "shutdown", "abc123", "--namespace", "aiperf-bench"},
+                new String[]{"kube", "dashboard"})) {
             StringWriter err = new StringWriter();
             CommandLine cl = RedlineCli.commandLine();
             cl.setErr(new PrintWriter(err, true));
             cl.setOut(new PrintWriter(new StringWriter(), true));
             assertEquals(2, cl.execute(args), String.join(" ", args) + ": " + err);
             assertEquals(1, err.toString().strip().lines().count(), err.toString());
+            if (args[1].equals("shutdown") || args[1].equals("dashboard")) {
+                assertTrue(err.toString().contains("kube " + args[1] + ": Redline has no"), "AIPerf's subcommand is refused with the reason: " + err);
+            }
         }
     }
 }
