@@ -6,6 +6,7 @@ import dev.redline.api.v1alpha1.Benchmark;
 import dev.redline.api.v1alpha1.ConditionReason;
 import dev.redline.api.v1alpha1.Sweep;
 import dev.redline.api.v1alpha1.SweepExecution;
+import dev.redline.api.v1alpha1.SweepPhase;
 import dev.redline.api.v1alpha1.SweepStatus;
 import dev.redline.operator.OperatorSettings;
 import dev.redline.operator.children.ChildLabels;
@@ -116,7 +117,7 @@ public class SweepReconciler implements Reconciler<Sweep> {
             String failure = d.specChanged();
             progress = new SweepStatusComputer.Progress(d.rollup().status(), d.rollup().done(), d.rollup().anySucceeded(), d.coolingDown(),
                     failure, failure == null ? null : ConditionReason.SpecChanged,
-                    d.startTime(), d.completionTime(), cancel, cancel && running(d.rollup().status()));
+                    d.startTime(), d.completionTime(), cancel, cancel && running(d.rollup().status()) && !wasCancelled(sw));
         }
         return finish(sw, before, SweepStatusComputer.compute(sw, progress, now), recheck, client);
     }
@@ -139,6 +140,11 @@ public class SweepReconciler implements Reconciler<Sweep> {
         return new SweepStatusComputer.Progress(o.rolledUp(), o.done(), any, false, o.failure(),
                 o.failure() == null ? null : ConditionReason.PoolFailed, o.startTime(), o.completionTime(),
                 cancel, cancel && state.exists() && !state.suspended() && !state.finished());
+    }
+
+    /** Once Cancelled, a straggler the informer had not shown yet is cancelled too, without the Sweep going back to Running. */
+    private static boolean wasCancelled(Sweep sw) {
+        return sw.getStatus() != null && sw.getStatus().getPhase() == SweepPhase.Cancelled;
     }
 
     private static boolean running(SweepStatus s) {
