@@ -195,10 +195,12 @@ class SweepIT {
         // a 3 s cell that finishes, then a 300 s one that is still running when the Sweep is cancelled
         apply(sweepOf("poolhalt", "[{concurrency: 1, duration: 300}]",
                 "sweep: {type: zip, parameters: {concurrency: [1, 2], phases.profiling.duration: [3, 300]}}", "execution: warmPool")).orFail();
+        // the pool's pod publishes a cell once the next one is over (its engine runs one cell at a time), so the first
+        // cell's end is seen in the pod's artifacts
         CLUSTER.await("the first cell to finish in the pool", RUN, () -> {
-            Sweep s = get("poolhalt");
-            return s != null && s.getStatus() != null && s.getStatus().getCells() != null && !s.getStatus().getCells().isEmpty()
-                    && "Complete".equals(s.getStatus().getCells().get(0).getPhase());
+            List<Pod> pods = CLUSTER.client().pods().inNamespace(CLUSTER.namespace()).withLabel("redline.dev/benchmark", "poolhalt").list().getItems();
+            return pods.size() == 1 && java.nio.file.Files.isRegularFile(CLUSTER.dir().resolve("pods").resolve(CLUSTER.namespace())
+                    .resolve(pods.get(0).getMetadata().getName()).resolve("var/lib/redline/artifacts/concurrency_1__duration_3/profile_export_redline.json"));
         });
         CLUSTER.kubectl().run("patch", "sw", "poolhalt", "-n", CLUSTER.namespace(), "--type", "merge", "-p", "{\"spec\":{\"cancel\":true}}").orFail();
 
@@ -208,7 +210,11 @@ class SweepIT {
         assertEquals(Boolean.TRUE, job.getSpec().getSuspend(), "the pool's runner Job is suspended");
         CLUSTER.await("the pool's pod removed", Duration.ofSeconds(90), () -> CLUSTER.client().pods().inNamespace(CLUSTER.namespace())
                 .withLabel("redline.dev/benchmark", "poolhalt").list().getItems().isEmpty());
-        Thread.sleep(3000); // the runner's last publication and the Job's end are events: the verdict stands
+        // on SIGTERM the runner publishes the runs it finished; those events do not change the verdict
+        CLUSTER.await("the finished cell in status", Duration.ofSeconds(60), () -> {
+            Sweep s = get("poolhalt");
+            return s.getStatus().getCells() != null && "Complete".equals(s.getStatus().getCells().get(0).getPhase());
+        });
         Sweep after = get("poolhalt");
         assertEquals(SweepPhase.Cancelled, after.getStatus().getPhase());
         SweepCellStatus first = after.getStatus().getCells().get(0);
