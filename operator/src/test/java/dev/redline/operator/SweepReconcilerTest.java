@@ -10,7 +10,11 @@ import dev.redline.api.v1alpha1.SweepCellStatus;
 import dev.redline.api.v1alpha1.SweepPhase;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import dev.redline.api.v1alpha1.SweepExecution;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.javaoperatorsdk.operator.Operator;
 import org.junit.jupiter.api.Test;
@@ -23,6 +27,7 @@ import java.util.function.Predicate;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -171,6 +176,102 @@ class SweepReconcilerTest {
             assertEquals(0, SweepCluster.children(client, "bad").size());
             List<Event> events = MockCluster.events(client, "bad");
             assertEquals(1, events.stream().filter(e -> "SpecInvalid".equals(e.getReason())).count(), "no crash loop, no repeats");
+        } finally {
+            operator.stop();
+        }
+    }
+
+    private static void cancel(String sweep) {
+        client.resources(Sweep.class).inNamespace(MockCluster.NS).withName(sweep)
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"cancel\":true}}");
+    }
+
+    private static List<Event> sweepEvents(String name, String reason) {
+        return MockCluster.events(client, name).stream()
+                .filter(e -> "Sweep".equals(e.getInvolvedObject().getKind()) && reason.equals(e.getReason())).toList();
+    }
+
+    @Test
+    void cancelStopsTheRunningCellStartsNoOtherAndKeepsTheFinishedOnes() throws Exception {
+        SweepCluster.installCrds(client);
+        Operator operator = SweepCluster.start(client);
+        try {
+            client.resource(SweepCluster.sweep("stop", List.of(1, 2, 4))).create();
+            Benchmark first = awaitChild("stop-0");
+            SweepCluster.complete(client, first);
+            Benchmark second = awaitChild("stop-1");
+            MockCluster.jobRunning(client, "stop-1", 1);
+            awaitSweep("stop", s -> Integer.valueOf(1).equals(s.getStatus().getCompletedCells()) && Integer.valueOf(1).equals(s.getStatus().getRunningCells()));
+
+            cancel("stop");
+            await().atMost(Duration.ofSeconds(30)).until(() -> MockCluster.get(client, "stop-1").getSpec().cancelRequested());
+            // the Benchmark controller then suspends the running cell's Job and ends it Cancelled
+            await().atMost(Duration.ofSeconds(30)).until(() -> Boolean.TRUE.equals(MockCluster.job(client, "stop-1").getSpec().getSuspend()));
+            Sweep done = awaitSweep("stop", s -> s.getStatus().getPhase() == SweepPhase.Cancelled);
+            assertEquals(BenchmarkPhase.Cancelled, MockCluster.get(client, "stop-1").getStatus().getPhase());
+            assertEquals(second.getMetadata().getUid(), MockCluster.get(client, "stop-1").getMetadata().getUid());
+
+            Thread.sleep(500); // give the operator a chance to (wrongly) start the third cell
+            assertEquals(List.of("stop-0", "stop-1"), SweepCluster.children(client, "stop").stream()
+                    .map(b -> b.getMetadata().getName()).sorted().toList(), "no cell starts after cancel");
+            List<SweepCellStatus> cells = done.getStatus().getCells();
+            assertEquals("Complete", cells.get(0).getPhase());
+            assertEquals(8.0, cells.get(0).getRequestThroughput(), "the finished cell's results are kept");
+            assertEquals("Failed", cells.get(1).getPhase());
+            assertTrue(cells.get(1).getError().startsWith("stop-1: cancelled by spec.cancel"), cells.get(1).getError());
+            assertEquals("Pending", cells.get(2).getPhase());
+            var failed = done.getStatus().condition(ConditionType.Failed);
+            assertEquals("True", failed.getStatus());
+            assertEquals("Cancelled", failed.getReason());
+            assertTrue(failed.getMessage().contains("2 of 3 cells done, kept in stop-results"), failed.getMessage());
+            assertEquals("Cancelled", done.getStatus().condition(ConditionType.Progressing).getReason());
+            assertEquals(2L, done.getMetadata().getGeneration(), "setting spec.cancel is a spec change");
+            assertEquals(done.getMetadata().getGeneration(), done.getStatus().getObservedGeneration());
+            assertNotNull(done.getStatus().getCompletionTime());
+            JsonNode sweep = JSON.readTree(MockCluster.configMap(client, "stop-results").getData().get("sweep.json"));
+            assertEquals(1, sweep.get("per_combination_metrics").size(), "the aggregate keeps the finished cell");
+
+            // idempotent: another reconcile (a change to a child is an event for its Sweep) changes nothing and tells nothing again
+            await().atMost(Duration.ofSeconds(10)).until(() -> sweepEvents("stop", "Cancelled").size() == 1);
+            String status = JSON.writeValueAsString(done.getStatus());
+            client.resources(Benchmark.class).inNamespace(MockCluster.NS).withName("stop-0").edit(b -> {
+                b.getMetadata().getAnnotations().put("touched", "yes");
+                return b;
+            });
+            Thread.sleep(1000);
+            assertEquals(status, JSON.writeValueAsString(SweepCluster.get(client, "stop").getStatus()));
+            assertEquals(1, sweepEvents("stop", "Cancelled").size(), "one Event: " + MockCluster.events(client, "stop"));
+            assertEquals(2, SweepCluster.children(client, "stop").size());
+        } finally {
+            operator.stop();
+        }
+    }
+
+    @Test
+    void cancelSuspendsTheWarmPoolAndNoNewPoolStarts() throws Exception {
+        SweepCluster.installCrds(client);
+        Operator operator = SweepCluster.start(client);
+        try {
+            Sweep sw = SweepCluster.sweep("poolstop", List.of(1, 2));
+            sw.getSpec().setExecution(SweepExecution.WARM_POOL);
+            client.resource(sw).create();
+            await().atMost(Duration.ofSeconds(30)).until(() -> MockCluster.job(client, "poolstop") != null);
+            MockCluster.jobRunning(client, "poolstop", 1);
+            awaitSweep("poolstop", s -> s.getStatus().getPhase() == SweepPhase.Running || s.getStatus().getPhase() == SweepPhase.Pending);
+
+            cancel("poolstop");
+            Sweep done = awaitSweep("poolstop", s -> s.getStatus().getPhase() == SweepPhase.Cancelled);
+            Job job = MockCluster.job(client, "poolstop");
+            assertEquals(Boolean.TRUE, job.getSpec().getSuspend(), "the pool's Job is suspended: Kubernetes stops its pod");
+            assertEquals("Cancelled", done.getStatus().condition(ConditionType.Failed).getReason());
+            assertTrue(SweepCluster.children(client, "poolstop").isEmpty());
+
+            // a cancelled Sweep never gets a new pool, not even when its Job goes
+            client.resource(job).delete();
+            await().atMost(Duration.ofSeconds(10)).until(() -> MockCluster.job(client, "poolstop") == null);
+            Thread.sleep(1000);
+            assertNull(MockCluster.job(client, "poolstop"));
+            assertEquals(SweepPhase.Cancelled, SweepCluster.get(client, "poolstop").getStatus().getPhase());
         } finally {
             operator.stop();
         }

@@ -11,7 +11,9 @@ public enum SweepPhase {
     /** Every cell ran; failed ones are recorded in status.cells. */
     Complete,
     /** No cell produced results, or the warm-pool runner failed. */
-    Failed;
+    Failed,
+    /** Stopped by spec.cancel; the finished cells are kept in status and the results ConfigMap. */
+    Cancelled;
 
-    public boolean isFinished() { return this == Complete || this == Failed || this == Invalid; }
+    public boolean isFinished() { return this == Complete || this == Failed || this == Invalid || this == Cancelled; }
 }

@@ -12,7 +12,7 @@ import io.fabric8.generator.annotation.Required;
  * cell ({@code multiRun}, the {@code multi_run:} model), plus how the cluster runs them.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"template", "sweep", "multiRun", "maxParallel", "execution"})
+@JsonPropertyOrder({"template", "sweep", "multiRun", "maxParallel", "execution", "cancel"})
 public class SweepResourceSpec {
     public static final int DEFAULT_MAX_PARALLEL = 1;
 
@@ -34,6 +34,9 @@ public class SweepResourceSpec {
     @JsonPropertyDescription("perCell (default): one child Benchmark per run; warmPool: one runner pod runs every cell in order.")
     private SweepExecution execution;
 
+    @JsonPropertyDescription("Set to true to stop: the running cells are cancelled (perCell: their child Benchmarks get spec.cancel; warmPool: the runner Job is suspended), no further cell starts, the finished cells stay in status and the Sweep ends Cancelled.")
+    private Boolean cancel;
+
     public BenchmarkResourceSpec getTemplate() { return template; }
     public void setTemplate(BenchmarkResourceSpec template) { this.template = template; }
     public SweepSpec getSweep() { return sweep; }
@@ -45,6 +48,10 @@ public class SweepResourceSpec {
     public SweepExecution getExecution() { return execution; }
     public void setExecution(SweepExecution execution) { this.execution = execution; }
 
+    public Boolean getCancel() { return cancel; }
+    public void setCancel(Boolean cancel) { this.cancel = cancel; }
+
     public int resolvedMaxParallel() { return maxParallel == null ? DEFAULT_MAX_PARALLEL : maxParallel; }
     public SweepExecution resolvedExecution() { return execution == null ? SweepExecution.PER_CELL : execution; }
+    public boolean cancelRequested() { return Boolean.TRUE.equals(cancel); }
 }

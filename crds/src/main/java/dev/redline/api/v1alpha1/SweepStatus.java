@@ -15,7 +15,7 @@ import java.util.List;
 public class SweepStatus {
     @JsonPropertyDescription("metadata.generation this status describes.")
     private Long observedGeneration;
-    @JsonPropertyDescription("Invalid, Pending, Running, Complete or Failed; derived from the conditions.")
+    @JsonPropertyDescription("Invalid, Pending, Running, Complete, Failed or Cancelled; derived from the conditions.")
     private SweepPhase phase;
     @JsonPropertyDescription("Accepted, Progressing, Complete and Failed, with CamelCase reasons.")
     private List<Condition> conditions = new ArrayList<>();

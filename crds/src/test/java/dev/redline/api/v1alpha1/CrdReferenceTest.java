@@ -38,7 +38,7 @@ class CrdReferenceTest {
     private static final Map<String, String> MUTABLE = Map.of(
             "Benchmark", "The spec may change after creation: a change to anything but `cancel`, `ttlSecondsAfterFinished`, `slo`,\n"
                     + "`baselineRef` and `regression` (or to `runId`) starts a new run; see [operator.md](operator.md#re-runs-gitops).\n",
-            "Sweep", "`spec.template` is a Benchmark spec (the fields above); a change to it or to `spec.sweep` after cells exist fails the Sweep (`SpecChanged`); `spec.sweep` and `spec.multiRun` are the"
+            "Sweep", "`spec.template` is a Benchmark spec (the fields above); a change to it or to `spec.sweep` after cells exist fails the Sweep (`SpecChanged`); `spec.cancel` may be set at any time to stop it (`Cancelled`); `spec.sweep` and `spec.multiRun` are the"
                     + " `sweep:` and `multi_run:` sections of a config file ([sweeps.md](sweeps.md)).\n",
             "Search", "The whole spec is immutable after creation except `cancel` (CEL rule): the child Benchmarks are the search's state"
                     + " ([search.md](search.md#the-search-resource)).\n");

@@ -64,7 +64,8 @@ public final class TransitionEvents {
         if (type == ConditionType.Regressed) return !"Unknown".equals(c.getStatus()) || GATE_PROBLEMS.contains(c.getReason());
         if (type == ConditionType.Complete) return "True".equals(c.getStatus());
         if (type == ConditionType.Accepted) return true;
-        if (type == ConditionType.Progressing) return true;
+        // a cancelled Sweep is told once, by Failed=True/Cancelled
+        if (type == ConditionType.Progressing) return !ConditionReason.Cancelled.name().equals(c.getReason());
         if (type == ConditionType.Running) return !ConditionReason.RunnersPending.name().equals(c.getReason()) || c.getStatus().equals("True");
         return !"Unknown".equals(c.getStatus());
     }

@@ -23,7 +23,8 @@ import java.util.function.Function;
 /**
  * Decides the next step of a perCell Sweep from its children alone (they are the state, so an operator
  * restart resumes and never re-runs a finished cell): what each existing child says, which runs to
- * start now (in the plan's order, at most maxParallel at once, after the cooldown), and the rollup.
+ * start now (in the plan's order, at most maxParallel at once, after the cooldown; none once cancelled),
+ * and the rollup.
  */
 final class PerCellDriver {
     /**
@@ -39,7 +40,8 @@ final class PerCellDriver {
 
     private PerCellDriver() { }
 
-    static Decision decide(Sweep sw, ExperimentPlan plan, List<Benchmark> children, Function<String, ConfigMap> results, Instant now) {
+    static Decision decide(Sweep sw, ExperimentPlan plan, List<Benchmark> children, Function<String, ConfigMap> results, Instant now,
+                           boolean cancelled) {
         Map<String, Benchmark> byName = new HashMap<>();
         for (Benchmark b : children) byName.put(b.getMetadata().getName(), b);
         int trials = plan.trials();
@@ -92,7 +94,7 @@ final class PerCellDriver {
         List<Benchmark> create = new ArrayList<>();
         Duration recheck = null;
         boolean cooling = false;
-        if (changed == null && !pending.isEmpty()) {
+        if (changed == null && !cancelled && !pending.isEmpty()) {
             int slots = sw.getSpec().resolvedMaxParallel() - inFlight;
             double cooldown = lastDoneVariation != null && lastDoneVariation.index() == pending.get(0).variation().index()
                     ? plan.multiRun().resolvedCooldownSeconds() : plan.variationCooldownSeconds();

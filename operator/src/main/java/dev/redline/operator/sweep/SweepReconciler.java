@@ -6,6 +6,7 @@ import dev.redline.api.v1alpha1.Benchmark;
 import dev.redline.api.v1alpha1.ConditionReason;
 import dev.redline.api.v1alpha1.Sweep;
 import dev.redline.api.v1alpha1.SweepExecution;
+import dev.redline.api.v1alpha1.SweepPhase;
 import dev.redline.api.v1alpha1.SweepStatus;
 import dev.redline.operator.OperatorSettings;
 import dev.redline.operator.children.ChildLabels;
@@ -46,6 +47,7 @@ import java.util.Objects;
  * warmPool: one runner Job that runs every cell. Status (cells, best, Pareto front, conditions) and the
  * results ConfigMap (the sweep aggregate) are recomputed from the children on every event, so reconcile
  * is idempotent and a restart loses nothing. A bad Sweep gets Accepted=False and an Event, and no retries.
+ * spec.cancel stops the running cells ({@link SweepCancel}), starts no more and ends the Sweep Cancelled.
  */
 @ControllerConfiguration(name = SweepReconciler.NAME)
 public class SweepReconciler implements Reconciler<Sweep> {
@@ -94,15 +96,17 @@ public class SweepReconciler implements Reconciler<Sweep> {
             return finish(sw, before, SweepStatusComputer.invalid(sw, ResourceValidator.summarize(checked.violations()), now), null, client);
         }
         ExperimentPlan plan = checked.plan();
+        boolean cancel = SweepCancel.applies(sw);
         ChildWriter writer = new ChildWriter(client);
         ConfigMap results = writer.ensure(ConfigMapFactory.results(sw, SweepNames.own(sw)), cachedConfigMap(sw, SweepNames.own(sw).resultsConfigMap()));
         SweepStatusComputer.Progress progress;
         Duration recheck = null;
         if (sw.getSpec().resolvedExecution() == SweepExecution.WARM_POOL) {
-            progress = warmPool(sw, plan, writer, results);
+            progress = warmPool(sw, plan, writer, results, cancel, client);
         } else {
             List<Benchmark> owned = List.copyOf(context.getSecondaryResources(Benchmark.class));
-            PerCellDriver.Decision d = PerCellDriver.decide(sw, plan, owned, name -> cachedConfigMap(sw, name), now);
+            PerCellDriver.Decision d = PerCellDriver.decide(sw, plan, owned, name -> cachedConfigMap(sw, name), now, cancel);
+            if (cancel) SweepCancel.cells(client, owned);
             for (Benchmark child : d.toCreate()) {
                 LOG.infof("sweep %s/%s: starting %s (%s)", sw.getMetadata().getNamespace(), sw.getMetadata().getName(),
                         child.getMetadata().getName(), child.getMetadata().getAnnotations().get(SweepNames.VARIATION_ANNOTATION));
@@ -113,12 +117,13 @@ public class SweepReconciler implements Reconciler<Sweep> {
             String failure = d.specChanged();
             progress = new SweepStatusComputer.Progress(d.rollup().status(), d.rollup().done(), d.rollup().anySucceeded(), d.coolingDown(),
                     failure, failure == null ? null : ConditionReason.SpecChanged,
-                    d.startTime(), d.completionTime());
+                    d.startTime(), d.completionTime(), cancel, cancel && running(d.rollup().status()) && !wasCancelled(sw));
         }
         return finish(sw, before, SweepStatusComputer.compute(sw, progress, now), recheck, client);
     }
 
-    private SweepStatusComputer.Progress warmPool(Sweep sw, ExperimentPlan plan, ChildWriter writer, ConfigMap results) {
+    private SweepStatusComputer.Progress warmPool(Sweep sw, ExperimentPlan plan, ChildWriter writer, ConfigMap results, boolean cancel,
+                                                  KubernetesClient client) {
         ChildNames names = SweepNames.own(sw);
         writer.ensure(WarmPoolDriver.experimentConfigMap(sw), cachedConfigMap(sw, names.specConfigMap()));
         writer.ensure(RunnerRbacFactory.serviceAccount(sw, names), null);
@@ -126,12 +131,24 @@ public class SweepReconciler implements Reconciler<Sweep> {
         writer.ensureSubjects(RunnerRbacFactory.roleBinding(sw, names, sw.getSpec().getTemplate().resolvedRunners()));
         Job cached = jobs.get(new ResourceID(names.job(), sw.getMetadata().getNamespace())).orElse(null);
         boolean finished = sw.getStatus() != null && sw.getStatus().getPhase() != null && sw.getStatus().getPhase().isFinished();
-        // a finished Sweep never gets a new pool: a deleted Job must not run the sweep again
-        Job job = finished ? cached : writer.ensure(WarmPoolDriver.job(sw, plan, settings), cached);
-        WarmPoolDriver.Observation o = WarmPoolDriver.observe(plan, JobState.of(job), results);
+        // a finished Sweep never gets a new pool: a deleted Job must not run the sweep again; a cancelled one
+        // gets none either, and the pool it has is suspended
+        Job job = finished ? cached : cancel ? SweepCancel.pool(client, sw, cached) : writer.ensure(WarmPoolDriver.job(sw, plan, settings), cached);
+        JobState state = JobState.of(job);
+        WarmPoolDriver.Observation o = WarmPoolDriver.observe(plan, state, results);
         boolean any = o.rolledUp().getCells() != null && o.rolledUp().getCells().stream().anyMatch(c -> "Complete".equals(c.getPhase()));
         return new SweepStatusComputer.Progress(o.rolledUp(), o.done(), any, false, o.failure(),
-                o.failure() == null ? null : ConditionReason.PoolFailed, o.startTime(), o.completionTime());
+                o.failure() == null ? null : ConditionReason.PoolFailed, o.startTime(), o.completionTime(),
+                cancel, cancel && state.exists() && !state.suspended() && !state.finished());
+    }
+
+    /** Once Cancelled, a straggler the informer had not shown yet is cancelled too, without the Sweep going back to Running. */
+    private static boolean wasCancelled(Sweep sw) {
+        return sw.getStatus() != null && sw.getStatus().getPhase() == SweepPhase.Cancelled;
+    }
+
+    private static boolean running(SweepStatus s) {
+        return s.getRunningCells() != null && s.getRunningCells() > 0;
     }
 
     /** Updates the Sweep's results ConfigMap only when its data changed. */

@@ -13,13 +13,18 @@ import java.time.temporal.ChronoUnit;
 import static dev.redline.operator.status.Conditions.FALSE;
 import static dev.redline.operator.status.Conditions.TRUE;
 
-/** A Sweep's conditions and phase from where its cells stand. Pure. */
+/** A Sweep's conditions and phase from where its cells stand (spec.cancel first). Pure. */
 final class SweepStatusComputer {
     private SweepStatusComputer() { }
 
-    /** Where the cells stand, as the drivers see it. */
+    /**
+     * Where the cells stand, as the drivers see it.
+     *
+     * @param cancelled spec.cancel applies: nothing more starts
+     * @param stopping  cancelled, but a cell (or the warm pool) has not stopped yet
+     */
     record Progress(SweepStatus rolledUp, boolean done, boolean anySucceeded, boolean coolingDown, String failure,
-                    ConditionReason failureReason, String startTime, String completionTime) { }
+                    ConditionReason failureReason, String startTime, String completionTime, boolean cancelled, boolean stopping) { }
 
     static SweepStatus invalid(Sweep sw, String message, Instant now) {
         SweepStatus s = new SweepStatus();
@@ -39,7 +44,24 @@ final class SweepStatusComputer {
                 .set(ConditionType.Accepted, TRUE, ConditionReason.SpecValid, "planned " + s.getTotalCells() + " cell(s)");
         String progress = s.getCompletedCells() + " of " + s.getTotalCells() + " cells done, " + s.getRunningCells() + " running, "
                 + s.getFailedCells() + " failed";
-        if (p.failure() != null) {
+        if (p.cancelled()) {
+            // first: a cancelled cell ends its child Failed, a suspended pool may end its Job Failed; neither is the Sweep's failure
+            String kept = s.getCompletedCells() + " of " + s.getTotalCells() + " cells done, kept in " + s.getResultsConfigMap();
+            if (p.stopping()) {
+                String msg = "spec.cancel is set; stopping " + (s.getRunningCells() == null || s.getRunningCells() == 0 ? "the warm pool"
+                        : s.getRunningCells() + " running cell(s)") + "; " + kept;
+                c.set(ConditionType.Progressing, TRUE, ConditionReason.Cancelled, msg);
+                c.set(ConditionType.Complete, FALSE, ConditionReason.Cancelled, msg);
+                c.set(ConditionType.Failed, FALSE, ConditionReason.NoFailure, "no failure");
+                s.setPhase(SweepPhase.Running);
+            } else {
+                String msg = "cancelled by spec.cancel; " + kept;
+                c.set(ConditionType.Progressing, FALSE, ConditionReason.Cancelled, msg);
+                c.set(ConditionType.Complete, FALSE, ConditionReason.Cancelled, msg);
+                c.set(ConditionType.Failed, TRUE, ConditionReason.Cancelled, msg);
+                s.setPhase(SweepPhase.Cancelled);
+            }
+        } else if (p.failure() != null) {
             c.set(ConditionType.Progressing, FALSE, p.failureReason(), p.failure());
             c.set(ConditionType.Complete, FALSE, p.failureReason(), p.failure());
             c.set(ConditionType.Failed, TRUE, p.failureReason(), p.failure());

@@ -3,6 +3,7 @@ package dev.redline.operator.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.redline.api.v1alpha1.Benchmark;
+import dev.redline.api.v1alpha1.BenchmarkPhase;
 import dev.redline.api.v1alpha1.ConditionType;
 import dev.redline.api.v1alpha1.Sweep;
 import dev.redline.api.v1alpha1.SweepCellStatus;
@@ -10,6 +11,7 @@ import dev.redline.api.v1alpha1.SweepPhase;
 import dev.redline.operator.realcluster.Kubectl;
 import dev.redline.operator.realcluster.RealCluster;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,8 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Sweeps on a real control plane: admission of the Sweep CRD's schema, a perCell Sweep whose cells are
- * child Benchmarks run by real runner pods, a warmPool Sweep whose one pod runs every cell, and garbage
- * collection of a deleted Sweep's children.
+ * child Benchmarks run by real runner pods, a warmPool Sweep whose one pod runs every cell, cancelling a
+ * running Sweep, and garbage collection of a deleted Sweep's children.
  */
 class SweepIT {
     @RegisterExtension
@@ -34,6 +36,10 @@ class SweepIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static String sweep(String name, String... specLines) {
+        return sweepOf(name, "[{concurrency: 1, requests: 12}]", specLines);
+    }
+
+    private static String sweepOf(String name, String phases, String... specLines) {
         StringBuilder yaml = new StringBuilder("""
                 apiVersion: redline.dev/v1alpha1
                 kind: Sweep
@@ -44,8 +50,8 @@ class SweepIT {
                     endpoint: {url: "%s", streaming: true}
                     tokenizer: {name: builtin}
                     dataset: {prompts: {isl: {mean: 32}, osl: {mean: 8}}}
-                    phases: [{concurrency: 1, requests: 12}]
-                """.formatted(name, CLUSTER.namespace(), CLUSTER.mock().url()));
+                    phases: %s
+                """.formatted(name, CLUSTER.namespace(), CLUSTER.mock().url(), phases));
         for (String line : specLines) yaml.append("  ").append(line).append('\n');
         return yaml.toString();
     }
@@ -143,5 +149,78 @@ class SweepIT {
                 .getData().get("sweep.json"));
         assertEquals(List.of("concurrency", "isl"), List.of(aggregate.at("/metadata/sweep_parameters/0/name").asText(),
                 aggregate.at("/metadata/sweep_parameters/1/name").asText()));
+    }
+
+    private static List<String> children(String sweep) {
+        return CLUSTER.client().resources(Benchmark.class).inNamespace(CLUSTER.namespace()).withLabel("redline.dev/sweep", sweep)
+                .list().getItems().stream().map(b -> b.getMetadata().getName()).sorted().toList();
+    }
+
+    private static BenchmarkPhase childPhase(String name) {
+        Benchmark b = CLUSTER.client().resources(Benchmark.class).inNamespace(CLUSTER.namespace()).withName(name).get();
+        return b == null || b.getStatus() == null ? null : b.getStatus().getPhase();
+    }
+
+    @Test
+    void cancelStopsTheRunningCellAndStartsNoOther() throws Exception {
+        // cells of 300 s: the first one is still running when the Sweep is cancelled
+        apply(sweepOf("halt", "[{concurrency: 1, duration: 300}]", "sweep: {parameters: {concurrency: [1, 2, 3]}}")).orFail();
+        CLUSTER.await("halt-0 to run", RUN, () -> childPhase("halt-0") == BenchmarkPhase.Running);
+        long served = CLUSTER.mock().requestsServed();
+        CLUSTER.await("requests to flow", Duration.ofMinutes(2), () -> CLUSTER.mock().requestsServed() >= served + 5);
+        CLUSTER.kubectl().run("patch", "sw", "halt", "-n", CLUSTER.namespace(), "--type", "merge", "-p", "{\"spec\":{\"cancel\":true}}").orFail();
+
+        Sweep done = awaitPhase("halt", SweepPhase.Cancelled);
+        Benchmark cell = CLUSTER.client().resources(Benchmark.class).inNamespace(CLUSTER.namespace()).withName("halt-0").get();
+        assertTrue(cell.getSpec().cancelRequested(), "the Sweep passed spec.cancel on to its running cell");
+        assertEquals(BenchmarkPhase.Cancelled, cell.getStatus().getPhase());
+        Job job = CLUSTER.client().batch().v1().jobs().inNamespace(CLUSTER.namespace()).withName("halt-0-1").get();
+        assertEquals(Boolean.TRUE, job.getSpec().getSuspend(), "the cell's runner Job is suspended");
+        var failed = done.getStatus().condition(ConditionType.Failed);
+        assertEquals("True", failed.getStatus());
+        assertEquals("Cancelled", failed.getReason());
+        assertEquals(done.getMetadata().getGeneration(), done.getStatus().getObservedGeneration());
+        assertEquals(3, done.getStatus().getCells().size());
+        assertEquals(List.of("Failed", "Pending", "Pending"), done.getStatus().getCells().stream().map(SweepCellStatus::getPhase).toList());
+
+        Thread.sleep(5000); // time for the operator to (wrongly) start the next cell
+        assertEquals(List.of("halt-0"), children("halt"), "no cell starts after cancel");
+        assertEquals(SweepPhase.Cancelled, get("halt").getStatus().getPhase());
+        CLUSTER.await("the cell's runner pods removed", Duration.ofSeconds(90), () -> CLUSTER.client().pods().inNamespace(CLUSTER.namespace())
+                .withLabel("redline.dev/benchmark", "halt-0").list().getItems().isEmpty());
+    }
+
+    @Test
+    void cancelSuspendsTheWarmPoolAndKeepsTheCellsItFinished() throws Exception {
+        // a 3 s cell that finishes, then a 300 s one that is still running when the Sweep is cancelled
+        apply(sweepOf("poolhalt", "[{concurrency: 1, duration: 300}]",
+                "sweep: {type: zip, parameters: {concurrency: [1, 2], phases.profiling.duration: [3, 300]}}", "execution: warmPool")).orFail();
+        // the pool's pod publishes a cell once the next one is over (its engine runs one cell at a time), so the first
+        // cell's end is seen in the pod's artifacts
+        CLUSTER.await("the first cell to finish in the pool", RUN, () -> {
+            List<Pod> pods = CLUSTER.client().pods().inNamespace(CLUSTER.namespace()).withLabel("redline.dev/benchmark", "poolhalt").list().getItems();
+            return pods.size() == 1 && java.nio.file.Files.isRegularFile(CLUSTER.dir().resolve("pods").resolve(CLUSTER.namespace())
+                    .resolve(pods.get(0).getMetadata().getName()).resolve("var/lib/redline/artifacts/concurrency_1__duration_3/profile_export_redline.json"));
+        });
+        CLUSTER.kubectl().run("patch", "sw", "poolhalt", "-n", CLUSTER.namespace(), "--type", "merge", "-p", "{\"spec\":{\"cancel\":true}}").orFail();
+
+        Sweep done = awaitPhase("poolhalt", SweepPhase.Cancelled);
+        assertEquals("Cancelled", done.getStatus().condition(ConditionType.Failed).getReason());
+        Job job = CLUSTER.client().batch().v1().jobs().inNamespace(CLUSTER.namespace()).withName("poolhalt-1").get();
+        assertEquals(Boolean.TRUE, job.getSpec().getSuspend(), "the pool's runner Job is suspended");
+        CLUSTER.await("the pool's pod removed", Duration.ofSeconds(90), () -> CLUSTER.client().pods().inNamespace(CLUSTER.namespace())
+                .withLabel("redline.dev/benchmark", "poolhalt").list().getItems().isEmpty());
+        // on SIGTERM the runner publishes the runs it finished; those events do not change the verdict
+        CLUSTER.await("the finished cell in status", Duration.ofSeconds(60), () -> {
+            Sweep s = get("poolhalt");
+            return s.getStatus().getCells() != null && "Complete".equals(s.getStatus().getCells().get(0).getPhase());
+        });
+        Sweep after = get("poolhalt");
+        assertEquals(SweepPhase.Cancelled, after.getStatus().getPhase());
+        SweepCellStatus first = after.getStatus().getCells().get(0);
+        assertEquals("Complete", first.getPhase(), "the finished cell is kept");
+        assertTrue(first.getRequestThroughput() > 0, after.getStatus().getCells().toString());
+        assertTrue(CLUSTER.client().pods().inNamespace(CLUSTER.namespace()).withLabel("redline.dev/benchmark", "poolhalt").list()
+                .getItems().isEmpty(), "no new pool pod");
     }
 }

@@ -107,10 +107,15 @@ public final class ClusterExperimentRun {
                 cells.put(o.variation().index(), new SweepRollup.CellProgress(o.trials(), 0, done, List.of()));
             }
             SweepRollup.Result r = SweepRollup.of(plan, cells);
+            // on SIGTERM (a cancelled Sweep) the run that finished is told with the thread's interrupt flag set, which
+            // would fail the API call: this write is what keeps the finished runs, so it goes out and the flag stays
+            boolean interrupted = Thread.interrupted();
             try {
                 writer.write(SweepResults.data(r.aggregate(), r.status()));
             } catch (IllegalStateException e) {
                 err.println("redline: " + e.getMessage() + " (the sweep goes on; results stay in the pod's artifacts)");
+            } finally {
+                if (interrupted) Thread.currentThread().interrupt();
             }
         }
     }

@@ -68,7 +68,9 @@ public final class ResultsConfigMapWriter {
             case HttpURLConnection.HTTP_FORBIDDEN -> "forbidden; the runner's ServiceAccount needs get and update on this ConfigMap";
             case HttpURLConnection.HTTP_NOT_FOUND -> "not found";
             case HttpURLConnection.HTTP_CONFLICT -> "kept conflicting with other writers";
-            default -> e.getCode() == 0 ? String.valueOf(e.getMessage()) : "HTTP " + e.getCode() + " " + e.getStatus().getMessage();
+            // a failure without a Status body (e.g. the connection dropped mid-request) has only its message
+            default -> e.getCode() == 0 || e.getStatus() == null ? String.valueOf(e.getMessage())
+                    : "HTTP " + e.getCode() + " " + e.getStatus().getMessage();
         };
         return new IllegalStateException("cannot " + verb + " results ConfigMap " + namespace + "/" + name + ": "
                 + why.replaceAll("\\s*\\R\\s*", " "), e);

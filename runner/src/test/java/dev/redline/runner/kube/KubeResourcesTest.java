@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Name resolution, Sweep downloads and the list table, against Fabric8's mock apiserver in CRUD mode. */
+/** Name resolution, Sweep downloads, cancel and the list table, against Fabric8's mock apiserver in CRUD mode. */
 @EnableKubernetesMockClient(crud = true)
 class KubeResourcesTest {
     static KubernetesClient client;
@@ -132,5 +132,18 @@ class KubeResourcesTest {
                 """, out.toString(StandardCharsets.UTF_8));
         assertEquals("2d", KubeListCommand.age(Duration.ofDays(2)));
         assertEquals("5m", KubeListCommand.age(Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void cancelSetsSpecCancelOnASweepAsOnABenchmark() {
+        sweep("c", "sw", SweepPhase.Running);
+        benchmark("c", "bm", Map.of(), BenchmarkPhase.Running, null);
+        KubeCancelCommand cancel = new KubeCancelCommand();
+        assertEquals(0, cancel.act(conn("c"), new LastDeployed.Ref("Sweep", "c", "sw")));
+        assertTrue(client.resources(Sweep.class).inNamespace("c").withName("sw").get().getSpec().cancelRequested());
+        assertFalse(client.resources(Benchmark.class).inNamespace("c").withName("bm").get().getSpec() != null
+                && client.resources(Benchmark.class).inNamespace("c").withName("bm").get().getSpec().cancelRequested(), "only the named resource");
+        assertEquals(0, cancel.act(conn("c"), new LastDeployed.Ref("Benchmark", "c", "bm")));
+        assertTrue(client.resources(Benchmark.class).inNamespace("c").withName("bm").get().getSpec().cancelRequested());
     }
 }
