@@ -114,6 +114,12 @@ public final class ExperimentRun {
                 interrupted = true;
                 break;
             }
+            // a result already there is reported before the next run starts: with an engine that runs one cell at a
+            // time (a warm pool serving live metrics) start() blocks for the whole next cell, and the status would lag a cell
+            if (pending != null && pending.cell().resultReady()) {
+                record(pending);
+                pending = null;
+            }
             Started started = start(next, total);
             if (pending != null) record(pending);
             pending = started;

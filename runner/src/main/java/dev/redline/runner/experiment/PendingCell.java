@@ -39,6 +39,11 @@ public final class PendingCell {
         }
     }
 
+    /** Whether {@link #result()} would return at once (an engine that runs one cell at a time returns it finished). */
+    public boolean resultReady() {
+        return result.isDone();
+    }
+
     /** The run's result, waiting for its exports; a Ctrl-C meanwhile does not cut the wait short (the flag is kept). */
     public CellResult result() {
         awaitingResult.run();

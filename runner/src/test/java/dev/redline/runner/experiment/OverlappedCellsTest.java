@@ -100,6 +100,33 @@ class OverlappedCellsTest {
         }
     }
 
+    /**
+     * With live metrics (a warm pool's runner) the engine runs one cell at a time: each cell is still reported
+     * finished before the next one starts, so the Sweep's status never lags a cell behind.
+     */
+    @Test
+    void anEngineRunningOneCellAtATimeReportsEachCellBeforeTheNextStarts() throws Exception {
+        List<String> events = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        try (MockServer mock = MockServer.start(new MockServerOptions().port(0).ttftMs(3).itlMs(1));
+             ProfileEngine engine = new ProfileEngine(dev.redline.runner.profile.RunOptions.runnerPod("warn", 0, java.util.Map.of(), null), null)) {
+            ExperimentPlan plan = ExperimentPlan.of(ExperimentRunTest.envelope(mock.baseUrl(), "sweep: {parameters: {concurrency: [1, 2, 3]}}"));
+            ExperimentResult r = ExperimentRunTest.run(plan, dir, engine, new ExperimentListener() {
+                @Override
+                public void runStarting(dev.redline.plan.Variation v, int trial, int number, int total) {
+                    events.add("start " + number);
+                }
+
+                @Override
+                public void runFinished(dev.redline.plan.Variation v, int trial, dev.redline.plan.TrialOutcome o,
+                                        List<dev.redline.plan.Observation> observed, int number, int total) {
+                    events.add("finish " + number);
+                }
+            });
+            assertEquals(0, r.exitCode());
+        }
+        assertEquals(List.of("start 1", "finish 1", "start 2", "finish 2", "start 3", "finish 3"), events);
+    }
+
     private static JsonNode json(String line) {
         try {
             return JSON.readTree(line);
