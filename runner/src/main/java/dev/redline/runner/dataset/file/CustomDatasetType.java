@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The --custom-dataset-type values and whether each replays a schedule (a trace); the loader of each is in the
- * plugin registry ({@link DatasetPlugins}).
+ * The --custom-dataset-type values and whether each replays a schedule (a trace), and for the SPEED-Bench types the
+ * split file and category their one loader reads; the loader of each is in the plugin registry ({@link DatasetPlugins}).
  */
 public enum CustomDatasetType {
     SINGLE_TURN(false),
