@@ -35,9 +35,9 @@ public class DatasetSpec {
     @JsonAlias("path")
     private String inputFile;
 
-    @JsonPropertyDescription("Format of inputFile: single_turn, multi_turn, random_pool, mooncake_trace, bailian_trace, burst_gpt_trace, sagemaker_data_capture, raw_payload, inputs_json. Inferred when unset.")
+    @JsonPropertyDescription("Format of inputFile: single_turn, multi_turn, random_pool, mooncake_trace, bailian_trace, burst_gpt_trace, sagemaker_data_capture, raw_payload, inputs_json, speed_bench_qualitative, speed_bench_CATEGORY (coding, humanities, math, multilingual, qa, rag, reasoning, roleplay, stem, summarization, writing), speed_bench_throughput_ISL (1k, 2k, 8k, 16k, 32k) and speed_bench_throughput_ISL_TIER (low_entropy, mixed, high_entropy). Inferred when unset (except SPEED-Bench).")
     @JsonAlias("format")
-    @Pattern("^(?i)(single[_-]turn|multi[_-]turn|random[_-]pool|mooncake[_-]trace|bailian[_-]trace|burst[_-]gpt[_-]trace|sagemaker[_-]data[_-]capture|raw[_-]payload|inputs[_-]json)$")
+    @Pattern("^(?i)(single[_-]turn|multi[_-]turn|random[_-]pool|mooncake[_-]trace|bailian[_-]trace|burst[_-]gpt[_-]trace|sagemaker[_-]data[_-]capture|raw[_-]payload|inputs[_-]json|speed[_-]bench[_-](qualitative|coding|humanities|math|multilingual|qa|rag|reasoning|roleplay|stem|summarization|writing|throughput[_-](1k|2k|8k|16k|32k)([_-](low[_-]entropy|mixed|high[_-]entropy))?))$")
     private String customDatasetType;
 
     @JsonPropertyDescription("Name of a public dataset (--public-dataset): sharegpt, instruct_coder, aimo, aimo_aime, aimo_numina_cot, aimo_numina_1_5, spec_al_gsm8k, spec_al_math500, spec_al_humaneval, spec_al_mbpp, spec_al_mtbench, blazedit_5k, blazedit_10k, spec_bench or mmstar. Read from publicDatasetPath, else the Hugging Face cache, else downloaded once.")

@@ -17,9 +17,23 @@ import java.util.Locale;
 final class DatasetRules implements ValidationRule {
     static final List<String> SAMPLING = List.of("sequential", "random", "shuffle");
     // kept in step with the runner's CustomDatasetType and PublicDataset
-    static final List<String> FILE_TYPES = List.of("single_turn", "multi_turn", "random_pool", "mooncake_trace",
-            "bailian_trace", "burst_gpt_trace", "sagemaker_data_capture", "raw_payload", "inputs_json");
+    static final List<String> FILE_TYPES = fileTypes();
     static final List<String> PUBLIC = PublicDatasetNames.SUPPORTED;
+
+    private static List<String> fileTypes() {
+        List<String> out = new java.util.ArrayList<>(List.of("single_turn", "multi_turn", "random_pool", "mooncake_trace",
+                "bailian_trace", "burst_gpt_trace", "sagemaker_data_capture", "raw_payload", "inputs_json", "speed_bench_qualitative"));
+        // SPEED-Bench: a type per qualitative category, per throughput split and per split and entropy tier (AIPerf 0.13)
+        for (String c : List.of("coding", "humanities", "math", "multilingual", "qa", "rag", "reasoning", "roleplay", "stem",
+                "summarization", "writing")) {
+            out.add("speed_bench_" + c);
+        }
+        for (String isl : List.of("1k", "2k", "8k", "16k", "32k")) {
+            out.add("speed_bench_throughput_" + isl);
+            for (String tier : List.of("low_entropy", "mixed", "high_entropy")) out.add("speed_bench_throughput_" + isl + "_" + tier);
+        }
+        return List.copyOf(out);
+    }
 
     @Override
     public void check(BenchmarkSpec spec, Violations out) {

@@ -94,7 +94,7 @@ public class DatasetOptions implements SpecOptions {
     String inputFile;
 
     @Option(names = "--custom-dataset-type", paramLabel = "TYPE",
-            description = "Format of --input-file: single_turn, multi_turn, random_pool, mooncake_trace, bailian_trace, burst_gpt_trace, sagemaker_data_capture, raw_payload, inputs_json. Inferred when unset.")
+            description = "Format of --input-file: single_turn, multi_turn, random_pool, mooncake_trace, bailian_trace, burst_gpt_trace, sagemaker_data_capture, raw_payload, inputs_json, speed_bench_qualitative, speed_bench_CATEGORY (coding, humanities, math, multilingual, qa, rag, reasoning, roleplay, stem, summarization, writing), speed_bench_throughput_ISL (1k, 2k, 8k, 16k, 32k) and speed_bench_throughput_ISL_TIER (low_entropy, mixed, high_entropy). Inferred when unset (except SPEED-Bench).")
     String customDatasetType;
 
     @Option(names = "--public-dataset", paramLabel = "NAME",

@@ -3,7 +3,7 @@ package dev.redline.runner.client;
 import dev.redline.runner.dataset.media.MediaParts;
 
 /**
- * One prior message of a multi-turn session's history (role {@code user} or {@code assistant}). A user message keeps
+ * One prior message of a multi-turn session's history (role {@code user}, {@code assistant}, or the role a dataset gave the turn). A user message keeps
  * its turn's media: AIPerf re-sends earlier turns' images, audio and video with the history.
  */
 public record ChatMessage(String role, String content, MediaParts media) {

@@ -40,7 +40,7 @@ final class ContextPrompts {
                     isl = generator.tokenizer().count(String.join("", texts));
                 }
                 turns.add(new Turn(texts, first && system != null ? system : t.systemPrompt(), t.maxTokens(), isl,
-                        t.timestampMs(), t.delayMs(), t.extra(), t.media()));
+                        t.timestampMs(), t.delayMs(), t.extra(), t.media(), null, t.role()));
             }
             return new Conversation(c.id(), turns, c.fullPromptTurns());
         }).toList();

@@ -34,7 +34,7 @@ final class DatasetAdjustments {
                 // a raw payload is sent verbatim: it carries its own system message
                 if (k == 0 && system != null && t.rawPayload() == null) sys = sys == null ? system : system + SYSTEM_JOIN + sys;
                 turns.add(new Turn(t.texts(), sys, t.maxTokens(), t.inputTokens(), strip ? null : t.timestampMs(),
-                        strip ? null : t.delayMs(), t.extra(), t.media(), t.rawPayload()));
+                        strip ? null : t.delayMs(), t.extra(), t.media(), t.rawPayload(), t.role()));
             }
             out.add(new Conversation(c.id(), turns, c.fullPromptTurns()));
         }

@@ -19,13 +19,27 @@ import java.util.Map;
  * @param media          images, audio and video sent with the texts, encoded before the run; {@link MediaParts#NONE} if none
  * @param rawPayload     a complete request body sent verbatim instead of one the endpoint formats (AIPerf's raw_payload
  *                       and inputs_json datasets), or null; texts then hold its messages' text, for ISL
+ * @param role           the chat role the turn's message is sent as (SPEED-Bench rows author system turns), or null for
+ *                       {@code user}
  */
 public record Turn(List<String> texts, String systemPrompt, Integer maxTokens, int inputTokens,
-                   Long timestampMs, Long delayMs, Map<String, Object> extra, MediaParts media, Map<String, Object> rawPayload) {
+                   Long timestampMs, Long delayMs, Map<String, Object> extra, MediaParts media, Map<String, Object> rawPayload,
+                   String role) {
     public Turn {
         texts = List.copyOf(texts);
         extra = extra == null ? Map.of() : extra;
         media = media == null ? MediaParts.NONE : media;
+    }
+
+    /** A user turn, or a verbatim one. */
+    public Turn(List<String> texts, String systemPrompt, Integer maxTokens, int inputTokens,
+                Long timestampMs, Long delayMs, Map<String, Object> extra, MediaParts media, Map<String, Object> rawPayload) {
+        this(texts, systemPrompt, maxTokens, inputTokens, timestampMs, delayMs, extra, media, rawPayload, null);
+    }
+
+    /** The role the turn's message is sent as: {@link #role()}, else {@code user}. */
+    public String messageRole() {
+        return role == null ? "user" : role;
     }
 
     /** A turn the endpoint formats. */
@@ -42,7 +56,7 @@ public record Turn(List<String> texts, String systemPrompt, Integer maxTokens, i
 
     /** The same turn carrying {@code media}. */
     public Turn withMedia(MediaParts media) {
-        return new Turn(texts, systemPrompt, maxTokens, inputTokens, timestampMs, delayMs, extra, media, rawPayload);
+        return new Turn(texts, systemPrompt, maxTokens, inputTokens, timestampMs, delayMs, extra, media, rawPayload, role);
     }
 
     public static Turn ofText(String text, int inputTokens, Integer maxTokens) {

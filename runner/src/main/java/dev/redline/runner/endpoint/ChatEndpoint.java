@@ -34,14 +34,14 @@ final class ChatEndpoint extends BaseEndpoint {
         return body;
     }
 
-    /** System message, history, then the user turn. */
+    /** System message, history, then the turn (a user message unless the dataset gave it another role). */
     static List<Map<String, Object>> messages(Turn turn, List<ChatMessage> history) {
         List<Map<String, Object>> messages = new ArrayList<>(history.size() + 2);
         if (turn.systemPrompt() != null) messages.add(message("system", turn.systemPrompt()));
         for (ChatMessage m : history) {
             messages.add(message(m.role(), m.media().isEmpty() ? m.content() : ChatContent.of(List.of(m.content()), m.media())));
         }
-        messages.add(message("user", ChatContent.user(turn)));
+        messages.add(message(turn.messageRole(), ChatContent.user(turn)));
         return messages;
     }
 

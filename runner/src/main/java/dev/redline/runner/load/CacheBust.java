@@ -65,7 +65,7 @@ final class CacheBust {
         }
         int tokens = tokenizer == null ? 0 : marker == WARMUP_MARKER ? warmupTokens : tokenizer.count(marker);
         return new Turn(texts, system, turn.maxTokens(), turn.inputTokens() + tokens, turn.timestampMs(), turn.delayMs(),
-                turn.extra(), turn.media());
+                turn.extra(), turn.media(), null, turn.role());
     }
 
     private String join(String text, String marker) {

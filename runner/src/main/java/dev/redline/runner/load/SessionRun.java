@@ -59,7 +59,7 @@ final class SessionRun {
         if (!carry) return;
         // the first turn's system prompt stays at the head of the conversation for every later turn
         if (history.isEmpty() && sent.systemPrompt() != null) history.add(new ChatMessage("system", sent.systemPrompt()));
-        history.add(ChatMessage.user(String.join("\n", sent.texts()), sent.media()));
+        history.add(new ChatMessage(sent.messageRole(), String.join("\n", sent.texts()), sent.media()));
         history.add(ChatMessage.assistant(reply == null ? "" : reply));
     }
 }

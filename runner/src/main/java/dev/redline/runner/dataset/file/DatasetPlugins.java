@@ -26,6 +26,11 @@ public final class DatasetPlugins {
         file(CustomDatasetType.SAGEMAKER_DATA_CAPTURE, SageMakerCaptureLoader::new, "SageMaker data-capture JSONL (file or directory) of chat bodies");
         file(CustomDatasetType.RAW_PAYLOAD, RawPayloadLoader::new, "JSONL of complete request bodies sent verbatim (a directory: one session per file)");
         file(CustomDatasetType.INPUTS_JSON, InputsJsonLoader::new, "an inputs.json ({data: [{session_id, payloads}]}) replayed verbatim");
+        for (CustomDatasetType t : CustomDatasetType.values()) {
+            if (t.speedBenchSplit() == null) continue;
+            String rows = t.speedBenchCategory() == null ? "every row" : "the rows of category " + t.speedBenchCategory();
+            file(t, () -> new SpeedBenchLoader(t), "SPEED-Bench " + t.speedBenchSplit() + " (question_id, category, messages): " + rows);
+        }
         for (PublicDataset d : PublicDataset.values()) {
             DATASETS.register(d.wireName(), "public dataset (--public-dataset): " + d.describe(), new Source(null, d));
         }
