@@ -43,7 +43,8 @@ public final class DatasetFactory {
         Supplier<SyntheticPromptGenerator> generator = memoize(() -> new SyntheticPromptGenerator(tokenizer, Corpus.sonnets(tokenizer)));
         LoadContext ctx = new LoadContext(tokenizer, generator, seeds, SyntheticDatasetBuilder.oslSampler(prompts),
                 prompts.getBlockSize(), ds.resolvedEntries(), ds.getSynthesis()).batchSizes(batchSizes(ds, prompts))
-                .uuidAndStrip(spec.getEndpoint() != null && spec.getEndpoint().isUuidAndStrip());
+                .uuidAndStrip(spec.getEndpoint() != null && spec.getEndpoint().isUuidAndStrip())
+                .endpointSendsSystem(spec.endpoint().resolvedType().accepts(dev.redline.api.v1alpha1.EndpointType.Input.SYSTEM));
         String strategy = ds.getSamplingStrategy();
         if (ds.getPublicDataset() != null) {
             PublicDataset pd = PublicDataset.parse(ds.getPublicDataset());

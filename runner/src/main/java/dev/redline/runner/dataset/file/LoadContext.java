@@ -26,6 +26,7 @@ public final class LoadContext {
     private final MediaFiles mediaFiles = new MediaFiles();
     private BatchSizes batchSizes = BatchSizes.ONE;
     private boolean uuidAndStrip;
+    private boolean endpointSendsSystem;
 
     /** Items per request of each modality (--batch-size-text, --image/audio/video-batch-size), for random_pool. */
     public record BatchSizes(int text, int image, int audio, int video) {
@@ -61,6 +62,17 @@ public final class LoadContext {
 
     public LoadContext uuidAndStrip(boolean strip) {
         this.uuidAndStrip = strip;
+        return this;
+    }
+
+    /**
+     * Whether the endpoint sends a conversation's system prompt (chat, responses, messages, chat_embeddings): only
+     * then is a leading {@code role: system} turn of a multi_turn session hoisted into it, as AIPerf does.
+     */
+    public boolean endpointSendsSystem() { return endpointSendsSystem; }
+
+    public LoadContext endpointSendsSystem(boolean sends) {
+        this.endpointSendsSystem = sends;
         return this;
     }
 

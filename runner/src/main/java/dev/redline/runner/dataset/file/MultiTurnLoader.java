@@ -34,6 +34,25 @@ final class MultiTurnLoader implements DatasetLoader {
             if (!(t instanceof ObjectNode obj)) throw rec.error("turns[" + j + "]", "must be an object");
             out.add(SingleTurnParser.parse(new SourceRecord(rec.where() + " turns[" + j + "]", obj), ctx, (long) index * 1000 + j));
         }
+        if (ctx.endpointSendsSystem() && hoistable((ObjectNode) turns.get(0), out)) {
+            // AIPerf: a leading text-only system turn is the conversation's system prompt, sent at the head of every
+            // turn's history, not a user-less request of its own that would skew per-turn metrics
+            Turn system = out.remove(0);
+            Turn first = out.get(0);
+            out.set(0, new Turn(first.texts(), String.join("\n", system.texts()), first.maxTokens(), first.inputTokens(), first.timestampMs(),
+                    first.delayMs(), first.extra(), first.media(), first.rawPayload(), first.role()));
+        }
         return new Conversation(id, out);
+    }
+
+    /**
+     * As AIPerf: only a leading {@code role: system} turn with text alone and no timestamp, delay, output length or
+     * extra (a system prompt has no turn to carry those), with a following turn that is not a system turn too.
+     */
+    private static boolean hoistable(ObjectNode raw, List<Turn> turns) {
+        Turn t = turns.get(0);
+        if (!"system".equals(t.role()) || turns.size() < 2 || "system".equals(turns.get(1).role())) return false;
+        for (String field : List.of("timestamp", "delay", "output_length", "max_tokens", "extra")) if (raw.has(field)) return false;
+        return t.media().isEmpty() && !t.texts().isEmpty();
     }
 }

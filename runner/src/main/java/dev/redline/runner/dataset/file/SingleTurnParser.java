@@ -12,8 +12,8 @@ import java.util.Map;
 /**
  * Parses one turn in AIPerf's single_turn shape: {@code text} or {@code texts} (strings, or {@code {name, contents}}
  * objects), media ({@code image(s)}, {@code audio(s)}, {@code video(s)}: paths, URLs or base64, see {@link MediaColumns}),
- * optional {@code timestamp} (ms) or {@code delay} (ms), {@code output_length}, {@code extra}. A record needs text or
- * media (AIPerf: at least one modality).
+ * optional {@code timestamp} (ms) or {@code delay} (ms), {@code output_length}, {@code extra}, {@code role} (the message's
+ * role; user when absent). A record needs text or media (AIPerf: at least one modality).
  */
 final class SingleTurnParser {
     private SingleTurnParser() { }
@@ -41,7 +41,15 @@ final class SingleTurnParser {
         if (maxTokens == null) maxTokens = rec.positiveInt("max_tokens");
         if (maxTokens == null) maxTokens = ctx.defaultMaxTokens(index);
         Map<String, Object> extra = rec.object("extra");
-        return new Turn(texts, null, maxTokens, ctx.count(texts), timestamp, delay, extra, media);
+        return new Turn(texts, null, maxTokens, ctx.count(texts), timestamp, delay, extra, media, null, role(rec));
+    }
+
+    /** The optional {@code role}: null for user (the default), else as written. */
+    static String role(SourceRecord rec) {
+        if (!rec.has("role") || rec.node().get("role").isNull()) return null;
+        String role = rec.string("role").strip();
+        if (role.isEmpty()) throw rec.error("role", "is empty; give the message role (user, assistant, system) or leave it out");
+        return role.equals("user") ? null : role;
     }
 
     static List<String> texts(SourceRecord rec) {

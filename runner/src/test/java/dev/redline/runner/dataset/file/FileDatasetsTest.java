@@ -85,6 +85,46 @@ class FileDatasetsTest {
         assertEquals(List.of("Translate 'good morning' to German."), c.get(1).turns().get(0).texts());
     }
 
+    /** AIPerf's "persistent system prompt" sample: a leading system turn becomes the system prompt where the endpoint sends one. */
+    @Test
+    void aLeadingSystemTurnIsHoistedIntoTheSystemPromptOnlyWhereTheEndpointSendsOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path file = tmp.resolve("sessions.jsonl");
+        java.nio.file.Files.writeString(file, String.join("\n",
+                "{\"session_id\": \"hoisted\", \"turns\": [{\"role\": \"system\", \"text\": \"You are a helpful assistant.\"}, "
+                        + "{\"text\": \"What is deep learning?\"}, {\"text\": \"Explain it for a five year old.\", \"delay\": 1000}]}",
+                "{\"session_id\": \"two-systems\", \"turns\": [{\"role\": \"system\", \"text\": \"A\"}, {\"role\": \"system\", \"text\": \"B\"}, {\"text\": \"Q\"}]}",
+                "{\"session_id\": \"timed\", \"turns\": [{\"role\": \"system\", \"text\": \"S\", \"delay\": 5}, {\"text\": \"Q\"}]}",
+                "{\"session_id\": \"only-system\", \"turns\": [{\"role\": \"system\", \"text\": \"S\"}]}",
+                "{\"session_id\": \"roles\", \"turns\": [{\"text\": \"Q\"}, {\"role\": \"assistant\", \"text\": \"A\"}, {\"role\": \"user\", \"text\": \"Q2\"}]}"));
+        BenchmarkSpec spec = new BenchmarkSpec();
+        spec.setRandomSeed(11L);
+        spec.dataset().setInputFile(file.toString());
+        spec.dataset().setCustomDatasetType("multi_turn");
+        spec.dataset().setSamplingStrategy("sequential");
+        java.util.Map<String, Conversation> byId = new java.util.HashMap<>();
+        DatasetFactory.build(spec, builtin).conversations().forEach(c -> byId.put(c.id(), c));
+        Conversation hoisted = byId.get("hoisted");
+        assertEquals(2, hoisted.turns().size(), "the system turn is not a request of its own");
+        assertEquals("You are a helpful assistant.", hoisted.turns().get(0).systemPrompt());
+        assertEquals(List.of("What is deep learning?"), hoisted.turns().get(0).texts());
+        assertEquals(1000L, hoisted.turns().get(1).delayMs());
+        assertEquals(3, byId.get("two-systems").turns().size(), "two leading system turns are both sent");
+        assertEquals("system", byId.get("two-systems").turns().get(0).role());
+        assertEquals(2, byId.get("timed").turns().size(), "a system turn with a delay keeps its turn");
+        assertEquals(1, byId.get("only-system").turns().size(), "a session of one system turn keeps it");
+        assertEquals(java.util.Arrays.asList(null, "assistant", null), byId.get("roles").turns().stream().map(Turn::role).toList());
+
+        spec.endpoint().setType(dev.redline.api.v1alpha1.EndpointType.COMPLETIONS);
+        Conversation kept = DatasetFactory.build(spec, builtin).conversations().stream().filter(c -> c.id().equals("hoisted")).findFirst().orElseThrow();
+        assertEquals(3, kept.turns().size(), "completions sends no system prompt: the turn stays");
+        assertNull(kept.turns().get(0).systemPrompt());
+
+        java.nio.file.Files.writeString(file, "{\"session_id\": \"x\", \"turns\": [{\"role\": \"\", \"text\": \"Q\"}]}\n");
+        DatasetFormatException bad = assertThrows(DatasetFormatException.class, () -> DatasetFactory.build(spec, builtin));
+        assertTrue(bad.getMessage().contains("role") && bad.getMessage().contains("is empty"), bad.getMessage());
+    }
+
     @Test
     void randomPoolTakesOneRowFromEveryPool() {
         BenchmarkSpec spec = spec("random_pool", null);
