@@ -3,6 +3,7 @@ package dev.redline.runner.kube;
 import dev.redline.runner.BadInputException;
 import dev.redline.runner.cli.ClusterEnvelope;
 import dev.redline.runner.cli.ProfileCommand;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,6 +26,7 @@ import java.util.Set;
 public class KubeProfileCommand extends ProfileCommand {
     @Mixin KubeTarget target = new KubeTarget();
     @Mixin DeployOptions deploy = new DeployOptions();
+    @Mixin LocalFiles.Options files = new LocalFiles.Options();
 
     @Option(names = "--dry-run", description = "Print the resource that would be submitted (JSON) and exit; no cluster is contacted.")
     boolean dryRun;
@@ -54,25 +56,29 @@ public class KubeProfileCommand extends ProfileCommand {
         PrintWriter out = commandSpec.commandLine().getOut();
         if (configFile() != null && KubeResourceFile.isResource(configFile())) return submitManifest(out);
         ClusterEnvelope ce = envelope();
-        ce.localFileNotes().forEach(System.err::println);
         if (dryRun) {
             HasMetadata resource = KubeManifest.build(ce, deploy, target.namespaceOption());
-            out.println(KubeManifest.json(resource));
+            out.println(KubeManifest.json(resource, LocalFiles.pack(resource, files)));
             out.flush();
             return 0;
         }
         try (KubeConnection conn = target.connect()) {
             HasMetadata resource = KubeManifest.build(ce, deploy, conn.namespace());
-            return KubeApi.call(conn, () -> submit(conn, resource, ce.localDir(), out));
+            ConfigMap localFiles = LocalFiles.pack(resource, files);
+            return KubeApi.call(conn, () -> submit(conn, resource, localFiles, ce.localDir(), out));
         }
     }
 
-    /** Creates {@code resource} in the connection's namespace, then follows it and downloads into {@code dir} unless --no-wait. */
-    private int submit(KubeConnection conn, HasMetadata resource, Path dir, PrintWriter out) {
+    /**
+     * Creates {@code resource} (and the ConfigMap of its local files, when it has one) in the connection's namespace,
+     * then follows it and downloads into {@code dir} unless --no-wait.
+     */
+    private int submit(KubeConnection conn, HasMetadata resource, ConfigMap localFiles, Path dir, PrintWriter out) {
         resource.getMetadata().setNamespace(conn.namespace());
-        LastDeployed.Ref ref = KubeSubmit.create(conn, resource);
+        LastDeployed.Ref ref = KubeSubmit.create(conn, resource, localFiles);
         LastDeployed.remember(ref);
-        out.println("created " + ref.kind() + " " + ref.namespace() + "/" + ref.name());
+        out.println("created " + ref.kind() + " " + ref.namespace() + "/" + ref.name()
+                + (localFiles == null ? "" : " with ConfigMap " + localFiles.getMetadata().getName() + " (the local files, at " + LocalFiles.MOUNT + " in the runner pods)"));
         if (noWait) {
             out.println("follow it with: redline kube attach " + ref.name() + " -n " + ref.namespace()
                     + "; results with: redline kube results " + ref.name() + " -n " + ref.namespace());
@@ -108,7 +114,7 @@ public class KubeProfileCommand extends ProfileCommand {
             return 0;
         }
         try (KubeConnection conn = target.connect()) {
-            return KubeApi.call(conn, () -> submit(conn, resource, Path.of("artifacts", resource.getMetadata().getName()), out));
+            return KubeApi.call(conn, () -> submit(conn, resource, null, Path.of("artifacts", resource.getMetadata().getName()), out));
         }
     }
 
