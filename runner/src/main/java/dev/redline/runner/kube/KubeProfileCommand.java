@@ -106,16 +106,43 @@ public class KubeProfileCommand extends ProfileCommand {
         KubeResourceFile.Result r = KubeResourceFile.read(configFile());
         if (!r.valid()) throw new BadInputException(r.errors().get(0));
         HasMetadata resource = r.resource();
+        String givenName = resource.getMetadata().getName();
         KubeManifest.applyDeploy(resource, deploy, runnersOption());
+        ConfigMap localFiles = companionFiles(resource, givenName, KubeResourceFile.configMaps(configFile()));
         if (dryRun) {
             if (target.namespaceOption() != null) resource.getMetadata().setNamespace(target.namespaceOption());
-            out.println(KubeManifest.json(resource));
+            if (localFiles != null) localFiles.getMetadata().setNamespace(resource.getMetadata().getNamespace());
+            out.println(KubeManifest.json(resource, localFiles));
             out.flush();
             return 0;
         }
         try (KubeConnection conn = target.connect()) {
-            return KubeApi.call(conn, () -> submit(conn, resource, null, Path.of("artifacts", resource.getMetadata().getName()), out));
+            return KubeApi.call(conn, () -> submit(conn, resource, localFiles, Path.of("artifacts", resource.getMetadata().getName()), out));
         }
+    }
+
+    /**
+     * The files ConfigMap written beside the resource ({@code kube generate}'s second document) that its runners mount:
+     * submitted with it, as a fresh object (and renamed with the resource when --name renames it).
+     */
+    private static ConfigMap companionFiles(HasMetadata resource, String givenName, List<ConfigMap> inFile) {
+        var template = KubeResourceFile.template(resource);
+        if (template == null || template.getRunners() == null || template.getRunners().getConfigMapMounts() == null) return null;
+        for (var mount : template.getRunners().getConfigMapMounts()) {
+            for (ConfigMap cm : inFile) {
+                if (!mount.getConfigMapName().equals(cm.getMetadata().getName())) continue;
+                String name = resource.getMetadata().getName();
+                if (!name.equals(givenName) && cm.getMetadata().getName().equals(givenName + "-files")) {
+                    cm.getMetadata().setName(name + "-files");
+                    mount.setConfigMapName(name + "-files");
+                }
+                var meta = new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(cm.getMetadata().getName())
+                        .withNamespace(resource.getMetadata().getNamespace()).withLabels(cm.getMetadata().getLabels()).build();
+                cm.setMetadata(meta);
+                return cm;
+            }
+        }
+        return null;
     }
 
     static void requireOperator(boolean operator) {

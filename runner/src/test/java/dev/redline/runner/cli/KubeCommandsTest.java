@@ -205,6 +205,18 @@ class KubeCommandsTest {
 
         CliRun v = run("kube", "validate", out.toString());
         assertEquals(0, v.code(), v.out() + v.err());
+
+        // kube profile -f submits the generated file's ConfigMap with its resource, renamed with it
+        CliRun again = run("kube", "profile", "-f", out.toString(), "--dry-run", "--name", "files9");
+        assertEquals(0, again.code(), again.err());
+        JsonNode list = JSON.readTree(again.out());
+        assertEquals("files9-files", list.at("/items/0/spec/runners/configMapMounts/0/configMapName").asText());
+        assertEquals("files9-files", list.at("/items/1/metadata/name").asText());
+        assertEquals(trace, list.at("/items/1/data").path(mount.at("/items/0/key").asText()).asText());
+        Path listFile = write("list.json", again.out());
+        CliRun fromList = run("kube", "profile", "-f", listFile.toString(), "--dry-run");
+        assertEquals(0, fromList.code(), fromList.err());
+        assertEquals(list, JSON.readTree(fromList.out()), "the --dry-run List goes back in as it came out");
     }
 
     @Test
