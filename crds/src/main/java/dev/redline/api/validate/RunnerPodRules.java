@@ -96,7 +96,10 @@ public final class RunnerPodRules implements ValidationRule {
             paths.add(m.getMountPath());
             List<ConfigMapMount.Item> items = m.getItems() == null ? List.of() : m.getItems();
             for (int j = 0; j < items.size(); j++) {
-                String p = items.get(j) == null ? null : items.get(j).getPath();
+                ConfigMapMount.Item item = items.get(j);
+                if (item == null || item.getKey() == null) out.add(at + ".items[" + j + "].key", "is missing; name the ConfigMap key to mount");
+                if (item == null || item.getPath() == null) out.add(at + ".items[" + j + "].path", "is missing; give the file's path under mountPath");
+                String p = item == null ? null : item.getPath();
                 if (p != null && (p.equals("..") || p.startsWith("../") || p.endsWith("/..") || p.contains("/../"))) {
                     out.add(at + ".items[" + j + "].path", "items[].path must stay inside mountPath; remove the '..' segments");
                 }
