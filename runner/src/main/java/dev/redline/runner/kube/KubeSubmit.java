@@ -12,10 +12,6 @@ import java.nio.file.Path;
 final class KubeSubmit {
     private KubeSubmit() { }
 
-    static LastDeployed.Ref create(KubeConnection conn, HasMetadata resource) {
-        return create(conn, resource, null);
-    }
-
     /**
      * Creates the resource; with {@code files} (the ConfigMap of its local files) that first, so the runner pods find it
      * mounted from the start, then made the resource's dependent (deleting the resource deletes it). A resource the

@@ -240,6 +240,16 @@ class KubeCommandsTest {
         assertEquals(java.util.Base64.getEncoder().encodeToString(binary), cm.at("/binaryData/" + binKey).asText());
         assertTrue(cm.at("/data/" + binKey).isMissingNode(), "not UTF-8: binaryData only");
         assertTrue(cm.at("/data/" + cr.at("/spec/runners/configMapMounts/0/items/0/key").asText()).asText().startsWith("{\"timestamp\""));
+
+        // a Sweep's template carries the rewritten path and the mount, so every child Benchmark's pods get the files
+        CliRun sweep = run("kube", "sweep", "--dry-run", "--url", "http://s:1", "-m", "m", "--concurrency", "1,2", "--system-prompt-file",
+                write("system.txt", "be brief").toString(), "--name", "files3");
+        assertEquals(0, sweep.code(), sweep.err());
+        JsonNode s = JSON.readTree(sweep.out());
+        assertEquals("Sweep", s.at("/items/0/kind").asText());
+        assertEquals("/var/lib/redline/files/system-prompt/system.txt", s.at("/items/0/spec/template/dataset/systemPromptFile").asText());
+        assertEquals("files3-files", s.at("/items/0/spec/template/runners/configMapMounts/0/configMapName").asText());
+        assertEquals("be brief", s.at("/items/1/data/system-prompt.system.txt").asText());
     }
 
     @Test
