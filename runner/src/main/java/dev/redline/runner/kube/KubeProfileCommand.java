@@ -135,6 +135,7 @@ public class KubeProfileCommand extends ProfileCommand {
                 if (!name.equals(givenName) && cm.getMetadata().getName().equals(givenName + "-files")) {
                     cm.getMetadata().setName(name + "-files");
                     mount.setConfigMapName(name + "-files");
+                    if (cm.getMetadata().getLabels() != null) cm.getMetadata().getLabels().computeIfPresent(LocalFiles.OWNER_LABEL, (k, v) -> name);
                 }
                 var meta = new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(cm.getMetadata().getName())
                         .withNamespace(resource.getMetadata().getNamespace()).withLabels(cm.getMetadata().getLabels()).build();

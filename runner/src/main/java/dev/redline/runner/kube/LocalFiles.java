@@ -39,6 +39,7 @@ public final class LocalFiles {
     /** Kubernetes refuses a ConfigMap over 1 MiB of data; what is left is headroom for its metadata. */
     static final long MAX_BYTES = 1_000_000;
     static final int MAX_FILES = 1024;
+    static final String OWNER_LABEL = "redline.dev/files-of";
 
     /** The mixin of {@code kube profile|sweep|generate}. */
     public static class Options {
@@ -179,7 +180,7 @@ public final class LocalFiles {
         });
         return new ConfigMapBuilder().withNewMetadata().withName(name).withNamespace(namespace)
                 .addToLabels("app.kubernetes.io/name", "redline").addToLabels("app.kubernetes.io/component", "files")
-                .addToLabels("redline.dev/files-of", owner).endMetadata()
+                .addToLabels(OWNER_LABEL, owner).endMetadata()
                 .withData(data.isEmpty() ? null : data).withBinaryData(binary.isEmpty() ? null : binary).build();
     }
 

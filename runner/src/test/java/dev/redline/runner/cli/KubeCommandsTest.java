@@ -212,6 +212,7 @@ class KubeCommandsTest {
         JsonNode list = JSON.readTree(again.out());
         assertEquals("files9-files", list.at("/items/0/spec/runners/configMapMounts/0/configMapName").asText());
         assertEquals("files9-files", list.at("/items/1/metadata/name").asText());
+        assertEquals("files9", list.at("/items/1/metadata/labels/redline.dev~1files-of").asText());
         assertEquals(trace, list.at("/items/1/data").path(mount.at("/items/0/key").asText()).asText());
         Path listFile = write("list.json", again.out());
         CliRun fromList = run("kube", "profile", "-f", listFile.toString(), "--dry-run");
