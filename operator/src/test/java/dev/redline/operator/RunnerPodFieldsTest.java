@@ -68,6 +68,8 @@ class RunnerPodFieldsTest {
         r.setEnv(List.of(new EnvVar("HF_HUB_OFFLINE", "1", null), new EnvVarBuilder().withName("HF_TOKEN").withNewValueFrom()
                 .withNewSecretKeyRef().withName("hf").withKey("token").endSecretKeyRef().endValueFrom().build()));
         r.setSecretMounts(List.of(new SecretMount("tls-ca", "/etc/ssl/custom", null), new SecretMount("tokenizer", "/models/tok.json", "tok.json")));
+        r.setConfigMapMounts(List.of(new dev.redline.api.v1alpha1.ConfigMapMount("podfields-files", "/var/lib/redline/files",
+                List.of(new dev.redline.api.v1alpha1.ConfigMapMount.Item("f0", "input-file/trace.jsonl")))));
         r.setPriorityClassName("benchmark-high");
         r.setQueueName("gpu-queue");
         r.setTtlSecondsAfterFinished(300);
@@ -119,6 +121,13 @@ class RunnerPodFieldsTest {
         assertEquals("tok.json", tok.getSubPath());
         assertTrue(!ca.getName().equals(tok.getName()), "one volume per Secret mount");
         assertEquals("/etc/redline", mount(runner, "/etc/redline").getMountPath(), "the operator's mounts stay");
+        // kube profile's local files: the ConfigMap as a read-only directory, each key at its relative path
+        VolumeMount files = mount(runner, "/var/lib/redline/files");
+        assertTrue(files.getReadOnly());
+        assertNull(files.getSubPath());
+        var filesVolume = volumes.get(files.getName()).getConfigMap();
+        assertEquals("podfields-files", filesVolume.getName());
+        assertEquals(List.of(new io.fabric8.kubernetes.api.model.KeyToPath("f0", null, "input-file/trace.jsonl")), filesVolume.getItems());
 
         // the user's account gets the runner Role, so the coordinator can still write the results ConfigMap
         RoleBinding binding = client.rbac().roleBindings().inNamespace(NS).withName("podfields-runner").get();

@@ -18,6 +18,8 @@ import java.util.Map;
 
 /** The runner pods of a Benchmark: one Indexed Job, index 0 coordinates, the others are agents. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "!has(self.secretMounts) || !has(self.configMapMounts) || self.configMapMounts.all(c, !self.secretMounts.exists(s, s.mountPath == c.mountPath))",
+        message = "configMapMounts and secretMounts must not share a mountPath; pick another path", fieldPath = ".configMapMounts")
 public class RunnerSpec {
     public static final int DEFAULT_REPLICAS = 1;
     /** A Kubernetes object name (RFC 1123 subdomain): Secrets, ServiceAccounts, PriorityClasses, LocalQueues. */
@@ -119,6 +121,16 @@ public class RunnerSpec {
             message = "secretMounts must not use /etc/redline, /tmp or /var/lib/redline/artifacts: the runner's spec, scratch and exports are mounted there; pick another path")
     private List<SecretMount> secretMounts;
 
+    @JsonPropertyDescription("ConfigMaps mounted read-only into the runner container as directories, one volume each: "
+            + "redline kube profile puts the local files its flags name (dataset, tokenizer, prompts) into <name>-files and mounts it at "
+            + "/var/lib/redline/files.")
+    @Size(max = 16)
+    @ValidationRule(value = "self.all(m, self.exists_one(o, o.mountPath == m.mountPath))",
+            message = "configMapMounts must have distinct mountPaths")
+    @ValidationRule(value = "self.all(m, !(m.mountPath in ['/etc/redline', '/tmp', '/var/lib/redline/artifacts']))",
+            message = "configMapMounts must not use /etc/redline, /tmp or /var/lib/redline/artifacts: the runner's spec, scratch and exports are mounted there; pick another path")
+    private List<ConfigMapMount> configMapMounts;
+
     @JsonPropertyDescription("PriorityClass of the runner pods (pod priorityClassName).")
     @Size(max = 253)
     @Pattern(DNS_SUBDOMAIN)
@@ -166,6 +178,8 @@ public class RunnerSpec {
     public void setEnv(List<EnvVar> env) { this.env = env; }
     public List<SecretMount> getSecretMounts() { return secretMounts; }
     public void setSecretMounts(List<SecretMount> secretMounts) { this.secretMounts = secretMounts; }
+    public List<ConfigMapMount> getConfigMapMounts() { return configMapMounts; }
+    public void setConfigMapMounts(List<ConfigMapMount> configMapMounts) { this.configMapMounts = configMapMounts; }
     public String getPriorityClassName() { return priorityClassName; }
     public void setPriorityClassName(String priorityClassName) { this.priorityClassName = priorityClassName; }
     public String getQueueName() { return queueName; }

@@ -2,6 +2,7 @@ package dev.redline.api.validate;
 
 import dev.redline.api.v1alpha1.BenchmarkResourceSpec;
 import dev.redline.api.v1alpha1.BenchmarkSpec;
+import dev.redline.api.v1alpha1.ConfigMapMount;
 import dev.redline.api.v1alpha1.RunnerSpec;
 import dev.redline.api.v1alpha1.SecretMount;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -9,7 +10,6 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The runner pod fields of a Benchmark (spec.runners): the Java side of RunnerSpec's CEL rules, with the same
@@ -40,6 +40,7 @@ public final class RunnerPodRules implements ValidationRule {
         }
         env(r.getEnv(), out);
         mounts(r.getSecretMounts(), out);
+        configMapMounts(r, out);
     }
 
     /** Whether {@code name} is a variable the operator sets on the runner container. */
@@ -66,9 +67,7 @@ public final class RunnerPodRules implements ValidationRule {
 
     private static void mounts(List<SecretMount> mounts, Violations out) {
         if (mounts == null) return;
-        Set<String> seen = new HashSet<>();
-        boolean duplicate = false;
-        boolean reserved = false;
+        List<String> paths = new java.util.ArrayList<>();
         for (int i = 0; i < mounts.size(); i++) {
             SecretMount m = mounts.get(i);
             String at = "runners.secretMounts[" + i + "]";
@@ -77,12 +76,45 @@ public final class RunnerPodRules implements ValidationRule {
                 out.add(at + ".mountPath", "is missing; give the absolute path the Secret appears at");
                 continue;
             }
-            duplicate |= !seen.add(m.getMountPath());
-            reserved |= RunnerSpec.RESERVED_MOUNTS.contains(m.getMountPath());
+            paths.add(m.getMountPath());
         }
-        if (duplicate) out.add("runners.secretMounts", "secretMounts must have distinct mountPaths");
-        if (reserved) {
-            out.add("runners.secretMounts", "secretMounts must not use /etc/redline, /tmp or /var/lib/redline/artifacts: the runner's "
+        mountPaths("secretMounts", paths, out);
+    }
+
+    private static void configMapMounts(RunnerSpec r, Violations out) {
+        List<ConfigMapMount> mounts = r.getConfigMapMounts();
+        if (mounts == null) return;
+        List<String> paths = new java.util.ArrayList<>();
+        for (int i = 0; i < mounts.size(); i++) {
+            ConfigMapMount m = mounts.get(i);
+            String at = "runners.configMapMounts[" + i + "]";
+            if (m == null || m.getConfigMapName() == null) out.add(at + ".configMapName", "is missing; name the ConfigMap to mount");
+            if (m == null || m.getMountPath() == null) {
+                out.add(at + ".mountPath", "is missing; give the absolute directory the ConfigMap appears at");
+                continue;
+            }
+            paths.add(m.getMountPath());
+            List<ConfigMapMount.Item> items = m.getItems() == null ? List.of() : m.getItems();
+            for (int j = 0; j < items.size(); j++) {
+                ConfigMapMount.Item item = items.get(j);
+                if (item == null || item.getKey() == null) out.add(at + ".items[" + j + "].key", "is missing; name the ConfigMap key to mount");
+                if (item == null || item.getPath() == null) out.add(at + ".items[" + j + "].path", "is missing; give the file's path under mountPath");
+                String p = item == null ? null : item.getPath();
+                if (p != null && (p.equals("..") || p.startsWith("../") || p.endsWith("/..") || p.contains("/../"))) {
+                    out.add(at + ".items[" + j + "].path", "items[].path must stay inside mountPath; remove the '..' segments");
+                }
+            }
+        }
+        mountPaths("configMapMounts", paths, out);
+        if (r.getSecretMounts() != null && r.getSecretMounts().stream().anyMatch(s -> s != null && paths.contains(s.getMountPath()))) {
+            out.add("runners.configMapMounts", "configMapMounts and secretMounts must not share a mountPath; pick another path");
+        }
+    }
+
+    private static void mountPaths(String field, List<String> paths, Violations out) {
+        if (new HashSet<>(paths).size() < paths.size()) out.add("runners." + field, field + " must have distinct mountPaths");
+        if (paths.stream().anyMatch(RunnerSpec.RESERVED_MOUNTS::contains)) {
+            out.add("runners." + field, field + " must not use /etc/redline, /tmp or /var/lib/redline/artifacts: the runner's "
                     + "spec, scratch and exports are mounted there; pick another path");
         }
     }

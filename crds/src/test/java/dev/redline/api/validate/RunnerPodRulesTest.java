@@ -1,6 +1,7 @@
 package dev.redline.api.validate;
 
 import dev.redline.api.v1alpha1.BenchmarkResourceSpec;
+import dev.redline.api.v1alpha1.ConfigMapMount;
 import dev.redline.api.v1alpha1.RunnerSpec;
 import dev.redline.api.v1alpha1.SecretMount;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -56,6 +57,19 @@ class RunnerPodRulesTest {
         RunnerSpec r = new RunnerSpec();
         r.setSecretMounts(List.of(new SecretMount(null, "/x", null), new SecretMount("b", null, null), new SecretMount("c", "/x", null)));
         assertEquals(List.of("runners.secretMounts[0].secretName", "runners.secretMounts[1].mountPath", "runners.secretMounts"), paths(r));
+    }
+
+    @Test
+    void configMapMountsFollowTheSecretMountRulesAndStayInsideTheirDirectory() {
+        RunnerSpec r = new RunnerSpec();
+        r.setConfigMapMounts(List.of(new ConfigMapMount("files", "/var/lib/redline/files",
+                List.of(new ConfigMapMount.Item("f0", "input/trace.jsonl"), new ConfigMapMount.Item("f1", "a..b")))));
+        assertEquals(List.of(), paths(r));
+        r.setConfigMapMounts(List.of(new ConfigMapMount(null, "/tmp", null), new ConfigMapMount("b", "/x",
+                List.of(new ConfigMapMount.Item("k", "sub/../../etc")))));
+        r.setSecretMounts(List.of(new SecretMount("s", "/x", null)));
+        assertEquals(List.of("runners.configMapMounts[0].configMapName", "runners.configMapMounts[1].items[0].path",
+                "runners.configMapMounts", "runners.configMapMounts"), paths(r));
     }
 
     @Test

@@ -20,7 +20,9 @@ import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 
+import dev.redline.api.v1alpha1.ConfigMapMount;
 import dev.redline.api.v1alpha1.SecretMount;
+import io.fabric8.kubernetes.api.model.KeyToPath;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -85,6 +87,10 @@ public final class RunnerJobFactory {
             container.addNewVolumeMount().withName(secretVolume(i)).withMountPath(m.getMountPath()).withSubPath(m.getSubPath())
                     .withReadOnly(true).endVolumeMount();
         }
+        List<ConfigMapMount> fileMounts = runners.getConfigMapMounts() == null ? List.of() : runners.getConfigMapMounts();
+        for (int i = 0; i < fileMounts.size(); i++) {
+            container.addNewVolumeMount().withName(configMapVolume(i)).withMountPath(fileMounts.get(i).getMountPath()).withReadOnly(true).endVolumeMount();
+        }
         // every runner pod serves its live numbers (docs/telemetry.md, "Live metrics in a cluster")
         container.addNewPort().withName("metrics").withContainerPort(RunnerEnvironment.DEFAULT_METRICS_PORT).withProtocol("TCP").endPort();
         if (replicas > 1) {
@@ -111,6 +117,13 @@ public final class RunnerJobFactory {
         for (int i = 0; i < secretMounts.size(); i++) {
             pod.addNewVolume().withName(secretVolume(i)).withNewSecret().withSecretName(secretMounts.get(i).getSecretName())
                     .endSecret().endVolume();
+        }
+        for (int i = 0; i < fileMounts.size(); i++) {
+            ConfigMapMount m = fileMounts.get(i);
+            List<KeyToPath> items = m.getItems() == null ? List.of()
+                    : m.getItems().stream().map(it -> new KeyToPath(it.getKey(), null, it.getPath())).toList();
+            pod.addNewVolume().withName(configMapVolume(i)).withNewConfigMap().withName(m.getConfigMapName()).withItems(items)
+                    .endConfigMap().endVolume();
         }
         if (runners.getImagePullSecrets() != null) {
             for (String secret : runners.getImagePullSecrets()) pod.addToImagePullSecrets(new LocalObjectReference(secret));
@@ -146,6 +159,10 @@ public final class RunnerJobFactory {
 
     static String secretVolume(int index) {
         return "secret-" + index;
+    }
+
+    static String configMapVolume(int index) {
+        return "files-" + index;
     }
 
     /** The user's keys, then the operator's over them (admission already refuses a collision with a key the operator relies on). */

@@ -260,6 +260,16 @@ public final class BadBenchmarks {
         }));
         out.add(custom("a Secret mounted over the runner's scratch space", "spec.runners.secretMounts", bm ->
                 runners(bm).putArray("secretMounts").addObject().put("secretName", "a").put("mountPath", "/tmp")));
+        out.add(custom("a ConfigMap mounted over the runner's spec", "spec.runners.configMapMounts", bm ->
+                runners(bm).putArray("configMapMounts").addObject().put("configMapName", "f").put("mountPath", "/etc/redline")));
+        out.add(custom("a ConfigMap and a Secret at one path", "spec.runners.configMapMounts", bm -> {
+            ObjectNode r = runners(bm);
+            r.putArray("secretMounts").addObject().put("secretName", "a").put("mountPath", "/data");
+            r.putArray("configMapMounts").addObject().put("configMapName", "f").put("mountPath", "/data");
+        }));
+        out.add(custom("a ConfigMap item that climbs out of its directory", "spec.runners.configMapMounts[0].items[0].path", bm ->
+                runners(bm).putArray("configMapMounts").addObject().put("configMapName", "f").put("mountPath", "/data")
+                        .putArray("items").addObject().put("key", "k").put("path", "a/../../etc/passwd")));
         return out;
     }
 

@@ -246,4 +246,35 @@ class KubeCliIT {
             assertEquals(2, exports.size(), "one export per cell: " + sweep.all());
         }
     }
+
+    @Test
+    void profileUploadsALocalTraceTheRunnerPodsReplayAndDeletingTheBenchmarkDeletesItsFiles() throws IOException {
+        String ns = CLUSTER.namespace();
+        // 7 entries, 30 ms apart: the trace implies 7 requests, which only a runner that read this file sends
+        StringBuilder trace = new StringBuilder();
+        for (int i = 0; i < 7; i++) trace.append("{\"timestamp\": ").append(i * 30).append(", \"input_length\": 16, \"output_length\": 3}\n");
+        Path file = tmp.resolve("trace.jsonl");
+        Files.writeString(file, trace);
+        Path dir = tmp.resolve("kfile");
+        Result run = redline("profile", "--url", CLUSTER.mock().url(), "-m", "mock-model", "--input-file", file.toString(),
+                "--custom-dataset-type", "mooncake_trace", "--name", "kfile", "-n", ns, "--artifact-dir", dir.toString());
+        assertEquals(0, run.exit(), run.all());
+        assertTrue(run.stdout().contains("created Benchmark " + ns + "/kfile with ConfigMap kfile-files"), run.all());
+        assertTrue(run.stdout().contains("Benchmark/kfile: Complete"), run.all());
+        ProfileExport export = ProfileExport.parse(Files.readString(dir.resolve("profile_export_redline.json"), StandardCharsets.UTF_8), "download");
+        assertEquals(7.0, export.stat("request_count", "avg"), 1e-9, "one request per trace entry");
+
+        var bm = bms.get("kfile");
+        assertEquals("/var/lib/redline/files/input-file/trace.jsonl", bm.getSpec().getDataset().getInputFile());
+        var cm = CLUSTER.client().configMaps().inNamespace(ns).withName("kfile-files").get();
+        assertNotNull(cm, "the files ConfigMap");
+        assertEquals(trace.toString(), cm.getData().get("input-file.trace.jsonl"));
+        assertEquals(1, cm.getMetadata().getOwnerReferences().size(), cm.getMetadata().toString());
+        assertEquals(bm.getMetadata().getUid(), cm.getMetadata().getOwnerReferences().get(0).getUid());
+
+        Result delete = redline("delete", "kfile", "-n", ns);
+        assertEquals(0, delete.exit(), delete.all());
+        CLUSTER.await("the garbage collector to delete kfile-files", Duration.ofSeconds(90),
+                () -> CLUSTER.client().configMaps().inNamespace(ns).withName("kfile-files").get() == null);
+    }
 }

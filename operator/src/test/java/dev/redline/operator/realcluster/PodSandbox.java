@@ -70,11 +70,12 @@ final class PodSandbox {
         }
         Container c = pod.getSpec().getContainers().get(0);
         Files.createDirectories(root);
+        // every mount point first: a ConfigMap's text may name files under another mount (the spec names the uploaded files)
+        for (VolumeMount m : c.getVolumeMounts()) mounts.put(m.getMountPath(), root.resolve(m.getMountPath().substring(1)));
         for (VolumeMount m : c.getVolumeMounts()) {
-            Path at = root.resolve(m.getMountPath().substring(1));
+            Path at = mounts.get(m.getMountPath());
             Files.createDirectories(at);
             fill(volume(m.getName()), at);
-            mounts.put(m.getMountPath(), at);
         }
         Map<String, String> env = new LinkedHashMap<>(ManagedProcess.baseEnv());
         env.put("HOSTNAME", pod.getSpec().getHostname() != null ? pod.getSpec().getHostname() : pod.getMetadata().getName());
@@ -106,9 +107,9 @@ final class PodSandbox {
     private void fill(Volume v, Path at) throws PodConfigException, IOException {
         if (v.getEmptyDir() != null) return;
         if (v.getConfigMap() != null) {
-            writeKeys(at, configMap(v.getConfigMap().getName(), Boolean.TRUE.equals(v.getConfigMap().getOptional())), v.getConfigMap().getItems());
+            writeKeys(at, configMapFiles(v.getConfigMap().getName(), Boolean.TRUE.equals(v.getConfigMap().getOptional())), v.getConfigMap().getItems());
         } else if (v.getSecret() != null) {
-            writeKeys(at, secret(v.getSecret().getSecretName(), Boolean.TRUE.equals(v.getSecret().getOptional())), v.getSecret().getItems());
+            writeKeys(at, bytes(secret(v.getSecret().getSecretName(), Boolean.TRUE.equals(v.getSecret().getOptional()))), v.getSecret().getItems());
         } else if (v.getProjected() != null) {
             for (VolumeProjection p : v.getProjected().getSources()) project(p, at);
         } else {
@@ -120,9 +121,9 @@ final class PodSandbox {
         if (p.getServiceAccountToken() != null) {
             write(at.resolve(p.getServiceAccountToken().getPath()), token(p.getServiceAccountToken()));
         } else if (p.getConfigMap() != null) {
-            writeKeys(at, configMap(p.getConfigMap().getName(), Boolean.TRUE.equals(p.getConfigMap().getOptional())), p.getConfigMap().getItems());
+            writeKeys(at, configMapFiles(p.getConfigMap().getName(), Boolean.TRUE.equals(p.getConfigMap().getOptional())), p.getConfigMap().getItems());
         } else if (p.getSecret() != null) {
-            writeKeys(at, secret(p.getSecret().getName(), Boolean.TRUE.equals(p.getSecret().getOptional())), p.getSecret().getItems());
+            writeKeys(at, bytes(secret(p.getSecret().getName(), Boolean.TRUE.equals(p.getSecret().getOptional()))), p.getSecret().getItems());
         } else if (p.getDownwardAPI() != null) {
             for (var item : p.getDownwardAPI().getItems()) {
                 if (item.getFieldRef() != null) write(at.resolve(item.getPath()), field(item.getFieldRef()));
@@ -163,16 +164,58 @@ final class PodSandbox {
         return out;
     }
 
-    private static void writeKeys(Path dir, Map<String, String> data, List<KeyToPath> items) throws IOException, PodConfigException {
+    /**
+     * A ConfigMap's keys as the files of a volume: data (text) and binaryData (bytes). A container sees every mount at
+     * its path; here each is a directory under the pod's root, so a path under a mount point in the text becomes that
+     * directory, as in args and env.
+     */
+    private Map<String, byte[]> configMapFiles(String name, boolean optional) throws PodConfigException {
+        ConfigMap cm = client.configMaps().inNamespace(pod.getMetadata().getNamespace()).withName(name).get();
+        if (cm == null) {
+            if (optional) return Map.of();
+            throw new PodConfigException("configmap \"" + name + "\" not found");
+        }
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        if (cm.getData() != null) cm.getData().forEach((k, v) -> out.put(k, inPod(v).getBytes(StandardCharsets.UTF_8)));
+        if (cm.getBinaryData() != null) cm.getBinaryData().forEach((k, v) -> out.put(k, Base64.getDecoder().decode(v)));
+        return out;
+    }
+
+    private String inPod(String text) {
+        if (mounts.isEmpty()) return text;
+        List<String> points = new ArrayList<>(mounts.keySet());
+        points.sort(Comparator.comparingInt(String::length).reversed());
+        StringBuilder alternatives = new StringBuilder();
+        for (String p : points) alternatives.append(alternatives.length() == 0 ? "" : "|").append(Pattern.quote(p));
+        // one pass: a replaced directory (itself under /tmp) is not translated again
+        Matcher m = Pattern.compile("(?m)(^|[\\s\"'=,\\[])(" + alternatives + ")(?=/|$|[\\s\"',\\]])").matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + mounts.get(m.group(2))));
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static Map<String, byte[]> bytes(Map<String, String> data) {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        data.forEach((k, v) -> out.put(k, v.getBytes(StandardCharsets.UTF_8)));
+        return out;
+    }
+
+    private static void writeKeys(Path dir, Map<String, byte[]> data, List<KeyToPath> items) throws IOException, PodConfigException {
         if (items == null || items.isEmpty()) {
             for (var e : data.entrySet()) write(dir.resolve(e.getKey()), e.getValue());
             return;
         }
         for (KeyToPath item : items) {
-            String value = data.get(item.getKey());
+            byte[] value = data.get(item.getKey());
             if (value == null) throw new PodConfigException("key " + item.getKey() + " not found");
             write(dir.resolve(item.getPath()), value);
         }
+    }
+
+    private static void write(Path file, byte[] content) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.write(file, content);
     }
 
     private static void write(Path file, String content) throws IOException {

@@ -56,29 +56,6 @@ public record ClusterEnvelope(ConfigEnvelope env, SearchRecipeSpec recipe, Integ
         return ExperimentLauncher.isExperiment(env);
     }
 
-    /**
-     * One note per path of the benchmark that names a file on this machine: the runner pods read such a path inside
-     * their container, and nothing is uploaded, so a file that exists only here fails the run in the cluster.
-     */
-    public java.util.List<String> localFileNotes() {
-        BenchmarkSpec spec = env.benchmark();
-        java.util.Map<String, String> paths = new java.util.LinkedHashMap<>();
-        if (spec.getDataset() != null) {
-            paths.put("--input-file", spec.getDataset().getInputFile());
-            paths.put("--public-dataset-path", spec.getDataset().getPublicDatasetPath());
-            paths.put("--system-prompt-file", spec.getDataset().getSystemPromptFile());
-        }
-        if (spec.getTokenizer() != null) paths.put("--tokenizer", spec.getTokenizer().getName());
-        java.util.List<String> notes = new java.util.ArrayList<>();
-        paths.forEach((flag, path) -> {
-            if (path != null && java.nio.file.Files.exists(Path.of(path))) {
-                notes.add("note: " + flag + " " + path + ": the runner pods read this path inside their container; the file on this machine"
-                        + " is not uploaded (put it into the runner image, or mount it with --secret-mounts)");
-            }
-        });
-        return notes;
-    }
-
     /** True when it asks for a search (a Search resource). */
     public boolean isSearch() {
         return recipe != null || env.getSearch() != null;

@@ -20,6 +20,7 @@ import java.nio.file.Path;
         description = "Write the Benchmark, Sweep or Search resource that kube profile would submit (YAML); takes every profile option.")
 public class KubeGenerateCommand extends ProfileCommand {
     @Mixin DeployOptions deploy = new DeployOptions();
+    @Mixin LocalFiles.Options files = new LocalFiles.Options();
 
     @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "metadata.namespace of the resource (default: none, kubectl's namespace applies).")
     String namespace;
@@ -35,9 +36,9 @@ public class KubeGenerateCommand extends ProfileCommand {
     public Integer call() throws IOException {
         KubeProfileCommand.requireOperator(operator);
         ClusterEnvelope ce = ClusterEnvelope.of(this);
-        ce.localFileNotes().forEach(n -> commandSpec.commandLine().getErr().println(n));
         HasMetadata resource = KubeManifest.build(ce, deploy, namespace);
-        String yaml = KubeManifest.yaml(resource);
+        io.fabric8.kubernetes.api.model.ConfigMap localFiles = LocalFiles.pack(resource, files);
+        String yaml = KubeManifest.yaml(resource, localFiles);
         if (outputFile == null) {
             commandSpec.commandLine().getOut().print(yaml);
             commandSpec.commandLine().getOut().flush();
@@ -45,7 +46,8 @@ public class KubeGenerateCommand extends ProfileCommand {
             Path parent = outputFile.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
             Files.writeString(outputFile, yaml, StandardCharsets.UTF_8);
-            commandSpec.commandLine().getOut().println("wrote " + resource.getKind() + " " + resource.getMetadata().getName() + " to " + outputFile
+            commandSpec.commandLine().getOut().println("wrote " + resource.getKind() + " " + resource.getMetadata().getName()
+                    + (localFiles == null ? "" : " and ConfigMap " + localFiles.getMetadata().getName() + " (its local files)") + " to " + outputFile
                     + " (submit it with kubectl apply -f " + outputFile + ")");
         }
         return 0;

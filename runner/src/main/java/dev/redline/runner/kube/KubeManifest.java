@@ -104,6 +104,23 @@ public final class KubeManifest {
         return name.isEmpty() ? "benchmark" : name;
     }
 
+    /** The resource and, when its benchmark names local files, their ConfigMap as a second document (for kubectl apply -f). */
+    public static String yaml(HasMetadata resource, io.fabric8.kubernetes.api.model.ConfigMap files) {
+        if (files == null) return yaml(resource);
+        String first = yaml(resource);
+        return first + (first.endsWith("\n") ? "" : "\n") + "---\n" + dev.redline.runner.config.ResolvedConfig.yaml(tree(files));
+    }
+
+    /** The resource, or with a files ConfigMap a v1 List of both (what kubectl apply -f takes as one JSON document). */
+    public static String json(HasMetadata resource, io.fabric8.kubernetes.api.model.ConfigMap files) {
+        if (files == null) return json(resource);
+        com.fasterxml.jackson.databind.node.ObjectNode list = SpecReader.mapper().createObjectNode();
+        list.put("apiVersion", "v1");
+        list.put("kind", "List");
+        list.putArray("items").add(tree(resource)).add(tree(files));
+        return list.toPrettyString();
+    }
+
     /** The resource as YAML without a status (a manifest to apply). */
     public static String yaml(HasMetadata resource) {
         return dev.redline.runner.config.ResolvedConfig.yaml(tree(resource));

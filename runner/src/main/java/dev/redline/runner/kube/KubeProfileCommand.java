@@ -3,6 +3,7 @@ package dev.redline.runner.kube;
 import dev.redline.runner.BadInputException;
 import dev.redline.runner.cli.ClusterEnvelope;
 import dev.redline.runner.cli.ProfileCommand;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,6 +26,7 @@ import java.util.Set;
 public class KubeProfileCommand extends ProfileCommand {
     @Mixin KubeTarget target = new KubeTarget();
     @Mixin DeployOptions deploy = new DeployOptions();
+    @Mixin LocalFiles.Options files = new LocalFiles.Options();
 
     @Option(names = "--dry-run", description = "Print the resource that would be submitted (JSON) and exit; no cluster is contacted.")
     boolean dryRun;
@@ -54,25 +56,29 @@ public class KubeProfileCommand extends ProfileCommand {
         PrintWriter out = commandSpec.commandLine().getOut();
         if (configFile() != null && KubeResourceFile.isResource(configFile())) return submitManifest(out);
         ClusterEnvelope ce = envelope();
-        ce.localFileNotes().forEach(System.err::println);
         if (dryRun) {
             HasMetadata resource = KubeManifest.build(ce, deploy, target.namespaceOption());
-            out.println(KubeManifest.json(resource));
+            out.println(KubeManifest.json(resource, LocalFiles.pack(resource, files)));
             out.flush();
             return 0;
         }
         try (KubeConnection conn = target.connect()) {
             HasMetadata resource = KubeManifest.build(ce, deploy, conn.namespace());
-            return KubeApi.call(conn, () -> submit(conn, resource, ce.localDir(), out));
+            ConfigMap localFiles = LocalFiles.pack(resource, files);
+            return KubeApi.call(conn, () -> submit(conn, resource, localFiles, ce.localDir(), out));
         }
     }
 
-    /** Creates {@code resource} in the connection's namespace, then follows it and downloads into {@code dir} unless --no-wait. */
-    private int submit(KubeConnection conn, HasMetadata resource, Path dir, PrintWriter out) {
+    /**
+     * Creates {@code resource} (and the ConfigMap of its local files, when it has one) in the connection's namespace,
+     * then follows it and downloads into {@code dir} unless --no-wait.
+     */
+    private int submit(KubeConnection conn, HasMetadata resource, ConfigMap localFiles, Path dir, PrintWriter out) {
         resource.getMetadata().setNamespace(conn.namespace());
-        LastDeployed.Ref ref = KubeSubmit.create(conn, resource);
+        LastDeployed.Ref ref = KubeSubmit.create(conn, resource, localFiles);
         LastDeployed.remember(ref);
-        out.println("created " + ref.kind() + " " + ref.namespace() + "/" + ref.name());
+        out.println("created " + ref.kind() + " " + ref.namespace() + "/" + ref.name()
+                + (localFiles == null ? "" : " with ConfigMap " + localFiles.getMetadata().getName() + " (the local files, at " + LocalFiles.MOUNT + " in the runner pods)"));
         if (noWait) {
             out.println("follow it with: redline kube attach " + ref.name() + " -n " + ref.namespace()
                     + "; results with: redline kube results " + ref.name() + " -n " + ref.namespace());
@@ -100,16 +106,44 @@ public class KubeProfileCommand extends ProfileCommand {
         KubeResourceFile.Result r = KubeResourceFile.read(configFile());
         if (!r.valid()) throw new BadInputException(r.errors().get(0));
         HasMetadata resource = r.resource();
+        String givenName = resource.getMetadata().getName();
         KubeManifest.applyDeploy(resource, deploy, runnersOption());
+        ConfigMap localFiles = companionFiles(resource, givenName, KubeResourceFile.configMaps(configFile()));
         if (dryRun) {
             if (target.namespaceOption() != null) resource.getMetadata().setNamespace(target.namespaceOption());
-            out.println(KubeManifest.json(resource));
+            if (localFiles != null) localFiles.getMetadata().setNamespace(resource.getMetadata().getNamespace());
+            out.println(KubeManifest.json(resource, localFiles));
             out.flush();
             return 0;
         }
         try (KubeConnection conn = target.connect()) {
-            return KubeApi.call(conn, () -> submit(conn, resource, Path.of("artifacts", resource.getMetadata().getName()), out));
+            return KubeApi.call(conn, () -> submit(conn, resource, localFiles, Path.of("artifacts", resource.getMetadata().getName()), out));
         }
+    }
+
+    /**
+     * The files ConfigMap written beside the resource ({@code kube generate}'s second document) that its runners mount:
+     * submitted with it, as a fresh object (and renamed with the resource when --name renames it).
+     */
+    private static ConfigMap companionFiles(HasMetadata resource, String givenName, List<ConfigMap> inFile) {
+        var template = KubeResourceFile.template(resource);
+        if (template == null || template.getRunners() == null || template.getRunners().getConfigMapMounts() == null) return null;
+        for (var mount : template.getRunners().getConfigMapMounts()) {
+            for (ConfigMap cm : inFile) {
+                if (!mount.getConfigMapName().equals(cm.getMetadata().getName())) continue;
+                String name = resource.getMetadata().getName();
+                if (!name.equals(givenName) && cm.getMetadata().getName().equals(givenName + "-files")) {
+                    cm.getMetadata().setName(name + "-files");
+                    mount.setConfigMapName(name + "-files");
+                    if (cm.getMetadata().getLabels() != null) cm.getMetadata().getLabels().computeIfPresent(LocalFiles.OWNER_LABEL, (k, v) -> name);
+                }
+                var meta = new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(cm.getMetadata().getName())
+                        .withNamespace(resource.getMetadata().getNamespace()).withLabels(cm.getMetadata().getLabels()).build();
+                cm.setMetadata(meta);
+                return cm;
+            }
+        }
+        return null;
     }
 
     static void requireOperator(boolean operator) {

@@ -47,7 +47,7 @@ public final class KubeResourceFile {
     /** True when the file's top level is a redline.dev resource (apiVersion and kind), not a benchmark config. */
     public static boolean isResource(Path file) {
         try {
-            JsonNode root = PositionedYaml.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString()).root();
+            JsonNode root = resourceNode(PositionedYaml.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString()).root());
             return root instanceof ObjectNode o && o.has("kind") && o.path("apiVersion").asText("").startsWith(Benchmark.GROUP + "/");
         } catch (IOException | RuntimeException e) {
             return false;
@@ -68,7 +68,7 @@ public final class KubeResourceFile {
         }
         try {
             PositionedYaml yaml = PositionedYaml.parse(text, file.toString());
-            if (!(yaml.root() instanceof ObjectNode root)) {
+            if (!(resourceNode(yaml.root()) instanceof ObjectNode root)) {
                 return new Result(file, null, List.of(file + ": expected a Benchmark, Sweep or Search manifest (apiVersion, kind, metadata, spec)"));
             }
             new EnvSubstitution(env, yaml).apply(root);
@@ -114,6 +114,42 @@ public final class KubeResourceFile {
             errors.add(e.getMessage());
             return new Result(file, null, errors);
         }
+    }
+
+    /** A v1 List ({@code kube profile --dry-run} with local files) holds the resource as one of its items. */
+    private static JsonNode resourceNode(JsonNode root) {
+        if (root instanceof ObjectNode o && "List".equals(o.path("kind").asText()) && o.get("items") instanceof com.fasterxml.jackson.databind.node.ArrayNode items) {
+            for (JsonNode item : items) {
+                if (item.path("apiVersion").asText("").startsWith(Benchmark.GROUP + "/")) return item;
+            }
+        }
+        return root;
+    }
+
+    /**
+     * The ConfigMaps beside the resource in the file (the further YAML documents of {@code kube generate}, the List
+     * items of {@code kube profile --dry-run}): the local files that travel with it.
+     */
+    static List<io.fabric8.kubernetes.api.model.ConfigMap> configMaps(Path file) {
+        List<io.fabric8.kubernetes.api.model.ConfigMap> out = new ArrayList<>();
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        var serialization = new io.fabric8.kubernetes.client.utils.KubernetesSerialization();
+        try (var docs = mapper.readerFor(JsonNode.class).<JsonNode>readValues(file.toFile())) {
+            while (docs.hasNext()) {
+                JsonNode doc = docs.next();
+                List<JsonNode> nodes = new ArrayList<>();
+                if ("List".equals(doc.path("kind").asText())) doc.path("items").forEach(nodes::add);
+                else nodes.add(doc);
+                for (JsonNode n : nodes) {
+                    if ("v1".equals(n.path("apiVersion").asText()) && "ConfigMap".equals(n.path("kind").asText())) {
+                        out.add(serialization.convertValue(n, io.fabric8.kubernetes.api.model.ConfigMap.class));
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return out; // the resource itself was read; a broken extra document holds no files of it
+        }
+        return out;
     }
 
     static BenchmarkResourceSpec template(HasMetadata resource) {

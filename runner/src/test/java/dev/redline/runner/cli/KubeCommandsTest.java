@@ -181,12 +181,99 @@ class KubeCommandsTest {
     }
 
     @Test
-    void aFileOnThisMachineIsNotedAsNotUploaded() throws Exception {
-        Path data = write("prompts.jsonl", "{\"text\": \"hello\"}\n");
-        CliRun r = run("kube", "generate", "--url", "http://s:1", "-m", "m", "--input-file", data.toString(), "--custom-dataset-type", "single_turn");
+    void aLocalInputFileTravelsInAConfigMapMountedWhereTheSpecNowPoints() throws Exception {
+        String trace = "{\"text\": \"hello\"}\n{\"text\": \"w\u00f6rld\"}\n";
+        Path data = write("prompts.jsonl", trace);
+        Path out = dir.resolve("gen.yaml");
+        CliRun r = run("kube", "generate", "--url", "http://s:1", "-m", "m", "--input-file", data.toString(), "--custom-dataset-type", "single_turn",
+                "--name", "files1", "-n", "bench", "-o", out.toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.err().contains("note: --input-file " + data + ": the runner pods read this path inside their container"), r.err());
-        assertEquals(data.toString(), YAML.readTree(r.out()).at("/spec/dataset/inputFile").asText());
+        assertTrue(r.out().contains("wrote Benchmark files1 and ConfigMap files1-files (its local files)"), r.out());
+        List<JsonNode> docs = YAML.readValues(YAML.createParser(out.toFile()), JsonNode.class).readAll();
+        assertEquals(2, docs.size(), Files.readString(out));
+        JsonNode cr = docs.get(0);
+        assertEquals("/var/lib/redline/files/input-file/prompts.jsonl", cr.at("/spec/dataset/inputFile").asText());
+        JsonNode mount = cr.at("/spec/runners/configMapMounts/0");
+        assertEquals("files1-files", mount.path("configMapName").asText());
+        assertEquals("/var/lib/redline/files", mount.path("mountPath").asText());
+        assertEquals("input-file/prompts.jsonl", mount.at("/items/0/path").asText());
+        JsonNode cm = docs.get(1);
+        assertEquals("ConfigMap", cm.path("kind").asText());
+        assertEquals("files1-files", cm.at("/metadata/name").asText());
+        assertEquals("bench", cm.at("/metadata/namespace").asText());
+        assertEquals(trace, cm.path("data").path(mount.at("/items/0/key").asText()).asText(), "the file's content, byte for byte");
+
+        CliRun v = run("kube", "validate", out.toString());
+        assertEquals(0, v.code(), v.out() + v.err());
+
+        // kube profile -f submits the generated file's ConfigMap with its resource, renamed with it
+        CliRun again = run("kube", "profile", "-f", out.toString(), "--dry-run", "--name", "files9");
+        assertEquals(0, again.code(), again.err());
+        JsonNode list = JSON.readTree(again.out());
+        assertEquals("files9-files", list.at("/items/0/spec/runners/configMapMounts/0/configMapName").asText());
+        assertEquals("files9-files", list.at("/items/1/metadata/name").asText());
+        assertEquals("files9", list.at("/items/1/metadata/labels/redline.dev~1files-of").asText());
+        assertEquals(trace, list.at("/items/1/data").path(mount.at("/items/0/key").asText()).asText());
+        Path listFile = write("list.json", again.out());
+        CliRun fromList = run("kube", "profile", "-f", listFile.toString(), "--dry-run");
+        assertEquals(0, fromList.code(), fromList.err());
+        assertEquals(list, JSON.readTree(fromList.out()), "the --dry-run List goes back in as it came out");
+    }
+
+    @Test
+    void aDirectoryKeepsItsLayoutBinaryFilesGoToBinaryDataAndDryRunPrintsAList() throws Exception {
+        Path traces = Files.createDirectories(dir.resolve("traces/sub"));
+        Files.writeString(dir.resolve("traces/a.jsonl"), "{\"timestamp\": 0, \"input_length\": 10, \"output_length\": 2}\n");
+        byte[] binary = {(byte) 0xff, 0, (byte) 0xfe, 1};
+        Files.write(traces.resolve("b.bin"), binary);
+        CliRun r = run("kube", "profile", "--dry-run", "--url", "http://s:1", "-m", "m", "--input-file", dir.resolve("traces").toString(),
+                "--custom-dataset-type", "mooncake_trace", "--name", "files2");
+        assertEquals(0, r.code(), r.err());
+        JsonNode list = JSON.readTree(r.out());
+        assertEquals("List", list.path("kind").asText());
+        JsonNode cr = list.at("/items/0");
+        JsonNode cm = list.at("/items/1");
+        assertEquals("/var/lib/redline/files/input-file", cr.at("/spec/dataset/inputFile").asText());
+        List<String> paths = new ArrayList<>();
+        cr.at("/spec/runners/configMapMounts/0/items").forEach(i -> paths.add(i.path("path").asText()));
+        assertEquals(List.of("input-file/a.jsonl", "input-file/sub/b.bin"), paths);
+        String binKey = cr.at("/spec/runners/configMapMounts/0/items/1/key").asText();
+        assertEquals(java.util.Base64.getEncoder().encodeToString(binary), cm.at("/binaryData/" + binKey).asText());
+        assertTrue(cm.at("/data/" + binKey).isMissingNode(), "not UTF-8: binaryData only");
+        assertTrue(cm.at("/data/" + cr.at("/spec/runners/configMapMounts/0/items/0/key").asText()).asText().startsWith("{\"timestamp\""));
+
+        // a Sweep's template carries the rewritten path and the mount, so every child Benchmark's pods get the files
+        CliRun sweep = run("kube", "sweep", "--dry-run", "--url", "http://s:1", "-m", "m", "--concurrency", "1,2", "--system-prompt-file",
+                write("system.txt", "be brief").toString(), "--name", "files3");
+        assertEquals(0, sweep.code(), sweep.err());
+        JsonNode s = JSON.readTree(sweep.out());
+        assertEquals("Sweep", s.at("/items/0/kind").asText());
+        assertEquals("/var/lib/redline/files/system-prompt/system.txt", s.at("/items/0/spec/template/dataset/systemPromptFile").asText());
+        assertEquals("files3-files", s.at("/items/0/spec/template/runners/configMapMounts/0/configMapName").asText());
+        assertEquals("be brief", s.at("/items/1/data/system-prompt.system.txt").asText());
+    }
+
+    @Test
+    void tooMuchIsOneLineNamingTheFileAndNoUploadOrAMountedPathLeavesThePathAlone() throws Exception {
+        Path big = dir.resolve("big.jsonl");
+        Files.writeString(big, "{\"text\": \"" + "x".repeat(1_100_000) + "\"}\n");
+        String[] base = {"--url", "http://s:1", "-m", "m", "--input-file", big.toString(), "--custom-dataset-type", "single_turn"};
+        CliRun.assertBadInput("--input-file " + big + " (1100013 bytes): ", concat(new String[]{"kube", "generate"}, base));
+        CliRun.assertBadInput("over the 1000000 a ConfigMap carries to the runner pods; put them into the runner image (--image) or a volume"
+                + " (--secret-mounts) at the same path and pass --no-upload-files", concat(new String[]{"kube", "profile", "--dry-run"}, base));
+
+        CliRun off = run(concat(new String[]{"kube", "profile", "--dry-run", "--no-upload-files"}, base));
+        assertEquals(0, off.code(), off.err());
+        JsonNode cr = JSON.readTree(off.out());
+        assertEquals(big.toString(), cr.at("/spec/dataset/inputFile").asText());
+        assertTrue(cr.at("/spec/runners").isMissingNode(), off.out());
+
+        CliRun mounted = run(concat(new String[]{"kube", "profile", "--dry-run", "--secret-mounts",
+                "{\"name\": \"data\", \"mount_path\": \"" + dir + "\"}"}, base));
+        assertEquals(0, mounted.code(), mounted.err());
+        JsonNode m = JSON.readTree(mounted.out());
+        assertEquals("Benchmark", m.path("kind").asText(), "a path the user's mount serves in the pod is not uploaded");
+        assertEquals(big.toString(), m.at("/spec/dataset/inputFile").asText());
     }
 
     @Test
