@@ -129,6 +129,12 @@ class KubeCliIT {
             assertTrue(logs.stderr().contains("has no runner pods"), logs.all());
         }
 
+        Result debug = redline("debug", "-j", "kcli", "-n", ns);
+        assertEquals(0, debug.exit(), debug.all());
+        assertTrue(debug.stdout().contains("Benchmark kcli: phase Complete"), debug.all());
+        assertTrue(debug.stdout().contains("problems: none found"), "a run that went well has no problems: " + debug.all());
+        assertTrue(debug.stdout().lines().anyMatch(l -> l.matches("\\s+\\S+\\s+Ready\\s+cpu .*")), "the fake kubelet's node: " + debug.all());
+
         Result dry = redline("cleanup", "--dry-run", "-n", ns);
         assertEquals(0, dry.exit(), dry.all());
         assertTrue(dry.stdout().contains("would delete Benchmark/kcli (Complete)"), dry.all());
@@ -171,7 +177,7 @@ class KubeCliIT {
         assertTrue(lines.get(0).startsWith("PASS API server " + CLUSTER.controlPlane().url() + " reachable (Kubernetes v"), pre.all());
         for (String crd : List.of("benchmarks", "sweeps", "searches")) assertTrue(lines.contains("PASS CRD " + crd + ".redline.dev installed"), pre.all());
         assertTrue(lines.contains("PASS namespace " + CLUSTER.namespace() + " exists"), pre.all());
-        assertEquals(4, lines.stream().filter(l -> l.startsWith("PASS RBAC")).count(), pre.all());
+        assertEquals(5, lines.stream().filter(l -> l.startsWith("PASS RBAC")).count(), pre.all());
         // the harness runs the operator as a process, not as the chart's Deployment: the check must see that
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("FAIL operator: no Deployment labelled app.kubernetes.io/name=redline-operator")), pre.all());
         assertEquals(1, pre.exit(), pre.all());

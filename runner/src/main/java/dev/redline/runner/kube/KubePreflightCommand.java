@@ -113,6 +113,9 @@ public class KubePreflightCommand implements Callable<Integer>, DottedMaps.Holde
             access(conn, "get", "", "configmaps", null);
             access(conn, "list", "", "pods", null);
             access(conn, "get", "", "pods", "log");
+            // only a submit with local files needs it (they travel in a ConfigMap): a warning, not a failure
+            access(conn, "create", "", "configmaps", null, "kube profile/sweep with local files (--input-file, a tokenizer directory, ...) "
+                    + "cannot upload them; ask for create, patch and delete on configmaps, or pass --no-upload-files and put the files in the image");
             operator(conn);
             PreflightCapacity.check(conn, PreflightPlacement.nodes(conn, selector, tols, this), workers, this);
             PreflightPlacement.secrets(conn, imagePullSecrets, secrets, this);
@@ -150,6 +153,11 @@ public class KubePreflightCommand implements Callable<Integer>, DottedMaps.Holde
     }
 
     private void access(KubeConnection conn, String verb, String group, String resource, String sub) {
+        access(conn, verb, group, resource, sub, null);
+    }
+
+    /** @param onlyWarn null: a denial fails the check; else a denial is a warning with this consequence and fix */
+    private void access(KubeConnection conn, String verb, String group, String resource, String sub, String onlyWarn) {
         String what = verb + " " + resource + (sub == null ? "" : "/" + sub) + (group.isEmpty() ? "" : "." + group);
         SelfSubjectAccessReview review = new SelfSubjectAccessReviewBuilder().withNewSpec().withResourceAttributes(new ResourceAttributesBuilder()
                 .withNamespace(conn.namespace()).withVerb(verb).withGroup(group).withResource(resource).withSubresource(sub).build()).endSpec().build();
@@ -157,6 +165,8 @@ public class KubePreflightCommand implements Callable<Integer>, DottedMaps.Holde
             var answer = conn.client().authorization().v1().selfSubjectAccessReview().create(review);
             if (answer.getStatus() != null && Boolean.TRUE.equals(answer.getStatus().getAllowed())) {
                 pass("RBAC: you may " + what + " in " + conn.namespace());
+            } else if (onlyWarn != null) {
+                warn("RBAC: you may not " + what + " in " + conn.namespace() + ": " + onlyWarn);
             } else {
                 fail("RBAC: you may not " + what + " in " + conn.namespace(), "ask for a Role granting " + verb + " on " + resource
                         + (sub == null ? "" : "/" + sub) + " (the chart aggregates it into the edit ClusterRole)");
