@@ -85,6 +85,9 @@ final class ChunkFieldScanner extends JsonByteReader {
                 hasTopMessage = true;
             } else if (is(nameStart, nameLen, "code")) {
                 topCode = intOr();
+            } else if (is(nameStart, nameLen, "metrics") && peek() == '{') {
+                // vLLM's per-request spec-decode object: once per request (body or trailing chunk), so Jackson reads it
+                throw malformed();
             } else {
                 value();
             }

@@ -95,7 +95,7 @@ class MetricsSnapshotTest {
     void rejectsUnknownVersionAndForeignMetric() {
         RecordMetricsAccumulator acc = new RecordMetricsAccumulator(CHAT_STREAMING);
         MetricsSnapshot s = acc.snapshot(true);
-        MetricsSnapshot wrongVersion = new MetricsSnapshot(99, 0, 0, 0, 0, 0, 0, 0, s.counters(), s.errors(), s.distributions());
+        MetricsSnapshot wrongVersion = new MetricsSnapshot(99, 0, 0, 0, 0, 0, 0, 0, s.counters(), s.errors(), s.distributions(), null);
         assertThrows(IllegalArgumentException.class, () -> RecordMetricsAccumulator.fromSnapshot(CHAT_STREAMING, wrongVersion));
         var embeddings = MetricsContext.of(dev.redline.api.v1alpha1.EndpointType.EMBEDDINGS, false);
         var e = assertThrows(IllegalArgumentException.class, () -> RecordMetricsAccumulator.fromSnapshot(embeddings, s));
