@@ -64,11 +64,11 @@ public final class MockServerCommand implements Callable<Integer> {
     @Option(names = "--model", description = "Model name served by /v1/models; repeat for several (default: mock-model).")
     List<String> models = List.of("mock-model");
 
-    @Option(names = "--spec-decode-draft-tokens", description = "Chat/completions: send vLLM's per-request "
+    @Option(names = "--spec-decode-draft-tokens", paramLabel = "K", description = "Chat/completions: send vLLM's per-request "
             + "metrics.speculative_decoding object, drafting K tokens per verify step; 0 = off (default: ${DEFAULT-VALUE}).")
     int specDecodeDraftTokens = 0;
 
-    @Option(names = "--spec-decode-acceptance", description = "Probability 0..1 that each draft is accepted, given the "
+    @Option(names = "--spec-decode-acceptance", paramLabel = "P", description = "Probability 0..1 that each draft is accepted, given the "
             + "ones before it were (seeded by --random-seed; default: ${DEFAULT-VALUE}).")
     double specDecodeAcceptance = 0.7;
 
