@@ -63,7 +63,7 @@ final class GenerationJob {
 
     /** The response-root {@code metrics} object (vLLM's per-request spec-decode stats), or null when off; once per response. */
     String metricsJson() {
-        return specDecode == null ? null : specDecode.metricsJson(request, outputTokens);
+        return specDecode == null ? null : specDecode.metricsJson(request, outputTokens, metrics, model);
     }
 
     void tokensSent(int n) {

@@ -39,6 +39,7 @@ final class MockContext {
         this.defaultModel = options.models().get(0);
         this.specDecode = options.specDecodeDraftTokens() > 0 ? new SpecDecodeSim(options.specDecodeDraftTokens(),
                 options.specDecodeAcceptance(), options.randomSeed()) : null;
+        if (specDecode != null) metrics.specDecodeOn();
     }
 
     private static ToIntFunction<String> o200kCounter() {

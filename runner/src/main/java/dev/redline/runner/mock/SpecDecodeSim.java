@@ -32,7 +32,7 @@ public final class SpecDecodeSim {
     }
 
     /** The {@code {"speculative_decoding":{...}}} value of the response-root {@code metrics} for one request. */
-    String metricsJson(long request, int outputTokens) {
+    String metricsJson(long request, int outputTokens, MockMetrics metrics, MockMetrics.ModelStats model) {
         long[] histogram = new long[k + 1];
         long remaining = Math.max(outputTokens - 1, 0);
         long nSteps = 0, nAccepted = 0;
@@ -51,6 +51,7 @@ public final class SpecDecodeSim {
         steps.add(nSteps);
         accepted.add(nAccepted);
         drafted.add(nDraft);
+        metrics.specDecodeSent(model, nSteps, nDraft, nAccepted);
         StringBuilder b = new StringBuilder(160 + 4 * k);
         b.append("{\"speculative_decoding\":{\"num_spec_tokens\":").append(k)
                 .append(",\"num_spec_steps\":").append(nSteps)

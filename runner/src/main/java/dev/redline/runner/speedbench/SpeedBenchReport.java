@@ -193,8 +193,10 @@ public final class SpeedBenchReport {
         return v.isNumber() ? v.asDouble() : null;
     }
 
+    /** A metric's first series' stat; a counter also under its exposed name (Redline keeps vLLM's {@code _total}). */
     private static Double seriesStat(JsonNode metrics, String name, String stat) {
-        JsonNode series = metrics.path(name).path("series");
+        JsonNode metric = metrics.has(name) || name.endsWith("_total") ? metrics.path(name) : metrics.path(name + "_total");
+        JsonNode series = metric.path("series");
         return series.isArray() && !series.isEmpty() ? stat(series.get(0).path("stats"), stat) : null;
     }
 

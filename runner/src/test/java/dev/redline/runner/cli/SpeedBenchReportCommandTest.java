@@ -59,6 +59,17 @@ class SpeedBenchReportCommandTest {
         assertEquals("Model,gsm8k,humaneval,Overall\r\nmock-model," + m + "," + c + "," + overall + "\r\n", Files.readString(csv));
         assertTrue(r.out().contains(m) && r.out().contains(overall), r.out());
 
+        // that came from the mock's vLLM counters in server_metrics_export.json; without them, from the run's own
+        // per-request spec-decode metrics: the same figure
+        for (String run : List.of("gsm8k", "humaneval")) {
+            String sm = Files.readString(runs.resolve(run).resolve("server_metrics_export.json"));
+            assertTrue(sm.contains("vllm:spec_decode_num_accepted_tokens_total"), sm);
+            Files.delete(runs.resolve(run).resolve("server_metrics_export.json"));
+        }
+        r = CliRun.of(RedlineCli.commandLine(), "speed-bench-report", runs.toString(), "--output", csv.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("Model,gsm8k,humaneval,Overall\r\nmock-model," + m + "," + c + "," + overall + "\r\n", Files.readString(csv));
+
         JsonNode gsm = JSON.readTree(runs.resolve("gsm8k/profile_export_redline.json").toFile());
         assertEquals("spec_al_gsm8k", gsm.at("/input_config/dataset/publicDataset").asText());
 

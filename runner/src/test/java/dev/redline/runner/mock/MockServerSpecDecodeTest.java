@@ -57,6 +57,11 @@ class MockServerSpecDecodeTest {
             assertConsistent(completion.at("/metrics/speculative_decoding"), 3);
             SpecDecodeSim.Sent sent = server.specDecodeSent();
             assertEquals(4, sent.requests());
+            String metrics = http.get("/metrics").body();
+            assertTrue(metrics.contains("vllm:spec_decode_num_drafts_total{model_name=\"mock-model\"} " + sent.steps() + ".0\n"), metrics);
+            assertTrue(metrics.contains("vllm:spec_decode_num_draft_tokens_total{model_name=\"mock-model\"} " + sent.draftTokens() + ".0\n"), metrics);
+            assertTrue(metrics.contains("vllm:spec_decode_num_accepted_tokens_total{model_name=\"mock-model\"} "
+                    + sent.acceptedDraftTokens() + ".0\n"), metrics);
         }
     }
 
@@ -65,6 +70,7 @@ class MockServerSpecDecodeTest {
         try (MockServer off = MockServer.start(new MockServerOptions().ttftMs(0).itlMs(0))) {
             String body = new MockHttp(off.baseUrl()).post("/v1/chat/completions", chat(false, false)).body();
             assertTrue(!body.contains("metrics"), body);
+            assertTrue(!new MockHttp(off.baseUrl()).get("/metrics").body().contains("spec_decode"), "no spec-decode series when off");
             assertEquals(0, off.specDecodeSent().requests());
         }
         String[] bodies = new String[2];
