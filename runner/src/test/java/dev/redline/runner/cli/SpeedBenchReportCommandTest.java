@@ -82,6 +82,37 @@ class SpeedBenchReportCommandTest {
         assertEquals((lengthMath - 1) / 4, rateMath, 0.006, "accepted / drafted = (length - 1) / k, as a fraction");
     }
 
+    private double profileSpeedBench(String type, Path file, double acceptance, Path artifacts) throws Exception {
+        try (MockServer mock = MockServer.start(new MockServerOptions().port(0).ttftMs(1).itlMs(0)
+                .specDecodeDraftTokens(3).specDecodeAcceptance(acceptance).randomSeed(2))) {
+            CliRun r = CliRun.of(RedlineCli.commandLine(), "profile", "-m", "org/model", "-u", mock.baseUrl(),
+                    "--endpoint-type", "chat", "--streaming", "--custom-dataset-type", type, "--input-file", file.toString(),
+                    "--tokenizer", "builtin", "--osl", "24", "--ui-type", "none", "--request-count", "6", "--concurrency", "2",
+                    "--artifact-dir", artifacts.toString());
+            assertEquals(0, r.code(), r.err());
+            var sent = mock.specDecodeSent();
+            return 1.0 + (double) sent.acceptedDraftTokens() / sent.steps();
+        }
+    }
+
+    @Test
+    void speedBenchQualitativeCategoriesGetAiperfsColumnOrder() throws Exception {
+        Path file = dir.resolve("qualitative.jsonl");
+        try (var in = getClass().getResourceAsStream("/dev/redline/runner/compat/fixtures/speed_bench_qualitative.jsonl")) {
+            Files.copy(in, file);
+        }
+        Path runs = dir.resolve("speed");
+        // math before coding on disk: the columns still follow AIPerf's category list (coding, ..., math, ...)
+        double math = profileSpeedBench("speed_bench_math", file, 0.9, runs.resolve("a_math"));
+        double coding = profileSpeedBench("speed_bench_coding", file, 0.2, runs.resolve("b_coding"));
+        Path csv = dir.resolve("speed.csv");
+        CliRun r = CliRun.of(RedlineCli.commandLine(), "speed-bench-report", runs.toString(), "--output", csv.toString(),
+                "--format", "csv");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("Model,coding,math,Overall\r\norg/model," + fmt(coding) + "," + fmt(math) + "," + fmt((coding + math) / 2)
+                + "\r\n", Files.readString(csv));
+    }
+
     @Test
     void noRunsOrBadPathsAreOneLineAndExitOneAsAiperf() throws Exception {
         CliRun r = CliRun.of(RedlineCli.commandLine(), "speed-bench-report", dir.resolve("missing").toString());
