@@ -64,6 +64,14 @@ public final class MockServerCommand implements Callable<Integer> {
     @Option(names = "--model", description = "Model name served by /v1/models; repeat for several (default: mock-model).")
     List<String> models = List.of("mock-model");
 
+    @Option(names = "--spec-decode-draft-tokens", paramLabel = "K", description = "Chat/completions: send vLLM's per-request "
+            + "metrics.speculative_decoding object, drafting K tokens per verify step; 0 = off (default: ${DEFAULT-VALUE}).")
+    int specDecodeDraftTokens = 0;
+
+    @Option(names = "--spec-decode-acceptance", paramLabel = "P", description = "Probability 0..1 that each draft is accepted, given the "
+            + "ones before it were (seeded by --random-seed; default: ${DEFAULT-VALUE}).")
+    double specDecodeAcceptance = 0.7;
+
     @Mixin MockFaultOptions faults = new MockFaultOptions();
     @Mixin MockEngineOptions engine = new MockEngineOptions();
     @Mixin PrintModelOptions printModel = new PrintModelOptions();
@@ -113,7 +121,8 @@ public final class MockServerCommand implements Callable<Integer> {
         return new MockServerOptions().host(host).port(port).ttftMs(ttftMs).itlMs(itlMs).jitterMs(jitterMs)
                 .errorRate(errorRate).reasoningTokens(reasoningTokens).randomSeed(randomSeed)
                 .defaultOutputTokens(defaultOutputTokens).embeddingDims(embeddingDims).models(models)
-                .dcgmPort(dcgmPort).grpcPort(grpcPort).faults(faults.faults()).engine(engine.config());
+                .dcgmPort(dcgmPort).grpcPort(grpcPort).faults(faults.faults()).engine(engine.config())
+                .specDecodeDraftTokens(specDecodeDraftTokens).specDecodeAcceptance(specDecodeAcceptance);
     }
 
     /** One line naming the bad flag and the fix, or null. */
@@ -131,6 +140,12 @@ public final class MockServerCommand implements Callable<Integer> {
         }
         if (reasoningTokens < 0) return "--reasoning-tokens " + reasoningTokens + " is negative; use 0 or more";
         if (defaultOutputTokens < 1) return "--default-output-tokens " + defaultOutputTokens + " must be at least 1";
+        if (specDecodeDraftTokens < 0 || specDecodeDraftTokens > 64) {
+            return "--spec-decode-draft-tokens " + specDecodeDraftTokens + " is out of range; use 0..64 (0 = off)";
+        }
+        if (!(specDecodeAcceptance >= 0 && specDecodeAcceptance <= 1)) {
+            return "--spec-decode-acceptance " + specDecodeAcceptance + " is not a probability; use 0..1 (e.g. 0.7)";
+        }
         if (embeddingDims < 1) return "--embedding-dims " + embeddingDims + " must be at least 1";
         if (models == null || models.isEmpty() || models.stream().anyMatch(m -> m == null || m.isBlank())) {
             return "--model must name a model, e.g. --model mock-model";

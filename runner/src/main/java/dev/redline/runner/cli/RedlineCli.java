@@ -15,7 +15,7 @@ import java.util.List;
 @Command(name = "redline", mixinStandardHelpOptions = true, versionProvider = RedlineVersion.class,
         description = "Performance benchmarking for LLM and GenAI inference servers.",
         subcommands = {ProfileCommand.class, PlotCommand.class, ConfigCommand.class, MockServerCommand.class, CalibrateCommand.class, SynthesizeCommand.class,
-                AnalyzeTraceCommand.class, ValidateCommand.class, ChatCommand.class, dev.redline.runner.kube.KubeCommand.class, CompareCommand.class, PluginsCommand.class, RunCommand.class, AgentCommand.class, CommandLine.HelpCommand.class})
+                AnalyzeTraceCommand.class, ValidateCommand.class, ChatCommand.class, dev.redline.runner.kube.KubeCommand.class, CompareCommand.class, dev.redline.runner.speedbench.SpeedBenchReportCommand.class, PluginsCommand.class, RunCommand.class, AgentCommand.class, CommandLine.HelpCommand.class})
 public class RedlineCli implements Runnable {
     /** Exit code for input the user can fix. */
     public static final int BAD_INPUT = 2;

@@ -10,7 +10,8 @@ package dev.redline.runner.client;
  *
  * <p>Strict: it accepts only plain RFC 8259 JSON. Anything else (malformed input, leading zeros, ints
  * beyond 32 bits, invalid UTF-8, escaped field names, deep nesting, a non-object usage) makes {@link #scan}
- * return false, and the caller falls back to Jackson, which then decides; so the two agree on every input
+ * return false, and the caller falls back to Jackson, which then decides; so does a root {@code metrics} object (vLLM's
+ * per-request spec-decode stats, once per request), which only Jackson reads; so the two agree on every input
  * within Jackson's default size limits. Single-threaded, reused per response.
  */
 final class ChunkFieldScanner extends JsonByteReader {
@@ -85,6 +86,9 @@ final class ChunkFieldScanner extends JsonByteReader {
                 hasTopMessage = true;
             } else if (is(nameStart, nameLen, "code")) {
                 topCode = intOr();
+            } else if (is(nameStart, nameLen, "metrics") && peek() == '{') {
+                // vLLM's per-request spec-decode object: once per request (body or trailing chunk), so Jackson reads it
+                throw malformed();
             } else {
                 value();
             }

@@ -233,6 +233,7 @@ final class Exchange implements ClientExchange, SseEventParser.Listener {
      */
     static boolean recordParsed(ResponseParser parser, RequestRecord rec, long at, long sentNs) {
         if (parser.usage() != null) rec.setUsage(parser.usage());
+        if (parser.specDecode() != null) rec.addSpecDecodeStats(parser.specDecode());
         if (parser.generatedItems() > 0) rec.addGeneratedItems(parser.generatedItems());
         boolean content = rec.addContentChunk(at, sentNs, parser.contentChars(), parser.reasoningChars());
         if (!content && parser.hasData()) rec.addResultChunk(at, sentNs);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.redline.runner.record.SpecDecodeStats;
 import dev.redline.runner.record.Usage;
 
 import java.io.IOException;
@@ -24,6 +25,7 @@ public final class OpenAiResponseParser implements ResponseParser {
     private String content;
     private String reasoning;
     private Usage usage;
+    private SpecDecodeStats specDecode;
     private boolean hasData;
     private boolean finished;
     private boolean hasError;
@@ -48,6 +50,7 @@ public final class OpenAiResponseParser implements ResponseParser {
         content = null;
         reasoning = null;
         usage = null;
+        specDecode = null;
         hasData = finished = hasError = false;
         errorMessage = null;
         topMessage = null;
@@ -77,6 +80,10 @@ public final class OpenAiResponseParser implements ResponseParser {
                 switch (name) {
                     case "choices" -> readChoices(p, t);
                     case "usage" -> usage = t == JsonToken.START_OBJECT ? readUsage(p) : usage;
+                    case "metrics" -> {
+                        if (t == JsonToken.START_OBJECT) specDecode = SpecDecodeReader.readMetrics(p);
+                        else p.skipChildren();
+                    }
                     case "data" -> {
                         hasData = t != JsonToken.VALUE_NULL;
                         p.skipChildren();
@@ -104,6 +111,7 @@ public final class OpenAiResponseParser implements ResponseParser {
             content = null;
             reasoning = null;
             usage = null;
+            specDecode = null;
             hasData = finished = hasError = false;
             errorMessage = null;
             topMessage = null;
@@ -160,6 +168,8 @@ public final class OpenAiResponseParser implements ResponseParser {
     }
     @Override
     public Usage usage() { return usage; }
+    @Override
+    public SpecDecodeStats specDecode() { return fromFast ? null : specDecode; }
     @Override
     public boolean hasData() { return hasData; }
 

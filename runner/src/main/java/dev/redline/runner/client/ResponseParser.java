@@ -1,5 +1,6 @@
 package dev.redline.runner.client;
 
+import dev.redline.runner.record.SpecDecodeStats;
 import dev.redline.runner.record.Usage;
 
 /**
@@ -20,6 +21,12 @@ public interface ResponseParser {
 
     /** The server's token counts carried by this document, or null. */
     Usage usage();
+
+    /**
+     * vLLM's per-request {@code metrics.speculative_decoding} object carried by this document (unchecked), or null
+     * when it carries none (absent, null, not an object, or empty).
+     */
+    default SpecDecodeStats specDecode() { return null; }
 
     /** True when the document is a valid result that carries no text (embeddings, rankings, images...). */
     boolean hasData();

@@ -171,7 +171,7 @@ public final class Coordinator implements PhaseDriver {
         long min = s.minRequestWallNs() == Long.MAX_VALUE ? s.minRequestWallNs() : s.minRequestWallNs() + offsetNs;
         long max = s.maxResponseWallNs() == Long.MIN_VALUE ? s.maxResponseWallNs() : s.maxResponseWallNs() + offsetNs;
         return new MetricsSnapshot(s.version(), s.validCount(), s.errorCount(), s.cancelledCount(), s.lateCount(),
-                s.goodCount(), min, max, s.counters(), s.errors(), s.distributions());
+                s.goodCount(), min, max, s.counters(), s.errors(), s.distributions(), s.specDecodeHistogram());
     }
 
     private void stop(AgentState a, String type) {

@@ -8,6 +8,7 @@ import dev.redline.runner.metrics.RecordOutcome;
 import dev.redline.runner.metrics.RecordTiming;
 import dev.redline.runner.record.ErrorInfo;
 import dev.redline.runner.record.RequestRecord;
+import dev.redline.runner.record.SpecDecodeAcceptance;
 
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
@@ -18,7 +19,8 @@ import java.nio.file.Path;
 
 /**
  * Streams {@code profile_export.jsonl}: one line per record (success or error) in AIPerf's shape
- * ({@code metadata}, {@code metrics}, {@code error}). Opened once and written from the single
+ * ({@code metadata}, {@code metrics}, {@code trace_data} when asked, {@code spec_decode_acceptance} when the server sent
+ * it, {@code error}). Opened once and written from the single
  * record-processing thread; output is buffered and flushed on {@link #close}. Perf timestamps are
  * exported as wall-clock ns (send wall time + perf offset).
  */
@@ -75,6 +77,8 @@ public final class RecordJsonlWriter implements Closeable {
         g.writeObjectFieldStart("metrics");
         view.visit(r, metricsWriter);
         g.writeEndObject();
+        if (httpTrace) writeTrace(r);
+        if (r.specDecode() != null) writeSpecDecode(r, r.specDecode());
         ErrorInfo error = RecordOutcome.errorOf(r);
         if (error == null) {
             g.writeNullField("error");
@@ -85,7 +89,6 @@ public final class RecordJsonlWriter implements Closeable {
             g.writeStringField("message", error.message());
             g.writeEndObject();
         }
-        if (httpTrace) writeTrace(r);
         g.writeEndObject();
         g.writeRaw('\n');
         written++;
@@ -128,6 +131,34 @@ public final class RecordJsonlWriter implements Closeable {
         g.writeNumberField("http_status", r.httpStatus());
         g.writeBooleanField("connection_reused", r.connectedPerfNs() <= 0);
         g.writeEndObject();
+    }
+
+    /**
+     * AIPerf's {@code spec_decode_acceptance}: the checked record, the histogram sparse (zero buckets left out), optional
+     * fields only when the server sent them.
+     */
+    private void writeSpecDecode(RequestRecord r, SpecDecodeAcceptance s) throws IOException {
+        g.writeObjectFieldStart("spec_decode_acceptance");
+        g.writeStringField("engine", SpecDecodeAcceptance.ENGINE);
+        g.writeNumberField("mean_acceptance_length", s.meanAcceptanceLength());
+        g.writeNumberField("draft_acceptance_rate", s.draftAcceptanceRate());
+        g.writeObjectFieldStart("acceptance_histogram");
+        for (int j = 0; j < s.histogram().length; j++) if (s.histogram()[j] != 0) g.writeNumberField(Integer.toString(j), s.histogram()[j]);
+        g.writeEndObject();
+        g.writeNumberField("num_accepted_draft_tokens", s.accepted());
+        g.writeNumberField("num_draft_tokens", s.draft());
+        g.writeNumberField("num_spec_steps", s.steps());
+        if (s.numSpecTokens() >= 0) g.writeNumberField("num_spec_tokens", s.numSpecTokens());
+        if (r.usage() != null && r.usage().completionTokens() >= 0) g.writeNumberField("completion_tokens", r.usage().completionTokens());
+        if (s.perStepAccepted() != null) longs("per_step_accepted", s.perStepAccepted());
+        if (s.perStepDrafted() != null) longs("per_step_drafted", s.perStepDrafted());
+        g.writeEndObject();
+    }
+
+    private void longs(String name, long[] values) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (long v : values) g.writeNumber(v);
+        g.writeEndArray();
     }
 
     private void wallField(String name, RequestRecord r, long perfNs) throws IOException {

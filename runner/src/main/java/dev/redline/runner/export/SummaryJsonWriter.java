@@ -29,6 +29,7 @@ import java.util.Map;
 public final class SummaryJsonWriter {
     public static final String FILE_NAME = "profile_export_redline.json";
     public static final String SCHEMA_VERSION = ProfileExport.SCHEMA_VERSION;
+    public static final String POOLED_SPEC_DECODE_HISTOGRAM = "pooled_spec_decode_acceptance_histogram";
 
     /** The export of {@code results}; callers may add extensions before writing it. */
     public ProfileExport toExport(BenchmarkResults results, RunInfo info, JsonNode inputConfig) {
@@ -46,6 +47,12 @@ public final class SummaryJsonWriter {
             export.addError(entry);
         }
         for (MetricResult m : results.metrics()) export.putMetric(m.tag(), block(m, results));
+        if (results.pooledSpecDecodeHistogram() != null) {
+            // AIPerf's run-level pooled histogram: accepted-draft count j (a string key) to verify steps; absent without spec decode
+            com.fasterxml.jackson.databind.node.ObjectNode h = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            results.pooledSpecDecodeHistogram().forEach((j, n) -> h.put(Integer.toString(j), n));
+            export.putExtension(POOLED_SPEC_DECODE_HISTOGRAM, h);
+        }
         return export;
     }
 

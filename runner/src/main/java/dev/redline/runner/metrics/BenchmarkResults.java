@@ -1,6 +1,7 @@
 package dev.redline.runner.metrics;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,12 +17,17 @@ import java.util.Optional;
  * @param minRequestWallNs  earliest send (epoch ns) over successful records (0 when none)
  * @param maxResponseWallNs latest send + latency (epoch ns) over successful records (0 when none)
  * @param context           the run's metrics context (endpoint type decides the console title)
+ * @param pooledSpecDecodeHistogram verify steps by accepted-draft count j over every successful record (zero buckets
+ *                          left out); null when no request carried spec-decode stats
  */
 public record BenchmarkResults(List<MetricResult> metrics, List<ErrorSummaryEntry> errorSummary, long validCount,
                                long errorCount, long cancelledCount, long lateCount, long benchmarkDurationNs,
-                               long minRequestWallNs, long maxResponseWallNs, MetricsContext context) {
+                               long minRequestWallNs, long maxResponseWallNs, MetricsContext context,
+                               Map<Integer, Long> pooledSpecDecodeHistogram) {
     public BenchmarkResults {
         metrics = List.copyOf(metrics);
+        pooledSpecDecodeHistogram = pooledSpecDecodeHistogram == null ? null
+                : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(pooledSpecDecodeHistogram));
         errorSummary = List.copyOf(errorSummary);
     }
 

@@ -37,8 +37,9 @@ public record MetricDef(String tag, String header, MetricUnit unit, MetricType t
         return !has(MetricFlag.USAGE_DIFF_ONLY) || !ctx.useServerTokenCount();
     }
 
-    /** Shown in the console table: not hidden, internal or error-only. */
+    /** Shown in the console's main table: not hidden, internal, error-only or in the Spec Decode section. */
     public boolean consoleVisible() {
-        return !has(MetricFlag.HIDDEN) && !has(MetricFlag.INTERNAL) && !has(MetricFlag.ERROR_ONLY);
+        return !has(MetricFlag.HIDDEN) && !has(MetricFlag.INTERNAL) && !has(MetricFlag.ERROR_ONLY)
+                && !has(MetricFlag.SPEC_DECODE);
     }
 }

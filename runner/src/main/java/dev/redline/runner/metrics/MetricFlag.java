@@ -29,6 +29,8 @@ public enum MetricFlag {
     USAGE_DIFF_ONLY,
     /** Needs request audio; only for endpoint types that take audio (AIPerf's SUPPORTS_AUDIO_ONLY). */
     SUPPORTS_AUDIO_ONLY,
+    /** Speculative-decoding acceptance: shown in its own console section (AIPerf's Spec Decode group), not the main table. */
+    SPEC_DECODE,
     /** Read from a video generation job; only for endpoint types that produce videos (AIPerf's PRODUCES_VIDEO_ONLY). */
     PRODUCES_VIDEO_ONLY
 }

@@ -22,7 +22,10 @@ public final class MetricRegistry {
             new HttpReqConnectionReusedMetric(), new HttpReqBlockedMetric(), new HttpReqConnectingMetric(),
             new HttpReqSendingMetric(), new HttpReqWaitingMetric(), new HttpReqReceivingMetric(),
             new HttpReqDurationMetric(), new NumImagesMetric(), new ImageThroughputMetric(), new ImageLatencyMetric(),
-            new AudioDurationMetric(), new RtfxMetric(), new VideoInferenceTimeMetric(), new VideoPeakMemoryMetric());
+            new AudioDurationMetric(), new RtfxMetric(), new VideoInferenceTimeMetric(), new VideoPeakMemoryMetric(),
+            new SpecDecodeAcceptanceLengthMetric(), new SpecDecodeDraftAcceptanceRateMetric(),
+            new SpecDecodeAcceptedPerVerifiedMetric(), new SpecDecodeStepsMetric(),
+            new SpecDecodeAcceptedDraftTokensMetric(), new SpecDecodeDraftTokensMetric());
 
     private static final List<ScalarMetric> SCALAR = List.of(
             new OutputTokenThroughputMetric(), new RequestThroughputMetric(), new GoodputMetric(),
@@ -30,7 +33,9 @@ public final class MetricRegistry {
             new GoodRequestCountMetric(), new TotalTokenThroughputMetric(), new BenchmarkDurationMetric(),
             new TotalIslMetric(), new TotalOslMetric(), new TotalOutputTokensMetric(),
             new TotalReasoningTokensMetric(), new TotalErrorIslMetric(), new UsageDiscrepancyCountMetric(),
-            new OslMismatchCountMetric(), new MinRequestTimestampMetric(), new MaxResponseTimestampMetric());
+            new OslMismatchCountMetric(), new MinRequestTimestampMetric(), new MaxResponseTimestampMetric(),
+            new TotalSpecDecodeStepsMetric(), new TotalAcceptedDraftTokensMetric(), new TotalDraftTokensMetric(),
+            new SpecDecodeTokenWeightedAcceptanceLengthMetric(), new SpecDecodeOverallDraftAcceptanceRateMetric());
 
     private MetricRegistry() {}
 

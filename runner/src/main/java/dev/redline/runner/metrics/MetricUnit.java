@@ -19,6 +19,7 @@ public enum MetricUnit {
     IMAGES_PER_SECOND("images/sec", 1, 1000),
     MS_PER_IMAGE("ms/image", 1e6, 1e6),
     RATIO("ratio", 1, 1000),
+    COUNT("count", 1, 1),
     MEGABYTES("MB", 1, 1000);
 
     private final String label;

@@ -10,10 +10,12 @@ import java.util.Map;
  *
  * @param minRequestWallNs Long.MAX_VALUE when the part had no successful record
  * @param maxResponseWallNs Long.MIN_VALUE when the part had no successful record
+ * @param specDecodeHistogram the pooled spec-decode acceptance histogram (j to verify steps), null when none
  */
 public record MetricsSnapshot(int version, long validCount, long errorCount, long cancelledCount, long lateCount,
                               long goodCount, long minRequestWallNs, long maxResponseWallNs,
                               Map<String, Long> counters, List<ErrorSummaryEntry> errors,
-                              Map<String, DistributionSnapshot> distributions) {
+                              Map<String, DistributionSnapshot> distributions,
+                              Map<Integer, Long> specDecodeHistogram) {
     public static final int VERSION = 1;
 }

@@ -36,6 +36,9 @@ public final class RecordMetricsAccumulator {
     private long cancelledCount;
     private long lateCount;
     private long goodCount;
+    /** Verify steps by accepted-draft count j, pooled over successful records (AIPerf's pooled histogram). */
+    private long[] pooledAcceptance = new long[0];
+    private boolean anySpecDecode;
     private long minRequestWallNs = Long.MAX_VALUE;
     private long maxResponseWallNs = Long.MIN_VALUE;
     /** The run's mean network RTT in ms to subtract (network-latency calibration); 0: none. */
@@ -98,6 +101,7 @@ public final class RecordMetricsAccumulator {
             counterValues[i] += n;
         }
         if (goodput.configured() && goodput.isGood(r)) goodCount++;
+        if (r.specDecode() != null) pool(r.specDecode().histogram());
         minRequestWallNs = Math.min(minRequestWallNs, r.startWallNs());
         maxResponseWallNs = Math.max(maxResponseWallNs, r.startWallNs() + RecordTiming.latencyNs(r));
     }
@@ -115,6 +119,27 @@ public final class RecordMetricsAccumulator {
         }
     }
 
+    private void pool(long[] histogram) {
+        anySpecDecode = true;
+        if (histogram.length > pooledAcceptance.length) pooledAcceptance = java.util.Arrays.copyOf(pooledAcceptance, histogram.length);
+        for (int j = 0; j < histogram.length; j++) pooledAcceptance[j] += histogram[j];
+    }
+
+    /** The pooled histogram as AIPerf exports it: zero buckets left out, key-sorted; null when no record had one. */
+    private Map<Integer, Long> pooledHistogram() {
+        if (!anySpecDecode) return null;
+        Map<Integer, Long> out = new java.util.TreeMap<>();
+        for (int j = 0; j < pooledAcceptance.length; j++) if (pooledAcceptance[j] != 0) out.put(j, pooledAcceptance[j]);
+        return out;
+    }
+
+    private void poolAll(Map<Integer, Long> other) {
+        if (other == null) return;
+        long[] h = new long[other.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1];
+        other.forEach((j, n) -> h[j] = n);
+        pool(h);
+    }
+
     /** Adds another accumulator's records (e.g. another runner's) to this one. */
     public void merge(RecordMetricsAccumulator other) {
         if (!ctx.equals(other.ctx)) throw new IllegalArgumentException("cannot merge metrics of different runs: "
@@ -122,6 +147,7 @@ public final class RecordMetricsAccumulator {
         other.distributions.forEach((tag, d) -> distributions.get(tag).merge(d));
         mergeCounters(other.counters());
         errorSummary.merge(other.errorSummary);
+        poolAll(other.pooledHistogram());
         validCount += other.validCount;
         errorCount += other.errorCount;
         cancelledCount += other.cancelledCount;
@@ -154,7 +180,8 @@ public final class RecordMetricsAccumulator {
         Map<String, DistributionSnapshot> ds = new LinkedHashMap<>();
         distributions.forEach((tag, d) -> ds.put(tag, d.snapshot(withValues)));
         return new MetricsSnapshot(MetricsSnapshot.VERSION, validCount, errorCount, cancelledCount, lateCount,
-                goodCount, minRequestWallNs, maxResponseWallNs, counters(), errorSummary.entries(), ds);
+                goodCount, minRequestWallNs, maxResponseWallNs, counters(), errorSummary.entries(), ds,
+                pooledHistogram());
     }
 
     /** Rebuilds an accumulator from a snapshot taken under the same context (e.g. to merge runners). */
@@ -171,6 +198,7 @@ public final class RecordMetricsAccumulator {
             own.merge(Distribution.fromSnapshot(MetricRegistry.find(tag).orElseThrow().unit(), ds));
         });
         acc.mergeCounters(s.counters());
+        acc.poolAll(s.specDecodeHistogram());
         s.errors().forEach(acc.errorSummary::add);
         acc.validCount = s.validCount();
         acc.errorCount = s.errorCount();
@@ -222,7 +250,7 @@ public final class RecordMetricsAccumulator {
         }
         out.sort(Comparator.comparingInt(r -> r.def().displayOrder())); // stable: registry order breaks ties
         return new BenchmarkResults(out, errors, validCount, errorCount, cancelledCount, lateCount,
-                totals.durationNs(), minWall, maxWall, ctx);
+                totals.durationNs(), minWall, maxWall, ctx, pooledHistogram());
     }
 
     private static void addStats(List<MetricResult> out, RecordMetric m, Map<String, Distribution> filled) {

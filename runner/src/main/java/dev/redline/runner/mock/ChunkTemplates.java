@@ -81,8 +81,10 @@ final class ChunkTemplates implements StreamFormat {
 
     @Override
     public void appendEnd(Buffer out, GenerationJob job) {
-        appendFinish(out, job.finishReason);
-        if (job.includeUsage) appendUsage(out, job.promptTokens, job.outputTokens, job.reasoningTokens);
+        // vLLM puts the spec-decode object on the trailing usage chunk; without one, on the finish chunk
+        String metrics = job.metricsJson();
+        appendFinish(out, job.finishReason, job.includeUsage ? null : metrics);
+        if (job.includeUsage) appendUsage(out, job.promptTokens, job.outputTokens, job.reasoningTokens, metrics);
         out.appendBytes(DONE);
     }
 
@@ -99,13 +101,29 @@ final class ChunkTemplates implements StreamFormat {
     }
 
     void appendFinish(Buffer out, String finishReason) {
-        out.appendString(finishHead).appendString(finishReason).appendString(finishTail);
+        appendFinish(out, finishReason, null);
+    }
+
+    /** The finish event; {@code metrics} (a response-root object, null for none) goes after its choices. */
+    void appendFinish(Buffer out, String finishReason, String metrics) {
+        out.appendString(finishHead).appendString(finishReason);
+        if (metrics == null) {
+            out.appendString(finishTail);
+        } else {
+            out.appendString(finishTail.substring(0, finishTail.length() - 3)).appendString(",\"metrics\":").appendString(metrics)
+                    .appendString("}\n\n");
+        }
     }
 
     void appendUsage(Buffer out, int promptTokens, int completionTokens, int reasoningTokens) {
+        appendUsage(out, promptTokens, completionTokens, reasoningTokens, null);
+    }
+
+    void appendUsage(Buffer out, int promptTokens, int completionTokens, int reasoningTokens, String metrics) {
         out.appendString("data: ").appendString(objectHead).appendString("\"choices\":[],\"usage\":")
-                .appendString(usageJson(promptTokens, completionTokens, reasoningTokens))
-                .appendString("}\n\n");
+                .appendString(usageJson(promptTokens, completionTokens, reasoningTokens));
+        if (metrics != null) out.appendString(",\"metrics\":").appendString(metrics);
+        out.appendString("}\n\n");
     }
 
     static String usageJson(int promptTokens, int completionTokens, int reasoningTokens) {

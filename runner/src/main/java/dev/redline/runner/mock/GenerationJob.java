@@ -15,6 +15,7 @@ final class GenerationJob {
     /** The client asked for send stamps ({@link dev.redline.runner.client.SourceStamp}). */
     final boolean stamps;
     long firstTokenNanos;
+    private final SpecDecodeSim specDecode;
     private final long wordOffset;
     private final MockMetrics metrics;
     private final MockMetrics.ModelStats model;
@@ -32,6 +33,7 @@ final class GenerationJob {
         this.modelName = req.model;
         this.wordOffset = ctx.plan.wordOffset(request);
         this.metrics = ctx.metrics;
+        this.specDecode = ctx.specDecode;
         this.model = ctx.metrics.model(req.model);
     }
 
@@ -57,6 +59,11 @@ final class GenerationJob {
 
     String contentText() {
         return WordList.CONTENT_TOKENS.text(wordOffset, outputTokens - reasoningTokens);
+    }
+
+    /** The response-root {@code metrics} object (vLLM's per-request spec-decode stats), or null when off; once per response. */
+    String metricsJson() {
+        return specDecode == null ? null : specDecode.metricsJson(request, outputTokens, metrics, model);
     }
 
     void tokensSent(int n) {

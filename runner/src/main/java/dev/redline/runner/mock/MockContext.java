@@ -19,6 +19,8 @@ final class MockContext {
     final TokenPacer pacer;
     final ToIntFunction<String> promptTokens;
     final String defaultModel;
+    /** Simulated speculative decoding; null when off. */
+    final SpecDecodeSim specDecode;
     /** Media parts received, checked (chat content parts, uploads). */
     final MockMedia media = new MockMedia();
     /** Video results downloaded (GET /v1/videos/{id}/content). */
@@ -35,6 +37,9 @@ final class MockContext {
         this.promptTokens = new PromptTokenCache(
                 options.promptTokenCounter() != null ? options.promptTokenCounter() : o200kCounter());
         this.defaultModel = options.models().get(0);
+        this.specDecode = options.specDecodeDraftTokens() > 0 ? new SpecDecodeSim(options.specDecodeDraftTokens(),
+                options.specDecodeAcceptance(), options.randomSeed()) : null;
+        if (specDecode != null) metrics.specDecodeOn();
     }
 
     private static ToIntFunction<String> o200kCounter() {

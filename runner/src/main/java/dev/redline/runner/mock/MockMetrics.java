@@ -55,6 +55,10 @@ public final class MockMetrics {
         final LongAdder prefixQueries = new LongAdder();
         final LongAdder prefixHits = new LongAdder();
         final LongAdder preemptions = new LongAdder();
+        /** Simulated speculative decoding ({@code --spec-decode-draft-tokens}): verify steps, drafts, accepted drafts. */
+        final LongAdder specDrafts = new LongAdder();
+        final LongAdder specDraftTokens = new LongAdder();
+        final LongAdder specAcceptedTokens = new LongAdder();
         final Histogram queueTime = new Histogram(E2E_BUCKETS);
 
         ModelStats(String model) {
@@ -110,6 +114,19 @@ public final class MockMetrics {
     /** From now on the running/waiting gauges and the engine series come from the simulated engine. */
     void simulated() { simulated = true; }
     boolean isSimulated() { return simulated; }
+
+    private volatile boolean specDecode;
+
+    /** The server sends spec-decode objects: /metrics gains vLLM's spec-decode counters. */
+    void specDecodeOn() { specDecode = true; }
+    boolean specDecode() { return specDecode; }
+
+    /** One response's spec-decode object was sent: its steps, proposed and accepted drafts. */
+    void specDecodeSent(ModelStats m, long steps, long draftTokens, long acceptedTokens) {
+        m.specDrafts.add(steps);
+        m.specDraftTokens.add(draftTokens);
+        m.specAcceptedTokens.add(acceptedTokens);
+    }
     void kvCacheUsage(double fraction) { kvCacheUsage = fraction; }
     /** Simulated engine: fraction 0..1 of KV blocks in use. */
     public double kvCacheUsage() { return kvCacheUsage; }

@@ -167,6 +167,11 @@ public final class MockServer implements AutoCloseable {
         return ctx.media.imageCacheHits();
     }
 
+    /** What the simulated speculative decoding has sent so far (all zero when it is off). */
+    public SpecDecodeSim.Sent specDecodeSent() {
+        return ctx.specDecode == null ? new SpecDecodeSim.Sent(0, 0, 0, 0) : ctx.specDecode.sent();
+    }
+
     public MockMetrics metrics() {
         return ctx.metrics;
     }

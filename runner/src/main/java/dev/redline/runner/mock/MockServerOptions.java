@@ -35,6 +35,8 @@ public final class MockServerOptions {
     private Integer grpcPort;
     private List<FaultSpec> faults = List.of();
     private EngineConfig engine;
+    private int specDecodeDraftTokens = 0;
+    private double specDecodeAcceptance = 0.7;
 
     public String host() { return host; }
     public MockServerOptions host(String host) { this.host = host; return this; }
@@ -116,6 +118,17 @@ public final class MockServerOptions {
     public EngineConfig engine() { return engine; }
     public MockServerOptions engine(EngineConfig engine) { this.engine = engine; return this; }
 
+    /**
+     * Chat and completions: each response carries vLLM's per-request {@code metrics.speculative_decoding} object,
+     * drafting this many tokens per verify step (k); 0 (the default) sends none.
+     */
+    public int specDecodeDraftTokens() { return specDecodeDraftTokens; }
+    public MockServerOptions specDecodeDraftTokens(int k) { this.specDecodeDraftTokens = k; return this; }
+
+    /** The probability (0..1) that each draft is accepted, given the ones before it were (seeded per request). */
+    public double specDecodeAcceptance() { return specDecodeAcceptance; }
+    public MockServerOptions specDecodeAcceptance(double p) { this.specDecodeAcceptance = p; return this; }
+
     public List<MockRoutes> extraRoutes() { return List.copyOf(extraRoutes); }
     public MockServerOptions addRoutes(MockRoutes routes) { this.extraRoutes.add(routes); return this; }
 
@@ -132,6 +145,12 @@ public final class MockServerOptions {
         if (defaultOutputTokens < 1) throw bad("defaultOutputTokens", "must be >= 1, was " + defaultOutputTokens);
         if (embeddingDims < 1) throw bad("embeddingDims", "must be >= 1, was " + embeddingDims);
         if (models == null || models.isEmpty()) throw bad("models", "must name at least one model, e.g. mock-model");
+        if (specDecodeDraftTokens < 0 || specDecodeDraftTokens > 64) {
+            throw bad("specDecodeDraftTokens", "must be 0..64 (0 = no spec-decode object), was " + specDecodeDraftTokens);
+        }
+        if (!(specDecodeAcceptance >= 0 && specDecodeAcceptance <= 1)) {
+            throw bad("specDecodeAcceptance", "must be a probability 0..1 (0.7 = 70%), was " + specDecodeAcceptance);
+        }
         if (eventLoops < 1) throw bad("eventLoops", "must be >= 1, was " + eventLoops);
         try {
             FaultPlan.validate(effectiveFaults());

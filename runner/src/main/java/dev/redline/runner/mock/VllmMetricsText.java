@@ -33,6 +33,7 @@ final class VllmMetricsText {
         histogram(out, "vllm:e2e_request_latency_seconds", "Histogram of e2e request latency in seconds.", models, m -> m.e2e);
         faults(out, metrics);
         if (sim) engineSeries(out, models, metrics.kvCacheUsage());
+        if (metrics.specDecode()) specDecodeSeries(out, models);
         return out.toString();
     }
 
@@ -51,6 +52,14 @@ final class VllmMetricsText {
                 m -> m.preemptions.sum());
         histogram(out, "vllm:request_queue_time_seconds", "Histogram of time spent in WAITING phase for request.",
                 models, m -> m.queueTime);
+    }
+
+    /** vLLM's spec-decode counters, with --spec-decode-draft-tokens: what the per-request objects sent, summed. */
+    private static void specDecodeSeries(StringBuilder out, List<MockMetrics.ModelStats> models) {
+        counter(out, "vllm:spec_decode_num_drafts_total", "Number of spec decoding drafts.", models, m -> m.specDrafts.sum());
+        counter(out, "vllm:spec_decode_num_draft_tokens_total", "Number of draft tokens.", models, m -> m.specDraftTokens.sum());
+        counter(out, "vllm:spec_decode_num_accepted_tokens_total", "Number of accepted tokens.", models,
+                m -> m.specAcceptedTokens.sum());
     }
 
     private interface Value {

@@ -16,8 +16,10 @@ final class WholeBodies {
             b.append("\"text\":").append(JsonText.quote(job.contentText())).append(",\"logprobs\":null");
         }
         b.append(",\"finish_reason\":\"").append(job.finishReason).append("\"}],\"usage\":")
-                .append(ChunkTemplates.usageJson(job.promptTokens, job.outputTokens, job.reasoningTokens))
-                .append('}');
+                .append(ChunkTemplates.usageJson(job.promptTokens, job.outputTokens, job.reasoningTokens));
+        String metrics = job.metricsJson();
+        if (metrics != null) b.append(",\"metrics\":").append(metrics);
+        b.append('}');
         return b.toString();
     }
 }

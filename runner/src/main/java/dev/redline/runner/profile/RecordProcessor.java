@@ -2,6 +2,7 @@ package dev.redline.runner.profile;
 
 import dev.redline.runner.record.RecordSink;
 import dev.redline.runner.record.RequestRecord;
+import dev.redline.runner.record.SpecDecodeAcceptance;
 import dev.redline.runner.record.Usage;
 import dev.redline.runner.tokenizer.Tokenizer;
 
@@ -12,6 +13,9 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Takes finished records off the event loops, counts their output tokens (a backlog in parallel), frees
@@ -26,6 +30,7 @@ import java.util.function.Consumer;
  * budget the worker catches up down to half of it, so memory stays bounded whatever the run's length.
  */
 public final class RecordProcessor implements RecordSink, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RecordProcessor.class);
     private static final RequestRecord POISON = new RequestRecord(-1, RequestRecord.Phase.WARMUP);
 
     private final Tokenizer tokenizer;
@@ -48,6 +53,7 @@ public final class RecordProcessor implements RecordSink, AutoCloseable {
     private final LongAdder pendingBytes = new LongAdder();
     private volatile boolean draining;
     private long peakPendingBytes;
+    private volatile boolean warnedSpecDecode; // racy by design (parallel counting): at worst a second warning
     private boolean catchingUp; // worker thread only
 
     public RecordProcessor(Tokenizer tokenizer, boolean useServerTokenCount, Consumer<RequestRecord> downstream) {
@@ -160,6 +166,7 @@ public final class RecordProcessor implements RecordSink, AutoCloseable {
 
     /** OSL per AIPerf §1.3: output and reasoning text each concatenated and encoded once (text freed later). */
     void countTokens(RequestRecord r) {
+        if (r.specDecodeStats() != null) checkSpecDecode(r);
         Usage usage = r.usage();
         if (useServerTokenCount && usage != null && usage.completionTokens() >= 0) {
             int reasoning = Math.max(usage.reasoningTokens(), 0);
@@ -169,6 +176,17 @@ public final class RecordProcessor implements RecordSink, AutoCloseable {
         } else if (!r.isError()) {
             r.setOutputTokens(tokenizer.count(r.outputText()));
             r.setReasoningTokens(tokenizer.count(r.reasoningText()));
+        }
+    }
+
+    /** vLLM's per-request spec-decode object becomes the record's acceptance; a malformed one is dropped (AIPerf). */
+    private void checkSpecDecode(RequestRecord r) {
+        SpecDecodeAcceptance.Checked c = SpecDecodeAcceptance.check(r.specDecodeStats());
+        r.setSpecDecode(c.acceptance());
+        if (c.problem() != null && !warnedSpecDecode) {
+            warnedSpecDecode = true; // once per run: a broken server would otherwise log every request
+            LOG.warn("ignoring a malformed speculative-decoding object (metrics.speculative_decoding) of request {}: {}; "
+                    + "that request gets no spec-decode metrics", r.xRequestId(), c.problem());
         }
     }
 

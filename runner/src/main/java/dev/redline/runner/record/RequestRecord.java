@@ -58,6 +58,9 @@ public final class RequestRecord {
     private int reasoningTokens = -1;
     private Usage usage;
     private int generatedItems;        // images (and other non-text results) the response produced
+    private SpecDecodeStats specDecodeStats; // vLLM's per-request spec-decode object as sent; null: none
+    private int specDecodeDocs;        // documents that carried one (more than one: n > 1, not attributable)
+    private SpecDecodeAcceptance specDecode; // the checked acceptance record, set in record processing
 
     // --- outcome
     private int httpStatus;
@@ -159,6 +162,20 @@ public final class RequestRecord {
     public void addGeneratedItems(int n) { this.generatedItems += n; }
 
     public int generatedItems() { return generatedItems; }
+
+    /** Keeps a document's spec-decode object (client side); a second one makes the request's unattributable. */
+    public void addSpecDecodeStats(SpecDecodeStats stats) {
+        specDecodeDocs++;
+        specDecodeStats = stats;
+    }
+
+    /** The response's spec-decode object when exactly one document carried one (AIPerf's rule), else null. */
+    public SpecDecodeStats specDecodeStats() { return specDecodeDocs == 1 ? specDecodeStats : null; }
+
+    /** The checked acceptance record (AIPerf's spec_decode_acceptance), or null: no metrics for this request. */
+    public SpecDecodeAcceptance specDecode() { return specDecode; }
+
+    public void setSpecDecode(SpecDecodeAcceptance acceptance) { this.specDecode = acceptance; }
 
     public void fail(ErrorInfo error) { this.error = error; }
 

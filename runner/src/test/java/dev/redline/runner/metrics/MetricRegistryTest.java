@@ -46,7 +46,14 @@ class MetricRegistryTest {
                 "effective_latency", "send_lag", "client_added_latency", "client_added_ttft", "image_throughput",
                 "image_latency", "rtfx", "audio_duration", "video_inference_time", "video_peak_memory",
                 "network_adjusted_time_to_first_token", "network_adjusted_time_to_first_output_token",
-                "network_adjusted_request_latency", "network_rtt"), ordered);
+                "network_adjusted_request_latency", "network_rtt",
+                // AIPerf's spec-decode group (5000..5160), after every other metric
+                "spec_decode_acceptance_length", "spec_decode_token_weighted_acceptance_length",
+                "spec_decode_draft_acceptance_rate", "spec_decode_overall_draft_acceptance_rate",
+                "spec_decode_accepted_per_verified", "spec_decode_steps", "spec_decode_accepted_draft_tokens",
+                "spec_decode_draft_tokens", "total_spec_decode_steps", "total_accepted_draft_tokens", "total_draft_tokens"), ordered);
+        assertEquals(5010, MetricRegistry.find("spec_decode_token_weighted_acceptance_length").orElseThrow().displayOrder());
+        assertEquals(5160, MetricRegistry.find("total_draft_tokens").orElseThrow().displayOrder());
         assertEquals(101, MetricRegistry.find("network_adjusted_time_to_first_token").orElseThrow().displayOrder());
         assertEquals(211, MetricRegistry.find("network_adjusted_time_to_first_output_token").orElseThrow().displayOrder());
         assertEquals(301, MetricRegistry.find("network_adjusted_request_latency").orElseThrow().displayOrder());

@@ -65,6 +65,38 @@ class MetricsSnapshotTest {
     }
 
     @Test
+    void pooledSpecDecodeHistogramsMergeAcrossRunnersAndThroughJson() throws Exception {
+        List<RequestRecord> a = records(30, 5, 1000);
+        List<RequestRecord> b = records(20, 6, 1500);
+        // runner A's requests accept 0 or 1 draft per step, runner B's up to 3: the pooled buckets must add up
+        for (int i = 0; i < a.size(); i++) a.get(i).setSpecDecode(acceptance(new long[] {2, 1}));
+        for (int i = 0; i < b.size(); i++) b.get(i).setSpecDecode(acceptance(new long[] {0, 1, 0, 4}));
+        RecordMetricsAccumulator accA = new RecordMetricsAccumulator(CHAT_STREAMING);
+        RecordMetricsAccumulator accB = new RecordMetricsAccumulator(CHAT_STREAMING);
+        a.forEach(accA::add);
+        b.forEach(accB::add);
+        RecordMetricsAccumulator merged = RecordMetricsAccumulator.fromSnapshot(CHAT_STREAMING, roundTrip(accA.snapshot(false)));
+        merged.merge(RecordMetricsAccumulator.fromSnapshot(CHAT_STREAMING, roundTrip(accB.snapshot(false))));
+        long validA = accA.results().validCount(), validB = accB.results().validCount();
+        assertEquals(java.util.Map.of(0, 2 * validA, 1, validA + validB, 3, 4 * validB),
+                merged.results().pooledSpecDecodeHistogram(), "zero buckets left out");
+        assertEquals(2 * validA + validA + validB + 4 * validB,
+                merged.results().metric("total_spec_decode_steps").orElseThrow().value());
+        assertNull(new RecordMetricsAccumulator(CHAT_STREAMING).results().pooledSpecDecodeHistogram());
+    }
+
+    private static dev.redline.runner.record.SpecDecodeAcceptance acceptance(long[] histogram) {
+        long steps = 0, accepted = 0;
+        for (int j = 0; j < histogram.length; j++) {
+            steps += histogram[j];
+            accepted += j * histogram[j];
+        }
+        long k = histogram.length - 1;
+        return new dev.redline.runner.record.SpecDecodeAcceptance(1.0 + (double) accepted / steps,
+                (double) accepted / (k * steps), histogram, accepted, k * steps, steps, k, null, null);
+    }
+
+    @Test
     void histogramOnlySnapshotsGiveCountsExactlyAndPercentilesWithinPrecision() throws Exception {
         List<RequestRecord> a = records(400, 3, 1000);
         RecordMetricsAccumulator acc = new RecordMetricsAccumulator(CHAT_STREAMING);
@@ -95,7 +127,7 @@ class MetricsSnapshotTest {
     void rejectsUnknownVersionAndForeignMetric() {
         RecordMetricsAccumulator acc = new RecordMetricsAccumulator(CHAT_STREAMING);
         MetricsSnapshot s = acc.snapshot(true);
-        MetricsSnapshot wrongVersion = new MetricsSnapshot(99, 0, 0, 0, 0, 0, 0, 0, s.counters(), s.errors(), s.distributions());
+        MetricsSnapshot wrongVersion = new MetricsSnapshot(99, 0, 0, 0, 0, 0, 0, 0, s.counters(), s.errors(), s.distributions(), null);
         assertThrows(IllegalArgumentException.class, () -> RecordMetricsAccumulator.fromSnapshot(CHAT_STREAMING, wrongVersion));
         var embeddings = MetricsContext.of(dev.redline.api.v1alpha1.EndpointType.EMBEDDINGS, false);
         var e = assertThrows(IllegalArgumentException.class, () -> RecordMetricsAccumulator.fromSnapshot(embeddings, s));

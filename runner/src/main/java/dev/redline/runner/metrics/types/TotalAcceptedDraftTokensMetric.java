@@ -1,0 +1,23 @@
+package dev.redline.runner.metrics.types;
+
+import dev.redline.runner.metrics.MetricDef;
+import dev.redline.runner.metrics.RunTotals;
+import dev.redline.runner.metrics.ScalarMetric;
+
+import static dev.redline.runner.metrics.MetricFlag.*;
+import static dev.redline.runner.metrics.MetricType.*;
+import static dev.redline.runner.metrics.MetricUnit.*;
+
+/** Sum of spec_decode_accepted_draft_tokens over successful records. */
+public final class TotalAcceptedDraftTokensMetric extends ScalarMetric {
+    public static final String TAG = "total_accepted_draft_tokens";
+
+    public TotalAcceptedDraftTokensMetric() {
+        super(MetricDef.of(TAG, "Total Accepted Draft Tokens", TOKENS, DERIVED, 5150, HIDDEN));
+    }
+
+    @Override
+    public double value(RunTotals t) {
+        return t.sum(SpecDecodeAcceptedDraftTokensMetric.TAG);
+    }
+}
