@@ -34,7 +34,12 @@ public final class SearchMetrics {
             "osl_mismatch_count", "min_request_timestamp", "max_response_timestamp", "image_latency", "image_throughput", "num_images",
             "rtfx", "audio_duration", "video_inference_time", "video_peak_memory", "client_added_latency", "client_added_ttft",
             "network_rtt", "network_adjusted_request_latency", "network_adjusted_time_to_first_token",
-            "network_adjusted_time_to_first_output_token", GOOD_REQUEST_FRACTION);
+            "network_adjusted_time_to_first_output_token",
+            // speculative decoding (vLLM's per-request object): a search may maximise acceptance under a latency SLA
+            "spec_decode_acceptance_length", "spec_decode_draft_acceptance_rate", "spec_decode_accepted_per_verified",
+            "spec_decode_steps", "spec_decode_accepted_draft_tokens", "spec_decode_draft_tokens", "total_spec_decode_steps",
+            "total_accepted_draft_tokens", "total_draft_tokens", "spec_decode_token_weighted_acceptance_length",
+            "spec_decode_overall_draft_acceptance_rate", GOOD_REQUEST_FRACTION);
 
     /** Statistics an objective may use (AIPerf's Objective.stat). */
     public static final List<String> OBJECTIVE_STATS = List.of("avg", "p50", "p90", "p95", "p99");

@@ -29,4 +29,14 @@ record CliRun(int code, String out, String err) {
         assertFalse(err.contains("Exception") || err.contains("\tat "), "no stack trace: " + err);
         assertTrue(err.contains(expected), "expected '" + expected + "' in: " + err);
     }
+
+    /** Runs {@code redline ARGS} against {@code mock}: bad input (as {@link #assertBadInput}) refused before any request was sent. */
+    static void assertRefusedBeforeSending(dev.redline.runner.mock.MockServer mock, String expected, java.util.List<String> args) {
+        CliRun r = of(RedlineCli.commandLine(), args.toArray(String[]::new));
+        String err = r.err().trim();
+        assertEquals(2, r.code(), "exit code for " + args + ": " + err);
+        assertFalse(err.contains("\n") || err.contains("\tat "), "one line, no stack trace: " + err);
+        assertTrue(err.contains(expected), "expected '" + expected + "' in: " + err);
+        assertEquals(0, mock.metrics().requestsReceived(), "no request was sent");
+    }
 }

@@ -10,9 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Bad media input stops `redline profile` with exit code 2 and one line, before the server sees any request. */
 class MediaBadInputTest {
@@ -22,12 +19,7 @@ class MediaBadInputTest {
         List<String> args = new ArrayList<>(List.of("profile", "-m", "mock-model", "--tokenizer", "builtin", "--url", mock.baseUrl(),
                 "--request-count", "3", "--artifact-dir", dir.resolve("out").toString()));
         args.addAll(List.of(flags));
-        CliRun r = CliRun.of(RedlineCli.commandLine(), args.toArray(String[]::new));
-        String err = r.err().trim();
-        assertEquals(2, r.code(), "exit code for " + args + ": " + err);
-        assertFalse(err.contains("\n") || err.contains("\tat "), "one line, no stack trace: " + err);
-        assertTrue(err.contains(fragment), "expected '" + fragment + "' in: " + err);
-        assertEquals(0, mock.metrics().requestsReceived(), "no request was sent");
+        CliRun.assertRefusedBeforeSending(mock, fragment, args);
     }
 
     @Test

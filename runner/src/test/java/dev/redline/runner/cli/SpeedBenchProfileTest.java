@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * `redline profile --custom-dataset-type speed_bench_*` against the mock over loopback: the requests the server
@@ -87,12 +85,7 @@ class SpeedBenchProfileTest {
         List<String> args = List.of("profile", "-m", "mock-model", "--tokenizer", "builtin", "--url", mock.baseUrl(),
                 "--request-count", "2", "--artifact-dir", dir.resolve("bad").toString(), "--input-file", file.toString(),
                 "--custom-dataset-type", type);
-        CliRun r = CliRun.of(RedlineCli.commandLine(), args.toArray(String[]::new));
-        String err = r.err().trim();
-        assertEquals(2, r.code(), "exit code for " + args + ": " + err);
-        assertFalse(err.contains("\n") || err.contains("\tat "), "one line, no stack trace: " + err);
-        assertTrue(err.contains(fragment), "expected '" + fragment + "' in: " + err);
-        assertEquals(0, mock.metrics().requestsReceived(), "no request was sent");
+        CliRun.assertRefusedBeforeSending(mock, fragment, args);
     }
 
     @Test

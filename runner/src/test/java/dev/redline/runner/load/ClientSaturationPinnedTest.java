@@ -105,7 +105,7 @@ class ClientSaturationPinnedTest {
     /**
      * 20 requests/s: the loop sleeps nearly all the time. When other jobs overload the machine, a pinned run is
      * truly starved (its wake-ups wait for the core: tens of ms of send lag), and saying so is right; so up to three
-     * tries, and when all three were saturated on a busy machine (load above its cores: the pinned core is contested) the check
+     * tries, and when all three were saturated on a busy machine (load above its other cores: the pinned core is contested) the check
      * cannot be made there and is skipped, saying why.
      */
     @Test
@@ -122,8 +122,9 @@ class ClientSaturationPinnedTest {
         }
         // the host's cores, not this JVM's (which taskset or a cgroup may limit)
         long hostCores = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("processor")).count();
-        assumeTrue(maxLoad <= hostCores, "machine overloaded (load " + maxLoad + " on " + hostCores
-                + " cores): a starved small run is rightly reported saturated: " + seen);
+        // the run has one core; more than the other cores' worth of runnable work means that core was contested too
+        assumeTrue(maxLoad <= hostCores - 1, "machine busy (load " + maxLoad + " on " + hostCores
+                + " cores, so the pinned core was shared): a starved small run is rightly reported saturated: " + seen);
         throw new AssertionError("a 20 req/s run was reported saturated three times at load " + maxLoad + ": " + seen);
     }
 
