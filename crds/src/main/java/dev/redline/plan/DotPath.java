@@ -121,6 +121,7 @@ public final class DotPath {
             } else {
                 Map<String, JavaType> props = properties(type);
                 key = SpecReader.camelCase(seg);
+                if (!props.containsKey(key)) key = aliases(type).getOrDefault(key, key); // AIPerf's names, e.g. dataset format
                 if (!props.containsKey(key)) {
                     throw new SpecException(where + ": '" + raw + "' names no field: " + (at.isEmpty() ? "the benchmark" : at.substring(1))
                             + " has no '" + seg + "'" + Suggestions.didYouMean(seg, snakeKeys(props))
@@ -178,6 +179,17 @@ public final class DotPath {
         Map<String, JavaType> out = new LinkedHashMap<>();
         for (BeanPropertyDefinition p : desc.findProperties()) {
             if (p.couldDeserialize()) out.put(p.getName(), p.getPrimaryType());
+        }
+        return out;
+    }
+
+    /** A property's {@code @JsonAlias} names (in camelCase) onto the property, as the YAML reader accepts them. */
+    private static Map<String, String> aliases(JavaType type) {
+        BeanDescription desc = MAPPER.getDeserializationConfig().introspect(type);
+        Map<String, String> out = new LinkedHashMap<>();
+        for (BeanPropertyDefinition p : desc.findProperties()) {
+            if (!p.couldDeserialize()) continue;
+            for (com.fasterxml.jackson.databind.PropertyName alias : p.findAliases()) out.put(SpecReader.camelCase(alias.getSimpleName()), p.getName());
         }
         return out;
     }

@@ -29,6 +29,8 @@ class DotPathTest {
         assertEquals(550, spec.at("/dataset/prompts/isl/mean").asInt(), "isl: 550 became {mean: 550}");
         DotPath.parse("phases.1.rate", "x").set(spec, new com.fasterxml.jackson.databind.node.DoubleNode(3.5), "x");
         assertEquals(3.5, spec.at("/phases/1/rate").asDouble());
+        DotPath.parse("datasets.main.format", "x").set(spec, new com.fasterxml.jackson.databind.node.TextNode("speed_bench_math"), "x");
+        assertEquals("speed_bench_math", spec.at("/dataset/customDatasetType").asText(), "AIPerf's dataset 'format' is its alias");
         DotPath.parse("goodput.time_to_first_token", "x").set(spec, IntNode.valueOf(200), "x");
         assertEquals(200, spec.at("/goodput/time_to_first_token").asInt(), "a map key is kept as written");
         ObjectNode empty = SpecTree.of(new dev.redline.api.v1alpha1.BenchmarkSpec());

@@ -63,10 +63,6 @@ public class ConfigInitCommand implements Callable<Integer> {
         TemplateCatalog.Template t = catalog.find(name);
         if (t == null) {
             String key = name.trim().toLowerCase(Locale.ROOT).replace('-', '_');
-            if (TemplateCatalog.UNAVAILABLE.containsKey(key)) {
-                throw new BadInputException("--template: AIPerf's template '" + key + "' is not offered by Redline: "
-                        + TemplateCatalog.UNAVAILABLE.get(key) + "; see redline config init --list");
-            }
             List<String> names = catalog.all().stream().map(TemplateCatalog.Template::name).toList();
             throw new BadInputException("--template: unknown template '" + name + "'"
                     + dev.redline.api.validate.Suggestions.didYouMean(key, names) + "; see redline config init --list");

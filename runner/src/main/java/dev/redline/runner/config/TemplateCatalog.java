@@ -13,16 +13,11 @@ import java.util.Map;
 /**
  * The {@code config init} templates (config/templates in the repository, in the jar under
  * {@code dev/redline/runner/config/templates}), with AIPerf's template names. Each template's header comments carry
- * its title, description, category and tags. AIPerf templates for features Redline lacks are known by name so
- * {@code config init} can say why they are not offered.
+ * its title, description, category and tags. Every AIPerf 0.13 template has one of the same name.
  */
 public final class TemplateCatalog {
     static final String DIR = "/dev/redline/runner/config/templates/";
     private static final java.util.regex.Pattern HEADER = java.util.regex.Pattern.compile("^([a-z]+):\\s*(.*)$");
-
-    /** AIPerf's templates Redline does not ship, with the reason. */
-    public static final Map<String, String> UNAVAILABLE = Map.of(
-            "speed_bench_sweep", "the SPEED-Bench datasets are not supported by Redline");
 
     /** One template: its name, header fields and the YAML text as shipped. */
     public record Template(String name, String title, String description, String category, List<String> tags, String text) {
