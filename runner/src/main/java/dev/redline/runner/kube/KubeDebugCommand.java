@@ -70,16 +70,15 @@ public class KubeDebugCommand extends KubeRefCommand {
         if (kind == KubeKind.BENCHMARK) {
             benchmarks.add(ref.name());
         } else {
-            List<Benchmark> children = RunnerPods.children(conn, ref).stream().filter(this::selected).toList();
+            List<Benchmark> children = RunnerPods.children(conn, ref, variation, trial);
             out.println();
             out.println("child Benchmarks (" + children.size() + "):");
             for (Benchmark b : children) {
                 benchmarks.add(b.getMetadata().getName());
-                JsonNode st = json(conn, b).path("status");
-                out.println("  " + b.getMetadata().getName() + "  " + st.path("phase").asText("Pending"));
-                if (KubeKind.terminal(st.path("phase").asText()) && !"Complete".equals(st.path("phase").asText())) {
-                    status("Benchmark " + b.getMetadata().getName(), json(conn, b));
-                }
+                JsonNode child = json(conn, b);
+                String phase = child.path("status").path("phase").asText("Pending");
+                out.println("  " + b.getMetadata().getName() + "  " + phase);
+                if (KubeKind.terminal(phase) && !"Complete".equals(phase)) status("Benchmark " + b.getMetadata().getName(), child);
             }
             if (kind == KubeKind.SWEEP) benchmarks.add(ref.name()); // a warm pool's runners belong to the Sweep itself
         }
@@ -106,13 +105,6 @@ public class KubeDebugCommand extends KubeRefCommand {
         for (PodDiagnosis.Problem p : problems) out.println("  ! " + p);
         if (verbose) logs(conn, ref.namespace(), troubled);
         return 0;
-    }
-
-    private boolean selected(Benchmark b) {
-        Map<String, String> labels = b.getMetadata().getLabels() == null ? Map.of() : b.getMetadata().getLabels();
-        String cell = labels.getOrDefault("redline.dev/sweep-cell", labels.get("redline.dev/search-iteration"));
-        String t = labels.getOrDefault("redline.dev/sweep-trial", labels.get("redline.dev/search-trial"));
-        return (variation == null || Integer.toString(variation).equals(cell)) && (trial == null || Integer.toString(trial).equals(t));
     }
 
     /** The phase and, for a resource not doing well, its failing condition as a problem. */

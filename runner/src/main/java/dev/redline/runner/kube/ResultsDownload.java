@@ -16,7 +16,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,13 +36,6 @@ public final class ResultsDownload {
         public NoResults(String message) { super(message); }
     }
 
-    private static final String SWEEP_LABEL = "redline.dev/sweep";
-    private static final String SWEEP_CELL_LABEL = "redline.dev/sweep-cell";
-    private static final String SWEEP_TRIAL_LABEL = "redline.dev/sweep-trial";
-    private static final String SEARCH_LABEL = "redline.dev/search";
-    private static final String SEARCH_ITERATION_LABEL = "redline.dev/search-iteration";
-    private static final String SEARCH_TRIAL_LABEL = "redline.dev/search-trial";
-
     private ResultsDownload() { }
 
     /** Downloads {@code ref}'s results into {@code dir} and returns the directory written. */
@@ -61,16 +53,7 @@ public final class ResultsDownload {
             return dir;
         }
         if (sel.run() != null) throw new BadInputException("--run selects a past run of a Benchmark; " + ref.name() + " is a " + ref.kind() + " (use -v/--variation)");
-        boolean sweep = r instanceof Sweep;
-        String owner = sweep ? SWEEP_LABEL : SEARCH_LABEL;
-        String cellLabel = sweep ? SWEEP_CELL_LABEL : SEARCH_ITERATION_LABEL;
-        String trialLabel = sweep ? SWEEP_TRIAL_LABEL : SEARCH_TRIAL_LABEL;
-        Map<String, String> selector = new TreeMap<>(Map.of(owner, ref.name()));
-        if (sel.variation() != null) selector.put(cellLabel, Integer.toString(sel.variation()));
-        if (sel.trial() != null) selector.put(trialLabel, Integer.toString(sel.trial()));
-        List<Benchmark> children = KubeApi.call(conn, () -> conn.client().resources(Benchmark.class).inNamespace(ref.namespace())
-                .withLabels(selector).list().getItems()).stream()
-                .sorted(Comparator.comparingInt((Benchmark b) -> label(b, cellLabel)).thenComparingInt(b -> label(b, trialLabel))).toList();
+        List<Benchmark> children = RunnerPods.children(conn, ref, sel.variation(), sel.trial());
         if (sel.variation() != null) {
             if (children.isEmpty()) {
                 throw new NoResults(ref.kind() + " " + ref.name() + " has no child for variation " + sel.variation()
@@ -158,14 +141,5 @@ public final class ResultsDownload {
             throw new BadInputException("-o/--output " + dir + ": cannot write there (" + e.getMessage() + ")");
         }
         return files.size();
-    }
-
-    private static int label(Benchmark b, String key) {
-        String v = b.getMetadata().getLabels() == null ? null : b.getMetadata().getLabels().get(key);
-        try {
-            return v == null ? Integer.MAX_VALUE : Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            return Integer.MAX_VALUE;
-        }
     }
 }
