@@ -112,6 +112,12 @@ class KubeDebugTest {
         assertFalse(report.contains("Scheduled  "), "normal events only with -v: " + report);
         assertTrue(report.matches("(?s).*gpu-1\\s+Ready\\s+cpu 16\\s+memory 64Gi\\s+gpu 8.*"), report);
 
+        KubeDebugCommand onBenchmark = new KubeDebugCommand();
+        onBenchmark.variation = 0;
+        dev.redline.runner.BadInputException notASweep = org.junit.jupiter.api.Assertions.assertThrows(dev.redline.runner.BadInputException.class,
+                () -> onBenchmark.act(new KubeConnection(client, ns), new LastDeployed.Ref("Benchmark", ns, "bm")));
+        assertEquals("--variation selects a child of a Sweep or Search; bm is a Benchmark", notASweep.getMessage());
+
         String verbose = debug(ns, "bm", true);
         assertTrue(verbose.contains("events (2, newest first):") && verbose.indexOf("FailedScheduling") < verbose.indexOf("Scheduled "), verbose);
         assertTrue(verbose.contains("log of bm-1-0") && verbose.contains("log of bm-1-2") && !verbose.contains("log of bm-1-3"), verbose);
